@@ -1,0 +1,356 @@
+//! The command line: a thin front end over the same library and import calls
+//! the app uses. Also how scripts, benchmarks and the evaluation drive Folio.
+
+use crate::import::{self, pipeline};
+use crate::library::Library;
+use crate::model::{Filter, Published};
+use anyhow::{Context, Result, bail};
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::atomic::AtomicBool;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "folio",
+    version,
+    about = "An archive for clipped news articles and editorials.",
+    long_about = "An archive for clipped news articles and editorials.\n\n\
+                  Without a command, Folio opens its window on the library. The commands below work on \
+                  the same library from the terminal."
+)]
+pub struct Cli {
+    /// The library file to use (default: library.sqlite in the platform's data folder).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub library: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Import clippings, saved pages and Markdown files, or whole folders.
+    #[command(after_help = "Example:\n  folio import clipping.txt saved-pages/\n\n\
+        Prints one line per file (imported, duplicate or failed, with the reason) and a summary.")]
+    Import {
+        /// Files and folders (folders are searched recursively).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// List articles, newest first.
+    #[command(
+        after_help = "Example:\n  folio list --from 2018-01-01 --region \"East Asia & Pacific\" --limit 20"
+    )]
+    List {
+        #[command(flatten)]
+        filter: FilterArgs,
+    },
+    /// Show one article: metadata, tags, note and body.
+    Show { id: i64 },
+    /// Full-text search, best match first, with a snippet.
+    #[command(after_help = "Example:\n  folio search north korea talks\n\n\
+        Every word must match; punctuation and operators are searched as plain text.")]
+    Search {
+        /// The words to look for.
+        #[arg(required = true, allow_hyphen_values = true)]
+        words: Vec<String>,
+        #[command(flatten)]
+        filter: FilterArgs,
+    },
+    /// Add (+name) and remove (-name) tags.
+    #[command(after_help = "Example:\n  folio tag 12 +korea +diplomacy -unread")]
+    Tag {
+        id: i64,
+        /// +name to add, -name to remove (a bare name adds).
+        #[arg(required = true, allow_hyphen_values = true)]
+        changes: Vec<String>,
+    },
+    /// Set the note on an article (an empty text removes it).
+    Note { id: i64, text: String },
+    /// Move an article to the trash.
+    Delete { id: i64 },
+    /// Bring an article back from the trash.
+    Restore { id: i64 },
+    /// Parse one file without storing anything and print what Folio found.
+    #[command(
+        after_help = "With --json, prints one object: title, authors, published, source, section, \
+        region, kind, language, url, body (unknown fields are null)."
+    )]
+    Extract {
+        /// Print JSON (the format scripts rely on).
+        #[arg(long)]
+        json: bool,
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, clap::Args, Default)]
+pub struct FilterArgs {
+    /// Published on or after this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    from: Option<NaiveDate>,
+    /// Published on or before this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    to: Option<NaiveDate>,
+    /// Only articles from this publication.
+    #[arg(long)]
+    source: Option<String>,
+    /// Only articles about this World Bank region or country.
+    #[arg(long)]
+    region: Option<String>,
+    /// Only articles with this tag.
+    #[arg(long)]
+    tag: Option<String>,
+    /// Show at most this many.
+    #[arg(long)]
+    limit: Option<usize>,
+    /// List the trash instead.
+    #[arg(long)]
+    trash: bool,
+}
+
+fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("'{s}' is not a date like 2018-01-05"))
+}
+
+impl FilterArgs {
+    fn to_filter(&self) -> Filter {
+        Filter {
+            from: self.from,
+            to: self.to,
+            source: self.source.clone(),
+            region: self.region.clone(),
+            tag: self.tag.clone(),
+            trash: self.trash,
+            limit: self.limit,
+        }
+    }
+}
+
+fn open_library(cli_path: &Option<PathBuf>) -> Result<Library> {
+    let path = cli_path.clone().unwrap_or_else(crate::default_library_path);
+    Library::open(&path).with_context(|| format!("could not open the library at {}", path.display()))
+}
+
+fn date_label(published: Option<Published>) -> String {
+    published.map(|p| p.date_label()).unwrap_or_else(|| "—".into())
+}
+
+/// Runs a command. With no command the app's window is the caller's job.
+pub fn run_command(library_path: &Option<PathBuf>, command: Command) -> Result<ExitCode> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match command {
+        Command::Extract { json, file } => {
+            let bytes = std::fs::read(&file).with_context(|| format!("could not read {}", file.display()))?;
+            let name = file.file_name().and_then(|n| n.to_str());
+            let (article, _) =
+                import::extract(&bytes, name).with_context(|| format!("{}", file.display()))?;
+            if json {
+                writeln!(out, "{}", serde_json::to_string_pretty(&article.to_json())?)?;
+            } else {
+                writeln!(out, "title:     {}", article.title.as_deref().unwrap_or("—"))?;
+                writeln!(out, "published: {}", date_label(article.published))?;
+                writeln!(out, "source:    {}", article.source.as_deref().unwrap_or("—"))?;
+                writeln!(out, "authors:   {}", article.authors.join(", "))?;
+                writeln!(out, "section:   {}", article.section.as_deref().unwrap_or("—"))?;
+                writeln!(out, "region:    {}", article.region.as_deref().unwrap_or("—"))?;
+                writeln!(out, "countries: {}", article.countries.join(", "))?;
+                writeln!(out, "kind:      {}", article.kind.as_deref().unwrap_or("—"))?;
+                writeln!(out, "language:  {}", article.language.as_deref().unwrap_or("—"))?;
+                writeln!(out, "\n{}", article.body)?;
+            }
+        }
+        Command::Import { paths } => {
+            let mut library = open_library(library_path)?;
+            let cancel = AtomicBool::new(false);
+            let report = pipeline::import_paths(&mut library, &paths, &cancel, |_, files| {
+                for file in files {
+                    let line = match &file.outcome {
+                        pipeline::Outcome::Imported { id, title } => {
+                            format!("imported #{id} \"{}\"", ellipsize(title, 60))
+                        }
+                        pipeline::Outcome::Duplicate { id } => format!("duplicate of #{id}"),
+                        pipeline::Outcome::Failed { reason } => format!("failed: {reason}"),
+                    };
+                    let _ = writeln!(std::io::stdout(), "{}: {line}", file.path.display());
+                }
+            })?;
+            writeln!(out, "{}", report.summary_line())?;
+            if report.failed() > 0 && report.imported() + report.duplicates() == 0 {
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+        Command::List { filter } => {
+            let library = open_library(library_path)?;
+            let filter = filter.to_filter();
+            let rows = library.list(&filter)?;
+            for row in &rows {
+                writeln!(
+                    out,
+                    "#{:<6} {:<10}  {:<24}  {}{}",
+                    row.id,
+                    date_label(row.published),
+                    ellipsize(row.source.as_deref().unwrap_or("—"), 24),
+                    row.title.as_deref().unwrap_or("(untitled)"),
+                    if row.tags.is_empty() {
+                        String::new()
+                    } else {
+                        format!("  [{}]", row.tags.join(", "))
+                    }
+                )?;
+            }
+            let total = library.count(&filter)?;
+            writeln!(
+                out,
+                "{} of {} article{}",
+                rows.len(),
+                total,
+                if total == 1 { "" } else { "s" }
+            )?;
+        }
+        Command::Show { id } => {
+            let library = open_library(library_path)?;
+            let a = library.get_article(id)?;
+            let m = &a.meta;
+            writeln!(out, "#{} {}", a.id, a.title_or_untitled())?;
+            writeln!(out, "published: {}", date_label(m.published))?;
+            for (label, value) in [
+                ("source", m.source.as_deref()),
+                ("section", m.section.as_deref()),
+                ("kind", m.kind.as_deref()),
+                ("region", m.region.as_deref()),
+                ("language", m.language.as_deref()),
+                ("url", m.url.as_deref()),
+                ("file", a.original_name.as_deref()),
+            ] {
+                if let Some(value) = value {
+                    writeln!(out, "{label}: {value}")?;
+                }
+            }
+            if !m.authors.is_empty() {
+                writeln!(out, "authors: {}", m.authors.join(", "))?;
+            }
+            if !m.countries.is_empty() {
+                writeln!(out, "countries: {}", m.countries.join(", "))?;
+            }
+            writeln!(
+                out,
+                "tags: {}",
+                if a.tags.is_empty() {
+                    "—".into()
+                } else {
+                    a.tags.join(", ")
+                }
+            )?;
+            writeln!(out, "imported: {}", a.imported_at)?;
+            if let Some(deleted) = &a.deleted_at {
+                writeln!(out, "in the trash since {deleted}")?;
+            }
+            if let Some(note) = &a.note {
+                writeln!(out, "\nnote:\n{note}")?;
+            }
+            writeln!(out, "\n{}", m.body)?;
+        }
+        Command::Search { words, filter } => {
+            let library = open_library(library_path)?;
+            let query = words.join(" ");
+            let hits = library.search(&query, &filter.to_filter())?;
+            if hits.is_empty() {
+                writeln!(out, "no matches")?;
+            }
+            for hit in &hits {
+                let s = &hit.summary;
+                writeln!(
+                    out,
+                    "#{:<6} {:<10}  {}  —  {}",
+                    s.id,
+                    date_label(s.published),
+                    s.title.as_deref().unwrap_or("(untitled)"),
+                    s.source.as_deref().unwrap_or("—")
+                )?;
+                writeln!(
+                    out,
+                    "        {}",
+                    hit.snippet.split_whitespace().collect::<Vec<_>>().join(" ")
+                )?;
+            }
+        }
+        Command::Tag { id, changes } => {
+            let mut library = open_library(library_path)?;
+            let mut add = Vec::new();
+            let mut remove = Vec::new();
+            for change in changes {
+                if let Some(name) = change.strip_prefix('-') {
+                    remove.push(name.to_string());
+                } else {
+                    add.push(change.strip_prefix('+').unwrap_or(&change).to_string());
+                }
+            }
+            if add.iter().chain(&remove).any(|t| t.trim().is_empty()) {
+                bail!("a tag needs a name: write +name to add it or -name to remove it");
+            }
+            library.change_tags(id, &add, &remove)?;
+            let tags = library.tags_of(id)?;
+            writeln!(
+                out,
+                "#{id} tags: {}",
+                if tags.is_empty() {
+                    "—".into()
+                } else {
+                    tags.join(", ")
+                }
+            )?;
+        }
+        Command::Note { id, text } => {
+            let mut library = open_library(library_path)?;
+            library.set_note(id, &text)?;
+            writeln!(
+                out,
+                "#{id} note {}",
+                if text.trim().is_empty() {
+                    "removed"
+                } else {
+                    "saved"
+                }
+            )?;
+        }
+        Command::Delete { id } => {
+            let mut library = open_library(library_path)?;
+            library.trash(id)?;
+            writeln!(
+                out,
+                "#{id} moved to the trash (folio restore {id} brings it back)"
+            )?;
+        }
+        Command::Restore { id } => {
+            let mut library = open_library(library_path)?;
+            library.restore(id)?;
+            writeln!(out, "#{id} restored")?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn ellipsize(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    format!("{}…", cut.trim_end())
+}
+
+/// The whole program: a command, or the window when there is none.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Some(command) => run_command(&cli.library, command),
+        None => {
+            let path = cli.library.unwrap_or_else(crate::default_library_path);
+            crate::gui::run(path)?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

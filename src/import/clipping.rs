@@ -1,0 +1,882 @@
+//! Plain-text clippings: an article copied from a news page with the page's
+//! furniture around it (menus, share bars, bylines, "related" lists).
+//!
+//! No layout is hard-coded. Each unit (paragraph or list item) gets features
+//! (length, prose or label, list item, date, breadcrumb, byline, boilerplate
+//! vocabulary); the body is the densest run of prose, found as a maximum-sum
+//! segment; the header fields are then read from the units around it.
+
+use super::dates::{self, FoundDate};
+use super::lines::{Unit, ends_sentence, is_cjk, is_prose, split_units, word_count};
+use super::regions;
+use crate::model::ExtractedArticle;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Words that make up the page's furniture: a line made only of these is
+/// navigation, a share bar or a call to subscribe, never the article.
+const FURNITURE_WORDS: &[&str] = &[
+    "print",
+    "share",
+    "shares",
+    "tweet",
+    "email",
+    "e-mail",
+    "mail",
+    "facebook",
+    "twitter",
+    "x",
+    "linkedin",
+    "whatsapp",
+    "reddit",
+    "pinterest",
+    "copy",
+    "link",
+    "comments",
+    "comment",
+    "subscribe",
+    "sign",
+    "in",
+    "up",
+    "log",
+    "login",
+    "register",
+    "menu",
+    "search",
+    "advertisement",
+    "advertising",
+    "ad",
+    "sponsored",
+    "related",
+    "articles",
+    "stories",
+    "read",
+    "more",
+    "see",
+    "also",
+    "recommended",
+    "most",
+    "popular",
+    "trending",
+    "newsletter",
+    "newsletters",
+    "follow",
+    "us",
+    "skip",
+    "to",
+    "content",
+    "main",
+    "back",
+    "top",
+    "home",
+    "close",
+    "next",
+    "previous",
+    "listen",
+    "save",
+    "gift",
+    "article",
+    "this",
+    "on",
+    "imprimer",
+    "partager",
+    "s'abonner",
+    "abonnez-vous",
+    "publicité",
+    "lire",
+    "aussi",
+    "suite",
+    "connecter",
+    "se",
+    "compartir",
+    "imprimir",
+    "suscríbete",
+    "publicidad",
+    "leer",
+    "más",
+    "iniciar",
+    "sesión",
+    "drucken",
+    "teilen",
+    "anzeige",
+    "werbung",
+    "印刷",
+    "共有",
+    "シェア",
+    "ツイート",
+    "関連記事",
+    "広告",
+    "ログイン",
+    "会員登録",
+    "보내기",
+    "공유",
+    "인쇄",
+    "|",
+    "/",
+    "·",
+    "•",
+];
+
+/// Beginnings of lines that are furniture whatever follows.
+const FURNITURE_PREFIXES: &[&str] = &[
+    "read more",
+    "related:",
+    "see also",
+    "advertisement",
+    "share this",
+    "sign up",
+    "subscribe to",
+    "follow us",
+    "click here",
+    "lire aussi",
+    "à lire aussi",
+    "a lire aussi",
+    "leer también",
+    "lea también",
+    "copyright",
+    "©",
+    "(c) ",
+    "all rights reserved",
+    "tags:",
+    "topics:",
+    "keywords:",
+    "photo:",
+    "image:",
+    "media caption",
+    "image caption",
+    "image copyright",
+    "関連記事",
+    "【関連",
+];
+
+/// Labels of the kind of piece, on a line of their own or before a headline.
+const KIND_LABELS: &[(&str, &str)] = &[
+    ("editorial", "editorial"),
+    ("editorials", "editorial"),
+    ("our view", "editorial"),
+    ("the view", "editorial"),
+    ("éditorial", "editorial"),
+    ("editoriale", "editorial"),
+    ("leitartikel", "editorial"),
+    ("社説", "editorial"),
+    ("사설", "editorial"),
+    ("社论", "editorial"),
+    ("社論", "editorial"),
+    ("opinion", "opinion"),
+    ("opinión", "opinion"),
+    ("opinião", "opinion"),
+    ("meinung", "opinion"),
+    ("op-ed", "opinion"),
+    ("column", "opinion"),
+    ("commentary", "opinion"),
+    ("comment", "opinion"),
+    ("tribune", "opinion"),
+    ("tribuna", "opinion"),
+    ("chronique", "opinion"),
+    ("kommentar", "opinion"),
+    ("論説", "opinion"),
+    ("analysis", "analysis"),
+    ("análisis", "analysis"),
+    ("analyse", "analysis"),
+    ("review", "review"),
+    ("interview", "interview"),
+    ("entretien", "interview"),
+    ("entrevista", "interview"),
+    ("letters", "letter"),
+    ("letter", "letter"),
+];
+
+/// Words that publication names are made of.
+const PUBLICATION_WORDS: &[&str] = &[
+    "times",
+    "post",
+    "shimbun",
+    "herald",
+    "journal",
+    "guardian",
+    "tribune",
+    "gazette",
+    "telegraph",
+    "chronicle",
+    "monde",
+    "país",
+    "pais",
+    "zeitung",
+    "observer",
+    "inquirer",
+    "economist",
+    "dawn",
+    "hindu",
+    "nation",
+    "mundo",
+    "figaro",
+    "libération",
+    "independent",
+    "standard",
+    "globe",
+    "star",
+    "courier",
+    "express",
+    "mirror",
+    "mail",
+    "news",
+    "review",
+    "press",
+    "today",
+    "weekly",
+    "daily",
+    "reporter",
+    "bulletin",
+    "examiner",
+    "sentinel",
+    "dispatch",
+    "advertiser",
+    "spiegel",
+    "corriere",
+    "repubblica",
+    "stampa",
+    "clarín",
+    "nación",
+    "nacion",
+    "folha",
+    "yomiuri",
+    "mainichi",
+    "nikkei",
+    "sankei",
+    "chosun",
+    "joongang",
+    "hankyoreh",
+    "xinhua",
+    "reuters",
+    "bbc",
+    "cnn",
+    "npr",
+    "afp",
+    "agence",
+    "kyodo",
+    "yonhap",
+    "diario",
+    "diário",
+    "quotidien",
+    "magazine",
+    "jazeera",
+];
+const PUBLICATION_SUFFIXES: &[&str] = &["新聞", "日報", "일보", "신문", "时报", "日报", "新闻", "通信"];
+
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?i:by|par|por|von|door|av|written by|texte de|author:|auteur\s?:|autor:|autora:)\s+(\p{Lu}.*)$",
+    )
+    .expect("valid byline pattern")
+});
+static URL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"https?://[^\s<>"'\]\)]+"#).expect("valid url pattern"));
+static SECTION_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:from the section|section\s?:|rubrique\s?:|sección\s?:|secção\s?:|ressort\s?:)\s*(.+)$")
+        .expect("valid section pattern")
+});
+static SOURCE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:source|fuente|fonte|quelle|出典|出所)\s?[:：]\s*(.+)$").expect("valid source pattern")
+});
+static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:copyright|\(c\)|©)\s*(?i:copyright|©)?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(.+?)(?:[.,]?\s*(?i:all rights reserved).*)?$")
+        .expect("valid copyright pattern")
+});
+
+fn kind_of_label(label: &str) -> Option<&'static str> {
+    let lower = label
+        .trim()
+        .trim_end_matches([':', '：', '|'])
+        .trim()
+        .to_lowercase();
+    KIND_LABELS.iter().find(|(l, _)| *l == lower).map(|(_, k)| *k)
+}
+
+/// Splits "Editorial: Headline", "[Editorial] Headline", "Opinion | Headline"
+/// or "社説：見出し" into the kind and the headline.
+fn split_kind_prefix(line: &str) -> Option<(&'static str, String)> {
+    let trimmed = line.trim();
+    let brackets = [
+        ('[', ']'),
+        ('【', '】'),
+        ('（', '）'),
+        ('(', ')'),
+        ('「', '」'),
+        ('<', '>'),
+        ('〈', '〉'),
+    ];
+    for (open, close) in brackets {
+        if let Some(rest) = trimmed.strip_prefix(open)
+            && let Some(end) = rest.find(close)
+            && let Some(kind) = kind_of_label(&rest[..end])
+        {
+            let headline = rest[end + close.len_utf8()..].trim();
+            if !headline.is_empty() {
+                return Some((kind, headline.to_string()));
+            }
+        }
+    }
+    for sep in [":", "：", "|", "｜", " - ", " – ", " — "] {
+        if let Some(i) = trimmed.find(sep) {
+            let (label, rest) = (&trimmed[..i], &trimmed[i + sep.len()..]);
+            if let Some(kind) = kind_of_label(label) {
+                let headline = rest.trim();
+                if word_count(headline) >= 2 {
+                    return Some((kind, headline.to_string()));
+                }
+            }
+        }
+    }
+    None
+}
+
+fn is_furniture(unit: &Unit) -> bool {
+    let lower = unit.text.to_lowercase();
+    if FURNITURE_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    let tokens: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|t| !t.is_empty())
+        .collect();
+    !tokens.is_empty()
+        && tokens.len() <= 6
+        && tokens.iter().all(|t| {
+            let t = t.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '|');
+            t.is_empty() || FURNITURE_WORDS.contains(&t) || t.chars().all(|c| c.is_ascii_digit())
+        })
+}
+
+/// "Home > World > Asia", "INTERNATIONAL > East Asia & Pacific", "News | Politics".
+fn breadcrumb_segments(text: &str) -> Option<Vec<String>> {
+    for sep in [" > ", " › ", " » ", " | ", " / ", " → ", " ＞ ", "＞", " >> "] {
+        if !text.contains(sep) {
+            continue;
+        }
+        let segments: Vec<String> = text
+            .split(sep)
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
+        let short = segments
+            .iter()
+            .all(|s| word_count(s) <= 5 && !ends_sentence(s) && dates::find_date(s).is_none());
+        if segments.len() >= 2 && short {
+            return Some(segments);
+        }
+    }
+    None
+}
+
+fn byline_names(text: &str) -> Option<Vec<String>> {
+    if word_count(text) > 14 {
+        return None;
+    }
+    let caps = BYLINE.captures(text.trim())?;
+    let mut rest = caps.get(1)?.as_str();
+    // A byline often continues with a role, a place or a date.
+    for stop in [" | ", " - ", " – ", " — ", ";", " in ", " for ", "  "] {
+        if let Some(i) = rest.find(stop) {
+            rest = &rest[..i];
+        }
+    }
+    if let Some(found) = dates::find_date(rest) {
+        rest = &rest[..found.start];
+    }
+    let mut names = Vec::new();
+    for part in rest.split([',', '&']).flat_map(|p| {
+        p.split(" and ")
+            .flat_map(|q| q.split(" et "))
+            .flat_map(|q| q.split(" y "))
+            .flat_map(|q| q.split(" und "))
+    }) {
+        let name = part.trim().trim_end_matches('.').trim();
+        let looks_like_name = !name.is_empty()
+            && word_count(name) <= 5
+            && name
+                .split_whitespace()
+                .any(|w| w.chars().next().is_some_and(char::is_uppercase));
+        if looks_like_name {
+            names.push(name.to_string());
+        }
+    }
+    (!names.is_empty()).then_some(names)
+}
+
+/// "INTERNATIONAL" reads as "International"; mixed case is left alone.
+fn tidy_case(text: &str) -> String {
+    let has_lower = text.chars().any(char::is_lowercase);
+    if has_lower || !text.chars().any(char::is_uppercase) {
+        return text.to_string();
+    }
+    text.split(' ')
+        .map(|w| {
+            let mut chars = w.chars();
+            match chars.next() {
+                Some(first) => first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}
+
+fn looks_like_publication(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    PUBLICATION_SUFFIXES.iter().any(|s| name.contains(s))
+        || lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| PUBLICATION_WORDS.contains(&w))
+}
+
+/// How much a piece of text looks like the name of a publication, given
+/// where it was found. `None` when it cannot be one.
+fn publication_score(name: &str, placement_bonus: i32) -> Option<i32> {
+    let name = name
+        .trim()
+        .trim_matches(|c: char| c == ',' || c == '|' || c == '-' || c.is_whitespace());
+    let words = word_count(name);
+    if name.is_empty() || words > 6 || dates::find_date(name).is_some() || dates::find_time(name).is_some() {
+        return None;
+    }
+    if name.chars().filter(|c| c.is_ascii_digit()).count() > 2 {
+        return None;
+    }
+    let mut score = placement_bonus;
+    if looks_like_publication(name) {
+        score += 5;
+    }
+    let capitalised = name
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .all(|w| {
+            w.chars().next().is_some_and(|c| c.is_uppercase() || is_cjk(c))
+                || matches!(
+                    w,
+                    "of" | "de" | "du" | "la" | "le" | "el" | "the" | "and" | "des" | "del"
+                )
+        });
+    score += if capitalised { 1 } else { -4 };
+    if name.starts_with("The ") {
+        score += 2;
+    }
+    Some(score)
+}
+
+#[derive(Default)]
+struct SourceCandidates {
+    best: Option<(i32, String)>,
+}
+
+impl SourceCandidates {
+    fn offer(&mut self, name: &str, placement_bonus: i32) {
+        let clean = name
+            .trim()
+            .trim_matches(|c: char| c == ',' || c == '|' || c == '-' || c == '.' || c.is_whitespace());
+        if let Some(score) = publication_score(clean, placement_bonus)
+            && self.best.as_ref().is_none_or(|(best, _)| score > *best)
+        {
+            self.best = Some((score, clean.to_string()));
+        }
+    }
+
+    fn take(self) -> Option<String> {
+        self.best.filter(|(score, _)| *score >= 6).map(|(_, name)| name)
+    }
+}
+
+/// The weight a unit adds to a candidate body: prose pulls the body over it,
+/// furniture and lists push the body away.
+fn body_weight(unit: &Unit, furniture: bool) -> i64 {
+    let chars = unit.text.chars().count() as i64;
+    if furniture {
+        return -150;
+    }
+    if is_prose(&unit.text) {
+        let weight = chars.min(600);
+        return if unit.bullet { weight / 3 } else { weight };
+    }
+    let words = word_count(&unit.text);
+    if unit.bullet {
+        return -60 - chars / 4;
+    }
+    if words >= 12 && chars >= 80 {
+        return chars / 3;
+    }
+    if chars < 40 { -40 } else { -30 }
+}
+
+/// The maximum-sum run of units: the body.
+fn densest_run(weights: &[i64]) -> Option<(usize, usize)> {
+    let mut best: Option<(i64, usize, usize)> = None;
+    let mut sum = 0i64;
+    let mut start = 0usize;
+    for (i, w) in weights.iter().enumerate() {
+        if sum <= 0 {
+            sum = 0;
+            start = i;
+        }
+        sum += w;
+        if sum > 0 && best.is_none_or(|(b, _, _)| sum > b) {
+            best = Some((sum, start, i));
+        }
+    }
+    best.map(|(_, s, e)| (s, e))
+}
+
+/// How likely a unit in the header is to be the headline, or `None`.
+fn headline_score(unit: &Unit, distance_to_body: usize) -> Option<i32> {
+    let text = unit.text.as_str();
+    let words = word_count(text);
+    if !(2..=30).contains(&words) || URL.is_match(text) {
+        return None;
+    }
+    let mut score = 10;
+    if (5..=20).contains(&words) {
+        score += 6;
+    } else if words <= 3 {
+        score -= 6;
+    }
+    if unit.bullet {
+        score -= 8;
+    }
+    if text.ends_with('.') || text.ends_with('。') {
+        score -= 6;
+    }
+    if !text.chars().any(char::is_lowercase) && !text.chars().any(is_cjk) {
+        score -= 3;
+    }
+    if split_kind_prefix(text).is_some() {
+        score += 8;
+    }
+    score += 8 - distance_to_body.min(8) as i32;
+    Some(score)
+}
+
+/// Strips " | Site Name" or " - Site Name" from a headline, offering the
+/// site name as a source.
+fn strip_site_suffix(title: &str, sources: &mut SourceCandidates) -> String {
+    for sep in [" | ", " - ", " — ", " – ", " :: "] {
+        if let Some(i) = title.rfind(sep) {
+            let (head, tail) = (&title[..i], &title[i + sep.len()..]);
+            if word_count(head) >= 3 && word_count(tail) <= 5 && looks_like_publication(tail) {
+                sources.offer(tail, 4);
+                return head.trim().to_string();
+            }
+        }
+    }
+    title.to_string()
+}
+
+/// Reads a plain-text clipping.
+pub fn extract_clipping(text: &str) -> ExtractedArticle {
+    let units = split_units(text);
+    let furniture: Vec<bool> = units.iter().map(is_furniture).collect();
+    let kind_labels: Vec<Option<&'static str>> = units
+        .iter()
+        .map(|u| {
+            if word_count(&u.text) <= 3 {
+                kind_of_label(&u.text)
+            } else {
+                None
+            }
+        })
+        .collect();
+    let date_lines: Vec<Option<FoundDate>> = units
+        .iter()
+        .map(|u| {
+            if word_count(&u.text) <= 14 {
+                dates::find_date(&u.text)
+            } else {
+                None
+            }
+        })
+        .collect();
+    let bylines: Vec<Option<Vec<String>>> = units.iter().map(|u| byline_names(&u.text)).collect();
+
+    let weights: Vec<i64> = units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| {
+            let label = kind_labels[i].is_some() || date_lines[i].is_some() || bylines[i].is_some();
+            body_weight(u, furniture[i] || label)
+        })
+        .collect();
+    let (body_start, body_end) = densest_run(&weights).unwrap_or((units.len(), units.len()));
+
+    let mut article = ExtractedArticle::default();
+    let mut sources = SourceCandidates::default();
+
+    // The headline: the most headline-like unit before the body.
+    let header = 0..body_start.min(units.len());
+    let title_index = header
+        .clone()
+        .filter(|&i| {
+            !furniture[i]
+                && kind_labels[i].is_none()
+                && date_lines[i].is_none()
+                && bylines[i].is_none()
+                && SECTION_LINE.captures(&units[i].text).is_none()
+                && (breadcrumb_segments(&units[i].text).is_none()
+                    || split_kind_prefix(&units[i].text).is_some())
+        })
+        .filter_map(|i| headline_score(&units[i], body_start - i).map(|s| (s, i)))
+        .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(&a.1)))
+        .map(|(_, i)| i);
+    if let Some(i) = title_index {
+        let raw = units[i].text.trim();
+        let headline = match split_kind_prefix(raw) {
+            Some((kind, headline)) => {
+                article.kind = Some(kind.to_string());
+                headline
+            }
+            None => raw.to_string(),
+        };
+        article.title = Some(strip_site_suffix(&headline, &mut sources));
+    }
+
+    // Fields the header and footer state: kind labels, breadcrumbs, dates,
+    // bylines, source and section lines, a URL.
+    let outside_body = (0..units.len()).filter(|&i| i < body_start || i > body_end);
+    let mut dated_line: Option<usize> = None;
+    let mut breadcrumb: Option<Vec<String>> = None;
+    for i in outside_body {
+        let unit = &units[i];
+        let text = unit.text.as_str();
+        let in_header = i < body_start;
+        if let Some(kind) = kind_labels[i]
+            && article.kind.is_none()
+        {
+            article.kind = Some(kind.to_string());
+        }
+        if let Some(names) = &bylines[i]
+            && article.authors.is_empty()
+        {
+            article.authors = names.clone();
+        }
+        if let Some(found) = date_lines[i] {
+            let lower = text.to_lowercase();
+            let updated = [
+                "updated",
+                "modified",
+                "mis à jour",
+                "actualizado",
+                "aktualisiert",
+                "更新",
+            ]
+            .iter()
+            .any(|w| lower.contains(w));
+            // The first date of the header is the publication date; a footer
+            // date counts only when it is not an "updated" stamp.
+            if article.published.is_none() && (in_header || !updated) {
+                article.published = Some(found.published);
+                dated_line = Some(i);
+            }
+        }
+        if in_header
+            && breadcrumb.is_none()
+            && Some(i) != title_index
+            && let Some(segments) = breadcrumb_segments(text)
+        {
+            breadcrumb = Some(segments);
+        }
+        if let Some(caps) = SECTION_LINE.captures(text)
+            && article.section.is_none()
+        {
+            article.section = Some(caps[1].trim().to_string());
+        }
+        if let Some(caps) = SOURCE_LINE.captures(text) {
+            sources.offer(&caps[1], 6);
+        }
+        if let Some(caps) = COPYRIGHT.captures(text) {
+            sources.offer(&caps[1], 5);
+        }
+        if article.url.is_none()
+            && let Some(m) = URL.find(text)
+        {
+            article.url = Some(m.as_str().trim_end_matches(['.', ',']).to_string());
+        }
+        if in_header && i == 0 && !furniture[i] && Some(i) != title_index {
+            sources.offer(text, 1);
+        }
+    }
+
+    // A time printed near the date ("• January 5, 2018 • 1:50 p.m.").
+    if let (Some(d), Some(published)) = (dated_line, article.published.as_mut()) {
+        for j in d + 1..(d + 3).min(body_start) {
+            if published.time.is_none() && date_lines[j].is_none() {
+                published.time = dates::find_time(&units[j].text);
+            }
+        }
+        // Pieces of the lines around the date: "• , The Asahi Shimbun , 1:50 p.m."
+        for j in d.saturating_sub(2)..(d + 3).min(units.len()) {
+            let bonus = if j == d || dates::find_time(&units[j].text).is_some() {
+                3
+            } else {
+                2
+            };
+            let text = units[j].text.as_str();
+            if bylines[j].is_some() || Some(j) == title_index {
+                continue;
+            }
+            for piece in text.split([',', '|', '•', '·', '/']) {
+                let piece = match dates::find_date(piece) {
+                    Some(found) => piece[..found.start.min(piece.len())].trim(),
+                    None => piece.trim(),
+                };
+                sources.offer(piece, bonus);
+            }
+        }
+    }
+
+    if let Some(segments) = breadcrumb {
+        let mut section = None;
+        for segment in &segments {
+            let lower = segment.to_lowercase();
+            if matches!(
+                lower.as_str(),
+                "home" | "top" | "accueil" | "inicio" | "startseite" | "トップ" | "ホーム"
+            ) {
+                continue;
+            }
+            if let Some(region) = regions::region_for_label(segment) {
+                article.region.get_or_insert_with(|| region.to_string());
+                continue;
+            }
+            if kind_of_label(segment).is_some() {
+                article
+                    .kind
+                    .get_or_insert_with(|| kind_of_label(segment).unwrap_or("").to_string());
+            }
+            section.get_or_insert_with(|| tidy_case(segment));
+        }
+        if article.section.is_none() {
+            article.section = section;
+        }
+    }
+    if let Some(section) = article.section.as_deref()
+        && article.region.is_none()
+        && let Some(region) = regions::region_for_label(section)
+    {
+        article.region = Some(region.to_string());
+    }
+
+    let body: Vec<&str> = (body_start..=body_end.min(units.len().saturating_sub(1)))
+        .filter(|&i| i < units.len())
+        .filter(|&i| {
+            !furniture[i] && kind_labels[i].is_none() && date_lines[i].is_none() && bylines[i].is_none()
+        })
+        .filter(|&i| Some(i) != title_index)
+        .map(|i| units[i].text.as_str())
+        .collect();
+    article.body = body.join("\n\n");
+    article.source = sources.take();
+    finish(article)
+}
+
+/// What every extractor does last: the language, the countries and region
+/// from the text, and tidy fields.
+pub fn finish(mut article: ExtractedArticle) -> ExtractedArticle {
+    article.language = article
+        .language
+        .take()
+        .or_else(|| super::language::detect_language(&article.body));
+    let title = article.title.clone().unwrap_or_default();
+    let mentions = regions::countries_mentioned(&title, &article.body);
+    if article.region.is_none() {
+        article.region = regions::infer_region(&mentions).map(str::to_string);
+    }
+    if article.countries.is_empty() {
+        let top = mentions.first().map(|(_, n)| *n).unwrap_or(0);
+        article.countries = mentions
+            .into_iter()
+            .filter(|(_, n)| *n >= 2 || *n * 2 >= top)
+            .take(8)
+            .map(|(c, _)| c)
+            .collect();
+    }
+    article.title = article
+        .title
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "));
+    article
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kind_prefixes() {
+        assert_eq!(
+            split_kind_prefix("Editorial: Japan, U.S. must seize chance"),
+            Some(("editorial", "Japan, U.S. must seize chance".to_string()))
+        );
+        assert_eq!(
+            split_kind_prefix("[Editorial] Moon must keep talking"),
+            Some(("editorial", "Moon must keep talking".to_string()))
+        );
+        assert_eq!(
+            split_kind_prefix("Opinion | Why the deal matters"),
+            Some(("opinion", "Why the deal matters".to_string()))
+        );
+        assert_eq!(
+            split_kind_prefix("（社説）対話の機会を生かせ"),
+            Some(("editorial", "対話の機会を生かせ".to_string()))
+        );
+        assert_eq!(split_kind_prefix("Japan: a new start"), None);
+    }
+
+    #[test]
+    fn bylines() {
+        assert_eq!(
+            byline_names("By Jane Smith and Tom Ito"),
+            Some(vec!["Jane Smith".into(), "Tom Ito".into()])
+        );
+        assert_eq!(
+            byline_names("Par Claire Dubois | 12 juin 2018"),
+            Some(vec!["Claire Dubois".into()])
+        );
+        assert_eq!(byline_names("by the way this is a sentence about things."), None);
+    }
+
+    #[test]
+    fn breadcrumbs() {
+        assert_eq!(
+            breadcrumb_segments("INTERNATIONAL > East Asia & Pacific"),
+            Some(vec![
+                "INTERNATIONAL".to_string(),
+                "East Asia & Pacific".to_string()
+            ])
+        );
+        assert_eq!(
+            breadcrumb_segments("Opinion | The long headline of a piece about many things"),
+            None
+        );
+    }
+
+    #[test]
+    fn furniture() {
+        for line in [
+            "print PRINT",
+            "Share on Facebook",
+            "Read more: other story",
+            "Advertisement",
+            "Sign in",
+        ] {
+            assert!(
+                is_furniture(&Unit {
+                    text: line.into(),
+                    bullet: false
+                }),
+                "{line}"
+            );
+        }
+        assert!(!is_furniture(&Unit {
+            text: "English Press".into(),
+            bullet: true
+        }));
+    }
+}

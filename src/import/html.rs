@@ -1,0 +1,269 @@
+//! Saved web pages, read the simple way: the page's own metadata (Open Graph,
+//! JSON-LD, `<meta>`) for the fields, and its visible text run through the
+//! clipping parser for the body. The clipping parser already separates prose
+//! from navigation, so a page reads like a whole-page copy.
+
+use super::clipping::{extract_clipping, finish};
+use crate::model::{ExtractedArticle, Published};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Elements whose content is never read as text, each with its own closing
+/// tag (the regex crate has no back-references to pair them in one pattern).
+static HIDDEN: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    let mut patterns = vec![Regex::new(r"(?s)<!--.*?-->").expect("valid pattern")];
+    for tag in ["script", "style", "noscript", "svg", "template", "iframe", "head"] {
+        patterns.push(Regex::new(&format!(r"(?is)<{tag}\b.*?</{tag}\s*>")).expect("valid pattern"));
+    }
+    patterns
+});
+static BLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)</?(p|div|h[1-6]|br|section|article|header|footer|nav|aside|ul|ol|table|tr|blockquote|figure|figcaption|main|form|hr|pre|dd|dt)\b[^>]*>")
+        .expect("valid pattern")
+});
+static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)<li\b[^>]*>").expect("valid pattern"));
+static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?s)<[^>]*>").expect("valid pattern"));
+static META: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?is)<meta\b[^>]*>").expect("valid pattern"));
+static ATTR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"(?is)([a-z:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')"#).expect("valid pattern"));
+static TITLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?is)<title[^>]*>(.*?)</title>").expect("valid pattern"));
+static HTML_LANG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?is)<html\b[^>]*\blang\s*=\s*["']?([A-Za-z-]+)"#).expect("valid pattern")
+});
+static CANONICAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?is)<link\b[^>]*rel\s*=\s*["']canonical["'][^>]*>"#).expect("valid pattern")
+});
+static JSON_LD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?is)<script[^>]*application/ld\+json[^>]*>(.*?)</script>"#).expect("valid pattern")
+});
+static ENTITY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);").expect("valid pattern"));
+
+pub fn looks_like_html(text: &str) -> bool {
+    let head: String = text.chars().take(2048).collect::<String>().to_lowercase();
+    let head = head.trim_start_matches('\u{feff}').trim_start();
+    head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || head.starts_with("<?xml") && head.contains("<html")
+        || (head.contains("<head") && head.contains("<body"))
+        || head.contains("<meta ")
+}
+
+pub fn decode_entities(text: &str) -> String {
+    ENTITY
+        .replace_all(text, |c: &regex::Captures| {
+            let name = &c[1];
+            let decoded = if let Some(hex) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+                u32::from_str_radix(hex, 16).ok().and_then(char::from_u32)
+            } else if let Some(dec) = name.strip_prefix('#') {
+                dec.parse().ok().and_then(char::from_u32)
+            } else {
+                match name {
+                    "amp" => Some('&'),
+                    "lt" => Some('<'),
+                    "gt" => Some('>'),
+                    "quot" => Some('"'),
+                    "apos" => Some('\''),
+                    "nbsp" => Some(' '),
+                    "mdash" => Some('—'),
+                    "ndash" => Some('–'),
+                    "hellip" => Some('…'),
+                    "rsquo" => Some('’'),
+                    "lsquo" => Some('‘'),
+                    "rdquo" => Some('”'),
+                    "ldquo" => Some('“'),
+                    "laquo" => Some('«'),
+                    "raquo" => Some('»'),
+                    "copy" => Some('©'),
+                    _ => None,
+                }
+            };
+            decoded.map(String::from).unwrap_or_else(|| c[0].to_string())
+        })
+        .into_owned()
+}
+
+/// The page's visible text, one block element a paragraph.
+fn visible_text(html: &str) -> String {
+    let mut text = html.to_string();
+    for hidden in HIDDEN.iter() {
+        text = hidden.replace_all(&text, "\n").into_owned();
+    }
+    let text = LIST_ITEM.replace_all(&text, "\n\n• ");
+    let text = BLOCK.replace_all(&text, "\n\n");
+    let text = TAG.replace_all(&text, "");
+    let text = decode_entities(&text);
+    // Inside a block, line breaks in the source are just spaces.
+    text.split("\n\n")
+        .map(|block| block.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|b| !b.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+fn meta_tags(html: &str) -> Vec<(String, String)> {
+    META.find_iter(html)
+        .filter_map(|m| {
+            let mut key = None;
+            let mut content = None;
+            for a in ATTR.captures_iter(m.as_str()) {
+                let value = a.get(2).or(a.get(3)).map(|v| v.as_str()).unwrap_or("");
+                match a[1].to_lowercase().as_str() {
+                    "property" | "name" | "itemprop" => key = Some(value.to_lowercase()),
+                    "content" => content = Some(decode_entities(value).trim().to_string()),
+                    _ => {}
+                }
+            }
+            Some((key?, content.filter(|c| !c.is_empty())?))
+        })
+        .collect()
+}
+
+fn json_ld_fields(html: &str, article: &mut ExtractedArticle) {
+    for c in JSON_LD.captures_iter(html) {
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(c[1].trim()) else {
+            continue;
+        };
+        let mut nodes = vec![value];
+        while let Some(node) = nodes.pop() {
+            match node {
+                serde_json::Value::Array(items) => nodes.extend(items),
+                serde_json::Value::Object(map) => {
+                    let kind = map.get("@type").map(|t| t.to_string()).unwrap_or_default();
+                    if kind.contains("Article") || kind.contains("Posting") || kind.contains("Report") {
+                        if let Some(h) = map.get("headline").and_then(|v| v.as_str()) {
+                            article.title.get_or_insert_with(|| decode_entities(h));
+                        }
+                        if let Some(d) = map.get("datePublished").and_then(|v| v.as_str())
+                            && article.published.is_none()
+                        {
+                            article.published = parse_meta_date(d);
+                        }
+                        if article.authors.is_empty() {
+                            article.authors = names_of(map.get("author"));
+                        }
+                        if let Some(s) = map.get("articleSection").and_then(|v| v.as_str()) {
+                            article.section.get_or_insert_with(|| s.to_string());
+                        }
+                        if let Some(p) = map
+                            .get("publisher")
+                            .and_then(|p| p.get("name"))
+                            .and_then(|v| v.as_str())
+                        {
+                            article.source.get_or_insert_with(|| p.to_string());
+                        }
+                    }
+                    if let Some(graph) = map.get("@graph") {
+                        nodes.push(graph.clone());
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+fn names_of(value: Option<&serde_json::Value>) -> Vec<String> {
+    match value {
+        Some(serde_json::Value::String(s)) => vec![s.clone()],
+        Some(serde_json::Value::Object(map)) => map
+            .get("name")
+            .and_then(|n| n.as_str())
+            .map(|n| vec![n.to_string()])
+            .unwrap_or_default(),
+        Some(serde_json::Value::Array(items)) => items.iter().flat_map(|i| names_of(Some(i))).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn parse_meta_date(value: &str) -> Option<Published> {
+    Published::from_iso(value.get(..19).unwrap_or(value))
+        .or_else(|| Published::from_iso(value.get(..10).unwrap_or(value)))
+        .or_else(|| super::dates::find_date(value).map(|f| f.published))
+}
+
+pub fn extract_html(html: &str) -> ExtractedArticle {
+    let mut meta = ExtractedArticle::default();
+    json_ld_fields(html, &mut meta);
+    for (key, content) in meta_tags(html) {
+        match key.as_str() {
+            "og:title" | "twitter:title" | "dc.title" => {
+                meta.title.get_or_insert(content);
+            }
+            "article:published_time"
+            | "datepublished"
+            | "dc.date"
+            | "dc.date.issued"
+            | "date"
+            | "pubdate"
+            | "publish-date"
+            | "sailthru.date"
+            | "parsely-pub-date" => {
+                if meta.published.is_none() {
+                    meta.published = parse_meta_date(&content);
+                }
+            }
+            "og:site_name" | "application-name" | "dc.publisher" => {
+                meta.source.get_or_insert(content);
+            }
+            "author" | "article:author" | "dc.creator" | "parsely-author" | "sailthru.author" => {
+                if meta.authors.is_empty() && !content.starts_with("http") {
+                    meta.authors = vec![content];
+                }
+            }
+            "article:section" | "parsely-section" => {
+                meta.section.get_or_insert(content);
+            }
+            "og:url" => {
+                meta.url.get_or_insert(content);
+            }
+            _ => {}
+        }
+    }
+    if let Some(c) = CANONICAL.find(html) {
+        for a in ATTR.captures_iter(c.as_str()) {
+            if a[1].eq_ignore_ascii_case("href") {
+                meta.url = a.get(2).or(a.get(3)).map(|v| v.as_str().to_string());
+            }
+        }
+    }
+    let page_title = TITLE.captures(html).map(|c| decode_entities(c[1].trim()));
+    let mut article = extract_clipping(&visible_text(html));
+    article.title = meta.title.or(article.title).or(page_title);
+    article.published = meta.published.or(article.published);
+    article.source = meta.source.or(article.source);
+    if !meta.authors.is_empty() {
+        article.authors = meta.authors;
+    }
+    article.section = meta.section.or(article.section);
+    article.url = meta.url.or(article.url);
+    article.language = HTML_LANG.captures(html).map(|c| c[1].to_string());
+    finish(article)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_metadata_and_text() {
+        let html = r#"<!DOCTYPE html><html lang="en"><head><title>Big news | Example Post</title>
+            <meta property="og:title" content="Big news">
+            <meta property="og:site_name" content="Example Post">
+            <meta property="article:published_time" content="2020-02-03T10:00:00Z">
+            <script>var x = "<p>not text</p>";</script></head>
+            <body><nav><ul><li>Home</li><li>World</li></ul></nav>
+            <article><h1>Big news</h1><p>The council voted on Tuesday to rebuild the harbour wall, a project that has been delayed for a decade &amp; more.</p>
+            <p>Residents said they were relieved, though the cost of the works remains a matter of fierce local debate.</p></article></body></html>"#;
+        assert!(looks_like_html(html));
+        let a = extract_html(html);
+        assert_eq!(a.title.as_deref(), Some("Big news"));
+        assert_eq!(a.source.as_deref(), Some("Example Post"));
+        assert_eq!(a.published.unwrap().date.to_string(), "2020-02-03");
+        assert_eq!(a.language.as_deref(), Some("en"));
+        assert!(a.body.starts_with("The council voted"), "{}", a.body);
+        assert!(a.body.contains("decade & more."));
+        assert!(!a.body.contains("not text"));
+    }
+}

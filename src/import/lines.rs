@@ -1,0 +1,160 @@
+//! Text as units: the paragraphs and list items of a clipping, with the
+//! features the clipping parser reads to tell a line's role.
+
+/// One paragraph or list item of a clipping.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    pub text: String,
+    /// Came from a list item (`•`, `*`, `-` …): menus, share bars and
+    /// "related" lists are lists; article prose seldom is.
+    pub bullet: bool,
+}
+
+const BULLETS: &[char] = &[
+    '•', '*', '·', '▪', '□', '◦', '●', '○', '■', '-', '–', '+', '►', '▸',
+];
+
+/// Splits text into units, re-joining paragraphs that a text browser or an
+/// e-mail client hard-wrapped at a fixed width.
+pub fn split_units(text: &str) -> Vec<Unit> {
+    let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+    let wrap_width = hard_wrap_width(&lines);
+    let mut units: Vec<Unit> = Vec::new();
+    let mut previous_blank = true;
+    let mut previous_full = false;
+    for raw in lines {
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            previous_blank = true;
+            previous_full = false;
+            continue;
+        }
+        let (text, bullet) = strip_bullet(trimmed);
+        if text.is_empty() {
+            continue;
+        }
+        let continues = !previous_blank && !bullet && previous_full;
+        match units.last_mut() {
+            Some(last) if continues => {
+                last.text.push(' ');
+                last.text.push_str(text);
+            }
+            _ => units.push(Unit {
+                text: text.to_string(),
+                bullet,
+            }),
+        }
+        previous_full = wrap_width.is_some_and(|w| raw.chars().count() + 20 >= w);
+        previous_blank = false;
+    }
+    units
+}
+
+/// The width a file was hard-wrapped at, if it was: many lines end close to
+/// one common maximum that is no wider than a terminal or an e-mail.
+fn hard_wrap_width(lines: &[&str]) -> Option<usize> {
+    let mut lengths: Vec<usize> = lines
+        .iter()
+        .map(|l| l.chars().count())
+        .filter(|&n| n >= 40)
+        .collect();
+    if lengths.len() < 4 {
+        return None;
+    }
+    lengths.sort_unstable();
+    let width = lengths[lengths.len() * 9 / 10];
+    if width > 132 {
+        return None;
+    }
+    let near = lengths.iter().filter(|&&n| n + 20 >= width).count();
+    (near * 2 >= lengths.len()).then_some(width)
+}
+
+fn strip_bullet(line: &str) -> (&str, bool) {
+    let mut chars = line.chars();
+    if let Some(first) = chars.next()
+        && BULLETS.contains(&first)
+    {
+        let rest = chars.as_str();
+        // "-" and "+" begin words and numbers too; they mark a list only
+        // when a space follows. The round and square marks always do.
+        let needs_space = matches!(first, '-' | '–' | '+' | '*');
+        if !needs_space || rest.starts_with(' ') {
+            return (rest.trim(), true);
+        }
+    }
+    (line, false)
+}
+
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF66..=0xFF9D)
+}
+
+/// Words in a line, counting two CJK characters as a word, which is close to
+/// the average word length in Japanese and Chinese news text.
+pub fn word_count(text: &str) -> usize {
+    let cjk = text.chars().filter(|c| is_cjk(*c)).count();
+    let latin = text
+        .split_whitespace()
+        .filter(|w| w.chars().any(|c| c.is_alphanumeric() && !is_cjk(c)))
+        .count();
+    latin + cjk.div_ceil(2)
+}
+
+pub fn ends_sentence(text: &str) -> bool {
+    let trimmed = text.trim_end_matches(['"', '”', '’', '\'', ')', '»', '」', '』', '）', ' ']);
+    trimmed.ends_with(['.', '!', '?', '。', '！', '？', '…', ':'])
+}
+
+/// Counts the sentence ends inside a text, a sign of running prose.
+pub fn sentence_marks(text: &str) -> usize {
+    text.matches(". ").count()
+        + text.matches("? ").count()
+        + text.matches("! ").count()
+        + text.matches('。').count()
+}
+
+/// Running prose, as opposed to a label, link or heading.
+pub fn is_prose(text: &str) -> bool {
+    let words = word_count(text);
+    let cjk = text.chars().filter(|c| is_cjk(*c)).count();
+    if cjk >= 20 {
+        return text.contains(['。', '、', '，']) && words >= 12;
+    }
+    words >= 12 && (ends_sentence(text) || sentence_marks(text) >= 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bullets_and_paragraphs() {
+        let units = split_units("print PRINT\n\n  • January 5, 2018\n  • English Press\n\nA paragraph.\n");
+        assert_eq!(units.len(), 4);
+        assert!(units[1].bullet && units[2].bullet && !units[3].bullet);
+        assert_eq!(units[1].text, "January 5, 2018");
+        let negative = split_units("-5 degrees overnight");
+        assert!(!negative[0].bullet);
+    }
+
+    #[test]
+    fn rejoins_hard_wrapped_paragraphs() {
+        let para = "President Barack Obama has admitted that his failure to pass common sense laws in the\n\
+                    US is the greatest frustration of his presidency, in an interview broadcast on Friday\n\
+                    evening by the network.\n\nIn an interview with the BBC, Mr Obama said it was distressing not to have made\n\
+                    progress on the issue even in the face of repeated mass killings, and said he would\n\
+                    keep trying.\n\nHeading\nAnother line";
+        let units = split_units(para);
+        assert_eq!(units.len(), 4, "{units:#?}");
+        assert!(units[0].text.ends_with("by the network."));
+        assert_eq!(units[2].text, "Heading");
+    }
+
+    #[test]
+    fn counts_cjk_words() {
+        assert_eq!(word_count("北朝鮮の提案"), 3);
+        assert_eq!(word_count("North Korea’s abrupt proposal"), 4);
+    }
+}

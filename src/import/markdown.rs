@@ -1,0 +1,174 @@
+//! Markdown notes and clippings, with or without YAML front matter.
+//!
+//! Front matter written by note-taking tools is flat `key: value` pairs and
+//! lists; that is all we read, so no YAML library is needed.
+
+use super::clipping::finish;
+use crate::model::{ExtractedArticle, Published};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"!?\[([^\]]*)\]\([^)]*\)").expect("valid link pattern"));
+static EMPHASIS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\*\*|__|\*|`)").expect("valid emphasis pattern"));
+
+/// Whether text is Markdown rather than a plain clipping: front matter, or
+/// `#` headings with Markdown links or emphasis.
+pub fn looks_like_markdown(text: &str) -> bool {
+    let start = text.trim_start_matches('\u{feff}');
+    if start.starts_with("---\n") && start[4..].contains("\n---") {
+        return true;
+    }
+    let headings = text
+        .lines()
+        .filter(|l| l.starts_with("# ") || l.starts_with("## "))
+        .count();
+    headings >= 1 && (LINK.is_match(text) || text.contains("**") || text.lines().any(|l| l.starts_with("> ")))
+}
+
+/// Splits front matter from the rest.
+fn front_matter(text: &str) -> (Vec<(String, Vec<String>)>, &str) {
+    let start = text.trim_start_matches('\u{feff}');
+    let Some(rest) = start.strip_prefix("---\n") else {
+        return (Vec::new(), text);
+    };
+    let Some(end) = rest.find("\n---") else {
+        return (Vec::new(), text);
+    };
+    let yaml = &rest[..end];
+    let after = rest[end + 4..].trim_start_matches(['-']).trim_start_matches('\n');
+    let mut fields: Vec<(String, Vec<String>)> = Vec::new();
+    for line in yaml.lines() {
+        let trimmed = line.trim();
+        if let Some(item) = trimmed.strip_prefix("- ") {
+            if let Some(last) = fields.last_mut() {
+                last.1.push(unquote(item));
+            }
+            continue;
+        }
+        let Some((key, value)) = trimmed.split_once(':') else {
+            continue;
+        };
+        let value = value.trim();
+        let values = if let Some(list) = value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
+            list.split(',').map(unquote).filter(|v| !v.is_empty()).collect()
+        } else if value.is_empty() {
+            Vec::new()
+        } else {
+            vec![unquote(value)]
+        };
+        fields.push((key.trim().to_lowercase(), values));
+    }
+    (fields, after)
+}
+
+fn unquote(value: &str) -> String {
+    value.trim().trim_matches(['"', '\'']).trim().to_string()
+}
+
+/// Markdown markup to the plain paragraphs Folio stores.
+fn plain_paragraphs(markdown: &str) -> (Option<String>, String) {
+    let mut heading = None;
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let flush = |current: &mut String, paragraphs: &mut Vec<String>| {
+        if !current.trim().is_empty() {
+            paragraphs.push(current.trim().to_string());
+        }
+        current.clear();
+    };
+    for line in markdown.lines() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            flush(&mut current, &mut paragraphs);
+            continue;
+        }
+        if let Some(h) = trimmed.strip_prefix("# ")
+            && heading.is_none()
+            && paragraphs.is_empty()
+            && current.is_empty()
+        {
+            heading = Some(clean_inline(h));
+            continue;
+        }
+        if trimmed.starts_with('#') {
+            flush(&mut current, &mut paragraphs);
+            paragraphs.push(clean_inline(trimmed.trim_start_matches('#')));
+            continue;
+        }
+        let text = clean_inline(trimmed.trim_start_matches('>').trim());
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(&text);
+    }
+    flush(&mut current, &mut paragraphs);
+    (heading, paragraphs.join("\n\n"))
+}
+
+fn clean_inline(text: &str) -> String {
+    let text = LINK.replace_all(text, "$1");
+    EMPHASIS.replace_all(&text, "").trim().to_string()
+}
+
+pub fn extract_markdown(text: &str) -> ExtractedArticle {
+    let (fields, rest) = front_matter(text);
+    let (heading, body) = plain_paragraphs(rest);
+    let mut article = ExtractedArticle {
+        title: heading,
+        body,
+        ..Default::default()
+    };
+    for (key, values) in fields {
+        let first = values.first().cloned();
+        match key.as_str() {
+            "title" => article.title = first.or(article.title),
+            "date" | "published" | "published_at" | "created" => {
+                article.published = first.as_deref().and_then(|d| {
+                    Published::from_iso(d).or_else(|| super::dates::find_date(d).map(|f| f.published))
+                });
+            }
+            "source" | "publication" | "site" | "site_name" | "publisher" => article.source = first,
+            "author" | "authors" | "by" => article.authors = values,
+            "tags" | "tag" | "keywords" => {
+                article.tags = values
+                    .iter()
+                    .flat_map(|v| v.split(','))
+                    .map(|t| t.trim().trim_start_matches('#').to_string())
+                    .filter(|t| !t.is_empty())
+                    .collect();
+            }
+            "url" | "link" | "source_url" | "canonical" => article.url = first,
+            "section" => article.section = first,
+            "region" => article.region = first,
+            "language" | "lang" => article.language = first,
+            "kind" | "type" => article.kind = first,
+            _ => {}
+        }
+    }
+    finish(article)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_front_matter_and_body() {
+        let md = "---\ntitle: \"Water for the Sahel\"\ndate: 2019-03-04\nsource: The Example Times\n\
+                  tags: [water, africa]\nauthors:\n  - Ana Lima\n  - Bo Chen\n---\n\n# Ignored heading\n\n\
+                  First **paragraph** with a [link](http://x).\nstill first.\n\nSecond paragraph.\n";
+        assert!(looks_like_markdown(md));
+        let a = extract_markdown(md);
+        assert_eq!(a.title.as_deref(), Some("Water for the Sahel"));
+        assert_eq!(a.published.unwrap().to_iso(), "2019-03-04");
+        assert_eq!(a.source.as_deref(), Some("The Example Times"));
+        assert_eq!(a.tags, vec!["water", "africa"]);
+        assert_eq!(a.authors, vec!["Ana Lima", "Bo Chen"]);
+        assert_eq!(
+            a.body,
+            "First paragraph with a link. still first.\n\nSecond paragraph."
+        );
+    }
+}

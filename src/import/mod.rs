@@ -1,0 +1,88 @@
+//! Bytes to articles, with no database and no files written: decode the
+//! encoding, tell the format by content, extract, enrich (language, region).
+//!
+//! Everything here is a pure function over bytes or text, so it is easy to
+//! test and safe to run on many threads at once. [`pipeline`] walks paths and
+//! hands the results to the library.
+
+pub mod clipping;
+pub mod dates;
+pub mod decode;
+pub mod html;
+pub mod language;
+pub mod lines;
+pub mod markdown;
+pub mod pipeline;
+pub mod regions;
+
+use crate::model::ExtractedArticle;
+
+/// Why a file did not become an article. The text is what the import report
+/// shows the user, so it says what the file is and, where it helps, what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum ExtractError {
+    #[error("the file is empty")]
+    Empty,
+    #[error("this is {0}, not an article")]
+    Binary(String),
+    #[error("the text could not be decoded (looked like {0}); save it as UTF-8 and import again")]
+    Undecodable(String),
+    #[error("no article text was found in it")]
+    NoText,
+    #[error("the file is too large ({0} MB; the limit is 50 MB)")]
+    TooLarge(u64),
+}
+
+/// Files larger than this are not articles; refusing them keeps a stray disk
+/// image from exhausting memory.
+pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
+
+/// The formats Folio reads, told by content first and the name second.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Html,
+    Markdown,
+    Clipping,
+}
+
+impl Format {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Markdown => "markdown",
+            Format::Clipping => "text",
+        }
+    }
+}
+
+pub fn detect_format(text: &str, file_name: Option<&str>) -> Format {
+    if html::looks_like_html(text) {
+        return Format::Html;
+    }
+    let md_name = file_name.is_some_and(|n| {
+        let n = n.to_lowercase();
+        n.ends_with(".md") || n.ends_with(".markdown")
+    });
+    if md_name || markdown::looks_like_markdown(text) {
+        return Format::Markdown;
+    }
+    Format::Clipping
+}
+
+/// Parses one file's bytes into an article.
+pub fn extract(bytes: &[u8], file_name: Option<&str>) -> Result<(ExtractedArticle, Format), ExtractError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ExtractError::TooLarge(bytes.len() as u64 / (1024 * 1024)));
+    }
+    let decoded = decode::decode(bytes)?;
+    let format = detect_format(&decoded.text, file_name);
+    let article = match format {
+        Format::Html => html::extract_html(&decoded.text),
+        Format::Markdown => markdown::extract_markdown(&decoded.text),
+        Format::Clipping => clipping::extract_clipping(&decoded.text),
+    };
+    if article.body.trim().is_empty() {
+        return Err(ExtractError::NoText);
+    }
+    Ok((article, format))
+}

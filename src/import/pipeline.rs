@@ -1,0 +1,214 @@
+//! Import of files and folders: walk the paths, extract in parallel, store in
+//! batches, and account for every file in the report.
+
+use super::{Format, MAX_FILE_BYTES, extract};
+use crate::library::{InsertOutcome, Library, LibraryError, NewArticle};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// What became of one file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    Imported { id: i64, title: String },
+    Duplicate { id: i64 },
+    Failed { reason: String },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileReport {
+    pub path: PathBuf,
+    pub outcome: Outcome,
+}
+
+/// Every file named or found, and what became of it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ImportReport {
+    pub files: Vec<FileReport>,
+    /// True when the user stopped the import before the end.
+    pub cancelled: bool,
+}
+
+impl ImportReport {
+    pub fn imported(&self) -> usize {
+        self.count(|o| matches!(o, Outcome::Imported { .. }))
+    }
+    pub fn duplicates(&self) -> usize {
+        self.count(|o| matches!(o, Outcome::Duplicate { .. }))
+    }
+    pub fn failed(&self) -> usize {
+        self.count(|o| matches!(o, Outcome::Failed { .. }))
+    }
+    fn count(&self, pred: impl Fn(&Outcome) -> bool) -> usize {
+        self.files.iter().filter(|f| pred(&f.outcome)).count()
+    }
+    /// Ids of the articles this import added.
+    pub fn new_ids(&self) -> Vec<i64> {
+        self.files
+            .iter()
+            .filter_map(|f| match f.outcome {
+                Outcome::Imported { id, .. } => Some(id),
+                _ => None,
+            })
+            .collect()
+    }
+    pub fn summary_line(&self) -> String {
+        format!(
+            "{} imported, {} duplicate{}, {} failed{}",
+            self.imported(),
+            self.duplicates(),
+            if self.duplicates() == 1 { "" } else { "s" },
+            self.failed(),
+            if self.cancelled { " (cancelled)" } else { "" }
+        )
+    }
+}
+
+/// How far an import has got, for a progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+}
+
+/// File endings a folder walk picks up. Files named explicitly are always
+/// tried, whatever their name: the format is told by content.
+const IMPORTABLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm", "xhtml"];
+
+/// The files to import: the files named, and the importable files under the
+/// folders named, in a stable order. Hidden files and the `_files` folders
+/// that browsers save beside a page are skipped. Paths that do not exist are
+/// returned with the reason, so the report can name them.
+pub fn collect_files(paths: &[PathBuf]) -> Vec<(PathBuf, Option<String>)> {
+    let mut out = Vec::new();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => walk_folder(path, &mut out),
+            Ok(_) => out.push((path.clone(), None)),
+            Err(e) => out.push((path.clone(), Some(io_reason(&e)))),
+        }
+    }
+    out
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+fn walk_folder(dir: &Path, out: &mut Vec<(PathBuf, Option<String>)>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            out.push((
+                dir.to_path_buf(),
+                Some(format!("could not read folder: {}", io_reason(&e))),
+            ));
+            return;
+        }
+    };
+    let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    children.sort();
+    for child in children {
+        let name = child.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.starts_with('.') {
+            continue;
+        }
+        if child.is_dir() {
+            if !name.ends_with("_files") {
+                walk_folder(&child, out);
+            }
+            continue;
+        }
+        let importable = child
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| IMPORTABLE_EXTENSIONS.contains(&e.to_lowercase().as_str()));
+        if importable {
+            out.push((child, None));
+        }
+    }
+}
+
+/// Reads and extracts one file; the error is the report's reason.
+fn prepare(path: &Path) -> Result<NewArticle, String> {
+    let meta = std::fs::metadata(path).map_err(|e| io_reason(&e))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(super::ExtractError::TooLarge(meta.len() / (1024 * 1024)).to_string());
+    }
+    let bytes = std::fs::read(path).map_err(|e| io_reason(&e))?;
+    let name = path.file_name().and_then(|n| n.to_str()).map(str::to_string);
+    let (article, format): (_, Format) = extract(&bytes, name.as_deref()).map_err(|e| e.to_string())?;
+    Ok(NewArticle {
+        meta: article,
+        file_name: name,
+        format: format.as_str().to_string(),
+        original: bytes,
+    })
+}
+
+/// Files stored per transaction: large enough to amortise the commit, small
+/// enough that a crash or a cancel loses little work.
+const BATCH: usize = 256;
+
+/// Imports files and folders into the library. A file that fails is reported
+/// and the rest go on; `cancel` stops the import between batches.
+pub fn import_paths(
+    library: &mut Library,
+    paths: &[PathBuf],
+    cancel: &AtomicBool,
+    mut progress: impl FnMut(Progress, &[FileReport]),
+) -> Result<ImportReport, LibraryError> {
+    let files = collect_files(paths);
+    let total = files.len();
+    let mut report = ImportReport::default();
+    for chunk in files.chunks(BATCH) {
+        if cancel.load(Ordering::Relaxed) {
+            report.cancelled = true;
+            break;
+        }
+        let prepared: Vec<Result<NewArticle, String>> = chunk
+            .par_iter()
+            .map(|(path, missing)| match missing {
+                Some(reason) => Err(reason.clone()),
+                None => prepare(path),
+            })
+            .collect();
+        let ready: Vec<NewArticle> = prepared.iter().filter_map(|p| p.as_ref().ok().cloned()).collect();
+        let mut stored = library.insert_batch(&ready)?.into_iter();
+        let first_new = report.files.len();
+        for ((path, _), prepared) in chunk.iter().zip(prepared) {
+            let outcome = match prepared {
+                Err(reason) => Outcome::Failed { reason },
+                Ok(article) => match stored.next() {
+                    Some(Ok(InsertOutcome::Imported { id })) => Outcome::Imported {
+                        id,
+                        title: article.meta.title.unwrap_or_else(|| "(untitled)".into()),
+                    },
+                    Some(Ok(InsertOutcome::Duplicate { id })) => Outcome::Duplicate { id },
+                    Some(Err(e)) => Outcome::Failed {
+                        reason: e.to_string(),
+                    },
+                    None => Outcome::Failed {
+                        reason: "was not stored".into(),
+                    },
+                },
+            };
+            report.files.push(FileReport {
+                path: path.clone(),
+                outcome,
+            });
+        }
+        progress(
+            Progress {
+                done: report.files.len(),
+                total,
+            },
+            &report.files[first_new..],
+        );
+    }
+    Ok(report)
+}

@@ -1,0 +1,232 @@
+//! World Bank regions and countries: named by a page's breadcrumb, or inferred
+//! from the countries, capitals and demonyms its text mentions.
+//!
+//! The gazetteer lives in `assets/gazetteer.tsv` so that adding a name is a
+//! data change, not a code change.
+
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// The seven World Bank regions, in the Bank's own spelling.
+pub const WORLD_BANK_REGIONS: &[&str] = &[
+    "East Asia & Pacific",
+    "Europe & Central Asia",
+    "Latin America & Caribbean",
+    "Middle East & North Africa",
+    "North America",
+    "South Asia",
+    "Sub-Saharan Africa",
+];
+
+/// Labels papers put in breadcrumbs and section names for a whole region.
+const REGION_LABELS: &[(&str, &str)] = &[
+    ("east asia and pacific", "East Asia & Pacific"),
+    ("east asia & the pacific", "East Asia & Pacific"),
+    ("asia pacific", "East Asia & Pacific"),
+    ("asia-pacific", "East Asia & Pacific"),
+    ("asia & pacific", "East Asia & Pacific"),
+    ("east asia", "East Asia & Pacific"),
+    ("europe and central asia", "Europe & Central Asia"),
+    ("europe", "Europe & Central Asia"),
+    ("central asia", "Europe & Central Asia"),
+    ("latin america and caribbean", "Latin America & Caribbean"),
+    ("latin america & the caribbean", "Latin America & Caribbean"),
+    ("latin america and the caribbean", "Latin America & Caribbean"),
+    ("latin america", "Latin America & Caribbean"),
+    ("caribbean", "Latin America & Caribbean"),
+    ("middle east and north africa", "Middle East & North Africa"),
+    ("middle east", "Middle East & North Africa"),
+    ("mideast", "Middle East & North Africa"),
+    ("north africa", "Middle East & North Africa"),
+    ("us & canada", "North America"),
+    ("u.s. & canada", "North America"),
+    ("south asia", "South Asia"),
+    ("africa", "Sub-Saharan Africa"),
+    ("sub-saharan africa", "Sub-Saharan Africa"),
+];
+
+struct Gazetteer {
+    /// country → region
+    region_of: HashMap<String, &'static str>,
+    /// lower-cased name → country
+    country_of: HashMap<String, String>,
+    /// Names written with spaces between words: matched on word boundaries.
+    spaced: Regex,
+    /// Names in scripts written without spaces (CJK): matched anywhere.
+    unspaced: Option<Regex>,
+}
+
+static GAZETTEER: LazyLock<Gazetteer> =
+    LazyLock::new(|| Gazetteer::parse(include_str!("../../assets/gazetteer.tsv")));
+
+impl Gazetteer {
+    fn parse(tsv: &str) -> Gazetteer {
+        let mut region_of = HashMap::new();
+        let mut country_of = HashMap::new();
+        for line in tsv
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let mut cols = line.split('\t');
+            let (Some(region), Some(country)) = (cols.next(), cols.next()) else {
+                continue;
+            };
+            let Some(region) = WORLD_BANK_REGIONS.iter().find(|r| **r == region) else {
+                continue;
+            };
+            region_of.insert(country.to_string(), *region);
+            country_of.insert(country.to_lowercase(), country.to_string());
+            for name in cols.next().unwrap_or("").split(';') {
+                let name = name.trim();
+                if !name.is_empty() {
+                    country_of.insert(name.to_lowercase(), country.to_string());
+                }
+            }
+        }
+        let mut names: Vec<&String> = country_of.keys().collect();
+        // Longest first: "North Korean" must win over "Korean".
+        names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
+        let is_unspaced = |n: &str| n.chars().any(|c| c as u32 >= 0x2E80);
+        let alternation = |unspaced: bool| {
+            names
+                .iter()
+                .filter(|n| is_unspaced(n) == unspaced)
+                .map(|n| regex::escape(n))
+                .collect::<Vec<_>>()
+                .join("|")
+        };
+        // Matched case-insensitively here; `countries_mentioned` then keeps
+        // only capitalised forms, so "us" and "turkey" in running text do not
+        // count while "US" and "Turkey" do.
+        let spaced =
+            Regex::new(&format!(r"(?i)\b(?:{})\b", alternation(false))).expect("gazetteer names are escaped");
+        let unspaced_alt = alternation(true);
+        let unspaced = (!unspaced_alt.is_empty())
+            .then(|| Regex::new(&unspaced_alt).expect("gazetteer names are escaped"));
+        Gazetteer {
+            region_of,
+            country_of,
+            spaced,
+            unspaced,
+        }
+    }
+
+    fn country_for(&self, name: &str) -> Option<&String> {
+        self.country_of.get(&name.to_lowercase())
+    }
+}
+
+/// The World Bank region a label names, such as a breadcrumb's "Middle East"
+/// or "Japan".
+pub fn region_for_label(label: &str) -> Option<&'static str> {
+    let lower = label.trim().to_lowercase();
+    if let Some(region) = WORLD_BANK_REGIONS.iter().find(|r| r.to_lowercase() == lower) {
+        return Some(region);
+    }
+    if let Some((_, region)) = REGION_LABELS.iter().find(|(l, _)| *l == lower) {
+        return Some(region);
+    }
+    let g = &*GAZETTEER;
+    g.country_for(&lower)
+        .filter(|c| c.to_lowercase() == lower)
+        .and_then(|c| g.region_of.get(c).copied())
+}
+
+/// The region of a country as the gazetteer spells it.
+pub fn region_of_country(country: &str) -> Option<&'static str> {
+    GAZETTEER.region_of.get(country).copied()
+}
+
+/// Countries a text mentions, most mentioned first, with their counts.
+/// A mention in the title counts three times: it says what the piece is about.
+pub fn countries_mentioned(title: &str, body: &str) -> Vec<(String, usize)> {
+    let g = &*GAZETTEER;
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for (text, weight) in [(title, 3), (body, 1)] {
+        for m in g.spaced.find_iter(text) {
+            let found = m.as_str();
+            // Proper names start with a capital; this keeps "us", "chad" and
+            // "turkey" in running text from counting as countries.
+            if !found.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            // All-capital short names (US, UK, UAE) must be written so.
+            if found.len() <= 4 && found.to_uppercase() != found && is_acronym_name(found) {
+                continue;
+            }
+            if let Some(country) = g.country_for(found) {
+                *counts.entry(country.clone()).or_default() += weight;
+            }
+        }
+        if let Some(unspaced) = &g.unspaced {
+            for m in unspaced.find_iter(text) {
+                if let Some(country) = g.country_for(m.as_str()) {
+                    *counts.entry(country.clone()).or_default() += weight;
+                }
+            }
+        }
+    }
+    let mut ranked: Vec<(String, usize)> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    ranked
+}
+
+fn is_acronym_name(name: &str) -> bool {
+    matches!(name.to_uppercase().as_str(), "US" | "UK" | "UAE" | "USA" | "DRC")
+}
+
+/// The region most of the mentions point to.
+pub fn infer_region(mentions: &[(String, usize)]) -> Option<&'static str> {
+    let mut by_region: HashMap<&'static str, usize> = HashMap::new();
+    for (country, count) in mentions {
+        if let Some(region) = region_of_country(country) {
+            *by_region.entry(region).or_default() += count;
+        }
+    }
+    let total: usize = by_region.values().sum();
+    let (region, count) = by_region
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))?;
+    // One passing mention is not what an article is about.
+    (count >= 2 && count * 3 >= total).then_some(region)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_name_regions() {
+        assert_eq!(
+            region_for_label("East Asia & Pacific"),
+            Some("East Asia & Pacific")
+        );
+        assert_eq!(
+            region_for_label("MIDDLE EAST"),
+            Some("Middle East & North Africa")
+        );
+        assert_eq!(region_for_label("Japan"), Some("East Asia & Pacific"));
+        assert_eq!(region_for_label("Sport"), None);
+    }
+
+    #[test]
+    fn infers_from_mentions() {
+        let body = "North Korean leader Kim Jong Un met officials in Pyongyang. \
+                    Seoul welcomed the offer; Tokyo and Washington were cautious. \
+                    South Korea and Japan will talk. Let us see.";
+        let mentions = countries_mentioned("Japan, U.S. must seize chance", body);
+        let names: Vec<&str> = mentions.iter().map(|(c, _)| c.as_str()).collect();
+        assert!(names.contains(&"North Korea"));
+        assert!(names.contains(&"South Korea"));
+        assert!(names.contains(&"Japan"));
+        assert!(names.contains(&"United States"));
+        assert_eq!(infer_region(&mentions), Some("East Asia & Pacific"));
+    }
+
+    #[test]
+    fn pronouns_are_not_countries() {
+        let mentions = countries_mentioned("", "Let us go to the turkey farm, said the chad.");
+        assert!(mentions.is_empty(), "{mentions:?}");
+    }
+}

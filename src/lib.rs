@@ -1,0 +1,22 @@
+//! Folio: a desktop archive for clipped news articles and editorials.
+//!
+//! - [`model`]: the domain types, no I/O.
+//! - [`import`]: bytes to articles (pure), and the pipeline that walks paths.
+//! - [`library`]: the SQLite file; the only module that speaks SQL.
+//! - [`cli`]: the command line over the same calls.
+
+pub mod cli;
+pub mod gui;
+pub mod import;
+pub mod library;
+pub mod model;
+
+use std::path::PathBuf;
+
+/// Where the library lives when `--library` is not given: the platform's
+/// data folder (`~/.local/share/folio/library.sqlite` on Linux).
+pub fn default_library_path() -> PathBuf {
+    directories::ProjectDirs::from("", "", "folio")
+        .map(|dirs| dirs.data_dir().join("library.sqlite"))
+        .unwrap_or_else(|| PathBuf::from("folio-library.sqlite"))
+}

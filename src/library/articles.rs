@@ -1,0 +1,363 @@
+//! Storing, reading, listing and trashing articles.
+
+use super::{Library, LibraryError, Result, now};
+use crate::import::regions;
+use crate::model::{Article, ArticleSummary, DatePrecision, ExtractedArticle, Filter, Published};
+use flate2::Compression;
+use flate2::write::ZlibEncoder;
+use rusqlite::{OptionalExtension, Row, Transaction, params, params_from_iter, types::Value};
+use std::io::Write;
+
+/// An extracted article with the file it came from, ready to store.
+#[derive(Debug, Clone)]
+pub struct NewArticle {
+    pub meta: ExtractedArticle,
+    pub file_name: Option<String>,
+    pub format: String,
+    pub original: Vec<u8>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum InsertOutcome {
+    Imported { id: i64 },
+    Duplicate { id: i64 },
+}
+
+/// Two files are the same article when their bodies match once whitespace is
+/// normalised: a clipping saved twice, or copied with different line ends.
+pub fn content_hash(body: &str) -> String {
+    let mut hasher = blake3::Hasher::new();
+    for (i, word) in body.split_whitespace().enumerate() {
+        if i > 0 {
+            hasher.update(b" ");
+        }
+        hasher.update(word.as_bytes());
+    }
+    hasher.finalize().to_hex().to_string()
+}
+
+fn compress(bytes: &[u8]) -> Vec<u8> {
+    let mut encoder = ZlibEncoder::new(Vec::new(), Compression::default());
+    // Writing to a Vec cannot fail.
+    let _ = encoder.write_all(bytes);
+    encoder.finish().unwrap_or_default()
+}
+
+pub(super) const SUMMARY_COLUMNS: &str = "a.id, a.title, a.published_date, a.published_precision, a.published_time, \
+     a.source, a.region, a.deleted_at, \
+     (SELECT group_concat(t.name, char(31)) FROM article_tags at JOIN tags t ON t.id = at.tag_id \
+      WHERE at.article_id = a.id)";
+
+pub(super) fn summary_from_row(row: &Row) -> rusqlite::Result<ArticleSummary> {
+    let tags: Option<String> = row.get(8)?;
+    let mut tags: Vec<String> = tags
+        .map(|t| t.split('\u{1f}').map(str::to_string).collect())
+        .unwrap_or_default();
+    tags.sort_by_key(|t| t.to_lowercase());
+    Ok(ArticleSummary {
+        id: row.get(0)?,
+        title: row.get(1)?,
+        published: published_from(row.get(2)?, row.get(3)?, row.get(4)?),
+        source: row.get(5)?,
+        region: row.get(6)?,
+        tags,
+        deleted_at: row.get(7)?,
+    })
+}
+
+fn published_from(
+    date: Option<String>,
+    precision: Option<String>,
+    time: Option<String>,
+) -> Option<Published> {
+    let mut p = Published::from_iso(&date?)?;
+    p.precision = precision
+        .as_deref()
+        .and_then(DatePrecision::parse)
+        .unwrap_or(DatePrecision::Day);
+    p.time = time.and_then(|t| chrono::NaiveTime::parse_from_str(&t, "%H:%M:%S").ok());
+    Some(p)
+}
+
+/// Builds the WHERE clause of a filter, with its parameters in order.
+pub(super) fn filter_clause(filter: &Filter) -> (String, Vec<Value>) {
+    let mut conditions = vec![if filter.trash {
+        "a.deleted_at IS NOT NULL".to_string()
+    } else {
+        "a.deleted_at IS NULL".to_string()
+    }];
+    let mut values: Vec<Value> = Vec::new();
+    if let Some(from) = filter.from {
+        conditions.push("a.published_date >= ?".into());
+        values.push(Value::Text(from.format("%Y-%m-%d").to_string()));
+    }
+    if let Some(to) = filter.to {
+        conditions.push("a.published_date <= ?".into());
+        values.push(Value::Text(to.format("%Y-%m-%d").to_string()));
+    }
+    if let Some(source) = &filter.source {
+        conditions.push("a.source = ? COLLATE NOCASE".into());
+        values.push(Value::Text(source.clone()));
+    }
+    if let Some(region) = &filter.region {
+        // A region matches its own articles and those about its countries.
+        conditions.push(
+            "(a.region = ? COLLATE NOCASE OR a.id IN (SELECT ar.article_id FROM article_regions ar \
+             JOIN regions r ON r.id = ar.region_id WHERE r.name = ? COLLATE NOCASE))"
+                .into(),
+        );
+        values.push(Value::Text(region.clone()));
+        values.push(Value::Text(region.clone()));
+    }
+    if let Some(tag) = &filter.tag {
+        conditions.push(
+            "a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name = ?)"
+                .into(),
+        );
+        values.push(Value::Text(tag.clone()));
+    }
+    (conditions.join(" AND "), values)
+}
+
+impl Library {
+    /// Stores a batch in one transaction: after a crash the library holds the
+    /// whole batch or none of it. Each item's outcome is returned in order;
+    /// one item's failure does not undo the others.
+    pub fn insert_batch(&mut self, items: &[NewArticle]) -> Result<Vec<Result<InsertOutcome>>> {
+        let tx = self.conn.transaction()?;
+        let mut outcomes = Vec::with_capacity(items.len());
+        for item in items {
+            tx.execute_batch("SAVEPOINT item")?;
+            let outcome = insert_one(&tx, item);
+            if outcome.is_ok() {
+                tx.execute_batch("RELEASE item")?;
+            } else {
+                tx.execute_batch("ROLLBACK TO item; RELEASE item")?;
+            }
+            outcomes.push(outcome);
+        }
+        tx.commit()?;
+        Ok(outcomes)
+    }
+
+    pub fn get_article(&self, id: i64) -> Result<Article> {
+        let row = self
+            .conn
+            .query_row(
+                "SELECT a.id, a.title, a.body, a.source, a.authors, a.published_date, a.published_precision, \
+                 a.published_time, a.section, a.kind, a.language, a.url, a.region, a.imported_at, a.updated_at, \
+                 a.deleted_at, o.file_name, n.body \
+                 FROM articles a LEFT JOIN originals o ON o.article_id = a.id \
+                 LEFT JOIN notes n ON n.article_id = a.id WHERE a.id = ?",
+                [id],
+                |r| {
+                    let authors: String = r.get(4)?;
+                    Ok(Article {
+                        id: r.get(0)?,
+                        meta: ExtractedArticle {
+                            title: r.get(1)?,
+                            body: r.get(2)?,
+                            source: r.get(3)?,
+                            authors: serde_json::from_str(&authors).unwrap_or_default(),
+                            published: published_from(r.get(5)?, r.get(6)?, r.get(7)?),
+                            section: r.get(8)?,
+                            kind: r.get(9)?,
+                            language: r.get(10)?,
+                            url: r.get(11)?,
+                            region: r.get(12)?,
+                            countries: Vec::new(),
+                            tags: Vec::new(),
+                        },
+                        imported_at: r.get(13)?,
+                        updated_at: r.get(14)?,
+                        deleted_at: r.get(15)?,
+                        original_name: r.get(16)?,
+                        note: r.get(17)?,
+                        tags: Vec::new(),
+                    })
+                },
+            )
+            .optional()?;
+        let mut article = row.ok_or(LibraryError::NotFound(id))?;
+        article.tags = self.tags_of(id)?;
+        article.meta.tags = article.tags.clone();
+        article.meta.countries = self.countries_of(id)?;
+        Ok(article)
+    }
+
+    fn countries_of(&self, id: i64) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT r.name FROM article_regions ar JOIN regions r ON r.id = ar.region_id \
+             WHERE ar.article_id = ? AND r.parent_id IS NOT NULL ORDER BY r.name",
+        )?;
+        let names = stmt
+            .query_map([id], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        Ok(names)
+    }
+
+    /// Articles matching a filter, newest first.
+    pub fn list(&self, filter: &Filter) -> Result<Vec<ArticleSummary>> {
+        let (clause, mut values) = filter_clause(filter);
+        let limit = filter.limit.map(|l| l as i64).unwrap_or(-1);
+        values.push(Value::Integer(limit));
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM articles a WHERE {clause} \
+             ORDER BY a.published_date IS NULL, a.published_date DESC, a.published_time DESC, a.id DESC LIMIT ?"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt
+            .query_map(params_from_iter(values), summary_from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    pub fn count(&self, filter: &Filter) -> Result<usize> {
+        let (clause, values) = filter_clause(filter);
+        let sql = format!("SELECT count(*) FROM articles a WHERE {clause}");
+        let n: i64 = self
+            .conn
+            .query_row(&sql, params_from_iter(values), |r| r.get(0))?;
+        Ok(n as usize)
+    }
+
+    /// Moves an article to the trash; it stays restorable.
+    pub fn trash(&mut self, id: i64) -> Result<()> {
+        let changed = self.conn.execute(
+            "UPDATE articles SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL",
+            params![now(), now(), id],
+        )?;
+        if changed == 0 {
+            self.get_article(id)?;
+        }
+        Ok(())
+    }
+
+    pub fn restore(&mut self, id: i64) -> Result<()> {
+        let changed = self.conn.execute(
+            "UPDATE articles SET deleted_at = NULL, updated_at = ? WHERE id = ?",
+            params![now(), id],
+        )?;
+        if changed == 0 {
+            return Err(LibraryError::NotFound(id));
+        }
+        Ok(())
+    }
+
+    /// Deletes a trashed article for good. Refuses one that is not in the
+    /// trash, so a slip cannot skip the trash.
+    pub fn purge(&mut self, id: i64) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let deleted: Option<Option<String>> = tx
+            .query_row("SELECT deleted_at FROM articles WHERE id = ?", [id], |r| r.get(0))
+            .optional()?;
+        match deleted {
+            None => return Err(LibraryError::NotFound(id)),
+            Some(None) => {
+                return Err(LibraryError::Invalid(format!(
+                    "article {id} is not in the trash; move it to the trash first"
+                )));
+            }
+            Some(Some(_)) => {}
+        }
+        tx.execute("DELETE FROM articles_fts WHERE rowid = ?", [id])?;
+        tx.execute("DELETE FROM articles WHERE id = ?", [id])?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The original file as the user gave it, decompressed.
+    pub fn original(&self, id: i64) -> Result<Option<(Option<String>, Vec<u8>)>> {
+        let row: Option<(Option<String>, Vec<u8>)> = self
+            .conn
+            .query_row(
+                "SELECT file_name, compressed FROM originals WHERE article_id = ?",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        Ok(row.map(|(name, compressed)| {
+            let mut out = Vec::new();
+            let mut decoder = flate2::write::ZlibDecoder::new(&mut out);
+            let _ = decoder.write_all(&compressed);
+            let _ = decoder.finish();
+            (name, out)
+        }))
+    }
+}
+
+fn ensure_region(tx: &Transaction, name: &str, parent: Option<i64>) -> Result<i64> {
+    tx.execute(
+        "INSERT INTO regions(name, parent_id) VALUES (?, ?) ON CONFLICT(name) DO NOTHING",
+        params![name, parent],
+    )?;
+    Ok(tx.query_row("SELECT id FROM regions WHERE name = ?", [name], |r| r.get(0))?)
+}
+
+fn insert_one(tx: &Transaction, item: &NewArticle) -> Result<InsertOutcome> {
+    let meta = &item.meta;
+    let hash = content_hash(&meta.body);
+    let existing: Option<i64> = tx
+        .query_row("SELECT id FROM articles WHERE content_hash = ?", [&hash], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    if let Some(id) = existing {
+        return Ok(InsertOutcome::Duplicate { id });
+    }
+    let stamp = now();
+    let published = meta.published;
+    tx.execute(
+        "INSERT INTO articles (title, body, source, authors, published_date, published_precision, published_time, \
+         section, kind, language, url, region, content_hash, imported_at, updated_at) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        params![
+            meta.title,
+            meta.body,
+            meta.source,
+            serde_json::to_string(&meta.authors).unwrap_or_else(|_| "[]".into()),
+            published.map(|p| p.date.format("%Y-%m-%d").to_string()),
+            published.map(|p| p.precision.as_str()),
+            published.and_then(|p| p.time).map(|t| t.format("%H:%M:%S").to_string()),
+            meta.section,
+            meta.kind,
+            meta.language,
+            meta.url,
+            meta.region,
+            hash,
+            stamp,
+            stamp,
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    tx.execute(
+        "INSERT INTO originals(article_id, file_name, format, compressed) VALUES (?, ?, ?, ?)",
+        params![id, item.file_name, item.format, compress(&item.original)],
+    )?;
+    tx.execute(
+        "INSERT INTO articles_fts(rowid, title, body, source, notes) VALUES (?, ?, ?, ?, '')",
+        params![id, meta.title, meta.body, meta.source],
+    )?;
+    if let Some(region) = &meta.region {
+        let region_id = ensure_region(tx, region, None)?;
+        tx.execute(
+            "INSERT OR IGNORE INTO article_regions(article_id, region_id, is_primary) VALUES (?, ?, 1)",
+            params![id, region_id],
+        )?;
+    }
+    for country in &meta.countries {
+        let parent = match regions::region_of_country(country) {
+            Some(r) => Some(ensure_region(tx, r, None)?),
+            None => None,
+        };
+        let country_id = ensure_region(tx, country, parent)?;
+        tx.execute(
+            "INSERT OR IGNORE INTO article_regions(article_id, region_id, is_primary) VALUES (?, ?, 0)",
+            params![id, country_id],
+        )?;
+    }
+    for tag in &meta.tags {
+        super::notes_tags::add_tag_tx(tx, id, tag)?;
+    }
+    Ok(InsertOutcome::Imported { id })
+}

@@ -1,0 +1,113 @@
+//! The library file: the only place that speaks SQL.
+//!
+//! `Library::open` creates or migrates the file and sets the pragmas; the
+//! methods, grouped by concern in the submodules, take and return the plain
+//! types of [`crate::model`]. Every statement is parameterised.
+
+mod articles;
+mod notes_tags;
+pub use notes_tags::TagCount;
+pub mod schema;
+mod search;
+
+pub use articles::{InsertOutcome, NewArticle};
+pub use search::fts_query;
+
+use rusqlite::{Connection, OpenFlags};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum LibraryError {
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error(
+        "this library was written by a newer Folio (schema version {found}, this program knows up to {supported}); \
+         update Folio to open it"
+    )]
+    NewerFile { found: i64, supported: i64 },
+    #[error("{path} is not a Folio library (it is not an SQLite database, or it is damaged): {reason}")]
+    NotALibrary { path: PathBuf, reason: String },
+    #[error("could not create the folder for the library at {path}: {source}")]
+    CreateFolder { path: PathBuf, source: std::io::Error },
+    #[error("no article with id {0}")]
+    NotFound(i64),
+    #[error("{0}")]
+    Invalid(String),
+}
+
+pub type Result<T> = std::result::Result<T, LibraryError>;
+
+pub struct Library {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Library {
+    /// Opens the library at `path`, creating it (and its folder) on first use
+    /// and bringing an older file up to the current schema.
+    pub fn open(path: &Path) -> Result<Library> {
+        Self::open_at_version(path, None)
+    }
+
+    /// Opens and migrates only up to schema `version`: for tests that need a
+    /// file as an older Folio left it.
+    #[doc(hidden)]
+    pub fn open_at_version(path: &Path, version: Option<usize>) -> Result<Library> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|source| LibraryError::CreateFolder {
+                path: parent.to_path_buf(),
+                source,
+            })?;
+        }
+        let not_a_library = |e: rusqlite::Error| LibraryError::NotALibrary {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        };
+        let mut conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        // Reading the schema version is the first thing that touches the
+        // file's header: a foreign or damaged file fails here, before any
+        // write could change it.
+        let found = schema::current_version(&conn).map_err(|e| match e {
+            LibraryError::Sqlite(e) => not_a_library(e),
+            other => other,
+        })?;
+        if found > schema::MIGRATIONS.len() as i64 {
+            return Err(LibraryError::NewerFile {
+                found,
+                supported: schema::MIGRATIONS.len() as i64,
+            });
+        }
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(not_a_library)?;
+        // FULL, not NORMAL: in WAL mode NORMAL can lose the last commits on a
+        // power cut. An archive's writes are few and small; durability wins.
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        schema::migrate(&mut conn, version)?;
+        Ok(Library {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The raw connection, for tests that need to look under the hood.
+    #[doc(hidden)]
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+/// Now, as stored in the library: RFC 3339 in UTC, to the second.
+fn now() -> String {
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}

@@ -1,0 +1,127 @@
+//! Tags and notes: what the user adds to an article.
+
+use super::{Library, LibraryError, Result, now};
+use rusqlite::{OptionalExtension, Transaction, params};
+
+/// A tag and how many live articles carry it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TagCount {
+    pub name: String,
+    pub count: usize,
+}
+
+fn clean_tag(name: &str) -> Result<String> {
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    if name.is_empty() {
+        return Err(LibraryError::Invalid("a tag needs a name".into()));
+    }
+    if name.chars().count() > 100 {
+        return Err(LibraryError::Invalid(
+            "a tag name can be at most 100 characters".into(),
+        ));
+    }
+    Ok(name)
+}
+
+pub(super) fn add_tag_tx(tx: &Transaction, article_id: i64, name: &str) -> Result<()> {
+    let name = clean_tag(name)?;
+    // Tag names are unique case-insensitively: "Japan" and "japan" are one tag,
+    // spelled as it was first written.
+    tx.execute(
+        "INSERT INTO tags(name) VALUES (?) ON CONFLICT(name) DO NOTHING",
+        [&name],
+    )?;
+    let tag_id: i64 = tx.query_row("SELECT id FROM tags WHERE name = ?", [&name], |r| r.get(0))?;
+    tx.execute(
+        "INSERT OR IGNORE INTO article_tags(article_id, tag_id) VALUES (?, ?)",
+        params![article_id, tag_id],
+    )?;
+    Ok(())
+}
+
+fn require_article(tx: &Transaction, id: i64) -> Result<()> {
+    let found: Option<i64> = tx
+        .query_row("SELECT id FROM articles WHERE id = ?", [id], |r| r.get(0))
+        .optional()?;
+    found.map(|_| ()).ok_or(LibraryError::NotFound(id))
+}
+
+impl Library {
+    pub fn tags_of(&self, id: i64) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id \
+             WHERE at.article_id = ? ORDER BY t.name COLLATE NOCASE",
+        )?;
+        let tags = stmt
+            .query_map([id], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        Ok(tags)
+    }
+
+    /// Adds and removes tags on one article in one step.
+    pub fn change_tags(&mut self, id: i64, add: &[String], remove: &[String]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        require_article(&tx, id)?;
+        for name in add {
+            add_tag_tx(&tx, id, name)?;
+        }
+        for name in remove {
+            tx.execute(
+                "DELETE FROM article_tags WHERE article_id = ? AND tag_id = (SELECT id FROM tags WHERE name = ?)",
+                params![id, name.trim()],
+            )?;
+        }
+        tx.execute(
+            "UPDATE articles SET updated_at = ? WHERE id = ?",
+            params![now(), id],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Every tag with the number of live articles that carry it.
+    pub fn tag_counts(&self) -> Result<Vec<TagCount>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT t.name, count(a.id) FROM tags t \
+             LEFT JOIN article_tags at ON at.tag_id = t.id \
+             LEFT JOIN articles a ON a.id = at.article_id AND a.deleted_at IS NULL \
+             GROUP BY t.id ORDER BY t.name COLLATE NOCASE",
+        )?;
+        let tags = stmt
+            .query_map([], |r| {
+                Ok(TagCount {
+                    name: r.get(0)?,
+                    count: r.get::<_, i64>(1)? as usize,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(tags)
+    }
+
+    /// Replaces the article's note (an empty text removes it) and keeps the
+    /// search index in step.
+    pub fn set_note(&mut self, id: i64, text: &str) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        require_article(&tx, id)?;
+        let stamp = now();
+        if text.trim().is_empty() {
+            tx.execute("DELETE FROM notes WHERE article_id = ?", [id])?;
+        } else {
+            tx.execute(
+                "INSERT INTO notes(article_id, body, updated_at) VALUES (?, ?, ?) \
+                 ON CONFLICT(article_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
+                params![id, text, stamp],
+            )?;
+        }
+        tx.execute(
+            "UPDATE articles_fts SET notes = ? WHERE rowid = ?",
+            params![text, id],
+        )?;
+        tx.execute(
+            "UPDATE articles SET updated_at = ? WHERE id = ?",
+            params![stamp, id],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+}

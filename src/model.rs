@@ -1,0 +1,222 @@
+//! Domain types shared by import, library, CLI and GUI. No I/O here.
+
+use chrono::{Datelike, NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+/// How much of a publication date the source actually told us.
+///
+/// A page that says "March 2018" must not be stored as 1 March: browsing by
+/// day would then invent a fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DatePrecision {
+    Day,
+    Month,
+    Year,
+}
+
+impl DatePrecision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DatePrecision::Day => "day",
+            DatePrecision::Month => "month",
+            DatePrecision::Year => "year",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "day" => Some(DatePrecision::Day),
+            "month" => Some(DatePrecision::Month),
+            "year" => Some(DatePrecision::Year),
+            _ => None,
+        }
+    }
+}
+
+/// A publication date with its precision and, when known, the local time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Published {
+    /// The first day of the period when the precision is month or year.
+    pub date: NaiveDate,
+    pub precision: DatePrecision,
+    pub time: Option<NaiveTime>,
+}
+
+impl Published {
+    pub fn day(date: NaiveDate) -> Self {
+        Published {
+            date,
+            precision: DatePrecision::Day,
+            time: None,
+        }
+    }
+
+    /// ISO 8601 at the precision we know: `2018`, `2018-01`, `2018-01-05`
+    /// or `2018-01-05T13:50:00`.
+    pub fn to_iso(&self) -> String {
+        match self.precision {
+            DatePrecision::Year => format!("{:04}", self.date.year()),
+            DatePrecision::Month => format!("{:04}-{:02}", self.date.year(), self.date.month()),
+            DatePrecision::Day => match self.time {
+                Some(t) => format!("{}T{}", self.date.format("%Y-%m-%d"), t.format("%H:%M:%S")),
+                None => self.date.format("%Y-%m-%d").to_string(),
+            },
+        }
+    }
+
+    /// The date at its precision, without the time: what lists show.
+    pub fn date_label(&self) -> String {
+        let iso = self.to_iso();
+        iso.split('T').next().unwrap_or(&iso).to_string()
+    }
+
+    /// Parses what [`Published::to_iso`] writes (and `YYYY-MM-DD HH:MM`).
+    pub fn from_iso(s: &str) -> Option<Self> {
+        let s = s.trim();
+        let (date_part, time_part) = match s.find(['T', ' ']) {
+            Some(i) => (&s[..i], Some(&s[i + 1..])),
+            None => (s, None),
+        };
+        let pieces: Vec<&str> = date_part.split('-').collect();
+        let year: i32 = pieces.first()?.parse().ok()?;
+        let (date, precision) = match pieces.len() {
+            1 => (NaiveDate::from_ymd_opt(year, 1, 1)?, DatePrecision::Year),
+            2 => (
+                NaiveDate::from_ymd_opt(year, pieces[1].parse().ok()?, 1)?,
+                DatePrecision::Month,
+            ),
+            3 => (
+                NaiveDate::from_ymd_opt(year, pieces[1].parse().ok()?, pieces[2].parse().ok()?)?,
+                DatePrecision::Day,
+            ),
+            _ => return None,
+        };
+        let time = match time_part {
+            Some(t) if precision == DatePrecision::Day => {
+                let t = &t[..t.len().min(8)];
+                Some(
+                    NaiveTime::parse_from_str(t, "%H:%M:%S")
+                        .or_else(|_| NaiveTime::parse_from_str(t, "%H:%M"))
+                        .ok()?,
+                )
+            }
+            _ => None,
+        };
+        Some(Published {
+            date,
+            precision,
+            time,
+        })
+    }
+}
+
+/// What the extractors make of one file, before it is stored.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ExtractedArticle {
+    pub title: Option<String>,
+    pub authors: Vec<String>,
+    pub published: Option<Published>,
+    pub source: Option<String>,
+    pub section: Option<String>,
+    /// World Bank region, e.g. "East Asia & Pacific".
+    pub region: Option<String>,
+    /// Countries the article concerns, most mentioned first.
+    pub countries: Vec<String>,
+    /// editorial, opinion, news, analysis, review, interview, letter.
+    pub kind: Option<String>,
+    /// BCP 47 language tag.
+    pub language: Option<String>,
+    pub url: Option<String>,
+    /// Paragraphs separated by a blank line.
+    pub body: String,
+    /// Tags the file itself carries (Markdown front matter, other tools' exports).
+    pub tags: Vec<String>,
+}
+
+impl ExtractedArticle {
+    /// The `folio extract --json` contract: every field present, unknown ones null.
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "title": self.title,
+            "authors": self.authors,
+            "published": self.published.map(|p| p.to_iso()),
+            "source": self.source,
+            "section": self.section,
+            "region": self.region,
+            "countries": self.countries,
+            "kind": self.kind,
+            "language": self.language,
+            "url": self.url,
+            "body": self.body,
+            "tags": self.tags,
+        })
+    }
+}
+
+/// An article as the library holds it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    pub id: i64,
+    pub meta: ExtractedArticle,
+    /// The name of the file it came from, for the user's reference.
+    pub original_name: Option<String>,
+    pub imported_at: String,
+    pub updated_at: String,
+    pub deleted_at: Option<String>,
+    pub tags: Vec<String>,
+    pub note: Option<String>,
+}
+
+impl Article {
+    pub fn title_or_untitled(&self) -> &str {
+        self.meta.title.as_deref().unwrap_or("(untitled)")
+    }
+}
+
+/// One row of a list: what a table or `folio list` shows, without the body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleSummary {
+    pub id: i64,
+    pub title: Option<String>,
+    pub published: Option<Published>,
+    pub source: Option<String>,
+    pub region: Option<String>,
+    pub tags: Vec<String>,
+    pub deleted_at: Option<String>,
+}
+
+/// Which articles a list shows. Empty fields do not filter.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filter {
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub source: Option<String>,
+    pub region: Option<String>,
+    pub tag: Option<String>,
+    /// Show the trash instead of the live articles.
+    pub trash: bool,
+    pub limit: Option<usize>,
+}
+
+/// One full-text hit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchHit {
+    pub summary: ArticleSummary,
+    /// Text around the match, with the matched words between `[` and `]`.
+    pub snippet: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_round_trips_at_each_precision() {
+        for s in ["2018", "2018-03", "2018-01-05", "2018-01-05T13:50:00"] {
+            assert_eq!(Published::from_iso(s).unwrap().to_iso(), s);
+        }
+        assert!(Published::from_iso("2018-02-30").is_none());
+        assert!(Published::from_iso("yesterday").is_none());
+    }
+}
