@@ -552,6 +552,14 @@ fn headline_score(unit: &Unit, distance_to_body: usize) -> Option<i32> {
     if split_kind_prefix(text).is_some() {
         score += 8;
     }
+    // Headlines do not end on a function word; "… is sponsored by" is a label.
+    let last_word = text.split_whitespace().last().unwrap_or("").to_lowercase();
+    if matches!(
+        last_word.as_str(),
+        "by" | "of" | "the" | "a" | "an" | "to" | "and" | "or" | "in" | "for" | "with" | "on" | "at" | "from"
+    ) {
+        score -= 8;
+    }
     score += 8 - distance_to_body.min(8) as i32;
     Some(score)
 }
@@ -624,8 +632,24 @@ pub fn extract_clipping(text: &str) -> ExtractedArticle {
                     || split_kind_prefix(&units[i].text).is_some())
         })
         .filter_map(|i| headline_score(&units[i], body_start - i).map(|s| (s, i)))
-        .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(&a.1)))
-        .map(|(_, i)| i);
+        .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(&a.1)));
+    let title_index = title_index.map(|(best_score, best)| {
+        // A standfirst (dek) sits right under its headline and is longer:
+        // when the unit just above the best candidate is a shorter headline of
+        // about the same quality, that one is the headline.
+        let previous = best.checked_sub(1).filter(|&p| {
+            !furniture[p]
+                && kind_labels[p].is_none()
+                && date_lines[p].is_none()
+                && bylines[p].is_none()
+                && breadcrumb_segments(&units[p].text).is_none()
+                && word_count(&units[p].text) <= word_count(&units[best].text)
+        });
+        match previous.and_then(|p| headline_score(&units[p], body_start - p).map(|s| (s, p))) {
+            Some((score, p)) if score + 3 >= best_score => p,
+            _ => best,
+        }
+    });
     if let Some(i) = title_index {
         let raw = units[i].text.trim();
         let headline = match split_kind_prefix(raw) {

@@ -199,18 +199,18 @@ pub fn extract_html(html: &str) -> ExtractedArticle {
             | "pubdate"
             | "publish-date"
             | "sailthru.date"
-            | "parsely-pub-date" => {
-                if meta.published.is_none() {
-                    meta.published = parse_meta_date(&content);
-                }
+            | "parsely-pub-date"
+                if meta.published.is_none() =>
+            {
+                meta.published = parse_meta_date(&content);
             }
             "og:site_name" | "application-name" | "dc.publisher" => {
                 meta.source.get_or_insert(content);
             }
-            "author" | "article:author" | "dc.creator" | "parsely-author" | "sailthru.author" => {
-                if meta.authors.is_empty() && !content.starts_with("http") {
-                    meta.authors = vec![content];
-                }
+            "author" | "article:author" | "dc.creator" | "parsely-author" | "sailthru.author"
+                if meta.authors.is_empty() && !content.starts_with("http") =>
+            {
+                meta.authors = vec![content];
             }
             "article:section" | "parsely-section" => {
                 meta.section.get_or_insert(content);

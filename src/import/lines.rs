@@ -118,11 +118,7 @@ pub fn sentence_marks(text: &str) -> usize {
 /// Running prose, as opposed to a label, link or heading.
 pub fn is_prose(text: &str) -> bool {
     let words = word_count(text);
-    let cjk = text.chars().filter(|c| is_cjk(*c)).count();
-    if cjk >= 20 {
-        return text.contains(['。', '、', '，']) && words >= 12;
-    }
-    words >= 12 && (ends_sentence(text) || sentence_marks(text) >= 1)
+    words >= 12 && (ends_sentence(text) || sentence_marks(text) >= 1 || text.contains(['。', '、', '，']))
 }
 
 #[cfg(test)]

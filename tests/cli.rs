@@ -1,0 +1,384 @@
+//! What a user does at the terminal: import, list, tag, note, search, trash.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+struct Run {
+    stdout: String,
+    stderr: String,
+    ok: bool,
+}
+
+fn folio(library: &Path, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .arg("--library")
+        .arg(library)
+        .args(args)
+        .output()
+        .expect("folio runs");
+    Run {
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        ok: out.status.success(),
+    }
+}
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clippings")
+}
+
+fn seed() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds/000_deebf3aef80def1e.txt")
+}
+
+fn id_of(import_line: &str) -> i64 {
+    let after = import_line.split('#').nth(1).expect("line names an id");
+    after.split_whitespace().next().unwrap().parse().unwrap()
+}
+
+/// Imports the seed and the fixtures; returns the seed's id.
+fn stocked_library(dir: &Path) -> (PathBuf, i64) {
+    let lib = dir.join("lib.sqlite");
+    let seed_path = seed();
+    let run = folio(
+        &lib,
+        &[
+            "import",
+            seed_path.to_str().unwrap(),
+            fixtures().to_str().unwrap(),
+        ],
+    );
+    assert!(run.ok, "{}{}", run.stdout, run.stderr);
+    let seed_line = run.stdout.lines().find(|l| l.contains("000_deebf3")).unwrap();
+    (lib, id_of(seed_line))
+}
+
+#[test]
+fn import_reports_every_file_and_spots_duplicates() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib.sqlite");
+    let seed_path = seed();
+    let first = folio(
+        &lib,
+        &[
+            "import",
+            seed_path.to_str().unwrap(),
+            fixtures().to_str().unwrap(),
+        ],
+    );
+    assert!(first.ok, "{}", first.stderr);
+    let seed_line = first.stdout.lines().find(|l| l.contains("000_deebf3")).unwrap();
+    assert!(
+        seed_line.contains("imported #") && seed_line.contains("\"Japan, U.S. must seize chance"),
+        "{seed_line}"
+    );
+    // Ten clippings under fixtures (the .json files are not importable).
+    assert!(
+        first.stdout.contains("10 imported, 0 duplicates, 0 failed"),
+        "{}",
+        first.stdout
+    );
+
+    let again = folio(&lib, &["import", seed_path.to_str().unwrap()]);
+    let id = id_of(seed_line);
+    assert!(
+        again.stdout.contains(&format!("duplicate of #{id}")),
+        "{}",
+        again.stdout
+    );
+    assert!(
+        again.stdout.contains("0 imported, 1 duplicate, 0 failed"),
+        "{}",
+        again.stdout
+    );
+
+    // The same text with other line ends and spacing is the same article.
+    let respaced = dir.path().join("respaced.txt");
+    let text = std::fs::read_to_string(seed()).unwrap().replace('\n', "\r\n  ");
+    std::fs::write(&respaced, text).unwrap();
+    let third = folio(&lib, &["import", respaced.to_str().unwrap()]);
+    assert!(
+        third.stdout.contains(&format!("duplicate of #{id}")),
+        "{}",
+        third.stdout
+    );
+}
+
+#[test]
+fn bad_files_fail_clearly_and_the_rest_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib.sqlite");
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, b"").unwrap();
+    let png = dir.path().join("picture.txt");
+    std::fs::write(&png, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10").unwrap();
+    let soup = dir.path().join("soup.txt");
+    std::fs::write(&soup, vec![0xFFu8; 5000]).unwrap();
+    let missing = dir.path().join("not-there.txt");
+    let good = fixtures().join("harbour_editorial_en.txt");
+    let run = folio(
+        &lib,
+        &[
+            "import",
+            empty.to_str().unwrap(),
+            png.to_str().unwrap(),
+            soup.to_str().unwrap(),
+            missing.to_str().unwrap(),
+            good.to_str().unwrap(),
+        ],
+    );
+    let line = |name: &str| {
+        run.stdout
+            .lines()
+            .find(|l| l.contains(name))
+            .unwrap_or("")
+            .to_string()
+    };
+    assert!(
+        line("empty.txt").contains("failed: the file is empty"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        line("picture.txt").contains("failed: this is a PNG image"),
+        "{}",
+        run.stdout
+    );
+    assert!(line("soup.txt").contains("failed:"), "{}", run.stdout);
+    assert!(
+        line("not-there.txt").contains("failed: no such file or folder"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        line("harbour_editorial_en.txt").contains("imported #"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("1 imported, 0 duplicates, 4 failed"),
+        "{}",
+        run.stdout
+    );
+    let list = folio(&lib, &["list"]);
+    assert!(list.stdout.contains("Port strike must end"), "{}", list.stdout);
+}
+
+#[test]
+fn list_filters_combine() {
+    let dir = tempfile::tempdir().unwrap();
+    let (lib, seed_id) = stocked_library(dir.path());
+
+    let all = folio(&lib, &["list"]);
+    assert!(all.stdout.contains("10 of 10 articles"), "{}", all.stdout);
+    // Newest first: the 2020 op-ed before the 2018 pieces.
+    let sahel = all.stdout.find("Sahel").unwrap();
+    let port = all.stdout.find("Port strike").unwrap();
+    assert!(sahel < port, "{}", all.stdout);
+
+    let jan = folio(&lib, &["list", "--from", "2018-01-01", "--to", "2018-01-31"]);
+    assert!(jan.stdout.contains("Japan, U.S. must seize"), "{}", jan.stdout);
+    assert!(!jan.stdout.contains("Port strike"), "{}", jan.stdout);
+
+    let asahi = folio(&lib, &["list", "--source", "the asahi shimbun"]);
+    assert!(asahi.stdout.contains("1 of 1 article"), "{}", asahi.stdout);
+
+    let east_asia = folio(&lib, &["list", "--region", "East Asia & Pacific"]);
+    assert!(
+        east_asia.stdout.contains("Japan, U.S. must seize"),
+        "{}",
+        east_asia.stdout
+    );
+    assert!(!east_asia.stdout.contains("Desalination"), "{}", east_asia.stdout);
+    // A country finds the articles about it.
+    let japan = folio(&lib, &["list", "--region", "Japan"]);
+    assert!(
+        japan.stdout.contains("Japan, U.S. must seize"),
+        "{}",
+        japan.stdout
+    );
+
+    folio(&lib, &["tag", &seed_id.to_string(), "+Korea"]);
+    let tagged = folio(&lib, &["list", "--tag", "korea", "--from", "2018-01-01"]);
+    assert!(tagged.stdout.contains("1 of 1 article"), "{}", tagged.stdout);
+
+    let limited = folio(&lib, &["list", "--limit", "3"]);
+    assert!(limited.stdout.contains("3 of 10 articles"), "{}", limited.stdout);
+
+    let bad = folio(&lib, &["list", "--from", "last tuesday"]);
+    assert!(
+        !bad.ok && bad.stderr.contains("is not a date like 2018-01-05"),
+        "{}",
+        bad.stderr
+    );
+}
+
+#[test]
+fn tags_and_notes_show_up_and_are_searchable() {
+    let dir = tempfile::tempdir().unwrap();
+    let (lib, id) = stocked_library(dir.path());
+    let id_s = id.to_string();
+
+    let tagged = folio(&lib, &["tag", &id_s, "+korea", "+diplomacy", "+unread"]);
+    assert!(
+        tagged.stdout.contains("tags: diplomacy, korea, unread"),
+        "{}",
+        tagged.stdout
+    );
+    let untagged = folio(&lib, &["tag", &id_s, "-unread", "+Korea"]);
+    assert!(
+        untagged.stdout.contains("tags: diplomacy, korea"),
+        "{}",
+        untagged.stdout
+    );
+
+    folio(
+        &lib,
+        &[
+            "note",
+            &id_s,
+            "Compare with the Yomiuri editorial of the same week.",
+        ],
+    );
+    let show = folio(&lib, &["show", &id_s]);
+    assert!(show.stdout.contains("tags: diplomacy, korea"), "{}", show.stdout);
+    assert!(
+        show.stdout.contains("Compare with the Yomiuri editorial"),
+        "{}",
+        show.stdout
+    );
+    assert!(
+        show.stdout.contains("source: The Asahi Shimbun"),
+        "{}",
+        show.stdout
+    );
+    assert!(
+        show.stdout.contains("region: East Asia & Pacific"),
+        "{}",
+        show.stdout
+    );
+
+    let by_note = folio(&lib, &["search", "yomiuri"]);
+    assert!(by_note.stdout.contains(&format!("#{id}")), "{}", by_note.stdout);
+
+    let missing = folio(&lib, &["tag", "99999", "+x"]);
+    assert!(
+        !missing.ok && missing.stderr.contains("no article with id 99999"),
+        "{}",
+        missing.stderr
+    );
+}
+
+#[test]
+fn search_ranks_and_survives_hostile_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let (lib, id) = stocked_library(dir.path());
+    let hits = folio(&lib, &["search", "Pyongyang", "dialogue"]);
+    assert!(hits.ok);
+    let first = hits.stdout.lines().next().unwrap_or("");
+    assert!(first.starts_with(&format!("#{id}")), "{}", hits.stdout);
+    assert!(
+        hits.stdout.contains("[Pyongyang]") || hits.stdout.contains("[dialogue]"),
+        "{}",
+        hits.stdout
+    );
+
+    for hostile in [
+        "\"unbalanced",
+        "AND",
+        "NOT NEAR OR",
+        "*",
+        ":",
+        "-",
+        "title:",
+        "Kim's",
+        "(((",
+        "🙂 emoji",
+        "NEAR(a b",
+        "\u{7}bell",
+    ] {
+        let run = folio(&lib, &["search", hostile]);
+        assert!(run.ok, "{hostile}: {}", run.stderr);
+        assert!(!run.stderr.contains("fts5"), "{hostile}: {}", run.stderr);
+    }
+    let long = "word ".repeat(2000);
+    assert!(folio(&lib, &["search", &long]).ok);
+    let none = folio(&lib, &["search", "zzzqqqxxx"]);
+    assert_eq!(none.stdout.trim(), "no matches");
+}
+
+#[test]
+fn trash_and_restore() {
+    let dir = tempfile::tempdir().unwrap();
+    let (lib, id) = stocked_library(dir.path());
+    let id_s = id.to_string();
+    let deleted = folio(&lib, &["delete", &id_s]);
+    assert!(
+        deleted.stdout.contains("moved to the trash"),
+        "{}",
+        deleted.stdout
+    );
+    assert!(!folio(&lib, &["list"]).stdout.contains("Japan, U.S. must seize"));
+    assert!(
+        folio(&lib, &["list", "--trash"])
+            .stdout
+            .contains("Japan, U.S. must seize")
+    );
+    assert!(
+        !folio(&lib, &["search", "Pyongyang"])
+            .stdout
+            .contains(&format!("#{id} "))
+    );
+    folio(&lib, &["restore", &id_s]);
+    assert!(folio(&lib, &["list"]).stdout.contains("Japan, U.S. must seize"));
+    assert!(
+        !folio(&lib, &["list", "--trash"])
+            .stdout
+            .contains("Japan, U.S. must seize")
+    );
+}
+
+#[test]
+fn extract_prints_the_json_contract() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed_path = seed();
+    let run = folio(
+        &dir.path().join("unused.sqlite"),
+        &["extract", "--json", seed_path.to_str().unwrap()],
+    );
+    let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("one JSON object");
+    for field in [
+        "title",
+        "authors",
+        "published",
+        "source",
+        "section",
+        "region",
+        "kind",
+        "language",
+        "url",
+        "body",
+    ] {
+        assert!(value.get(field).is_some(), "{field} missing");
+    }
+    assert_eq!(value["url"], serde_json::Value::Null);
+    assert!(value["authors"].is_array());
+    assert!(
+        !dir.path().join("unused.sqlite").exists(),
+        "extract must not create a library"
+    );
+}
+
+#[test]
+fn help_explains_each_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib.sqlite");
+    let help = folio(&lib, &["--help"]);
+    for command in [
+        "import", "list", "show", "search", "tag", "note", "delete", "restore", "extract",
+    ] {
+        assert!(help.stdout.contains(command), "{command} missing from --help");
+    }
+    let import_help = folio(&lib, &["import", "--help"]);
+    assert!(import_help.stdout.contains("Example"), "{}", import_help.stdout);
+}

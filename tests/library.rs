@@ -1,0 +1,145 @@
+//! The library file: migrations, refusal of foreign and newer files, and
+//! the search index kept in step.
+
+use folio::library::{Library, LibraryError};
+use folio::model::Filter;
+use std::path::Path;
+
+#[test]
+fn a_file_from_the_first_schema_version_is_migrated_with_its_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.sqlite");
+    {
+        let old = Library::open_at_version(&path, Some(1)).unwrap();
+        let conn = old.connection();
+        conn.execute(
+            "INSERT INTO articles (title, body, source, region, published_date, published_precision, \
+             content_hash, imported_at, updated_at) \
+             VALUES ('Old piece', 'Body of an old piece about Kenya.', 'The Old Times', 'Sub-Saharan Africa', \
+             '2015-06-01', 'month', 'h1', '2015-06-02T00:00:00Z', '2015-06-02T00:00:00Z')",
+            [],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO articles_fts(rowid, title, body, source, notes) \
+             VALUES (1, 'Old piece', 'Body of an old piece about Kenya.', 'The Old Times', '')",
+            [],
+        )
+        .unwrap();
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        assert_eq!(version, 1);
+    }
+    let library = Library::open(&path).unwrap();
+    let version: i64 = library
+        .connection()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version as usize, folio::library::schema::MIGRATIONS.len());
+
+    let article = library.get_article(1).unwrap();
+    assert_eq!(article.meta.title.as_deref(), Some("Old piece"));
+    assert_eq!(article.meta.published.unwrap().to_iso(), "2015-06");
+    // The region the old file held is now in the regions table too.
+    let by_region = library
+        .list(&Filter {
+            region: Some("Sub-Saharan Africa".into()),
+            ..Filter::default()
+        })
+        .unwrap();
+    assert_eq!(by_region.len(), 1);
+    assert_eq!(library.search("kenya", &Filter::default()).unwrap().len(), 1);
+}
+
+#[test]
+fn a_file_from_a_newer_folio_is_refused_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.sqlite");
+    {
+        let library = Library::open(&path).unwrap();
+        library
+            .connection()
+            .pragma_update(None, "user_version", 999)
+            .unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    match Library::open(&path) {
+        Err(e @ LibraryError::NewerFile { .. }) => {
+            assert!(e.to_string().contains("newer Folio"), "{e}");
+        }
+        Err(e) => panic!("wrong error: {e}"),
+        Ok(_) => panic!("a newer file was opened"),
+    }
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn a_file_that_is_not_a_library_is_refused_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.sqlite");
+    let content = b"These are my notes, not a database. ".repeat(200);
+    std::fs::write(&path, &content).unwrap();
+    let err = Library::open(&path).err().expect("refused");
+    assert!(err.to_string().contains("is not a Folio library"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), content);
+}
+
+#[test]
+fn the_default_library_lives_in_the_data_folder() {
+    let path = folio::default_library_path();
+    assert!(
+        path.ends_with(Path::new("folio").join("library.sqlite")),
+        "{}",
+        path.display()
+    );
+}
+
+#[test]
+fn purge_needs_the_trash_first_and_keeps_the_index_in_step() {
+    use folio::import::pipeline::import_paths;
+    use std::sync::atomic::AtomicBool;
+    let dir = tempfile::tempdir().unwrap();
+    let mut library = Library::open(&dir.path().join("lib.sqlite")).unwrap();
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clippings/harbour_editorial_en.txt");
+    let report = import_paths(&mut library, &[fixture], &AtomicBool::new(false), |_, _| {}).unwrap();
+    let id = report.new_ids()[0];
+    assert!(library.purge(id).is_err(), "a live article cannot be purged");
+    library.trash(id).unwrap();
+    library.purge(id).unwrap();
+    assert!(library.get_article(id).is_err());
+    assert!(
+        library
+            .search("container terminal", &Filter::default())
+            .unwrap()
+            .is_empty()
+    );
+    let fts_rows: i64 = library
+        .connection()
+        .query_row("SELECT count(*) FROM articles_fts", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(fts_rows, 0);
+    let original: i64 = library
+        .connection()
+        .query_row("SELECT count(*) FROM originals", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(original, 0);
+}
+
+#[test]
+fn the_original_file_is_kept_byte_for_byte() {
+    use folio::import::pipeline::import_paths;
+    use std::sync::atomic::AtomicBool;
+    let dir = tempfile::tempdir().unwrap();
+    let mut library = Library::open(&dir.path().join("lib.sqlite")).unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clippings/toyo_shasetsu_ja.txt");
+    let report = import_paths(
+        &mut library,
+        std::slice::from_ref(&fixture),
+        &AtomicBool::new(false),
+        |_, _| {},
+    )
+    .unwrap();
+    let (name, bytes) = library.original(report.new_ids()[0]).unwrap().unwrap();
+    assert_eq!(name.as_deref(), Some("toyo_shasetsu_ja.txt"));
+    assert_eq!(bytes, std::fs::read(&fixture).unwrap());
+}
