@@ -1,7 +1,42 @@
-//! The desktop window.
+//! The desktop window: an `eframe::App` over the library.
+//!
+//! `app` holds the view state and applies actions in one place; each view
+//! module draws from that state and returns what the user asked for; the
+//! `worker` thread owns the library, so no frame waits on the disk.
+
+mod app;
+mod picker;
+mod views;
+mod worker;
+
+pub use app::{Action, FolioApp};
+pub use picker::{PathPicker, SystemPicker};
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
-pub fn run(_library: PathBuf) -> anyhow::Result<()> {
-    anyhow::bail!("the window is not part of this build yet; use the commands (folio --help)")
+pub fn run(library_path: PathBuf) -> anyhow::Result<()> {
+    // Open before the window exists: a library that cannot be opened is
+    // explained in the terminal instead of behind an empty window.
+    let library = crate::library::Library::open(&library_path)?;
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Folio")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([720.0, 480.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Folio",
+        options,
+        Box::new(move |cc| {
+            Ok(Box::new(FolioApp::new(
+                &cc.egui_ctx,
+                library,
+                Arc::new(SystemPicker),
+            )))
+        }),
+    )
+    .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
 }

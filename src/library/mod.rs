@@ -5,12 +5,14 @@
 //! types of [`crate::model`]. Every statement is parameterised.
 
 mod articles;
+mod facets;
 mod notes_tags;
 pub use notes_tags::TagCount;
 pub mod schema;
 mod search;
 
 pub use articles::{InsertOutcome, NewArticle};
+pub use facets::{FacetCount, Facets};
 pub use search::fts_query;
 
 use rusqlite::{Connection, OpenFlags};

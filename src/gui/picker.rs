@@ -1,0 +1,27 @@
+//! Choosing files to import. Behind a trait so tests can supply paths
+//! without a system dialog.
+
+use std::path::PathBuf;
+
+pub trait PathPicker: Send + Sync {
+    /// Files the user chose; `None` when cancelled or when no dialog could be shown.
+    fn pick_files(&self) -> Option<Vec<PathBuf>>;
+    fn pick_folder(&self) -> Option<PathBuf>;
+}
+
+/// The system's file chooser (through the XDG desktop portal on Linux).
+pub struct SystemPicker;
+
+impl PathPicker for SystemPicker {
+    fn pick_files(&self) -> Option<Vec<PathBuf>> {
+        rfd::FileDialog::new()
+            .set_title("Import articles")
+            .add_filter("Articles", &["txt", "html", "htm", "md", "markdown"])
+            .add_filter("All files", &["*"])
+            .pick_files()
+    }
+
+    fn pick_folder(&self) -> Option<PathBuf> {
+        rfd::FileDialog::new().set_title("Import a folder").pick_folder()
+    }
+}

@@ -1,0 +1,8 @@
+//! One module per part of the window. Each `show` draws from the app's state
+//! and returns the user's intent as actions.
+
+pub mod centre;
+pub mod reader;
+pub mod sidebar;
+pub mod status_bar;
+pub mod top_bar;

@@ -1,0 +1,56 @@
+//! The bottom bar: how many articles match, import progress and reports.
+
+use crate::gui::{Action, FolioApp};
+use crate::import::pipeline::Outcome;
+
+pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
+    let mut actions = Vec::new();
+    egui::Panel::bottom("status").show(ui, |ui| {
+        ui.add_space(3.0);
+        if let Some(run) = &app.import {
+            ui.horizontal(|ui| {
+                let (done, total) = run.progress.map(|p| (p.done, p.total)).unwrap_or((0, 0));
+                let fraction = if total == 0 { 0.0 } else { done as f32 / total as f32 };
+                ui.label("Importing…");
+                ui.add(egui::ProgressBar::new(fraction).text(format!("{done} of {total}")).desired_width(240.0));
+                if ui.button("Cancel").clicked() {
+                    actions.push(Action::CancelImport);
+                }
+            });
+        }
+        if let Some(report) = &app.last_report {
+            ui.horizontal(|ui| {
+                ui.label(format!("Import finished: {}", report.summary_line()));
+                if ui.small_button("Dismiss").clicked() {
+                    actions.push(Action::DismissReport);
+                }
+            });
+            for file in report.files.iter().filter(|f| matches!(f.outcome, Outcome::Failed { .. })).take(8) {
+                if let Outcome::Failed { reason } = &file.outcome {
+                    let name = file.path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+                    ui.colored_label(ui.visuals().warn_fg_color, format!("{name}: {reason}"));
+                }
+            }
+        }
+        if let Some(error) = &app.error {
+            ui.colored_label(ui.visuals().error_fg_color, error);
+        }
+        if app.dialog_unavailable {
+            ui.horizontal(|ui| {
+                ui.label("No file was chosen. If no dialog appeared, install xdg-desktop-portal-gtk or zenity, or type a path:");
+                ui.add(egui::TextEdit::singleline(&mut app.manual_path).hint_text("/path/to/clippings").desired_width(260.0));
+                if ui.button("Import").clicked() && !app.manual_path.trim().is_empty() {
+                    actions.push(Action::Import(vec![app.manual_path.trim().into()]));
+                }
+            });
+        }
+        let noun = if app.total == 1 { "article" } else { "articles" };
+        ui.label(if app.search.trim().is_empty() {
+            format!("{} {noun}", app.total)
+        } else {
+            format!("{} {noun} match “{}”", app.total, app.search.trim())
+        });
+        ui.add_space(2.0);
+    });
+    actions
+}

@@ -1,0 +1,147 @@
+//! The library's own thread. The window sends requests and draws whatever
+//! answers have arrived; it never waits on SQLite or the disk.
+
+use crate::import::pipeline::{self, ImportReport, Progress};
+use crate::library::{Facets, Library};
+use crate::model::{Article, ArticleSummary, Filter};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+/// What the window asks of the library.
+#[derive(Debug)]
+pub enum Request {
+    /// The list for a filter (and search words, when there are any), and the sidebar's counts.
+    Refresh {
+        filter: Filter,
+        search: String,
+    },
+    Open(i64),
+    Import {
+        paths: Vec<PathBuf>,
+        cancel: Arc<AtomicBool>,
+    },
+    ChangeTags {
+        id: i64,
+        add: Vec<String>,
+        remove: Vec<String>,
+    },
+    SetNote {
+        id: i64,
+        text: String,
+    },
+    Trash(Vec<i64>),
+    Restore(Vec<i64>),
+}
+
+/// What the library answers.
+#[derive(Debug)]
+pub enum Response {
+    Listing {
+        rows: Vec<ArticleSummary>,
+        total: usize,
+        facets: Facets,
+    },
+    Opened(Box<Article>),
+    ImportProgress(Progress),
+    Imported(ImportReport),
+    /// An edit went through; the window refreshes what it shows.
+    Changed,
+    Failed(String),
+}
+
+pub struct Worker {
+    requests: Sender<Request>,
+    responses: Receiver<Response>,
+}
+
+impl Worker {
+    /// Starts the thread over an open library. `wake` is called after every
+    /// answer so the window repaints.
+    pub fn start(mut library: Library, wake: impl Fn() + Send + 'static) -> Worker {
+        let (requests, inbox) = channel::<Request>();
+        let (outbox, responses) = channel::<Response>();
+        std::thread::Builder::new()
+            .name("folio-library".into())
+            .spawn(move || {
+                for request in inbox {
+                    let answer = handle(&mut library, request, &outbox, &wake);
+                    if outbox.send(answer).is_err() {
+                        break;
+                    }
+                    wake();
+                }
+            })
+            .expect("the OS can start a thread");
+        Worker { requests, responses }
+    }
+
+    pub fn send(&self, request: Request) {
+        // The thread lives as long as the window; a send can only fail at exit.
+        let _ = self.requests.send(request);
+    }
+
+    pub fn try_recv(&self) -> Option<Response> {
+        self.responses.try_recv().ok()
+    }
+}
+
+fn handle(library: &mut Library, request: Request, outbox: &Sender<Response>, wake: &impl Fn()) -> Response {
+    let result: Result<Response, String> = match request {
+        Request::Refresh { filter, search } => (|| {
+            let (rows, total) = if search.trim().is_empty() {
+                let rows = library.list(&filter)?;
+                let total = library.count(&filter)?;
+                (rows, total)
+            } else {
+                let mut f = filter.clone();
+                f.limit = Some(500);
+                let rows: Vec<ArticleSummary> = library
+                    .search(&search, &f)?
+                    .into_iter()
+                    .map(|h| h.summary)
+                    .collect();
+                let total = rows.len();
+                (rows, total)
+            };
+            Ok::<_, crate::library::LibraryError>(Response::Listing {
+                rows,
+                total,
+                facets: library.facets()?,
+            })
+        })()
+        .map_err(|e| e.to_string()),
+        Request::Open(id) => library
+            .get_article(id)
+            .map(|a| Response::Opened(Box::new(a)))
+            .map_err(|e| e.to_string()),
+        Request::Import { paths, cancel } => {
+            pipeline::import_paths(library, &paths, &cancel, |progress, _| {
+                let _ = outbox.send(Response::ImportProgress(progress));
+                wake();
+            })
+            .map(Response::Imported)
+            .map_err(|e| e.to_string())
+        }
+        Request::ChangeTags { id, add, remove } => library
+            .change_tags(id, &add, &remove)
+            .map(|_| Response::Changed)
+            .map_err(|e| e.to_string()),
+        Request::SetNote { id, text } => library
+            .set_note(id, &text)
+            .map(|_| Response::Changed)
+            .map_err(|e| e.to_string()),
+        Request::Trash(ids) => ids
+            .iter()
+            .try_for_each(|id| library.trash(*id))
+            .map(|_| Response::Changed)
+            .map_err(|e| e.to_string()),
+        Request::Restore(ids) => ids
+            .iter()
+            .try_for_each(|id| library.restore(*id))
+            .map(|_| Response::Changed)
+            .map_err(|e| e.to_string()),
+    };
+    result.unwrap_or_else(Response::Failed)
+}

@@ -1,0 +1,64 @@
+//! Counts for the sidebar: how many live articles per year, region, source
+//! and tag, computed in SQL so the app never walks the whole library.
+
+use super::{Library, Result};
+
+/// One value of a facet and how many articles have it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FacetCount {
+    pub value: String,
+    pub count: usize,
+}
+
+/// Everything the sidebar shows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Facets {
+    pub all: usize,
+    pub trash: usize,
+    pub years: Vec<FacetCount>,
+    pub regions: Vec<FacetCount>,
+    pub sources: Vec<FacetCount>,
+    pub tags: Vec<FacetCount>,
+}
+
+impl Library {
+    fn facet(&self, sql: &str) -> Result<Vec<FacetCount>> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(FacetCount {
+                    value: r.get(0)?,
+                    count: r.get::<_, i64>(1)? as usize,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    pub fn facets(&self) -> Result<Facets> {
+        let count = |sql: &str| -> Result<usize> {
+            Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as usize)
+        };
+        Ok(Facets {
+            all: count("SELECT count(*) FROM articles WHERE deleted_at IS NULL")?,
+            trash: count("SELECT count(*) FROM articles WHERE deleted_at IS NOT NULL")?,
+            years: self.facet(
+                "SELECT substr(published_date, 1, 4) AS y, count(*) FROM articles \
+                 WHERE deleted_at IS NULL AND published_date IS NOT NULL GROUP BY y ORDER BY y DESC",
+            )?,
+            regions: self.facet(
+                "SELECT region, count(*) FROM articles WHERE deleted_at IS NULL AND region IS NOT NULL \
+                 GROUP BY region ORDER BY region",
+            )?,
+            sources: self.facet(
+                "SELECT source, count(*) AS n FROM articles WHERE deleted_at IS NULL AND source IS NOT NULL \
+                 GROUP BY source ORDER BY n DESC, source LIMIT 200",
+            )?,
+            tags: self.facet(
+                "SELECT t.name, count(*) FROM tags t JOIN article_tags at ON at.tag_id = t.id \
+                 JOIN articles a ON a.id = at.article_id AND a.deleted_at IS NULL \
+                 GROUP BY t.id ORDER BY t.name COLLATE NOCASE",
+            )?,
+        })
+    }
+}
