@@ -42,6 +42,9 @@ pub enum Action {
     RestoreSelected,
 }
 
+/// What the file chooser answered: `None` when nothing was chosen.
+type PickedPaths = Option<Vec<PathBuf>>;
+
 pub struct ImportRun {
     pub progress: Option<Progress>,
     pub cancel: Arc<AtomicBool>,
@@ -52,7 +55,7 @@ pub struct ImportRun {
 pub struct FolioApp {
     worker: Worker,
     picker: Arc<dyn PathPicker>,
-    picked: (Sender<Option<Vec<PathBuf>>>, Receiver<Option<Vec<PathBuf>>>),
+    picked: (Sender<PickedPaths>, Receiver<PickedPaths>),
     pub browse: Browse,
     pub search: String,
     pub rows: Vec<ArticleSummary>,

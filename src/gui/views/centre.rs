@@ -49,6 +49,8 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
             return;
         }
         let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+        // Selectable text would take the click that selects the row.
+        ui.style_mut().interaction.selectable_labels = false;
         TableBuilder::new(ui)
             .striped(true)
             .resizable(true)

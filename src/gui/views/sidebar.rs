@@ -6,7 +6,12 @@ use crate::library::FacetCount;
 
 fn entry(ui: &mut egui::Ui, app: &FolioApp, target: Browse, label: &str, count: usize) -> Option<Action> {
     let selected = app.browse == target;
-    ui.selectable_label(selected, format!("{label}  ({count})"))
+    let text = format!("{label}  ({count})");
+    ui.add(egui::Button::selectable(selected, text).truncate())
+        .on_hover_text(format!(
+            "{label}: {count} article{}",
+            if count == 1 { "" } else { "s" }
+        ))
         .clicked()
         .then_some(Action::Browse(target))
 }
@@ -35,7 +40,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
     let mut actions = Vec::new();
     egui::Panel::left("sidebar")
         .resizable(true)
-        .default_size(220.0)
+        .default_size(250.0)
         .min_size(160.0)
         .show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {

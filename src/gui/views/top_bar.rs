@@ -40,11 +40,11 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let mut preference = ui.ctx().options(|o| o.theme_preference);
-                egui::ComboBox::from_id_salt("theme")
+                egui::ComboBox::from_label("Theme")
                     .selected_text(match preference {
-                        egui::ThemePreference::System => "Theme: system",
-                        egui::ThemePreference::Light => "Theme: light",
-                        egui::ThemePreference::Dark => "Theme: dark",
+                        egui::ThemePreference::System => "System",
+                        egui::ThemePreference::Light => "Light",
+                        egui::ThemePreference::Dark => "Dark",
                     })
                     .show_ui(ui, |ui| {
                         ui.selectable_value(

@@ -1,0 +1,181 @@
+//! The real app driven through egui_kittest over a temporary library:
+//! find by label, click, type, look at the result.
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use folio::gui::{FolioApp, PathPicker};
+use folio::library::Library;
+use folio::model::Filter;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Stands in for the system file chooser: answers with fixed paths.
+struct FixedPicker(Vec<PathBuf>);
+
+impl PathPicker for FixedPicker {
+    fn pick_files(&self) -> Option<Vec<PathBuf>> {
+        Some(self.0.clone())
+    }
+    fn pick_folder(&self) -> Option<PathBuf> {
+        self.0.first().cloned()
+    }
+}
+
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/clippings")
+        .join(name)
+}
+
+fn app_over(library_path: &Path, picks: Vec<PathBuf>) -> Harness<'static, FolioApp> {
+    let library = Library::open(library_path).unwrap();
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        // Japanese fixtures are drawn with the system's CJK fonts in the real
+        // window; a test machine may have none.
+        .allow_missing_glyphs()
+        .build_eframe(move |cc| FolioApp::new(&cc.egui_ctx, library, Arc::new(FixedPicker(picks))))
+}
+
+/// Steps frames until `ready` holds: the library answers on its own thread.
+fn wait_for(
+    harness: &mut Harness<'static, FolioApp>,
+    what: &str,
+    ready: impl Fn(&Harness<'static, FolioApp>) -> bool,
+) {
+    for _ in 0..200 {
+        harness.step();
+        if ready(harness) {
+            harness.step();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(15));
+    }
+    panic!("timed out waiting for {what}");
+}
+
+fn shows(harness: &Harness<'static, FolioApp>, label: &str) -> bool {
+    harness.query_all_by_label_contains(label).next().is_some()
+}
+
+/// Clicks a row of the list by its title. The open article's heading in the
+/// reader may carry the same text; clicking that too changes nothing.
+fn click_row(harness: &Harness<'static, FolioApp>, title: &str) {
+    for node in harness.get_all_by_label(title) {
+        node.click();
+    }
+}
+
+#[test]
+fn welcome_then_import_through_the_dialog_then_read_and_see_tags_in_the_sidebar() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lib.sqlite");
+    let mut harness = app_over(
+        &path,
+        vec![
+            fixture("harbour_editorial_en.txt"),
+            fixture("diario_opinion_es.txt"),
+        ],
+    );
+    wait_for(&mut harness, "the welcome view", |h| shows(h, "Welcome to Folio"));
+    assert!(shows(&harness, "drop files here"));
+
+    // The toolbar and the welcome view both offer it.
+    harness.get_all_by_label("Import files…").next().unwrap().click();
+    wait_for(&mut harness, "the imported articles", |h| shows(h, "2 articles"));
+    assert!(shows(
+        &harness,
+        "Port strike must end before the harvest ships arrive"
+    ));
+    assert!(shows(&harness, "El litio no puede repetir la historia del cobre"));
+    assert!(shows(&harness, "2 imported, 0 duplicates, 0 failed"));
+
+    click_row(&harness, "El litio no puede repetir la historia del cobre");
+    wait_for(&mut harness, "the reader", |h| {
+        shows(h, "Chile y Argentina tienen en sus salares")
+    });
+    assert!(shows(&harness, "El Diario del Sur"));
+
+    // Tags and the note are edited through the library here; the reader
+    // shows what the library holds once the article is opened again.
+    drop(harness);
+    let mut library = Library::open(&path).unwrap();
+    let rows = library.list(&Filter::default()).unwrap();
+    let id = rows
+        .iter()
+        .find(|r| r.title.as_deref() == Some("El litio no puede repetir la historia del cobre"))
+        .unwrap()
+        .id;
+    library.change_tags(id, &["mining".to_string()], &[]).unwrap();
+    drop(library);
+    let mut harness = app_over(&path, Vec::new());
+    wait_for(&mut harness, "the list", |h| shows(h, "2 articles"));
+    assert!(shows(&harness, "mining  (1)"), "the sidebar counts the tag");
+}
+
+#[test]
+fn dropped_files_import_and_the_sidebar_filters_and_trash_restores() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lib.sqlite");
+    let mut harness = app_over(&path, Vec::new());
+    wait_for(&mut harness, "the welcome view", |h| shows(h, "Welcome to Folio"));
+
+    for name in [
+        "wrapped_news_en.txt",
+        "toyo_shasetsu_ja.txt",
+        "standard_oped_en.txt",
+    ] {
+        harness
+            .input_mut()
+            .dropped_files
+            .push(Arc::new(Dropped(fixture(name))));
+    }
+    wait_for(&mut harness, "the dropped articles", |h| shows(h, "3 articles"));
+
+    harness
+        .get_by_label_contains("Middle East & North Africa  (1)")
+        .click();
+    wait_for(&mut harness, "the region filter", |h| {
+        shows(h, "1 article") && !shows(h, "3 articles")
+    });
+    assert!(shows(
+        &harness,
+        "Desalination deal signed after two years of talks"
+    ));
+    assert!(!shows(&harness, "Why Water Will Decide the Sahel’s Future"));
+
+    harness.get_by_label_contains("2020  (1)").click();
+    wait_for(&mut harness, "the year filter", |h| {
+        shows(h, "Why Water Will Decide the Sahel’s Future")
+    });
+    assert!(shows(&harness, "1 article"));
+
+    harness.get_by_label_contains("All articles").click();
+    wait_for(&mut harness, "all articles", |h| shows(h, "3 articles"));
+    click_row(&harness, "Desalination deal signed after two years of talks");
+    wait_for(&mut harness, "the reader", |h| shows(h, "Move to Trash"));
+    harness.key_press(egui::Key::Delete);
+    wait_for(&mut harness, "the trash", |h| shows(h, "Trash  (1)"));
+    assert!(!shows(&harness, "Desalination deal signed"));
+
+    harness.get_by_label_contains("Trash  (1)").click();
+    wait_for(&mut harness, "the trash list", |h| {
+        shows(h, "Desalination deal signed")
+    });
+    click_row(&harness, "Desalination deal signed after two years of talks");
+    wait_for(&mut harness, "the trashed article", |h| shows(h, "In the trash."));
+    harness.get_by_label("Restore").click();
+    wait_for(&mut harness, "the restore", |h| shows(h, "Trash  (0)"));
+}
