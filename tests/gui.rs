@@ -179,3 +179,44 @@ fn dropped_files_import_and_the_sidebar_filters_and_trash_restores() {
     harness.get_by_label("Restore").click();
     wait_for(&mut harness, "the restore", |h| shows(h, "Trash  (0)"));
 }
+
+#[test]
+fn a_tag_added_and_a_note_typed_in_the_reader_are_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lib.sqlite");
+    let mut harness = app_over(&path, vec![fixture("diario_opinion_es.txt")]);
+    wait_for(&mut harness, "the welcome view", |h| shows(h, "Welcome to Folio"));
+    harness.get_all_by_label("Import files…").next().unwrap().click();
+    // The new article opens in the reader by itself.
+    wait_for(&mut harness, "the reader", |h| {
+        shows(h, "Chile y Argentina tienen en sus salares")
+    });
+
+    harness.get_by_label("Add tag").click();
+    harness.step();
+    harness.get_by_label("Add tag").type_text("mining");
+    harness.step();
+    harness.key_press(egui::Key::Enter);
+    wait_for(&mut harness, "the tag chip", |h| shows(h, "mining  ×"));
+
+    harness.get_by_label("Note").click();
+    harness.step();
+    harness.get_by_label("Note").type_text("Compare with copper.");
+    // The note saves itself after a short pause in typing.
+    for _ in 0..60 {
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    drop(harness);
+
+    let library = Library::open(&path).unwrap();
+    let rows = library
+        .list(&Filter {
+            tag: Some("mining".into()),
+            ..Filter::default()
+        })
+        .unwrap();
+    assert_eq!(rows.len(), 1);
+    let article = library.get_article(rows[0].id).unwrap();
+    assert_eq!(article.note.as_deref(), Some("Compare with copper."));
+}

@@ -9,7 +9,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
     };
     egui::Panel::right("reader")
         .resizable(true)
-        .default_size(520.0)
+        .default_size(440.0)
         .min_size(320.0)
         .show(ui, |ui| {
             egui::ScrollArea::vertical()
@@ -57,11 +57,14 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
                                 actions.push(Action::RemoveTag(tag.clone()));
                             }
                         }
-                        let input = ui.add(
-                            egui::TextEdit::singleline(&mut app.tag_input)
-                                .hint_text("Add a tag")
-                                .desired_width(120.0),
-                        );
+                        let label = ui.weak("Add tag");
+                        let input = ui
+                            .add(
+                                egui::TextEdit::singleline(&mut app.tag_input)
+                                    .hint_text("name, then Enter")
+                                    .desired_width(120.0),
+                            )
+                            .labelled_by(label.id);
                         if input.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                             actions.push(Action::AddTag(app.tag_input.clone()));
                         }
@@ -81,13 +84,15 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
                         ui.add_space(app.text_size * 0.6);
                     }
                     ui.separator();
-                    ui.strong("Note");
-                    let note = ui.add(
-                        egui::TextEdit::multiline(&mut app.note_draft)
-                            .hint_text("Your note on this article, saved as you type")
-                            .desired_rows(4)
-                            .desired_width(f32::INFINITY),
-                    );
+                    let heading = ui.strong("Note");
+                    let note = ui
+                        .add(
+                            egui::TextEdit::multiline(&mut app.note_draft)
+                                .hint_text("Your note on this article, saved as you type")
+                                .desired_rows(4)
+                                .desired_width(f32::INFINITY),
+                        )
+                        .labelled_by(heading.id);
                     if note.changed() {
                         actions.push(Action::NoteEdited);
                     }
