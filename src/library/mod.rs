@@ -7,7 +7,6 @@
 mod articles;
 mod facets;
 mod notes_tags;
-pub use notes_tags::TagCount;
 pub mod schema;
 mod search;
 

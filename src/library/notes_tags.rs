@@ -3,13 +3,6 @@
 use super::{Library, LibraryError, Result, now};
 use rusqlite::{OptionalExtension, Transaction, params};
 
-/// A tag and how many live articles carry it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TagCount {
-    pub name: String,
-    pub count: usize,
-}
-
 fn clean_tag(name: &str) -> Result<String> {
     let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
     if name.is_empty() {
@@ -77,25 +70,6 @@ impl Library {
         )?;
         tx.commit()?;
         Ok(())
-    }
-
-    /// Every tag with the number of live articles that carry it.
-    pub fn tag_counts(&self) -> Result<Vec<TagCount>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT t.name, count(a.id) FROM tags t \
-             LEFT JOIN article_tags at ON at.tag_id = t.id \
-             LEFT JOIN articles a ON a.id = at.article_id AND a.deleted_at IS NULL \
-             GROUP BY t.id ORDER BY t.name COLLATE NOCASE",
-        )?;
-        let tags = stmt
-            .query_map([], |r| {
-                Ok(TagCount {
-                    name: r.get(0)?,
-                    count: r.get::<_, i64>(1)? as usize,
-                })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(tags)
     }
 
     /// Replaces the article's note (an empty text removes it) and keeps the
