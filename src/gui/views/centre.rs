@@ -52,15 +52,21 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
         // Selectable text would take the click that selects the row.
         ui.style_mut().interaction.selectable_labels = false;
         TableBuilder::new(ui)
+            // Column widths are remembered per layout: with the reader open
+            // the list is narrower, and widths from the wide layout would
+            // push the last columns out of sight.
+            .id_salt(("article-list", app.article.is_some()))
             .striped(true)
             .resizable(true)
             .sense(egui::Sense::click())
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-            .column(Column::initial(92.0).at_least(70.0))
-            .column(Column::remainder().at_least(200.0).clip(true))
-            .column(Column::initial(150.0).at_least(60.0).clip(true))
-            .column(Column::initial(140.0).at_least(60.0).clip(true))
-            .column(Column::initial(110.0).at_least(40.0).clip(true))
+            // Narrow enough that every column fits beside the open reader at
+            // the default window size; the title takes what is left.
+            .column(Column::initial(84.0).at_least(70.0))
+            .column(Column::remainder().at_least(120.0).clip(true))
+            .column(Column::initial(130.0).at_least(60.0).clip(true))
+            .column(Column::initial(120.0).at_least(60.0).clip(true))
+            .column(Column::initial(90.0).at_least(40.0).clip(true))
             .header(22.0, |mut header| {
                 for title in ["Date", "Title", "Source", "Region", "Tags"] {
                     header.col(|ui| {
