@@ -126,6 +126,7 @@ impl FilterArgs {
             tag: self.tag.clone(),
             trash: self.trash,
             limit: self.limit,
+            ..Filter::default()
         }
     }
 }

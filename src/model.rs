@@ -196,7 +196,37 @@ pub struct Filter {
     pub tag: Option<String>,
     /// Show the trash instead of the live articles.
     pub trash: bool,
+    /// Only articles imported at or after this time (RFC 3339, UTC).
+    pub imported_since: Option<String>,
+    pub sort: Sort,
     pub limit: Option<usize>,
+}
+
+/// What a list is ordered by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum SortKey {
+    #[default]
+    Published,
+    Title,
+    Source,
+    Region,
+    Imported,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sort {
+    pub key: SortKey,
+    pub descending: bool,
+}
+
+impl Default for Sort {
+    /// Newest first: what a reader of the news expects.
+    fn default() -> Self {
+        Sort {
+            key: SortKey::Published,
+            descending: true,
+        }
+    }
 }
 
 /// One full-text hit.

@@ -176,7 +176,7 @@ fn dropped_files_import_and_the_sidebar_filters_and_trash_restores() {
     });
     click_row(&harness, "Desalination deal signed after two years of talks");
     wait_for(&mut harness, "the trashed article", |h| shows(h, "In the trash."));
-    harness.get_by_label("Restore").click();
+    harness.get_all_by_label("Restore").next().unwrap().click();
     wait_for(&mut harness, "the restore", |h| shows(h, "Trash  (0)"));
 }
 

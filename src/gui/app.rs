@@ -1,24 +1,30 @@
 //! The app's state and the one place where the user's actions are applied.
 
+use super::details::DetailsForm;
 use super::picker::PathPicker;
+use super::selection::{ClickMode, Selection};
 use super::views;
 use super::worker::{Request, Response, Worker};
 use crate::import::pipeline::{ImportReport, Progress};
 use crate::library::{Facets, Library};
-use crate::model::{Article, ArticleSummary, Filter};
+use crate::model::{Article, ArticleSummary, Filter, Sort, SortKey};
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 /// Which part of the library the list shows.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub enum Browse {
     #[default]
     All,
+    /// Imported in the last seven days, newest import first.
+    Recent,
     Trash,
     Year(i32),
+    Month(i32, u32),
     Region(String),
     Source(String),
     Tag(String),
@@ -34,12 +40,23 @@ pub enum Action {
     DismissReport,
     Browse(Browse),
     Search(String),
-    Select(i64),
+    Sort(SortKey),
+    Click(i64, ClickMode),
+    /// Arrow keys: move the cursor by rows; `true` extends the selection.
+    Step(isize, bool),
     AddTag(String),
     RemoveTag(String),
     NoteEdited,
     TrashSelected,
     RestoreSelected,
+    /// Ask before deleting the selected trashed articles for good.
+    AskPurge,
+    Purge,
+    CancelPurge,
+    EditDetails,
+    SaveDetails,
+    CancelDetails,
+    TextSize(f32),
 }
 
 /// What the file chooser answered: `None` when nothing was chosen.
@@ -50,32 +67,64 @@ pub struct ImportRun {
     pub cancel: Arc<AtomicBool>,
 }
 
+/// What is remembered between runs (with the window size, panel widths and
+/// theme, which eframe and egui keep themselves).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub text_size: f32,
+    pub sort: Sort,
+    pub browse: Browse,
+    pub open_article: Option<i64>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            text_size: 16.0,
+            sort: Sort::default(),
+            browse: Browse::All,
+            open_article: None,
+        }
+    }
+}
+
+const SETTINGS_KEY: &str = "folio-settings";
+
 /// View state. Views read it; only [`FolioApp::apply`] and the worker's
 /// answers change it.
 pub struct FolioApp {
     worker: Worker,
     picker: Arc<dyn PathPicker>,
     picked: (Sender<PickedPaths>, Receiver<PickedPaths>),
-    pub browse: Browse,
+    pub settings: Settings,
     pub search: String,
     pub rows: Vec<ArticleSummary>,
     pub total: usize,
     pub facets: Facets,
     /// False until the first listing arrives: nothing is known yet.
     pub loaded: bool,
-    pub selected: Option<i64>,
+    pub selection: Selection,
     pub article: Option<Article>,
     pub note_draft: String,
     /// When the note was last typed in (egui time), to save after a pause.
     note_edited_at: Option<f64>,
     pub tag_input: String,
+    /// The details form, while the user corrects an article's metadata.
+    pub details: Option<DetailsForm>,
     pub import: Option<ImportRun>,
     pub last_report: Option<ImportReport>,
     pub error: Option<String>,
     /// The file chooser returned nothing: offer a path field instead.
     pub dialog_unavailable: bool,
     pub manual_path: String,
-    pub text_size: f32,
+    /// Articles waiting for the user to confirm deletion for good.
+    pub confirm_purge: Option<Vec<i64>>,
+    /// Set once when text in a script no installed font covers was seen.
+    pub missing_font_notice: Option<String>,
+    font_checked: bool,
+    /// The cursor moved by keyboard: scroll the list to it once.
+    pub scroll_to_cursor: bool,
     /// Actions that arrived between frames (a chosen file, say).
     pending: Vec<Action>,
 }
@@ -85,43 +134,91 @@ const NOTE_SAVE_DELAY: f64 = 0.6;
 
 impl FolioApp {
     pub fn new(ctx: &egui::Context, library: Library, picker: Arc<dyn PathPicker>) -> FolioApp {
+        Self::with_settings(ctx, library, picker, Settings::default())
+    }
+
+    /// Starts with remembered settings from eframe's storage, when there are any.
+    pub fn restored(
+        cc: &eframe::CreationContext<'_>,
+        library: Library,
+        picker: Arc<dyn PathPicker>,
+    ) -> FolioApp {
+        let settings = cc
+            .storage
+            .and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY))
+            .unwrap_or_default();
+        Self::with_settings(&cc.egui_ctx, library, picker, settings)
+    }
+
+    fn with_settings(
+        ctx: &egui::Context,
+        library: Library,
+        picker: Arc<dyn PathPicker>,
+        settings: Settings,
+    ) -> FolioApp {
         let repaint = ctx.clone();
         let worker = Worker::start(library, move || repaint.request_repaint());
-        let app = FolioApp {
+        let mut app = FolioApp {
             worker,
             picker,
             picked: channel(),
-            browse: Browse::All,
+            settings,
             search: String::new(),
             rows: Vec::new(),
             total: 0,
             facets: Facets::default(),
             loaded: false,
-            selected: None,
+            selection: Selection::default(),
             article: None,
             note_draft: String::new(),
             note_edited_at: None,
             tag_input: String::new(),
+            details: None,
             import: None,
             last_report: None,
             error: None,
             dialog_unavailable: false,
             manual_path: String::new(),
-            text_size: 16.0,
+            confirm_purge: None,
+            missing_font_notice: None,
+            font_checked: false,
+            scroll_to_cursor: false,
             pending: Vec::new(),
         };
+        if let Some(id) = app.settings.open_article {
+            app.selection.set(&[id]);
+            app.worker.send(Request::Open(id));
+        }
         app.refresh();
         app
     }
 
+    pub fn browse(&self) -> &Browse {
+        &self.settings.browse
+    }
+
     fn filter(&self) -> Filter {
-        let mut filter = Filter::default();
-        match &self.browse {
+        let mut filter = Filter {
+            sort: self.settings.sort,
+            ..Filter::default()
+        };
+        match &self.settings.browse {
             Browse::All => {}
+            Browse::Recent => {
+                let week_ago = chrono::Utc::now() - chrono::Duration::days(7);
+                filter.imported_since = Some(week_ago.format("%Y-%m-%dT%H:%M:%SZ").to_string());
+            }
             Browse::Trash => filter.trash = true,
             Browse::Year(y) => {
                 filter.from = NaiveDate::from_ymd_opt(*y, 1, 1);
                 filter.to = NaiveDate::from_ymd_opt(*y, 12, 31);
+            }
+            Browse::Month(y, m) => {
+                filter.from = NaiveDate::from_ymd_opt(*y, *m, 1);
+                filter.to = filter
+                    .from
+                    .and_then(|d| d.checked_add_months(chrono::Months::new(1)))
+                    .and_then(|d| d.pred_opt());
             }
             Browse::Region(r) => filter.region = Some(r.clone()),
             Browse::Source(s) => filter.source = Some(s.clone()),
@@ -144,6 +241,23 @@ impl FolioApp {
                 text: self.note_draft.clone(),
             });
         }
+    }
+
+    fn open(&mut self, id: Option<i64>) {
+        if self.article.as_ref().map(|a| a.id) == id {
+            return;
+        }
+        self.save_note_now();
+        self.details = None;
+        self.settings.open_article = id;
+        match id {
+            Some(id) => self.worker.send(Request::Open(id)),
+            None => self.article = None,
+        }
+    }
+
+    fn row_order(&self) -> Vec<i64> {
+        self.rows.iter().map(|r| r.id).collect()
     }
 
     /// Applies one action: the only place view state changes on user input.
@@ -172,6 +286,7 @@ impl FolioApp {
                     cancel: cancel.clone(),
                 });
                 self.last_report = None;
+                self.error = None;
                 self.worker.send(Request::Import { paths, cancel });
             }
             Action::Import(_) => {}
@@ -182,22 +297,41 @@ impl FolioApp {
             }
             Action::DismissReport => self.last_report = None,
             Action::Browse(browse) => {
-                self.browse = browse;
+                self.settings.browse = browse;
                 self.refresh();
             }
             Action::Search(text) => {
                 self.search = text;
                 self.refresh();
             }
-            Action::Select(id) => {
-                self.save_note_now();
-                self.selected = Some(id);
-                self.worker.send(Request::Open(id));
+            Action::Sort(key) => {
+                let sort = &mut self.settings.sort;
+                if sort.key == key {
+                    sort.descending = !sort.descending;
+                } else {
+                    // Dates read best newest first; names alphabetically.
+                    *sort = Sort {
+                        key,
+                        descending: matches!(key, SortKey::Published | SortKey::Imported),
+                    };
+                }
+                self.refresh();
+            }
+            Action::Click(id, mode) => {
+                let order = self.row_order();
+                self.selection.click(id, mode, &order);
+                self.open(self.selection.cursor());
+            }
+            Action::Step(delta, extend) => {
+                let order = self.row_order();
+                self.selection.step(delta, extend, &order);
+                self.scroll_to_cursor = true;
+                self.open(self.selection.cursor());
             }
             Action::AddTag(name) => {
-                if let (Some(id), false) = (self.selected, name.trim().is_empty()) {
+                if let (Some(article), false) = (&self.article, name.trim().is_empty()) {
                     self.worker.send(Request::ChangeTags {
-                        id,
+                        id: article.id,
                         add: vec![name.trim().to_string()],
                         remove: Vec::new(),
                     });
@@ -205,28 +339,72 @@ impl FolioApp {
                 }
             }
             Action::RemoveTag(name) => {
-                if let Some(id) = self.selected {
+                if let Some(article) = &self.article {
                     self.worker.send(Request::ChangeTags {
-                        id,
+                        id: article.id,
                         add: Vec::new(),
                         remove: vec![name],
                     });
                 }
             }
             Action::NoteEdited => self.note_edited_at = Some(ctx.input(|i| i.time)),
-            Action::TrashSelected => {
-                if let Some(id) = self.selected.take() {
+            Action::TrashSelected | Action::RestoreSelected => {
+                let ids = self.selected_or_open();
+                if !ids.is_empty() {
                     self.save_note_now();
-                    self.article = None;
-                    self.worker.send(Request::Trash(vec![id]));
+                    self.selection.clear();
+                    self.open(None);
+                    self.worker.send(if action == Action::TrashSelected {
+                        Request::Trash(ids)
+                    } else {
+                        Request::Restore(ids)
+                    });
                 }
             }
-            Action::RestoreSelected => {
-                if let Some(id) = self.selected.take() {
-                    self.article = None;
-                    self.worker.send(Request::Restore(vec![id]));
+            Action::AskPurge => {
+                let ids = self.selected_or_open();
+                if !ids.is_empty() {
+                    self.confirm_purge = Some(ids);
                 }
             }
+            Action::Purge => {
+                if let Some(ids) = self.confirm_purge.take() {
+                    self.selection.clear();
+                    self.open(None);
+                    self.worker.send(Request::Purge(ids));
+                }
+            }
+            Action::CancelPurge => self.confirm_purge = None,
+            Action::EditDetails => self.details = self.article.as_ref().map(DetailsForm::from_article),
+            Action::CancelDetails => self.details = None,
+            Action::SaveDetails => {
+                if let (Some(form), Some(article)) = (&self.details, &self.article) {
+                    match form.to_details(&article.meta) {
+                        Ok(details) => {
+                            self.worker.send(Request::UpdateDetails {
+                                id: article.id,
+                                details: Box::new(details),
+                            });
+                            self.details = None;
+                        }
+                        Err(problem) => {
+                            if let Some(form) = &mut self.details {
+                                form.problem = Some(problem);
+                            }
+                        }
+                    }
+                }
+            }
+            Action::TextSize(size) => self.settings.text_size = size.clamp(12.0, 26.0),
+        }
+    }
+
+    /// The selected rows, or the open article when nothing is selected.
+    fn selected_or_open(&self) -> Vec<i64> {
+        if self.selection.is_empty() {
+            self.article.iter().map(|a| a.id).collect()
+        } else {
+            self.selection.ids()
         }
     }
 
@@ -239,9 +417,11 @@ impl FolioApp {
                     self.total = total;
                     self.facets = facets;
                     self.loaded = true;
+                    let order = self.row_order();
+                    self.selection.retain_visible(&order);
                 }
                 Response::Opened(article) => {
-                    if Some(article.id) == self.selected {
+                    if Some(article.id) == self.settings.open_article {
                         self.note_draft = article.note.clone().unwrap_or_default();
                         self.note_edited_at = None;
                         self.article = Some(*article);
@@ -254,17 +434,19 @@ impl FolioApp {
                 }
                 Response::Imported(report) => {
                     self.import = None;
-                    if let Some(first) = report.new_ids().first() {
-                        self.selected = Some(*first);
-                        self.worker.send(Request::Open(*first));
+                    let new = report.new_ids();
+                    if !new.is_empty() {
+                        // Show what arrived: newest imports first, all selected.
+                        self.settings.browse = Browse::Recent;
+                        self.selection.set(&new);
+                        self.open(new.first().copied());
                     }
                     self.last_report = Some(report);
-                    self.browse = Browse::All;
                     self.refresh();
                 }
                 Response::Changed => {
                     self.refresh();
-                    if let Some(id) = self.selected {
+                    if let Some(id) = self.settings.open_article {
                         self.worker.send(Request::Open(id));
                     }
                 }
@@ -284,12 +466,78 @@ impl FolioApp {
             }
         }
     }
-}
 
-impl FolioApp {
+    /// Once, when CJK text first appears: can any installed font draw it?
+    fn check_fonts(&mut self, ctx: &egui::Context) {
+        if self.font_checked {
+            return;
+        }
+        let sample = self
+            .rows
+            .iter()
+            .filter_map(|r| r.title.as_deref())
+            .flat_map(str::chars)
+            .find(|c| crate::import::lines::is_cjk(*c));
+        if let Some(c) = sample {
+            self.font_checked = true;
+            let drawable = ctx.fonts_mut(|f| f.has_glyph(&egui::FontId::proportional(14.0), c));
+            if !drawable {
+                self.missing_font_notice = Some(
+                    "Some titles use Chinese, Japanese or Korean characters, but no font for them is \
+                     installed. Install one (for example the Noto CJK fonts: fonts-noto-cjk) and restart Folio."
+                        .to_string(),
+                );
+            }
+        }
+    }
+
+    fn keyboard(&self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::O)) {
+            actions.push(Action::PickFiles);
+        }
+        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Plus))
+            || ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Equals))
+        {
+            actions.push(Action::TextSize(self.settings.text_size + 1.0));
+        }
+        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Minus)) {
+            actions.push(Action::TextSize(self.settings.text_size - 1.0));
+        }
+        // List keys work only while no text field has the keyboard.
+        if ctx.egui_wants_keyboard_input() || self.confirm_purge.is_some() {
+            return;
+        }
+        ctx.input(|i| {
+            let shift = i.modifiers.shift;
+            if i.key_pressed(egui::Key::ArrowDown) {
+                actions.push(Action::Step(1, shift));
+            }
+            if i.key_pressed(egui::Key::ArrowUp) {
+                actions.push(Action::Step(-1, shift));
+            }
+            if i.key_pressed(egui::Key::PageDown) {
+                actions.push(Action::Step(20, shift));
+            }
+            if i.key_pressed(egui::Key::PageUp) {
+                actions.push(Action::Step(-20, shift));
+            }
+            if i.key_pressed(egui::Key::Enter) && self.article.is_none() {
+                actions.push(Action::Step(0, false));
+            }
+            if i.key_pressed(egui::Key::Delete) {
+                actions.push(if self.settings.browse == Browse::Trash {
+                    Action::AskPurge
+                } else {
+                    Action::TrashSelected
+                });
+            }
+        });
+    }
+
     fn frame(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.receive();
+        self.check_fonts(&ctx);
         let mut actions = std::mem::take(&mut self.pending);
 
         let dropped: Vec<PathBuf> = ctx.input(|i| {
@@ -302,9 +550,7 @@ impl FolioApp {
         if !dropped.is_empty() {
             actions.push(Action::Import(dropped));
         }
-        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::O)) {
-            actions.push(Action::PickFiles);
-        }
+        self.keyboard(&ctx, &mut actions);
 
         actions.extend(views::top_bar::show(ui, self));
         actions.extend(views::status_bar::show(ui, self));
@@ -313,6 +559,8 @@ impl FolioApp {
             actions.extend(views::reader::show(ui, self));
         }
         actions.extend(views::centre::show(ui, self));
+        self.scroll_to_cursor = false;
+        actions.extend(views::confirm::show(&ctx, self));
 
         if let Some(edited) = self.note_edited_at
             && ctx.input(|i| i.time) - edited > NOTE_SAVE_DELAY
@@ -332,7 +580,13 @@ impl eframe::App for FolioApp {
         self.frame(ui);
     }
 
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.save_note_now();
+        // The note goes to the library thread; give it a moment to land.
+        self.worker.flush();
     }
 }

@@ -5,12 +5,15 @@
 //! `worker` thread owns the library, so no frame waits on the disk.
 
 mod app;
+mod details;
 mod picker;
+mod selection;
 mod views;
 mod worker;
 
-pub use app::{Action, FolioApp};
+pub use app::{Action, Browse, FolioApp, Settings};
 pub use picker::{PathPicker, SystemPicker};
+pub use selection::ClickMode;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -30,13 +33,7 @@ pub fn run(library_path: PathBuf) -> anyhow::Result<()> {
     eframe::run_native(
         "Folio",
         options,
-        Box::new(move |cc| {
-            Ok(Box::new(FolioApp::new(
-                &cc.egui_ctx,
-                library,
-                Arc::new(SystemPicker),
-            )))
-        }),
+        Box::new(move |cc| Ok(Box::new(FolioApp::restored(cc, library, Arc::new(SystemPicker))))),
     )
     .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
 }

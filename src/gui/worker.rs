@@ -3,7 +3,7 @@
 
 use crate::import::pipeline::{self, ImportReport, Progress};
 use crate::library::{Facets, Library};
-use crate::model::{Article, ArticleSummary, Filter};
+use crate::model::{Article, ArticleSummary, ExtractedArticle, Filter};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
@@ -33,6 +33,14 @@ pub enum Request {
     },
     Trash(Vec<i64>),
     Restore(Vec<i64>),
+    /// Deletes trashed articles for good.
+    Purge(Vec<i64>),
+    UpdateDetails {
+        id: i64,
+        details: Box<ExtractedArticle>,
+    },
+    /// Answered once every earlier request is done.
+    Flush(Sender<()>),
 }
 
 /// What the library answers.
@@ -80,6 +88,14 @@ impl Worker {
     pub fn send(&self, request: Request) {
         // The thread lives as long as the window; a send can only fail at exit.
         let _ = self.requests.send(request);
+    }
+
+    /// Waits (at most two seconds) until the requests sent so far are done:
+    /// for the last note at exit.
+    pub fn flush(&self) {
+        let (done, wait) = channel();
+        self.send(Request::Flush(done));
+        let _ = wait.recv_timeout(std::time::Duration::from_secs(2));
     }
 
     pub fn try_recv(&self) -> Option<Response> {
@@ -140,6 +156,19 @@ fn handle(library: &mut Library, request: Request, outbox: &Sender<Response>, wa
         Request::Restore(ids) => ids
             .iter()
             .try_for_each(|id| library.restore(*id))
+            .map(|_| Response::Changed)
+            .map_err(|e| e.to_string()),
+        Request::Purge(ids) => ids
+            .iter()
+            .try_for_each(|id| library.purge(*id))
+            .map(|_| Response::Changed)
+            .map_err(|e| e.to_string()),
+        Request::Flush(done) => {
+            let _ = done.send(());
+            Ok(Response::Changed)
+        }
+        Request::UpdateDetails { id, details } => library
+            .update_details(id, &details)
             .map(|_| Response::Changed)
             .map_err(|e| e.to_string()),
     };

@@ -2,7 +2,9 @@
 
 use super::{Library, LibraryError, Result, now};
 use crate::import::regions;
-use crate::model::{Article, ArticleSummary, DatePrecision, ExtractedArticle, Filter, Published};
+use crate::model::{
+    Article, ArticleSummary, DatePrecision, ExtractedArticle, Filter, Published, Sort, SortKey,
+};
 use flate2::Compression;
 use flate2::write::ZlibEncoder;
 use rusqlite::{OptionalExtension, Row, Transaction, params, params_from_iter, types::Value};
@@ -79,6 +81,23 @@ fn published_from(
     Some(p)
 }
 
+/// The ORDER BY of a sort. Articles without the sorted value go last either
+/// way; ties fall back to the newest import.
+fn order_by(sort: Sort) -> String {
+    let dir = if sort.descending { "DESC" } else { "ASC" };
+    match sort.key {
+        SortKey::Published => {
+            format!("a.published_date IS NULL, a.published_date {dir}, a.published_time {dir}, a.id {dir}")
+        }
+        SortKey::Title => format!("a.title IS NULL, a.title COLLATE NOCASE {dir}, a.id DESC"),
+        SortKey::Source => {
+            format!("a.source IS NULL, a.source COLLATE NOCASE {dir}, a.published_date DESC, a.id DESC")
+        }
+        SortKey::Region => format!("a.region IS NULL, a.region {dir}, a.published_date DESC, a.id DESC"),
+        SortKey::Imported => format!("a.id {dir}"),
+    }
+}
+
 /// Builds the WHERE clause of a filter, with its parameters in order.
 pub(super) fn filter_clause(filter: &Filter) -> (String, Vec<Value>) {
     let mut conditions = vec![if filter.trash {
@@ -108,6 +127,10 @@ pub(super) fn filter_clause(filter: &Filter) -> (String, Vec<Value>) {
         );
         values.push(Value::Text(region.clone()));
         values.push(Value::Text(region.clone()));
+    }
+    if let Some(since) = &filter.imported_since {
+        conditions.push("a.imported_at >= ?".into());
+        values.push(Value::Text(since.clone()));
     }
     if let Some(tag) = &filter.tag {
         conditions.push(
@@ -202,8 +225,8 @@ impl Library {
         let limit = filter.limit.map(|l| l as i64).unwrap_or(-1);
         values.push(Value::Integer(limit));
         let sql = format!(
-            "SELECT {SUMMARY_COLUMNS} FROM articles a WHERE {clause} \
-             ORDER BY a.published_date IS NULL, a.published_date DESC, a.published_time DESC, a.id DESC LIMIT ?"
+            "SELECT {SUMMARY_COLUMNS} FROM articles a WHERE {clause} ORDER BY {} LIMIT ?",
+            order_by(filter.sort)
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt
@@ -262,6 +285,54 @@ impl Library {
         }
         tx.execute("DELETE FROM articles_fts WHERE rowid = ?", [id])?;
         tx.execute("DELETE FROM articles WHERE id = ?", [id])?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Corrects an article's details (title, date, source, section, region,
+    /// kind, language, url, authors) and keeps the search index in step. The
+    /// body, tags and note are left as they are.
+    pub fn update_details(&mut self, id: i64, details: &ExtractedArticle) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let published = details.published;
+        let changed = tx.execute(
+            "UPDATE articles SET title = ?, source = ?, authors = ?, published_date = ?, published_precision = ?, \
+             published_time = ?, section = ?, kind = ?, language = ?, url = ?, region = ?, updated_at = ? \
+             WHERE id = ?",
+            params![
+                details.title,
+                details.source,
+                serde_json::to_string(&details.authors).unwrap_or_else(|_| "[]".into()),
+                published.map(|p| p.date.format("%Y-%m-%d").to_string()),
+                published.map(|p| p.precision.as_str()),
+                published.and_then(|p| p.time).map(|t| t.format("%H:%M:%S").to_string()),
+                details.section,
+                details.kind,
+                details.language,
+                details.url,
+                details.region,
+                now(),
+                id,
+            ],
+        )?;
+        if changed == 0 {
+            return Err(LibraryError::NotFound(id));
+        }
+        tx.execute(
+            "UPDATE articles_fts SET title = ?, source = ? WHERE rowid = ?",
+            params![details.title, details.source, id],
+        )?;
+        tx.execute(
+            "DELETE FROM article_regions WHERE article_id = ? AND is_primary = 1",
+            [id],
+        )?;
+        if let Some(region) = &details.region {
+            let region_id = ensure_region(&tx, region, None)?;
+            tx.execute(
+                "INSERT OR REPLACE INTO article_regions(article_id, region_id, is_primary) VALUES (?, ?, 1)",
+                params![id, region_id],
+            )?;
+        }
         tx.commit()?;
         Ok(())
     }

@@ -16,6 +16,8 @@ pub struct Facets {
     pub all: usize,
     pub trash: usize,
     pub years: Vec<FacetCount>,
+    /// `YYYY-MM`, newest first; articles dated only by year are not in any month.
+    pub months: Vec<FacetCount>,
     pub regions: Vec<FacetCount>,
     pub sources: Vec<FacetCount>,
     pub tags: Vec<FacetCount>,
@@ -45,6 +47,11 @@ impl Library {
             years: self.facet(
                 "SELECT substr(published_date, 1, 4) AS y, count(*) FROM articles \
                  WHERE deleted_at IS NULL AND published_date IS NOT NULL GROUP BY y ORDER BY y DESC",
+            )?,
+            months: self.facet(
+                "SELECT substr(published_date, 1, 7) AS m, count(*) FROM articles \
+                 WHERE deleted_at IS NULL AND published_date IS NOT NULL AND published_precision != 'year' \
+                 GROUP BY m ORDER BY m DESC",
             )?,
             regions: self.facet(
                 "SELECT region, count(*) FROM articles WHERE deleted_at IS NULL AND region IS NOT NULL \

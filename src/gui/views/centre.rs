@@ -1,7 +1,7 @@
 //! The centre: a welcome on an empty library, else the article list.
 
-use crate::gui::app::Browse;
-use crate::gui::{Action, FolioApp};
+use crate::gui::{Action, Browse, ClickMode, FolioApp};
+use crate::model::{ArticleSummary, SortKey};
 use egui_extras::{Column, TableBuilder};
 
 fn welcome(ui: &mut egui::Ui) -> Vec<Action> {
@@ -16,7 +16,7 @@ fn welcome(ui: &mut egui::Ui) -> Vec<Action> {
         ui.add_space(16.0);
         ui.horizontal(|ui| {
             ui.add_space((ui.available_width() - 260.0).max(0.0) / 2.0);
-            if ui.button("Import files…").clicked() {
+            if ui.button("Import files…").on_hover_text("Ctrl+O").clicked() {
                 actions.push(Action::PickFiles);
             }
             if ui.button("Import folder…").clicked() {
@@ -29,6 +29,96 @@ fn welcome(ui: &mut egui::Ui) -> Vec<Action> {
     actions
 }
 
+/// A column of the list: its heading, what it sorts by, and its cell.
+struct ListColumn {
+    title: &'static str,
+    sort: Option<SortKey>,
+    width: Column,
+    cell: fn(&ArticleSummary) -> String,
+}
+
+fn columns(compact: bool) -> Vec<ListColumn> {
+    let mut all = vec![
+        ListColumn {
+            title: "Date",
+            sort: Some(SortKey::Published),
+            width: Column::initial(84.0).at_least(70.0),
+            cell: |a| a.published.map(|p| p.date_label()).unwrap_or_default(),
+        },
+        ListColumn {
+            title: "Title",
+            sort: Some(SortKey::Title),
+            width: Column::remainder().at_least(140.0).clip(true),
+            cell: |a| a.title.clone().unwrap_or_else(|| "(untitled)".into()),
+        },
+        ListColumn {
+            title: "Source",
+            sort: Some(SortKey::Source),
+            width: Column::initial(140.0).at_least(60.0).clip(true),
+            cell: |a| a.source.clone().unwrap_or_default(),
+        },
+        ListColumn {
+            title: "Region",
+            sort: Some(SortKey::Region),
+            width: Column::initial(130.0).at_least(60.0).clip(true),
+            cell: |a| a.region.clone().unwrap_or_default(),
+        },
+        ListColumn {
+            title: "Tags",
+            sort: None,
+            width: Column::initial(100.0).at_least(40.0).clip(true),
+            cell: |a| a.tags.join(", "),
+        },
+    ];
+    // Beside the open reader the region and tags are in the reader itself;
+    // the list keeps the room for titles.
+    if compact {
+        all.truncate(3);
+    }
+    all
+}
+
+fn click_mode(modifiers: egui::Modifiers) -> ClickMode {
+    if modifiers.shift {
+        ClickMode::Range
+    } else if modifiers.command {
+        ClickMode::Toggle
+    } else {
+        ClickMode::Only
+    }
+}
+
+/// The bar over the list: what is shown, and what can be done with the selection.
+fn list_bar(ui: &mut egui::Ui, app: &FolioApp, actions: &mut Vec<Action>) {
+    ui.horizontal(|ui| {
+        let selected = app.selection.len();
+        if *app.browse() == Browse::Trash {
+            ui.strong("Trash");
+            ui.add_enabled_ui(selected > 0 || app.article.is_some(), |ui| {
+                if ui
+                    .button("Restore")
+                    .on_hover_text("Put the selected articles back")
+                    .clicked()
+                {
+                    actions.push(Action::RestoreSelected);
+                }
+                if ui
+                    .button("Delete for good…")
+                    .on_hover_text("Delete the selected articles for good (Delete)")
+                    .clicked()
+                {
+                    actions.push(Action::AskPurge);
+                }
+            });
+        } else if selected > 1 {
+            ui.label(format!("{selected} selected"));
+            if ui.button("Move to Trash").on_hover_text("Delete").clicked() {
+                actions.push(Action::TrashSelected);
+            }
+        }
+    });
+}
+
 pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
     let mut actions = Vec::new();
     egui::CentralPanel::default().show(ui, |ui| {
@@ -37,75 +127,93 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
             actions.extend(welcome(ui));
             return;
         }
+        list_bar(ui, app, &mut actions);
         if app.loaded && app.rows.is_empty() {
             ui.add_space(24.0);
             ui.vertical_centered(|ui| {
-                ui.weak(if app.browse == Browse::Trash {
-                    "The trash is empty."
-                } else {
-                    "No articles match."
+                ui.weak(match app.browse() {
+                    Browse::Trash => "The trash is empty.",
+                    Browse::Recent => "Nothing was imported in the last seven days.",
+                    _ if !app.search.trim().is_empty() => "No articles match the search.",
+                    _ => "No articles here.",
                 });
             });
             return;
         }
+        let compact = app.article.is_some();
+        let columns = columns(compact);
+        let sort = app.settings.sort;
         let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
         // Selectable text would take the click that selects the row.
         ui.style_mut().interaction.selectable_labels = false;
-        TableBuilder::new(ui)
-            // Column widths are remembered per layout: with the reader open
-            // the list is narrower, and widths from the wide layout would
-            // push the last columns out of sight.
-            .id_salt(("article-list", app.article.is_some()))
+        let mut table = TableBuilder::new(ui)
+            // Widths are remembered per layout, so the wide layout's widths
+            // never push columns out of sight beside the reader.
+            .id_salt(("article-list", compact))
             .striped(true)
             .resizable(true)
             .sense(egui::Sense::click())
-            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-            // Narrow enough that every column fits beside the open reader at
-            // the default window size; the title takes what is left.
-            .column(Column::initial(84.0).at_least(70.0))
-            .column(Column::remainder().at_least(120.0).clip(true))
-            .column(Column::initial(130.0).at_least(60.0).clip(true))
-            .column(Column::initial(120.0).at_least(60.0).clip(true))
-            .column(Column::initial(90.0).at_least(40.0).clip(true))
-            .header(22.0, |mut header| {
-                for title in ["Date", "Title", "Source", "Region", "Tags"] {
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+        if let Some(cursor) = app.selection.cursor()
+            && let Some(index) = app.rows.iter().position(|r| r.id == cursor)
+            && app.scroll_to_cursor
+        {
+            table = table.scroll_to_row(index, None);
+        }
+        for column in &columns {
+            table = table.column(column.width);
+        }
+        table
+            .header(24.0, |mut header| {
+                for column in &columns {
                     header.col(|ui| {
-                        ui.strong(title);
+                        let arrow = match column.sort {
+                            Some(key) if key == sort.key => {
+                                if sort.descending {
+                                    " ↓"
+                                } else {
+                                    " ↑"
+                                }
+                            }
+                            _ => "",
+                        };
+                        match column.sort {
+                            Some(key) => {
+                                let heading = egui::Button::new(
+                                    egui::RichText::new(format!("{}{arrow}", column.title)).strong(),
+                                )
+                                .frame(false);
+                                if ui
+                                    .add(heading)
+                                    .on_hover_text(format!("Sort by {}", column.title.to_lowercase()))
+                                    .clicked()
+                                {
+                                    actions.push(Action::Sort(key));
+                                }
+                            }
+                            None => {
+                                ui.strong(column.title);
+                            }
+                        }
                     });
                 }
             })
             .body(|body| {
                 body.rows(row_height, app.rows.len(), |mut row| {
                     let article = &app.rows[row.index()];
-                    row.set_selected(app.selected == Some(article.id));
-                    row.col(|ui| {
-                        ui.label(article.published.map(|p| p.date_label()).unwrap_or_default());
-                    });
-                    row.col(|ui| {
-                        ui.add(egui::Label::new(article.title.as_deref().unwrap_or("(untitled)")).truncate());
-                    });
-                    row.col(|ui| {
-                        ui.add(egui::Label::new(article.source.as_deref().unwrap_or("")).truncate());
-                    });
-                    row.col(|ui| {
-                        ui.add(egui::Label::new(article.region.as_deref().unwrap_or("")).truncate());
-                    });
-                    row.col(|ui| {
-                        ui.add(egui::Label::new(article.tags.join(", ")).truncate());
-                    });
-                    if row.response().clicked() {
-                        actions.push(Action::Select(article.id));
+                    row.set_selected(app.selection.contains(article.id));
+                    for column in &columns {
+                        row.col(|ui| {
+                            ui.add(egui::Label::new((column.cell)(article)).truncate());
+                        });
+                    }
+                    let response = row.response();
+                    if response.clicked() {
+                        let modifiers = response.ctx.input(|i| i.modifiers);
+                        actions.push(Action::Click(article.id, click_mode(modifiers)));
                     }
                 });
             });
     });
-    let typing = ui.ctx().egui_wants_keyboard_input();
-    if !typing && app.selected.is_some() && ui.input(|i| i.key_pressed(egui::Key::Delete)) {
-        actions.push(if app.browse == Browse::Trash {
-            Action::RestoreSelected
-        } else {
-            Action::TrashSelected
-        });
-    }
     actions
 }

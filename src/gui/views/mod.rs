@@ -2,6 +2,7 @@
 //! and returns the user's intent as actions.
 
 pub mod centre;
+pub mod confirm;
 pub mod reader;
 pub mod sidebar;
 pub mod status_bar;

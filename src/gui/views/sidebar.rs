@@ -1,24 +1,49 @@
-//! The left sidebar: browse by library, year, region, source and tag, with counts.
+//! The left sidebar: browse by library, date (year → month), region, source
+//! and tag, each with counts.
 
-use crate::gui::app::Browse;
-use crate::gui::{Action, FolioApp};
+use crate::gui::{Action, Browse, FolioApp};
 use crate::library::FacetCount;
 
-fn entry(ui: &mut egui::Ui, app: &FolioApp, target: Browse, label: &str, count: usize) -> Option<Action> {
-    let selected = app.browse == target;
-    let text = format!("{label}  ({count})");
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn entry(
+    ui: &mut egui::Ui,
+    current: &Browse,
+    target: Browse,
+    label: &str,
+    count: Option<usize>,
+) -> Option<Action> {
+    let selected = *current == target;
+    let text = match count {
+        Some(count) => format!("{label}  ({count})"),
+        None => label.to_string(),
+    };
+    let hover = match count {
+        Some(count) => format!("{label}: {count} article{}", if count == 1 { "" } else { "s" }),
+        None => label.to_string(),
+    };
     ui.add(egui::Button::selectable(selected, text).truncate())
-        .on_hover_text(format!(
-            "{label}: {count} article{}",
-            if count == 1 { "" } else { "s" }
-        ))
+        .on_hover_text(hover)
         .clicked()
         .then_some(Action::Browse(target))
 }
 
 fn group(
     ui: &mut egui::Ui,
-    app: &FolioApp,
+    current: &Browse,
     title: &str,
     values: &[FacetCount],
     make: impl Fn(&str) -> Browse,
@@ -31,36 +56,72 @@ fn group(
         .default_open(true)
         .show(ui, |ui| {
             for value in values {
-                actions.extend(entry(ui, app, make(&value.value), &value.value, value.count));
+                actions.extend(entry(
+                    ui,
+                    current,
+                    make(&value.value),
+                    &value.value,
+                    Some(value.count),
+                ));
+            }
+        });
+}
+
+/// Years, each opening onto its months.
+fn dates(
+    ui: &mut egui::Ui,
+    current: &Browse,
+    years: &[FacetCount],
+    months: &[FacetCount],
+    actions: &mut Vec<Action>,
+) {
+    if years.is_empty() {
+        return;
+    }
+    egui::CollapsingHeader::new("Dates")
+        .default_open(true)
+        .show(ui, |ui| {
+            for year in years {
+                let y: i32 = year.value.parse().unwrap_or(0);
+                let in_year: Vec<&FacetCount> = months
+                    .iter()
+                    .filter(|m| m.value.starts_with(&year.value))
+                    .collect();
+                actions.extend(entry(ui, current, Browse::Year(y), &year.value, Some(year.count)));
+                let open_here = matches!(current, Browse::Year(cy) | Browse::Month(cy, _) if *cy == y);
+                if open_here {
+                    ui.indent(("months", y), |ui| {
+                        for month in in_year {
+                            let m: u32 = month.value.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(1);
+                            let name = MONTH_NAMES.get(m as usize - 1).copied().unwrap_or("?");
+                            actions.extend(entry(ui, current, Browse::Month(y, m), name, Some(month.count)));
+                        }
+                    });
+                }
             }
         });
 }
 
 pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
     let mut actions = Vec::new();
+    let current = app.browse().clone();
+    let facets = &app.facets;
     egui::Panel::left("sidebar")
         .resizable(true)
-        .default_size(250.0)
+        .default_size(230.0)
         .min_size(160.0)
         .show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
                 ui.add_space(6.0);
                 ui.strong("Library");
-                actions.extend(entry(ui, app, Browse::All, "All articles", app.facets.all));
-                actions.extend(entry(ui, app, Browse::Trash, "Trash", app.facets.trash));
+                actions.extend(entry(ui, &current, Browse::All, "All articles", Some(facets.all)));
+                actions.extend(entry(ui, &current, Browse::Recent, "Recently imported", None));
+                actions.extend(entry(ui, &current, Browse::Trash, "Trash", Some(facets.trash)));
                 ui.add_space(6.0);
-                let facets = app.facets.clone();
+                dates(ui, &current, &facets.years, &facets.months, &mut actions);
                 group(
                     ui,
-                    app,
-                    "Years",
-                    &facets.years,
-                    |v| Browse::Year(v.parse().unwrap_or(0)),
-                    &mut actions,
-                );
-                group(
-                    ui,
-                    app,
+                    &current,
                     "Regions",
                     &facets.regions,
                     |v| Browse::Region(v.to_string()),
@@ -68,7 +129,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
                 );
                 group(
                     ui,
-                    app,
+                    &current,
                     "Sources",
                     &facets.sources,
                     |v| Browse::Source(v.to_string()),
@@ -76,7 +137,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
                 );
                 group(
                     ui,
-                    app,
+                    &current,
                     "Tags",
                     &facets.tags,
                     |v| Browse::Tag(v.to_string()),

@@ -32,6 +32,9 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
                 }
             }
         }
+        if let Some(notice) = &app.missing_font_notice {
+            ui.colored_label(ui.visuals().warn_fg_color, notice);
+        }
         if let Some(error) = &app.error {
             ui.colored_label(ui.visuals().error_fg_color, error);
         }

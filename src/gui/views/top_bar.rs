@@ -1,14 +1,54 @@
-//! The toolbar: import, search, theme.
+//! The top bar: File and View menus, import buttons, the search box.
 
 use crate::gui::{Action, FolioApp};
+
+fn menu_item(ui: &mut egui::Ui, label: &str, shortcut: &str) -> bool {
+    ui.add(egui::Button::new(label).shortcut_text(shortcut)).clicked()
+}
+
+fn menus(ui: &mut egui::Ui, app: &FolioApp, actions: &mut Vec<Action>) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            if menu_item(ui, "Import files…", "Ctrl+O") {
+                actions.push(Action::PickFiles);
+            }
+            if menu_item(ui, "Import folder…", "") {
+                actions.push(Action::PickFolder);
+            }
+            ui.separator();
+            if menu_item(ui, "Quit", "") {
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        });
+        ui.menu_button("View", |ui| {
+            let size = app.settings.text_size;
+            if menu_item(ui, "Larger text", "Ctrl++") {
+                actions.push(Action::TextSize(size + 1.0));
+            }
+            if menu_item(ui, "Smaller text", "Ctrl+−") {
+                actions.push(Action::TextSize(size - 1.0));
+            }
+            ui.separator();
+            ui.label("Theme");
+            let mut preference = ui.ctx().options(|o| o.theme_preference);
+            ui.radio_value(
+                &mut preference,
+                egui::ThemePreference::System,
+                "Follow the system",
+            );
+            ui.radio_value(&mut preference, egui::ThemePreference::Light, "Light");
+            ui.radio_value(&mut preference, egui::ThemePreference::Dark, "Dark");
+            ui.ctx().set_theme(preference);
+        });
+    });
+}
 
 pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
     let mut actions = Vec::new();
     egui::Panel::top("toolbar").show(ui, |ui| {
-        ui.add_space(4.0);
+        ui.add_space(2.0);
+        menus(ui, app, &mut actions);
         ui.horizontal(|ui| {
-            ui.heading("Folio");
-            ui.separator();
             if ui
                 .button("Import files…")
                 .on_hover_text("Choose clippings, saved pages or Markdown files (Ctrl+O)")
@@ -27,7 +67,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
             let search = ui.add(
                 egui::TextEdit::singleline(&mut app.search)
                     .hint_text("Search titles, text, sources and notes (Ctrl+F)")
-                    .desired_width(360.0),
+                    .desired_width(380.0),
             );
             if ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::F)) {
                 search.request_focus();
@@ -35,28 +75,14 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
             if search.changed() {
                 actions.push(Action::Search(app.search.clone()));
             }
-            if !app.search.is_empty() && ui.small_button("Clear").clicked() {
+            if !app.search.is_empty()
+                && ui
+                    .small_button("Clear")
+                    .on_hover_text("Show every article again")
+                    .clicked()
+            {
                 actions.push(Action::Search(String::new()));
             }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let mut preference = ui.ctx().options(|o| o.theme_preference);
-                egui::ComboBox::from_label("Theme")
-                    .selected_text(match preference {
-                        egui::ThemePreference::System => "System",
-                        egui::ThemePreference::Light => "Light",
-                        egui::ThemePreference::Dark => "Dark",
-                    })
-                    .show_ui(ui, |ui| {
-                        ui.selectable_value(
-                            &mut preference,
-                            egui::ThemePreference::System,
-                            "Follow the system",
-                        );
-                        ui.selectable_value(&mut preference, egui::ThemePreference::Light, "Light");
-                        ui.selectable_value(&mut preference, egui::ThemePreference::Dark, "Dark");
-                    });
-                ui.ctx().set_theme(preference);
-            });
         });
         ui.add_space(4.0);
     });

@@ -1,0 +1,111 @@
+//! The form for correcting an article's details in the reader.
+
+use crate::import::dates;
+use crate::model::{Article, ExtractedArticle, Published};
+
+/// The editable fields, as the user types them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DetailsForm {
+    pub title: String,
+    pub published: String,
+    pub source: String,
+    pub authors: String,
+    pub section: String,
+    pub region: String,
+    pub kind: String,
+    pub language: String,
+    pub url: String,
+    /// Why the last Save was refused, shown under the form.
+    pub problem: Option<String>,
+}
+
+fn text(value: &Option<String>) -> String {
+    value.clone().unwrap_or_default()
+}
+
+fn optional(value: &str) -> Option<String> {
+    let value = value.trim();
+    (!value.is_empty()).then(|| value.to_string())
+}
+
+impl DetailsForm {
+    pub fn from_article(article: &Article) -> DetailsForm {
+        let m = &article.meta;
+        DetailsForm {
+            title: text(&m.title),
+            published: m.published.map(|p| p.to_iso()).unwrap_or_default(),
+            source: text(&m.source),
+            authors: m.authors.join(", "),
+            section: text(&m.section),
+            region: text(&m.region),
+            kind: text(&m.kind),
+            language: text(&m.language),
+            url: text(&m.url),
+            problem: None,
+        }
+    }
+
+    /// The corrected details over `current` (whose body, tags and countries
+    /// stay), or what is wrong with the form.
+    pub fn to_details(&self, current: &ExtractedArticle) -> Result<ExtractedArticle, String> {
+        let published = match self.published.trim() {
+            "" => None,
+            typed => Some(
+                Published::from_iso(typed)
+                    .or_else(|| dates::find_date(typed).map(|f| f.published))
+                    .ok_or_else(|| {
+                        format!("“{typed}” is not a date Folio can read; write it like 2018-01-05, 2018-01 or 2018")
+                    })?,
+            ),
+        };
+        Ok(ExtractedArticle {
+            title: optional(&self.title),
+            published,
+            source: optional(&self.source),
+            authors: self
+                .authors
+                .split([',', ';'])
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(str::to_string)
+                .collect(),
+            section: optional(&self.section),
+            region: optional(&self.region),
+            kind: optional(&self.kind),
+            language: optional(&self.language),
+            url: optional(&self.url),
+            ..current.clone()
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_what_the_user_typed() {
+        let form = DetailsForm {
+            title: " A corrected title ".into(),
+            published: "March 2018".into(),
+            authors: "Ana Lima, Bo Chen".into(),
+            ..DetailsForm::default()
+        };
+        let current = ExtractedArticle {
+            body: "The body stays.".into(),
+            ..ExtractedArticle::default()
+        };
+        let details = form.to_details(&current).unwrap();
+        assert_eq!(details.title.as_deref(), Some("A corrected title"));
+        assert_eq!(details.published.unwrap().to_iso(), "2018-03");
+        assert_eq!(details.authors, vec!["Ana Lima", "Bo Chen"]);
+        assert_eq!(details.body, "The body stays.");
+        assert_eq!(details.source, None);
+
+        let bad = DetailsForm {
+            published: "someday".into(),
+            ..DetailsForm::default()
+        };
+        assert!(bad.to_details(&current).unwrap_err().contains("not a date"));
+    }
+}
