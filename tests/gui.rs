@@ -55,7 +55,7 @@ fn wait_for(
     what: &str,
     ready: impl Fn(&Harness<'static, FolioApp>) -> bool,
 ) {
-    for _ in 0..200 {
+    for _ in 0..600 {
         harness.step();
         if ready(harness) {
             harness.step();
@@ -219,4 +219,149 @@ fn a_tag_added_and_a_note_typed_in_the_reader_are_saved() {
     assert_eq!(rows.len(), 1);
     let article = library.get_article(rows[0].id).unwrap();
     assert_eq!(article.note.as_deref(), Some("Compare with copper."));
+}
+
+/// A library with every fixture clipping in it, opened in the app.
+fn stocked_app(dir: &Path) -> Harness<'static, FolioApp> {
+    let path = dir.join("lib.sqlite");
+    let mut library = Library::open(&path).unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clippings");
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    folio::import::pipeline::import_paths(&mut library, &[fixtures], &cancel, |_, _| {}).unwrap();
+    drop(library);
+    let mut harness = app_over(&path, Vec::new());
+    wait_for(&mut harness, "the list", |h| shows(h, "9 articles"));
+    harness
+}
+
+/// Titles in the order the list shows them.
+fn list_titles(harness: &Harness<'static, FolioApp>) -> Vec<String> {
+    harness
+        .state()
+        .rows
+        .iter()
+        .map(|r| r.title.clone().unwrap_or_default())
+        .collect()
+}
+
+#[test]
+fn arrow_keys_move_through_the_list_and_headers_sort_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = stocked_app(dir.path());
+    let titles = list_titles(&harness);
+    // Newest first by default.
+    assert_eq!(titles[0], "Why Water Will Decide the Sahel’s Future");
+
+    click_row(&harness, &titles[1]);
+    wait_for(&mut harness, "the reader", |h| h.state().article.is_some());
+    harness.key_press(egui::Key::ArrowDown);
+    let third = titles[2].clone();
+    wait_for(&mut harness, "the next article", |h| {
+        h.state().article.as_ref().and_then(|a| a.meta.title.clone()) == Some(third.clone())
+    });
+
+    // Close the reader so every column is there, then sort by title.
+    harness.get_by_label("Close").click();
+    wait_for(&mut harness, "the full list", |h| {
+        h.state().article.is_none() && shows(h, "Region")
+    });
+    harness.get_by_label("Title").click();
+    wait_for(&mut harness, "titles A to Z", |h| {
+        list_titles(h)[0] == "Desalination deal signed after two years of talks"
+    });
+    harness.get_by_label_contains("Title ↑").click();
+    wait_for(&mut harness, "titles Z to A", |h| {
+        list_titles(h)[0] == "南北対話の機会を生かせ"
+    });
+}
+
+#[test]
+fn ctrl_and_shift_click_select_several_and_trash_them_together_then_delete_for_good() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = stocked_app(dir.path());
+    let titles = list_titles(&harness);
+    click_row(&harness, &titles[0]);
+    harness.step();
+    // Shift-click extends to the third row; Ctrl-click adds the fifth.
+    for node in harness.get_all_by_label(&titles[2]) {
+        node.click_modifiers(egui::Modifiers::SHIFT);
+    }
+    harness.step();
+    for node in harness.get_all_by_label(&titles[4]) {
+        node.click_modifiers(egui::Modifiers::COMMAND);
+    }
+    wait_for(&mut harness, "four selected", |h| shows(h, "4 selected"));
+    harness.get_all_by_label("Move to Trash").next().unwrap().click();
+    wait_for(&mut harness, "the trash", |h| shows(h, "Trash  (4)"));
+    assert!(shows(&harness, "5 articles"));
+
+    harness.get_by_label_contains("Trash  (4)").click();
+    wait_for(&mut harness, "the trash list", |h| shows(h, "4 articles"));
+    click_row(&harness, &titles[0]);
+    wait_for(&mut harness, "the selection", |h| h.state().selection.len() == 1);
+    harness.get_by_label("Delete for good…").click();
+    wait_for(&mut harness, "the confirmation", |h| {
+        shows(h, "Delete this article for good?")
+    });
+    harness.get_by_label("Cancel").click();
+    wait_for(&mut harness, "the confirmation to close", |h| {
+        !shows(h, "Delete this article for good?")
+    });
+    assert!(shows(&harness, "Trash  (4)"));
+
+    harness.get_by_label("Delete for good…").click();
+    wait_for(&mut harness, "the confirmation", |h| {
+        shows(h, "Delete this article for good?")
+    });
+    harness.get_by_label("Delete for good").click();
+    wait_for(&mut harness, "the purge", |h| shows(h, "Trash  (3)"));
+    let library = Library::open(&dir.path().join("lib.sqlite")).unwrap();
+    assert_eq!(
+        library
+            .count(&Filter {
+                trash: true,
+                ..Filter::default()
+            })
+            .unwrap(),
+        3
+    );
+    assert_eq!(library.count(&Filter::default()).unwrap(), 5);
+}
+
+#[test]
+fn months_filter_and_details_can_be_corrected_in_the_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = stocked_app(dir.path());
+    harness.get_by_label_contains("2018  (8)").click();
+    wait_for(&mut harness, "the months of 2018", |h| shows(h, "June  (2)"));
+    harness.get_by_label_contains("June  (2)").click();
+    wait_for(&mut harness, "June's articles", |h| shows(h, "2 articles"));
+    assert!(shows(&harness, "El litio no puede repetir la historia del cobre"));
+    assert!(!shows(&harness, "Port strike must end"));
+
+    click_row(&harness, "El litio no puede repetir la historia del cobre");
+    wait_for(&mut harness, "the reader", |h| shows(h, "Edit details…"));
+    harness.get_by_label("Edit details…").click();
+    wait_for(&mut harness, "the details form", |h| shows(h, "Save details"));
+    harness.get_by_label("Section").click();
+    harness.step();
+    harness.get_by_label("Section").type_text("Economía");
+    harness.step();
+    harness.get_by_label("Save details").click();
+    wait_for(&mut harness, "the corrected details", |h| {
+        shows(h, "El Diario del Sur  ·  Economía")
+    });
+
+    let library = Library::open(&dir.path().join("lib.sqlite")).unwrap();
+    let id = library
+        .list(&Filter {
+            source: Some("El Diario del Sur".into()),
+            ..Filter::default()
+        })
+        .unwrap()[0]
+        .id;
+    assert_eq!(
+        library.get_article(id).unwrap().meta.section.as_deref(),
+        Some("Economía")
+    );
 }

@@ -57,6 +57,7 @@ pub enum Action {
     SaveDetails,
     CancelDetails,
     TextSize(f32),
+    CloseReader,
 }
 
 /// What the file chooser answered: `None` when nothing was chosen.
@@ -297,6 +298,12 @@ impl FolioApp {
             }
             Action::DismissReport => self.last_report = None,
             Action::Browse(browse) => {
+                // A new place in the library starts with nothing open, as a
+                // mail client does when another folder is chosen.
+                if browse != self.settings.browse {
+                    self.selection.clear();
+                    self.open(None);
+                }
                 self.settings.browse = browse;
                 self.refresh();
             }
@@ -362,8 +369,8 @@ impl FolioApp {
                 }
             }
             Action::AskPurge => {
-                let ids = self.selected_or_open();
-                if !ids.is_empty() {
+                let ids = self.selection.ids();
+                if !ids.is_empty() && self.settings.browse == Browse::Trash {
                     self.confirm_purge = Some(ids);
                 }
             }
@@ -394,6 +401,10 @@ impl FolioApp {
                         }
                     }
                 }
+            }
+            Action::CloseReader => {
+                self.selection.clear();
+                self.open(None);
             }
             Action::TextSize(size) => self.settings.text_size = size.clamp(12.0, 26.0),
         }
@@ -523,6 +534,9 @@ impl FolioApp {
             }
             if i.key_pressed(egui::Key::Enter) && self.article.is_none() {
                 actions.push(Action::Step(0, false));
+            }
+            if i.key_pressed(egui::Key::Escape) && self.article.is_some() {
+                actions.push(Action::CloseReader);
             }
             if i.key_pressed(egui::Key::Delete) {
                 actions.push(if self.settings.browse == Browse::Trash {

@@ -94,7 +94,7 @@ fn list_bar(ui: &mut egui::Ui, app: &FolioApp, actions: &mut Vec<Action>) {
         let selected = app.selection.len();
         if *app.browse() == Browse::Trash {
             ui.strong("Trash");
-            ui.add_enabled_ui(selected > 0 || app.article.is_some(), |ui| {
+            ui.add_enabled_ui(selected > 0, |ui| {
                 if ui
                     .button("Restore")
                     .on_hover_text("Put the selected articles back")

@@ -161,7 +161,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
                     match &mut app.details {
                         Some(form) => details_form(ui, form, &mut actions),
                         None => {
-                            ui.horizontal(|ui| {
+                            ui.horizontal_wrapped(|ui| {
                                 if ui
                                     .small_button("Edit details…")
                                     .on_hover_text("Correct the title, date, source…")
@@ -188,6 +188,13 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
                                     .clicked()
                                 {
                                     actions.push(Action::TextSize(text_size + 1.0));
+                                }
+                                if ui
+                                    .small_button("Close")
+                                    .on_hover_text("Close the reader (Esc)")
+                                    .clicked()
+                                {
+                                    actions.push(Action::CloseReader);
                                 }
                             });
                         }
