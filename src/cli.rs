@@ -26,6 +26,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "PATH")]
     pub library: Option<PathBuf>,
 
+    /// Open the window, save a PNG of it to PATH once the library has loaded, and quit.
+    #[arg(long, value_name = "PATH")]
+    pub screenshot: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -350,7 +354,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(command) => run_command(&cli.library, command),
         None => {
             let path = cli.library.unwrap_or_else(crate::default_library_path);
-            crate::gui::run(path)?;
+            crate::gui::run(path, cli.screenshot)?;
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -2,6 +2,7 @@
 
 use super::details::DetailsForm;
 use super::picker::PathPicker;
+use super::screenshot::ScreenshotJob;
 use super::selection::{ClickMode, Selection};
 use super::views;
 use super::worker::{Request, Response, Worker};
@@ -128,6 +129,8 @@ pub struct FolioApp {
     pub scroll_to_cursor: bool,
     /// Actions that arrived between frames (a chosen file, say).
     pending: Vec<Action>,
+    /// `--screenshot`: save a picture of the window and quit.
+    screenshot: Option<ScreenshotJob>,
 }
 
 /// Seconds of quiet typing after which a note is saved.
@@ -185,6 +188,7 @@ impl FolioApp {
             font_checked: false,
             scroll_to_cursor: false,
             pending: Vec::new(),
+            screenshot: None,
         };
         if let Some(id) = app.settings.open_article {
             app.selection.set(&[id]);
@@ -192,6 +196,12 @@ impl FolioApp {
         }
         app.refresh();
         app
+    }
+
+    /// Saves a picture of the window to `path` once it has loaded, then quits.
+    pub fn take_screenshot(mut self, path: PathBuf) -> Self {
+        self.screenshot = Some(ScreenshotJob::new(path));
+        self
     }
 
     pub fn browse(&self) -> &Browse {
@@ -585,6 +595,9 @@ impl FolioApp {
         }
         for action in actions {
             self.apply(action, &ctx);
+        }
+        if let Some(job) = &mut self.screenshot {
+            job.tick(&ctx, self.loaded);
         }
     }
 }

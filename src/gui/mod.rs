@@ -7,6 +7,7 @@
 mod app;
 mod details;
 mod picker;
+mod screenshot;
 mod selection;
 mod views;
 mod worker;
@@ -18,7 +19,9 @@ pub use selection::ClickMode;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-pub fn run(library_path: PathBuf) -> anyhow::Result<()> {
+/// Opens the window on the library; with `screenshot`, saves a picture of
+/// the first settled frame there and quits.
+pub fn run(library_path: PathBuf, screenshot: Option<PathBuf>) -> anyhow::Result<()> {
     // Open before the window exists: a library that cannot be opened is
     // explained in the terminal instead of behind an empty window.
     let library = crate::library::Library::open(&library_path)?;
@@ -33,7 +36,13 @@ pub fn run(library_path: PathBuf) -> anyhow::Result<()> {
     eframe::run_native(
         "Folio",
         options,
-        Box::new(move |cc| Ok(Box::new(FolioApp::restored(cc, library, Arc::new(SystemPicker))))),
+        Box::new(move |cc| {
+            let app = FolioApp::restored(cc, library, Arc::new(SystemPicker));
+            Ok(Box::new(match screenshot {
+                Some(path) => app.take_screenshot(path),
+                None => app,
+            }))
+        }),
     )
     .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
 }
