@@ -144,3 +144,22 @@ fn legacy_encodings_and_utf16_read_the_same() {
         assert_eq!(year, Some(2018), "{encoding}");
     }
 }
+
+#[test]
+fn the_sample_library_clippings_all_read_well() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/library");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let (article, _) = extract(&std::fs::read(&path).unwrap(), None).unwrap();
+        let name = path.display();
+        assert!(article.title.is_some(), "{name}: no title");
+        assert!(article.published.is_some(), "{name}: no date");
+        assert!(article.source.is_some(), "{name}: no source");
+        assert!(article.language.is_some(), "{name}: no language");
+        assert_eq!(article.body.split("\n\n").count(), 3, "{name}: {}", article.body);
+        assert!(!article.body.contains("Most read"), "{name}");
+        checked += 1;
+    }
+    assert_eq!(checked, 16);
+}

@@ -260,6 +260,18 @@ const PUBLICATION_WORDS: &[&str] = &[
     "quotidien",
     "magazine",
     "jazeera",
+    "ledger",
+    "mercury",
+    "advocate",
+    "citizen",
+    "pioneer",
+    "statesman",
+    "enquirer",
+    "banner",
+    "beacon",
+    "courant",
+    "kurier",
+    "tageblatt",
 ];
 const PUBLICATION_SUFFIXES: &[&str] = &["新聞", "日報", "일보", "신문", "时报", "日报", "新闻", "通信"];
 
@@ -456,7 +468,23 @@ fn publication_score(name: &str, placement_bonus: i32) -> Option<i32> {
             w.chars().next().is_some_and(|c| c.is_uppercase() || is_cjk(c))
                 || matches!(
                     w,
-                    "of" | "de" | "du" | "la" | "le" | "el" | "the" | "and" | "des" | "del"
+                    "of" | "de"
+                        | "du"
+                        | "la"
+                        | "le"
+                        | "el"
+                        | "the"
+                        | "and"
+                        | "des"
+                        | "del"
+                        | "do"
+                        | "da"
+                        | "dos"
+                        | "das"
+                        | "di"
+                        | "der"
+                        | "van"
+                        | "von"
                 )
         });
     score += if capitalised { 1 } else { -4 };
