@@ -365,3 +365,41 @@ fn months_filter_and_details_can_be_corrected_in_the_reader() {
         Some("Economía")
     );
 }
+
+/// A desktop with no file chooser: the dialog answers with nothing.
+struct NoChooser;
+
+impl PathPicker for NoChooser {
+    fn pick_files(&self) -> Option<Vec<PathBuf>> {
+        None
+    }
+    fn pick_folder(&self) -> Option<PathBuf> {
+        None
+    }
+}
+
+#[test]
+fn without_a_file_chooser_a_path_field_imports_instead() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = Library::open(&dir.path().join("lib.sqlite")).unwrap();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .allow_missing_glyphs()
+        .build_eframe(move |cc| FolioApp::new(&cc.egui_ctx, library, Arc::new(NoChooser)));
+    wait_for(&mut harness, "the welcome view", |h| shows(h, "Welcome to Folio"));
+    harness.get_all_by_label("Import folder…").next().unwrap().click();
+    wait_for(&mut harness, "the path field", |h| {
+        shows(h, "No file was chosen.")
+    });
+    assert!(shows(&harness, "xdg-desktop-portal-gtk"));
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/library");
+    harness.get_by_label("Path").click();
+    harness.step();
+    harness.get_by_label("Path").type_text(folder.to_str().unwrap());
+    harness.step();
+    harness.get_by_label("Import").click();
+    wait_for(&mut harness, "the folder's articles", |h| {
+        shows(h, "16 imported, 0 duplicates, 0 failed")
+    });
+    assert!(!shows(&harness, "No file was chosen."));
+}

@@ -59,6 +59,18 @@ pub enum Action {
     CancelDetails,
     TextSize(f32),
     CloseReader,
+    DismissChooser,
+}
+
+/// Where the system file chooser stands. Without an XDG portal it may never
+/// appear; the window then offers a path field, so nobody is stuck.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Chooser {
+    Closed,
+    /// Asked for at this time (egui seconds).
+    Waiting(f64),
+    /// It answered with nothing: cancelled, or it could not be shown.
+    NothingChosen,
 }
 
 /// What the file chooser answered: `None` when nothing was chosen.
@@ -117,8 +129,7 @@ pub struct FolioApp {
     pub import: Option<ImportRun>,
     pub last_report: Option<ImportReport>,
     pub error: Option<String>,
-    /// The file chooser returned nothing: offer a path field instead.
-    pub dialog_unavailable: bool,
+    pub chooser: Chooser,
     pub manual_path: String,
     /// Articles waiting for the user to confirm deletion for good.
     pub confirm_purge: Option<Vec<i64>>,
@@ -181,7 +192,7 @@ impl FolioApp {
             import: None,
             last_report: None,
             error: None,
-            dialog_unavailable: false,
+            chooser: Chooser::Closed,
             manual_path: String::new(),
             confirm_purge: None,
             missing_font_notice: None,
@@ -279,6 +290,7 @@ impl FolioApp {
                 let reply = self.picked.0.clone();
                 let wake = ctx.clone();
                 let folder = action == Action::PickFolder;
+                self.chooser = Chooser::Waiting(ctx.input(|i| i.time));
                 // The dialog blocks its own thread, never the window's.
                 std::thread::spawn(move || {
                     let paths = if folder {
@@ -307,6 +319,7 @@ impl FolioApp {
                 }
             }
             Action::DismissReport => self.last_report = None,
+            Action::DismissChooser => self.chooser = Chooser::Closed,
             Action::Browse(browse) => {
                 // A new place in the library starts with nothing open, as a
                 // mail client does when another folder is chosen.
@@ -448,6 +461,13 @@ impl FolioApp {
                         self.article = Some(*article);
                     }
                 }
+                Response::NotOpened(id) => {
+                    // A remembered article that is gone: start with none open.
+                    if Some(id) == self.settings.open_article {
+                        self.settings.open_article = None;
+                        self.article = None;
+                    }
+                }
                 Response::ImportProgress(progress) => {
                     if let Some(run) = &mut self.import {
                         run.progress = Some(progress);
@@ -480,10 +500,10 @@ impl FolioApp {
         while let Ok(picked) = self.picked.1.try_recv() {
             match picked {
                 Some(paths) => {
-                    self.dialog_unavailable = false;
+                    self.chooser = Chooser::Closed;
                     self.pending.push(Action::Import(paths));
                 }
-                None => self.dialog_unavailable = true,
+                None => self.chooser = Chooser::NothingChosen,
             }
         }
     }
@@ -585,6 +605,7 @@ impl FolioApp {
         actions.extend(views::centre::show(ui, self));
         self.scroll_to_cursor = false;
         actions.extend(views::confirm::show(&ctx, self));
+        views::drop_hint::show(&ctx);
 
         if let Some(edited) = self.note_edited_at
             && ctx.input(|i| i.time) - edited > NOTE_SAVE_DELAY

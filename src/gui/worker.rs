@@ -52,6 +52,8 @@ pub enum Response {
         facets: Facets,
     },
     Opened(Box<Article>),
+    /// The article could not be read (deleted meanwhile, say).
+    NotOpened(i64),
     ImportProgress(Progress),
     Imported(ImportReport),
     /// An edit went through; the window refreshes what it shows.
@@ -128,10 +130,10 @@ fn handle(library: &mut Library, request: Request, outbox: &Sender<Response>, wa
             })
         })()
         .map_err(|e| e.to_string()),
-        Request::Open(id) => library
+        Request::Open(id) => Ok(library
             .get_article(id)
             .map(|a| Response::Opened(Box::new(a)))
-            .map_err(|e| e.to_string()),
+            .unwrap_or(Response::NotOpened(id))),
         Request::Import { paths, cancel } => {
             pipeline::import_paths(library, &paths, &cancel, |progress, _| {
                 let _ = outbox.send(Response::ImportProgress(progress));

@@ -3,6 +3,7 @@
 
 pub mod centre;
 pub mod confirm;
+pub mod drop_hint;
 pub mod reader;
 pub mod sidebar;
 pub mod status_bar;

@@ -109,7 +109,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
     egui::Panel::left("sidebar")
         .resizable(true)
         .default_size(230.0)
-        .min_size(160.0)
+        .min_size(200.0)
         .show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
                 ui.add_space(6.0);
