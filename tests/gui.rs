@@ -403,3 +403,24 @@ fn without_a_file_chooser_a_path_field_imports_instead() {
     });
     assert!(!shows(&harness, "No file was chosen."));
 }
+
+#[test]
+fn typing_in_the_search_box_narrows_the_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = stocked_app(dir.path());
+    let search = "Search";
+    harness.get_by_label(search).click();
+    harness.step();
+    harness.get_by_label(search).type_text("desalination");
+    wait_for(&mut harness, "the search results", |h| {
+        shows(h, "1 article match “desalination”")
+    });
+    assert_eq!(
+        list_titles(&harness),
+        vec!["Desalination deal signed after two years of talks"]
+    );
+    // The sidebar still counts the whole library.
+    assert!(shows(&harness, "All articles  (9)"));
+    harness.get_by_label("Clear").click();
+    wait_for(&mut harness, "the whole list", |h| shows(h, "9 articles"));
+}

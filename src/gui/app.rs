@@ -253,6 +253,17 @@ impl FolioApp {
         self.worker.send(Request::Refresh {
             filter: self.filter(),
             search: self.search.clone(),
+            counts: true,
+        });
+    }
+
+    /// The same place in another order or with other search words: the
+    /// sidebar's counts cannot have changed.
+    fn refresh_list_only(&self) {
+        self.worker.send(Request::Refresh {
+            filter: self.filter(),
+            search: self.search.clone(),
+            counts: false,
         });
     }
 
@@ -332,7 +343,7 @@ impl FolioApp {
             }
             Action::Search(text) => {
                 self.search = text;
-                self.refresh();
+                self.refresh_list_only();
             }
             Action::Sort(key) => {
                 let sort = &mut self.settings.sort;
@@ -345,7 +356,7 @@ impl FolioApp {
                         descending: matches!(key, SortKey::Published | SortKey::Imported),
                     };
                 }
-                self.refresh();
+                self.refresh_list_only();
             }
             Action::Click(id, mode) => {
                 let order = self.row_order();
@@ -443,16 +454,19 @@ impl FolioApp {
     }
 
     /// Takes in what the worker and the file chooser have answered.
-    fn receive(&mut self) {
+    fn receive(&mut self, ctx: &egui::Context) {
         while let Some(response) = self.worker.try_recv() {
             match response {
                 Response::Listing { rows, total, facets } => {
                     self.rows = rows;
                     self.total = total;
-                    self.facets = facets;
+                    if let Some(facets) = facets {
+                        self.facets = facets;
+                    }
                     self.loaded = true;
                     let order = self.row_order();
                     self.selection.retain_visible(&order);
+                    self.check_fonts(ctx);
                 }
                 Response::Opened(article) => {
                     if Some(article.id) == self.settings.open_article {
@@ -508,7 +522,8 @@ impl FolioApp {
         }
     }
 
-    /// Once, when CJK text first appears: can any installed font draw it?
+    /// When a listing arrives, once CJK text first appears in it: can any
+    /// installed font draw it?
     fn check_fonts(&mut self, ctx: &egui::Context) {
         if self.font_checked {
             return;
@@ -580,8 +595,7 @@ impl FolioApp {
 
     fn frame(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        self.receive();
-        self.check_fonts(&ctx);
+        self.receive(&ctx);
         let mut actions = std::mem::take(&mut self.pending);
 
         let dropped: Vec<PathBuf> = ctx.input(|i| {

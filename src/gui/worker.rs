@@ -12,10 +12,13 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 /// What the window asks of the library.
 #[derive(Debug)]
 pub enum Request {
-    /// The list for a filter (and search words, when there are any), and the sidebar's counts.
+    /// The list for a filter (and search words, when there are any), and,
+    /// with `counts`, the sidebar's counts (a search or a sort leaves them as
+    /// they are, so typing does not recount the library).
     Refresh {
         filter: Filter,
         search: String,
+        counts: bool,
     },
     Open(i64),
     Import {
@@ -49,7 +52,7 @@ pub enum Response {
     Listing {
         rows: Vec<ArticleSummary>,
         total: usize,
-        facets: Facets,
+        facets: Option<Facets>,
     },
     Opened(Box<Article>),
     /// The article could not be read (deleted meanwhile, say).
@@ -75,12 +78,29 @@ impl Worker {
         std::thread::Builder::new()
             .name("folio-library".into())
             .spawn(move || {
-                for request in inbox {
-                    let answer = handle(&mut library, request, &outbox, &wake);
-                    if outbox.send(answer).is_err() {
-                        break;
+                while let Ok(first) = inbox.recv() {
+                    let mut burst = vec![first];
+                    burst.extend(inbox.try_iter());
+                    // Typing a search sends a refresh per key: only the last
+                    // refresh of a burst is worth running, and it sees every
+                    // edit that came before it.
+                    let last_refresh = burst.iter().rposition(|r| matches!(r, Request::Refresh { .. }));
+                    let any_counts = burst
+                        .iter()
+                        .any(|r| matches!(r, Request::Refresh { counts: true, .. }));
+                    if let Some(Request::Refresh { counts, .. }) = last_refresh.map(|i| &mut burst[i]) {
+                        *counts |= any_counts;
                     }
-                    wake();
+                    for (i, request) in burst.into_iter().enumerate() {
+                        if matches!(request, Request::Refresh { .. }) && Some(i) != last_refresh {
+                            continue;
+                        }
+                        let answer = handle(&mut library, request, &outbox, &wake);
+                        if outbox.send(answer).is_err() {
+                            return;
+                        }
+                        wake();
+                    }
                 }
             })
             .expect("the OS can start a thread");
@@ -107,7 +127,11 @@ impl Worker {
 
 fn handle(library: &mut Library, request: Request, outbox: &Sender<Response>, wake: &impl Fn()) -> Response {
     let result: Result<Response, String> = match request {
-        Request::Refresh { filter, search } => (|| {
+        Request::Refresh {
+            filter,
+            search,
+            counts,
+        } => (|| {
             let (rows, total) = if search.trim().is_empty() {
                 let rows = library.list(&filter)?;
                 let total = library.count(&filter)?;
@@ -126,7 +150,7 @@ fn handle(library: &mut Library, request: Request, outbox: &Sender<Response>, wa
             Ok::<_, crate::library::LibraryError>(Response::Listing {
                 rows,
                 total,
-                facets: library.facets()?,
+                facets: if counts { Some(library.facets()?) } else { None },
             })
         })()
         .map_err(|e| e.to_string()),

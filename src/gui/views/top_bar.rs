@@ -64,11 +64,14 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
                 actions.push(Action::PickFolder);
             }
             ui.separator();
-            let search = ui.add(
-                egui::TextEdit::singleline(&mut app.search)
-                    .hint_text("Search titles, text, sources and notes (Ctrl+F)")
-                    .desired_width(380.0),
-            );
+            let label = ui.label("Search");
+            let search = ui
+                .add(
+                    egui::TextEdit::singleline(&mut app.search)
+                        .hint_text("titles, text, sources and notes (Ctrl+F)")
+                        .desired_width(380.0),
+                )
+                .labelled_by(label.id);
             if ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::F)) {
                 search.request_focus();
             }
