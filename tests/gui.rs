@@ -315,6 +315,7 @@ fn ctrl_and_shift_click_select_several_and_trash_them_together_then_delete_for_g
     });
     harness.get_by_label("Delete for good").click();
     wait_for(&mut harness, "the purge", |h| shows(h, "Trash  (3)"));
+    drop(harness);
     let library = Library::open(&dir.path().join("lib.sqlite")).unwrap();
     assert_eq!(
         library
@@ -352,6 +353,7 @@ fn months_filter_and_details_can_be_corrected_in_the_reader() {
         shows(h, "El Diario del Sur  ·  Economía")
     });
 
+    drop(harness);
     let library = Library::open(&dir.path().join("lib.sqlite")).unwrap();
     let id = library
         .list(&Filter {

@@ -647,6 +647,10 @@ impl eframe::App for FolioApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // An import stops at its next batch; what it stored so far stays.
+        if let Some(run) = &self.import {
+            run.cancel.store(true, Ordering::Relaxed);
+        }
         self.save_note_now();
         // The note goes to the library thread; give it a moment to land.
         self.worker.flush();

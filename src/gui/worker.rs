@@ -65,8 +65,21 @@ pub enum Response {
 }
 
 pub struct Worker {
-    requests: Sender<Request>,
+    /// `None` only while dropping, to let the thread see the end of requests.
+    requests: Option<Sender<Request>>,
     responses: Receiver<Response>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Drop for Worker {
+    /// Waits for the library thread to finish what it was doing and close the
+    /// library, so its lock is free when the window is gone.
+    fn drop(&mut self) {
+        self.requests = None;
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
 }
 
 impl Worker {
@@ -75,7 +88,7 @@ impl Worker {
     pub fn start(mut library: Library, wake: impl Fn() + Send + 'static) -> Worker {
         let (requests, inbox) = channel::<Request>();
         let (outbox, responses) = channel::<Response>();
-        std::thread::Builder::new()
+        let thread = std::thread::Builder::new()
             .name("folio-library".into())
             .spawn(move || {
                 while let Ok(first) = inbox.recv() {
@@ -104,12 +117,18 @@ impl Worker {
                 }
             })
             .expect("the OS can start a thread");
-        Worker { requests, responses }
+        Worker {
+            requests: Some(requests),
+            responses,
+            thread: Some(thread),
+        }
     }
 
     pub fn send(&self, request: Request) {
         // The thread lives as long as the window; a send can only fail at exit.
-        let _ = self.requests.send(request);
+        if let Some(requests) = &self.requests {
+            let _ = requests.send(request);
+        }
     }
 
     /// Waits (at most two seconds) until the requests sent so far are done:

@@ -6,6 +6,7 @@
 
 mod articles;
 mod facets;
+pub mod maintenance;
 mod notes_tags;
 pub mod schema;
 mod search;
@@ -30,6 +31,13 @@ pub enum LibraryError {
     NotALibrary { path: PathBuf, reason: String },
     #[error("could not create the folder for the library at {path}: {source}")]
     CreateFolder { path: PathBuf, source: std::io::Error },
+    #[error(
+        "{path} is in use by another Folio (the window or a command still running); \
+         close it first, or open another library with --library"
+    )]
+    InUse { path: PathBuf },
+    #[error("could not create the lock file {path}: {source}")]
+    Lock { path: PathBuf, source: std::io::Error },
     #[error("no article with id {0}")]
     NotFound(i64),
     #[error("{0}")]
@@ -41,6 +49,36 @@ pub type Result<T> = std::result::Result<T, LibraryError>;
 pub struct Library {
     conn: Connection,
     path: PathBuf,
+    /// Held for the life of this `Library`: one writer per file, so a second
+    /// Folio is told the library is in use instead of racing this one.
+    _lock: std::fs::File,
+}
+
+/// The lock file beside a library: `library.sqlite.lock`.
+pub fn lock_path(library: &Path) -> PathBuf {
+    let mut name = library.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    name.push(".lock");
+    library.with_file_name(name)
+}
+
+fn take_lock(library: &Path) -> Result<std::fs::File> {
+    let path = lock_path(library);
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|source| LibraryError::Lock {
+            path: path.clone(),
+            source,
+        })?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(LibraryError::InUse {
+            path: library.to_path_buf(),
+        }),
+        Err(std::fs::TryLockError::Error(source)) => Err(LibraryError::Lock { path, source }),
+    }
 }
 
 impl Library {
@@ -60,6 +98,7 @@ impl Library {
                 source,
             })?;
         }
+        let lock = take_lock(path)?;
         let not_a_library = |e: rusqlite::Error| LibraryError::NotALibrary {
             path: path.to_path_buf(),
             reason: e.to_string(),
@@ -94,6 +133,7 @@ impl Library {
         Ok(Library {
             conn,
             path: path.to_path_buf(),
+            _lock: lock,
         })
     }
 
