@@ -426,3 +426,153 @@ fn typing_in_the_search_box_narrows_the_list() {
     harness.get_by_label("Clear").click();
     wait_for(&mut harness, "the whole list", |h| shows(h, "9 articles"));
 }
+
+fn press_undo(harness: &mut Harness<'static, FolioApp>) {
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+}
+
+fn open_article(harness: &mut Harness<'static, FolioApp>, title: &str) {
+    click_row(harness, title);
+    let wanted = title.to_string();
+    wait_for(harness, "the reader", |h| {
+        h.state().article.as_ref().and_then(|a| a.meta.title.clone()) == Some(wanted.clone())
+    });
+}
+
+#[test]
+fn ctrl_z_takes_back_tags_details_notes_and_trash() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = stocked_app(dir.path());
+    let title = "Port strike must end before the harvest ships arrive";
+    open_article(&mut harness, title);
+
+    // A tag, then Ctrl+Z.
+    harness.get_by_label("Add tag").click();
+    harness.step();
+    harness.get_by_label("Add tag").type_text("labour");
+    harness.step();
+    harness.key_press(egui::Key::Enter);
+    wait_for(&mut harness, "the tag", |h| shows(h, "labour  ×"));
+    // Leave the text field so Ctrl+Z means the last change, not typing.
+    harness.get_by_label_contains("Edit details").focus();
+    harness.step();
+    press_undo(&mut harness);
+    wait_for(&mut harness, "the tag to go", |h| !shows(h, "labour  ×"));
+
+    // A details change, then Ctrl+Z.
+    harness.get_by_label("Edit details…").click();
+    wait_for(&mut harness, "the details form", |h| shows(h, "Save details"));
+    harness.get_by_label("Authors").click();
+    harness.step();
+    harness.get_by_label("Authors").type_text("Ada Byline");
+    harness.step();
+    harness.get_by_label("Save details").click();
+    wait_for(&mut harness, "the new author", |h| shows(h, "by Ada Byline"));
+    harness.step();
+    press_undo(&mut harness);
+    wait_for(&mut harness, "the old details", |h| !shows(h, "Ada Byline"));
+
+    // A note, then Ctrl+Z once typing is over.
+    harness.get_by_label("Note").click();
+    harness.step();
+    harness
+        .get_by_label("Note")
+        .type_text("Check the union's figures.");
+    for _ in 0..60 {
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    harness.get_by_label_contains("Edit details").focus();
+    harness.step();
+    press_undo(&mut harness);
+    wait_for(&mut harness, "the note to empty", |h| {
+        h.state().note_draft.is_empty()
+    });
+
+    // Move to Trash, then Ctrl+Z.
+    harness.get_all_by_label("Move to Trash").next().unwrap().click();
+    wait_for(&mut harness, "the trash", |h| shows(h, "Trash  (1)"));
+    press_undo(&mut harness);
+    wait_for(&mut harness, "the article back", |h| shows(h, "Trash  (0)"));
+
+    drop(harness);
+    let library = Library::open(&dir.path().join("lib.sqlite")).unwrap();
+    let id = library
+        .list(&Filter {
+            source: Some("The Harbour Herald".into()),
+            ..Filter::default()
+        })
+        .unwrap()[0]
+        .id;
+    let article = library.get_article(id).unwrap();
+    assert!(article.tags.is_empty(), "{:?}", article.tags);
+    assert!(article.meta.authors.is_empty(), "{:?}", article.meta.authors);
+    assert_eq!(article.note, None);
+    assert_eq!(article.deleted_at, None);
+}
+
+#[test]
+fn emptying_the_trash_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = stocked_app(dir.path());
+    let titles = list_titles(&harness);
+    open_article(&mut harness, &titles[0]);
+    harness.key_press(egui::Key::Delete);
+    wait_for(&mut harness, "the trash", |h| shows(h, "Trash  (1)"));
+    harness.get_by_label_contains("Trash  (1)").click();
+    wait_for(&mut harness, "the trash list", |h| shows(h, "Empty Trash…"));
+    harness.get_by_label("Empty Trash…").click();
+    wait_for(&mut harness, "the question", |h| {
+        shows(h, "Empty the trash (1 article)?")
+    });
+    harness.get_by_label("Cancel").click();
+    wait_for(&mut harness, "the question to go", |h| {
+        !shows(h, "Empty the trash (1 article)?")
+    });
+    assert!(shows(&harness, "Trash  (1)"));
+    harness.get_by_label("Empty Trash…").click();
+    wait_for(&mut harness, "the question", |h| {
+        shows(h, "Empty the trash (1 article)?")
+    });
+    harness.get_by_label("Empty Trash").click();
+    wait_for(&mut harness, "an empty trash", |h| shows(h, "Trash  (0)"));
+}
+
+#[test]
+fn back_up_then_restore_from_the_app() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = stocked_app(dir.path());
+    harness.get_by_label("File").click();
+    wait_for(&mut harness, "the File menu", |h| shows(h, "Back up now"));
+    harness.get_by_label_contains("Back up now").click();
+    wait_for(&mut harness, "the backup", |h| shows(h, "Backed up and verified"));
+
+    // A mistake after the backup: the trash emptied of one article.
+    let titles = list_titles(&harness);
+    open_article(&mut harness, &titles[0]);
+    harness.key_press(egui::Key::Delete);
+    wait_for(&mut harness, "the trash", |h| shows(h, "Trash  (1)"));
+    harness.get_by_label_contains("Trash  (1)").click();
+    wait_for(&mut harness, "the trash list", |h| shows(h, "Empty Trash…"));
+    harness.get_by_label("Empty Trash…").click();
+    wait_for(&mut harness, "the question", |h| shows(h, "Empty the trash"));
+    harness.get_by_label("Empty Trash").click();
+    wait_for(&mut harness, "an empty trash", |h| {
+        shows(h, "Trash  (0)") && h.state().facets.all == 8
+    });
+
+    harness.get_by_label("File").click();
+    wait_for(&mut harness, "the File menu", |h| {
+        shows(h, "Restore from backup…")
+    });
+    harness.get_by_label_contains("Restore from backup…").click();
+    wait_for(&mut harness, "the list of backups", |h| shows(h, "Restore…"));
+    harness.get_all_by_label("Restore…").next().unwrap().click();
+    wait_for(&mut harness, "the question", |h| {
+        shows(h, "Restore the library to how it was on")
+    });
+    harness.get_by_label("Restore this backup").click();
+    wait_for(&mut harness, "the restored library", |h| {
+        shows(h, "Restored from") && h.state().facets.all == 9
+    });
+}

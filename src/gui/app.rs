@@ -4,9 +4,11 @@ use super::details::DetailsForm;
 use super::picker::PathPicker;
 use super::screenshot::ScreenshotJob;
 use super::selection::{ClickMode, Selection};
+use super::undo::{UNDO_DEPTH, Undo, tag_change};
 use super::views;
 use super::worker::{Request, Response, Worker};
 use crate::import::pipeline::{ImportReport, Progress};
+use crate::library::maintenance::BackupFile;
 use crate::library::{Facets, Library};
 use crate::model::{Article, ArticleSummary, Filter, Sort, SortKey};
 use chrono::NaiveDate;
@@ -60,6 +62,18 @@ pub enum Action {
     TextSize(f32),
     CloseReader,
     DismissChooser,
+    Undo,
+    AskEmptyTrash,
+    EmptyTrash,
+    CancelEmptyTrash,
+    BackupNow,
+    /// Show the backups to restore from.
+    ShowBackups,
+    /// Ask before restoring this backup.
+    ChooseBackup(PathBuf),
+    RestoreBackup,
+    CloseBackups,
+    DismissStatus,
 }
 
 /// Where the system file chooser stands. Without an XDG portal it may never
@@ -140,6 +154,17 @@ pub struct FolioApp {
     pub scroll_to_cursor: bool,
     /// Actions that arrived between frames (a chosen file, say).
     pending: Vec<Action>,
+    /// Changes that Ctrl+Z takes back, the last one last.
+    pub undo: Vec<Undo>,
+    /// The article whose note edit is already on the undo stack.
+    note_undo_for: Option<i64>,
+    /// Asking before the trash is emptied.
+    pub confirm_empty_trash: bool,
+    /// The backups window: the list, and the one chosen to restore.
+    pub backups: Option<Vec<BackupFile>>,
+    pub backup_choice: Option<PathBuf>,
+    /// A passing message: a backup written, a restore done.
+    pub status: Option<String>,
     /// `--screenshot`: save a picture of the window and quit.
     screenshot: Option<ScreenshotJob>,
 }
@@ -200,12 +225,19 @@ impl FolioApp {
             scroll_to_cursor: false,
             pending: Vec::new(),
             screenshot: None,
+            undo: Vec::new(),
+            note_undo_for: None,
+            confirm_empty_trash: false,
+            backups: None,
+            backup_choice: None,
+            status: None,
         };
         if let Some(id) = app.settings.open_article {
             app.selection.set(&[id]);
             app.worker.send(Request::Open(id));
         }
         app.refresh();
+        app.worker.send(Request::BackupIfDue);
         app
     }
 
@@ -282,6 +314,7 @@ impl FolioApp {
         }
         self.save_note_now();
         self.details = None;
+        self.note_undo_for = None;
         self.settings.open_article = id;
         match id {
             Some(id) => self.worker.send(Request::Open(id)),
@@ -370,36 +403,37 @@ impl FolioApp {
                 self.open(self.selection.cursor());
             }
             Action::AddTag(name) => {
-                if let (Some(article), false) = (&self.article, name.trim().is_empty()) {
-                    self.worker.send(Request::ChangeTags {
-                        id: article.id,
-                        add: vec![name.trim().to_string()],
-                        remove: Vec::new(),
-                    });
+                if !name.trim().is_empty() {
+                    self.change_tags(vec![name.trim().to_string()], Vec::new());
                     self.tag_input.clear();
                 }
             }
-            Action::RemoveTag(name) => {
-                if let Some(article) = &self.article {
-                    self.worker.send(Request::ChangeTags {
+            Action::RemoveTag(name) => self.change_tags(Vec::new(), vec![name]),
+            Action::NoteEdited => {
+                self.note_edited_at = Some(ctx.input(|i| i.time));
+                if let Some(article) = &self.article
+                    && self.note_undo_for != Some(article.id)
+                {
+                    self.note_undo_for = Some(article.id);
+                    self.push_undo(Undo::Note {
                         id: article.id,
-                        add: Vec::new(),
-                        remove: vec![name],
+                        previous: article.note.clone().unwrap_or_default(),
                     });
                 }
             }
-            Action::NoteEdited => self.note_edited_at = Some(ctx.input(|i| i.time)),
             Action::TrashSelected | Action::RestoreSelected => {
                 let ids = self.selected_or_open();
                 if !ids.is_empty() {
                     self.save_note_now();
                     self.selection.clear();
                     self.open(None);
-                    self.worker.send(if action == Action::TrashSelected {
-                        Request::Trash(ids)
+                    if action == Action::TrashSelected {
+                        self.push_undo(Undo::Trashed(ids.clone()));
+                        self.worker.send(Request::Trash(ids));
                     } else {
-                        Request::Restore(ids)
-                    });
+                        self.push_undo(Undo::Restored(ids.clone()));
+                        self.worker.send(Request::Restore(ids));
+                    }
                 }
             }
             Action::AskPurge => {
@@ -419,29 +453,112 @@ impl FolioApp {
             Action::EditDetails => self.details = self.article.as_ref().map(DetailsForm::from_article),
             Action::CancelDetails => self.details = None,
             Action::SaveDetails => {
-                if let (Some(form), Some(article)) = (&self.details, &self.article) {
-                    match form.to_details(&article.meta) {
-                        Ok(details) => {
-                            self.worker.send(Request::UpdateDetails {
-                                id: article.id,
-                                details: Box::new(details),
-                            });
-                            self.details = None;
-                        }
-                        Err(problem) => {
-                            if let Some(form) = &mut self.details {
-                                form.problem = Some(problem);
-                            }
+                let (Some(form), Some(article)) = (&self.details, &self.article) else {
+                    return;
+                };
+                match form.to_details(&article.meta) {
+                    Ok(details) => {
+                        let id = article.id;
+                        let previous = Box::new(article.meta.clone());
+                        self.push_undo(Undo::Details { id, previous });
+                        self.worker.send(Request::UpdateDetails {
+                            id,
+                            details: Box::new(details),
+                        });
+                        self.details = None;
+                    }
+                    Err(problem) => {
+                        if let Some(form) = &mut self.details {
+                            form.problem = Some(problem);
                         }
                     }
                 }
             }
+            Action::Undo => {
+                if let Some(undo) = self.undo.pop() {
+                    if let Undo::Note { id, previous } = &undo
+                        && self.article.as_ref().is_some_and(|a| a.id == *id)
+                    {
+                        self.note_draft = previous.clone();
+                        self.note_edited_at = None;
+                        self.note_undo_for = None;
+                    }
+                    self.status = Some(format!("{}: done", undo.label()));
+                    self.worker.send(undo.into_request());
+                }
+            }
+            Action::AskEmptyTrash => self.confirm_empty_trash = self.facets.trash > 0,
+            Action::CancelEmptyTrash => self.confirm_empty_trash = false,
+            Action::EmptyTrash => {
+                self.confirm_empty_trash = false;
+                self.selection.clear();
+                if self.article.as_ref().is_some_and(|a| a.deleted_at.is_some()) {
+                    self.open(None);
+                }
+                // Undo entries about articles that are gone for good would fail.
+                self.undo.clear();
+                self.worker.send(Request::EmptyTrash);
+            }
+            Action::BackupNow => {
+                self.status = Some("Backing up…".into());
+                self.worker.send(Request::BackupNow);
+            }
+            Action::ShowBackups => {
+                self.backups = Some(Vec::new());
+                self.backup_choice = None;
+                self.worker.send(Request::ListBackups);
+            }
+            Action::ChooseBackup(path) => self.backup_choice = Some(path),
+            Action::CloseBackups => {
+                self.backups = None;
+                self.backup_choice = None;
+            }
+            Action::RestoreBackup => {
+                if let Some(path) = self.backup_choice.take() {
+                    self.backups = None;
+                    self.save_note_now();
+                    self.selection.clear();
+                    self.open(None);
+                    self.undo.clear();
+                    self.status = Some("Restoring…".into());
+                    self.worker.send(Request::RestoreBackup(path));
+                }
+            }
+            Action::DismissStatus => self.status = None,
             Action::CloseReader => {
                 self.selection.clear();
                 self.open(None);
             }
             Action::TextSize(size) => self.settings.text_size = size.clamp(12.0, 26.0),
         }
+    }
+
+    fn push_undo(&mut self, undo: Undo) {
+        self.undo.push(undo);
+        if self.undo.len() > UNDO_DEPTH {
+            self.undo.remove(0);
+        }
+    }
+
+    fn change_tags(&mut self, add: Vec<String>, remove: Vec<String>) {
+        let Some(article) = &self.article else {
+            return;
+        };
+        let (added, removed) = tag_change(&article.tags, &add, &remove);
+        if added.is_empty() && removed.is_empty() {
+            return;
+        }
+        let id = article.id;
+        self.push_undo(Undo::Tags {
+            id,
+            added: added.clone(),
+            removed: removed.clone(),
+        });
+        self.worker.send(Request::ChangeTags {
+            id,
+            add: added,
+            remove: removed,
+        });
     }
 
     /// The selected rows, or the open article when nothing is selected.
@@ -505,6 +622,23 @@ impl FolioApp {
                         self.worker.send(Request::Open(id));
                     }
                 }
+                Response::BackedUp(Some(path)) => {
+                    self.status = Some(format!("Backed up and verified: {}", path.display()));
+                }
+                Response::BackedUp(None) => {}
+                Response::Backups(list) => {
+                    if self.backups.is_some() {
+                        self.backups = Some(list);
+                    }
+                }
+                Response::Restored { from, safety } => {
+                    self.status = Some(format!(
+                        "Restored from {}. What the library held before is kept in {}.",
+                        from.display(),
+                        safety.display()
+                    ));
+                    self.refresh();
+                }
                 Response::Failed(message) => {
                     self.import = None;
                     self.error = Some(message);
@@ -559,8 +693,14 @@ impl FolioApp {
         if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Minus)) {
             actions.push(Action::TextSize(self.settings.text_size - 1.0));
         }
+        // Ctrl+Z in a text field undoes typing there; elsewhere, the last change.
+        if !ctx.text_edit_focused()
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Z))
+        {
+            actions.push(Action::Undo);
+        }
         // List keys work only while no text field has the keyboard.
-        if ctx.egui_wants_keyboard_input() || self.confirm_purge.is_some() {
+        if ctx.text_edit_focused() || self.confirm_purge.is_some() {
             return;
         }
         ctx.input(|i| {
@@ -619,6 +759,7 @@ impl FolioApp {
         actions.extend(views::centre::show(ui, self));
         self.scroll_to_cursor = false;
         actions.extend(views::confirm::show(&ctx, self));
+        actions.extend(views::backups::show(&ctx, self));
         views::drop_hint::show(&ctx);
 
         if let Some(edited) = self.note_edited_at

@@ -9,6 +9,7 @@ mod details;
 mod picker;
 mod screenshot;
 mod selection;
+mod undo;
 mod views;
 mod worker;
 

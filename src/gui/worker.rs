@@ -2,6 +2,7 @@
 //! answers have arrived; it never waits on SQLite or the disk.
 
 use crate::import::pipeline::{self, ImportReport, Progress};
+use crate::library::maintenance::{self, BackupFile};
 use crate::library::{Facets, Library};
 use crate::model::{Article, ArticleSummary, ExtractedArticle, Filter};
 use std::path::PathBuf;
@@ -42,6 +43,12 @@ pub enum Request {
         id: i64,
         details: Box<ExtractedArticle>,
     },
+    EmptyTrash,
+    /// A backup if the newest is more than a day old.
+    BackupIfDue,
+    BackupNow,
+    ListBackups,
+    RestoreBackup(PathBuf),
     /// Answered once every earlier request is done.
     Flush(Sender<()>),
 }
@@ -61,6 +68,14 @@ pub enum Response {
     Imported(ImportReport),
     /// An edit went through; the window refreshes what it shows.
     Changed,
+    /// A backup was written (or, for an automatic one, was not due).
+    BackedUp(Option<PathBuf>),
+    Backups(Vec<BackupFile>),
+    /// The library now holds a backup's content; `safety` keeps what it held.
+    Restored {
+        from: PathBuf,
+        safety: PathBuf,
+    },
     Failed(String),
 }
 
@@ -208,6 +223,25 @@ fn handle(library: &mut Library, request: Request, outbox: &Sender<Response>, wa
             .try_for_each(|id| library.purge(*id))
             .map(|_| Response::Changed)
             .map_err(|e| e.to_string()),
+        Request::EmptyTrash => library
+            .empty_trash()
+            .map(|_| Response::Changed)
+            .map_err(|e| e.to_string()),
+        Request::BackupIfDue => library
+            .backup_if_due()
+            .map(Response::BackedUp)
+            .map_err(|e| format!("The automatic backup failed: {e}")),
+        Request::BackupNow => library
+            .backup_rotating()
+            .map(|p| Response::BackedUp(Some(p)))
+            .map_err(|e| format!("The backup failed: {e}")),
+        Request::ListBackups => Ok(Response::Backups(maintenance::list_backups(
+            &maintenance::backup_folder(library.path()),
+        ))),
+        Request::RestoreBackup(from) => library
+            .restore_from(&from)
+            .map(|safety| Response::Restored { from, safety })
+            .map_err(|e| format!("The restore failed, and the library is as it was: {e}")),
         Request::Flush(done) => {
             let _ = done.send(());
             Ok(Response::Changed)

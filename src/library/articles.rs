@@ -337,6 +337,18 @@ impl Library {
         Ok(())
     }
 
+    /// Deletes everything in the trash for good; returns how many went.
+    pub fn empty_trash(&mut self) -> Result<usize> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "DELETE FROM articles_fts WHERE rowid IN (SELECT id FROM articles WHERE deleted_at IS NOT NULL)",
+            [],
+        )?;
+        let removed = tx.execute("DELETE FROM articles WHERE deleted_at IS NOT NULL", [])?;
+        tx.commit()?;
+        Ok(removed)
+    }
+
     /// The original file as the user gave it, decompressed.
     pub fn original(&self, id: i64) -> Result<Option<(Option<String>, Vec<u8>)>> {
         let row: Option<(Option<String>, Vec<u8>)> = self

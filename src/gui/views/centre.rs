@@ -110,6 +110,13 @@ fn list_bar(ui: &mut egui::Ui, app: &FolioApp, actions: &mut Vec<Action>) {
                     actions.push(Action::AskPurge);
                 }
             });
+            if ui
+                .add_enabled(app.facets.trash > 0, egui::Button::new("Empty Trash…"))
+                .on_hover_text("Delete everything in the trash for good")
+                .clicked()
+            {
+                actions.push(Action::AskEmptyTrash);
+            }
         } else if selected > 1 {
             ui.label(format!("{selected} selected"));
             if ui.button("Move to Trash").on_hover_text("Delete").clicked() {

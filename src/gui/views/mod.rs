@@ -1,6 +1,7 @@
 //! One module per part of the window. Each `show` draws from the app's state
 //! and returns the user's intent as actions.
 
+pub mod backups;
 pub mod centre;
 pub mod confirm;
 pub mod drop_hint;

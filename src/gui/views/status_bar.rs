@@ -50,6 +50,14 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
                 }
             }
         }
+        if let Some(status) = &app.status {
+            ui.horizontal(|ui| {
+                ui.label(status);
+                if ui.small_button("OK").clicked() {
+                    actions.push(Action::DismissStatus);
+                }
+            });
+        }
         if let Some(notice) = &app.missing_font_notice {
             ui.colored_label(ui.visuals().warn_fg_color, notice);
         }

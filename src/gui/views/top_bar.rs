@@ -16,8 +16,29 @@ fn menus(ui: &mut egui::Ui, app: &FolioApp, actions: &mut Vec<Action>) {
                 actions.push(Action::PickFolder);
             }
             ui.separator();
+            if menu_item(ui, "Back up now", "") {
+                actions.push(Action::BackupNow);
+            }
+            if menu_item(ui, "Restore from backup…", "") {
+                actions.push(Action::ShowBackups);
+            }
+            ui.separator();
             if menu_item(ui, "Quit", "") {
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        });
+        ui.menu_button("Edit", |ui| {
+            let label = app
+                .undo
+                .last()
+                .map(|u| u.label())
+                .unwrap_or_else(|| "Undo".into());
+            let undo = ui.add_enabled(
+                !app.undo.is_empty(),
+                egui::Button::new(label).shortcut_text("Ctrl+Z"),
+            );
+            if undo.clicked() {
+                actions.push(Action::Undo);
             }
         });
         ui.menu_button("View", |ui| {

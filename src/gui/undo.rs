@@ -1,0 +1,103 @@
+//! Undo for the last changes (Ctrl+Z): each change remembers how to take
+//! itself back, as a request to the library.
+
+use super::worker::Request;
+use crate::model::ExtractedArticle;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Undo {
+    /// Tags that a change really added and removed (not those already so).
+    Tags {
+        id: i64,
+        added: Vec<String>,
+        removed: Vec<String>,
+    },
+    Details {
+        id: i64,
+        previous: Box<ExtractedArticle>,
+    },
+    Trashed(Vec<i64>),
+    Restored(Vec<i64>),
+    Note {
+        id: i64,
+        previous: String,
+    },
+}
+
+/// How many changes can be taken back.
+pub const UNDO_DEPTH: usize = 50;
+
+impl Undo {
+    /// What the Edit menu says: "Undo tag change".
+    pub fn label(&self) -> String {
+        match self {
+            Undo::Tags { .. } => "Undo tag change".into(),
+            Undo::Details { .. } => "Undo details change".into(),
+            Undo::Trashed(ids) if ids.len() == 1 => "Undo move to Trash".into(),
+            Undo::Trashed(ids) => format!("Undo moving {} articles to Trash", ids.len()),
+            Undo::Restored(_) => "Undo restore".into(),
+            Undo::Note { .. } => "Undo note edit".into(),
+        }
+    }
+
+    /// The request that takes the change back.
+    pub fn into_request(self) -> Request {
+        match self {
+            Undo::Tags { id, added, removed } => Request::ChangeTags {
+                id,
+                add: removed,
+                remove: added,
+            },
+            Undo::Details { id, previous } => Request::UpdateDetails {
+                id,
+                details: previous,
+            },
+            Undo::Trashed(ids) => Request::Restore(ids),
+            Undo::Restored(ids) => Request::Trash(ids),
+            Undo::Note { id, previous } => Request::SetNote { id, text: previous },
+        }
+    }
+}
+
+/// The tags a change will really add and remove, given those already there.
+pub fn tag_change(current: &[String], add: &[String], remove: &[String]) -> (Vec<String>, Vec<String>) {
+    let has = |name: &str| current.iter().any(|t| t.eq_ignore_ascii_case(name.trim()));
+    let added = add
+        .iter()
+        .filter(|t| !has(t))
+        .map(|t| t.trim().to_string())
+        .collect();
+    let removed = remove
+        .iter()
+        .filter(|t| has(t))
+        .map(|t| t.trim().to_string())
+        .collect();
+    (added, removed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tag_change_undoes_only_what_it_changed() {
+        let current = vec!["Korea".to_string(), "diplomacy".to_string()];
+        let (added, removed) = tag_change(
+            &current,
+            &["korea".into(), "nuclear".into()],
+            &["unread".into(), "diplomacy".into()],
+        );
+        assert_eq!(added, vec!["nuclear"]);
+        assert_eq!(removed, vec!["diplomacy"]);
+        let undo = Undo::Tags {
+            id: 7,
+            added,
+            removed,
+        };
+        assert_eq!(undo.label(), "Undo tag change");
+        assert!(matches!(
+            undo.into_request(),
+            Request::ChangeTags { id: 7, ref add, ref remove } if add == &["diplomacy"] && remove == &["nuclear"]
+        ));
+    }
+}
