@@ -9,6 +9,7 @@ mod details;
 mod picker;
 mod screenshot;
 mod selection;
+mod startup;
 mod undo;
 mod views;
 mod worker;
@@ -16,16 +17,21 @@ mod worker;
 pub use app::{Action, Browse, FolioApp, Settings};
 pub use picker::{PathPicker, SystemPicker};
 pub use selection::ClickMode;
+pub use startup::{Root, StartupProblem};
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
 /// Opens the window on the library; with `screenshot`, saves a picture of
-/// the first settled frame there and quits.
+/// the first settled frame there and quits. A library that cannot be opened
+/// gets a window that explains why and offers a way on.
 pub fn run(library_path: PathBuf, screenshot: Option<PathBuf>) -> anyhow::Result<()> {
-    // Open before the window exists: a library that cannot be opened is
-    // explained in the terminal instead of behind an empty window.
-    let library = crate::library::Library::open(&library_path)?;
+    let opened = crate::library::Library::open(&library_path);
+    if screenshot.is_some()
+        && let Err(e) = &opened
+    {
+        anyhow::bail!("could not open the library at {}: {e}", library_path.display());
+    }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Folio")
@@ -38,11 +44,18 @@ pub fn run(library_path: PathBuf, screenshot: Option<PathBuf>) -> anyhow::Result
         "Folio",
         options,
         Box::new(move |cc| {
-            let app = FolioApp::restored(cc, library, Arc::new(SystemPicker));
-            Ok(Box::new(match screenshot {
-                Some(path) => app.take_screenshot(path),
-                None => app,
-            }))
+            let picker = Arc::new(SystemPicker);
+            let root = match opened {
+                Ok(library) => {
+                    let app = FolioApp::restored(cc, library, picker);
+                    Root::Running(Box::new(match screenshot {
+                        Some(path) => app.take_screenshot(path),
+                        None => app,
+                    }))
+                }
+                Err(error) => Root::Problem(Box::new(StartupProblem::new(library_path, &error, picker))),
+            };
+            Ok(Box::new(root))
         }),
     )
     .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
