@@ -44,6 +44,14 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ExtractError> {
             return Err(ExtractError::Undecodable(enc.name().to_string()));
         }
         (enc, text.into_owned())
+    } else if let Some(enc) = utf16_without_bom(bytes) {
+        // Before the UTF-8 test: ASCII text in UTF-16 is also valid UTF-8,
+        // full of NUL characters.
+        let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+        if had_errors {
+            return Err(ExtractError::Undecodable(enc.name().to_string()));
+        }
+        (enc, text.into_owned())
     } else if let Ok(text) = std::str::from_utf8(bytes) {
         (UTF_8, text.to_string())
     } else {
@@ -66,6 +74,26 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ExtractError> {
         text: text.replace("\r\n", "\n").replace('\r', "\n"),
         encoding: encoding.name(),
     })
+}
+
+/// UTF-16 saved without a byte-order mark (some Windows tools do): text in
+/// Latin scripts then has a zero byte in nearly every other position.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.len() < 8 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let sample = &bytes[..bytes.len().min(4096)];
+    let pairs = sample.len() / 2;
+    let zero_at = |parity: usize| sample.iter().skip(parity).step_by(2).filter(|b| **b == 0).count();
+    let (even, odd) = (zero_at(0), zero_at(1));
+    // Mostly zeros on one side, almost none on the other.
+    if odd * 10 >= pairs * 7 && even * 20 <= pairs {
+        Some(UTF_16LE)
+    } else if even * 10 >= pairs * 7 && odd * 20 <= pairs {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
 }
 
 /// Text has few control characters and uses more than a handful of distinct
@@ -106,6 +134,18 @@ mod tests {
         let decoded = decode(&sjis).unwrap();
         assert_eq!(decoded.text, text);
         assert_eq!(decoded.encoding, "Shift_JIS");
+    }
+
+    #[test]
+    fn reads_utf16_without_a_bom() {
+        let text = "Le gouvernement a présenté mardi un projet de loi.";
+        let ascii = "Plain ASCII text saved by an old Windows tool.";
+        let ascii_le: Vec<u8> = ascii.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        assert_eq!(decode(&ascii_le).unwrap().text, ascii);
+        let le: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+        assert_eq!(decode(&le).unwrap().text, text);
+        assert_eq!(decode(&be).unwrap().text, text);
     }
 
     #[test]

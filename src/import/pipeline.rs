@@ -81,9 +81,10 @@ const IMPORTABLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html"
 /// returned with the reason, so the report can name them.
 pub fn collect_files(paths: &[PathBuf]) -> Vec<(PathBuf, Option<String>)> {
     let mut out = Vec::new();
+    let mut visited = std::collections::HashSet::new();
     for path in paths {
         match std::fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk_folder(path, &mut out),
+            Ok(meta) if meta.is_dir() => walk_folder(path, &mut visited, &mut out),
             Ok(_) => out.push((path.clone(), None)),
             Err(e) => out.push((path.clone(), Some(io_reason(&e)))),
         }
@@ -99,7 +100,18 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-fn walk_folder(dir: &Path, out: &mut Vec<(PathBuf, Option<String>)>) {
+/// Walks a folder. Symbolic links to folders are followed, but each folder
+/// is read once (by its real path), so a link loop ends instead of recursing
+/// forever.
+fn walk_folder(
+    dir: &Path,
+    visited: &mut std::collections::HashSet<PathBuf>,
+    out: &mut Vec<(PathBuf, Option<String>)>,
+) {
+    let real = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    if !visited.insert(real) {
+        return;
+    }
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
@@ -119,7 +131,7 @@ fn walk_folder(dir: &Path, out: &mut Vec<(PathBuf, Option<String>)>) {
         }
         if child.is_dir() {
             if !name.ends_with("_files") {
-                walk_folder(&child, out);
+                walk_folder(&child, visited, out);
             }
             continue;
         }
