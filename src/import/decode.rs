@@ -79,7 +79,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ExtractError> {
 /// UTF-16 saved without a byte-order mark (some Windows tools do): text in
 /// Latin scripts then has a zero byte in nearly every other position.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 8 || bytes.len() % 2 != 0 {
+    if bytes.len() < 8 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let sample = &bytes[..bytes.len().min(4096)];
