@@ -4,8 +4,11 @@
 //! - [`import`]: bytes to articles (pure), and the pipeline that walks paths.
 //! - [`library`]: the SQLite file; the only module that speaks SQL.
 //! - [`cli`]: the command line over the same calls.
+//! - [`gui`]: the desktop window.
+//! - [`export`]: safe names for exported files.
 
 pub mod cli;
+pub mod export;
 pub mod gui;
 pub mod import;
 pub mod library;

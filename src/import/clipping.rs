@@ -609,6 +609,12 @@ fn strip_site_suffix(title: &str, sources: &mut SourceCandidates) -> String {
 
 /// Reads a plain-text clipping.
 pub fn extract_clipping(text: &str) -> ExtractedArticle {
+    finish(read_clipping(text))
+}
+
+/// The clipping's own fields, before the enrichment [`finish`] adds; other
+/// extractors that reuse the clipping reader finish once, at their end.
+pub fn read_clipping(text: &str) -> ExtractedArticle {
     let units = split_units(text);
     let furniture: Vec<bool> = units.iter().map(is_furniture).collect();
     let kind_labels: Vec<Option<&'static str>> = units
@@ -826,7 +832,7 @@ pub fn extract_clipping(text: &str) -> ExtractedArticle {
         .collect();
     article.body = body.join("\n\n");
     article.source = sources.take();
-    finish(article)
+    article
 }
 
 /// What every extractor does last: the language, the countries and region

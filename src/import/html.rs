@@ -3,7 +3,7 @@
 //! clipping parser for the body. The clipping parser already separates prose
 //! from navigation, so a page reads like a whole-page copy.
 
-use super::clipping::{extract_clipping, finish};
+use super::clipping::{finish, read_clipping};
 use crate::model::{ExtractedArticle, Published};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -229,7 +229,7 @@ pub fn extract_html(html: &str) -> ExtractedArticle {
         }
     }
     let page_title = TITLE.captures(html).map(|c| decode_entities(c[1].trim()));
-    let mut article = extract_clipping(&visible_text(html));
+    let mut article = read_clipping(&visible_text(html));
     article.title = meta.title.or(article.title).or(page_title);
     article.published = meta.published.or(article.published);
     article.source = meta.source.or(article.source);
