@@ -94,7 +94,9 @@ impl Published {
         };
         let time = match time_part {
             Some(t) if precision == DatePrecision::Day => {
-                let t = &t[..t.len().min(8)];
+                // `HH:MM:SS`, whatever follows (a zone, fractions, or junk).
+                let t: String = t.chars().take(8).collect();
+                let t = t.as_str();
                 Some(
                     NaiveTime::parse_from_str(t, "%H:%M:%S")
                         .or_else(|_| NaiveTime::parse_from_str(t, "%H:%M"))
@@ -248,5 +250,7 @@ mod tests {
         }
         assert!(Published::from_iso("2018-02-30").is_none());
         assert!(Published::from_iso("yesterday").is_none());
+        // Found by the fuzzer: a multi-byte character where the time should be.
+        assert!(Published::from_iso("2020-01-01T00:25Â© 2020 :09Z").is_none());
     }
 }

@@ -174,7 +174,7 @@ fn handle(library: &mut Library, request: Request, outbox: &Sender<Response>, wa
                 let mut f = filter.clone();
                 f.limit = Some(500);
                 let rows: Vec<ArticleSummary> = library
-                    .search(&search, &f)?
+                    .search_as_typed(&search, &f)?
                     .into_iter()
                     .map(|h| h.summary)
                     .collect();

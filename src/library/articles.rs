@@ -98,6 +98,12 @@ fn order_by(sort: Sort) -> String {
     }
 }
 
+/// Articles about a region or a country (its two `?` both take the name).
+pub(super) fn summary_region_clause() -> &'static str {
+    "(a.region = ? COLLATE NOCASE OR a.id IN (SELECT ar.article_id FROM article_regions ar \
+     JOIN regions r ON r.id = ar.region_id WHERE r.name = ? COLLATE NOCASE))"
+}
+
 /// Builds the WHERE clause of a filter, with its parameters in order.
 pub(super) fn filter_clause(filter: &Filter) -> (String, Vec<Value>) {
     let mut conditions = vec![if filter.trash {
@@ -120,11 +126,7 @@ pub(super) fn filter_clause(filter: &Filter) -> (String, Vec<Value>) {
     }
     if let Some(region) = &filter.region {
         // A region matches its own articles and those about its countries.
-        conditions.push(
-            "(a.region = ? COLLATE NOCASE OR a.id IN (SELECT ar.article_id FROM article_regions ar \
-             JOIN regions r ON r.id = ar.region_id WHERE r.name = ? COLLATE NOCASE))"
-                .into(),
-        );
+        conditions.push(summary_region_clause().into());
         values.push(Value::Text(region.clone()));
         values.push(Value::Text(region.clone()));
     }
@@ -284,6 +286,7 @@ impl Library {
             Some(Some(_)) => {}
         }
         tx.execute("DELETE FROM articles_fts WHERE rowid = ?", [id])?;
+        tx.execute("DELETE FROM articles_trigram WHERE rowid = ?", [id])?;
         tx.execute("DELETE FROM articles WHERE id = ?", [id])?;
         tx.commit()?;
         Ok(())
@@ -322,6 +325,7 @@ impl Library {
             "UPDATE articles_fts SET title = ?, source = ? WHERE rowid = ?",
             params![details.title, details.source, id],
         )?;
+        index_cjk(&tx, id, details.title.as_deref(), &details.body)?;
         tx.execute(
             "DELETE FROM article_regions WHERE article_id = ? AND is_primary = 1",
             [id],
@@ -340,10 +344,12 @@ impl Library {
     /// Deletes everything in the trash for good; returns how many went.
     pub fn empty_trash(&mut self) -> Result<usize> {
         let tx = self.conn.transaction()?;
-        tx.execute(
-            "DELETE FROM articles_fts WHERE rowid IN (SELECT id FROM articles WHERE deleted_at IS NOT NULL)",
-            [],
-        )?;
+        for index in ["articles_fts", "articles_trigram"] {
+            tx.execute(
+                &format!("DELETE FROM {index} WHERE rowid IN (SELECT id FROM articles WHERE deleted_at IS NOT NULL)"),
+                [],
+            )?;
+        }
         let removed = tx.execute("DELETE FROM articles WHERE deleted_at IS NOT NULL", [])?;
         tx.commit()?;
         Ok(removed)
@@ -367,6 +373,24 @@ impl Library {
             (name, out)
         }))
     }
+}
+
+/// Puts an article with Chinese, Japanese or Korean text in the trigram
+/// index (see schema step 3), replacing what was there.
+fn index_cjk(tx: &Transaction, id: i64, title: Option<&str>, body: &str) -> Result<()> {
+    tx.execute("DELETE FROM articles_trigram WHERE rowid = ?", [id])?;
+    let has_cjk = title
+        .unwrap_or("")
+        .chars()
+        .chain(body.chars())
+        .any(crate::import::lines::is_cjk);
+    if has_cjk {
+        tx.execute(
+            "INSERT INTO articles_trigram(rowid, title, body) VALUES (?, ?, ?)",
+            params![id, title.unwrap_or(""), body],
+        )?;
+    }
+    Ok(())
 }
 
 fn ensure_region(tx: &Transaction, name: &str, parent: Option<i64>) -> Result<i64> {
@@ -421,6 +445,7 @@ fn insert_one(tx: &Transaction, item: &NewArticle) -> Result<InsertOutcome> {
         "INSERT INTO articles_fts(rowid, title, body, source, notes) VALUES (?, ?, ?, ?, '')",
         params![id, meta.title, meta.body, meta.source],
     )?;
+    index_cjk(tx, id, meta.title.as_deref(), &meta.body)?;
     if let Some(region) = &meta.region {
         let region_id = ensure_region(tx, region, None)?;
         tx.execute(

@@ -197,7 +197,7 @@ impl Library {
             )
             .err()
             .map(|e| e.to_string());
-        let orphan_queries: [(&'static str, &str); 7] = [
+        let orphan_queries: [(&'static str, &str); 8] = [
             (
                 "originals without an article",
                 "SELECT count(*) FROM originals o WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = o.article_id)",
@@ -225,6 +225,10 @@ impl Library {
             (
                 "highlights without an article",
                 "SELECT count(*) FROM highlights h WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = h.article_id)",
+            ),
+            (
+                "trigram index rows without an article",
+                "SELECT count(*) FROM articles_trigram t WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = t.rowid)",
             ),
         ];
         let mut orphans = Vec::new();

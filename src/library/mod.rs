@@ -8,12 +8,12 @@ mod articles;
 mod facets;
 pub mod maintenance;
 mod notes_tags;
+pub mod query;
 pub mod schema;
 mod search;
 
 pub use articles::{InsertOutcome, NewArticle};
 pub use facets::{FacetCount, Facets};
-pub use search::fts_query;
 
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};

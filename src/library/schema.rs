@@ -116,6 +116,23 @@ pub const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX highlights_article ON highlights(article_id);
     "#,
+    // 3: a trigram index for text in scripts written without spaces, and saved searches.
+    r#"
+    -- unicode61 reads a run of Chinese, Japanese or Korean characters as one
+    -- token; the trigram index finds words inside such runs. Only articles
+    -- with such text are in it, which keeps it small.
+    CREATE VIRTUAL TABLE articles_trigram USING fts5(title, body, tokenize = 'trigram');
+    INSERT INTO articles_trigram(rowid, title, body)
+        SELECT id, coalesce(title, ''), body FROM articles
+        WHERE coalesce(title, '') || body GLOB '*[぀-ヿ㐀-䶿一-鿿가-힯]*';
+    CREATE TABLE saved_searches (
+        id         INTEGER PRIMARY KEY,
+        name       TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        query      TEXT NOT NULL,
+        filter     TEXT NOT NULL DEFAULT '{}',   -- JSON: the browse place it was saved with
+        created_at TEXT NOT NULL
+    );
+    "#,
 ];
 
 pub fn current_version(conn: &Connection) -> Result<i64, LibraryError> {

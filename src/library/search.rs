@@ -1,48 +1,112 @@
-//! Full-text search over title, body, source and notes.
+//! Full-text search over title, body, source and notes, in the search
+//! language of [`super::query`].
 
 use super::articles::{SUMMARY_COLUMNS, filter_clause, summary_from_row};
+use super::query::{self, Term};
 use super::{Library, Result};
 use crate::model::{Filter, SearchHit};
 use rusqlite::{params_from_iter, types::Value};
 
-/// Turns whatever the user typed into a safe FTS5 query: every word becomes a
-/// quoted string, so quotes, `AND`, `NEAR`, `*`, `:` and `-` are searched for
-/// as text and never parsed as FTS syntax. All words must match.
-///
-/// Returns `None` when nothing searchable is left (only punctuation, say).
-pub fn fts_query(input: &str) -> Option<String> {
-    let terms: Vec<String> = input
-        .split(|c: char| c.is_whitespace() || c.is_control())
-        .filter(|word| word.chars().any(char::is_alphanumeric))
-        .take(64)
-        .map(|word| format!("\"{}\"", word.replace('"', "\"\"")))
+/// Results a search returns when the filter sets no limit.
+const DEFAULT_LIMIT: usize = 50;
+
+/// A snippet for results that were not ranked by the full-text index (a
+/// query of fields only, or of CJK words): the text around the first word
+/// looked for, with the word between `[` and `]`.
+fn snippet_around(body: &str, needles: &[String]) -> String {
+    let lower = body.to_lowercase();
+    let found = needles
+        .iter()
+        .filter_map(|n| lower.find(&n.to_lowercase()).map(|at| (at, n.len())))
+        .min();
+    let Some((at, len)) =
+        found.filter(|(at, len)| body.is_char_boundary(*at) && body.is_char_boundary(at + len))
+    else {
+        let start: String = body.chars().take(160).collect();
+        return if start.len() < body.len() {
+            format!("{start}…")
+        } else {
+            start
+        };
+    };
+    let before: String = body[..at]
+        .chars()
+        .rev()
+        .take(60)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
         .collect();
-    (!terms.is_empty()).then(|| terms.join(" "))
+    let after: String = body[at + len..].chars().take(80).collect();
+    format!("…{before}[{}]{after}…", &body[at..at + len])
 }
 
 impl Library {
+    /// Searches as the user typed it: the last word is a prefix.
+    pub fn search_as_typed(&self, input: &str, filter: &Filter) -> Result<Vec<SearchHit>> {
+        self.run_search(input, filter, true)
+    }
+
     /// Best match first (bm25, the title weighing most), within a filter,
     /// each with a snippet whose matched words stand between `[` and `]`.
+    /// A query of fields only lists newest first.
     pub fn search(&self, input: &str, filter: &Filter) -> Result<Vec<SearchHit>> {
-        let Some(query) = fts_query(input) else {
+        self.run_search(input, filter, false)
+    }
+
+    fn run_search(&self, input: &str, filter: &Filter, still_typing: bool) -> Result<Vec<SearchHit>> {
+        let clauses = query::parse(input, still_typing);
+        let compiled = query::compile(&clauses);
+        if compiled.is_empty() {
             return Ok(Vec::new());
+        }
+        let (filter_sql, filter_values) = filter_clause(filter);
+        let mut conditions = vec![filter_sql];
+        conditions.extend(compiled.conditions.iter().cloned());
+        let conditions = conditions.join(" AND ");
+        let limit = Value::Integer(filter.limit.unwrap_or(DEFAULT_LIMIT) as i64);
+        let mut values: Vec<Value> = Vec::new();
+        let sql = match &compiled.rank_match {
+            Some(rank) => {
+                values.push(Value::Text(rank.clone()));
+                format!(
+                    "SELECT {SUMMARY_COLUMNS}, snippet(articles_fts, -1, '[', ']', '…', 16) \
+                     FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid \
+                     WHERE articles_fts MATCH ? AND {conditions} \
+                     ORDER BY bm25(articles_fts, 10.0, 1.0, 3.0, 2.0) LIMIT ?"
+                )
+            }
+            None => format!(
+                "SELECT {SUMMARY_COLUMNS}, a.body FROM articles a WHERE {conditions} \
+                 ORDER BY a.published_date IS NULL, a.published_date DESC, a.id DESC LIMIT ?"
+            ),
         };
-        let (clause, filter_values) = filter_clause(filter);
-        let mut values = vec![Value::Text(query)];
         values.extend(filter_values);
-        values.push(Value::Integer(filter.limit.map(|l| l as i64).unwrap_or(50)));
-        let sql = format!(
-            "SELECT {SUMMARY_COLUMNS}, snippet(articles_fts, -1, '[', ']', '…', 16) \
-             FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid \
-             WHERE articles_fts MATCH ? AND {clause} \
-             ORDER BY bm25(articles_fts, 10.0, 1.0, 3.0, 2.0) LIMIT ?"
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
+        values.extend(compiled.values.iter().cloned());
+        values.push(limit);
+        let needles: Vec<String> = clauses
+            .iter()
+            .filter(|c| !c.negated)
+            .flat_map(|c| &c.any_of)
+            .filter_map(|t| match t {
+                Term::Text { words, .. } => Some(words.clone()),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        let ranked = compiled.rank_match.is_some();
+        let mut stmt = self.conn.prepare(&sql)?;
         let hits = stmt
             .query_map(params_from_iter(values), |row| {
+                let text: Option<String> = row.get(9)?;
+                let text = text.unwrap_or_default();
                 Ok(SearchHit {
                     summary: summary_from_row(row)?,
-                    snippet: row.get::<_, Option<String>>(9)?.unwrap_or_default(),
+                    snippet: if ranked {
+                        text
+                    } else {
+                        snippet_around(&text, &needles)
+                    },
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -55,12 +119,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn hostile_input_becomes_quoted_terms() {
+    fn snippets_mark_the_word_looked_for() {
+        let body = "北朝鮮が韓国との対話を突然提案した。平昌で開かれる冬季五輪への代表団派遣にも言及した。";
         assert_eq!(
-            fts_query("kim AND \"talks"),
-            Some("\"kim\" \"AND\" \"\"\"talks\"".into())
+            snippet_around(body, &["対話".to_string()]),
+            "…北朝鮮が韓国との[対話]を突然提案した。平昌で開かれる冬季五輪への代表団派遣にも言及した。…"
         );
-        assert_eq!(fts_query("* : - ()"), None);
-        assert_eq!(fts_query(""), None);
+        assert!(snippet_around("short body", &["absent".to_string()]).starts_with("short body"));
     }
 }

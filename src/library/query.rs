@@ -1,0 +1,364 @@
+//! The search language, turned into SQL that cannot fail.
+//!
+//! Plain words must all match (the last one as a prefix while typing),
+//! `"exact phrase"`, `-word` excludes, `OR` between terms, and fields:
+//! `title:` `source:` `author:` `tag:` `topic:` `region:` `country:` `lang:`
+//! `kind:` `note:` `before:2019-01-01` `after:` `year:2018`. Whatever the
+//! user types compiles: every word reaches FTS5 inside quotes, every field
+//! value is a bound parameter, and what is not understood is searched as text.
+
+use super::articles::summary_region_clause;
+use chrono::NaiveDate;
+use rusqlite::types::Value;
+
+/// One thing to look for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Term {
+    /// Words (or a phrase) in the full-text index, optionally in one column.
+    Text {
+        column: Option<&'static str>,
+        words: Vec<String>,
+        phrase: bool,
+        prefix: bool,
+    },
+    Source(String),
+    Author(String),
+    Tag(String),
+    Topic(String),
+    Region(String),
+    Lang(String),
+    Kind(String),
+    Before(NaiveDate),
+    After(NaiveDate),
+    Year(i32),
+}
+
+/// Terms joined by OR; a query is clauses that must all hold.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Clause {
+    pub negated: bool,
+    pub any_of: Vec<Term>,
+}
+
+/// A query ready for SQL: the MATCH expression that ranks results (when
+/// there are words to rank by) and the conditions every result must meet.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CompiledQuery {
+    pub rank_match: Option<String>,
+    pub conditions: Vec<String>,
+    pub values: Vec<Value>,
+}
+
+impl CompiledQuery {
+    pub fn is_empty(&self) -> bool {
+        self.rank_match.is_none() && self.conditions.is_empty()
+    }
+}
+
+/// Longest query read, in characters: a pasted paragraph is plenty.
+const MAX_QUERY_CHARS: usize = 2_000;
+/// At most this many clauses, so a pasted page cannot build a huge statement.
+const MAX_CLAUSES: usize = 32;
+
+fn is_cjk(c: char) -> bool {
+    crate::import::lines::is_cjk(c)
+}
+
+/// Splits input into raw tokens: words, `"quoted phrases"` (an unclosed
+/// quote runs to the end), with a leading `-` kept on the token.
+fn tokens(input: &str) -> Vec<(bool, String, bool)> {
+    let mut out = Vec::new();
+    let chars: Vec<char> = input
+        .chars()
+        .take(MAX_QUERY_CHARS)
+        .map(|c| {
+            if c.is_control() || c == '(' || c == ')' {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let negated = chars[i] == '-' && i + 1 < chars.len() && !chars[i + 1].is_whitespace();
+        if negated {
+            i += 1;
+        }
+        let start = i;
+        let mut quoted = false;
+        let mut text = String::new();
+        while i < chars.len() {
+            let c = chars[i];
+            if c == '"' {
+                quoted = !quoted;
+                text.push(c);
+            } else if c.is_whitespace() && !quoted {
+                break;
+            } else {
+                text.push(c);
+            }
+            i += 1;
+        }
+        if i > start {
+            out.push((negated, text, quoted));
+        }
+    }
+    out
+}
+
+/// Words as the full-text index sees them: letters and digits.
+fn words_of(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn parse_date(text: &str) -> Option<NaiveDate> {
+    crate::model::Published::from_iso(text).map(|p| p.date)
+}
+
+/// The term a token stands for, or `None` when nothing searchable is left.
+fn term_of(token: &str, last_token: bool, still_typing: bool) -> Option<Term> {
+    let unquoted = |s: &str| s.replace('"', "");
+    if let Some((field, value)) = token.split_once(':') {
+        let raw = value.trim();
+        let value = unquoted(raw).trim().to_string();
+        let phrase = raw.starts_with('"');
+        let field = field.to_lowercase();
+        if !value.is_empty() {
+            let term = match field.as_str() {
+                "title" | "body" | "note" | "notes" => {
+                    let column = match field.as_str() {
+                        "title" => "title",
+                        "body" => "body",
+                        _ => "notes",
+                    };
+                    let words = words_of(&value);
+                    (!words.is_empty()).then_some(Term::Text {
+                        column: Some(column),
+                        words,
+                        phrase,
+                        prefix: last_token && still_typing && !phrase,
+                    })
+                }
+                "source" => Some(Term::Source(value)),
+                "author" | "by" => Some(Term::Author(value)),
+                "tag" => Some(Term::Tag(value)),
+                "topic" => Some(Term::Topic(value)),
+                "region" | "country" => Some(Term::Region(value)),
+                "lang" | "language" => Some(Term::Lang(value.to_lowercase())),
+                "kind" => Some(Term::Kind(value.to_lowercase())),
+                "before" => parse_date(&value).map(Term::Before),
+                "after" => parse_date(&value).map(Term::After),
+                "year" => value
+                    .parse()
+                    .ok()
+                    .filter(|y| (1000..=9999).contains(y))
+                    .map(Term::Year),
+                _ => None,
+            };
+            if term.is_some() {
+                return term;
+            }
+        }
+    }
+    // Anything else is text: "kim's", "C++", "a:b", emoji and all.
+    let phrase = token.starts_with('"');
+    let words = words_of(&unquoted(token));
+    (!words.is_empty()).then(|| Term::Text {
+        column: None,
+        phrase: phrase || words.len() > 1,
+        prefix: last_token && still_typing && !phrase,
+        words,
+    })
+}
+
+/// Parses a query. `still_typing` makes the last word a prefix, so results
+/// appear before the word is finished.
+pub fn parse(input: &str, still_typing: bool) -> Vec<Clause> {
+    let raw = tokens(input);
+    let mut clauses: Vec<Clause> = Vec::new();
+    let mut join_next = false;
+    let count = raw.len();
+    for (index, (negated, token, _)) in raw.into_iter().enumerate() {
+        if token == "OR" {
+            join_next = !clauses.is_empty();
+            continue;
+        }
+        let Some(term) = term_of(&token, index + 1 == count, still_typing) else {
+            join_next = false;
+            continue;
+        };
+        match clauses.last_mut() {
+            Some(last) if join_next && !negated && !last.negated => last.any_of.push(term),
+            _ => clauses.push(Clause {
+                negated,
+                any_of: vec![term],
+            }),
+        }
+        join_next = false;
+        if clauses.len() >= MAX_CLAUSES {
+            break;
+        }
+    }
+    clauses
+}
+
+fn quote(word: &str) -> String {
+    format!("\"{}\"", word.replace('"', "\"\""))
+}
+
+/// FTS5 syntax for a text term made of words that unicode61 can tokenise.
+fn fts_text(column: Option<&str>, words: &[String], phrase: bool, prefix: bool) -> String {
+    let star = if prefix { "*" } else { "" };
+    let body = if phrase {
+        format!("{}{star}", quote(&words.join(" ")))
+    } else {
+        let quoted: Vec<String> = words.iter().map(|w| quote(w)).collect();
+        format!("({}{star})", quoted.join(" AND "))
+    };
+    match column {
+        Some(column) => format!("{{{column}}} : {body}"),
+        None => body,
+    }
+}
+
+/// An SQL condition (with its values) that holds for articles matching `term`.
+fn condition_of(term: &Term, values: &mut Vec<Value>) -> String {
+    let mut bind = |v: Value| {
+        values.push(v);
+    };
+    match term {
+        Term::Text {
+            column,
+            words,
+            phrase,
+            prefix,
+        } => {
+            if words.iter().any(|w| w.chars().any(is_cjk)) {
+                // unicode61 reads a run of CJK characters as one token, so a
+                // word inside a longer run is looked for in the trigram index
+                // (words shorter than a trigram as plain substrings there).
+                let parts: Vec<String> = if *phrase {
+                    vec![words.join(" ")]
+                } else {
+                    words.clone()
+                };
+                let title_only = *column == Some("title");
+                let mut tests = Vec::new();
+                for part in parts {
+                    // `words_of` leaves no `%` or `_` to escape.
+                    let pattern = Value::Text(format!("%{part}%"));
+                    if title_only {
+                        bind(pattern);
+                        tests.push("t.title LIKE ?");
+                    } else {
+                        bind(pattern.clone());
+                        bind(pattern);
+                        tests.push("(t.title LIKE ? OR t.body LIKE ?)");
+                    }
+                }
+                return format!(
+                    "a.id IN (SELECT t.rowid FROM articles_trigram t WHERE {})",
+                    tests.join(" AND ")
+                );
+            }
+            bind(Value::Text(fts_text(*column, words, *phrase, *prefix)));
+            "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)".into()
+        }
+        Term::Source(s) => {
+            bind(Value::Text(format!("%{s}%")));
+            "a.source LIKE ?".into()
+        }
+        Term::Author(s) => {
+            bind(Value::Text(format!("%{s}%")));
+            "a.authors LIKE ?".into()
+        }
+        Term::Tag(s) => {
+            bind(Value::Text(s.clone()));
+            "a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name = ?)"
+                .into()
+        }
+        Term::Topic(s) => {
+            bind(Value::Text(s.clone()));
+            "a.id IN (SELECT x.article_id FROM article_topics x JOIN topics t ON t.id = x.topic_id \
+             WHERE t.name = ? COLLATE NOCASE AND x.rejected = 0)"
+                .into()
+        }
+        Term::Region(s) => {
+            bind(Value::Text(s.clone()));
+            bind(Value::Text(s.clone()));
+            summary_region_clause().into()
+        }
+        Term::Lang(s) => {
+            bind(Value::Text(s.clone()));
+            bind(Value::Text(format!("{s}-%")));
+            "(a.language = ? COLLATE NOCASE OR a.language LIKE ?)".into()
+        }
+        Term::Kind(s) => {
+            bind(Value::Text(s.clone()));
+            "a.kind = ? COLLATE NOCASE".into()
+        }
+        Term::Before(d) => {
+            bind(Value::Text(d.format("%Y-%m-%d").to_string()));
+            "a.published_date < ?".into()
+        }
+        Term::After(d) => {
+            bind(Value::Text(d.format("%Y-%m-%d").to_string()));
+            "a.published_date > ?".into()
+        }
+        Term::Year(y) => {
+            bind(Value::Text(format!("{y:04}")));
+            "substr(a.published_date, 1, 4) = ?".into()
+        }
+    }
+}
+
+/// Compiles parsed clauses. Positive plain-text clauses also form the MATCH
+/// expression that ranks the results (bm25).
+pub fn compile(clauses: &[Clause]) -> CompiledQuery {
+    let mut compiled = CompiledQuery::default();
+    let mut ranking: Vec<String> = Vec::new();
+    for clause in clauses {
+        let mut alternatives = Vec::new();
+        for term in &clause.any_of {
+            alternatives.push(condition_of(term, &mut compiled.values));
+        }
+        let condition = format!("({})", alternatives.join(" OR "));
+        compiled.conditions.push(if clause.negated {
+            format!("NOT {condition}")
+        } else {
+            condition
+        });
+        if !clause.negated {
+            let texts: Option<Vec<String>> = clause
+                .any_of
+                .iter()
+                .map(|t| match t {
+                    Term::Text {
+                        column,
+                        words,
+                        phrase,
+                        prefix,
+                    } if !words.iter().any(|w| w.chars().any(is_cjk)) => {
+                        Some(fts_text(*column, words, *phrase, *prefix))
+                    }
+                    _ => None,
+                })
+                .collect();
+            if let Some(texts) = texts {
+                ranking.push(format!("({})", texts.join(" OR ")));
+            }
+        }
+    }
+    if !ranking.is_empty() {
+        compiled.rank_match = Some(ranking.join(" AND "));
+    }
+    compiled
+}
