@@ -171,9 +171,10 @@ fn term_of(token: &str, last_token: bool, still_typing: bool) -> Option<Term> {
     // Anything else is text: "kim's", "C++", "a:b", emoji and all.
     let phrase = token.starts_with('"');
     let words = words_of(&unquoted(token));
-    (!words.is_empty()).then(|| Term::Text {
+    let several = words.len() > 1;
+    (!words.is_empty()).then_some(Term::Text {
         column: None,
-        phrase: phrase || words.len() > 1,
+        phrase: phrase || several,
         prefix: last_token && still_typing && !phrase,
         words,
     })
