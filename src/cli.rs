@@ -55,12 +55,19 @@ pub enum Command {
     /// Show one article: metadata, tags, note and body.
     Show { id: i64 },
     /// Full-text search, best match first, with a snippet.
-    #[command(after_help = "Example:\n  folio search north korea talks\n\n\
-        Every word must match; punctuation and operators are searched as plain text.")]
+    #[command(after_help = "Examples:\n  folio search north korea talks\n  \
+        folio search '\"six-party talks\"' -china year:2018\n  \
+        folio search sanctions source:asahi after:2017-06-01 OR embargo\n\n\
+        Every word must match (best match first); \"an exact phrase\"; -word leaves out; OR between terms; \
+        fields: title: source: author: tag: topic: region: country: lang: kind: note: \
+        before:YYYY-MM-DD after:YYYY-MM-DD year:YYYY. Anything else is searched as plain text.")]
     Search {
-        /// The words to look for.
+        /// What to look for, in the search language (see below).
         #[arg(required = true, allow_hyphen_values = true)]
         words: Vec<String>,
+        /// Print a JSON array (id, published, source, title, snippet) for scripts.
+        #[arg(long)]
+        json: bool,
         #[command(flatten)]
         filter: FilterArgs,
     },
@@ -280,10 +287,26 @@ pub fn run_command(library_path: &Option<PathBuf>, command: Command) -> Result<E
             }
             writeln!(out, "\n{}", m.body)?;
         }
-        Command::Search { words, filter } => {
+        Command::Search { words, json, filter } => {
             let library = open_library(library_path)?;
             let query = words.join(" ");
             let hits = library.search(&query, &filter.to_filter())?;
+            if json {
+                let rows: Vec<serde_json::Value> = hits
+                    .iter()
+                    .map(|h| {
+                        serde_json::json!({
+                            "id": h.summary.id,
+                            "published": h.summary.published.map(|p| p.to_iso()),
+                            "source": h.summary.source,
+                            "title": h.summary.title,
+                            "snippet": h.snippet,
+                        })
+                    })
+                    .collect();
+                writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?;
+                return Ok(ExitCode::SUCCESS);
+            }
             if hits.is_empty() {
                 writeln!(out, "no matches")?;
             }

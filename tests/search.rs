@@ -1,0 +1,185 @@
+//! The search language, operator by operator and field by field, on a
+//! library of our own clippings.
+
+use folio::import::pipeline::import_paths;
+use folio::library::Library;
+use folio::model::Filter;
+use std::path::Path;
+use std::sync::atomic::AtomicBool;
+
+fn library(dir: &Path) -> Library {
+    let mut library = Library::open(&dir.join("lib.sqlite")).unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let paths = [
+        root.join("tests/fixtures/clippings"),
+        root.join("tests/fixtures/library"),
+        root.join("../shared/seeds/000_deebf3aef80def1e.txt"),
+    ];
+    let report = import_paths(&mut library, &paths, &AtomicBool::new(false), |_, _| {}).unwrap();
+    assert_eq!(report.failed(), 0, "{report:#?}");
+    library
+}
+
+fn titles(library: &Library, query: &str) -> Vec<String> {
+    let mut found: Vec<String> = library
+        .search(query, &Filter::default())
+        .unwrap_or_else(|e| panic!("{query}: {e}"))
+        .into_iter()
+        .map(|h| h.summary.title.unwrap_or_default())
+        .collect();
+    found.sort();
+    found
+}
+
+fn finds(library: &Library, query: &str, expected: &[&str]) {
+    let mut expected: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
+    expected.sort();
+    assert_eq!(titles(library, query), expected, "query: {query}");
+}
+
+const SEED: &str = "Japan, U.S. must seize chance of Kim’s offer of talks with South";
+const PORT: &str = "Port strike must end before the harvest ships arrive";
+const KOREA_BIRTHS: &str = "A birth rate this low is a national emergency";
+
+#[test]
+fn words_phrases_exclusion_and_or() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = library(dir.path());
+    finds(&lib, "container terminal strike", &[PORT]);
+    finds(&lib, "\"container terminal\"", &[PORT]);
+    finds(&lib, "\"terminal container\"", &[]);
+    finds(&lib, "Pyongyang", &[SEED]);
+    finds(&lib, "Pyongyang -Olympics", &[]);
+    finds(&lib, "Seoul", &[SEED, KOREA_BIRTHS]);
+    finds(&lib, "Seoul -fertility", &[SEED]);
+    finds(
+        &lib,
+        "desalination OR Mongolia",
+        &[
+            "Desalination deal signed after two years of talks",
+            "How Mongolia balances its two giant neighbours",
+        ],
+    );
+    // Best match first: a word in the title outranks the same word in a body.
+    let hits = lib.search("glaciers", &Filter::default()).unwrap();
+    assert_eq!(
+        hits[0].summary.title.as_deref(),
+        Some("Glaciers are a water bill coming due")
+    );
+    assert!(
+        hits[0].snippet.contains("[glaciers]") || hits[0].snippet.contains("[Glaciers]"),
+        "{}",
+        hits[0].snippet
+    );
+}
+
+#[test]
+fn prefix_while_typing() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = library(dir.path());
+    let typed = lib.search_as_typed("desalin", &Filter::default()).unwrap();
+    assert_eq!(typed.len(), 1);
+    assert!(
+        lib.search("desalin", &Filter::default()).unwrap().is_empty(),
+        "a finished query is whole words"
+    );
+    assert!(
+        !lib.search_as_typed("P", &Filter::default()).unwrap().is_empty(),
+        "one letter is a prefix too"
+    );
+}
+
+#[test]
+fn every_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = library(dir.path());
+    let seed_id = lib.search("Pyongyang", &Filter::default()).unwrap()[0].summary.id;
+    lib.change_tags(seed_id, &["korea".to_string()], &[]).unwrap();
+    lib.set_note(seed_id, "Compare with the copper editorial.")
+        .unwrap();
+
+    finds(
+        &lib,
+        "title:Mongolia",
+        &["How Mongolia balances its two giant neighbours"],
+    );
+    finds(&lib, "title:Pyongyang", &[]);
+    finds(&lib, "source:\"Harbour Herald\"", &[PORT, KOREA_BIRTHS]);
+    finds(&lib, "author:Lima", &["Why Water Will Decide the Sahel’s Future"]);
+    finds(&lib, "tag:korea", &[SEED]);
+    finds(&lib, "tag:korea Olympics", &[SEED]);
+    finds(&lib, "topic:politics", &[]);
+    finds(
+        &lib,
+        "region:\"South Asia\"",
+        &["Delhi cannot wait another winter for clean air"],
+    );
+    finds(
+        &lib,
+        "country:Mongolia",
+        &["How Mongolia balances its two giant neighbours"],
+    );
+    finds(
+        &lib,
+        "lang:fr",
+        &[
+            "Le dialogue entre Berlin et Varsovie ne doit pas s'éteindre",
+            "Retraites : le débat mérite mieux que l'affrontement",
+        ],
+    );
+    finds(&lib, "kind:editorial lang:de", &[]);
+    finds(
+        &lib,
+        "kind:opinion lang:de",
+        &["Die Schuldenbremse braucht eine ehrliche Debatte"],
+    );
+    finds(
+        &lib,
+        "year:2020 kind:opinion",
+        &[
+            "The Mekong needs a referee, not more promises",
+            "Why Water Will Decide the Sahel’s Future",
+        ],
+    );
+    finds(&lib, "after:2023-02-01 before:2023-06-01", &[KOREA_BIRTHS]);
+    finds(&lib, "note:copper", &[SEED]);
+    finds(&lib, "copper -note:copper", &[]);
+    // An unknown field is text: "foo:bar" looks for the words.
+    assert!(
+        lib.search("nonsense:field", &Filter::default())
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn chinese_japanese_and_korean_words_are_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = library(dir.path());
+    // Two-character words inside longer runs of kanji and kana.
+    finds(&lib, "対話", &["南北対話の機会を生かせ"]);
+    finds(&lib, "電力", &["電力の安定供給へ長期の戦略を"]);
+    finds(&lib, "北朝鮮", &["南北対話の機会を生かせ"]);
+    finds(&lib, "\"安定供給\"", &["電力の安定供給へ長期の戦略を"]);
+    finds(&lib, "title:戦略", &["電力の安定供給へ長期の戦略を"]);
+    finds(&lib, "対話 -電力", &["南北対話の機会を生かせ"]);
+    let hit = &lib.search("五輪", &Filter::default()).unwrap()[0];
+    assert!(hit.snippet.contains("[五輪]"), "{}", hit.snippet);
+}
+
+#[test]
+fn the_command_line_speaks_the_same_language_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(library(dir.path()));
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_folio"))
+        .arg("--library")
+        .arg(dir.path().join("lib.sqlite"))
+        .args(["search", "--json", "source:\"Harbour Herald\"", "year:2018"])
+        .output()
+        .unwrap();
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["title"], PORT);
+    assert_eq!(rows[0]["published"], "2018-04-26T17:23:00");
+}
