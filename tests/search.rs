@@ -183,3 +183,46 @@ fn the_command_line_speaks_the_same_language_and_json() {
     assert_eq!(rows[0]["title"], PORT);
     assert_eq!(rows[0]["published"], "2018-04-26T17:23:00");
 }
+
+#[test]
+fn more_like_this_finds_the_other_piece_on_the_same_subject() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = library(dir.path());
+    let sahel = lib.search("title:Sahel water", &Filter::default()).unwrap()[0]
+        .summary
+        .id;
+    let similar = lib.more_like_this(sahel, 5).unwrap();
+    assert!(similar.iter().all(|h| h.summary.id != sahel), "not itself");
+    assert_eq!(
+        similar.first().and_then(|h| h.summary.title.as_deref()),
+        Some("Schools are the first casualty in the Sahel"),
+        "{:?}",
+        similar
+            .iter()
+            .map(|h| h.summary.title.clone())
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn saved_searches_keep_their_query_and_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = library(dir.path());
+    lib.save_search(
+        "Korean peninsula",
+        "Pyongyang OR Seoul",
+        "{\"Region\":\"East Asia & Pacific\"}",
+    )
+    .unwrap();
+    lib.save_search("korean PENINSULA", "Pyongyang", "{}").unwrap();
+    let saved = lib.saved_searches().unwrap();
+    assert_eq!(
+        saved.len(),
+        1,
+        "the same name, whatever its case, is one saved search"
+    );
+    assert_eq!(saved[0].query, "Pyongyang");
+    lib.delete_saved_search(saved[0].id).unwrap();
+    assert!(lib.saved_searches().unwrap().is_empty());
+    assert!(lib.save_search("  ", "x", "{}").is_err());
+}

@@ -14,6 +14,7 @@ mod search;
 
 pub use articles::{InsertOutcome, NewArticle};
 pub use facets::{FacetCount, Facets};
+pub use search::SavedSearch;
 
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
@@ -130,6 +131,13 @@ impl Library {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         schema::migrate(&mut conn, version)?;
+        // Document counts per word, for "more like this"; a view of the
+        // index that lives only in this connection.
+        if schema::current_version(&conn)? >= 1 {
+            conn.execute_batch(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_vocabulary USING fts5vocab(main, articles_fts, row)",
+            )?;
+        }
         Ok(Library {
             conn,
             path: path.to_path_buf(),

@@ -128,3 +128,122 @@ mod tests {
         assert!(snippet_around("short body", &["absent".to_string()]).starts_with("short body"));
     }
 }
+
+/// A search the user named, to run again from the sidebar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SavedSearch {
+    pub id: i64,
+    pub name: String,
+    pub query: String,
+    /// Where in the library it was saved (the app's own JSON), so it runs
+    /// within the same facets.
+    pub place: String,
+}
+
+/// Words too common to say what an article is about.
+const STOPWORDS: &[&str] = &[
+    "that", "this", "with", "from", "have", "will", "been", "were", "they", "their", "there", "which",
+    "would", "about", "after", "also", "into", "more", "than", "them", "then", "these", "those", "what",
+    "when", "where", "while", "could", "should", "other", "some", "such", "only", "over", "very", "dans",
+    "pour", "avec", "sont", "mais", "como", "para", "pero", "esta", "este", "eine", "einer", "nicht", "sich",
+    "auch",
+];
+
+impl Library {
+    pub fn save_search(&mut self, name: &str, query: &str, place: &str) -> Result<()> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(super::LibraryError::Invalid("a saved search needs a name".into()));
+        }
+        self.conn.execute(
+            "INSERT INTO saved_searches(name, query, filter, created_at) VALUES (?, ?, ?, ?) \
+             ON CONFLICT(name) DO UPDATE SET query = excluded.query, filter = excluded.filter",
+            rusqlite::params![name, query, place, super::now()],
+        )?;
+        Ok(())
+    }
+
+    pub fn saved_searches(&self) -> Result<Vec<SavedSearch>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, name, query, filter FROM saved_searches ORDER BY name COLLATE NOCASE",
+        )?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(SavedSearch {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    query: r.get(2)?,
+                    place: r.get(3)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    pub fn delete_saved_search(&mut self, id: i64) -> Result<()> {
+        self.conn
+            .execute("DELETE FROM saved_searches WHERE id = ?", [id])?;
+        Ok(())
+    }
+
+    /// The live articles most like this one: its most distinctive words
+    /// (frequent in it, rare in the library) searched for, best match first.
+    pub fn more_like_this(&self, id: i64, limit: usize) -> Result<Vec<SearchHit>> {
+        let article = self.get_article(id)?;
+        let text = format!(
+            "{} {}",
+            article.meta.title.clone().unwrap_or_default(),
+            article.meta.body
+        );
+        let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        for word in text.split(|c: char| !c.is_alphanumeric()) {
+            let word = word.to_lowercase();
+            if word.chars().count() >= 4
+                && !word.chars().all(|c| c.is_ascii_digit())
+                && !STOPWORDS.contains(&word.as_str())
+            {
+                *counts.entry(word).or_default() += 1;
+            }
+        }
+        let total: f64 =
+            self.conn
+                .query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0))? as f64;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT doc FROM temp.fts_vocabulary WHERE term = ?")?;
+        let mut scored: Vec<(f64, String)> = Vec::new();
+        for (word, tf) in counts {
+            let docs: Option<i64> = stmt.query_row([&word], |r| r.get(0)).ok();
+            // Words in every article say nothing; words in one (this one) neither.
+            if let Some(docs) = docs.filter(|d| *d >= 2) {
+                let idf = (total / docs as f64).ln();
+                scored.push((tf as f64 * idf, word));
+            }
+        }
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        let terms: Vec<String> = scored
+            .into_iter()
+            .take(12)
+            .map(|(_, w)| format!("\"{w}\""))
+            .collect();
+        if terms.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS}, snippet(articles_fts, -1, '[', ']', '…', 12) \
+             FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid \
+             WHERE articles_fts MATCH ? AND a.id != ? AND a.deleted_at IS NULL \
+             ORDER BY bm25(articles_fts, 10.0, 1.0, 3.0, 2.0) LIMIT ?"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let hits = stmt
+            .query_map(rusqlite::params![terms.join(" OR "), id, limit as i64], |row| {
+                Ok(SearchHit {
+                    summary: summary_from_row(row)?,
+                    snippet: row.get::<_, Option<String>>(9)?.unwrap_or_default(),
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(hits)
+    }
+}
