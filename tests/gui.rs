@@ -669,3 +669,55 @@ fn a_library_in_use_says_so_and_opens_once_free() {
             .is_some()
     );
 }
+
+#[test]
+fn a_field_query_works_and_a_saved_search_appears_in_the_sidebar() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = stocked_app(dir.path());
+    harness.get_by_label("Search").click();
+    harness.step();
+    harness.get_by_label("Search").type_text("lang:es");
+    wait_for(&mut harness, "the Spanish articles", |h| {
+        shows(h, "1 article match “lang:es”")
+    });
+    assert_eq!(
+        list_titles(&harness),
+        vec!["El litio no puede repetir la historia del cobre"]
+    );
+
+    harness.get_by_label("Save…").click();
+    wait_for(&mut harness, "the name field", |h| shows(h, "Save search"));
+    harness.get_by_label("Name").click();
+    harness.step();
+    harness.get_by_label("Name").type_text("In Spanish");
+    harness.step();
+    harness.get_by_label("Save search").click();
+    wait_for(&mut harness, "the saved search", |h| shows(h, "Saved searches"));
+
+    harness.get_by_label("Clear").click();
+    wait_for(&mut harness, "the whole list", |h| shows(h, "9 articles"));
+    harness.get_by_label("In Spanish").click();
+    wait_for(&mut harness, "the saved search's results", |h| {
+        shows(h, "1 article match “lang:es”")
+    });
+}
+
+#[test]
+fn more_like_this_lists_the_related_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = stocked_app(dir.path());
+    open_article(
+        &mut harness,
+        "Le dialogue entre Berlin et Varsovie ne doit pas s'éteindre",
+    );
+    harness.get_by_label("More like this").click();
+    wait_for(&mut harness, "similar articles", |h| {
+        shows(h, "More like “Le dialogue entre Berlin")
+    });
+    assert!(
+        !list_titles(&harness)
+            .contains(&"Le dialogue entre Berlin et Varsovie ne doit pas s'éteindre".to_string())
+    );
+    harness.get_by_label("Back").click();
+    wait_for(&mut harness, "the list again", |h| shows(h, "9 articles"));
+}

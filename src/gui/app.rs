@@ -9,7 +9,7 @@ use super::views;
 use super::worker::{Request, Response, Worker};
 use crate::import::pipeline::{ImportReport, Progress};
 use crate::library::maintenance::BackupFile;
-use crate::library::{Facets, Library};
+use crate::library::{Facets, Library, SavedSearch};
 use crate::model::{Article, ArticleSummary, Filter, Sort, SortKey};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -74,6 +74,12 @@ pub enum Action {
     RestoreBackup,
     CloseBackups,
     DismissStatus,
+    SaveSearch(String),
+    RunSavedSearch(SavedSearch),
+    DeleteSavedSearch(i64),
+    /// List the articles most like the open one.
+    MoreLikeThis,
+    ClearMoreLikeThis,
 }
 
 /// Where the system file chooser stands. Without an XDG portal it may never
@@ -165,6 +171,10 @@ pub struct FolioApp {
     pub backup_choice: Option<PathBuf>,
     /// A passing message: a backup written, a restore done.
     pub status: Option<String>,
+    /// The list shows the articles most like this one (id, title).
+    pub similar_to: Option<(i64, String)>,
+    /// The name typed for the search being saved, while the field is open.
+    pub saving_search: Option<String>,
     /// `--screenshot`: save a picture of the window and quit.
     screenshot: Option<ScreenshotJob>,
 }
@@ -231,6 +241,8 @@ impl FolioApp {
             backups: None,
             backup_choice: None,
             status: None,
+            similar_to: None,
+            saving_search: None,
         };
         if let Some(id) = app.settings.open_article {
             app.selection.set(&[id]);
@@ -282,6 +294,10 @@ impl FolioApp {
     }
 
     fn refresh(&self) {
+        if let Some((id, _)) = &self.similar_to {
+            self.worker.send(Request::Similar(*id));
+            return;
+        }
         self.worker.send(Request::Refresh {
             filter: self.filter(),
             search: self.search.clone(),
@@ -292,6 +308,9 @@ impl FolioApp {
     /// The same place in another order or with other search words: the
     /// sidebar's counts cannot have changed.
     fn refresh_list_only(&self) {
+        if self.similar_to.is_some() {
+            return self.refresh();
+        }
         self.worker.send(Request::Refresh {
             filter: self.filter(),
             search: self.search.clone(),
@@ -365,6 +384,7 @@ impl FolioApp {
             Action::DismissReport => self.last_report = None,
             Action::DismissChooser => self.chooser = Chooser::Closed,
             Action::Browse(browse) => {
+                self.similar_to = None;
                 // A new place in the library starts with nothing open, as a
                 // mail client does when another folder is chosen.
                 if browse != self.settings.browse {
@@ -375,6 +395,7 @@ impl FolioApp {
                 self.refresh();
             }
             Action::Search(text) => {
+                self.similar_to = None;
                 self.search = text;
                 self.refresh_list_only();
             }
@@ -525,6 +546,38 @@ impl FolioApp {
                 }
             }
             Action::DismissStatus => self.status = None,
+            Action::SaveSearch(name) => {
+                let name = name.trim().to_string();
+                if !name.is_empty() && !self.search.trim().is_empty() {
+                    let place = serde_json::to_string(&self.settings.browse).unwrap_or_default();
+                    self.worker.send(Request::SaveSearch {
+                        name,
+                        query: self.search.clone(),
+                        place,
+                    });
+                    self.saving_search = None;
+                }
+            }
+            Action::RunSavedSearch(saved) => {
+                self.similar_to = None;
+                self.selection.clear();
+                self.open(None);
+                self.settings.browse = serde_json::from_str(&saved.place).unwrap_or_default();
+                self.search = saved.query;
+                self.refresh();
+            }
+            Action::DeleteSavedSearch(id) => self.worker.send(Request::DeleteSavedSearch(id)),
+            Action::MoreLikeThis => {
+                if let Some(article) = &self.article {
+                    self.similar_to = Some((article.id, article.title_or_untitled().to_string()));
+                    self.selection.clear();
+                    self.refresh();
+                }
+            }
+            Action::ClearMoreLikeThis => {
+                self.similar_to = None;
+                self.refresh();
+            }
             Action::CloseReader => {
                 self.selection.clear();
                 self.open(None);

@@ -44,6 +44,14 @@ pub enum Request {
         details: Box<ExtractedArticle>,
     },
     EmptyTrash,
+    SaveSearch {
+        name: String,
+        query: String,
+        place: String,
+    },
+    DeleteSavedSearch(i64),
+    /// The articles most like this one, as the list.
+    Similar(i64),
     /// A backup if the newest is more than a day old.
     BackupIfDue,
     BackupNow,
@@ -222,6 +230,25 @@ fn handle(library: &mut Library, request: Request, outbox: &Sender<Response>, wa
             .iter()
             .try_for_each(|id| library.purge(*id))
             .map(|_| Response::Changed)
+            .map_err(|e| e.to_string()),
+        Request::SaveSearch { name, query, place } => library
+            .save_search(&name, &query, &place)
+            .map(|_| Response::Changed)
+            .map_err(|e| e.to_string()),
+        Request::DeleteSavedSearch(id) => library
+            .delete_saved_search(id)
+            .map(|_| Response::Changed)
+            .map_err(|e| e.to_string()),
+        Request::Similar(id) => library
+            .more_like_this(id, 50)
+            .map(|hits| {
+                let rows: Vec<ArticleSummary> = hits.into_iter().map(|h| h.summary).collect();
+                Response::Listing {
+                    total: rows.len(),
+                    rows,
+                    facets: None,
+                }
+            })
             .map_err(|e| e.to_string()),
         Request::EmptyTrash => library
             .empty_trash()

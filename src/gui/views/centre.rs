@@ -92,6 +92,17 @@ fn click_mode(modifiers: egui::Modifiers) -> ClickMode {
 fn list_bar(ui: &mut egui::Ui, app: &FolioApp, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
         let selected = app.selection.len();
+        if let Some((_, title)) = &app.similar_to {
+            ui.label(format!("More like “{title}”"));
+            if ui
+                .small_button("Back")
+                .on_hover_text("Back to the list")
+                .clicked()
+            {
+                actions.push(Action::ClearMoreLikeThis);
+            }
+            return;
+        }
         if *app.browse() == Browse::Trash {
             ui.strong("Trash");
             ui.add_enabled_ui(selected > 0, |ui| {

@@ -190,6 +190,13 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
                                     actions.push(Action::TextSize(text_size + 1.0));
                                 }
                                 if ui
+                                    .small_button("More like this")
+                                    .on_hover_text("The articles most like this one")
+                                    .clicked()
+                                {
+                                    actions.push(Action::MoreLikeThis);
+                                }
+                                if ui
                                     .small_button("Close")
                                     .on_hover_text("Close the reader (Esc)")
                                     .clicked()

@@ -102,6 +102,32 @@ fn dates(
         });
 }
 
+/// Searches the user named: click to run again, right-click to delete.
+fn saved_searches(ui: &mut egui::Ui, app: &FolioApp, actions: &mut Vec<Action>) {
+    let saved = &app.facets.saved_searches;
+    if saved.is_empty() {
+        return;
+    }
+    egui::CollapsingHeader::new("Saved searches")
+        .default_open(true)
+        .show(ui, |ui| {
+            for search in saved {
+                let active = app.search == search.query;
+                let response = ui
+                    .add(egui::Button::selectable(active, search.name.as_str()).truncate())
+                    .on_hover_text(format!("{}  (right-click to delete)", search.query));
+                if response.clicked() {
+                    actions.push(Action::RunSavedSearch(search.clone()));
+                }
+                response.context_menu(|ui| {
+                    if ui.button("Delete saved search").clicked() {
+                        actions.push(Action::DeleteSavedSearch(search.id));
+                    }
+                });
+            }
+        });
+}
+
 pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
     let mut actions = Vec::new();
     let current = app.browse().clone();
@@ -143,6 +169,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
                     |v| Browse::Tag(v.to_string()),
                     &mut actions,
                 );
+                saved_searches(ui, app, &mut actions);
             });
         });
     actions

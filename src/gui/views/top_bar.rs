@@ -2,6 +2,50 @@
 
 use crate::gui::{Action, FolioApp};
 
+/// What the "?" beside the search box says.
+const SEARCH_HELP: &str = "Every word must match; the best matches come first.\n\
+\n\
+\"exact phrase\"   words in this order\n\
+-word   leave out articles with it (also -\"a phrase\", -tag:x)\n\
+a OR b   either\n\
+title:  source:  author:  tag:  topic:  region:  country:  lang:  kind:  note:\n\
+before:2019-01-01   after:2018-06-30   year:2018\n\
+\n\
+Chinese, Japanese and Korean words are found inside longer runs of text.\n\
+Example: \"six-party talks\" -china year:2018 source:asahi";
+
+/// "Save…", then a name field, for keeping the current search in the sidebar.
+fn save_search(ui: &mut egui::Ui, app: &mut FolioApp, actions: &mut Vec<Action>) {
+    match &mut app.saving_search {
+        None => {
+            if ui
+                .small_button("Save…")
+                .on_hover_text("Keep this search in the sidebar")
+                .clicked()
+            {
+                app.saving_search = Some(String::new());
+            }
+        }
+        Some(name) => {
+            let label = ui.label("Name");
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(name)
+                        .hint_text("e.g. Korean talks")
+                        .desired_width(140.0),
+                )
+                .labelled_by(label.id);
+            let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if ui.small_button("Save search").clicked() || entered {
+                actions.push(Action::SaveSearch(name.clone()));
+            }
+            if ui.small_button("Cancel").clicked() {
+                app.saving_search = None;
+            }
+        }
+    }
+}
+
 fn menu_item(ui: &mut egui::Ui, label: &str, shortcut: &str) -> bool {
     ui.add(egui::Button::new(label).shortcut_text(shortcut)).clicked()
 }
@@ -99,6 +143,11 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
             if search.changed() {
                 actions.push(Action::Search(app.search.clone()));
             }
+            let help = ui.small_button("?").on_hover_text("How to search");
+            egui::Popup::from_toggle_button_response(&help).show(|ui| {
+                ui.set_max_width(420.0);
+                ui.label(SEARCH_HELP);
+            });
             if !app.search.is_empty()
                 && ui
                     .small_button("Clear")
@@ -106,6 +155,9 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
                     .clicked()
             {
                 actions.push(Action::Search(String::new()));
+            }
+            if !app.search.trim().is_empty() {
+                save_search(ui, app, &mut actions);
             }
         });
         ui.add_space(4.0);
