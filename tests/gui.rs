@@ -721,3 +721,33 @@ fn more_like_this_lists_the_related_articles() {
     harness.get_by_label("Back").click();
     wait_for(&mut harness, "the list again", |h| shows(h, "9 articles"));
 }
+
+#[test]
+fn the_reader_marks_the_searched_words_and_steps_through_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = stocked_app(dir.path());
+    harness.get_by_label("Search").click();
+    harness.step();
+    harness.get_by_label("Search").type_text("strike OR port");
+    wait_for(&mut harness, "the results", |h| {
+        shows(h, "match “strike OR port”")
+    });
+    open_article(
+        &mut harness,
+        "Port strike must end before the harvest ships arrive",
+    );
+    wait_for(&mut harness, "the count of matches", |h| {
+        h.state().match_count >= 3
+    });
+    let count = harness.state().match_count;
+    assert!(shows(&harness, &format!("1 of {count} matches")));
+    harness.get_by_label("Next").click();
+    wait_for(&mut harness, "the second match", |h| {
+        shows(h, &format!("2 of {count} matches"))
+    });
+    harness.get_by_label("Previous").click();
+    harness.get_by_label("Previous").click();
+    wait_for(&mut harness, "the last match", |h| {
+        shows(h, &format!("{count} of {count} matches"))
+    });
+}

@@ -80,6 +80,8 @@ pub enum Action {
     /// List the articles most like the open one.
     MoreLikeThis,
     ClearMoreLikeThis,
+    /// Move through the searched words in the reader.
+    StepMatch(isize),
 }
 
 /// Where the system file chooser stands. Without an XDG portal it may never
@@ -175,6 +177,11 @@ pub struct FolioApp {
     pub similar_to: Option<(i64, String)>,
     /// The name typed for the search being saved, while the field is open.
     pub saving_search: Option<String>,
+    /// Which match of the searched words the reader points at, how many
+    /// there are (as last drawn), and whether to scroll to it.
+    pub match_cursor: usize,
+    pub match_count: usize,
+    pub scroll_to_match: bool,
     /// `--screenshot`: save a picture of the window and quit.
     screenshot: Option<ScreenshotJob>,
 }
@@ -243,6 +250,9 @@ impl FolioApp {
             status: None,
             similar_to: None,
             saving_search: None,
+            match_cursor: 0,
+            match_count: 0,
+            scroll_to_match: false,
         };
         if let Some(id) = app.settings.open_article {
             app.selection.set(&[id]);
@@ -334,6 +344,8 @@ impl FolioApp {
         self.save_note_now();
         self.details = None;
         self.note_undo_for = None;
+        self.match_cursor = 0;
+        self.scroll_to_match = true;
         self.settings.open_article = id;
         match id {
             Some(id) => self.worker.send(Request::Open(id)),
@@ -396,6 +408,7 @@ impl FolioApp {
             }
             Action::Search(text) => {
                 self.similar_to = None;
+                self.match_cursor = 0;
                 self.search = text;
                 self.refresh_list_only();
             }
@@ -572,6 +585,13 @@ impl FolioApp {
                     self.similar_to = Some((article.id, article.title_or_untitled().to_string()));
                     self.selection.clear();
                     self.refresh();
+                }
+            }
+            Action::StepMatch(delta) => {
+                if self.match_count > 0 {
+                    let n = self.match_count as isize;
+                    self.match_cursor = ((self.match_cursor as isize + delta).rem_euclid(n)) as usize;
+                    self.scroll_to_match = true;
                 }
             }
             Action::ClearMoreLikeThis => {
@@ -772,6 +792,9 @@ impl FolioApp {
             }
             if i.key_pressed(egui::Key::Enter) && self.article.is_none() {
                 actions.push(Action::Step(0, false));
+            }
+            if i.key_pressed(egui::Key::F3) {
+                actions.push(Action::StepMatch(if shift { -1 } else { 1 }));
             }
             if i.key_pressed(egui::Key::Escape) && self.article.is_some() {
                 actions.push(Action::CloseReader);

@@ -6,6 +6,7 @@
 
 mod app;
 mod details;
+mod highlight;
 mod picker;
 mod screenshot;
 mod selection;

@@ -211,6 +211,24 @@ pub fn parse(input: &str, still_typing: bool) -> Vec<Clause> {
     clauses
 }
 
+/// The words a query looks for in the text (not those it leaves out, nor
+/// field values), for painting them in the reader.
+pub fn words_to_highlight(input: &str) -> Vec<String> {
+    parse(input, false)
+        .into_iter()
+        .filter(|c| !c.negated)
+        .flat_map(|c| c.any_of)
+        .filter_map(|t| match t {
+            Term::Text {
+                words, phrase: true, ..
+            } => Some(vec![words.join(" ")]),
+            Term::Text { words, .. } => Some(words),
+            _ => None,
+        })
+        .flatten()
+        .collect()
+}
+
 fn quote(word: &str) -> String {
     format!("\"{}\"", word.replace('"', "\"\""))
 }

@@ -125,6 +125,85 @@ fn tags_row(ui: &mut egui::Ui, app: &mut FolioApp, article: &Article, actions: &
     }
 }
 
+/// "2 of 7 matches", Previous, Next: stepping through the searched words.
+fn match_controls(ui: &mut egui::Ui, app: &FolioApp, actions: &mut Vec<Action>) {
+    ui.horizontal(|ui| {
+        match app.match_count {
+            0 => ui.weak("The searched words are not in the text"),
+            n => ui.weak(format!(
+                "{} of {n} match{}",
+                app.match_cursor.min(n - 1) + 1,
+                if n == 1 { "" } else { "es" }
+            )),
+        };
+        if app.match_count > 1 {
+            if ui
+                .small_button("Previous")
+                .on_hover_text("Previous match (Shift+F3)")
+                .clicked()
+            {
+                actions.push(Action::StepMatch(-1));
+            }
+            if ui.small_button("Next").on_hover_text("Next match (F3)").clicked() {
+                actions.push(Action::StepMatch(1));
+            }
+        }
+    });
+}
+
+/// The body at a reading size, the searched words painted, the current one
+/// brighter; returns how many matches there are.
+fn body(ui: &mut egui::Ui, app: &FolioApp, text: &str, words: &[String], text_size: f32) -> usize {
+    let font = egui::FontId::proportional(text_size);
+    let color = ui.visuals().text_color();
+    let (weak, strong) = if ui.visuals().dark_mode {
+        (
+            egui::Color32::from_rgb(90, 80, 20),
+            egui::Color32::from_rgb(170, 130, 0),
+        )
+    } else {
+        (
+            egui::Color32::from_rgb(255, 240, 150),
+            egui::Color32::from_rgb(255, 190, 60),
+        )
+    };
+    let mut seen = 0;
+    for paragraph in text.split("\n\n") {
+        let ranges = if words.is_empty() {
+            Vec::new()
+        } else {
+            crate::gui::highlight::matches_in(paragraph, words)
+        };
+        if ranges.is_empty() {
+            ui.label(egui::RichText::new(paragraph).size(text_size));
+        } else {
+            let mut job = egui::text::LayoutJob::default();
+            let plain = egui::TextFormat::simple(font.clone(), color);
+            let mut at = 0;
+            let mut has_current = false;
+            for range in ranges {
+                job.append(&paragraph[at..range.start], 0.0, plain.clone());
+                let current = seen == app.match_cursor;
+                has_current |= current;
+                let format = egui::TextFormat {
+                    background: if current { strong } else { weak },
+                    ..plain.clone()
+                };
+                job.append(&paragraph[range.clone()], 0.0, format);
+                at = range.end;
+                seen += 1;
+            }
+            job.append(&paragraph[at..], 0.0, plain);
+            let response = ui.add(egui::Label::new(job).wrap());
+            if has_current && app.scroll_to_match {
+                ui.scroll_to_rect(response.rect, Some(egui::Align::Center));
+            }
+        }
+        ui.add_space(text_size * 0.6);
+    }
+    seen
+}
+
 pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
     let mut actions = Vec::new();
     let Some(article) = app.article.clone() else {
@@ -208,11 +287,13 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
                     }
                     ui.add_space(4.0);
                     tags_row(ui, app, &article, &mut actions);
-                    ui.separator();
-                    for paragraph in article.meta.body.split("\n\n") {
-                        ui.label(egui::RichText::new(paragraph).size(text_size));
-                        ui.add_space(text_size * 0.6);
+                    let words = crate::library::query::words_to_highlight(&app.search);
+                    if !words.is_empty() {
+                        match_controls(ui, app, &mut actions);
                     }
+                    ui.separator();
+                    app.match_count = body(ui, app, &article.meta.body, &words, text_size);
+                    app.scroll_to_match = false;
                     ui.separator();
                     let heading = ui.strong("Note");
                     let note = ui
