@@ -254,9 +254,10 @@ fn handle(library: &mut Library, request: Request, outbox: &Sender<Response>, wa
             .empty_trash()
             .map(|_| Response::Changed)
             .map_err(|e| e.to_string()),
+        // The daily backup is quiet: only a failure is worth a word.
         Request::BackupIfDue => library
             .backup_if_due()
-            .map(Response::BackedUp)
+            .map(|_| Response::BackedUp(None))
             .map_err(|e| format!("The automatic backup failed: {e}")),
         Request::BackupNow => library
             .backup_rotating()

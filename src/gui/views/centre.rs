@@ -161,6 +161,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
         let compact = app.article.is_some();
         let columns = columns(compact);
         let sort = app.settings.sort;
+        let searching = !app.search.trim().is_empty() || app.similar_to.is_some();
         let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
         // Selectable text would take the click that selects the row.
         ui.style_mut().interaction.selectable_labels = false;
@@ -186,7 +187,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
                 for column in &columns {
                     header.col(|ui| {
                         let arrow = match column.sort {
-                            Some(key) if key == sort.key => {
+                            Some(key) if key == sort.key && !searching => {
                                 if sort.descending {
                                     " ↓"
                                 } else {
