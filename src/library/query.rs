@@ -345,16 +345,8 @@ pub fn compile(clauses: &[Clause]) -> CompiledQuery {
     let mut compiled = CompiledQuery::default();
     let mut ranking: Vec<String> = Vec::new();
     for clause in clauses {
-        let mut alternatives = Vec::new();
-        for term in &clause.any_of {
-            alternatives.push(condition_of(term, &mut compiled.values));
-        }
-        let condition = format!("({})", alternatives.join(" OR "));
-        compiled.conditions.push(if clause.negated {
-            format!("NOT {condition}")
-        } else {
-            condition
-        });
+        // A positive clause of plain words goes into the ranking MATCH, which
+        // already keeps only the articles that have them.
         if !clause.negated {
             let texts: Option<Vec<String>> = clause
                 .any_of
@@ -373,8 +365,20 @@ pub fn compile(clauses: &[Clause]) -> CompiledQuery {
                 .collect();
             if let Some(texts) = texts {
                 ranking.push(format!("({})", texts.join(" OR ")));
+                continue;
             }
         }
+        let alternatives: Vec<String> = clause
+            .any_of
+            .iter()
+            .map(|term| condition_of(term, &mut compiled.values))
+            .collect();
+        let condition = format!("({})", alternatives.join(" OR "));
+        compiled.conditions.push(if clause.negated {
+            format!("NOT {condition}")
+        } else {
+            condition
+        });
     }
     if !ranking.is_empty() {
         compiled.rank_match = Some(ranking.join(" AND "));
