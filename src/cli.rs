@@ -180,7 +180,7 @@ pub fn run_command(library_path: &Option<PathBuf>, command: Command) -> Result<E
             let bytes = std::fs::read(&file).with_context(|| format!("could not read {}", file.display()))?;
             let name = file.file_name().and_then(|n| n.to_str());
             let (article, _) =
-                import::extract(&bytes, name).with_context(|| format!("{}", file.display()))?;
+                import::read_fields(&bytes, name).with_context(|| format!("{}", file.display()))?;
             if json {
                 writeln!(out, "{}", serde_json::to_string_pretty(&article.to_json())?)?;
             } else {

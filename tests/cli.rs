@@ -382,3 +382,32 @@ fn help_explains_each_command() {
     let import_help = folio(&lib, &["import", "--help"]);
     assert!(import_help.stdout.contains("Example"), "{}", import_help.stdout);
 }
+
+#[test]
+fn extract_shows_what_a_page_without_article_text_still_tells() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("links.html");
+    std::fs::write(
+        &page,
+        r#"<html lang="de"><head><meta property="og:title" content="Archiv"><meta property="article:published_time" content="2019-04-02"></head><body><ul><li>Start</li><li>Impressum</li></ul></body></html>"#,
+    )
+    .unwrap();
+    let run = folio(
+        &dir.path().join("unused.sqlite"),
+        &["extract", "--json", page.to_str().unwrap()],
+    );
+    assert!(run.ok, "{}", run.stderr);
+    let value: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(value["title"], "Archiv");
+    assert_eq!(value["published"], "2019-04-02");
+    // Importing it is refused: an article needs text.
+    let import = folio(
+        &dir.path().join("lib.sqlite"),
+        &["import", page.to_str().unwrap()],
+    );
+    assert!(
+        import.stdout.contains("failed: no article text was found in it"),
+        "{}",
+        import.stdout
+    );
+}

@@ -69,8 +69,23 @@ pub fn detect_format(text: &str, file_name: Option<&str>) -> Format {
     Format::Clipping
 }
 
-/// Parses one file's bytes into an article.
+/// Parses one file's bytes into an article; a file with no article text is
+/// refused (an import must not store an empty article).
 pub fn extract(bytes: &[u8], file_name: Option<&str>) -> Result<(ExtractedArticle, Format), ExtractError> {
+    let (article, format) = read_fields(bytes, file_name)?;
+    if article.body.trim().is_empty() {
+        return Err(ExtractError::NoText);
+    }
+    Ok((article, format))
+}
+
+/// Everything a file tells, even when it holds no article text (a page of
+/// links still has a title and a date): for `folio extract`, which shows
+/// what Folio found without storing it.
+pub fn read_fields(
+    bytes: &[u8],
+    file_name: Option<&str>,
+) -> Result<(ExtractedArticle, Format), ExtractError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(ExtractError::TooLarge(bytes.len() as u64 / (1024 * 1024)));
     }
@@ -81,8 +96,5 @@ pub fn extract(bytes: &[u8], file_name: Option<&str>) -> Result<(ExtractedArticl
         Format::Markdown => markdown::extract_markdown(&decoded.text),
         Format::Clipping => clipping::extract_clipping(&decoded.text),
     };
-    if article.body.trim().is_empty() {
-        return Err(ExtractError::NoText);
-    }
     Ok((article, format))
 }
