@@ -654,6 +654,11 @@ pub fn read_clipping(text: &str) -> ExtractedArticle {
 
     // The headline: the most headline-like unit before the body.
     let header = 0..body_start.min(units.len());
+    // A headline is soon followed by its dateline or byline.
+    let score_of = |i: usize| {
+        let dated = (i + 1..(i + 4).min(units.len())).any(|j| date_lines[j].is_some() || bylines[j].is_some());
+        headline_score(&units[i], body_start - i).map(|s| s + if dated { 5 } else { 0 })
+    };
     let title_index = header
         .clone()
         .filter(|&i| {
@@ -665,7 +670,7 @@ pub fn read_clipping(text: &str) -> ExtractedArticle {
                 && (breadcrumb_segments(&units[i].text).is_none()
                     || split_kind_prefix(&units[i].text).is_some())
         })
-        .filter_map(|i| headline_score(&units[i], body_start - i).map(|s| (s, i)))
+        .filter_map(|i| score_of(i).map(|s| (s, i)))
         .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(&a.1)));
     let title_index = title_index.map(|(best_score, best)| {
         // A standfirst (dek) sits right under its headline and is longer:
@@ -679,7 +684,7 @@ pub fn read_clipping(text: &str) -> ExtractedArticle {
                 && breadcrumb_segments(&units[p].text).is_none()
                 && word_count(&units[p].text) <= word_count(&units[best].text)
         });
-        match previous.and_then(|p| headline_score(&units[p], body_start - p).map(|s| (s, p))) {
+        match previous.and_then(|p| score_of(p).map(|s| (s, p))) {
             Some((score, p)) if score + 3 >= best_score => p,
             _ => best,
         }
