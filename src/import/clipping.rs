@@ -656,7 +656,8 @@ pub fn read_clipping(text: &str) -> ExtractedArticle {
     let header = 0..body_start.min(units.len());
     // A headline is soon followed by its dateline or byline.
     let score_of = |i: usize| {
-        let dated = (i + 1..(i + 4).min(units.len())).any(|j| date_lines[j].is_some() || bylines[j].is_some());
+        let dated =
+            (i + 1..(i + 4).min(units.len())).any(|j| date_lines[j].is_some() || bylines[j].is_some());
         headline_score(&units[i], body_start - i).map(|s| s + if dated { 5 } else { 0 })
     };
     let title_index = header

@@ -37,6 +37,14 @@ static CANONICAL: LazyLock<Regex> = LazyLock::new(|| {
 static JSON_LD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?is)<script[^>]*application/ld\+json[^>]*>(.*?)</script>"#).expect("valid pattern")
 });
+static DATE_PUBLISHED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#""datePublished"\s*:\s*"([^"]+)""#).expect("valid pattern"));
+static TIME_ELEMENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)<time\b[^>]*\bdatetime\s*=[^>]*>").expect("valid pattern"));
+static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:/|[-_.]|$)|[-_/](20\d{2})(\d{2})(\d{2})(?:\D|$)")
+        .expect("valid pattern")
+});
 static ENTITY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);").expect("valid pattern"));
 
@@ -121,8 +129,15 @@ fn meta_tags(html: &str) -> Vec<(String, String)> {
 }
 
 fn json_ld_fields(html: &str, article: &mut ExtractedArticle) {
+    let mut fallback_date = None;
     for c in JSON_LD.captures_iter(html) {
         let Ok(value) = serde_json::from_str::<serde_json::Value>(c[1].trim()) else {
+            // Hand-written JSON-LD is often not quite JSON; its date still counts.
+            if fallback_date.is_none()
+                && let Some(d) = DATE_PUBLISHED.captures(&c[1])
+            {
+                fallback_date = parse_meta_date(&d[1]);
+            }
             continue;
         };
         let mut nodes = vec![value];
@@ -154,6 +169,14 @@ fn json_ld_fields(html: &str, article: &mut ExtractedArticle) {
                             article.source.get_or_insert_with(|| p.to_string());
                         }
                     }
+                    // A WebPage or other node may carry the date when no
+                    // Article node does (as in some publishing tools' graphs).
+                    if let Some(d) = map.get("datePublished").and_then(|v| v.as_str())
+                        && article.published.is_none()
+                        && fallback_date.is_none()
+                    {
+                        fallback_date = parse_meta_date(d);
+                    }
                     if let Some(graph) = map.get("@graph") {
                         nodes.push(graph.clone());
                     }
@@ -162,6 +185,56 @@ fn json_ld_fields(html: &str, article: &mut ExtractedArticle) {
             }
         }
     }
+    if article.published.is_none() {
+        article.published = fallback_date;
+    }
+}
+
+/// `<time datetime="…">`, the one marked as the publication date first.
+fn time_element_date(html: &str) -> Option<Published> {
+    let mut first = None;
+    for m in TIME_ELEMENT.find_iter(html) {
+        let tag = m.as_str();
+        let mut datetime = None;
+        let mut marked = false;
+        for a in ATTR.captures_iter(tag) {
+            let value = a.get(2).or(a.get(3)).map(|v| v.as_str()).unwrap_or("");
+            match a[1].to_lowercase().as_str() {
+                "datetime" => datetime = parse_meta_date(value),
+                "itemprop" | "class" | "pubdate" => {
+                    let v = value.to_lowercase();
+                    marked |= v.contains("publish") || v.contains("pubdate") || v.contains("created");
+                }
+                _ => {}
+            }
+        }
+        if tag.to_lowercase().contains(" pubdate") {
+            marked = true;
+        }
+        match datetime {
+            Some(d) if marked => return Some(d),
+            Some(d) => {
+                first.get_or_insert(d);
+            }
+            None => {}
+        }
+    }
+    first
+}
+
+/// A date in the page's own address: `/2020/01/18/`, `2020-01-18`, `-20200113`.
+fn url_date(url: &str) -> Option<Published> {
+    let c = URL_DATE.captures(url)?;
+    let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    let (y, m, d) = match (num(1), num(4)) {
+        (Some(y), _) => (y, num(2)?, num(3)?),
+        (None, Some(y)) => (y, num(5)?, num(6)?),
+        _ => return None,
+    };
+    if !(1990..=2100).contains(&y) {
+        return None;
+    }
+    chrono::NaiveDate::from_ymd_opt(y as i32, m, d).map(Published::day)
 }
 
 fn names_of(value: Option<&serde_json::Value>) -> Vec<String> {
@@ -228,6 +301,9 @@ pub fn extract_html(html: &str) -> ExtractedArticle {
             }
         }
     }
+    if meta.published.is_none() {
+        meta.published = time_element_date(html).or_else(|| meta.url.as_deref().and_then(url_date));
+    }
     let page_title = TITLE.captures(html).map(|c| decode_entities(c[1].trim()));
     let mut article = read_clipping(&visible_text(html));
     article.title = meta.title.or(article.title).or(page_title);
@@ -245,6 +321,26 @@ pub fn extract_html(html: &str) -> ExtractedArticle {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_from_time_elements_urls_and_loose_json_ld() {
+        let time = r#"<time datetime="2019-01-01">x</time><time class="published" datetime="2020-06-22T09:30:00+02:00">"#;
+        assert_eq!(time_element_date(time).unwrap().date.to_string(), "2020-06-22");
+        assert_eq!(
+            url_date("https://x.org/news/2020/01/18/story").unwrap().to_iso(),
+            "2020-01-18"
+        );
+        assert_eq!(
+            url_date("https://x.org/world/story-20200113").unwrap().to_iso(),
+            "2020-01-13"
+        );
+        assert!(url_date("https://x.org/item/123456789").is_none());
+        let loose =
+            r#"<script type="application/ld+json">{"datePublished": "2020-10-26T18:10:00+03:00", }</script>"#;
+        let mut a = ExtractedArticle::default();
+        json_ld_fields(loose, &mut a);
+        assert_eq!(a.published.unwrap().date.to_string(), "2020-10-26");
+    }
 
     #[test]
     fn reads_metadata_and_text() {
