@@ -7,8 +7,10 @@
 //! - [`gui`]: the desktop window.
 //! - [`export`]: safe names for exported files.
 
+pub mod bench;
 pub mod cli;
 pub mod export;
+pub mod generate;
 pub mod gui;
 pub mod import;
 pub mod library;

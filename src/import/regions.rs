@@ -123,6 +123,14 @@ pub fn region_for_label(label: &str) -> Option<&'static str> {
         .and_then(|c| g.region_of.get(c).copied())
 }
 
+/// Every country of the gazetteer with its region, in a stable order.
+pub fn all_countries() -> Vec<(String, &'static str)> {
+    let mut all: Vec<(String, &'static str)> =
+        GAZETTEER.region_of.iter().map(|(c, r)| (c.clone(), *r)).collect();
+    all.sort();
+    all
+}
+
 /// The region of a country as the gazetteer spells it.
 pub fn region_of_country(country: &str) -> Option<&'static str> {
     GAZETTEER.region_of.get(country).copied()
