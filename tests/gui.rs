@@ -57,7 +57,7 @@ fn wait_for(
 ) {
     for _ in 0..600 {
         harness.step();
-        if ready(harness) {
+        if !harness.state().is_loading() && ready(harness) {
             harness.step();
             return;
         }
@@ -236,12 +236,7 @@ fn stocked_app(dir: &Path) -> Harness<'static, FolioApp> {
 
 /// Titles in the order the list shows them.
 fn list_titles(harness: &Harness<'static, FolioApp>) -> Vec<String> {
-    harness
-        .state()
-        .rows
-        .iter()
-        .map(|r| r.title.clone().unwrap_or_default())
-        .collect()
+    harness.state().list.titles()
 }
 
 #[test]

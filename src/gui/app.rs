@@ -1,6 +1,7 @@
 //! The app's state and the one place where the user's actions are applied.
 
 use super::details::DetailsForm;
+use super::list_model::ListModel;
 use super::picker::PathPicker;
 use super::screenshot::ScreenshotJob;
 use super::selection::{ClickMode, Selection};
@@ -10,7 +11,7 @@ use super::worker::{Request, Response, Worker};
 use crate::import::pipeline::{ImportReport, Progress};
 use crate::library::maintenance::BackupFile;
 use crate::library::{Facets, Library, SavedSearch};
-use crate::model::{Article, ArticleSummary, Filter, Sort, SortKey};
+use crate::model::{Article, Filter, Sort, SortKey};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
@@ -62,6 +63,8 @@ pub enum Action {
     TextSize(f32),
     CloseReader,
     DismissChooser,
+    /// Rows of the list scrolled into view whose text is not here yet.
+    LoadRows(Vec<i64>),
     Undo,
     AskEmptyTrash,
     EmptyTrash,
@@ -135,7 +138,12 @@ pub struct FolioApp {
     picked: (Sender<PickedPaths>, Receiver<PickedPaths>),
     pub settings: Settings,
     pub search: String,
-    pub rows: Vec<ArticleSummary>,
+    /// The list: every id in order, row text by page.
+    pub list: ListModel,
+    /// Listings asked for, and the newest shown: while they differ, the
+    /// list is about to change.
+    asked_listing: u64,
+    shown_listing: u64,
     pub total: usize,
     pub facets: Facets,
     /// False until the first listing arrives: nothing is known yet.
@@ -221,7 +229,9 @@ impl FolioApp {
             picked: channel(),
             settings,
             search: String::new(),
-            rows: Vec::new(),
+            list: ListModel::default(),
+            asked_listing: 0,
+            shown_listing: 0,
             total: 0,
             facets: Facets::default(),
             loaded: false,
@@ -303,28 +313,38 @@ impl FolioApp {
         filter
     }
 
-    fn refresh(&self) {
+    fn refresh(&mut self) {
+        self.asked_listing += 1;
+        let generation = self.asked_listing;
         if let Some((id, _)) = &self.similar_to {
-            self.worker.send(Request::Similar(*id));
+            self.worker.send(Request::Similar { id: *id, generation });
             return;
         }
         self.worker.send(Request::Refresh {
             filter: self.filter(),
             search: self.search.clone(),
             counts: true,
+            generation,
         });
+    }
+
+    /// A listing was asked for and has not arrived yet.
+    pub fn is_loading(&self) -> bool {
+        self.shown_listing < self.asked_listing
     }
 
     /// The same place in another order or with other search words: the
     /// sidebar's counts cannot have changed.
-    fn refresh_list_only(&self) {
+    fn refresh_list_only(&mut self) {
         if self.similar_to.is_some() {
             return self.refresh();
         }
+        self.asked_listing += 1;
         self.worker.send(Request::Refresh {
             filter: self.filter(),
             search: self.search.clone(),
             counts: false,
+            generation: self.asked_listing,
         });
     }
 
@@ -354,7 +374,7 @@ impl FolioApp {
     }
 
     fn row_order(&self) -> Vec<i64> {
-        self.rows.iter().map(|r| r.id).collect()
+        self.list.ids().to_vec()
     }
 
     /// Applies one action: the only place view state changes on user input.
@@ -559,6 +579,7 @@ impl FolioApp {
                 }
             }
             Action::DismissStatus => self.status = None,
+            Action::LoadRows(ids) => self.worker.send(Request::Rows(ids)),
             Action::SaveSearch(name) => {
                 let name = name.trim().to_string();
                 if !name.is_empty() && !self.search.trim().is_empty() {
@@ -647,9 +668,15 @@ impl FolioApp {
     fn receive(&mut self, ctx: &egui::Context) {
         while let Some(response) = self.worker.try_recv() {
             match response {
-                Response::Listing { rows, total, facets } => {
-                    self.rows = rows;
-                    self.total = total;
+                Response::Listing {
+                    ids,
+                    rows,
+                    facets,
+                    generation,
+                } => {
+                    self.shown_listing = self.shown_listing.max(generation);
+                    self.total = ids.len();
+                    self.list.replace(ids, rows);
                     if let Some(facets) = facets {
                         self.facets = facets;
                     }
@@ -658,6 +685,7 @@ impl FolioApp {
                     self.selection.retain_visible(&order);
                     self.check_fonts(ctx);
                 }
+                Response::Rows(rows) => self.list.fill(rows),
                 Response::Opened(article) => {
                     if Some(article.id) == self.settings.open_article {
                         self.note_draft = article.note.clone().unwrap_or_default();
@@ -713,6 +741,8 @@ impl FolioApp {
                     self.refresh();
                 }
                 Response::Failed(message) => {
+                    // Whatever failed, no listing is on its way for it.
+                    self.shown_listing = self.asked_listing;
                     self.import = None;
                     self.error = Some(message);
                 }
@@ -736,10 +766,10 @@ impl FolioApp {
             return;
         }
         let sample = self
-            .rows
+            .list
+            .titles()
             .iter()
-            .filter_map(|r| r.title.as_deref())
-            .flat_map(str::chars)
+            .flat_map(|t| t.chars())
             .find(|c| crate::import::lines::is_cjk(*c));
         if let Some(c) = sample {
             self.font_checked = true;

@@ -7,6 +7,7 @@
 mod app;
 mod details;
 mod highlight;
+mod list_model;
 mod picker;
 mod screenshot;
 mod selection;

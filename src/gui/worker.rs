@@ -1,6 +1,7 @@
 //! The library's own thread. The window sends requests and draws whatever
 //! answers have arrived; it never waits on SQLite or the disk.
 
+use super::list_model::FIRST_PAGE;
 use crate::import::pipeline::{self, ImportReport, Progress};
 use crate::library::maintenance::{self, BackupFile};
 use crate::library::{Facets, Library};
@@ -20,6 +21,8 @@ pub enum Request {
         filter: Filter,
         search: String,
         counts: bool,
+        /// Comes back with the listing, so the window knows which it shows.
+        generation: u64,
     },
     Open(i64),
     Import {
@@ -51,12 +54,17 @@ pub enum Request {
     },
     DeleteSavedSearch(i64),
     /// The articles most like this one, as the list.
-    Similar(i64),
+    Similar {
+        id: i64,
+        generation: u64,
+    },
     /// A backup if the newest is more than a day old.
     BackupIfDue,
     BackupNow,
     ListBackups,
     RestoreBackup(PathBuf),
+    /// The text of these rows of the list.
+    Rows(Vec<i64>),
     /// Answered once every earlier request is done.
     Flush(Sender<()>),
 }
@@ -64,11 +72,16 @@ pub enum Request {
 /// What the library answers.
 #[derive(Debug)]
 pub enum Response {
+    /// Every id of the list in order, the first rows' text, the sidebar's
+    /// counts when asked for.
     Listing {
+        ids: Vec<i64>,
         rows: Vec<ArticleSummary>,
-        total: usize,
         facets: Option<Facets>,
+        generation: u64,
     },
+    /// More rows of the current list, as it scrolls.
+    Rows(Vec<ArticleSummary>),
     Opened(Box<Article>),
     /// The article could not be read (deleted meanwhile, say).
     NotOpened(i64),
@@ -173,11 +186,13 @@ fn handle(library: &mut Library, request: Request, outbox: &Sender<Response>, wa
             filter,
             search,
             counts,
+            generation,
         } => (|| {
-            let (rows, total) = if search.trim().is_empty() {
-                let rows = library.list(&filter)?;
-                let total = library.count(&filter)?;
-                (rows, total)
+            let (ids, rows) = if search.trim().is_empty() {
+                let ids = library.list_ids(&filter)?;
+                let first = &ids[..ids.len().min(FIRST_PAGE)];
+                let rows = library.summaries(first)?;
+                (ids, rows)
             } else {
                 let mut f = filter.clone();
                 f.limit = Some(500);
@@ -186,12 +201,12 @@ fn handle(library: &mut Library, request: Request, outbox: &Sender<Response>, wa
                     .into_iter()
                     .map(|h| h.summary)
                     .collect();
-                let total = rows.len();
-                (rows, total)
+                (rows.iter().map(|r| r.id).collect(), rows)
             };
             Ok::<_, crate::library::LibraryError>(Response::Listing {
+                generation,
+                ids,
                 rows,
-                total,
                 facets: if counts { Some(library.facets()?) } else { None },
             })
         })()
@@ -239,16 +254,21 @@ fn handle(library: &mut Library, request: Request, outbox: &Sender<Response>, wa
             .delete_saved_search(id)
             .map(|_| Response::Changed)
             .map_err(|e| e.to_string()),
-        Request::Similar(id) => library
+        Request::Similar { id, generation } => library
             .more_like_this(id, 50)
             .map(|hits| {
                 let rows: Vec<ArticleSummary> = hits.into_iter().map(|h| h.summary).collect();
                 Response::Listing {
-                    total: rows.len(),
+                    ids: rows.iter().map(|r| r.id).collect(),
                     rows,
                     facets: None,
+                    generation,
                 }
             })
+            .map_err(|e| e.to_string()),
+        Request::Rows(ids) => library
+            .summaries(&ids)
+            .map(Response::Rows)
             .map_err(|e| e.to_string()),
         Request::EmptyTrash => library
             .empty_trash()

@@ -237,6 +237,36 @@ impl Library {
         Ok(rows)
     }
 
+    /// The ids of the articles matching a filter, in list order: what a
+    /// window needs to show a list of any length, fetching rows by page.
+    pub fn list_ids(&self, filter: &Filter) -> Result<Vec<i64>> {
+        let (clause, values) = filter_clause(filter);
+        let sql = format!(
+            "SELECT a.id FROM articles a WHERE {clause} ORDER BY {}",
+            order_by(filter.sort)
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let ids = stmt
+            .query_map(params_from_iter(values), |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<i64>>>()?;
+        Ok(ids)
+    }
+
+    /// The list rows of these articles, in the order given (missing ones left out).
+    pub fn summaries(&self, ids: &[i64]) -> Result<Vec<ArticleSummary>> {
+        let mut found = std::collections::HashMap::new();
+        for chunk in ids.chunks(500) {
+            let marks = vec!["?"; chunk.len()].join(",");
+            let sql = format!("SELECT {SUMMARY_COLUMNS} FROM articles a WHERE a.id IN ({marks})");
+            let mut stmt = self.conn.prepare(&sql)?;
+            for row in stmt.query_map(params_from_iter(chunk.iter()), summary_from_row)? {
+                let row = row?;
+                found.insert(row.id, row);
+            }
+        }
+        Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
+    }
+
     pub fn count(&self, filter: &Filter) -> Result<usize> {
         let (clause, values) = filter_clause(filter);
         let sql = format!("SELECT count(*) FROM articles a WHERE {clause}");

@@ -146,7 +146,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
             return;
         }
         list_bar(ui, app, &mut actions);
-        if app.loaded && app.rows.is_empty() {
+        if app.loaded && app.list.is_empty() {
             ui.add_space(24.0);
             ui.vertical_centered(|ui| {
                 ui.weak(match app.browse() {
@@ -165,6 +165,8 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
         let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
         // Selectable text would take the click that selects the row.
         ui.style_mut().interaction.selectable_labels = false;
+        // The first and last rows drawn this frame.
+        let mut visible: Option<(usize, usize)> = None;
         let mut table = TableBuilder::new(ui)
             // Widths are remembered per layout, so the wide layout's widths
             // never push columns out of sight beside the reader.
@@ -174,7 +176,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
             .sense(egui::Sense::click())
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
         if let Some(cursor) = app.selection.cursor()
-            && let Some(index) = app.rows.iter().position(|r| r.id == cursor)
+            && let Some(index) = app.list.position(cursor)
             && app.scroll_to_cursor
         {
             table = table.scroll_to_row(index, None);
@@ -218,21 +220,41 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
                 }
             })
             .body(|body| {
-                body.rows(row_height, app.rows.len(), |mut row| {
-                    let article = &app.rows[row.index()];
-                    row.set_selected(app.selection.contains(article.id));
-                    for column in &columns {
-                        row.col(|ui| {
-                            ui.add(egui::Label::new((column.cell)(article)).truncate());
-                        });
+                body.rows(row_height, app.list.len(), |mut row| {
+                    let index = row.index();
+                    visible = Some(visible.map_or((index, index), |(a, b)| (a.min(index), b.max(index))));
+                    let id = app.list.ids()[index];
+                    row.set_selected(app.selection.contains(id));
+                    match app.list.row(index) {
+                        Some(article) => {
+                            for column in &columns {
+                                row.col(|ui| {
+                                    ui.add(egui::Label::new((column.cell)(article)).truncate());
+                                });
+                            }
+                        }
+                        // Its text is on its way from the library.
+                        None => {
+                            for _ in &columns {
+                                row.col(|ui| {
+                                    ui.weak("…");
+                                });
+                            }
+                        }
                     }
                     let response = row.response();
                     if response.clicked() {
                         let modifiers = response.ctx.input(|i| i.modifiers);
-                        actions.push(Action::Click(article.id, click_mode(modifiers)));
+                        actions.push(Action::Click(id, click_mode(modifiers)));
                     }
                 });
             });
+        if let Some((first, last)) = visible {
+            let wanted = app.list.rows_to_fetch(first..last + 1);
+            if !wanted.is_empty() {
+                actions.push(Action::LoadRows(wanted));
+            }
+        }
     });
     actions
 }

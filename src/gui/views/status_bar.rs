@@ -66,10 +66,15 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
         }
         chooser_fallback(ui, app, &mut actions);
         let noun = if app.total == 1 { "article" } else { "articles" };
-        ui.label(if app.search.trim().is_empty() {
-            format!("{} {noun}", app.total)
-        } else {
-            format!("{} {noun} match “{}”", app.total, app.search.trim())
+        ui.horizontal(|ui| {
+            ui.label(if app.search.trim().is_empty() {
+                format!("{} {noun}", app.total)
+            } else {
+                format!("{} {noun} match “{}”", app.total, app.search.trim())
+            });
+            if app.is_loading() {
+                ui.spinner();
+            }
         });
         ui.add_space(2.0);
     });

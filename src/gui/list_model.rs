@@ -1,0 +1,115 @@
+//! The list's rows without holding them all: every id in order (cheap, so
+//! selection ranges and counts work on the whole list), and the rows' text
+//! only for the pages the user has looked at. A library of 100,000 articles
+//! then costs the window 800 KB of ids, not the summaries of every row.
+
+use crate::model::ArticleSummary;
+use std::collections::{HashMap, HashSet};
+
+/// Rows fetched with the ids; later pages come as the list scrolls.
+pub const FIRST_PAGE: usize = 200;
+/// Rows asked for at once when the list needs more.
+const PAGE: usize = 200;
+
+#[derive(Debug, Default)]
+pub struct ListModel {
+    order: Vec<i64>,
+    rows: HashMap<i64, ArticleSummary>,
+    requested: HashSet<i64>,
+}
+
+impl ListModel {
+    /// A new listing: these ids in this order, with the first rows filled.
+    pub fn replace(&mut self, order: Vec<i64>, first: Vec<ArticleSummary>) {
+        self.order = order;
+        self.rows = first.into_iter().map(|r| (r.id, r)).collect();
+        self.requested.clear();
+    }
+
+    pub fn fill(&mut self, rows: Vec<ArticleSummary>) {
+        for row in rows {
+            self.requested.remove(&row.id);
+            self.rows.insert(row.id, row);
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    pub fn ids(&self) -> &[i64] {
+        &self.order
+    }
+
+    pub fn position(&self, id: i64) -> Option<usize> {
+        self.order.iter().position(|x| *x == id)
+    }
+
+    /// The row at `index`, if its text has arrived.
+    pub fn row(&self, index: usize) -> Option<&ArticleSummary> {
+        self.order.get(index).and_then(|id| self.rows.get(id))
+    }
+
+    /// Ids around the rows on screen whose text is neither here nor asked
+    /// for; they are marked as asked for.
+    pub fn rows_to_fetch(&mut self, visible: std::ops::Range<usize>) -> Vec<i64> {
+        let start = visible.start.saturating_sub(PAGE / 4);
+        let end = (visible.end + PAGE).min(self.order.len());
+        let wanted: Vec<i64> = self.order[start.min(end)..end]
+            .iter()
+            .copied()
+            .filter(|id| !self.rows.contains_key(id) && !self.requested.contains(id))
+            .collect();
+        self.requested.extend(wanted.iter().copied());
+        wanted
+    }
+
+    /// Titles of the rows in list order, as far as they have arrived.
+    pub fn titles(&self) -> Vec<String> {
+        self.order
+            .iter()
+            .filter_map(|id| self.rows.get(id))
+            .map(|r| r.title.clone().unwrap_or_default())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(id: i64) -> ArticleSummary {
+        ArticleSummary {
+            id,
+            title: Some(format!("#{id}")),
+            published: None,
+            source: None,
+            region: None,
+            tags: Vec::new(),
+            deleted_at: None,
+        }
+    }
+
+    #[test]
+    fn pages_arrive_as_the_list_scrolls() {
+        let mut model = ListModel::default();
+        model.replace((1..=1000).collect(), (1..=200).map(summary).collect());
+        assert_eq!(model.len(), 1000);
+        assert!(model.row(10).is_some() && model.row(500).is_none());
+        // Near the end of what has arrived, the next rows are asked for ahead.
+        assert_eq!(model.rows_to_fetch(0..30), (201..=230).collect::<Vec<i64>>());
+        assert!(model.rows_to_fetch(0..30).is_empty(), "asked for once");
+        let wanted = model.rows_to_fetch(500..530);
+        assert_eq!(wanted.first(), Some(&451));
+        assert!(model.rows_to_fetch(500..530).is_empty());
+        model.fill(wanted.iter().copied().map(summary).collect());
+        assert_eq!(
+            model.row(500).and_then(|r| r.title.clone()).as_deref(),
+            Some("#501")
+        );
+    }
+}
