@@ -746,3 +746,36 @@ fn the_reader_marks_the_searched_words_and_steps_through_them() {
         shows(h, &format!("{count} of {count} matches"))
     });
 }
+
+#[test]
+fn a_long_list_fetches_rows_as_it_scrolls() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.sqlite");
+    {
+        let mut library = Library::open(&path).unwrap();
+        let plan = folio::generate::Plan {
+            articles: 600,
+            seed: 3,
+            tags: 50,
+        };
+        folio::generate::generate(&mut library, &plan, |_| {}).unwrap();
+    }
+    let mut harness = app_over(&path, Vec::new());
+    wait_for(&mut harness, "the list", |h| shows(h, "600 articles"));
+    // Only the first page of rows came with the list.
+    assert!(harness.state().list.row(0).is_some());
+    assert!(harness.state().list.row(550).is_none());
+    // Page Down walks far past it; the rows there arrive as they come into view.
+    for _ in 0..35 {
+        harness.key_press(egui::Key::PageDown);
+        harness.step();
+    }
+    wait_for(&mut harness, "rows near the cursor", |h| {
+        let state = h.state();
+        state
+            .selection
+            .cursor()
+            .and_then(|id| state.list.position(id))
+            .is_some_and(|i| i >= 560 && state.list.row(i).is_some())
+    });
+}
