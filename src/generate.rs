@@ -21,22 +21,27 @@ pub struct Plan {
 }
 
 /// A small, fast, seedable generator (SplitMix64): the same seed gives the
-/// same library on every machine.
-struct Rng(u64);
+/// same library on every machine. The tests' fuzzers and crash test use it too.
+pub struct Rng(u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
         z ^ (z >> 31)
     }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
+    /// A number in `0..n` (0 when `n` is 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n.max(1) as u64) as usize
     }
     fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
+        self.next_u64() % 100 < percent
     }
 }
 
@@ -307,7 +312,7 @@ impl Vocabulary {
 
     fn word(&self, rng: &mut Rng) -> &str {
         let total = *self.cumulative.last().unwrap_or(&1.0);
-        let target = (rng.next() as f64 / u64::MAX as f64) * total;
+        let target = (rng.next_u64() as f64 / u64::MAX as f64) * total;
         let index = self
             .cumulative
             .partition_point(|c| *c < target)

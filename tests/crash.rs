@@ -7,6 +7,7 @@
 //!
 //!     cargo test --release --test crash -- --ignored --nocapture
 
+use folio::generate::Rng;
 use folio::library::Library;
 use folio::model::Filter;
 use std::path::{Path, PathBuf};
@@ -42,17 +43,6 @@ fn make_files(dir: &Path) -> PathBuf {
         std::fs::write(out.join(format!("clip-{i:05}.txt")), text).unwrap();
     }
     out
-}
-
-/// A small deterministic generator, so a failing run can be repeated.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
 }
 
 fn import_command(library: &Path, folder: &Path) -> Command {
@@ -105,13 +95,13 @@ fn killing_an_import_at_fifty_moments_loses_nothing() {
 
     // Each round kills an import into a fresh library at a random moment,
     // checks what is left, then lets the same import run to the end.
-    let mut rng = Rng(0x5EED_F011_0000_0001);
+    let mut rng = Rng::new(0x5EED_F011_0000_0001);
     let mut at_kill = Vec::new();
     let mut library = dir.path().join("lib-0.sqlite");
     for kill in 1..=KILLS {
         library = dir.path().join(format!("lib-{kill}.sqlite"));
         let mut child = import_command(&library, &folder).spawn().unwrap();
-        let wait = Duration::from_micros(rng.next() % (full.as_micros() as u64).max(1));
+        let wait = Duration::from_micros(rng.next_u64() % (full.as_micros() as u64).max(1));
         std::thread::sleep(wait);
         let _ = child.kill(); // SIGKILL: no chance to clean up
         let _ = child.wait();

@@ -11,28 +11,12 @@
 //! or takes more than two seconds is written to `target/fuzz-findings/` and
 //! fails the run; each finding becomes a regression test.
 
+use folio::generate::Rng;
 use folio::library::Library;
 use folio::model::Filter;
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            (self.next() % n as u64) as usize
-        }
-    }
-}
 
 /// Fragments the parsers treat specially.
 const TOKENS: &[&str] = &[
@@ -121,7 +105,7 @@ fn mutate(rng: &mut Rng, seeds: &[Vec<u8>]) -> Vec<u8> {
             }
             1 => {
                 let i = rng.below(len + 1);
-                data.insert(i, rng.next() as u8);
+                data.insert(i, rng.next_u64() as u8);
             }
             2 if len > 1 => {
                 let a = rng.below(len);
@@ -173,7 +157,7 @@ fn hang_limit() -> Duration {
 /// Extracts mutated inputs until `budget` runs out or `limit` inputs are done.
 fn fuzz_extractors(budget: Duration, limit: usize, seed: u64) -> usize {
     let seeds = seeds();
-    let mut rng = Rng(seed);
+    let mut rng = Rng::new(seed);
     let started = Instant::now();
     let mut runs = 0;
     while started.elapsed() < budget && runs < limit {
@@ -279,7 +263,7 @@ fn fuzz_queries(budget: Duration, limit: usize, seed: u64) -> usize {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/library");
     let cancel = std::sync::atomic::AtomicBool::new(false);
     folio::import::pipeline::import_paths(&mut library, &[fixtures], &cancel, |_, _| {}).unwrap();
-    let mut rng = Rng(seed);
+    let mut rng = Rng::new(seed);
     let started = Instant::now();
     let mut runs = 0;
     while started.elapsed() < budget && runs < limit {

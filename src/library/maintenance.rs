@@ -249,6 +249,16 @@ impl Library {
         })
     }
 
+    /// A fresh name in the backups folder: `library<label>-YYYYmmdd-HHMMSS.sqlite`.
+    fn new_backup_path(&self, label: &str) -> PathBuf {
+        let stem = self
+            .path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("library");
+        backup_folder(&self.path).join(timestamped_name(&format!("{stem}{label}")))
+    }
+
     /// Writes a verified backup to `dest`.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
         write_verified_copy(&self.conn, dest)
@@ -258,12 +268,7 @@ impl Library {
     /// [`KEEP_BACKUPS`] are removed, but only after the new one verified.
     pub fn backup_rotating(&self) -> Result<PathBuf> {
         let folder = backup_folder(&self.path);
-        let stem = self
-            .path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("library");
-        let dest = folder.join(timestamped_name(stem));
+        let dest = self.new_backup_path("");
         write_verified_copy(&self.conn, &dest)?;
         for old in list_backups(&folder).into_iter().skip(KEEP_BACKUPS) {
             let _ = std::fs::remove_file(old.path);
@@ -287,13 +292,7 @@ impl Library {
     /// Returns that safety copy.
     pub fn restore_from(&mut self, backup: &Path) -> Result<PathBuf> {
         verify_backup(backup)?;
-        let folder = backup_folder(&self.path);
-        let stem = self
-            .path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("library");
-        let safety = folder.join(timestamped_name(&format!("{stem}-before-restore")));
+        let safety = self.new_backup_path("-before-restore");
         write_verified_copy(&self.conn, &safety)?;
         let from = Connection::open_with_flags(backup, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
         Backup::new(&from, &mut self.conn)?.run_to_completion(1024, Duration::from_millis(0), None)?;

@@ -2,60 +2,75 @@
 
 use crate::gui::{Action, FolioApp};
 
-pub fn show(ctx: &egui::Context, app: &FolioApp) -> Vec<Action> {
-    let mut actions = empty_trash(ctx, app);
-    let Some(ids) = &app.confirm_purge else {
-        return actions;
-    };
-    let count = ids.len();
-    let response = egui::Modal::new(egui::Id::unique("confirm-purge")).show(ctx, |ui| {
-        ui.set_max_width(360.0);
-        ui.heading(if count == 1 {
-            "Delete this article for good?".to_string()
-        } else {
-            format!("Delete {count} articles for good?")
-        });
-        ui.add_space(6.0);
-        ui.label("They will be removed from the library with their tags, notes and original files. This cannot be undone.");
-        ui.add_space(10.0);
-        ui.horizontal(|ui| {
-            if ui.button("Delete for good").clicked() {
-                actions.push(Action::Purge);
-            }
-            if ui.button("Cancel").clicked() {
-                actions.push(Action::CancelPurge);
-            }
-        });
-    });
-    if response.should_close() && actions.is_empty() {
-        actions.push(Action::CancelPurge);
-    }
-    actions
+/// What one question says and what its answers do.
+struct Question {
+    id: &'static str,
+    heading: String,
+    detail: &'static str,
+    confirm: &'static str,
+    on_confirm: Action,
+    on_cancel: Action,
 }
 
-fn empty_trash(ctx: &egui::Context, app: &FolioApp) -> Vec<Action> {
-    let mut actions = Vec::new();
-    if !app.confirm_empty_trash {
-        return actions;
-    }
-    let count = app.facets.trash;
-    let response = egui::Modal::new(egui::Id::unique("confirm-empty-trash")).show(ctx, |ui| {
+/// A modal question; closing it (Esc, a click outside) is a Cancel.
+fn ask(ctx: &egui::Context, question: Question) -> Option<Action> {
+    let mut answer = None;
+    let response = egui::Modal::new(egui::Id::unique(question.id)).show(ctx, |ui| {
         ui.set_max_width(360.0);
-        ui.heading(format!("Empty the trash ({count} article{})?", if count == 1 { "" } else { "s" }));
+        ui.heading(&question.heading);
         ui.add_space(6.0);
-        ui.label("Everything in the trash is removed from the library with its tags, notes and original files. This cannot be undone.");
+        ui.label(question.detail);
         ui.add_space(10.0);
         ui.horizontal(|ui| {
-            if ui.button("Empty Trash").clicked() {
-                actions.push(Action::EmptyTrash);
+            if ui.button(question.confirm).clicked() {
+                answer = Some(question.on_confirm.clone());
             }
             if ui.button("Cancel").clicked() {
-                actions.push(Action::CancelEmptyTrash);
+                answer = Some(question.on_cancel.clone());
             }
         });
     });
-    if response.should_close() && actions.is_empty() {
-        actions.push(Action::CancelEmptyTrash);
+    if answer.is_none() && response.should_close() {
+        answer = Some(question.on_cancel);
+    }
+    answer
+}
+
+pub fn show(ctx: &egui::Context, app: &FolioApp) -> Vec<Action> {
+    let mut actions = Vec::new();
+    if app.confirm_empty_trash {
+        let count = app.facets.trash;
+        actions.extend(ask(
+            ctx,
+            Question {
+                id: "confirm-empty-trash",
+                heading: format!("Empty the trash ({count} article{})?", if count == 1 { "" } else { "s" }),
+                detail: "Everything in the trash is removed from the library with its tags, notes and original \
+                         files. This cannot be undone.",
+                confirm: "Empty Trash",
+                on_confirm: Action::EmptyTrash,
+                on_cancel: Action::CancelEmptyTrash,
+            },
+        ));
+    }
+    if let Some(ids) = &app.confirm_purge {
+        let count = ids.len();
+        actions.extend(ask(
+            ctx,
+            Question {
+                id: "confirm-purge",
+                heading: if count == 1 {
+                    "Delete this article for good?".to_string()
+                } else {
+                    format!("Delete {count} articles for good?")
+                },
+                detail: "They will be removed from the library with their tags, notes and original files. \
+                         This cannot be undone.",
+                confirm: "Delete for good",
+                on_confirm: Action::Purge,
+                on_cancel: Action::CancelPurge,
+            },
+        ));
     }
     actions
 }
