@@ -45,6 +45,9 @@ static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"/(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:/|[-_.]|$)|[-_/](20\d{2})(\d{2})(\d{2})(?:\D|$)")
         .expect("valid pattern")
 });
+static AUTHOR_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?is)<a\b[^>]*\brel\s*=\s*["']?author\b[^>]*>(.*?)</a>"#).expect("valid pattern")
+});
 static ENTITY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);").expect("valid pattern"));
 
@@ -190,6 +193,23 @@ fn json_ld_fields(html: &str, article: &mut ExtractedArticle) {
     }
 }
 
+/// Names in the page's author links (`<a rel="author">`), in order, once each.
+fn author_links(html: &str) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for c in AUTHOR_LINK.captures_iter(html) {
+        let text = decode_entities(&TAG.replace_all(&c[1], " "));
+        let name = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let plausible = !name.is_empty() && name.split_whitespace().count() <= 5 && !name.contains("://");
+        if plausible && !names.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
+            names.push(name);
+        }
+        if names.len() == 4 {
+            break;
+        }
+    }
+    names
+}
+
 /// `<time datetime="…">`, the one marked as the publication date first.
 fn time_element_date(html: &str) -> Option<Published> {
     let mut first = None;
@@ -280,6 +300,16 @@ pub fn extract_html(html: &str) -> ExtractedArticle {
             "og:site_name" | "application-name" | "dc.publisher" => {
                 meta.source.get_or_insert(content);
             }
+            // The New York Times' byline meta says "By …".
+            "byl" if meta.authors.is_empty() => {
+                let names = content.trim_start_matches("By ").trim_start_matches("by ");
+                meta.authors = names
+                    .split([',', '&'])
+                    .flat_map(|p| p.split(" and "))
+                    .map(|n| n.trim().to_string())
+                    .filter(|n| !n.is_empty())
+                    .collect();
+            }
             "author" | "article:author" | "dc.creator" | "parsely-author" | "sailthru.author"
                 if meta.authors.is_empty() && !content.starts_with("http") =>
             {
@@ -301,6 +331,9 @@ pub fn extract_html(html: &str) -> ExtractedArticle {
             }
         }
     }
+    if meta.authors.is_empty() {
+        meta.authors = author_links(html);
+    }
     if meta.published.is_none() {
         meta.published = time_element_date(html).or_else(|| meta.url.as_deref().and_then(url_date));
     }
@@ -321,6 +354,13 @@ pub fn extract_html(html: &str) -> ExtractedArticle {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn authors_from_author_links() {
+        let html = r#"<a href="/author/dan" rel="author"><span itemprop="name">Dan  Goodin</span></a>
+            <a rel="author" href="/author/dan">Dan Goodin</a><a rel="nofollow">Not Me</a>"#;
+        assert_eq!(author_links(html), vec!["Dan Goodin"]);
+    }
 
     #[test]
     fn dates_from_time_elements_urls_and_loose_json_ld() {
