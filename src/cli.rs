@@ -441,7 +441,7 @@ pub fn run_command(library_path: &Option<PathBuf>, command: Command) -> Result<E
             }
             let size = std::fs::metadata(library.path()).map(|m| m.len()).unwrap_or(0);
             let text: i64 = library.connection().query_row(
-                "SELECT coalesce(sum(length(body) + length(coalesce(title, ''))), 0) FROM articles",
+                "SELECT coalesce(sum(length(CAST(body AS BLOB)) + length(CAST(coalesce(title, '') AS BLOB))), 0) FROM articles",
                 [],
                 |r| r.get(0),
             )?;

@@ -115,7 +115,7 @@ fn purge_needs_the_trash_first_and_keeps_the_index_in_step() {
     );
     let fts_rows: i64 = library
         .connection()
-        .query_row("SELECT count(*) FROM articles_fts", [], |r| r.get(0))
+        .query_row("SELECT count(*) FROM articles_fts_docsize", [], |r| r.get(0))
         .unwrap();
     assert_eq!(fts_rows, 0);
     let original: i64 = library

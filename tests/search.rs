@@ -87,6 +87,31 @@ fn prefix_while_typing() {
         !lib.search_as_typed("P", &Filter::default()).unwrap().is_empty(),
         "one letter is a prefix too"
     );
+    // Short prefixes come from their own index; they combine with words,
+    // fields and exclusion like any other.
+    let typed = |q: &str| -> Vec<String> {
+        let mut found: Vec<String> = lib
+            .search_as_typed(q, &Filter::default())
+            .unwrap()
+            .into_iter()
+            .map(|h| h.summary.title.unwrap_or_default())
+            .collect();
+        found.sort();
+        found
+    };
+    assert_eq!(
+        typed("Mongolia ne"),
+        ["How Mongolia balances its two giant neighbours"]
+    );
+    assert_eq!(
+        typed("Mongolia nei"),
+        ["How Mongolia balances its two giant neighbours"]
+    );
+    assert_eq!(typed("Mongolia qx"), Vec::<String>::new());
+    assert_eq!(typed("container ter"), [PORT]);
+    assert_eq!(typed("container -ter"), Vec::<String>::new());
+    assert_eq!(typed("source:\"Harbour Herald\" bi"), [KOREA_BIRTHS]);
+    assert!(typed("de").len() > typed("desalin").len());
 }
 
 #[test]
@@ -225,4 +250,74 @@ fn saved_searches_keep_their_query_and_place() {
     lib.delete_saved_search(saved[0].id).unwrap();
     assert!(lib.saved_searches().unwrap().is_empty());
     assert!(lib.save_search("  ", "x", "{}").is_err());
+}
+
+fn titles_within(library: &Library, query: &str, filter: &Filter) -> Vec<String> {
+    let mut found: Vec<String> = library
+        .search(query, filter)
+        .unwrap()
+        .into_iter()
+        .map(|h| h.summary.title.unwrap_or_default())
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn a_narrow_ranking_window_widens_until_the_page_is_full() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = library(dir.path());
+    let big_page = Filter {
+        limit: Some(1000),
+        ..Filter::default()
+    };
+    let everything = titles_within(&lib, "the", &big_page);
+    assert!(everything.len() > 10, "{everything:?}");
+    let harbour = titles_within(&lib, "the source:\"Harbour Herald\"", &big_page);
+
+    lib.set_ranking_window(2);
+    assert_eq!(titles_within(&lib, "the", &big_page), everything);
+    let page_of_three = Filter {
+        limit: Some(3),
+        ..Filter::default()
+    };
+    assert_eq!(lib.search("the", &page_of_three).unwrap().len(), 3);
+    // A filter the newest matches do not meet still finds the older ones.
+    assert_eq!(
+        titles_within(&lib, "the source:\"Harbour Herald\"", &big_page),
+        harbour
+    );
+    assert_eq!(harbour, [KOREA_BIRTHS, PORT]);
+}
+
+#[test]
+fn the_index_follows_notes_corrections_and_deletions() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = library(dir.path());
+    let id = lib.search("\"container terminal\"", &Filter::default()).unwrap()[0]
+        .summary
+        .id;
+
+    lib.set_note(id, "Ask the dockers' union about overtime.")
+        .unwrap();
+    finds(&lib, "note:dockers", &[PORT]);
+    finds(&lib, "dockers", &[PORT]);
+    lib.set_note(id, "Rewritten: compare freight rates.").unwrap();
+    finds(&lib, "dockers", &[]);
+    finds(&lib, "note:freight", &[PORT]);
+    lib.set_note(id, "").unwrap();
+    finds(&lib, "note:freight", &[]);
+
+    let mut details = lib.get_article(id).unwrap().meta;
+    details.title = Some("Dockers and growers reach a truce".into());
+    lib.update_details(id, &details).unwrap();
+    finds(&lib, "truce", &["Dockers and growers reach a truce"]);
+    finds(&lib, "title:harvest", &[]);
+    finds(&lib, "container terminal", &["Dockers and growers reach a truce"]);
+
+    lib.trash(id).unwrap();
+    finds(&lib, "truce", &[]);
+    lib.purge(id).unwrap();
+    let report = lib.check().unwrap();
+    assert!(report.is_healthy(), "{report:?}");
 }

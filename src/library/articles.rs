@@ -315,7 +315,8 @@ impl Library {
             }
             Some(Some(_)) => {}
         }
-        tx.execute("DELETE FROM articles_fts WHERE rowid = ?", [id])?;
+        // The word index follows by trigger (schema step 4); the trigram
+        // index is kept here.
         tx.execute("DELETE FROM articles_trigram WHERE rowid = ?", [id])?;
         tx.execute("DELETE FROM articles WHERE id = ?", [id])?;
         tx.commit()?;
@@ -351,10 +352,6 @@ impl Library {
         if changed == 0 {
             return Err(LibraryError::NotFound(id));
         }
-        tx.execute(
-            "UPDATE articles_fts SET title = ?, source = ? WHERE rowid = ?",
-            params![details.title, details.source, id],
-        )?;
         index_cjk(&tx, id, details.title.as_deref(), &details.body)?;
         tx.execute(
             "DELETE FROM article_regions WHERE article_id = ? AND is_primary = 1",
@@ -374,12 +371,10 @@ impl Library {
     /// Deletes everything in the trash for good; returns how many went.
     pub fn empty_trash(&mut self) -> Result<usize> {
         let tx = self.conn.transaction()?;
-        for index in ["articles_fts", "articles_trigram"] {
-            tx.execute(
-                &format!("DELETE FROM {index} WHERE rowid IN (SELECT id FROM articles WHERE deleted_at IS NOT NULL)"),
-                [],
-            )?;
-        }
+        tx.execute(
+            "DELETE FROM articles_trigram WHERE rowid IN (SELECT id FROM articles WHERE deleted_at IS NOT NULL)",
+            [],
+        )?;
         let removed = tx.execute("DELETE FROM articles WHERE deleted_at IS NOT NULL", [])?;
         tx.commit()?;
         Ok(removed)
@@ -470,10 +465,6 @@ fn insert_one(tx: &Transaction, item: &NewArticle) -> Result<InsertOutcome> {
     tx.execute(
         "INSERT INTO originals(article_id, file_name, format, compressed) VALUES (?, ?, ?, ?)",
         params![id, item.file_name, item.format, compress(&item.original)],
-    )?;
-    tx.execute(
-        "INSERT INTO articles_fts(rowid, title, body, source, notes) VALUES (?, ?, ?, ?, '')",
-        params![id, meta.title, meta.body, meta.source],
     )?;
     index_cjk(tx, id, meta.title.as_deref(), &meta.body)?;
     if let Some(region) = &meta.region {

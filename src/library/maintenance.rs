@@ -190,11 +190,18 @@ impl Library {
         let conn = &self.conn;
         let count =
             |sql: &str| -> Result<usize> { Ok(conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as usize) };
+        // rank = 1 compares the index with the text it was built from.
         let fts_problem = conn
             .execute(
                 "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)",
                 [],
             )
+            .and_then(|_| {
+                conn.execute(
+                    "INSERT INTO articles_prefixes(articles_prefixes) VALUES ('integrity-check')",
+                    [],
+                )
+            })
             .err()
             .map(|e| e.to_string());
         let orphan_queries: [(&'static str, &str); 8] = [
@@ -239,10 +246,10 @@ impl Library {
             integrity: integrity(conn)?,
             fts_problem,
             missing_from_index: count(
-                "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM articles_fts f WHERE f.rowid = a.id)",
+                "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM articles_fts_docsize d WHERE d.id = a.id)",
             )?,
             index_without_article: count(
-                "SELECT count(*) FROM articles_fts f WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = f.rowid)",
+                "SELECT count(*) FROM articles_fts_docsize d WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = d.id)",
             )?,
             orphans,
             articles: count("SELECT count(*) FROM articles")?,

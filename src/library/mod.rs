@@ -11,6 +11,7 @@ mod notes_tags;
 pub mod query;
 pub mod schema;
 mod search;
+mod snippet;
 
 pub use articles::{InsertOutcome, NewArticle};
 pub use facets::{FacetCount, Facets};
@@ -53,6 +54,9 @@ pub struct Library {
     /// Held for the life of this `Library`: one writer per file, so a second
     /// Folio is told the library is in use instead of racing this one.
     _lock: std::fs::File,
+    /// How many of the newest matches a search ranks first (see
+    /// `search::RANKING_WINDOW`).
+    ranking_window: usize,
 }
 
 /// The lock file beside a library: `library.sqlite.lock`.
@@ -142,11 +146,19 @@ impl Library {
             conn,
             path: path.to_path_buf(),
             _lock: lock,
+            ranking_window: search::RANKING_WINDOW,
         })
     }
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Narrows the ranking window, so tests can see it widen on a small
+    /// library.
+    #[doc(hidden)]
+    pub fn set_ranking_window(&mut self, matches: usize) {
+        self.ranking_window = matches.max(1);
     }
 
     /// The raw connection, for tests that need to look under the hood.

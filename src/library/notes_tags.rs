@@ -88,10 +88,6 @@ impl Library {
             )?;
         }
         tx.execute(
-            "UPDATE articles_fts SET notes = ? WHERE rowid = ?",
-            params![text, id],
-        )?;
-        tx.execute(
             "UPDATE articles SET updated_at = ? WHERE id = ?",
             params![stamp, id],
         )?;

@@ -45,13 +45,21 @@ pub struct Clause {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CompiledQuery {
     pub rank_match: Option<String>,
+    /// The prefix index's MATCH for a short word still being typed, which
+    /// every result must begin a word with (see [`short_prefix`]).
+    pub prefix_match: Option<String>,
+    /// The ranking MATCH with each phrase loosened to its words, all of
+    /// which must be there. Cheap to walk where a phrase is not (checking
+    /// that words stand side by side is what costs), it bounds how far back
+    /// the ranking looks.
+    pub window_match: Option<String>,
     pub conditions: Vec<String>,
     pub values: Vec<Value>,
 }
 
 impl CompiledQuery {
     pub fn is_empty(&self) -> bool {
-        self.rank_match.is_none() && self.conditions.is_empty()
+        self.rank_match.is_none() && self.prefix_match.is_none() && self.conditions.is_empty()
     }
 }
 
@@ -229,6 +237,31 @@ pub fn words_to_highlight(input: &str) -> Vec<String> {
         .collect()
 }
 
+/// The longest prefix the prefix index answers (schema step 4); longer ones
+/// are few enough words for the main index, which also ranks them.
+const SHORT_PREFIX_CHARS: usize = 3;
+
+/// A word still being typed that is too short for the main index to expand
+/// quickly: it is looked up in the prefix index instead, as a filter (that
+/// index keeps no counts to rank by).
+fn short_prefix(term: &Term) -> Option<&str> {
+    match term {
+        Term::Text {
+            column: None,
+            words,
+            phrase: false,
+            prefix: true,
+        } if words.len() == 1 && words[0].chars().count() <= SHORT_PREFIX_CHARS => {
+            Some(words[0].as_str()).filter(|w| !w.chars().any(is_cjk))
+        }
+        _ => None,
+    }
+}
+
+fn prefix_match(start: &str) -> String {
+    format!("{}*", quote(start))
+}
+
 fn quote(word: &str) -> String {
     format!("\"{}\"", word.replace('"', "\"\""))
 }
@@ -253,6 +286,10 @@ fn condition_of(term: &Term, values: &mut Vec<Value>) -> String {
     let mut bind = |v: Value| {
         values.push(v);
     };
+    if let Some(start) = short_prefix(term) {
+        bind(Value::Text(prefix_match(start)));
+        return "a.id IN (SELECT rowid FROM articles_prefixes WHERE articles_prefixes MATCH ?)".into();
+    }
     match term {
         Term::Text {
             column,
@@ -344,11 +381,19 @@ fn condition_of(term: &Term, values: &mut Vec<Value>) -> String {
 pub fn compile(clauses: &[Clause]) -> CompiledQuery {
     let mut compiled = CompiledQuery::default();
     let mut ranking: Vec<String> = Vec::new();
+    let mut loose: Vec<String> = Vec::new();
     for clause in clauses {
+        // Only the last word is typed, so there is at most one of these.
+        if let (false, [term]) = (clause.negated, clause.any_of.as_slice())
+            && let Some(start) = short_prefix(term)
+        {
+            compiled.prefix_match = Some(prefix_match(start));
+            continue;
+        }
         // A positive clause of plain words goes into the ranking MATCH, which
         // already keeps only the articles that have them.
         if !clause.negated {
-            let texts: Option<Vec<String>> = clause
+            let texts: Option<Vec<(String, String)>> = clause
                 .any_of
                 .iter()
                 .map(|t| match t {
@@ -357,14 +402,17 @@ pub fn compile(clauses: &[Clause]) -> CompiledQuery {
                         words,
                         phrase,
                         prefix,
-                    } if !words.iter().any(|w| w.chars().any(is_cjk)) => {
-                        Some(fts_text(*column, words, *phrase, *prefix))
-                    }
+                    } if !words.iter().any(|w| w.chars().any(is_cjk)) && short_prefix(t).is_none() => Some((
+                        fts_text(*column, words, *phrase, *prefix),
+                        fts_text(*column, words, false, *prefix),
+                    )),
                     _ => None,
                 })
                 .collect();
             if let Some(texts) = texts {
-                ranking.push(format!("({})", texts.join(" OR ")));
+                let (strict, words): (Vec<String>, Vec<String>) = texts.into_iter().unzip();
+                ranking.push(format!("({})", strict.join(" OR ")));
+                loose.push(format!("({})", words.join(" OR ")));
                 continue;
             }
         }
@@ -382,6 +430,7 @@ pub fn compile(clauses: &[Clause]) -> CompiledQuery {
     }
     if !ranking.is_empty() {
         compiled.rank_match = Some(ranking.join(" AND "));
+        compiled.window_match = Some(loose.join(" AND "));
     }
     compiled
 }

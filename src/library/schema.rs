@@ -133,6 +133,137 @@ pub const MIGRATIONS: &[&str] = &[
         created_at TEXT NOT NULL
     );
     "#,
+    // 4: the body moves to the end of the row, and the search index reads
+    // the text from the articles instead of keeping a copy of its own.
+    r#"
+    -- SQLite reads a row's columns in order: with the body last, the small
+    -- columns a list or a filter needs are read without walking the body's
+    -- overflow pages.
+    CREATE TABLE articles_v4 (
+        id                  INTEGER PRIMARY KEY,
+        title               TEXT,
+        source              TEXT,
+        authors             TEXT NOT NULL DEFAULT '[]',
+        published_date      TEXT,
+        published_precision TEXT,
+        published_time      TEXT,
+        section             TEXT,
+        kind                TEXT,
+        language            TEXT,
+        url                 TEXT,
+        region              TEXT,
+        content_hash        TEXT NOT NULL UNIQUE,
+        imported_at         TEXT NOT NULL,
+        updated_at          TEXT NOT NULL,
+        deleted_at          TEXT,
+        body                TEXT NOT NULL
+    );
+    INSERT INTO articles_v4 (id, title, source, authors, published_date, published_precision, published_time,
+                             section, kind, language, url, region, content_hash, imported_at, updated_at,
+                             deleted_at, body)
+        SELECT id, title, source, authors, published_date, published_precision, published_time,
+               section, kind, language, url, region, content_hash, imported_at, updated_at,
+               deleted_at, body
+        FROM articles;
+    DROP TABLE articles_fts;
+    DROP TABLE articles;
+    ALTER TABLE articles_v4 RENAME TO articles;
+    CREATE INDEX articles_published ON articles(published_date);
+    CREATE INDEX articles_source ON articles(source);
+    CREATE INDEX articles_deleted ON articles(deleted_at);
+
+    -- What search sees of an article. The index is "external content": it
+    -- holds only the words, and reads this view for snippets.
+    CREATE VIEW article_search_text AS
+        SELECT a.id AS id, a.title AS title, a.body AS body, a.source AS source,
+               coalesce(n.body, '') AS notes
+        FROM articles a LEFT JOIN notes n ON n.article_id = a.id;
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, body, source, notes,
+        content = 'article_search_text', content_rowid = 'id',
+        tokenize = 'unicode61 remove_diacritics 2'
+    );
+    INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+
+    -- Words as they are being typed: "p", "pr", "pre" match every word they
+    -- begin. FTS5 answers a short prefix from the main index by merging the
+    -- entries of every word it begins (over a second for "a*" in 100,000
+    -- articles); this index stores, for each prefix of one to three letters
+    -- and each word, only which articles hold it (detail=none, no
+    -- positions), which costs a fifth of the main index and answers in
+    -- milliseconds.
+    CREATE VIRTUAL TABLE articles_prefixes USING fts5(
+        title, body, source, notes,
+        content = '', contentless_delete = 1, detail = none,
+        prefix = '1 2 3',
+        tokenize = 'unicode61 remove_diacritics 2'
+    );
+    INSERT INTO articles_prefixes(rowid, title, body, source, notes)
+        SELECT id, title, body, source, notes FROM article_search_text;
+
+    -- The index follows the view through triggers, so no code path can
+    -- forget it. Each change takes the article's old text out of the
+    -- index (BEFORE, while the view still shows it) and puts the new text
+    -- in (AFTER). When an article is deleted its note goes by cascade after
+    -- the row, and the view no longer shows it: those steps do nothing.
+    CREATE TRIGGER articles_index_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, body, source, notes)
+            SELECT id, title, body, source, notes FROM article_search_text WHERE id = new.id;
+        INSERT INTO articles_prefixes(rowid, title, body, source, notes)
+            SELECT id, title, body, source, notes FROM article_search_text WHERE id = new.id;
+    END;
+    CREATE TRIGGER articles_index_delete BEFORE DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body, source, notes)
+            SELECT 'delete', id, title, body, source, notes FROM article_search_text WHERE id = old.id;
+        DELETE FROM articles_prefixes WHERE rowid = old.id;
+    END;
+    CREATE TRIGGER articles_index_update_old BEFORE UPDATE OF title, body, source ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body, source, notes)
+            SELECT 'delete', id, title, body, source, notes FROM article_search_text WHERE id = old.id;
+    END;
+    CREATE TRIGGER articles_index_update_new AFTER UPDATE OF title, body, source ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, body, source, notes)
+            SELECT id, title, body, source, notes FROM article_search_text WHERE id = new.id;
+        DELETE FROM articles_prefixes WHERE rowid = new.id;
+        INSERT INTO articles_prefixes(rowid, title, body, source, notes)
+            SELECT id, title, body, source, notes FROM article_search_text WHERE id = new.id;
+    END;
+    -- An upsert of a note that exists fires BEFORE INSERT and then the
+    -- UPDATE triggers, so a new note is handled entirely AFTER INSERT: the
+    -- index held the article with no note. (Notes are written by upsert,
+    -- never by INSERT OR REPLACE, whose hidden delete fires no trigger.)
+    CREATE TRIGGER notes_index_insert AFTER INSERT ON notes BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body, source, notes)
+            SELECT 'delete', id, title, body, source, '' FROM articles WHERE id = new.article_id;
+        INSERT INTO articles_fts(rowid, title, body, source, notes)
+            SELECT id, title, body, source, notes FROM article_search_text WHERE id = new.article_id;
+        DELETE FROM articles_prefixes WHERE rowid = new.article_id;
+        INSERT INTO articles_prefixes(rowid, title, body, source, notes)
+            SELECT id, title, body, source, notes FROM article_search_text WHERE id = new.article_id;
+    END;
+    CREATE TRIGGER notes_index_update_old BEFORE UPDATE OF body ON notes BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body, source, notes)
+            SELECT 'delete', id, title, body, source, notes FROM article_search_text WHERE id = old.article_id;
+    END;
+    CREATE TRIGGER notes_index_update_new AFTER UPDATE OF body ON notes BEGIN
+        INSERT INTO articles_fts(rowid, title, body, source, notes)
+            SELECT id, title, body, source, notes FROM article_search_text WHERE id = new.article_id;
+        DELETE FROM articles_prefixes WHERE rowid = new.article_id;
+        INSERT INTO articles_prefixes(rowid, title, body, source, notes)
+            SELECT id, title, body, source, notes FROM article_search_text WHERE id = new.article_id;
+    END;
+    CREATE TRIGGER notes_index_delete_old BEFORE DELETE ON notes BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body, source, notes)
+            SELECT 'delete', id, title, body, source, notes FROM article_search_text WHERE id = old.article_id;
+    END;
+    CREATE TRIGGER notes_index_delete_new AFTER DELETE ON notes BEGIN
+        INSERT INTO articles_fts(rowid, title, body, source, notes)
+            SELECT id, title, body, source, notes FROM article_search_text WHERE id = old.article_id;
+        DELETE FROM articles_prefixes WHERE rowid = old.article_id;
+        INSERT INTO articles_prefixes(rowid, title, body, source, notes)
+            SELECT id, title, body, source, notes FROM article_search_text WHERE id = old.article_id;
+    END;
+    "#,
 ];
 
 pub fn current_version(conn: &Connection) -> Result<i64, LibraryError> {
@@ -151,9 +282,47 @@ pub fn migrate(conn: &mut Connection, target: Option<usize>) -> Result<(), Libra
         });
     }
     let target = target.unwrap_or(MIGRATIONS.len()).min(MIGRATIONS.len());
-    for (index, sql) in MIGRATIONS.iter().enumerate().take(target).skip(found as usize) {
+    if found as usize >= target {
+        return Ok(());
+    }
+    // A step that rebuilds a table drops the old one; with foreign keys on,
+    // that drop would cascade into the tags, notes and originals that point
+    // at it. They are switched off for the steps (a pragma that cannot
+    // change inside a transaction), and each step checks the links it left.
+    let enforced: bool = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?;
+    conn.pragma_update(None, "foreign_keys", "OFF")?;
+    let result = run_steps(conn, found as usize, target);
+    if enforced {
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+    }
+    result?;
+    compact_if_mostly_free(conn)
+}
+
+/// A step that rebuilds a table leaves the old pages free inside the file;
+/// when they are a quarter of it or more, the file is rewritten without
+/// them, so an upgrade does not double the library on disk.
+fn compact_if_mostly_free(conn: &Connection) -> Result<(), LibraryError> {
+    let pages: i64 = conn.query_row("PRAGMA page_count", [], |r| r.get(0))?;
+    let free: i64 = conn.query_row("PRAGMA freelist_count", [], |r| r.get(0))?;
+    if pages > 0 && free * 4 >= pages {
+        conn.execute_batch("VACUUM")?;
+    }
+    Ok(())
+}
+
+fn run_steps(conn: &mut Connection, from: usize, to: usize) -> Result<(), LibraryError> {
+    for (index, sql) in MIGRATIONS.iter().enumerate().take(to).skip(from) {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
+        let broken: i64 = tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
+        if broken > 0 {
+            // Dropping the transaction rolls the step back.
+            return Err(LibraryError::Invalid(format!(
+                "schema step {} left {broken} broken links; the file was left as it was",
+                index + 1
+            )));
+        }
         tx.pragma_update(None, "user_version", (index + 1) as i64)?;
         tx.commit()?;
     }

@@ -3,43 +3,18 @@
 
 use super::articles::{SUMMARY_COLUMNS, filter_clause, summary_from_row};
 use super::query::{self, Term};
+use super::snippet::{Needle, snippet};
 use super::{Library, Result};
 use crate::model::{Filter, SearchHit};
-use rusqlite::{params_from_iter, types::Value};
+use rusqlite::{OptionalExtension, params_from_iter, types::Value};
 
 /// Results a search returns when the filter sets no limit.
 const DEFAULT_LIMIT: usize = 50;
 
-/// A snippet for results that were not ranked by the full-text index (a
-/// query of fields only, or of CJK words): the text around the first word
-/// looked for, with the word between `[` and `]`.
-fn snippet_around(body: &str, needles: &[String]) -> String {
-    let lower = body.to_lowercase();
-    let found = needles
-        .iter()
-        .filter_map(|n| lower.find(&n.to_lowercase()).map(|at| (at, n.len())))
-        .min();
-    let Some((at, len)) =
-        found.filter(|(at, len)| body.is_char_boundary(*at) && body.is_char_boundary(at + len))
-    else {
-        let start: String = body.chars().take(160).collect();
-        return if start.len() < body.len() {
-            format!("{start}…")
-        } else {
-            start
-        };
-    };
-    let before: String = body[..at]
-        .chars()
-        .rev()
-        .take(60)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    let after: String = body[at + len..].chars().take(80).collect();
-    format!("…{before}[{}]{after}…", &body[at..at + len])
-}
+/// How many of the newest matches a search ranks at first (see `run_search`).
+pub(super) const RANKING_WINDOW: usize = 2_000;
+/// A query with a phrase starts with a window this many times smaller.
+const PHRASE_WINDOW_DIVISOR: usize = 1;
 
 impl Library {
     /// Searches as the user typed it: the last word is a prefix.
@@ -60,72 +35,223 @@ impl Library {
         if compiled.is_empty() {
             return Ok(Vec::new());
         }
-        let (filter_sql, filter_values) = filter_clause(filter);
-        let mut conditions = vec![filter_sql];
-        conditions.extend(compiled.conditions.iter().cloned());
-        let conditions = conditions.join(" AND ");
-        let limit = Value::Integer(filter.limit.unwrap_or(DEFAULT_LIMIT) as i64);
-        let mut values: Vec<Value> = Vec::new();
-        let sql = match &compiled.rank_match {
-            Some(rank) => {
-                values.push(Value::Text(rank.clone()));
-                format!(
-                    "SELECT {SUMMARY_COLUMNS}, snippet(articles_fts, -1, '[', ']', '…', 16) \
-                     FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid \
-                     WHERE articles_fts MATCH ? AND {conditions} \
-                     ORDER BY bm25(articles_fts, 10.0, 1.0, 3.0, 2.0) LIMIT ?"
-                )
-            }
-            None => format!(
-                "SELECT {SUMMARY_COLUMNS}, a.body FROM articles a WHERE {conditions} \
-                 ORDER BY a.published_date IS NULL, a.published_date DESC, a.id DESC LIMIT ?"
-            ),
-        };
-        values.extend(filter_values);
-        values.extend(compiled.values.iter().cloned());
-        values.push(limit);
-        let needles: Vec<String> = clauses
+        let limit = filter.limit.unwrap_or(DEFAULT_LIMIT);
+        let needles: Vec<Needle> = clauses
             .iter()
             .filter(|c| !c.negated)
             .flat_map(|c| &c.any_of)
             .filter_map(|t| match t {
-                Term::Text { words, .. } => Some(words.clone()),
+                Term::Text { words, prefix, .. } => Some(words.iter().enumerate().map(|(i, w)| Needle {
+                    text: w.clone(),
+                    prefix: *prefix && i + 1 == words.len(),
+                })),
                 _ => None,
             })
             .flatten()
             .collect();
-        let ranked = compiled.rank_match.is_some();
-        let mut stmt = self.conn.prepare(&sql)?;
+        let Some(rank_match) = &compiled.rank_match else {
+            return match &compiled.prefix_match {
+                Some(prefix) => self.recent_with_prefix(prefix, &compiled, filter, limit, &needles),
+                None => self.newest_matching(&compiled, filter, limit, &needles),
+            };
+        };
+        // Ranking every match is what makes a common word slow in a large
+        // library (bm25 over 50,000 articles takes ~60 ms). So the ranking
+        // looks at the newest matches first, a window whose start is found
+        // by walking the index backwards, which costs little. When filters
+        // or phrases leave fewer results than a page, the window widens
+        // until it covers the whole library.
+        let window_match = compiled.window_match.as_deref().unwrap_or(rank_match);
+        // A phrase is checked word by word in every article that holds all
+        // its words, and common words have long lists of places: its window
+        // starts smaller.
+        let has_phrase = window_match != rank_match;
+        // bm25 weighs each term by how many articles hold it, and for a
+        // phrase FTS5 finds that by checking every article (~45 ms for two
+        // common words in 100,000 articles). So a phrase query ranks by its
+        // words, and the phrase itself is checked only within the window.
+        let phrases = has_phrase.then_some(rank_match.as_str());
+        let mut window = if has_phrase {
+            (self.ranking_window / PHRASE_WINDOW_DIVISOR).max(1)
+        } else {
+            self.ranking_window
+        };
+        loop {
+            let start = self.window_start(window_match, window)?;
+            let ranking = Ranking {
+                words: window_match,
+                phrases,
+                start,
+            };
+            let hits = self.ranked(&ranking, &compiled, filter, limit, &needles)?;
+            if start.is_none() || hits.len() >= limit {
+                return Ok(hits);
+            }
+            window = window.saturating_mul(8);
+        }
+    }
+}
+
+/// What a ranked search pass ranks by and over.
+struct Ranking<'a> {
+    /// The MATCH bm25 ranks by: the query's words, phrases loosened.
+    words: &'a str,
+    /// The query with its phrases, when it has any.
+    phrases: Option<&'a str>,
+    /// The lowest id in the window, or `None` for the whole library.
+    start: Option<i64>,
+}
+
+impl Library {
+    /// The lowest article id among the newest `window` matches, or `None`
+    /// when there are no more than that.
+    fn window_start(&self, rank_match: &str, window: usize) -> Result<Option<i64>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+        )?;
+        let start = stmt
+            .query_row(rusqlite::params![rank_match, (window - 1) as i64], |r| r.get(0))
+            .optional()?;
+        Ok(start)
+    }
+
+    /// Best match first among the matches from `start` on, with snippets.
+    fn ranked(
+        &self,
+        ranking: &Ranking,
+        compiled: &query::CompiledQuery,
+        filter: &Filter,
+        limit: usize,
+        needles: &[Needle],
+    ) -> Result<Vec<SearchHit>> {
+        let start = ranking.start;
+        let (filter_sql, filter_values) = filter_clause(filter);
+        let mut conditions = vec![filter_sql];
+        conditions.extend(compiled.conditions.iter().cloned());
+        let mut values: Vec<Value> = vec![Value::Text(ranking.words.to_string())];
+        let window = match start {
+            Some(start) => {
+                values.push(Value::Integer(start));
+                "AND articles_fts.rowid >= ?"
+            }
+            None => "",
+        };
+        // Phrases, and a word still being typed, narrow the ranked matches;
+        // the articles they hold are listed once, and only over the window.
+        // The unary `+` keeps SQLite from handing the list to FTS5 as
+        // rowids to look up one by one (a search per id), and has it
+        // checked before the article's row is read.
+        let mut narrowing_values = Vec::new();
+        if let Some(phrases) = ranking.phrases {
+            narrowing_values.push(Value::Text(phrases.to_string()));
+            conditions.push(match start {
+                Some(start) => {
+                    narrowing_values.push(Value::Integer(start));
+                    "+articles_fts.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ?)"
+                        .to_string()
+                }
+                None => "+articles_fts.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)".to_string(),
+            });
+        }
+        if let Some(prefix) = &compiled.prefix_match {
+            narrowing_values.push(Value::Text(prefix.clone()));
+            conditions.push(match start {
+                Some(start) => {
+                    narrowing_values.push(Value::Integer(start));
+                    "+articles_fts.rowid IN (SELECT rowid FROM articles_prefixes WHERE articles_prefixes MATCH ? AND rowid >= ?)"
+                        .to_string()
+                }
+                None => "+articles_fts.rowid IN (SELECT rowid FROM articles_prefixes WHERE articles_prefixes MATCH ?)".to_string(),
+            });
+        }
+        let conditions = conditions.join(" AND ");
+        // Ranked first, described after: the summary columns and the
+        // snippet are worked out for the page shown, not for every match.
+        let sql = format!(
+            "WITH ranked AS ( \
+                 SELECT articles_fts.rowid AS id, bm25(articles_fts, 10.0, 1.0, 3.0, 2.0) AS score \
+                 FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid \
+                 WHERE articles_fts MATCH ? {window} AND {conditions} \
+                 ORDER BY score LIMIT ?) \
+             SELECT {SUMMARY_COLUMNS}, a.body FROM ranked JOIN articles a ON a.id = ranked.id \
+             ORDER BY ranked.score"
+        );
+        values.extend(filter_values);
+        values.extend(compiled.values.iter().cloned());
+        values.extend(narrowing_values);
+        values.push(Value::Integer(limit as i64));
+        self.hits_with_own_snippets(&sql, values, needles)
+    }
+
+    /// A query whose only words are a short one still being typed: the
+    /// articles holding a word it begins, most recently added first, read
+    /// from the prefix index backwards so the first page costs the same in
+    /// any library.
+    fn recent_with_prefix(
+        &self,
+        prefix: &str,
+        compiled: &query::CompiledQuery,
+        filter: &Filter,
+        limit: usize,
+        needles: &[Needle],
+    ) -> Result<Vec<SearchHit>> {
+        let (filter_sql, filter_values) = filter_clause(filter);
+        let mut conditions = vec![filter_sql];
+        conditions.extend(compiled.conditions.iter().cloned());
+        let conditions = conditions.join(" AND ");
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS}, a.body FROM articles_prefixes p JOIN articles a ON a.id = p.rowid \
+             WHERE articles_prefixes MATCH ? AND {conditions} ORDER BY p.rowid DESC LIMIT ?"
+        );
+        let mut values = vec![Value::Text(prefix.to_string())];
+        values.extend(filter_values);
+        values.extend(compiled.values.iter().cloned());
+        values.push(Value::Integer(limit as i64));
+        self.hits_with_own_snippets(&sql, values, needles)
+    }
+
+    /// A query with nothing to rank by (fields only, or CJK words): newest
+    /// first, each with the text around the first word looked for.
+    fn newest_matching(
+        &self,
+        compiled: &query::CompiledQuery,
+        filter: &Filter,
+        limit: usize,
+        needles: &[Needle],
+    ) -> Result<Vec<SearchHit>> {
+        let (filter_sql, filter_values) = filter_clause(filter);
+        let mut conditions = vec![filter_sql];
+        conditions.extend(compiled.conditions.iter().cloned());
+        let conditions = conditions.join(" AND ");
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS}, a.body FROM articles a WHERE {conditions} \
+             ORDER BY a.published_date IS NULL, a.published_date DESC, a.id DESC LIMIT ?"
+        );
+        let mut values: Vec<Value> = filter_values;
+        values.extend(compiled.values.iter().cloned());
+        values.push(Value::Integer(limit as i64));
+        self.hits_with_own_snippets(&sql, values, needles)
+    }
+
+    /// Runs a query whose tenth column is the body, and cuts the snippet
+    /// from it here.
+    fn hits_with_own_snippets(
+        &self,
+        sql: &str,
+        values: Vec<Value>,
+        needles: &[Needle],
+    ) -> Result<Vec<SearchHit>> {
+        let mut stmt = self.conn.prepare(sql)?;
         let hits = stmt
             .query_map(params_from_iter(values), |row| {
-                let text: Option<String> = row.get(9)?;
-                let text = text.unwrap_or_default();
+                let body: Option<String> = row.get(9)?;
                 Ok(SearchHit {
                     summary: summary_from_row(row)?,
-                    snippet: if ranked {
-                        text
-                    } else {
-                        snippet_around(&text, &needles)
-                    },
+                    snippet: snippet(&body.unwrap_or_default(), needles),
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(hits)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn snippets_mark_the_word_looked_for() {
-        let body = "北朝鮮が韓国との対話を突然提案した。平昌で開かれる冬季五輪への代表団派遣にも言及した。";
-        assert_eq!(
-            snippet_around(body, &["対話".to_string()]),
-            "…北朝鮮が韓国との[対話]を突然提案した。平昌で開かれる冬季五輪への代表団派遣にも言及した。…"
-        );
-        assert!(snippet_around("short body", &["absent".to_string()]).starts_with("short body"));
     }
 }
 

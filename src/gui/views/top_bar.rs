@@ -4,6 +4,8 @@ use crate::gui::{Action, FolioApp};
 
 /// What the "?" beside the search box says.
 const SEARCH_HELP: &str = "Every word must match; the best matches come first.\n\
+While you type, the last word matches the words it begins\n\
+(one to three letters: most recently added first).\n\
 \n\
 \"exact phrase\"   words in this order\n\
 -word   leave out articles with it (also -\"a phrase\", -tag:x)\n\

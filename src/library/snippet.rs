@@ -1,0 +1,224 @@
+//! Snippets: the stretch of an article where the words looked for stand
+//! thickest, each match between `[` and `]`, cut from the text here rather
+//! than by FTS5, so that only the page of results shown pays for it.
+
+use crate::import::lines::is_cjk;
+
+/// A word looked for; `prefix` when it is still being typed, so it matches
+/// the words it begins.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Needle {
+    pub text: String,
+    pub prefix: bool,
+}
+
+/// Words a snippet shows, and how many of them come before its first match.
+const WORDS_SHOWN: usize = 24;
+const WORDS_BEFORE: usize = 4;
+/// Longest snippet in characters: a run of CJK text is one "word".
+const MAX_CHARS: usize = 240;
+/// Matches considered when choosing where to cut: plenty for a snippet.
+const MAX_MATCHES: usize = 200;
+
+struct Match {
+    start: usize,
+    end: usize,
+    needle: usize,
+    word: usize,
+}
+
+/// Byte spans of the words (runs of letters and digits) in `text`.
+fn word_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut start = None;
+    for (at, c) in text.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(at),
+            (false, Some(s)) => {
+                spans.push((s, at));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        spans.push((s, text.len()));
+    }
+    spans
+}
+
+fn find_matches(body: &str, words: &[(usize, usize)], needles: &[Needle]) -> Vec<Match> {
+    let needles: Vec<(String, bool, bool)> = needles
+        .iter()
+        .map(|n| (n.text.to_lowercase(), n.prefix, n.text.chars().any(is_cjk)))
+        .collect();
+    let mut found = Vec::new();
+    for (index, &(start, end)) in words.iter().enumerate() {
+        let word = &body[start..end];
+        let lower = word.to_lowercase();
+        for (which, (needle, prefix, cjk)) in needles.iter().enumerate() {
+            if needle.is_empty() {
+                continue;
+            }
+            if *cjk {
+                // Inside a run of CJK characters: every place it occurs.
+                for (at, _) in word.match_indices(needle.as_str()) {
+                    found.push(Match {
+                        start: start + at,
+                        end: start + at + needle.len(),
+                        needle: which,
+                        word: index,
+                    });
+                }
+            } else if lower == *needle || (*prefix && lower.starts_with(needle.as_str())) {
+                found.push(Match {
+                    start,
+                    end,
+                    needle: which,
+                    word: index,
+                });
+                break;
+            }
+        }
+        if found.len() >= MAX_MATCHES {
+            break;
+        }
+    }
+    found
+}
+
+/// The byte offset `chars` characters before or after `at`.
+fn step_chars(text: &str, at: usize, chars: usize, forward: bool) -> usize {
+    if forward {
+        text[at..]
+            .char_indices()
+            .nth(chars)
+            .map_or(text.len(), |(i, _)| at + i)
+    } else {
+        text[..at]
+            .char_indices()
+            .rev()
+            .nth(chars.saturating_sub(1))
+            .map_or(0, |(i, _)| i)
+    }
+}
+
+/// The snippet of `body` for `needles`; its opening when none is found.
+pub fn snippet(body: &str, needles: &[Needle]) -> String {
+    let words = word_spans(body);
+    let matches = find_matches(body, &words, needles);
+    let Some(first) = matches.first() else {
+        let end = step_chars(body, 0, 160, true);
+        return flatten(&body[..end], end < body.len());
+    };
+    // The window of words holding the most different needles, then the
+    // most matches; the earliest such.
+    let mut best = (0usize, 0usize, first.word.saturating_sub(WORDS_BEFORE));
+    for m in &matches {
+        let from = m.word.saturating_sub(WORDS_BEFORE);
+        let inside: Vec<&Match> = matches
+            .iter()
+            .filter(|o| o.word >= from && o.word < from + WORDS_SHOWN)
+            .collect();
+        let mut kinds: Vec<usize> = inside.iter().map(|o| o.needle).collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        if (kinds.len(), inside.len()) > (best.0, best.1) {
+            best = (kinds.len(), inside.len(), from);
+        }
+    }
+    let from_word = best.2;
+    let to_word = (from_word + WORDS_SHOWN).min(words.len()) - 1;
+    // The text's own opening and closing punctuation stay with it.
+    let mut start = if from_word == 0 { 0 } else { words[from_word].0 };
+    let mut end = if to_word + 1 == words.len() {
+        body.len()
+    } else {
+        words[to_word].1
+    };
+    if body[start..end].chars().count() > MAX_CHARS {
+        let anchor = matches
+            .iter()
+            .find(|m| m.word >= from_word)
+            .map_or(start, |m| m.start);
+        start = start.max(step_chars(body, anchor, 60, false));
+        end = end.min(step_chars(body, start, MAX_CHARS, true));
+    }
+    let mut text = String::new();
+    if start > 0 {
+        text.push('…');
+    }
+    let mut at = start;
+    for m in matches.iter().filter(|m| m.start >= start && m.end <= end) {
+        if m.start < at {
+            continue;
+        }
+        text.push_str(&body[at..m.start]);
+        text.push('[');
+        text.push_str(&body[m.start..m.end]);
+        text.push(']');
+        at = m.end;
+    }
+    text.push_str(&body[at..end]);
+    flatten(&text, end < body.len())
+}
+
+/// One line: a snippet sits in a list row.
+fn flatten(text: &str, cut: bool) -> String {
+    let mut line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if cut {
+        line.push('…');
+    }
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn needles(words: &[&str], prefix_last: bool) -> Vec<Needle> {
+        words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| Needle {
+                text: w.to_string(),
+                prefix: prefix_last && i + 1 == words.len(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_stretch_with_most_of_the_words_is_chosen() {
+        let body = "Trade was the theme of the morning. Ministers spoke at length about tariffs and \
+                    quotas, then lunch. Later the sanctions on steel were discussed, and tariffs on steel \
+                    again, before the sanctions review closed the day.";
+        let s = snippet(body, &needles(&["sanctions", "steel"], false));
+        assert!(s.contains("[sanctions] on [steel]"), "{s}");
+        assert!(s.starts_with('…'), "{s}");
+    }
+
+    #[test]
+    fn prefixes_match_the_words_they_begin_and_whole_words_only_themselves() {
+        let s = snippet("A pact, and a compact.", &needles(&["pa"], true));
+        assert_eq!(s, "A [pact], and a compact.");
+        let s = snippet("A pact, and a compact.", &needles(&["compact"], false));
+        assert_eq!(s, "A pact, and a [compact].");
+        let s = snippet("Packed ports.", &needles(&["pa"], false));
+        assert_eq!(s, "Packed ports.", "a finished word is whole");
+    }
+
+    #[test]
+    fn cjk_words_are_found_inside_runs_and_long_runs_are_cut() {
+        let body = "北朝鮮が韓国との対話を突然提案した。".repeat(30);
+        let s = snippet(&body, &needles(&["対話"], false));
+        assert!(s.contains("[対話]"), "{s}");
+        let shown = s.chars().filter(|c| !"[]…".contains(*c)).count();
+        assert!(shown <= MAX_CHARS, "{shown}");
+    }
+
+    #[test]
+    fn no_match_gives_the_opening_on_one_line() {
+        let s = snippet("First line\nsecond line", &needles(&["absent"], false));
+        assert_eq!(s, "First line second line");
+    }
+}
