@@ -81,6 +81,33 @@ pub enum Command {
     },
     /// Set the note on an article (an empty text removes it).
     Note { id: i64, text: String },
+    /// Highlight a passage of an article (the first place its text says it).
+    #[command(after_help = "Example:\n  folio highlight 12 \"the talks should resume\" --color green --comment \"Why now?\"")]
+    Highlight {
+        id: i64,
+        /// The passage, as the article's text has it.
+        passage: String,
+        /// yellow, green, blue, pink or purple.
+        #[arg(long, default_value = "yellow")]
+        color: String,
+        #[arg(long)]
+        comment: Option<String>,
+    },
+    /// Replace an article's text with a file's (a correction); highlights are found again in it.
+    SetText { id: i64, file: PathBuf },
+    /// Export highlights and notes: Markdown to read, or W3C Web Annotation JSON.
+    #[command(after_help = "Examples:\n  folio annotations --out annotations.md\n          folio annotations --article 12 --format json")]
+    Annotations {
+        /// Only this article's (default: every annotated article).
+        #[arg(long)]
+        article: Option<i64>,
+        /// md or json.
+        #[arg(long, default_value = "md")]
+        format: String,
+        /// Write to this file instead of printing.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Move an article to the trash.
     Delete { id: i64 },
     /// Bring an article back from the trash.
@@ -323,6 +350,11 @@ pub fn run_command(library_path: &Option<PathBuf>, command: Command) -> Result<E
                             "source": h.summary.source,
                             "title": h.summary.title,
                             "snippet": h.snippet,
+                            "found_in": match h.found_in {
+                                crate::model::FoundIn::Text => "text",
+                                crate::model::FoundIn::Note => "note",
+                                crate::model::FoundIn::HighlightComment => "highlight comment",
+                            },
                         })
                     })
                     .collect();
@@ -342,11 +374,11 @@ pub fn run_command(library_path: &Option<PathBuf>, command: Command) -> Result<E
                     s.title.as_deref().unwrap_or("(untitled)"),
                     s.source.as_deref().unwrap_or("—")
                 )?;
-                writeln!(
-                    out,
-                    "        {}",
-                    hit.snippet.split_whitespace().collect::<Vec<_>>().join(" ")
-                )?;
+                let snippet = hit.snippet.split_whitespace().collect::<Vec<_>>().join(" ");
+                match hit.found_in.label() {
+                    Some(place) => writeln!(out, "        ({place}) {snippet}")?,
+                    None => writeln!(out, "        {snippet}")?,
+                }
             }
         }
         Command::Tag { id, changes } => {
@@ -387,6 +419,54 @@ pub fn run_command(library_path: &Option<PathBuf>, command: Command) -> Result<E
                     "saved"
                 }
             )?;
+        }
+        Command::Highlight {
+            id,
+            passage,
+            color,
+            comment,
+        } => {
+            let mut library = open_library(library_path)?;
+            let h = library.add_highlight_of(id, &passage, &color, comment.as_deref())?;
+            writeln!(out, "#{id} highlight {} ({}): “{}”", h.id, h.color, h.quote)?;
+        }
+        Command::SetText { id, file } => {
+            let bytes = std::fs::read(&file).with_context(|| format!("could not read {}", file.display()))?;
+            let text = crate::import::decode::decode(&bytes)
+                .with_context(|| format!("{} is not text", file.display()))?;
+            let mut library = open_library(library_path)?;
+            let outcome = library.set_body(id, text.text.trim())?;
+            writeln!(
+                out,
+                "#{id} text replaced; highlights found again: {}, detached: {}",
+                outcome.found, outcome.detached
+            )?;
+        }
+        Command::Annotations {
+            article,
+            format,
+            out: path,
+        } => {
+            let library = open_library(library_path)?;
+            let articles = match article {
+                Some(id) => vec![library.get_article(id)?],
+                None => library.annotated_articles()?,
+            };
+            let text = match format.as_str() {
+                "md" | "markdown" => match article {
+                    Some(_) => crate::annotate::export::article_markdown(&articles[0], 1),
+                    None => crate::annotate::export::library_markdown(&articles),
+                },
+                "json" => serde_json::to_string_pretty(&crate::annotate::export::web_annotations(&articles))?,
+                other => anyhow::bail!("unknown format “{other}”: use md or json"),
+            };
+            match path {
+                Some(path) => {
+                    std::fs::write(&path, &text).with_context(|| format!("could not write {}", path.display()))?;
+                    writeln!(out, "annotations of {} articles written to {}", articles.len(), path.display())?;
+                }
+                None => write!(out, "{text}")?,
+            }
         }
         Command::Delete { id } => {
             let mut library = open_library(library_path)?;

@@ -7,6 +7,7 @@
 //! - [`gui`]: the desktop window.
 //! - [`export`]: safe names for exported files.
 
+pub mod annotate;
 pub mod bench;
 pub mod cli;
 pub mod export;

@@ -168,6 +168,31 @@ pub struct Article {
     pub deleted_at: Option<String>,
     pub tags: Vec<String>,
     pub note: Option<String>,
+    /// In reading order; detached ones last.
+    pub highlights: Vec<Highlight>,
+}
+
+/// The colours a highlight can have.
+pub const HIGHLIGHT_COLORS: &[&str] = &["yellow", "green", "blue", "pink", "purple"];
+
+/// A highlighted passage of an article, with an optional comment. Offsets
+/// count characters of the body (see [`crate::annotate::anchor`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Highlight {
+    pub id: i64,
+    pub article_id: i64,
+    pub start: usize,
+    pub end: usize,
+    pub quote: String,
+    pub prefix: String,
+    pub suffix: String,
+    pub color: String,
+    pub comment: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+    /// Its passage was not found after the text changed: the quote is kept,
+    /// the offsets are those it last had.
+    pub detached: bool,
 }
 
 impl Article {
@@ -237,6 +262,31 @@ pub struct SearchHit {
     pub summary: ArticleSummary,
     /// Text around the match, with the matched words between `[` and `]`.
     pub snippet: String,
+    /// Where the snippet comes from.
+    pub found_in: FoundIn,
+}
+
+/// Where in an article a search matched, as far as the snippet shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FoundIn {
+    /// The title or the text (or a field: the snippet is the opening).
+    #[default]
+    Text,
+    /// The user's note.
+    Note,
+    /// The comment on a highlight.
+    HighlightComment,
+}
+
+impl FoundIn {
+    /// How the command line and the list introduce the snippet.
+    pub fn label(self) -> Option<&'static str> {
+        match self {
+            FoundIn::Text => None,
+            FoundIn::Note => Some("in your note"),
+            FoundIn::HighlightComment => Some("in a highlight comment"),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -51,19 +51,24 @@ pub(super) const SUMMARY_COLUMNS: &str = "a.id, a.title, a.published_date, a.pub
       WHERE at.article_id = a.id)";
 
 pub(super) fn summary_from_row(row: &Row) -> rusqlite::Result<ArticleSummary> {
-    let tags: Option<String> = row.get(8)?;
+    summary_from_row_at(row, 0)
+}
+
+/// The [`SUMMARY_COLUMNS`] of a row where they start at column `at`.
+pub(super) fn summary_from_row_at(row: &Row, at: usize) -> rusqlite::Result<ArticleSummary> {
+    let tags: Option<String> = row.get(at + 8)?;
     let mut tags: Vec<String> = tags
         .map(|t| t.split('\u{1f}').map(str::to_string).collect())
         .unwrap_or_default();
     tags.sort_by_key(|t| t.to_lowercase());
     Ok(ArticleSummary {
-        id: row.get(0)?,
-        title: row.get(1)?,
-        published: published_from(row.get(2)?, row.get(3)?, row.get(4)?),
-        source: row.get(5)?,
-        region: row.get(6)?,
+        id: row.get(at)?,
+        title: row.get(at + 1)?,
+        published: published_from(row.get(at + 2)?, row.get(at + 3)?, row.get(at + 4)?),
+        source: row.get(at + 5)?,
+        region: row.get(at + 6)?,
         tags,
-        deleted_at: row.get(7)?,
+        deleted_at: row.get(at + 7)?,
     })
 }
 
@@ -199,12 +204,14 @@ impl Library {
                         original_name: r.get(16)?,
                         note: r.get(17)?,
                         tags: Vec::new(),
+                        highlights: Vec::new(),
                     })
                 },
             )
             .optional()?;
         let mut article = row.ok_or(LibraryError::NotFound(id))?;
         article.tags = self.tags_of(id)?;
+        article.highlights = self.highlights_of(id)?;
         article.meta.tags = article.tags.clone();
         article.meta.countries = self.countries_of(id)?;
         Ok(article)
@@ -402,7 +409,7 @@ impl Library {
 
 /// Puts an article with Chinese, Japanese or Korean text in the trigram
 /// index (see schema step 3), replacing what was there.
-fn index_cjk(tx: &Transaction, id: i64, title: Option<&str>, body: &str) -> Result<()> {
+pub(super) fn index_cjk(tx: &Transaction, id: i64, title: Option<&str>, body: &str) -> Result<()> {
     tx.execute("DELETE FROM articles_trigram WHERE rowid = ?", [id])?;
     let has_cjk = title
         .unwrap_or("")

@@ -6,6 +6,8 @@
 
 mod articles;
 mod facets;
+mod highlights;
+pub use highlights::{Annotation, AnnotationKind, AnnotationQuery, Reanchored};
 pub mod maintenance;
 mod notes_tags;
 pub mod query;

@@ -165,6 +165,10 @@ pub const MIGRATIONS: &[&str] = &[
                section, kind, language, url, region, content_hash, imported_at, updated_at,
                deleted_at, body
         FROM articles;
+    -- A highlight whose passage cannot be found after the text changed is
+    -- kept, marked detached, with its quote.
+    ALTER TABLE highlights ADD COLUMN detached INTEGER NOT NULL DEFAULT 0;
+
     DROP TABLE articles_fts;
     DROP TABLE articles;
     ALTER TABLE articles_v4 RENAME TO articles;
@@ -174,9 +178,14 @@ pub const MIGRATIONS: &[&str] = &[
 
     -- What search sees of an article. The index is "external content": it
     -- holds only the words, and reads this view for snippets.
+    -- `notes` holds the note and the highlights' comments, in a fixed
+    -- order: the index is told what to forget by reading this view again.
     CREATE VIEW article_search_text AS
         SELECT a.id AS id, a.title AS title, a.body AS body, a.source AS source,
-               coalesce(n.body, '') AS notes
+               coalesce(n.body, '') || coalesce(
+                   (SELECT char(10) || group_concat(h.comment, char(10) ORDER BY h.id)
+                    FROM highlights h WHERE h.article_id = a.id AND h.comment IS NOT NULL),
+                   '') AS notes
         FROM articles a LEFT JOIN notes n ON n.article_id = a.id;
     CREATE VIRTUAL TABLE articles_fts USING fts5(
         title, body, source, notes,
@@ -228,13 +237,17 @@ pub const MIGRATIONS: &[&str] = &[
         INSERT INTO articles_prefixes(rowid, title, body, source, notes)
             SELECT id, title, body, source, notes FROM article_search_text WHERE id = new.id;
     END;
-    -- An upsert of a note that exists fires BEFORE INSERT and then the
-    -- UPDATE triggers, so a new note is handled entirely AFTER INSERT: the
-    -- index held the article with no note. (Notes are written by upsert,
-    -- never by INSERT OR REPLACE, whose hidden delete fires no trigger.)
-    CREATE TRIGGER notes_index_insert AFTER INSERT ON notes BEGIN
+    -- Notes and highlight comments are searched with the article. An
+    -- upsert of a note that exists fires BEFORE INSERT and then the UPDATE
+    -- triggers (not AFTER INSERT), so the BEFORE INSERT step runs only for
+    -- a first note. Notes are written by upsert, never by INSERT OR
+    -- REPLACE, whose hidden delete fires no trigger.
+    CREATE TRIGGER notes_index_insert_old BEFORE INSERT ON notes
+        WHEN NOT EXISTS (SELECT 1 FROM notes WHERE article_id = new.article_id) BEGIN
         INSERT INTO articles_fts(articles_fts, rowid, title, body, source, notes)
-            SELECT 'delete', id, title, body, source, '' FROM articles WHERE id = new.article_id;
+            SELECT 'delete', id, title, body, source, notes FROM article_search_text WHERE id = new.article_id;
+    END;
+    CREATE TRIGGER notes_index_insert_new AFTER INSERT ON notes BEGIN
         INSERT INTO articles_fts(rowid, title, body, source, notes)
             SELECT id, title, body, source, notes FROM article_search_text WHERE id = new.article_id;
         DELETE FROM articles_prefixes WHERE rowid = new.article_id;
@@ -257,6 +270,39 @@ pub const MIGRATIONS: &[&str] = &[
             SELECT 'delete', id, title, body, source, notes FROM article_search_text WHERE id = old.article_id;
     END;
     CREATE TRIGGER notes_index_delete_new AFTER DELETE ON notes BEGIN
+        INSERT INTO articles_fts(rowid, title, body, source, notes)
+            SELECT id, title, body, source, notes FROM article_search_text WHERE id = old.article_id;
+        DELETE FROM articles_prefixes WHERE rowid = old.article_id;
+        INSERT INTO articles_prefixes(rowid, title, body, source, notes)
+            SELECT id, title, body, source, notes FROM article_search_text WHERE id = old.article_id;
+    END;
+    CREATE TRIGGER highlights_index_insert_old BEFORE INSERT ON highlights BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body, source, notes)
+            SELECT 'delete', id, title, body, source, notes FROM article_search_text WHERE id = new.article_id;
+    END;
+    CREATE TRIGGER highlights_index_insert_new AFTER INSERT ON highlights BEGIN
+        INSERT INTO articles_fts(rowid, title, body, source, notes)
+            SELECT id, title, body, source, notes FROM article_search_text WHERE id = new.article_id;
+        DELETE FROM articles_prefixes WHERE rowid = new.article_id;
+        INSERT INTO articles_prefixes(rowid, title, body, source, notes)
+            SELECT id, title, body, source, notes FROM article_search_text WHERE id = new.article_id;
+    END;
+    CREATE TRIGGER highlights_index_update_old BEFORE UPDATE OF comment ON highlights BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body, source, notes)
+            SELECT 'delete', id, title, body, source, notes FROM article_search_text WHERE id = old.article_id;
+    END;
+    CREATE TRIGGER highlights_index_update_new AFTER UPDATE OF comment ON highlights BEGIN
+        INSERT INTO articles_fts(rowid, title, body, source, notes)
+            SELECT id, title, body, source, notes FROM article_search_text WHERE id = new.article_id;
+        DELETE FROM articles_prefixes WHERE rowid = new.article_id;
+        INSERT INTO articles_prefixes(rowid, title, body, source, notes)
+            SELECT id, title, body, source, notes FROM article_search_text WHERE id = new.article_id;
+    END;
+    CREATE TRIGGER highlights_index_delete_old BEFORE DELETE ON highlights BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body, source, notes)
+            SELECT 'delete', id, title, body, source, notes FROM article_search_text WHERE id = old.article_id;
+    END;
+    CREATE TRIGGER highlights_index_delete_new AFTER DELETE ON highlights BEGIN
         INSERT INTO articles_fts(rowid, title, body, source, notes)
             SELECT id, title, body, source, notes FROM article_search_text WHERE id = old.article_id;
         DELETE FROM articles_prefixes WHERE rowid = old.article_id;

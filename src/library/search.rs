@@ -3,9 +3,9 @@
 
 use super::articles::{SUMMARY_COLUMNS, filter_clause, summary_from_row};
 use super::query::{self, Term};
-use super::snippet::{Needle, snippet};
+use super::snippet::{Needle, matched_snippet, snippet};
 use super::{Library, Result};
-use crate::model::{Filter, SearchHit};
+use crate::model::{Filter, FoundIn, SearchHit};
 use rusqlite::{OptionalExtension, params_from_iter, types::Value};
 
 /// Results a search returns when the filter sets no limit.
@@ -245,13 +245,42 @@ impl Library {
         let hits = stmt
             .query_map(params_from_iter(values), |row| {
                 let body: Option<String> = row.get(9)?;
-                Ok(SearchHit {
-                    summary: summary_from_row(row)?,
-                    snippet: snippet(&body.unwrap_or_default(), needles),
-                })
+                Ok((summary_from_row(row)?, body.unwrap_or_default()))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(hits)
+        hits.into_iter()
+            .map(|(summary, body)| {
+                let (snippet, found_in) = self.snippet_of(summary.id, &body, needles)?;
+                Ok(SearchHit {
+                    summary,
+                    snippet,
+                    found_in,
+                })
+            })
+            .collect()
+    }
+
+    /// The snippet from the text; when the words are not in it, from the
+    /// note or a highlight's comment that holds them (notes are searched
+    /// with the text), saying which.
+    fn snippet_of(&self, id: i64, body: &str, needles: &[Needle]) -> Result<(String, FoundIn)> {
+        if let Some(cut) = matched_snippet(body, needles) {
+            return Ok((cut, FoundIn::Text));
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT 0, body FROM notes WHERE article_id = ?1 \
+             UNION ALL SELECT 1, comment FROM highlights WHERE article_id = ?1 AND comment IS NOT NULL",
+        )?;
+        let annotations = stmt
+            .query_map([id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        for (kind, text) in annotations {
+            if let Some(cut) = matched_snippet(&text, needles) {
+                let place = if kind == 0 { FoundIn::Note } else { FoundIn::HighlightComment };
+                return Ok((cut, place));
+            }
+        }
+        Ok((snippet(body, needles), FoundIn::Text))
     }
 }
 
@@ -367,6 +396,7 @@ impl Library {
                 Ok(SearchHit {
                     summary: summary_from_row(row)?,
                     snippet: row.get::<_, Option<String>>(9)?.unwrap_or_default(),
+                    found_in: FoundIn::Text,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;

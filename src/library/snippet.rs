@@ -105,12 +105,17 @@ fn step_chars(text: &str, at: usize, chars: usize, forward: bool) -> usize {
 
 /// The snippet of `body` for `needles`; its opening when none is found.
 pub fn snippet(body: &str, needles: &[Needle]) -> String {
+    matched_snippet(body, needles).unwrap_or_else(|| {
+        let end = step_chars(body, 0, 160, true);
+        flatten(&body[..end], end < body.len())
+    })
+}
+
+/// The snippet of `body` around the needles, or `None` when none is there.
+pub fn matched_snippet(body: &str, needles: &[Needle]) -> Option<String> {
     let words = word_spans(body);
     let matches = find_matches(body, &words, needles);
-    let Some(first) = matches.first() else {
-        let end = step_chars(body, 0, 160, true);
-        return flatten(&body[..end], end < body.len());
-    };
+    let first = matches.first()?;
     // The window of words holding the most different needles, then the
     // most matches; the earliest such.
     let mut best = (0usize, 0usize, first.word.saturating_sub(WORDS_BEFORE));
@@ -160,7 +165,7 @@ pub fn snippet(body: &str, needles: &[Needle]) -> String {
         at = m.end;
     }
     text.push_str(&body[at..end]);
-    flatten(&text, end < body.len())
+    Some(flatten(&text, end < body.len()))
 }
 
 /// One line: a snippet sits in a list row.
