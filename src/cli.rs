@@ -82,7 +82,9 @@ pub enum Command {
     /// Set the note on an article (an empty text removes it).
     Note { id: i64, text: String },
     /// Highlight a passage of an article (the first place its text says it).
-    #[command(after_help = "Example:\n  folio highlight 12 \"the talks should resume\" --color green --comment \"Why now?\"")]
+    #[command(
+        after_help = "Example:\n  folio highlight 12 \"the talks should resume\" --color green --comment \"Why now?\""
+    )]
     Highlight {
         id: i64,
         /// The passage, as the article's text has it.
@@ -96,7 +98,9 @@ pub enum Command {
     /// Replace an article's text with a file's (a correction); highlights are found again in it.
     SetText { id: i64, file: PathBuf },
     /// Export highlights and notes: Markdown to read, or W3C Web Annotation JSON.
-    #[command(after_help = "Examples:\n  folio annotations --out annotations.md\n          folio annotations --article 12 --format json")]
+    #[command(
+        after_help = "Examples:\n  folio annotations --out annotations.md\n          folio annotations --article 12 --format json"
+    )]
     Annotations {
         /// Only this article's (default: every annotated article).
         #[arg(long)]
@@ -462,8 +466,14 @@ pub fn run_command(library_path: &Option<PathBuf>, command: Command) -> Result<E
             };
             match path {
                 Some(path) => {
-                    std::fs::write(&path, &text).with_context(|| format!("could not write {}", path.display()))?;
-                    writeln!(out, "annotations of {} articles written to {}", articles.len(), path.display())?;
+                    std::fs::write(&path, &text)
+                        .with_context(|| format!("could not write {}", path.display()))?;
+                    writeln!(
+                        out,
+                        "annotations of {} articles written to {}",
+                        articles.len(),
+                        path.display()
+                    )?;
                 }
                 None => write!(out, "{text}")?,
             }

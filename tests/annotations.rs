@@ -11,7 +11,8 @@ use std::sync::atomic::AtomicBool;
 
 fn harbour_library(dir: &Path) -> (Library, i64) {
     let mut library = Library::open(&dir.join("lib.sqlite")).unwrap();
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clippings/harbour_editorial_en.txt");
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clippings/harbour_editorial_en.txt");
     let report = import_paths(&mut library, &[fixture], &AtomicBool::new(false), |_, _| {}).unwrap();
     let id = report.new_ids()[0];
     (library, id)
@@ -34,14 +35,22 @@ fn highlights_follow_the_text_through_corrections_and_a_lost_one_is_kept_detache
         .add_highlight_of(id, "the patience of exporters is running out", "yellow", None)
         .unwrap();
     library
-        .add_highlight_of(id, "appoint an independent mediator", "green", Some("Who would it be?"))
+        .add_highlight_of(
+            id,
+            "appoint an independent mediator",
+            "green",
+            Some("Who would it be?"),
+        )
         .unwrap();
     let body = library.get_article(id).unwrap().meta.body;
 
     // Text inserted before both, inside the second, and after both.
     let corrected = format!(
         "Editor's note: this editorial was updated on Friday.\n\n{}\n\nLetters: write to the editor.",
-        body.replace("appoint an independent mediator", "appoint an experienced, independent mediator")
+        body.replace(
+            "appoint an independent mediator",
+            "appoint an experienced, independent mediator"
+        )
     );
     let outcome = library.set_body(id, &corrected).unwrap();
     assert_eq!((outcome.found, outcome.detached), (2, 0));
@@ -55,7 +64,13 @@ fn highlights_follow_the_text_through_corrections_and_a_lost_one_is_kept_detache
     // The offsets point at the quote in the new text.
     let article = library.get_article(id).unwrap();
     for h in &article.highlights {
-        let at: String = article.meta.body.chars().skip(h.start).take(h.end - h.start).collect();
+        let at: String = article
+            .meta
+            .body
+            .chars()
+            .skip(h.start)
+            .take(h.end - h.start)
+            .collect();
         assert_eq!(at, h.quote);
     }
 
@@ -80,16 +95,33 @@ fn highlights_follow_the_text_through_corrections_and_a_lost_one_is_kept_detache
 fn colours_comments_and_removal_can_be_changed_and_undone() {
     let dir = tempfile::tempdir().unwrap();
     let (mut library, id) = harbour_library(dir.path());
-    let h = library.add_highlight_of(id, "legitimate grievances", "yellow", None).unwrap();
-    assert!(library.update_highlight(h.id, "orange", None).is_err(), "not a colour Folio has");
-    let changed = library.update_highlight(h.id, "Pink", Some("  both sides  ")).unwrap();
-    assert_eq!((changed.color.as_str(), changed.comment.as_deref()), ("pink", Some("both sides")));
+    let h = library
+        .add_highlight_of(id, "legitimate grievances", "yellow", None)
+        .unwrap();
+    assert!(
+        library.update_highlight(h.id, "orange", None).is_err(),
+        "not a colour Folio has"
+    );
+    let changed = library
+        .update_highlight(h.id, "Pink", Some("  both sides  "))
+        .unwrap();
+    assert_eq!(
+        (changed.color.as_str(), changed.comment.as_deref()),
+        ("pink", Some("both sides"))
+    );
     let removed = library.delete_highlight(h.id).unwrap();
     assert!(library.highlights_of(id).unwrap().is_empty());
     library.restore_highlight(&removed).unwrap();
     assert_eq!(library.highlights_of(id).unwrap(), [changed]);
-    assert!(library.add_highlight(id, 5, 5, "yellow", None).is_err(), "nothing selected");
-    assert!(library.add_highlight_of(id, "not in this article", "yellow", None).is_err());
+    assert!(
+        library.add_highlight(id, 5, 5, "yellow", None).is_err(),
+        "nothing selected"
+    );
+    assert!(
+        library
+            .add_highlight_of(id, "not in this article", "yellow", None)
+            .is_err()
+    );
     assert!(library.check().unwrap().is_healthy());
 }
 
@@ -98,11 +130,20 @@ fn search_finds_words_in_notes_and_highlight_comments_and_says_where() {
     let dir = tempfile::tempdir().unwrap();
     let (mut library, id) = harbour_library(dir.path());
     library
-        .add_highlight_of(id, "legitimate grievances", "blue", Some("Compare the overtime rules of 2016."))
+        .add_highlight_of(
+            id,
+            "legitimate grievances",
+            "blue",
+            Some("Compare the overtime rules of 2016."),
+        )
         .unwrap();
-    library.set_note(id, "Ask the **dockworkers' union** for its figures.").unwrap();
+    library
+        .set_note(id, "Ask the **dockworkers' union** for its figures.")
+        .unwrap();
     // A second note write goes through the upsert path of the index triggers.
-    library.set_note(id, "Ask the union for its wage figures.").unwrap();
+    library
+        .set_note(id, "Ask the union for its wage figures.")
+        .unwrap();
 
     let hit = &library.search("overtime", &Filter::default()).unwrap()[0];
     assert_eq!(hit.summary.id, id);
@@ -131,7 +172,10 @@ fn search_finds_words_in_notes_and_highlight_comments_and_says_where() {
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("(in your note)") && text.contains("[wage]"), "{text}");
+    assert!(
+        text.contains("(in your note)") && text.contains("[wage]"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -142,20 +186,45 @@ fn an_article_with_three_highlights_and_a_note_exports_as_markdown_and_web_annot
         .add_highlight_of(id, "the patience of exporters is running out", "yellow", None)
         .unwrap();
     library
-        .add_highlight_of(id, "neither has shown the flexibility that a settlement requires", "green", Some("The heart of it."))
+        .add_highlight_of(
+            id,
+            "neither has shown the flexibility that a settlement requires",
+            "green",
+            Some("The heart of it."),
+        )
         .unwrap();
     library
-        .add_highlight_of(id, "appoint an independent mediator this week", "pink", Some("Who?\nAnd paid by whom?"))
+        .add_highlight_of(
+            id,
+            "appoint an independent mediator this week",
+            "pink",
+            Some("Who?\nAnd paid by whom?"),
+        )
         .unwrap();
-    library.set_note(id, "A fair editorial.\n\n- check the union's reply\n- compare 2016").unwrap();
+    library
+        .set_note(
+            id,
+            "A fair editorial.\n\n- check the union's reply\n- compare 2016",
+        )
+        .unwrap();
     let article = library.get_article(id).unwrap();
 
     let markdown = article_markdown(&article, 1);
     let expected_start = "# Port strike must end before the harvest ships arrive\n\n*The Harbour Herald";
     assert!(markdown.starts_with(expected_start), "{markdown}");
-    assert!(markdown.contains("> the patience of exporters is running out\n\n> neither"), "{markdown}");
-    assert!(markdown.contains("> neither has shown the flexibility that a settlement requires\n\nThe heart of it.\n\n"));
-    assert!(markdown.contains("Who?\nAnd paid by whom?\n\n## Note\n\nA fair editorial.\n\n- check the union's reply"));
+    assert!(
+        markdown.contains("> the patience of exporters is running out\n\n> neither"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains(
+            "> neither has shown the flexibility that a settlement requires\n\nThe heart of it.\n\n"
+        )
+    );
+    assert!(
+        markdown
+            .contains("Who?\nAnd paid by whom?\n\n## Note\n\nA fair editorial.\n\n- check the union's reply")
+    );
     std::fs::write(dir.path().join("annotations.md"), &markdown).unwrap();
 
     let json = web_annotations(&[article]);
@@ -172,7 +241,10 @@ fn an_article_with_three_highlights_and_a_note_exports_as_markdown_and_web_annot
     }
     let selectors = items[1]["target"]["selector"].as_array().unwrap();
     assert_eq!(selectors[0]["type"], "TextQuoteSelector");
-    assert_eq!(selectors[0]["exact"], "neither has shown the flexibility that a settlement requires");
+    assert_eq!(
+        selectors[0]["exact"],
+        "neither has shown the flexibility that a settlement requires"
+    );
     assert_eq!(selectors[1]["type"], "TextPositionSelector");
     assert!(selectors[1]["start"].as_u64() < selectors[1]["end"].as_u64());
     assert_eq!(items[1]["body"][0]["value"], "The heart of it.");
@@ -188,11 +260,31 @@ fn the_command_line_highlights_corrects_and_exports() {
     drop(library);
     let lib = dir.path().join("lib.sqlite");
     let folio = |args: &[&str]| {
-        let out = Command::new(env!("CARGO_BIN_EXE_folio")).arg("--library").arg(&lib).args(args).output().unwrap();
-        (out.status.success(), format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
+        let out = Command::new(env!("CARGO_BIN_EXE_folio"))
+            .arg("--library")
+            .arg(&lib)
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.success(),
+            format!(
+                "{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            ),
+        )
     };
     let id = id.to_string();
-    let (ok, text) = folio(&["highlight", &id, "legitimate grievances", "--color", "green", "--comment", "Fair."]);
+    let (ok, text) = folio(&[
+        "highlight",
+        &id,
+        "legitimate grievances",
+        "--color",
+        "green",
+        "--comment",
+        "Fair.",
+    ]);
     assert!(ok && text.contains("“legitimate grievances”"), "{text}");
     let (ok, text) = folio(&["highlight", &id, "legitimate grievances", "--color", "mauve"]);
     assert!(!ok && text.contains("not a highlight colour"), "{text}");

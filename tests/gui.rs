@@ -416,6 +416,8 @@ fn typing_in_the_search_box_narrows_the_list() {
         list_titles(&harness),
         vec!["Desalination deal signed after two years of talks"]
     );
+    // Under the title, the passage where the word was found.
+    assert!(shows(&harness, "to build a shared desalination plant"));
     // The sidebar still counts the whole library.
     assert!(shows(&harness, "All articles  (9)"));
     harness.get_by_label("Clear").click();

@@ -38,7 +38,9 @@ fn select_chars(chars: &[char], start: usize, end: usize) -> Option<Selector> {
         end,
         quote,
         prefix: chars[start.saturating_sub(CONTEXT_CHARS)..start].iter().collect(),
-        suffix: chars[end..(end + CONTEXT_CHARS).min(chars.len())].iter().collect(),
+        suffix: chars[end..(end + CONTEXT_CHARS).min(chars.len())]
+            .iter()
+            .collect(),
     })
 }
 
@@ -109,7 +111,10 @@ fn between_context(chars: &[char], quote: &[char], prefix: &[char], suffix: &[ch
     let starts: Vec<usize> = if prefix.is_empty() {
         vec![0]
     } else {
-        occurrences(chars, prefix).into_iter().map(|at| at + prefix.len()).collect()
+        occurrences(chars, prefix)
+            .into_iter()
+            .map(|at| at + prefix.len())
+            .collect()
     };
     for start in starts {
         let end = if suffix.is_empty() {
@@ -172,9 +177,15 @@ mod tests {
     #[test]
     fn text_inserted_inside_widens_the_highlight_to_what_stands_between_its_context() {
         let s = selector_of(TEXT, "the talks should resume");
-        let edited = TEXT.replace("the talks should resume", "the talks, stalled since March, should resume");
+        let edited = TEXT.replace(
+            "the talks should resume",
+            "the talks, stalled since March, should resume",
+        );
         let found = reanchor(&s, &edited).unwrap();
-        assert_eq!(quoted(&edited, &found), "the talks, stalled since March, should resume");
+        assert_eq!(
+            quoted(&edited, &found),
+            "the talks, stalled since March, should resume"
+        );
     }
 
     #[test]

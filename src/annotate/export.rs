@@ -30,7 +30,13 @@ fn byline(article: &Article) -> String {
 
 fn blockquote(text: &str) -> String {
     text.lines()
-        .map(|line| if line.trim().is_empty() { ">".to_string() } else { format!("> {line}") })
+        .map(|line| {
+            if line.trim().is_empty() {
+                ">".to_string()
+            } else {
+                format!("> {line}")
+            }
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }

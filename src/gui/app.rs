@@ -671,12 +671,14 @@ impl FolioApp {
                 Response::Listing {
                     ids,
                     rows,
+                    snippets,
                     facets,
                     generation,
                 } => {
                     self.shown_listing = self.shown_listing.max(generation);
                     self.total = ids.len();
                     self.list.replace(ids, rows);
+                    self.list.set_snippets(snippets);
                     if let Some(facets) = facets {
                         self.facets = facets;
                     }

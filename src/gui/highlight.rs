@@ -47,6 +47,42 @@ pub fn matches_in(paragraph: &str, words: &[String]) -> Vec<Range<usize>> {
     kept
 }
 
+/// A search snippet laid out on one line: the words the library marked
+/// between `[` and `]` on a painted background, after `lead` (where the
+/// match was, when not in the text) in italics.
+pub fn snippet_job(
+    snippet: &str,
+    lead: Option<&str>,
+    font: egui::FontId,
+    color: egui::Color32,
+    mark: egui::Color32,
+) -> egui::text::LayoutJob {
+    let mut job = egui::text::LayoutJob::default();
+    let plain = egui::TextFormat::simple(font, color);
+    if let Some(lead) = lead {
+        let italics = egui::TextFormat {
+            italics: true,
+            ..plain.clone()
+        };
+        job.append(&format!("{lead}: "), 0.0, italics);
+    }
+    let marked = egui::TextFormat {
+        background: mark,
+        ..plain.clone()
+    };
+    let mut rest = snippet;
+    while let Some(open) = rest.find('[') {
+        let Some(close) = rest[open..].find(']').map(|c| open + c) else {
+            break;
+        };
+        job.append(&rest[..open], 0.0, plain.clone());
+        job.append(&rest[open + 1..close], 0.0, marked.clone());
+        rest = &rest[close + 1..];
+    }
+    job.append(rest, 0.0, plain);
+    job
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -59,6 +95,26 @@ mod tests {
         let found: Vec<&str> = find_all(text, "istanbul").into_iter().map(|r| &text[r]).collect();
         assert!(found.is_empty() || found == vec!["İstanbul"]);
         assert_eq!(find_all("北朝鮮の対話", "対話"), vec![12..18]);
+    }
+
+    #[test]
+    fn snippet_marks_become_painted_sections() {
+        let font = egui::FontId::proportional(12.0);
+        let job = snippet_job(
+            "…the [talks] resume [soon]…",
+            Some("in your note"),
+            font,
+            egui::Color32::GRAY,
+            egui::Color32::YELLOW,
+        );
+        assert_eq!(job.text, "in your note: …the talks resume soon…");
+        let painted: Vec<&str> = job
+            .sections
+            .iter()
+            .filter(|s| s.format.background == egui::Color32::YELLOW)
+            .map(|s| &job.text[s.byte_range.start.0..s.byte_range.end.0])
+            .collect();
+        assert_eq!(painted, ["talks", "soon"]);
     }
 
     #[test]

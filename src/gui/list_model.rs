@@ -3,7 +3,7 @@
 //! only for the pages the user has looked at. A library of 100,000 articles
 //! then costs the window 800 KB of ids, not the summaries of every row.
 
-use crate::model::ArticleSummary;
+use crate::model::{ArticleSummary, FoundIn};
 use std::collections::{HashMap, HashSet};
 
 /// Rows fetched with the ids; later pages come as the list scrolls.
@@ -16,9 +16,26 @@ pub struct ListModel {
     order: Vec<i64>,
     rows: HashMap<i64, ArticleSummary>,
     requested: HashSet<i64>,
+    snippets: HashMap<i64, (String, FoundIn)>,
 }
 
 impl ListModel {
+    /// A search's snippets, shown under the titles.
+    pub fn set_snippets(&mut self, snippets: Vec<(i64, String, FoundIn)>) {
+        self.snippets = snippets
+            .into_iter()
+            .map(|(id, text, place)| (id, (text, place)))
+            .collect();
+    }
+
+    pub fn snippet(&self, id: i64) -> Option<&(String, FoundIn)> {
+        self.snippets.get(&id)
+    }
+
+    pub fn has_snippets(&self) -> bool {
+        !self.snippets.is_empty()
+    }
+
     /// A new listing: these ids in this order, with the first rows filled.
     pub fn replace(&mut self, order: Vec<i64>, first: Vec<ArticleSummary>) {
         self.order = order;

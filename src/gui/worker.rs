@@ -2,10 +2,13 @@
 //! answers have arrived; it never waits on SQLite or the disk.
 
 use super::list_model::FIRST_PAGE;
+
+/// Results a search in the window lists, best first, each with a snippet.
+const SEARCH_RESULTS: usize = 200;
 use crate::import::pipeline::{self, ImportReport, Progress};
 use crate::library::maintenance::{self, BackupFile};
 use crate::library::{Facets, Library};
-use crate::model::{Article, ArticleSummary, ExtractedArticle, Filter};
+use crate::model::{Article, ArticleSummary, ExtractedArticle, Filter, FoundIn};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
@@ -77,6 +80,8 @@ pub enum Response {
     Listing {
         ids: Vec<i64>,
         rows: Vec<ArticleSummary>,
+        /// For a search: each hit's snippet and where it was found.
+        snippets: Vec<(i64, String, FoundIn)>,
         facets: Option<Facets>,
         generation: u64,
     },
@@ -188,25 +193,27 @@ fn handle(library: &mut Library, request: Request, outbox: &Sender<Response>, wa
             counts,
             generation,
         } => (|| {
-            let (ids, rows) = if search.trim().is_empty() {
+            let (ids, rows, snippets) = if search.trim().is_empty() {
                 let ids = library.list_ids(&filter)?;
                 let first = &ids[..ids.len().min(FIRST_PAGE)];
                 let rows = library.summaries(first)?;
-                (ids, rows)
+                (ids, rows, Vec::new())
             } else {
                 let mut f = filter.clone();
-                f.limit = Some(500);
-                let rows: Vec<ArticleSummary> = library
-                    .search_as_typed(&search, &f)?
-                    .into_iter()
-                    .map(|h| h.summary)
+                f.limit = Some(SEARCH_RESULTS);
+                let hits = library.search_as_typed(&search, &f)?;
+                let snippets = hits
+                    .iter()
+                    .map(|h| (h.summary.id, h.snippet.clone(), h.found_in))
                     .collect();
-                (rows.iter().map(|r| r.id).collect(), rows)
+                let rows: Vec<ArticleSummary> = hits.into_iter().map(|h| h.summary).collect();
+                (rows.iter().map(|r| r.id).collect(), rows, snippets)
             };
             Ok::<_, crate::library::LibraryError>(Response::Listing {
                 generation,
                 ids,
                 rows,
+                snippets,
                 facets: if counts { Some(library.facets()?) } else { None },
             })
         })()
@@ -261,6 +268,7 @@ fn handle(library: &mut Library, request: Request, outbox: &Sender<Response>, wa
                 Response::Listing {
                     ids: rows.iter().map(|r| r.id).collect(),
                     rows,
+                    snippets: Vec::new(),
                     facets: None,
                     generation,
                 }

@@ -43,7 +43,10 @@ fn clean_color(color: &str) -> Result<String> {
 }
 
 fn clean_comment(comment: Option<&str>) -> Option<String> {
-    comment.map(str::trim).filter(|c| !c.is_empty()).map(str::to_string)
+    comment
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(str::to_string)
 }
 
 /// What correcting an article's text did to its highlights.
@@ -111,12 +114,13 @@ impl Library {
         let color = clean_color(color)?;
         let body: String = self
             .conn
-            .query_row("SELECT body FROM articles WHERE id = ?", [article_id], |r| r.get(0))
+            .query_row("SELECT body FROM articles WHERE id = ?", [article_id], |r| {
+                r.get(0)
+            })
             .optional()?
             .ok_or(LibraryError::NotFound(article_id))?;
-        let selector = anchor::select(&body, start, end).ok_or_else(|| {
-            LibraryError::Invalid("select some text of the article to highlight".into())
-        })?;
+        let selector = anchor::select(&body, start, end)
+            .ok_or_else(|| LibraryError::Invalid("select some text of the article to highlight".into()))?;
         let stamp = now();
         self.conn.execute(
             "INSERT INTO highlights(article_id, start_char, end_char, quote, prefix, suffix, color, comment, \
@@ -148,7 +152,10 @@ impl Library {
         let article = self.get_article(article_id)?;
         let body = &article.meta.body;
         let at = body.find(passage.trim()).ok_or_else(|| {
-            LibraryError::Invalid(format!("article {article_id} does not contain “{}”", passage.trim()))
+            LibraryError::Invalid(format!(
+                "article {article_id} does not contain “{}”",
+                passage.trim()
+            ))
         })?;
         let start = body[..at].chars().count();
         let end = start + passage.trim().chars().count();
@@ -208,7 +215,9 @@ impl Library {
         let hash = content_hash(body);
         let tx = self.conn.transaction()?;
         let title: Option<Option<String>> = tx
-            .query_row("SELECT title FROM articles WHERE id = ?", [article_id], |r| r.get(0))
+            .query_row("SELECT title FROM articles WHERE id = ?", [article_id], |r| {
+                r.get(0)
+            })
             .optional()?;
         let title = title.ok_or(LibraryError::NotFound(article_id))?;
         let twin: Option<i64> = tx
@@ -229,7 +238,9 @@ impl Library {
         )?;
         index_cjk(&tx, article_id, title.as_deref(), body)?;
         let highlights: Vec<Highlight> = {
-            let mut stmt = tx.prepare(&format!("SELECT {COLUMNS} FROM highlights h WHERE h.article_id = ?"))?;
+            let mut stmt = tx.prepare(&format!(
+                "SELECT {COLUMNS} FROM highlights h WHERE h.article_id = ?"
+            ))?;
             stmt.query_map([article_id], highlight_from)?
                 .collect::<rusqlite::Result<Vec<_>>>()?
         };
@@ -282,7 +293,10 @@ impl Library {
         let (filter_sql, filter_values) = filter_clause(&query.filter);
         let limit = if query.limit == 0 { 500 } else { query.limit } as i64;
         let text = query.text.trim();
-        let pattern = Value::Text(format!("%{}%", text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")));
+        let pattern = Value::Text(format!(
+            "%{}%",
+            text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+        ));
         let mut found = Vec::new();
 
         let mut sql = format!(

@@ -276,7 +276,11 @@ impl Library {
             .collect::<rusqlite::Result<Vec<_>>>()?;
         for (kind, text) in annotations {
             if let Some(cut) = matched_snippet(&text, needles) {
-                let place = if kind == 0 { FoundIn::Note } else { FoundIn::HighlightComment };
+                let place = if kind == 0 {
+                    FoundIn::Note
+                } else {
+                    FoundIn::HighlightComment
+                };
                 return Ok((cut, place));
             }
         }

@@ -162,7 +162,21 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
         let columns = columns(compact);
         let sort = app.settings.sort;
         let searching = !app.search.trim().is_empty() || app.similar_to.is_some();
-        let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+        // A search shows each hit's snippet under its title.
+        let with_snippets = app.list.has_snippets();
+        let line = ui.text_style_height(&egui::TextStyle::Body);
+        let row_height = if with_snippets {
+            line * 2.0 + 10.0
+        } else {
+            line + 8.0
+        };
+        let snippet_font = egui::FontId::proportional(line * 0.8);
+        let snippet_color = ui.visuals().weak_text_color();
+        let mark = if ui.visuals().dark_mode {
+            egui::Color32::from_rgb(140, 110, 10)
+        } else {
+            egui::Color32::from_rgb(255, 226, 110)
+        };
         // Selectable text would take the click that selects the row.
         ui.style_mut().interaction.selectable_labels = false;
         // The first and last rows drawn this frame.
@@ -229,7 +243,25 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
                         Some(article) => {
                             for column in &columns {
                                 row.col(|ui| {
-                                    ui.add(egui::Label::new((column.cell)(article)).truncate());
+                                    let snippet = app.list.snippet(id).filter(|_| column.title == "Title");
+                                    match snippet {
+                                        Some((snippet, place)) => {
+                                            ui.vertical(|ui| {
+                                                ui.add(egui::Label::new((column.cell)(article)).truncate());
+                                                let job = crate::gui::highlight::snippet_job(
+                                                    snippet,
+                                                    place.label(),
+                                                    snippet_font.clone(),
+                                                    snippet_color,
+                                                    mark,
+                                                );
+                                                ui.add(egui::Label::new(job).truncate());
+                                            });
+                                        }
+                                        None => {
+                                            ui.add(egui::Label::new((column.cell)(article)).truncate());
+                                        }
+                                    }
                                 });
                             }
                         }
