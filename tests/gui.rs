@@ -19,6 +19,10 @@ impl PathPicker for FixedPicker {
     fn pick_folder(&self) -> Option<PathBuf> {
         self.0.first().cloned()
     }
+    /// Saves beside the first file it was given.
+    fn save_file(&self, file_name: &str) -> Option<PathBuf> {
+        self.0.first().map(|p| p.with_file_name(file_name))
+    }
 }
 
 #[derive(Debug)]
@@ -66,8 +70,16 @@ fn wait_for(
     panic!("timed out waiting for {what}");
 }
 
-fn shows(harness: &Harness<'static, FolioApp>, label: &str) -> bool {
-    harness.query_all_by_label_contains(label).next().is_some()
+/// Whether some widget's label, or the text in a text box (the reader's
+/// text is one, so passages can be selected), holds `text`.
+fn shows(harness: &Harness<'static, FolioApp>, text: &str) -> bool {
+    harness.query_all_by_label_contains(text).next().is_some()
+        || harness
+            .query_all(
+                egui_kittest::kittest::by().predicate(|node| node.value().is_some_and(|v| v.contains(text))),
+            )
+            .next()
+            .is_some()
 }
 
 /// Clicks a row of the list by its title. The open article's heading in the
@@ -371,6 +383,9 @@ impl PathPicker for NoChooser {
         None
     }
     fn pick_folder(&self) -> Option<PathBuf> {
+        None
+    }
+    fn save_file(&self, _file_name: &str) -> Option<PathBuf> {
         None
     }
 }
@@ -780,4 +795,222 @@ fn a_long_list_fetches_rows_as_it_scrolls() {
             .and_then(|id| state.list.position(id))
             .is_some_and(|i| i >= 560 && state.list.row(i).is_some())
     });
+}
+
+/// The fixtures and the seed editorial, with one passage near the seed's end
+/// already highlighted; the app opened on them.
+fn annotated_app(dir: &Path) -> (Harness<'static, FolioApp>, PathBuf) {
+    let path = dir.join("lib.sqlite");
+    let mut library = Library::open(&path).unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let seed = root.join("../shared/seeds/000_deebf3aef80def1e.txt");
+    let report = folio::import::pipeline::import_paths(
+        &mut library,
+        &[root.join("tests/fixtures/clippings"), seed],
+        &cancel,
+        |_, _| {},
+    )
+    .unwrap();
+    let seed_id = *report.new_ids().last().unwrap();
+    library
+        .add_highlight_of(
+            seed_id,
+            "opens a window of opportunity",
+            "blue",
+            Some("The editorial's point."),
+        )
+        .unwrap();
+    drop(library);
+    let picks = vec![dir.join("chosen.txt")];
+    let mut harness = app_over(&path, picks);
+    wait_for(&mut harness, "the list", |h| shows(h, "10 articles"));
+    (harness, path)
+}
+
+/// The reader's text box (a read-only text field) holding `text`.
+fn reader_text<'h>(harness: &'h Harness<'static, FolioApp>, text: &'h str) -> egui_kittest::Node<'h> {
+    harness
+        .query_all(
+            egui_kittest::kittest::by()
+                .role(egui::accesskit::Role::MultilineTextInput)
+                .predicate(move |node| node.value().is_some_and(|v| v.contains(text))),
+        )
+        .next()
+        .expect("the reader's text")
+}
+
+fn stored_highlights(harness: &Harness<'static, FolioApp>) -> Vec<(String, String, Option<String>)> {
+    harness
+        .state()
+        .article
+        .as_ref()
+        .map(|a| {
+            a.highlights
+                .iter()
+                .map(|h| (h.quote.clone(), h.color.clone(), h.comment.clone()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_selected_passage_is_highlighted_commented_recoloured_and_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, _) = annotated_app(dir.path());
+    click_row(&harness, "Port strike must end before the harvest ships arrive");
+    wait_for(&mut harness, "the reader", |h| {
+        shows(h, "The strike at the container terminal")
+    });
+
+    // Select the first three words with the keyboard, as a reader would with the mouse.
+    reader_text(&harness, "The strike at the container terminal").focus();
+    harness.step();
+    // Text boxes read Ctrl itself for word and text moves (Command is the
+    // shortcut modifier, Ctrl here).
+    let ctrl = egui::Modifiers {
+        ctrl: true,
+        command: true,
+        ..Default::default()
+    };
+    harness.key_press_modifiers(ctrl, egui::Key::Home);
+    for _ in 0..3 {
+        harness.key_press_modifiers(ctrl | egui::Modifiers::SHIFT, egui::Key::ArrowRight);
+    }
+    harness.step();
+    assert_eq!(harness.state().annotating.selection, Some(0..13));
+    harness.get_by_label("yellow").click();
+    wait_for(&mut harness, "the highlight", |h| shows(h, "Highlights (1)"));
+    assert_eq!(
+        stored_highlights(&harness),
+        [("The strike at".into(), "yellow".into(), None)]
+    );
+
+    // The comment field has the keyboard: write why, then leave it.
+    harness.step();
+    harness.get_by_label("Comment").type_text("Third week already.");
+    harness.key_press(egui::Key::Tab);
+    wait_for(&mut harness, "the comment", |h| {
+        stored_highlights(h).first().and_then(|s| s.2.clone()).as_deref() == Some("Third week already.")
+    });
+
+    harness.get_by_label("Colour: yellow").click();
+    wait_for(&mut harness, "the colour menu", |h| shows(h, "Make it green"));
+    harness.get_by_label("Make it green").click();
+    wait_for(&mut harness, "the new colour", |h| {
+        stored_highlights(h).first().is_some_and(|s| s.1 == "green")
+    });
+
+    harness.get_by_label("Remove").click();
+    wait_for(&mut harness, "the removal", |h| !shows(h, "Highlights (1)"));
+    assert!(stored_highlights(&harness).is_empty());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    wait_for(&mut harness, "the undo", |h| shows(h, "Highlights (1)"));
+    assert_eq!(
+        stored_highlights(&harness),
+        [(
+            "The strike at".into(),
+            "green".into(),
+            Some("Third week already.".into())
+        )]
+    );
+}
+
+#[test]
+fn clicking_a_highlight_in_the_panel_scrolls_the_text_to_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, _) = annotated_app(dir.path());
+    click_row(
+        &harness,
+        "Japan, U.S. must seize chance of Kim’s offer of talks with South",
+    );
+    wait_for(&mut harness, "the panel", |h| shows(h, "Highlights (1)"));
+    let text_top =
+        |h: &Harness<'static, FolioApp>| reader_text(h, "opens a window of opportunity").rect().top();
+    let before = text_top(&harness);
+    harness.get_by_label("opens a window of opportunity").click();
+    for _ in 0..10 {
+        harness.step();
+    }
+    let after = text_top(&harness);
+    assert!(
+        after < before - 100.0,
+        "the text scrolled up to the passage: {before} → {after}"
+    );
+    assert!(shows(&harness, "The editorial's point."));
+}
+
+#[test]
+fn a_note_written_in_markdown_is_shown_formatted() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, path) = annotated_app(dir.path());
+    click_row(&harness, "Port strike must end before the harvest ships arrive");
+    wait_for(&mut harness, "the reader", |h| {
+        shows(h, "The strike at the container terminal")
+    });
+    harness.get_by_label("Note").click();
+    harness.step();
+    harness
+        .get_by_label("Note")
+        .type_text("Ask the **union** for figures");
+    harness.get_by_label("Done").click();
+    wait_for(&mut harness, "the rendered note", |h| shows(h, "Edit note"));
+    assert!(shows(&harness, "union"));
+    assert!(
+        !shows(&harness, "**union**"),
+        "the Markdown is rendered, not shown raw"
+    );
+    drop(harness);
+    let library = Library::open(&path).unwrap();
+    let id = library.search("container terminal", &Filter::default()).unwrap()[0]
+        .summary
+        .id;
+    assert_eq!(
+        library.get_article(id).unwrap().note.as_deref(),
+        Some("Ask the **union** for figures")
+    );
+}
+
+#[test]
+fn the_annotations_view_lists_filters_and_leads_back_to_the_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, _) = annotated_app(dir.path());
+    harness.get_by_label("Annotations").click();
+    wait_for(&mut harness, "the annotations", |h| {
+        shows(h, "The editorial's point.")
+    });
+    assert!(shows(&harness, "opens a window of opportunity"));
+    harness.get_by_label("Find").click();
+    harness.step();
+    harness.get_by_label("Find").type_text("harvest");
+    wait_for(&mut harness, "nothing found", |h| {
+        shows(h, "No highlights or notes here")
+    });
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label("Find").type_text("window");
+    wait_for(&mut harness, "the highlight again", |h| {
+        shows(h, "The editorial's point.")
+    });
+    harness
+        .get_by_label("Japan, U.S. must seize chance of Kim’s offer of talks with South")
+        .click();
+    wait_for(&mut harness, "the article", |h| {
+        h.state()
+            .article
+            .as_ref()
+            .is_some_and(|a| a.title_or_untitled().starts_with("Japan, U.S."))
+    });
+
+    harness.get_by_label("File").click();
+    wait_for(&mut harness, "the File menu", |h| shows(h, "Export annotations"));
+    harness.get_by_label("Export annotations").click();
+    wait_for(&mut harness, "the export menu", |h| shows(h, "Markdown…"));
+    harness.get_by_label("Markdown…").click();
+    let written = dir.path().join("annotations.md");
+    wait_for(&mut harness, "the export", |_| written.exists());
+    let text = std::fs::read_to_string(&written).unwrap();
+    assert!(
+        text.contains("> opens a window of opportunity\n\nThe editorial's point."),
+        "{text}"
+    );
 }

@@ -1,5 +1,6 @@
 //! The app's state and the one place where the user's actions are applied.
 
+use super::annotating::{AnnotateAction, Annotating};
 use super::details::DetailsForm;
 use super::list_model::ListModel;
 use super::picker::PathPicker;
@@ -85,6 +86,16 @@ pub enum Action {
     ClearMoreLikeThis,
     /// Move through the searched words in the reader.
     StepMatch(isize),
+    Annotate(AnnotateAction),
+}
+
+/// What the save dialog answered (`None`: cancelled), and what it was for.
+type SaveAnswer = (PickedSave, Option<PathBuf>);
+
+/// What a save dialog was opened for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PickedSave {
+    Annotations { article: Option<i64>, json: bool },
 }
 
 /// Where the system file chooser stands. Without an XDG portal it may never
@@ -133,7 +144,7 @@ const SETTINGS_KEY: &str = "folio-settings";
 /// View state. Views read it; only [`FolioApp::apply`] and the worker's
 /// answers change it.
 pub struct FolioApp {
-    worker: Worker,
+    pub(super) worker: Worker,
     picker: Arc<dyn PathPicker>,
     picked: (Sender<PickedPaths>, Receiver<PickedPaths>),
     pub settings: Settings,
@@ -192,6 +203,10 @@ pub struct FolioApp {
     pub scroll_to_match: bool,
     /// `--screenshot`: save a picture of the window and quit.
     screenshot: Option<ScreenshotJob>,
+    /// Highlights, comments, the note's editor and the annotations view.
+    pub annotating: Annotating,
+    /// Where the save dialog said to write, for what.
+    saved_to: (Sender<SaveAnswer>, Receiver<SaveAnswer>),
 }
 
 /// Seconds of quiet typing after which a note is saved.
@@ -227,6 +242,8 @@ impl FolioApp {
             worker,
             picker,
             picked: channel(),
+            saved_to: channel(),
+            annotating: Annotating::default(),
             settings,
             search: String::new(),
             list: ListModel::default(),
@@ -283,7 +300,7 @@ impl FolioApp {
         &self.settings.browse
     }
 
-    fn filter(&self) -> Filter {
+    pub(super) fn filter(&self) -> Filter {
         let mut filter = Filter {
             sort: self.settings.sort,
             ..Filter::default()
@@ -348,7 +365,7 @@ impl FolioApp {
         });
     }
 
-    fn save_note_now(&mut self) {
+    pub(super) fn save_note_now(&mut self) {
         if let (Some(_), Some(article)) = (self.note_edited_at.take(), &self.article) {
             self.worker.send(Request::SetNote {
                 id: article.id,
@@ -357,7 +374,7 @@ impl FolioApp {
         }
     }
 
-    fn open(&mut self, id: Option<i64>) {
+    pub(super) fn open(&mut self, id: Option<i64>) {
         if self.article.as_ref().map(|a| a.id) == id {
             return;
         }
@@ -417,6 +434,7 @@ impl FolioApp {
             Action::DismissChooser => self.chooser = Chooser::Closed,
             Action::Browse(browse) => {
                 self.similar_to = None;
+                self.annotating.view = None;
                 // A new place in the library starts with nothing open, as a
                 // mail client does when another folder is chosen.
                 if browse != self.settings.browse {
@@ -624,10 +642,21 @@ impl FolioApp {
                 self.open(None);
             }
             Action::TextSize(size) => self.settings.text_size = size.clamp(12.0, 26.0),
+            Action::Annotate(action) => self.annotate(action),
         }
     }
 
-    fn push_undo(&mut self, undo: Undo) {
+    /// Opens the save dialog on a helper thread, as for imports.
+    pub(super) fn ask_save_path(&mut self, file_name: String, what: PickedSave) {
+        let picker = self.picker.clone();
+        let reply = self.saved_to.0.clone();
+        std::thread::spawn(move || {
+            let path = picker.save_file(&file_name);
+            let _ = reply.send((what, path));
+        });
+    }
+
+    pub(super) fn push_undo(&mut self, undo: Undo) {
         self.undo.push(undo);
         if self.undo.len() > UNDO_DEPTH {
             self.undo.remove(0);
@@ -666,6 +695,15 @@ impl FolioApp {
 
     /// Takes in what the worker and the file chooser have answered.
     fn receive(&mut self, ctx: &egui::Context) {
+        while let Ok((what, path)) = self.saved_to.1.try_recv() {
+            match (what, path) {
+                (PickedSave::Annotations { article, json }, Some(path)) => {
+                    self.worker
+                        .send(Request::ExportAnnotations { article, json, path });
+                }
+                (_, None) => {}
+            }
+        }
         while let Some(response) = self.worker.try_recv() {
             match response {
                 Response::Listing {
@@ -690,8 +728,15 @@ impl FolioApp {
                 Response::Rows(rows) => self.list.fill(rows),
                 Response::Opened(article) => {
                     if Some(article.id) == self.settings.open_article {
-                        self.note_draft = article.note.clone().unwrap_or_default();
-                        self.note_edited_at = None;
+                        let same = self.article.as_ref().is_some_and(|a| a.id == article.id);
+                        // A reload while the note is being typed keeps what was typed.
+                        if !same || self.note_edited_at.is_none() {
+                            self.note_draft = article.note.clone().unwrap_or_default();
+                            self.note_edited_at = None;
+                        }
+                        let has_note = article.note.as_deref().is_some_and(|n| !n.trim().is_empty());
+                        self.annotating
+                            .article_loaded(&article.highlights, same, has_note);
                         self.article = Some(*article);
                     }
                 }
@@ -718,6 +763,24 @@ impl FolioApp {
                     }
                     self.last_report = Some(report);
                     self.refresh();
+                }
+                Response::AnnotationsChanged(id) => {
+                    if self.settings.open_article == Some(id) {
+                        self.worker.send(Request::Open(id));
+                    }
+                    self.query_annotations();
+                }
+                Response::HighlightAdded(h) => {
+                    // Its comment field takes the keyboard, to write why.
+                    self.annotating.focus_comment = Some(h.id);
+                    if self.settings.open_article == Some(h.article_id) {
+                        self.worker.send(Request::Open(h.article_id));
+                    }
+                    self.query_annotations();
+                }
+                Response::Annotations { list, generation } => self.annotations_arrived(list, generation),
+                Response::Exported(path) => {
+                    self.status = Some(format!("Annotations written to {}", path.display()));
                 }
                 Response::Changed => {
                     self.refresh();
@@ -798,11 +861,22 @@ impl FolioApp {
         if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Minus)) {
             actions.push(Action::TextSize(self.settings.text_size - 1.0));
         }
+        // The reader's text is a read-only text box (to select passages in):
+        // there is nothing to type in it.
+        let reading =
+            ctx.memory(|m| m.focused()).is_some() && ctx.memory(|m| m.focused()) == self.annotating.text_id;
+        let typing = ctx.text_edit_focused() && !reading;
         // Ctrl+Z in a text field undoes typing there; elsewhere, the last change.
-        if !ctx.text_edit_focused()
-            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Z))
-        {
+        if !typing && ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Z)) {
             actions.push(Action::Undo);
+        }
+        if self.article.is_some()
+            && self.annotating.selection.is_some()
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::H))
+        {
+            actions.push(Action::Annotate(AnnotateAction::Highlight {
+                color: self.annotating.color.clone(),
+            }));
         }
         // List keys work only while no text field has the keyboard.
         if ctx.text_edit_focused() || self.confirm_purge.is_some() {
@@ -862,9 +936,15 @@ impl FolioApp {
         actions.extend(views::status_bar::show(ui, self));
         actions.extend(views::sidebar::show(ui, self));
         if self.article.is_some() {
+            // Added first, so it stands at the window's edge, beside the reader.
+            actions.extend(views::annotations::show(ui, self));
             actions.extend(views::reader::show(ui, self));
         }
-        actions.extend(views::centre::show(ui, self));
+        if self.annotating.view.is_some() {
+            actions.extend(views::annotations_view::show(ui, self));
+        } else {
+            actions.extend(views::centre::show(ui, self));
+        }
         self.scroll_to_cursor = false;
         actions.extend(views::confirm::show(&ctx, self));
         actions.extend(views::backups::show(&ctx, self));

@@ -4,6 +4,7 @@
 //! module draws from that state and returns what the user asked for; the
 //! `worker` thread owns the library, so no frame waits on the disk.
 
+mod annotating;
 mod app;
 mod details;
 mod highlight;
@@ -16,6 +17,7 @@ mod undo;
 mod views;
 mod worker;
 
+pub use annotating::AnnotateAction;
 pub use app::{Action, Browse, FolioApp, Settings};
 pub use picker::{PathPicker, SystemPicker};
 pub use selection::ClickMode;

@@ -7,6 +7,8 @@ pub trait PathPicker: Send + Sync {
     /// Files the user chose; `None` when cancelled or when no dialog could be shown.
     fn pick_files(&self) -> Option<Vec<PathBuf>>;
     fn pick_folder(&self) -> Option<PathBuf>;
+    /// Where to save a file, suggesting `file_name`; `None` when cancelled.
+    fn save_file(&self, file_name: &str) -> Option<PathBuf>;
 }
 
 /// The system's file chooser (through the XDG desktop portal on Linux).
@@ -23,5 +25,12 @@ impl PathPicker for SystemPicker {
 
     fn pick_folder(&self) -> Option<PathBuf> {
         rfd::FileDialog::new().set_title("Import a folder").pick_folder()
+    }
+
+    fn save_file(&self, file_name: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Save annotations")
+            .set_file_name(file_name)
+            .save_file()
     }
 }

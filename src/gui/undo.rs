@@ -2,7 +2,7 @@
 //! itself back, as a request to the library.
 
 use super::worker::Request;
-use crate::model::ExtractedArticle;
+use crate::model::{ExtractedArticle, Highlight};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Undo {
@@ -22,6 +22,9 @@ pub enum Undo {
         id: i64,
         previous: String,
     },
+    /// A highlight's colour or comment as it was before a change.
+    Highlight(Box<Highlight>),
+    HighlightRemoved(Box<Highlight>),
 }
 
 /// How many changes can be taken back.
@@ -37,6 +40,8 @@ impl Undo {
             Undo::Trashed(ids) => format!("Undo moving {} articles to Trash", ids.len()),
             Undo::Restored(_) => "Undo restore".into(),
             Undo::Note { .. } => "Undo note edit".into(),
+            Undo::Highlight(_) => "Undo highlight change".into(),
+            Undo::HighlightRemoved(_) => "Undo highlight removal".into(),
         }
     }
 
@@ -55,6 +60,12 @@ impl Undo {
             Undo::Trashed(ids) => Request::Restore(ids),
             Undo::Restored(ids) => Request::Trash(ids),
             Undo::Note { id, previous } => Request::SetNote { id, text: previous },
+            Undo::Highlight(h) => Request::UpdateHighlight {
+                id: h.id,
+                color: h.color,
+                comment: h.comment,
+            },
+            Undo::HighlightRemoved(h) => Request::RestoreHighlight(h),
         }
     }
 }

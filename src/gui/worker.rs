@@ -7,8 +7,8 @@ use super::list_model::FIRST_PAGE;
 const SEARCH_RESULTS: usize = 200;
 use crate::import::pipeline::{self, ImportReport, Progress};
 use crate::library::maintenance::{self, BackupFile};
-use crate::library::{Facets, Library};
-use crate::model::{Article, ArticleSummary, ExtractedArticle, Filter, FoundIn};
+use crate::library::{Annotation, AnnotationQuery, Facets, Library};
+use crate::model::{Article, ArticleSummary, ExtractedArticle, Filter, FoundIn, Highlight};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
@@ -40,6 +40,33 @@ pub enum Request {
     SetNote {
         id: i64,
         text: String,
+    },
+    /// Highlight characters `start..end` of an article's text.
+    AddHighlight {
+        article_id: i64,
+        start: usize,
+        end: usize,
+        color: String,
+    },
+    UpdateHighlight {
+        id: i64,
+        color: String,
+        comment: Option<String>,
+    },
+    DeleteHighlight(i64),
+    /// Puts back a removed highlight (undo).
+    RestoreHighlight(Box<Highlight>),
+    /// The library-wide list of highlights and notes.
+    Annotations {
+        query: AnnotationQuery,
+        generation: u64,
+    },
+    /// Writes highlights and notes to a file: one article's, or every
+    /// annotated article's.
+    ExportAnnotations {
+        article: Option<i64>,
+        json: bool,
+        path: PathBuf,
     },
     Trash(Vec<i64>),
     Restore(Vec<i64>),
@@ -94,6 +121,15 @@ pub enum Response {
     Imported(ImportReport),
     /// An edit went through; the window refreshes what it shows.
     Changed,
+    /// An edit that touched only this article's annotations.
+    AnnotationsChanged(i64),
+    HighlightAdded(Box<Highlight>),
+    Annotations {
+        list: Vec<Annotation>,
+        generation: u64,
+    },
+    /// Annotations written to this file.
+    Exported(PathBuf),
     /// A backup was written (or, for an automatic one, was not due).
     BackedUp(Option<PathBuf>),
     Backups(Vec<BackupFile>),
@@ -238,6 +274,50 @@ fn handle(library: &mut Library, request: Request, outbox: &Sender<Response>, wa
             .set_note(id, &text)
             .map(|_| Response::Changed)
             .map_err(|e| e.to_string()),
+        Request::AddHighlight {
+            article_id,
+            start,
+            end,
+            color,
+        } => library
+            .add_highlight(article_id, start, end, &color, None)
+            .map(|h| Response::HighlightAdded(Box::new(h)))
+            .map_err(|e| e.to_string()),
+        Request::UpdateHighlight { id, color, comment } => library
+            .update_highlight(id, &color, comment.as_deref())
+            .map(|h| Response::AnnotationsChanged(h.article_id))
+            .map_err(|e| e.to_string()),
+        Request::DeleteHighlight(id) => library
+            .delete_highlight(id)
+            .map(|h| Response::AnnotationsChanged(h.article_id))
+            .map_err(|e| e.to_string()),
+        Request::RestoreHighlight(h) => library
+            .restore_highlight(&h)
+            .map(|_| Response::AnnotationsChanged(h.article_id))
+            .map_err(|e| e.to_string()),
+        Request::Annotations { query, generation } => library
+            .annotations(&query)
+            .map(|list| Response::Annotations { list, generation })
+            .map_err(|e| e.to_string()),
+        Request::ExportAnnotations { article, json, path } => (|| {
+            let articles = match article {
+                Some(id) => vec![library.get_article(id)?],
+                None => library.annotated_articles()?,
+            };
+            let text = match (json, article) {
+                (true, _) => {
+                    serde_json::to_string_pretty(&crate::annotate::export::web_annotations(&articles))
+                        .unwrap_or_default()
+                }
+                (false, Some(_)) => crate::annotate::export::article_markdown(&articles[0], 1),
+                (false, None) => crate::annotate::export::library_markdown(&articles),
+            };
+            std::fs::write(&path, text).map_err(|e| {
+                crate::library::LibraryError::Invalid(format!("could not write {}: {e}", path.display()))
+            })?;
+            Ok::<_, crate::library::LibraryError>(Response::Exported(path))
+        })()
+        .map_err(|e| e.to_string()),
         Request::Trash(ids) => ids
             .iter()
             .try_for_each(|id| library.trash(*id))

@@ -1,6 +1,8 @@
 //! One module per part of the window. Each `show` draws from the app's state
 //! and returns the user's intent as actions.
 
+pub mod annotations;
+pub mod annotations_view;
 pub mod backups;
 pub mod centre;
 pub mod confirm;

@@ -1,8 +1,9 @@
 //! The right pane: one article to read, its details, tags and note.
 
+use crate::gui::AnnotateAction;
 use crate::gui::details::DetailsForm;
 use crate::gui::{Action, FolioApp};
-use crate::model::Article;
+use crate::model::{Article, HIGHLIGHT_COLORS, Highlight};
 
 /// Existing tags that start with (or contain) what is typed, best first.
 fn tag_suggestions<'a>(typed: &str, known: impl Iterator<Item = &'a str>, taken: &[String]) -> Vec<&'a str> {
@@ -151,12 +152,40 @@ fn match_controls(ui: &mut egui::Ui, app: &FolioApp, actions: &mut Vec<Action>) 
     });
 }
 
-/// The body at a reading size, the searched words painted, the current one
-/// brighter; returns how many matches there are.
-fn body(ui: &mut egui::Ui, app: &FolioApp, text: &str, words: &[String], text_size: f32) -> usize {
-    let font = egui::FontId::proportional(text_size);
-    let color = ui.visuals().text_color();
-    let (weak, strong) = if ui.visuals().dark_mode {
+/// A highlight colour's background, readable under the theme's text.
+pub fn highlight_fill(color: &str, dark: bool) -> egui::Color32 {
+    let (light, deep) = match color {
+        "green" => ((200, 235, 170), (40, 90, 40)),
+        "blue" => ((185, 225, 250), (30, 70, 110)),
+        "pink" => ((250, 195, 215), (110, 40, 70)),
+        "purple" => ((215, 200, 240), (75, 55, 110)),
+        _ => ((255, 240, 150), (100, 85, 20)),
+    };
+    let (r, g, b) = if dark { deep } else { light };
+    egui::Color32::from_rgb(r, g, b)
+}
+
+/// Byte offset of each character of `text`, and the length at the end.
+fn char_starts(text: &str) -> Vec<usize> {
+    text.char_indices()
+        .map(|(at, _)| at)
+        .chain([text.len()])
+        .collect()
+}
+
+/// The text laid out for reading: highlights and searched words painted
+/// behind it (the current match brightest, then the other matches, then
+/// highlights, the newest on top).
+fn reading_job(
+    text: &str,
+    highlights: &[Highlight],
+    matches: &[std::ops::Range<usize>],
+    current: usize,
+    font: egui::FontId,
+    color: egui::Color32,
+    dark: bool,
+) -> egui::text::LayoutJob {
+    let (weak, strong) = if dark {
         (
             egui::Color32::from_rgb(90, 80, 20),
             egui::Color32::from_rgb(170, 130, 0),
@@ -167,41 +196,194 @@ fn body(ui: &mut egui::Ui, app: &FolioApp, text: &str, words: &[String], text_si
             egui::Color32::from_rgb(255, 190, 60),
         )
     };
-    let mut seen = 0;
-    for paragraph in text.split("\n\n") {
-        let ranges = if words.is_empty() {
-            Vec::new()
-        } else {
-            crate::gui::highlight::matches_in(paragraph, words)
-        };
-        if ranges.is_empty() {
-            ui.label(egui::RichText::new(paragraph).size(text_size));
-        } else {
-            let mut job = egui::text::LayoutJob::default();
-            let plain = egui::TextFormat::simple(font.clone(), color);
-            let mut at = 0;
-            let mut has_current = false;
-            for range in ranges {
-                job.append(&paragraph[at..range.start], 0.0, plain.clone());
-                let current = seen == app.match_cursor;
-                has_current |= current;
-                let format = egui::TextFormat {
-                    background: if current { strong } else { weak },
-                    ..plain.clone()
-                };
-                job.append(&paragraph[range.clone()], 0.0, format);
-                at = range.end;
-                seen += 1;
-            }
-            job.append(&paragraph[at..], 0.0, plain);
-            let response = ui.add(egui::Label::new(job).wrap());
-            if has_current && app.scroll_to_match {
-                ui.scroll_to_rect(response.rect, Some(egui::Align::Center));
+    let starts = char_starts(text);
+    let byte = |char_index: usize| starts[char_index.min(starts.len() - 1)];
+    let painted: Vec<(usize, usize, egui::Color32, u8)> = highlights
+        .iter()
+        .filter(|h| !h.detached)
+        .map(|h| (byte(h.start), byte(h.end), highlight_fill(&h.color, dark), 0))
+        .chain(matches.iter().enumerate().map(|(i, m)| {
+            (
+                m.start,
+                m.end,
+                if i == current { strong } else { weak },
+                1 + u8::from(i == current),
+            )
+        }))
+        .collect();
+    let mut cuts: Vec<usize> = painted
+        .iter()
+        .flat_map(|p| [p.0, p.1])
+        .chain([0, text.len()])
+        .collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut job = egui::text::LayoutJob::default();
+    for pair in cuts.windows(2) {
+        let (from, to) = (pair[0], pair[1]);
+        if from >= to || !text.is_char_boundary(from) || !text.is_char_boundary(to) {
+            continue;
+        }
+        let background = painted
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.0 <= from && to <= p.1)
+            .max_by_key(|(order, p)| (p.3, *order))
+            .map_or(egui::Color32::TRANSPARENT, |(_, p)| p.2);
+        job.append(
+            &text[from..to],
+            0.0,
+            egui::TextFormat {
+                background,
+                ..egui::TextFormat::simple(font.clone(), color)
+            },
+        );
+    }
+    job
+}
+
+/// The body at a reading size, in a read-only text box so a passage can be
+/// selected and highlighted; returns how many search matches there are.
+fn body(
+    ui: &mut egui::Ui,
+    app: &mut FolioApp,
+    article: &Article,
+    words: &[String],
+    text_size: f32,
+    actions: &mut Vec<Action>,
+) -> usize {
+    let text = article.meta.body.as_str();
+    let matches = if words.is_empty() {
+        Vec::new()
+    } else {
+        crate::gui::highlight::matches_in(text, words)
+    };
+    let font = egui::FontId::proportional(text_size);
+    let color = ui.visuals().text_color();
+    let dark = ui.visuals().dark_mode;
+    let current = app.match_cursor;
+    let mut layouter = |ui: &egui::Ui, buffer: &dyn egui::TextBuffer, wrap_width: f32| {
+        let mut job = reading_job(
+            buffer.as_str(),
+            &article.highlights,
+            &matches,
+            current,
+            font.clone(),
+            color,
+            dark,
+        );
+        job.wrap.max_width = wrap_width;
+        ui.fonts_mut(|f| f.layout_job(job))
+    };
+    let mut shown = text;
+    let output = egui::TextEdit::multiline(&mut shown)
+        .id_salt(("reader-text", article.id))
+        .frame(egui::Frame::NONE)
+        .desired_width(f32::INFINITY)
+        .layouter(&mut layouter)
+        .show(ui);
+    let response = &output.response.response;
+    app.annotating.text_id = Some(response.id);
+    if let Some(range) = output.cursor_range.filter(|_| response.has_focus()) {
+        let chars = range.as_sorted_char_range();
+        app.annotating.selection = (chars.start.0 < chars.end.0).then_some(chars.start.0..chars.end.0);
+    }
+    response.context_menu(|ui| {
+        if app.annotating.selection.is_none() {
+            ui.weak("Select a passage to highlight it");
+            return;
+        }
+        for color in HIGHLIGHT_COLORS {
+            if ui.button(format!("Highlight in {color}")).clicked() {
+                actions.push(Action::Annotate(AnnotateAction::Highlight {
+                    color: color.to_string(),
+                }));
+                ui.close();
             }
         }
-        ui.add_space(text_size * 0.6);
+    });
+    // Where to scroll: the current match, or a highlight asked for.
+    let target = if app.scroll_to_match && !matches.is_empty() {
+        let at = matches[current.min(matches.len() - 1)].start;
+        Some(text[..at].chars().count())
+    } else {
+        app.annotating
+            .scroll_to
+            .and_then(|id| article.highlights.iter().find(|h| h.id == id))
+            .map(|h| h.start)
+    };
+    if let Some(char_index) = target {
+        let rect = output
+            .galley
+            .pos_from_cursor(egui::text::CCursor::new(char_index))
+            .translate(output.galley_pos.to_vec2());
+        ui.scroll_to_rect(rect, Some(egui::Align::Center));
+        app.annotating.scroll_to = None;
     }
-    seen
+    matches.len()
+}
+
+/// "Highlight" in each colour, for the passage selected in the text.
+fn highlight_bar(ui: &mut egui::Ui, app: &FolioApp, actions: &mut Vec<Action>) {
+    ui.horizontal_wrapped(|ui| {
+        let selected = app.annotating.selection.is_some();
+        let label = if selected {
+            "Highlight the selection:"
+        } else {
+            "Select a passage to highlight it:"
+        };
+        ui.weak(label);
+        for color in HIGHLIGHT_COLORS {
+            let swatch = egui::Button::new(*color)
+                .small()
+                .fill(highlight_fill(color, ui.visuals().dark_mode))
+                .selected(*color == app.annotating.color);
+            let hint = format!("Highlight in {color} (Ctrl+H: the last colour used)");
+            if ui.add_enabled(selected, swatch).on_hover_text(hint).clicked() {
+                actions.push(Action::Annotate(AnnotateAction::Highlight {
+                    color: color.to_string(),
+                }));
+            }
+        }
+    });
+}
+
+/// The note: rendered as Markdown to read, a text box to write.
+fn note(ui: &mut egui::Ui, app: &mut FolioApp, actions: &mut Vec<Action>) {
+    let heading = ui
+        .horizontal(|ui| {
+            let heading = ui.strong("Note");
+            if app.annotating.note_editing {
+                if ui
+                    .small_button("Done")
+                    .on_hover_text("Show the note as formatted text")
+                    .clicked()
+                {
+                    actions.push(Action::Annotate(AnnotateAction::DoneNote));
+                }
+            } else if ui.small_button("Edit note").clicked() {
+                actions.push(Action::Annotate(AnnotateAction::EditNote));
+            }
+            heading
+        })
+        .inner;
+    if app.annotating.note_editing {
+        let note = ui
+            .add(
+                egui::TextEdit::multiline(&mut app.note_draft)
+                    .hint_text("Your note on this article (Markdown), saved as you type")
+                    .desired_rows(4)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(heading.id);
+        if note.changed() {
+            actions.push(Action::NoteEdited);
+        }
+    } else {
+        egui::Frame::NONE.inner_margin(4.0).show(ui, |ui| {
+            egui_commonmark::CommonMarkViewer::new().show(ui, &mut app.annotating.markdown, &app.note_draft);
+        });
+    }
 }
 
 pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
@@ -291,22 +473,12 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
                     if !words.is_empty() {
                         match_controls(ui, app, &mut actions);
                     }
+                    highlight_bar(ui, app, &mut actions);
                     ui.separator();
-                    app.match_count = body(ui, app, &article.meta.body, &words, text_size);
+                    app.match_count = body(ui, app, &article, &words, text_size, &mut actions);
                     app.scroll_to_match = false;
                     ui.separator();
-                    let heading = ui.strong("Note");
-                    let note = ui
-                        .add(
-                            egui::TextEdit::multiline(&mut app.note_draft)
-                                .hint_text("Your note on this article, saved as you type")
-                                .desired_rows(4)
-                                .desired_width(f32::INFINITY),
-                        )
-                        .labelled_by(heading.id);
-                    if note.changed() {
-                        actions.push(Action::NoteEdited);
-                    }
+                    note(ui, app, &mut actions);
                     ui.add_space(16.0);
                 });
         });

@@ -1,7 +1,7 @@
 //! The left sidebar: browse by library, date (year → month), region, source
 //! and tag, each with counts.
 
-use crate::gui::{Action, Browse, FolioApp};
+use crate::gui::{Action, AnnotateAction, Browse, FolioApp};
 use crate::library::FacetCount;
 
 const MONTH_NAMES: [&str; 12] = [
@@ -21,12 +21,12 @@ const MONTH_NAMES: [&str; 12] = [
 
 fn entry(
     ui: &mut egui::Ui,
-    current: &Browse,
+    current: Option<&Browse>,
     target: Browse,
     label: &str,
     count: Option<usize>,
 ) -> Option<Action> {
-    let selected = *current == target;
+    let selected = current == Some(&target);
     let text = match count {
         Some(count) => format!("{label}  ({count})"),
         None => label.to_string(),
@@ -43,7 +43,7 @@ fn entry(
 
 fn group(
     ui: &mut egui::Ui,
-    current: &Browse,
+    current: Option<&Browse>,
     title: &str,
     values: &[FacetCount],
     make: impl Fn(&str) -> Browse,
@@ -70,7 +70,7 @@ fn group(
 /// Years, each opening onto its months.
 fn dates(
     ui: &mut egui::Ui,
-    current: &Browse,
+    current: Option<&Browse>,
     years: &[FacetCount],
     months: &[FacetCount],
     actions: &mut Vec<Action>,
@@ -88,7 +88,7 @@ fn dates(
                     .filter(|m| m.value.starts_with(&year.value))
                     .collect();
                 actions.extend(entry(ui, current, Browse::Year(y), &year.value, Some(year.count)));
-                let open_here = matches!(current, Browse::Year(cy) | Browse::Month(cy, _) if *cy == y);
+                let open_here = matches!(current, Some(Browse::Year(cy) | Browse::Month(cy, _)) if *cy == y);
                 if open_here {
                     ui.indent(("months", y), |ui| {
                         for month in in_year {
@@ -130,7 +130,8 @@ fn saved_searches(ui: &mut egui::Ui, app: &FolioApp, actions: &mut Vec<Action>) 
 
 pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
     let mut actions = Vec::new();
-    let current = app.browse().clone();
+    // While the annotations view is open, no place in the list is shown.
+    let current = app.annotating.view.is_none().then(|| app.browse().clone());
     let facets = &app.facets;
     egui::Panel::left("sidebar")
         .resizable(true)
@@ -140,14 +141,44 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
             egui::ScrollArea::vertical().show(ui, |ui| {
                 ui.add_space(6.0);
                 ui.strong("Library");
-                actions.extend(entry(ui, &current, Browse::All, "All articles", Some(facets.all)));
-                actions.extend(entry(ui, &current, Browse::Recent, "Recently imported", None));
-                actions.extend(entry(ui, &current, Browse::Trash, "Trash", Some(facets.trash)));
+                actions.extend(entry(
+                    ui,
+                    current.as_ref(),
+                    Browse::All,
+                    "All articles",
+                    Some(facets.all),
+                ));
+                actions.extend(entry(
+                    ui,
+                    current.as_ref(),
+                    Browse::Recent,
+                    "Recently imported",
+                    None,
+                ));
+                actions.extend(entry(
+                    ui,
+                    current.as_ref(),
+                    Browse::Trash,
+                    "Trash",
+                    Some(facets.trash),
+                ));
+                let viewing = app.annotating.view.is_some();
+                if ui
+                    .add(egui::Button::selectable(viewing, "Annotations"))
+                    .on_hover_text("Every highlight and note in the library")
+                    .clicked()
+                {
+                    actions.push(Action::Annotate(if viewing {
+                        AnnotateAction::CloseView
+                    } else {
+                        AnnotateAction::ShowView
+                    }));
+                }
                 ui.add_space(6.0);
-                dates(ui, &current, &facets.years, &facets.months, &mut actions);
+                dates(ui, current.as_ref(), &facets.years, &facets.months, &mut actions);
                 group(
                     ui,
-                    &current,
+                    current.as_ref(),
                     "Regions",
                     &facets.regions,
                     |v| Browse::Region(v.to_string()),
@@ -155,7 +186,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
                 );
                 group(
                     ui,
-                    &current,
+                    current.as_ref(),
                     "Sources",
                     &facets.sources,
                     |v| Browse::Source(v.to_string()),
@@ -163,7 +194,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
                 );
                 group(
                     ui,
-                    &current,
+                    current.as_ref(),
                     "Tags",
                     &facets.tags,
                     |v| Browse::Tag(v.to_string()),

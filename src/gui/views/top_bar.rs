@@ -62,6 +62,10 @@ fn menus(ui: &mut egui::Ui, app: &FolioApp, actions: &mut Vec<Action>) {
                 actions.push(Action::PickFolder);
             }
             ui.separator();
+            ui.menu_button("Export annotations", |ui| {
+                crate::gui::views::annotations::export_menu(ui, true, actions);
+            });
+            ui.separator();
             if menu_item(ui, "Back up now", "") {
                 actions.push(Action::BackupNow);
             }
@@ -144,6 +148,14 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
             }
             if search.changed() {
                 actions.push(Action::Search(app.search.clone()));
+            }
+            // Enter opens the best match (the field gives up the keyboard on Enter).
+            if search.lost_focus()
+                && ui.input(|i| i.key_pressed(egui::Key::Enter))
+                && !app.search.trim().is_empty()
+                && let Some(&first) = app.list.ids().first()
+            {
+                actions.push(Action::Click(first, crate::gui::ClickMode::Only));
             }
             let help = ui.small_button("?").on_hover_text("How to search");
             egui::Popup::from_toggle_button_response(&help).show(|ui| {
