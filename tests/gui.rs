@@ -1014,3 +1014,41 @@ fn the_annotations_view_lists_filters_and_leads_back_to_the_article() {
         "{text}"
     );
 }
+
+#[test]
+fn correcting_the_text_keeps_the_highlights_on_their_passages() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, _) = annotated_app(dir.path());
+    click_row(
+        &harness,
+        "Japan, U.S. must seize chance of Kim’s offer of talks with South",
+    );
+    wait_for(&mut harness, "the panel", |h| shows(h, "Highlights (1)"));
+    let start = harness.state().article.as_ref().unwrap().highlights[0].start;
+
+    harness.get_by_label("Edit details…").click();
+    wait_for(&mut harness, "the form", |h| shows(h, "Save details"));
+    harness.get_by_label("Text").focus();
+    harness.step();
+    let ctrl = egui::Modifiers {
+        ctrl: true,
+        command: true,
+        ..Default::default()
+    };
+    harness.key_press_modifiers(ctrl, egui::Key::Home);
+    harness.get_by_label("Text").type_text("Corrected on Friday. ");
+    // The button is below the text, out of sight: pressed as a screen
+    // reader would.
+    harness.get_by_label("Save details").click_accesskit();
+    wait_for(&mut harness, "the corrected text", |h| {
+        h.state()
+            .article
+            .as_ref()
+            .is_some_and(|a| a.meta.body.starts_with("Corrected on Friday. "))
+    });
+    let article = harness.state().article.clone().unwrap();
+    let h = &article.highlights[0];
+    assert!(!h.detached);
+    assert_eq!(h.quote, "opens a window of opportunity");
+    assert_eq!(h.start, start + "Corrected on Friday. ".len());
+}

@@ -15,6 +15,8 @@ pub struct DetailsForm {
     pub kind: String,
     pub language: String,
     pub url: String,
+    /// The article's text, for corrections; highlights follow the edit.
+    pub body: String,
     /// Why the last Save was refused, shown under the form.
     pub problem: Option<String>,
 }
@@ -41,13 +43,22 @@ impl DetailsForm {
             kind: text(&m.kind),
             language: text(&m.language),
             url: text(&m.url),
+            body: m.body.clone(),
             problem: None,
         }
     }
 
-    /// The corrected details over `current` (whose body, tags and countries
+    /// The corrected details over `current` (whose tags and countries
     /// stay), or what is wrong with the form.
     pub fn to_details(&self, current: &ExtractedArticle) -> Result<ExtractedArticle, String> {
+        // Untouched, the text stays byte for byte; edited, it is trimmed.
+        let body = if self.body == current.body {
+            current.body.clone()
+        } else if self.body.trim().is_empty() {
+            return Err("The text cannot be empty: move the article to the Trash instead.".into());
+        } else {
+            self.body.trim().to_string()
+        };
         let published = match self.published.trim() {
             "" => None,
             typed => Some(
@@ -74,6 +85,7 @@ impl DetailsForm {
             kind: optional(&self.kind),
             language: optional(&self.language),
             url: optional(&self.url),
+            body,
             ..current.clone()
         })
     }
@@ -89,6 +101,7 @@ mod tests {
             title: " A corrected title ".into(),
             published: "March 2018".into(),
             authors: "Ana Lima, Bo Chen".into(),
+            body: "The body stays.".into(),
             ..DetailsForm::default()
         };
         let current = ExtractedArticle {
@@ -104,8 +117,25 @@ mod tests {
 
         let bad = DetailsForm {
             published: "someday".into(),
+            body: current.body.clone(),
             ..DetailsForm::default()
         };
         assert!(bad.to_details(&current).unwrap_err().contains("not a date"));
+
+        let corrected = DetailsForm {
+            body: "  The body, corrected.\n".into(),
+            ..DetailsForm::default()
+        };
+        assert_eq!(
+            corrected.to_details(&current).unwrap().body,
+            "The body, corrected."
+        );
+        let emptied = DetailsForm::default();
+        assert!(
+            emptied
+                .to_details(&current)
+                .unwrap_err()
+                .contains("cannot be empty")
+        );
     }
 }

@@ -382,10 +382,16 @@ fn handle(library: &mut Library, request: Request, outbox: &Sender<Response>, wa
             let _ = done.send(());
             Ok(Response::Changed)
         }
-        Request::UpdateDetails { id, details } => library
-            .update_details(id, &details)
-            .map(|_| Response::Changed)
-            .map_err(|e| e.to_string()),
+        Request::UpdateDetails { id, details } => (|| {
+            let before = library.get_article(id)?;
+            library.update_details(id, &details)?;
+            // A corrected text (or its undo) carries the highlights along.
+            if before.meta.body != details.body {
+                library.set_body(id, &details.body)?;
+            }
+            Ok::<_, crate::library::LibraryError>(Response::Changed)
+        })()
+        .map_err(|e| e.to_string()),
     };
     result.unwrap_or_else(Response::Failed)
 }

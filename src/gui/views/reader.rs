@@ -73,6 +73,14 @@ fn details_form(ui: &mut egui::Ui, form: &mut DetailsForm, actions: &mut Vec<Act
                 ui.end_row();
             }
         });
+    let label = ui.label("Text");
+    ui.add(
+        egui::TextEdit::multiline(&mut form.body)
+            .desired_rows(8)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label.id)
+    .on_hover_text("Correct the text; highlights find their passages again");
     if let Some(problem) = &form.problem {
         ui.colored_label(ui.visuals().error_fg_color, problem);
     }
