@@ -112,6 +112,15 @@ pub enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Print the topic tree, with how many articles each holds.
+    Topics,
+    /// File an article under topics (+name) or take it out (-name).
+    #[command(after_help = "Example:\n  folio topic 12 +diplomacy \"+politics › elections\" -sport")]
+    Topic {
+        id: i64,
+        #[arg(required = true, allow_hyphen_values = true)]
+        changes: Vec<String>,
+    },
     /// Move an article to the trash.
     Delete { id: i64 },
     /// Bring an article back from the trash.
@@ -188,6 +197,9 @@ pub struct FilterArgs {
     /// Only articles with this tag.
     #[arg(long)]
     tag: Option<String>,
+    /// Only articles filed under this topic (or a topic below it).
+    #[arg(long)]
+    topic: Option<String>,
     /// Show at most this many.
     #[arg(long)]
     limit: Option<usize>,
@@ -208,6 +220,7 @@ impl FilterArgs {
             source: self.source.clone(),
             region: self.region.clone(),
             tag: self.tag.clone(),
+            topic: self.topic.clone(),
             trash: self.trash,
             limit: self.limit,
             ..Filter::default()
@@ -477,6 +490,38 @@ pub fn run_command(library_path: &Option<PathBuf>, command: Command) -> Result<E
                 }
                 None => write!(out, "{text}")?,
             }
+        }
+        Command::Topics => {
+            let library = open_library(library_path)?;
+            fn print(out: &mut impl Write, nodes: &[crate::library::TopicNode], depth: usize) -> Result<()> {
+                for node in nodes {
+                    writeln!(out, "{}{}  ({})", "  ".repeat(depth), node.name, node.count)?;
+                    print(out, &node.children, depth + 1)?;
+                }
+                Ok(())
+            }
+            print(&mut out, &library.topic_tree()?, 0)?;
+        }
+        Command::Topic { id, changes } => {
+            let mut library = open_library(library_path)?;
+            let (mut add, mut remove) = (Vec::new(), Vec::new());
+            for change in &changes {
+                match change.strip_prefix('-') {
+                    Some(name) => remove.push(library.topic_id(name)?),
+                    None => add.push(library.topic_id(change.strip_prefix('+').unwrap_or(change))?),
+                }
+            }
+            library.change_topics(id, &add, &remove)?;
+            let now: Vec<String> = library.topics_of(id)?.into_iter().map(|t| t.path).collect();
+            writeln!(
+                out,
+                "#{id} topics: {}",
+                if now.is_empty() {
+                    "none".to_string()
+                } else {
+                    now.join(", ")
+                }
+            )?;
         }
         Command::Delete { id } => {
             let mut library = open_library(library_path)?;

@@ -168,6 +168,8 @@ pub struct Article {
     pub deleted_at: Option<String>,
     pub tags: Vec<String>,
     pub note: Option<String>,
+    /// The topics it is filed under.
+    pub topics: Vec<crate::library::ArticleTopic>,
     /// In reading order; detached ones last.
     pub highlights: Vec<Highlight>,
 }
@@ -221,6 +223,8 @@ pub struct Filter {
     pub source: Option<String>,
     pub region: Option<String>,
     pub tag: Option<String>,
+    /// Filed under this topic or one below it.
+    pub topic: Option<String>,
     /// Show the trash instead of the live articles.
     pub trash: bool,
     /// Only articles imported at or after this time (RFC 3339, UTC).

@@ -1052,3 +1052,48 @@ fn correcting_the_text_keeps_the_highlights_on_their_passages() {
     assert_eq!(h.quote, "opens a window of opportunity");
     assert_eq!(h.start, start + "Corrected on Friday. ".len());
 }
+
+#[test]
+fn an_article_filed_under_a_topic_is_browsed_by_it_and_its_annotations_filtered_by_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, _) = annotated_app(dir.path());
+    click_row(
+        &harness,
+        "Japan, U.S. must seize chance of Kim’s offer of talks with South",
+    );
+    wait_for(&mut harness, "the reader", |h| shows(h, "File under…"));
+    harness.get_by_label("File under…").click();
+    wait_for(&mut harness, "the topic menu", |h| shows(h, "politics"));
+    harness.get_by_label("politics").click();
+    wait_for(&mut harness, "the politics menu", |h| shows(h, "diplomacy"));
+    harness.get_by_label("diplomacy").click();
+    wait_for(&mut harness, "the topic chip", |h| {
+        shows(h, "politics › diplomacy  ×")
+    });
+
+    // The sidebar now has the topic, with its parent, each counting one.
+    wait_for(&mut harness, "the sidebar", |h| shows(h, "diplomacy  (1)"));
+    harness.get_by_label("politics  (1)").click();
+    wait_for(&mut harness, "the topic's list", |h| shows(h, "1 article"));
+    assert_eq!(
+        list_titles(&harness),
+        ["Japan, U.S. must seize chance of Kim’s offer of talks with South"]
+    );
+
+    // In the annotations view the topic filters highlights too.
+    harness.get_by_label("Annotations").click();
+    wait_for(&mut harness, "the annotations", |h| {
+        shows(h, "The editorial's point.")
+    });
+    harness.get_by_label("Topic").click();
+    wait_for(&mut harness, "the topic choices", |h| shows(h, "  diplomacy"));
+    harness.get_by_label("  diplomacy").click();
+    wait_for(&mut harness, "the filtered annotations", |h| {
+        shows(h, "The editorial's point.")
+    });
+
+    // Ctrl+Z takes the filing back.
+    harness.get_by_label("Close").click();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    wait_for(&mut harness, "the undo", |h| !shows(h, "politics › diplomacy  ×"));
+}

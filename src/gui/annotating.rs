@@ -53,6 +53,7 @@ pub struct AnnotationsView {
     pub color: Option<String>,
     pub tag: Option<String>,
     pub region: Option<String>,
+    pub topic: Option<String>,
     pub year: Option<i32>,
     pub results: Vec<Annotation>,
     asked: u64,
@@ -232,6 +233,7 @@ impl FolioApp {
         let mut filter = browse_filter;
         filter.tag = view.tag.clone().or(filter.tag);
         filter.region = view.region.clone().or(filter.region);
+        filter.topic = view.topic.clone().or(filter.topic);
         if let Some(year) = view.year {
             filter.from = chrono::NaiveDate::from_ymd_opt(year, 1, 1);
             filter.to = chrono::NaiveDate::from_ymd_opt(year, 12, 31);

@@ -33,6 +33,7 @@ pub enum Browse {
     Region(String),
     Source(String),
     Tag(String),
+    Topic(String),
 }
 
 /// Everything a view can ask for.
@@ -51,6 +52,9 @@ pub enum Action {
     Step(isize, bool),
     AddTag(String),
     RemoveTag(String),
+    /// File the open article under this topic (by id), or take it out.
+    FileUnder(i64),
+    TakeOutOf(i64),
     NoteEdited,
     TrashSelected,
     RestoreSelected,
@@ -312,6 +316,7 @@ impl FolioApp {
                 filter.imported_since = Some(week_ago.format("%Y-%m-%dT%H:%M:%SZ").to_string());
             }
             Browse::Trash => filter.trash = true,
+            Browse::Topic(name) => filter.topic = Some(name.clone()),
             Browse::Year(y) => {
                 filter.from = NaiveDate::from_ymd_opt(*y, 1, 1);
                 filter.to = NaiveDate::from_ymd_opt(*y, 12, 31);
@@ -481,6 +486,8 @@ impl FolioApp {
                 }
             }
             Action::RemoveTag(name) => self.change_tags(Vec::new(), vec![name]),
+            Action::FileUnder(topic) => self.change_topics(vec![topic], Vec::new()),
+            Action::TakeOutOf(topic) => self.change_topics(Vec::new(), vec![topic]),
             Action::NoteEdited => {
                 self.note_edited_at = Some(ctx.input(|i| i.time));
                 if let Some(article) = &self.article
@@ -684,6 +691,29 @@ impl FolioApp {
         });
     }
 
+    fn change_topics(&mut self, add: Vec<i64>, remove: Vec<i64>) {
+        let Some(article) = &self.article else {
+            return;
+        };
+        let filed: Vec<i64> = article.topics.iter().map(|t| t.id).collect();
+        let added: Vec<i64> = add.into_iter().filter(|t| !filed.contains(t)).collect();
+        let removed: Vec<i64> = remove.into_iter().filter(|t| filed.contains(t)).collect();
+        if added.is_empty() && removed.is_empty() {
+            return;
+        }
+        let id = article.id;
+        self.push_undo(Undo::Topics {
+            id,
+            added: added.clone(),
+            removed: removed.clone(),
+        });
+        self.worker.send(Request::ChangeTopics {
+            id,
+            add: added,
+            remove: removed,
+        });
+    }
+
     /// The selected rows, or the open article when nothing is selected.
     fn selected_or_open(&self) -> Vec<i64> {
         if self.selection.is_empty() {
@@ -718,7 +748,7 @@ impl FolioApp {
                     self.list.replace(ids, rows);
                     self.list.set_snippets(snippets);
                     if let Some(facets) = facets {
-                        self.facets = facets;
+                        self.facets = *facets;
                     }
                     self.loaded = true;
                     let order = self.row_order();

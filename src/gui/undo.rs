@@ -22,6 +22,12 @@ pub enum Undo {
         id: i64,
         previous: String,
     },
+    /// Topics (by id) a change really filed the article under and took it out of.
+    Topics {
+        id: i64,
+        added: Vec<i64>,
+        removed: Vec<i64>,
+    },
     /// A highlight's colour or comment as it was before a change.
     Highlight(Box<Highlight>),
     HighlightRemoved(Box<Highlight>),
@@ -41,6 +47,7 @@ impl Undo {
             Undo::Restored(_) => "Undo restore".into(),
             Undo::Note { .. } => "Undo note edit".into(),
             Undo::Highlight(_) => "Undo highlight change".into(),
+            Undo::Topics { .. } => "Undo topic change".into(),
             Undo::HighlightRemoved(_) => "Undo highlight removal".into(),
         }
     }
@@ -66,6 +73,11 @@ impl Undo {
                 comment: h.comment,
             },
             Undo::HighlightRemoved(h) => Request::RestoreHighlight(h),
+            Undo::Topics { id, added, removed } => Request::ChangeTopics {
+                id,
+                add: removed,
+                remove: added,
+            },
         }
     }
 }

@@ -41,6 +41,11 @@ pub enum Request {
         id: i64,
         text: String,
     },
+    ChangeTopics {
+        id: i64,
+        add: Vec<i64>,
+        remove: Vec<i64>,
+    },
     /// Highlight characters `start..end` of an article's text.
     AddHighlight {
         article_id: i64,
@@ -109,7 +114,7 @@ pub enum Response {
         rows: Vec<ArticleSummary>,
         /// For a search: each hit's snippet and where it was found.
         snippets: Vec<(i64, String, FoundIn)>,
-        facets: Option<Facets>,
+        facets: Option<Box<Facets>>,
         generation: u64,
     },
     /// More rows of the current list, as it scrolls.
@@ -250,7 +255,11 @@ fn handle(library: &mut Library, request: Request, outbox: &Sender<Response>, wa
                 ids,
                 rows,
                 snippets,
-                facets: if counts { Some(library.facets()?) } else { None },
+                facets: if counts {
+                    Some(Box::new(library.facets()?))
+                } else {
+                    None
+                },
             })
         })()
         .map_err(|e| e.to_string()),
@@ -272,6 +281,10 @@ fn handle(library: &mut Library, request: Request, outbox: &Sender<Response>, wa
             .map_err(|e| e.to_string()),
         Request::SetNote { id, text } => library
             .set_note(id, &text)
+            .map(|_| Response::Changed)
+            .map_err(|e| e.to_string()),
+        Request::ChangeTopics { id, add, remove } => library
+            .change_topics(id, &add, &remove)
             .map(|_| Response::Changed)
             .map_err(|e| e.to_string()),
         Request::AddHighlight {

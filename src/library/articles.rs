@@ -139,6 +139,10 @@ pub(super) fn filter_clause(filter: &Filter) -> (String, Vec<Value>) {
         conditions.push("a.imported_at >= ?".into());
         values.push(Value::Text(since.clone()));
     }
+    if let Some(topic) = &filter.topic {
+        conditions.push(super::topics::articles_under_topic_clause());
+        values.push(Value::Text(topic.clone()));
+    }
     if let Some(tag) = &filter.tag {
         conditions.push(
             "a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name = ?)"
@@ -204,6 +208,7 @@ impl Library {
                         original_name: r.get(16)?,
                         note: r.get(17)?,
                         tags: Vec::new(),
+                        topics: Vec::new(),
                         highlights: Vec::new(),
                     })
                 },
@@ -212,6 +217,7 @@ impl Library {
         let mut article = row.ok_or(LibraryError::NotFound(id))?;
         article.tags = self.tags_of(id)?;
         article.highlights = self.highlights_of(id)?;
+        article.topics = self.topics_of(id)?;
         article.meta.tags = article.tags.clone();
         article.meta.countries = self.countries_of(id)?;
         Ok(article)

@@ -21,6 +21,7 @@ pub struct Facets {
     pub regions: Vec<FacetCount>,
     pub sources: Vec<FacetCount>,
     pub tags: Vec<FacetCount>,
+    pub topics: Vec<super::TopicNode>,
     pub saved_searches: Vec<super::SavedSearch>,
 }
 
@@ -67,6 +68,7 @@ impl Library {
                  JOIN articles a ON a.id = at.article_id AND a.deleted_at IS NULL \
                  GROUP BY t.id ORDER BY t.name COLLATE NOCASE",
             )?,
+            topics: self.topic_tree()?,
             saved_searches: self.saved_searches()?,
         })
     }

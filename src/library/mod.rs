@@ -14,6 +14,8 @@ pub mod query;
 pub mod schema;
 mod search;
 mod snippet;
+mod topics;
+pub use topics::{ArticleTopic, TopicNode};
 
 pub use articles::{InsertOutcome, NewArticle};
 pub use facets::{FacetCount, Facets};

@@ -343,9 +343,7 @@ fn condition_of(term: &Term, values: &mut Vec<Value>) -> String {
         }
         Term::Topic(s) => {
             bind(Value::Text(s.clone()));
-            "a.id IN (SELECT x.article_id FROM article_topics x JOIN topics t ON t.id = x.topic_id \
-             WHERE t.name = ? COLLATE NOCASE AND x.rejected = 0)"
-                .into()
+            super::topics::articles_under_topic_clause()
         }
         Term::Region(s) => {
             bind(Value::Text(s.clone()));

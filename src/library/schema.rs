@@ -310,6 +310,56 @@ pub const MIGRATIONS: &[&str] = &[
             SELECT id, title, body, source, notes FROM article_search_text WHERE id = old.article_id;
     END;
     "#,
+    // 5: the built-in topics, the top level of IPTC Media Topics (the news
+    // industry's own taxonomy) and a second level where editorials need it.
+    r#"
+    INSERT INTO topics(name, parent_id, builtin) VALUES
+        ('arts, culture and entertainment', NULL, 1),
+        ('conflict, war and peace', NULL, 1),
+        ('crime, law and justice', NULL, 1),
+        ('disaster, accident and emergency', NULL, 1),
+        ('economy, business and finance', NULL, 1),
+        ('education', NULL, 1),
+        ('environment', NULL, 1),
+        ('health', NULL, 1),
+        ('human interest', NULL, 1),
+        ('labour', NULL, 1),
+        ('lifestyle and leisure', NULL, 1),
+        ('politics', NULL, 1),
+        ('religion', NULL, 1),
+        ('science and technology', NULL, 1),
+        ('society', NULL, 1),
+        ('sport', NULL, 1),
+        ('weather', NULL, 1);
+    INSERT INTO topics(name, parent_id, builtin)
+        SELECT c.name, p.id, 1 FROM (SELECT 'armed conflict' AS name UNION ALL SELECT 'terrorism' UNION ALL SELECT 'peace process' UNION ALL SELECT 'weapons control' UNION ALL SELECT 'coup') AS c, topics p
+        WHERE p.name = 'conflict, war and peace' AND p.parent_id IS NULL;
+    INSERT INTO topics(name, parent_id, builtin)
+        SELECT c.name, p.id, 1 FROM (SELECT 'courts' AS name UNION ALL SELECT 'corruption' UNION ALL SELECT 'police') AS c, topics p
+        WHERE p.name = 'crime, law and justice' AND p.parent_id IS NULL;
+    INSERT INTO topics(name, parent_id, builtin)
+        SELECT c.name, p.id, 1 FROM (SELECT 'trade' AS name UNION ALL SELECT 'markets' UNION ALL SELECT 'energy' UNION ALL SELECT 'economic policy' UNION ALL SELECT 'public finance') AS c, topics p
+        WHERE p.name = 'economy, business and finance' AND p.parent_id IS NULL;
+    INSERT INTO topics(name, parent_id, builtin)
+        SELECT c.name, p.id, 1 FROM (SELECT 'climate change' AS name UNION ALL SELECT 'natural resources' UNION ALL SELECT 'pollution') AS c, topics p
+        WHERE p.name = 'environment' AND p.parent_id IS NULL;
+    INSERT INTO topics(name, parent_id, builtin)
+        SELECT c.name, p.id, 1 FROM (SELECT 'epidemics' AS name) AS c, topics p
+        WHERE p.name = 'health' AND p.parent_id IS NULL;
+    INSERT INTO topics(name, parent_id, builtin)
+        SELECT c.name, p.id, 1 FROM (SELECT 'strikes' AS name UNION ALL SELECT 'unemployment') AS c, topics p
+        WHERE p.name = 'labour' AND p.parent_id IS NULL;
+    INSERT INTO topics(name, parent_id, builtin)
+        SELECT c.name, p.id, 1 FROM (SELECT 'diplomacy' AS name UNION ALL SELECT 'elections' UNION ALL SELECT 'government' UNION ALL SELECT 'human rights' UNION ALL SELECT 'defence' UNION ALL SELECT 'migration policy') AS c, topics p
+        WHERE p.name = 'politics' AND p.parent_id IS NULL;
+    INSERT INTO topics(name, parent_id, builtin)
+        SELECT c.name, p.id, 1 FROM (SELECT 'space' AS name UNION ALL SELECT 'digital technology') AS c, topics p
+        WHERE p.name = 'science and technology' AND p.parent_id IS NULL;
+    INSERT INTO topics(name, parent_id, builtin)
+        SELECT c.name, p.id, 1 FROM (SELECT 'demographics' AS name UNION ALL SELECT 'migration' UNION ALL SELECT 'inequality') AS c, topics p
+        WHERE p.name = 'society' AND p.parent_id IS NULL;
+    CREATE INDEX article_topics_topic ON article_topics(topic_id);
+    "#,
 ];
 
 pub fn current_version(conn: &Connection) -> Result<i64, LibraryError> {

@@ -23,7 +23,7 @@ fn choose<T: Clone + PartialEq>(
         .and_then(|v| choices.iter().find(|(c, _)| c == v))
         .map_or("Any".to_string(), |(_, name)| name.clone());
     let mut changed = false;
-    ui.weak(label);
+    let label_id = ui.weak(label).id;
     egui::ComboBox::from_id_salt(label)
         .selected_text(shown)
         .width(110.0)
@@ -32,7 +32,9 @@ fn choose<T: Clone + PartialEq>(
             for (choice, name) in choices {
                 changed |= ui.selectable_value(value, Some(choice.clone()), name).changed();
             }
-        });
+        })
+        .response
+        .labelled_by(label_id);
     changed
 }
 
@@ -56,6 +58,13 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
         .iter()
         .filter_map(|y| y.value.parse().ok().map(|year| (year, y.value.clone())))
         .collect();
+    let mut topics: Vec<(String, String)> = Vec::new();
+    for node in app.facets.topics.iter().filter(|n| n.count > 0) {
+        topics.push((node.name.clone(), node.name.clone()));
+        for child in node.children.iter().filter(|c| c.count > 0) {
+            topics.push((child.name.clone(), format!("  {}", child.name)));
+        }
+    }
     let colors: Vec<(String, String)> = HIGHLIGHT_COLORS
         .iter()
         .map(|c| (c.to_string(), c.to_string()))
@@ -90,6 +99,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
             if choose(ui, "Colour", &mut view.color, &colors)
                 | choose(ui, "Tag", &mut view.tag, &tags)
                 | choose(ui, "Region", &mut view.region, &regions)
+                | choose(ui, "Topic", &mut view.topic, &topics)
                 | choose(ui, "Year", &mut view.year, &years)
             {
                 actions.push(requery());

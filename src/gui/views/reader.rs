@@ -134,6 +134,46 @@ fn tags_row(ui: &mut egui::Ui, app: &mut FolioApp, article: &Article, actions: &
     }
 }
 
+/// The topics the article is filed under, and the tree to file it under more.
+fn topics_row(ui: &mut egui::Ui, app: &FolioApp, article: &Article, actions: &mut Vec<Action>) {
+    ui.horizontal_wrapped(|ui| {
+        ui.weak("Topics");
+        for topic in &article.topics {
+            if ui
+                .button(format!("{}  ×", topic.path))
+                .on_hover_text(format!("Take it out of “{}”", topic.path))
+                .clicked()
+            {
+                actions.push(Action::TakeOutOf(topic.id));
+            }
+        }
+        ui.menu_button("File under…", |ui| {
+            for node in &app.facets.topics {
+                if node.children.is_empty() {
+                    if ui.button(&node.name).clicked() {
+                        actions.push(Action::FileUnder(node.id));
+                        ui.close();
+                    }
+                    continue;
+                }
+                ui.menu_button(&node.name, |ui| {
+                    if ui.button(format!("{} (as a whole)", node.name)).clicked() {
+                        actions.push(Action::FileUnder(node.id));
+                        ui.close();
+                    }
+                    ui.separator();
+                    for child in &node.children {
+                        if ui.button(&child.name).clicked() {
+                            actions.push(Action::FileUnder(child.id));
+                            ui.close();
+                        }
+                    }
+                });
+            }
+        });
+    });
+}
+
 /// "2 of 7 matches", Previous, Next: stepping through the searched words.
 fn match_controls(ui: &mut egui::Ui, app: &FolioApp, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
@@ -477,6 +517,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
                     }
                     ui.add_space(4.0);
                     tags_row(ui, app, &article, &mut actions);
+                    topics_row(ui, app, &article, &mut actions);
                     let words = crate::library::query::words_to_highlight(&app.search);
                     if !words.is_empty() {
                         match_controls(ui, app, &mut actions);

@@ -2,7 +2,7 @@
 //! and tag, each with counts.
 
 use crate::gui::{Action, AnnotateAction, Browse, FolioApp};
-use crate::library::FacetCount;
+use crate::library::{FacetCount, TopicNode};
 
 const MONTH_NAMES: [&str; 12] = [
     "January",
@@ -65,6 +65,33 @@ fn group(
                 ));
             }
         });
+}
+
+/// The topics that hold articles, as a tree: a topic with sub-topics opens
+/// onto them.
+fn topics(ui: &mut egui::Ui, current: Option<&Browse>, tree: &[TopicNode], actions: &mut Vec<Action>) {
+    fn branch(ui: &mut egui::Ui, current: Option<&Browse>, nodes: &[TopicNode], actions: &mut Vec<Action>) {
+        for node in nodes.iter().filter(|n| n.count > 0) {
+            actions.extend(entry(
+                ui,
+                current,
+                Browse::Topic(node.name.clone()),
+                &node.name,
+                Some(node.count),
+            ));
+            if node.children.iter().any(|c| c.count > 0) {
+                ui.indent(("topic", node.id), |ui| {
+                    branch(ui, current, &node.children, actions)
+                });
+            }
+        }
+    }
+    if tree.iter().all(|n| n.count == 0) {
+        return;
+    }
+    egui::CollapsingHeader::new("Topics")
+        .default_open(true)
+        .show(ui, |ui| branch(ui, current, tree, actions));
 }
 
 /// Years, each opening onto its months.
@@ -192,6 +219,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
                     |v| Browse::Source(v.to_string()),
                     &mut actions,
                 );
+                topics(ui, current.as_ref(), &facets.topics, &mut actions);
                 group(
                     ui,
                     current.as_ref(),

@@ -1,0 +1,166 @@
+//! Topics: a tree (the built-in IPTC top levels and whatever the user
+//! adds), and the articles filed under them.
+
+use super::{Library, LibraryError, Result};
+use rusqlite::{OptionalExtension, params};
+use std::collections::HashMap;
+
+/// A topic with the live articles filed under it or under any topic below
+/// it, and the topics below it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TopicNode {
+    pub id: i64,
+    pub name: String,
+    pub count: usize,
+    pub children: Vec<TopicNode>,
+}
+
+/// A topic an article is filed under, with its path ("politics › diplomacy").
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleTopic {
+    pub id: i64,
+    pub path: String,
+}
+
+/// The SQL for "this topic and every topic below it", given the topic's
+/// name as the one parameter.
+pub(super) const TOPIC_AND_BELOW: &str = "WITH RECURSIVE below(id) AS ( \
+        SELECT id FROM topics WHERE name = ? COLLATE NOCASE \
+        UNION SELECT t.id FROM topics t JOIN below ON t.parent_id = below.id) \
+     SELECT id FROM below";
+
+/// Articles filed (by the user, or by an accepted suggestion) under the
+/// topic named by the one parameter or a topic below it.
+pub(super) fn articles_under_topic_clause() -> String {
+    format!(
+        "a.id IN (SELECT x.article_id FROM article_topics x WHERE x.rejected = 0 \
+         AND x.topic_id IN ({TOPIC_AND_BELOW}))"
+    )
+}
+
+impl Library {
+    /// The whole tree, alphabetical at each level, with counts.
+    pub fn topic_tree(&self) -> Result<Vec<TopicNode>> {
+        let mut counts: HashMap<i64, usize> = HashMap::new();
+        {
+            let mut stmt = self.conn.prepare_cached(
+                "WITH RECURSIVE up(topic_id, ancestor) AS ( \
+                     SELECT id, id FROM topics \
+                     UNION ALL SELECT up.topic_id, t.parent_id FROM up JOIN topics t ON t.id = up.ancestor \
+                     WHERE t.parent_id IS NOT NULL) \
+                 SELECT up.ancestor, count(DISTINCT x.article_id) FROM article_topics x \
+                 JOIN up ON up.topic_id = x.topic_id \
+                 JOIN articles a ON a.id = x.article_id AND a.deleted_at IS NULL \
+                 WHERE x.rejected = 0 GROUP BY up.ancestor",
+            )?;
+            let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)? as usize)))?;
+            for row in rows {
+                let (id, count) = row?;
+                counts.insert(id, count);
+            }
+        }
+        let mut by_parent: HashMap<Option<i64>, Vec<(i64, String)>> = HashMap::new();
+        {
+            let mut stmt = self
+                .conn
+                .prepare_cached("SELECT id, name, parent_id FROM topics ORDER BY name COLLATE NOCASE")?;
+            let rows = stmt.query_map([], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get(2)?))
+            })?;
+            for row in rows {
+                let (id, name, parent) = row?;
+                by_parent.entry(parent).or_default().push((id, name));
+            }
+        }
+        fn build(
+            parent: Option<i64>,
+            by_parent: &HashMap<Option<i64>, Vec<(i64, String)>>,
+            counts: &HashMap<i64, usize>,
+        ) -> Vec<TopicNode> {
+            by_parent
+                .get(&parent)
+                .map(|children| {
+                    children
+                        .iter()
+                        .map(|(id, name)| TopicNode {
+                            id: *id,
+                            name: name.clone(),
+                            count: counts.get(id).copied().unwrap_or(0),
+                            children: build(Some(*id), by_parent, counts),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        }
+        Ok(build(None, &by_parent, &counts))
+    }
+
+    /// The topics an article is filed under, by path.
+    pub fn topics_of(&self, article_id: i64) -> Result<Vec<ArticleTopic>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT t.id, coalesce(p.name || ' › ', '') || t.name FROM article_topics x \
+             JOIN topics t ON t.id = x.topic_id LEFT JOIN topics p ON p.id = t.parent_id \
+             WHERE x.article_id = ? AND x.rejected = 0 ORDER BY 2 COLLATE NOCASE",
+        )?;
+        let rows = stmt
+            .query_map([article_id], |r| {
+                Ok(ArticleTopic {
+                    id: r.get(0)?,
+                    path: r.get(1)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// The id of the topic with this name (or "parent › name" path); the
+    /// top-level one first when several share a name.
+    pub fn topic_id(&self, name: &str) -> Result<i64> {
+        let (parent, leaf) = match name.split_once('›') {
+            Some((parent, leaf)) => (Some(parent.trim()), leaf.trim()),
+            None => (None, name.trim()),
+        };
+        let found: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT t.id FROM topics t LEFT JOIN topics p ON p.id = t.parent_id \
+                 WHERE t.name = ?1 COLLATE NOCASE AND (?2 IS NULL OR p.name = ?2 COLLATE NOCASE) \
+                 ORDER BY t.parent_id IS NOT NULL, t.id LIMIT 1",
+                params![leaf, parent],
+                |r| r.get(0),
+            )
+            .optional()?;
+        found.ok_or_else(|| {
+            LibraryError::Invalid(format!(
+                "no topic called “{}”; `folio topics` lists them",
+                name.trim()
+            ))
+        })
+    }
+
+    /// Files an article under some topics and takes it out of others, as
+    /// the user's own choice (a rejected suggestion for it is overridden).
+    pub fn change_topics(&mut self, article_id: i64, add: &[i64], remove: &[i64]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let exists: Option<i64> = tx
+            .query_row("SELECT id FROM articles WHERE id = ?", [article_id], |r| r.get(0))
+            .optional()?;
+        exists.ok_or(LibraryError::NotFound(article_id))?;
+        for topic in add {
+            tx.execute(
+                "INSERT INTO article_topics(article_id, topic_id, origin, confidence, rejected) \
+                 VALUES (?, ?, 'user', NULL, 0) \
+                 ON CONFLICT(article_id, topic_id) DO UPDATE SET origin = 'user', rejected = 0",
+                params![article_id, topic],
+            )?;
+        }
+        for topic in remove {
+            tx.execute(
+                "DELETE FROM article_topics WHERE article_id = ? AND topic_id = ?",
+                params![article_id, topic],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}

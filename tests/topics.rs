@@ -1,0 +1,154 @@
+//! Topics: the built-in tree, filing articles, and browsing by topic from
+//! the library, the search box and the command line.
+
+use folio::import::pipeline::import_paths;
+use folio::library::Library;
+use folio::model::Filter;
+use std::path::Path;
+use std::process::Command;
+use std::sync::atomic::AtomicBool;
+
+const PORT: &str = "Port strike must end before the harvest ships arrive";
+const SEED: &str = "Japan, U.S. must seize chance of Kim’s offer of talks with South";
+
+fn library(dir: &Path) -> Library {
+    let mut library = Library::open(&dir.join("lib.sqlite")).unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let paths = [
+        root.join("tests/fixtures/clippings"),
+        root.join("../shared/seeds/000_deebf3aef80def1e.txt"),
+    ];
+    import_paths(&mut library, &paths, &AtomicBool::new(false), |_, _| {}).unwrap();
+    library
+}
+
+fn id_of(library: &Library, title: &str) -> i64 {
+    library
+        .list(&Filter::default())
+        .unwrap()
+        .into_iter()
+        .find(|a| a.title.as_deref() == Some(title))
+        .unwrap()
+        .id
+}
+
+fn titles(library: &Library, topic: &str) -> Vec<String> {
+    let filter = Filter {
+        topic: Some(topic.into()),
+        ..Filter::default()
+    };
+    let mut found: Vec<String> = library
+        .list(&filter)
+        .unwrap()
+        .into_iter()
+        .filter_map(|a| a.title)
+        .collect();
+    found.sort();
+    found
+}
+
+fn count(library: &Library, path: &[&str]) -> usize {
+    let mut nodes = library.topic_tree().unwrap();
+    let mut found = None;
+    for name in path {
+        let node = nodes.into_iter().find(|n| n.name == *name).unwrap();
+        nodes = node.children.clone();
+        found = Some(node.count);
+    }
+    found.unwrap()
+}
+
+#[test]
+fn articles_filed_under_a_topic_are_found_under_it_and_under_its_parent() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = library(dir.path());
+    let tree = lib.topic_tree().unwrap();
+    assert_eq!(tree.len(), 17, "the IPTC Media Topics top level");
+    let politics = tree.iter().find(|n| n.name == "politics").unwrap();
+    assert!(politics.children.iter().any(|c| c.name == "diplomacy"));
+
+    let port = id_of(&lib, PORT);
+    let seed = id_of(&lib, SEED);
+    let strikes = lib.topic_id("strikes").unwrap();
+    let diplomacy = lib.topic_id("politics › diplomacy").unwrap();
+    let politics = lib.topic_id("Politics").unwrap();
+    lib.change_topics(port, &[strikes], &[]).unwrap();
+    lib.change_topics(seed, &[diplomacy, politics], &[]).unwrap();
+
+    assert_eq!(
+        titles(&lib, "labour"),
+        [PORT],
+        "a parent holds its children's articles"
+    );
+    assert_eq!(titles(&lib, "strikes"), [PORT]);
+    assert_eq!(titles(&lib, "politics"), [SEED]);
+    assert_eq!(count(&lib, &["politics"]), 1, "counted once though filed twice");
+    assert_eq!(count(&lib, &["politics", "diplomacy"]), 1);
+    assert_eq!(count(&lib, &["labour"]), 1);
+    assert_eq!(
+        lib.get_article(seed)
+            .unwrap()
+            .topics
+            .iter()
+            .map(|t| t.path.as_str())
+            .collect::<Vec<_>>(),
+        ["politics", "politics › diplomacy"]
+    );
+
+    let found: Vec<String> = lib
+        .search("topic:labour", &Filter::default())
+        .unwrap()
+        .into_iter()
+        .filter_map(|h| h.summary.title)
+        .collect();
+    assert_eq!(found, [PORT]);
+
+    lib.trash(port).unwrap();
+    assert_eq!(count(&lib, &["labour"]), 0, "the trash does not count");
+    lib.change_topics(seed, &[], &[politics]).unwrap();
+    assert_eq!(titles(&lib, "politics"), [SEED], "still under diplomacy");
+    assert!(lib.topic_id("astrology").is_err());
+}
+
+#[test]
+fn the_command_line_files_lists_and_prints_the_tree() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = library(dir.path());
+    let seed = id_of(&lib, SEED).to_string();
+    drop(lib);
+    let folio = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_folio"))
+            .arg("--library")
+            .arg(dir.path().join("lib.sqlite"))
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.success(),
+            format!(
+                "{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            ),
+        )
+    };
+    let (ok, text) = folio(&["topic", &seed, "+diplomacy", "+politics › elections"]);
+    assert!(
+        ok && text.contains("politics › diplomacy, politics › elections"),
+        "{text}"
+    );
+    let (ok, text) = folio(&["topic", &seed, "-elections"]);
+    assert!(ok && text.ends_with("topics: politics › diplomacy\n"), "{text}");
+    let (ok, text) = folio(&["topic", &seed, "+astrology"]);
+    assert!(!ok && text.contains("no topic called “astrology”"), "{text}");
+    let (ok, text) = folio(&["topics"]);
+    assert!(
+        ok && text.contains("politics  (1)\n  defence  (0)\n  diplomacy  (1)\n"),
+        "{text}"
+    );
+    let (ok, text) = folio(&["list", "--topic", "politics"]);
+    assert!(
+        ok && text.contains(SEED) && text.contains("1 of 1 article"),
+        "{text}"
+    );
+}
