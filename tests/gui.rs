@@ -1097,3 +1097,14 @@ fn an_article_filed_under_a_topic_is_browsed_by_it_and_its_annotations_filtered_
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     wait_for(&mut harness, "the undo", |h| !shows(h, "politics › diplomacy  ×"));
 }
+
+#[test]
+fn a_search_that_matches_a_highlight_comment_says_so_in_the_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, _) = annotated_app(dir.path());
+    harness.get_by_label("Search").click();
+    harness.step();
+    harness.get_by_label("Search").type_text("editorial's point");
+    wait_for(&mut harness, "the search", |h| shows(h, "1 article match"));
+    assert!(shows(&harness, "in a highlight comment: The editorial's point."));
+}

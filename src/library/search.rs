@@ -260,13 +260,15 @@ impl Library {
             .collect()
     }
 
-    /// The snippet from the text; when the words are not in it, from the
-    /// note or a highlight's comment that holds them (notes are searched
-    /// with the text), saying which.
+    /// The snippet from the text; when the note or a highlight's comment
+    /// holds more of the words (notes are searched with the text), from
+    /// there, saying which.
     fn snippet_of(&self, id: i64, body: &str, needles: &[Needle]) -> Result<(String, FoundIn)> {
-        if let Some(cut) = matched_snippet(body, needles) {
-            return Ok((cut, FoundIn::Text));
+        let in_text = matched_snippet(body, needles);
+        if in_text.as_ref().is_some_and(|(_, found)| *found == needles.len()) {
+            return Ok((in_text.map(|(cut, _)| cut).unwrap_or_default(), FoundIn::Text));
         }
+        let mut best = in_text.map(|(cut, found)| (cut, found, FoundIn::Text));
         let mut stmt = self.conn.prepare_cached(
             "SELECT 0, body FROM notes WHERE article_id = ?1 \
              UNION ALL SELECT 1, comment FROM highlights WHERE article_id = ?1 AND comment IS NOT NULL",
@@ -275,16 +277,20 @@ impl Library {
             .query_map([id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         for (kind, text) in annotations {
-            if let Some(cut) = matched_snippet(&text, needles) {
+            if let Some((cut, found)) = matched_snippet(&text, needles)
+                && best.as_ref().is_none_or(|b| found > b.1)
+            {
                 let place = if kind == 0 {
                     FoundIn::Note
                 } else {
                     FoundIn::HighlightComment
                 };
-                return Ok((cut, place));
+                best = Some((cut, found, place));
             }
         }
-        Ok((snippet(body, needles), FoundIn::Text))
+        Ok(best
+            .map(|(cut, _, place)| (cut, place))
+            .unwrap_or_else(|| (snippet(body, needles), FoundIn::Text)))
     }
 }
 

@@ -105,14 +105,17 @@ fn step_chars(text: &str, at: usize, chars: usize, forward: bool) -> usize {
 
 /// The snippet of `body` for `needles`; its opening when none is found.
 pub fn snippet(body: &str, needles: &[Needle]) -> String {
-    matched_snippet(body, needles).unwrap_or_else(|| {
-        let end = step_chars(body, 0, 160, true);
-        flatten(&body[..end], end < body.len())
-    })
+    matched_snippet(body, needles)
+        .map(|(text, _)| text)
+        .unwrap_or_else(|| {
+            let end = step_chars(body, 0, 160, true);
+            flatten(&body[..end], end < body.len())
+        })
 }
 
-/// The snippet of `body` around the needles, or `None` when none is there.
-pub fn matched_snippet(body: &str, needles: &[Needle]) -> Option<String> {
+/// The snippet of `body` around the needles, with how many different
+/// needles it shows; `None` when none is there.
+pub fn matched_snippet(body: &str, needles: &[Needle]) -> Option<(String, usize)> {
     let words = word_spans(body);
     let matches = find_matches(body, &words, needles);
     let first = matches.first()?;
@@ -165,7 +168,7 @@ pub fn matched_snippet(body: &str, needles: &[Needle]) -> Option<String> {
         at = m.end;
     }
     text.push_str(&body[at..end]);
-    Some(flatten(&text, end < body.len()))
+    Some((flatten(&text, end < body.len()), best.0))
 }
 
 /// One line: a snippet sits in a list row.

@@ -375,12 +375,12 @@ fn body(
 fn highlight_bar(ui: &mut egui::Ui, app: &FolioApp, actions: &mut Vec<Action>) {
     ui.horizontal_wrapped(|ui| {
         let selected = app.annotating.selection.is_some();
-        let label = if selected {
-            "Highlight the selection:"
+        let hint = if selected {
+            "Highlight the selected passage"
         } else {
-            "Select a passage to highlight it:"
+            "Select a passage of the text to highlight it"
         };
-        ui.weak(label);
+        ui.weak("Highlight:").on_hover_text(hint);
         for color in HIGHLIGHT_COLORS {
             let swatch = egui::Button::new(*color)
                 .small()
