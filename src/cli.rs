@@ -112,6 +112,22 @@ pub enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Export articles: the whole library as JSON (which `folio import` reads
+    /// back), a Markdown vault, CSV, CSL-JSON, BibTeX or one HTML file.
+    #[command(after_help = "Examples:\n  folio export --format json --out library.json\n  \
+        folio export --format md --out vault/ --tag korea\n  \
+        folio export --format csl-json --out refs.json --from 2018-01-01\n\n\
+        Without filters, the JSON export also holds the trash, so nothing is lost.")]
+    Export {
+        /// json, md, csv, csl-json, bibtex or html.
+        #[arg(long)]
+        format: String,
+        /// The file to write (a folder for md).
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        filter: FilterArgs,
+    },
     /// Print the topic tree, with how many articles each holds.
     Topics,
     /// File an article under topics (+name) or take it out (-name).
@@ -213,6 +229,18 @@ fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
 }
 
 impl FilterArgs {
+    /// Nothing asked for: the whole library.
+    fn is_empty(&self) -> bool {
+        self.from.is_none()
+            && self.to.is_none()
+            && self.source.is_none()
+            && self.region.is_none()
+            && self.tag.is_none()
+            && self.topic.is_none()
+            && self.limit.is_none()
+            && !self.trash
+    }
+
     fn to_filter(&self) -> Filter {
         Filter {
             from: self.from,
@@ -490,6 +518,26 @@ pub fn run_command(library_path: &Option<PathBuf>, command: Command) -> Result<E
                 }
                 None => write!(out, "{text}")?,
             }
+        }
+        Command::Export {
+            format,
+            out: path,
+            filter,
+        } => {
+            let library = open_library(library_path)?;
+            let written = crate::export::write_export(
+                &library,
+                &format,
+                &filter.to_filter(),
+                filter.is_empty(),
+                &path,
+            )?;
+            writeln!(
+                out,
+                "{written} article{} exported to {}",
+                if written == 1 { "" } else { "s" },
+                path.display()
+            )?;
         }
         Command::Topics => {
             let library = open_library(library_path)?;

@@ -1108,3 +1108,32 @@ fn a_search_that_matches_a_highlight_comment_says_so_in_the_list() {
     wait_for(&mut harness, "the search", |h| shows(h, "1 article match"));
     assert!(shows(&harness, "in a highlight comment: The editorial's point."));
 }
+
+#[test]
+fn the_selected_articles_export_from_the_file_menu() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, _) = annotated_app(dir.path());
+    click_row(&harness, "Port strike must end before the harvest ships arrive");
+    for node in harness.get_all_by_label("Japan, U.S. must seize chance of Kim’s offer of talks with South")
+    {
+        node.click_modifiers(egui::Modifiers::COMMAND);
+    }
+    wait_for(&mut harness, "two selected", |h| shows(h, "2 selected"));
+    harness.get_by_label("File").click();
+    wait_for(&mut harness, "the File menu", |h| shows(h, "Export"));
+    harness.get_by_label("Export").click();
+    wait_for(&mut harness, "the formats", |h| shows(h, "Spreadsheet (CSV)…"));
+    harness.get_by_label("Spreadsheet (CSV)…").click();
+    let written = dir.path().join("articles.csv");
+    wait_for(&mut harness, "the export", |h| shows(h, "2 articles written to"));
+    let mut reader = csv::Reader::from_path(&written).unwrap();
+    let mut titles: Vec<String> = reader.records().map(|r| r.unwrap()[1].to_string()).collect();
+    titles.sort();
+    assert_eq!(
+        titles,
+        [
+            "Japan, U.S. must seize chance of Kim’s offer of talks with South",
+            "Port strike must end before the harvest ships arrive"
+        ]
+    );
+}

@@ -91,6 +91,8 @@ pub enum Action {
     /// Move through the searched words in the reader.
     StepMatch(isize),
     Annotate(AnnotateAction),
+    /// Export the selection, or the list, in this format.
+    Export(String),
 }
 
 /// What the save dialog answered (`None`: cancelled), and what it was for.
@@ -99,7 +101,15 @@ type SaveAnswer = (PickedSave, Option<PathBuf>);
 /// What a save dialog was opened for.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PickedSave {
-    Annotations { article: Option<i64>, json: bool },
+    Annotations {
+        article: Option<i64>,
+        json: bool,
+    },
+    /// Articles (by id) in a format of [`crate::export::FORMATS`].
+    Articles {
+        ids: Vec<i64>,
+        format: String,
+    },
 }
 
 /// Where the system file chooser stands. Without an XDG portal it may never
@@ -650,17 +660,50 @@ impl FolioApp {
             }
             Action::TextSize(size) => self.settings.text_size = size.clamp(12.0, 26.0),
             Action::Annotate(action) => self.annotate(action),
+            Action::Export(format) => self.export_articles(format),
         }
     }
 
-    /// Opens the save dialog on a helper thread, as for imports.
+    /// Opens the save dialog on a helper thread, as for imports (a folder
+    /// chooser for a Markdown vault).
     pub(super) fn ask_save_path(&mut self, file_name: String, what: PickedSave) {
         let picker = self.picker.clone();
         let reply = self.saved_to.0.clone();
+        let folder = matches!(&what, PickedSave::Articles { format, .. } if format == "md");
         std::thread::spawn(move || {
-            let path = picker.save_file(&file_name);
+            let path = if folder {
+                picker.pick_folder()
+            } else {
+                picker.save_file(&file_name)
+            };
             let _ = reply.send((what, path));
         });
+    }
+
+    /// Exports the selected articles, or, with none selected, the list as
+    /// it stands (the place browsed, the search typed).
+    fn export_articles(&mut self, format: String) {
+        let ids: Vec<i64> = if self.selection.is_empty() {
+            self.list.ids().to_vec()
+        } else {
+            self.row_order()
+                .into_iter()
+                .filter(|id| self.selection.contains(*id))
+                .collect()
+        };
+        if ids.is_empty() {
+            self.status = Some("There is nothing in the list to export.".into());
+            return;
+        }
+        let extension = match format.as_str() {
+            "csl-json" => "json",
+            "bibtex" => "bib",
+            other => other,
+        };
+        self.ask_save_path(
+            format!("articles.{extension}"),
+            PickedSave::Articles { ids, format },
+        );
     }
 
     pub(super) fn push_undo(&mut self, undo: Undo) {
@@ -730,6 +773,10 @@ impl FolioApp {
                 (PickedSave::Annotations { article, json }, Some(path)) => {
                     self.worker
                         .send(Request::ExportAnnotations { article, json, path });
+                }
+                (PickedSave::Articles { ids, format }, Some(path)) => {
+                    self.status = Some(format!("Exporting {} articles…", ids.len()));
+                    self.worker.send(Request::ExportArticles { ids, format, path });
                 }
                 (_, None) => {}
             }
@@ -809,8 +856,8 @@ impl FolioApp {
                     self.query_annotations();
                 }
                 Response::Annotations { list, generation } => self.annotations_arrived(list, generation),
-                Response::Exported(path) => {
-                    self.status = Some(format!("Annotations written to {}", path.display()));
+                Response::Exported { path, what } => {
+                    self.status = Some(format!("{what} written to {}", path.display()));
                 }
                 Response::Changed => {
                     self.refresh();

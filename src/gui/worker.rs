@@ -73,6 +73,12 @@ pub enum Request {
         json: bool,
         path: PathBuf,
     },
+    /// Writes these articles in a format of [`crate::export::FORMATS`].
+    ExportArticles {
+        ids: Vec<i64>,
+        format: String,
+        path: PathBuf,
+    },
     Trash(Vec<i64>),
     Restore(Vec<i64>),
     /// Deletes trashed articles for good.
@@ -133,8 +139,11 @@ pub enum Response {
         list: Vec<Annotation>,
         generation: u64,
     },
-    /// Annotations written to this file.
-    Exported(PathBuf),
+    /// Something (annotations, 12 articles) written to this file.
+    Exported {
+        path: PathBuf,
+        what: String,
+    },
     /// A backup was written (or, for an automatic one, was not due).
     BackedUp(Option<PathBuf>),
     Backups(Vec<BackupFile>),
@@ -283,6 +292,18 @@ fn handle(library: &mut Library, request: Request, outbox: &Sender<Response>, wa
             .set_note(id, &text)
             .map(|_| Response::Changed)
             .map_err(|e| e.to_string()),
+        Request::ExportArticles { ids, format, path } => ids
+            .iter()
+            .map(|&id| library.export_article(id))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| e.to_string())
+            .and_then(|articles| {
+                crate::export::write_articles(&articles, &format, &path).map_err(|e| e.to_string())
+            })
+            .map(|n| Response::Exported {
+                path,
+                what: format!("{n} article{}", if n == 1 { "" } else { "s" }),
+            }),
         Request::ChangeTopics { id, add, remove } => library
             .change_topics(id, &add, &remove)
             .map(|_| Response::Changed)
@@ -328,7 +349,10 @@ fn handle(library: &mut Library, request: Request, outbox: &Sender<Response>, wa
             std::fs::write(&path, text).map_err(|e| {
                 crate::library::LibraryError::Invalid(format!("could not write {}: {e}", path.display()))
             })?;
-            Ok::<_, crate::library::LibraryError>(Response::Exported(path))
+            Ok::<_, crate::library::LibraryError>(Response::Exported {
+                path,
+                what: "Annotations".into(),
+            })
         })()
         .map_err(|e| e.to_string()),
         Request::Trash(ids) => ids

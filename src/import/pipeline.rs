@@ -166,6 +166,61 @@ fn prepare(path: &Path) -> Result<NewArticle, String> {
 /// enough that a crash or a cancel loses little work.
 const BATCH: usize = 256;
 
+fn is_json(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+}
+
+/// Reads a library export (see [`crate::export::library_json`]): a line per
+/// article it holds, or one failed line for the file when it is not one.
+fn import_library_export(library: &mut Library, path: &Path) -> Vec<FileReport> {
+    use crate::export::library_json::{FORMAT, LibraryExport, VERSION, looks_like_library_export};
+    let failed = |reason: String| {
+        vec![FileReport {
+            path: path.to_path_buf(),
+            outcome: Outcome::Failed { reason },
+        }]
+    };
+    let text = match std::fs::read(path) {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(e) => return failed(io_reason(&e)),
+    };
+    if !looks_like_library_export(&text) {
+        return failed(format!(
+            "a JSON file, but not a library exported by Folio (\"format\": \"{FORMAT}\")"
+        ));
+    }
+    let export: LibraryExport = match serde_json::from_str(&text) {
+        Ok(export) => export,
+        Err(e) => return failed(format!("the library export is damaged: {e}")),
+    };
+    if export.version > VERSION {
+        return failed(format!(
+            "exported by a newer Folio (format version {}; this one reads up to {VERSION})",
+            export.version
+        ));
+    }
+    export
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(n, article)| FileReport {
+            path: PathBuf::from(format!("{}#{}", path.display(), n + 1)),
+            outcome: match library.import_exported(article) {
+                Ok(InsertOutcome::Imported { id }) => Outcome::Imported {
+                    id,
+                    title: article.title.clone().unwrap_or_else(|| "(untitled)".into()),
+                },
+                Ok(InsertOutcome::Duplicate { id }) => Outcome::Duplicate { id },
+                Err(e) => Outcome::Failed {
+                    reason: e.to_string(),
+                },
+            },
+        })
+        .collect()
+}
+
 /// Imports files and folders into the library. A file that fails is reported
 /// and the rest go on; `cancel` stops the import between batches.
 pub fn import_paths(
@@ -174,9 +229,20 @@ pub fn import_paths(
     cancel: &AtomicBool,
     mut progress: impl FnMut(Progress, &[FileReport]),
 ) -> Result<ImportReport, LibraryError> {
-    let files = collect_files(paths);
-    let total = files.len();
+    // A library export (.json) holds many articles: each gets its own line.
+    let (exports, files): (Vec<_>, Vec<_>) = collect_files(paths)
+        .into_iter()
+        .partition(|(path, missing)| missing.is_none() && is_json(path));
+    // Progress counts files; an export's articles are lines of the report.
+    let total = files.len() + exports.len();
+    let mut done = 0;
     let mut report = ImportReport::default();
+    for (path, _) in exports {
+        let lines = import_library_export(library, &path);
+        report.files.extend(lines.iter().cloned());
+        done += 1;
+        progress(Progress { done, total }, &lines);
+    }
     for chunk in files.chunks(BATCH) {
         if cancel.load(Ordering::Relaxed) {
             report.cancelled = true;
@@ -214,13 +280,8 @@ pub fn import_paths(
                 outcome,
             });
         }
-        progress(
-            Progress {
-                done: report.files.len(),
-                total,
-            },
-            &report.files[first_new..],
-        );
+        done += chunk.len();
+        progress(Progress { done, total }, &report.files[first_new..]);
     }
     Ok(report)
 }

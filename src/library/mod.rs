@@ -15,6 +15,7 @@ pub mod schema;
 mod search;
 mod snippet;
 mod topics;
+mod transfer;
 pub use topics::{ArticleTopic, TopicNode};
 
 pub use articles::{InsertOutcome, NewArticle};

@@ -62,6 +62,15 @@ fn menus(ui: &mut egui::Ui, app: &FolioApp, actions: &mut Vec<Action>) {
                 actions.push(Action::PickFolder);
             }
             ui.separator();
+            ui.menu_button("Export", |ui| {
+                ui.weak("The selected articles, or the whole list");
+                for (format, label) in crate::export::FORMATS {
+                    if ui.button(*label).clicked() {
+                        actions.push(Action::Export(format.to_string()));
+                        ui.close();
+                    }
+                }
+            });
             ui.menu_button("Export annotations", |ui| {
                 crate::gui::views::annotations::export_menu(ui, true, actions);
             });

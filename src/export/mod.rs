@@ -1,8 +1,71 @@
-//! Safe names for exported files. Titles come from the pages users clip, so
-//! a title such as `../../.bashrc` or `CON` must still give a file inside the
-//! export folder, on every system.
+//! Exports: the library as JSON, Markdown, CSV, CSL-JSON, BibTeX and
+//! HTML ([`formats`], [`library_json`]), and safe names for exported files:
+//! titles come from the pages users clip, so a title such as
+//! `../../.bashrc` or `CON` must still give a file inside the export
+//! folder, on every system.
 
+pub mod formats;
+pub mod library_json;
+
+use crate::library::Library;
+use crate::model::Filter;
 use std::path::{Path, PathBuf};
+
+/// The export formats, as `--format` and the File menu name them.
+pub const FORMATS: &[(&str, &str)] = &[
+    ("json", "Whole library (JSON)…"),
+    ("md", "Markdown vault (a folder)…"),
+    ("csv", "Spreadsheet (CSV)…"),
+    ("csl-json", "Citations (CSL-JSON)…"),
+    ("bibtex", "Citations (BibTeX)…"),
+    ("html", "Web page to read offline (HTML)…"),
+];
+
+/// Writes the articles a filter selects in `format` to `path` (a folder
+/// for Markdown); `with_trash` adds the trashed ones (a whole-library JSON
+/// export). Returns how many articles were written.
+pub fn write_export(
+    library: &Library,
+    format: &str,
+    filter: &Filter,
+    with_trash: bool,
+    path: &Path,
+) -> anyhow::Result<usize> {
+    let mut articles = library.export_articles(filter)?;
+    if with_trash && format == "json" {
+        let trash = Filter {
+            trash: true,
+            ..Filter::default()
+        };
+        articles.extend(library.export_articles(&trash)?);
+    }
+    write_articles(&articles, format, path)
+}
+
+/// Writes these articles in `format` to `path` (a folder for Markdown).
+pub fn write_articles(
+    articles: &[library_json::ExportedArticle],
+    format: &str,
+    path: &Path,
+) -> anyhow::Result<usize> {
+    let text = match format {
+        "json" => serde_json::to_string_pretty(&library_json::LibraryExport {
+            format: library_json::FORMAT.into(),
+            version: library_json::VERSION,
+            articles: articles.to_vec(),
+        })?,
+        "md" | "markdown" => {
+            return Ok(formats::write_markdown_folder(articles, path)?);
+        }
+        "csv" => formats::csv(articles)?,
+        "csl-json" | "csl" => serde_json::to_string_pretty(&formats::csl_json(articles))?,
+        "bibtex" | "bib" => formats::bibtex(articles),
+        "html" => formats::html(articles),
+        other => anyhow::bail!("unknown format “{other}”: use json, md, csv, csl-json, bibtex or html"),
+    };
+    std::fs::write(path, text).map_err(|e| anyhow::anyhow!("could not write {}: {e}", path.display()))?;
+    Ok(articles.len())
+}
 
 /// Names Windows reserves for devices, whatever the extension.
 const RESERVED: &[&str] = &[

@@ -1,0 +1,405 @@
+//! The article formats other tools read: a Markdown vault (one file per
+//! article with YAML front matter, for Obsidian or Logseq), CSV for
+//! spreadsheets, CSL-JSON and BibTeX for citation managers, and a single
+//! self-contained HTML file to read offline.
+
+use super::library_json::ExportedArticle;
+use crate::model::{DatePrecision, Published};
+use serde_json::{Value, json};
+use std::collections::HashMap;
+use std::path::Path;
+
+fn published(a: &ExportedArticle) -> Option<Published> {
+    a.published.as_deref().and_then(Published::from_iso)
+}
+
+fn title(a: &ExportedArticle) -> &str {
+    a.title.as_deref().unwrap_or("(untitled)")
+}
+
+/// A YAML scalar: JSON's double-quoted strings are valid YAML.
+fn yaml(value: &str) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+fn yaml_list(values: &[String]) -> String {
+    serde_json::to_string(values).unwrap_or_else(|_| "[]".into())
+}
+
+/// Text lines that Markdown would read as headings, quotes or lists stay
+/// plain text.
+fn markdown_text(text: &str) -> String {
+    text.lines()
+        .map(|line| {
+            let trimmed = line.trim_start();
+            let numbered = trimmed
+                .split_once(". ")
+                .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+            if trimmed.starts_with(['#', '>', '-', '+', '*', '=']) || numbered {
+                format!("\\{trimmed}")
+            } else {
+                line.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// One article as a Markdown file: front matter, the text, then its
+/// highlights and note.
+pub fn markdown_file(a: &ExportedArticle) -> String {
+    let mut out = String::from("---\n");
+    out.push_str(&format!("title: {}\n", yaml(title(a))));
+    if let Some(date) = &a.published {
+        out.push_str(&format!("date: {}\n", yaml(date)));
+    }
+    for (key, value) in [
+        ("source", &a.source),
+        ("section", &a.section),
+        ("kind", &a.kind),
+        ("language", &a.language),
+        ("region", &a.region),
+        ("url", &a.url),
+    ] {
+        if let Some(value) = value {
+            out.push_str(&format!("{key}: {}\n", yaml(value)));
+        }
+    }
+    for (key, values) in [
+        ("authors", &a.authors),
+        ("countries", &a.countries),
+        ("topics", &a.topics),
+        ("tags", &a.tags),
+    ] {
+        if !values.is_empty() {
+            out.push_str(&format!("{key}: {}\n", yaml_list(values)));
+        }
+    }
+    out.push_str("---\n\n");
+    out.push_str(&format!("# {}\n\n", title(a)));
+    out.push_str(&markdown_text(&a.body));
+    out.push('\n');
+    if !a.highlights.is_empty() {
+        out.push_str("\n## Highlights\n\n");
+        for h in &a.highlights {
+            for line in h.quote.lines() {
+                out.push_str(&format!("> {line}\n"));
+            }
+            if h.detached {
+                out.push_str(">\n> *(no longer found in the text)*\n");
+            }
+            out.push('\n');
+            if let Some(comment) = &h.comment {
+                out.push_str(&format!("{}\n\n", comment.trim()));
+            }
+        }
+    }
+    if let Some(note) = &a.note {
+        out.push_str(&format!("\n## Note\n\n{}\n", note.text.trim()));
+    }
+    out
+}
+
+/// Writes one Markdown file per article into `folder` (created if need
+/// be); returns how many were written.
+pub fn write_markdown_folder(articles: &[ExportedArticle], folder: &Path) -> std::io::Result<usize> {
+    std::fs::create_dir_all(folder)?;
+    for (n, a) in articles.iter().enumerate() {
+        let name = super::file_name_for(title(a), n as i64 + 1, "md");
+        let path = super::path_in(folder, &name)
+            .ok_or_else(|| std::io::Error::other(format!("“{name}” is not a file name")))?;
+        std::fs::write(path, markdown_file(a))?;
+    }
+    Ok(articles.len())
+}
+
+/// The article list as CSV, a row per article: what a spreadsheet user wants.
+pub fn csv(articles: &[ExportedArticle]) -> Result<String, csv::Error> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record([
+        "published",
+        "title",
+        "source",
+        "authors",
+        "section",
+        "kind",
+        "language",
+        "region",
+        "countries",
+        "topics",
+        "tags",
+        "url",
+        "highlights",
+        "note",
+        "imported_at",
+    ])?;
+    for a in articles {
+        writer.write_record([
+            // The date alone, as spreadsheets sort it (a time would make it text).
+            a.published
+                .as_deref()
+                .and_then(|p| p.split('T').next())
+                .unwrap_or_default()
+                .to_string(),
+            title(a).to_string(),
+            a.source.clone().unwrap_or_default(),
+            a.authors.join("; "),
+            a.section.clone().unwrap_or_default(),
+            a.kind.clone().unwrap_or_default(),
+            a.language.clone().unwrap_or_default(),
+            a.region.clone().unwrap_or_default(),
+            a.countries.join("; "),
+            a.topics.join("; "),
+            a.tags.join("; "),
+            a.url.clone().unwrap_or_default(),
+            a.highlights.len().to_string(),
+            a.note.as_ref().map(|n| n.text.clone()).unwrap_or_default(),
+            a.imported_at.clone(),
+        ])?;
+    }
+    let bytes = writer.into_inner().map_err(|e| e.into_error())?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// Citation keys: the publication's first word, the year and the title's
+/// first word ("asahi2018japan"), with a letter added where two collide.
+fn citation_keys(articles: &[ExportedArticle]) -> Vec<String> {
+    fn first_word(text: &str, skip: &[&str]) -> String {
+        text.split(|c: char| !c.is_alphanumeric())
+            .map(str::to_lowercase)
+            .find(|w| !w.is_empty() && !skip.contains(&w.as_str()))
+            .unwrap_or_default()
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .collect()
+    }
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    articles
+        .iter()
+        .map(|a| {
+            let source = first_word(
+                a.source.as_deref().unwrap_or(""),
+                &["the", "le", "la", "el", "der", "die"],
+            );
+            let year = published(a)
+                .map(|p| p.date.format("%Y").to_string())
+                .unwrap_or_default();
+            let word = first_word(title(a), &["the", "a", "an"]);
+            let mut key = format!("{source}{year}{word}");
+            if key.is_empty() {
+                key = "article".into();
+            }
+            let n = seen.entry(key.clone()).or_insert(0);
+            *n += 1;
+            if *n > 1 {
+                key.push((b'a' + (*n as u8 - 2).min(25)) as char);
+            }
+            key
+        })
+        .collect()
+}
+
+/// A name as CSL has it: family and given when it looks like "Given Family".
+fn csl_name(name: &str) -> Value {
+    let parts: Vec<&str> = name.split_whitespace().collect();
+    match parts.as_slice() {
+        [given @ .., family]
+            if !given.is_empty() && name.chars().all(|c| !crate::import::lines::is_cjk(c)) =>
+        {
+            json!({ "family": family, "given": given.join(" ") })
+        }
+        _ => json!({ "literal": name }),
+    }
+}
+
+fn date_parts(p: Published) -> Value {
+    let date = p.date;
+    use chrono::Datelike;
+    match p.precision {
+        DatePrecision::Year => json!([[date.year()]]),
+        DatePrecision::Month => json!([[date.year(), date.month()]]),
+        DatePrecision::Day => json!([[date.year(), date.month(), date.day()]]),
+    }
+}
+
+/// CSL-JSON, the format of citeproc and Zotero: one `article-newspaper` per article.
+pub fn csl_json(articles: &[ExportedArticle]) -> Value {
+    let items: Vec<Value> = articles
+        .iter()
+        .zip(citation_keys(articles))
+        .map(|(a, key)| {
+            let mut item = json!({ "id": key, "type": "article-newspaper", "title": title(a) });
+            if let Some(source) = &a.source {
+                item["container-title"] = json!(source);
+            }
+            if let Some(p) = published(a) {
+                item["issued"] = json!({ "date-parts": date_parts(p) });
+            }
+            if !a.authors.is_empty() {
+                item["author"] = Value::Array(a.authors.iter().map(|n| csl_name(n)).collect());
+            }
+            if let Some(url) = &a.url {
+                item["URL"] = json!(url);
+            }
+            if let Some(section) = &a.section {
+                item["section"] = json!(section);
+            }
+            if let Some(language) = &a.language {
+                item["language"] = json!(language);
+            }
+            item
+        })
+        .collect();
+    Value::Array(items)
+}
+
+/// A BibTeX field value: braces kept balanced, TeX's special characters escaped.
+fn bibtex_text(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        match c {
+            '{' | '}' | '%' | '&' | '$' | '#' | '_' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\\' => out.push_str("\\textbackslash{}"),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// BibTeX, an `@article` per article (with biblatex's `date` beside the
+/// classic `year` and `month`).
+pub fn bibtex(articles: &[ExportedArticle]) -> String {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let mut out = String::new();
+    for (a, key) in articles.iter().zip(citation_keys(articles)) {
+        let mut fields: Vec<(String, String)> =
+            vec![("title".into(), format!("{{{}}}", bibtex_text(title(a))))];
+        if let Some(source) = &a.source {
+            fields.push(("journal".into(), format!("{{{}}}", bibtex_text(source))));
+        }
+        if !a.authors.is_empty() {
+            let names: Vec<String> = a.authors.iter().map(|n| bibtex_text(n)).collect();
+            fields.push(("author".into(), format!("{{{}}}", names.join(" and "))));
+        }
+        if let Some(p) = published(a) {
+            use chrono::Datelike;
+            fields.push(("year".into(), format!("{{{}}}", p.date.year())));
+            if p.precision != DatePrecision::Year {
+                fields.push(("month".into(), MONTHS[p.date.month0() as usize].to_string()));
+            }
+            fields.push((
+                "date".into(),
+                format!("{{{}}}", p.to_iso().get(..10).unwrap_or(&p.to_iso())),
+            ));
+        }
+        if let Some(section) = &a.section {
+            fields.push(("note".into(), format!("{{Section: {}}}", bibtex_text(section))));
+        }
+        if let Some(url) = &a.url {
+            fields.push(("url".into(), format!("{{{}}}", url.replace(['{', '}'], ""))));
+        }
+        out.push_str(&format!("@article{{{key},\n"));
+        let lines: Vec<String> = fields.iter().map(|(k, v)| format!("  {k} = {v}")).collect();
+        out.push_str(&lines.join(",\n"));
+        out.push_str("\n}\n\n");
+    }
+    out
+}
+
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The body as paragraphs, highlighted passages in `<mark>`.
+fn html_body(a: &ExportedArticle) -> String {
+    let chars: Vec<char> = a.body.chars().collect();
+    let mut marks: Vec<(usize, usize, &str)> = a
+        .highlights
+        .iter()
+        .filter(|h| !h.detached && h.end <= chars.len() && h.start < h.end)
+        .map(|h| (h.start, h.end, h.color.as_str()))
+        .collect();
+    marks.sort();
+    let mut html = String::new();
+    let mut at = 0;
+    let push_text = |html: &mut String, text: String| {
+        html.push_str(
+            &escape_html(&text)
+                .replace("\n\n", "</p>\n<p>")
+                .replace('\n', "<br>"),
+        );
+    };
+    for (start, end, color) in marks {
+        if start < at {
+            continue;
+        }
+        push_text(&mut html, chars[at..start].iter().collect());
+        html.push_str(&format!("<mark class=\"{color}\">"));
+        push_text(&mut html, chars[start..end].iter().collect());
+        html.push_str("</mark>");
+        at = end;
+    }
+    push_text(&mut html, chars[at..].iter().collect());
+    format!("<p>{html}</p>")
+}
+
+/// One HTML file holding the articles, readable offline: no scripts, no
+/// links to fetch, the style inside.
+pub fn html(articles: &[ExportedArticle]) -> String {
+    let mut out = String::from(
+        "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>Articles from Folio</title>\n<style>\n\
+         body { font-family: Georgia, serif; max-width: 40em; margin: 2em auto; padding: 0 1em; line-height: 1.5; color: #222; }\n\
+         article { border-bottom: 1px solid #ccc; padding-bottom: 2em; margin-bottom: 2em; }\n\
+         .byline { color: #666; font-style: italic; }\n\
+         aside { border-left: 3px solid #999; padding-left: 1em; color: #444; }\n\
+         mark.yellow { background: #fff59d; } mark.green { background: #c5e1a5; } mark.blue { background: #b3e5fc; }\n\
+         mark.pink { background: #f8bbd0; } mark.purple { background: #d1c4e9; }\n\
+         </style>\n</head>\n<body>\n",
+    );
+    for a in articles {
+        out.push_str("<article>\n");
+        out.push_str(&format!("<h1>{}</h1>\n", escape_html(title(a))));
+        let mut byline: Vec<String> = Vec::new();
+        byline.extend(a.source.iter().map(|s| escape_html(s)));
+        byline.extend(published(a).map(|p| p.date_label()));
+        if !a.authors.is_empty() {
+            byline.push(escape_html(&a.authors.join(", ")));
+        }
+        out.push_str(&format!("<p class=\"byline\">{}</p>\n", byline.join(" · ")));
+        out.push_str(&html_body(a));
+        out.push('\n');
+        let comments: Vec<String> = a
+            .highlights
+            .iter()
+            .filter_map(|h| {
+                h.comment.as_ref().map(|c| {
+                    format!(
+                        "<aside><p><mark class=\"{}\">{}</mark></p><p>{}</p></aside>",
+                        escape_html(&h.color),
+                        escape_html(&h.quote),
+                        escape_html(c)
+                    )
+                })
+            })
+            .collect();
+        out.push_str(&comments.join("\n"));
+        if let Some(note) = &a.note {
+            out.push_str(&format!(
+                "<aside><p><strong>Note</strong></p><p>{}</p></aside>\n",
+                escape_html(&note.text).replace('\n', "<br>")
+            ));
+        }
+        out.push_str("</article>\n");
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}

@@ -1,0 +1,95 @@
+//! The whole library as one JSON document, which `folio import` reads back
+//! with nothing lost: every article with its text, metadata, tags, topics,
+//! note, highlights and original file.
+//!
+//! ```json
+//! { "format": "folio-library", "version": 1, "articles": [ {
+//!     "title": "…", "body": "…", "source": "…", "authors": ["…"],
+//!     "published": "2018-01-05",            // YYYY, YYYY-MM or YYYY-MM-DD[THH:MM:SS]
+//!     "section": "…", "kind": "editorial", "language": "en", "url": "…",
+//!     "region": "East Asia & Pacific", "countries": ["Japan", "South Korea"],
+//!     "tags": ["korea"], "topics": ["politics › diplomacy"],
+//!     "note": { "text": "…", "updated_at": "…" },
+//!     "highlights": [ { "start": 10, "end": 42, "quote": "…", "prefix": "…", "suffix": "…",
+//!                       "color": "yellow", "comment": "…", "created_at": "…",
+//!                       "updated_at": "…", "detached": false } ],
+//!     "imported_at": "…", "updated_at": "…", "deleted_at": null,
+//!     "original": { "file_name": "…", "format": "text", "zlib_base64": "…" }
+//! } ] }
+//! ```
+//!
+//! Times are RFC 3339 in UTC; highlight offsets count characters of `body`.
+
+use serde::{Deserialize, Serialize};
+
+pub const FORMAT: &str = "folio-library";
+pub const VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LibraryExport {
+    pub format: String,
+    pub version: u32,
+    pub articles: Vec<ExportedArticle>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportedNote {
+    pub text: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportedHighlight {
+    pub start: usize,
+    pub end: usize,
+    pub quote: String,
+    pub prefix: String,
+    pub suffix: String,
+    pub color: String,
+    pub comment: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+    pub detached: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportedOriginal {
+    pub file_name: Option<String>,
+    pub format: String,
+    /// The file as the user gave it, zlib-compressed, in base64.
+    pub zlib_base64: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportedArticle {
+    pub title: Option<String>,
+    pub body: String,
+    pub source: Option<String>,
+    #[serde(default)]
+    pub authors: Vec<String>,
+    pub published: Option<String>,
+    pub section: Option<String>,
+    pub kind: Option<String>,
+    pub language: Option<String>,
+    pub url: Option<String>,
+    pub region: Option<String>,
+    #[serde(default)]
+    pub countries: Vec<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub topics: Vec<String>,
+    pub note: Option<ExportedNote>,
+    #[serde(default)]
+    pub highlights: Vec<ExportedHighlight>,
+    pub imported_at: String,
+    pub updated_at: String,
+    pub deleted_at: Option<String>,
+    pub original: Option<ExportedOriginal>,
+}
+
+/// Whether `text` is a library export (cheap: it looks at the start).
+pub fn looks_like_library_export(text: &str) -> bool {
+    let start: String = text.chars().take(200).filter(|c| !c.is_whitespace()).collect();
+    start.starts_with(&format!("{{\"format\":\"{FORMAT}\""))
+}

@@ -1,0 +1,261 @@
+//! Articles in and out whole, for the library's JSON export and its import:
+//! everything stored about an article, timestamps included.
+
+use super::articles::{content_hash, filter_clause, index_cjk};
+use super::{InsertOutcome, Library, LibraryError, Result};
+use crate::export::library_json::{ExportedArticle, ExportedHighlight, ExportedNote, ExportedOriginal};
+use crate::model::{Filter, Published};
+use base64::Engine;
+use rusqlite::{OptionalExtension, Transaction, params, params_from_iter};
+
+fn topic_for_path(tx: &Transaction, path: &str) -> Result<i64> {
+    let mut parent: Option<i64> = None;
+    for name in path.split('›').map(str::trim).filter(|n| !n.is_empty()) {
+        let found: Option<i64> = tx
+            .query_row(
+                "SELECT id FROM topics WHERE name = ?1 COLLATE NOCASE AND parent_id IS ?2",
+                params![name, parent],
+                |r| r.get(0),
+            )
+            .optional()?;
+        parent = Some(match found {
+            Some(id) => id,
+            None => {
+                tx.execute(
+                    "INSERT INTO topics(name, parent_id, builtin) VALUES (?, ?, 0)",
+                    params![name, parent],
+                )?;
+                tx.last_insert_rowid()
+            }
+        });
+    }
+    parent.ok_or_else(|| LibraryError::Invalid(format!("“{path}” is not a topic path")))
+}
+
+fn region_id(tx: &Transaction, name: &str, parent: Option<i64>) -> Result<i64> {
+    tx.execute(
+        "INSERT INTO regions(name, parent_id) VALUES (?, ?) ON CONFLICT(name) DO NOTHING",
+        params![name, parent],
+    )?;
+    Ok(tx.query_row("SELECT id FROM regions WHERE name = ?", [name], |r| r.get(0))?)
+}
+
+impl Library {
+    /// The articles a filter selects (the trash included when it says so),
+    /// oldest import first, whole.
+    pub fn export_articles(&self, filter: &Filter) -> Result<Vec<ExportedArticle>> {
+        let (clause, values) = filter_clause(filter);
+        let ids: Vec<i64> = {
+            let mut stmt = self.conn.prepare(&format!(
+                "SELECT a.id FROM articles a WHERE {clause} ORDER BY a.imported_at, a.id"
+            ))?;
+            stmt.query_map(params_from_iter(values), |r| r.get(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()?
+        };
+        ids.into_iter().map(|id| self.export_article(id)).collect()
+    }
+
+    pub fn export_article(&self, id: i64) -> Result<ExportedArticle> {
+        let article = self.get_article(id)?;
+        let countries: Vec<String> = {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT r.name FROM article_regions x JOIN regions r ON r.id = x.region_id \
+                 WHERE x.article_id = ? AND x.is_primary = 0 ORDER BY r.name",
+            )?;
+            stmt.query_map([id], |r| r.get(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()?
+        };
+        let note: Option<ExportedNote> = self
+            .conn
+            .query_row(
+                "SELECT body, updated_at FROM notes WHERE article_id = ?",
+                [id],
+                |r| {
+                    Ok(ExportedNote {
+                        text: r.get(0)?,
+                        updated_at: r.get(1)?,
+                    })
+                },
+            )
+            .optional()?;
+        let original: Option<ExportedOriginal> = self
+            .conn
+            .query_row(
+                "SELECT file_name, format, compressed FROM originals WHERE article_id = ?",
+                [id],
+                |r| {
+                    Ok(ExportedOriginal {
+                        file_name: r.get(0)?,
+                        format: r.get(1)?,
+                        zlib_base64: base64::engine::general_purpose::STANDARD
+                            .encode(r.get::<_, Vec<u8>>(2)?),
+                    })
+                },
+            )
+            .optional()?;
+        let m = article.meta;
+        Ok(ExportedArticle {
+            title: m.title,
+            body: m.body,
+            source: m.source,
+            authors: m.authors,
+            published: m.published.map(|p| p.to_iso()),
+            section: m.section,
+            kind: m.kind,
+            language: m.language,
+            url: m.url,
+            region: m.region,
+            countries,
+            tags: article.tags,
+            topics: article.topics.into_iter().map(|t| t.path).collect(),
+            note,
+            highlights: article
+                .highlights
+                .into_iter()
+                .map(|h| ExportedHighlight {
+                    start: h.start,
+                    end: h.end,
+                    quote: h.quote,
+                    prefix: h.prefix,
+                    suffix: h.suffix,
+                    color: h.color,
+                    comment: h.comment,
+                    created_at: h.created_at,
+                    updated_at: h.updated_at,
+                    detached: h.detached,
+                })
+                .collect(),
+            imported_at: article.imported_at,
+            updated_at: article.updated_at,
+            deleted_at: article.deleted_at,
+            original,
+        })
+    }
+
+    /// Stores an exported article as it was (a duplicate of an article
+    /// already here is left alone and reported as such).
+    pub fn import_exported(&mut self, a: &ExportedArticle) -> Result<InsertOutcome> {
+        if a.body.trim().is_empty() {
+            return Err(LibraryError::Invalid("the article has no text".into()));
+        }
+        let published = match &a.published {
+            Some(iso) => Some(
+                Published::from_iso(iso)
+                    .ok_or_else(|| LibraryError::Invalid(format!("“{iso}” is not a date")))?,
+            ),
+            None => None,
+        };
+        let original = match &a.original {
+            Some(o) => Some((
+                o,
+                base64::engine::general_purpose::STANDARD
+                    .decode(&o.zlib_base64)
+                    .map_err(|e| LibraryError::Invalid(format!("the original file is damaged: {e}")))?,
+            )),
+            None => None,
+        };
+        let hash = content_hash(&a.body);
+        let tx = self.conn.transaction()?;
+        let existing: Option<i64> = tx
+            .query_row("SELECT id FROM articles WHERE content_hash = ?", [&hash], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        if let Some(id) = existing {
+            return Ok(InsertOutcome::Duplicate { id });
+        }
+        tx.execute(
+            "INSERT INTO articles (title, body, source, authors, published_date, published_precision, published_time, \
+             section, kind, language, url, region, content_hash, imported_at, updated_at, deleted_at) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            params![
+                a.title,
+                a.body,
+                a.source,
+                serde_json::to_string(&a.authors).unwrap_or_else(|_| "[]".into()),
+                published.map(|p| p.date.format("%Y-%m-%d").to_string()),
+                published.map(|p| p.precision.as_str()),
+                published.and_then(|p| p.time).map(|t| t.format("%H:%M:%S").to_string()),
+                a.section,
+                a.kind,
+                a.language,
+                a.url,
+                a.region,
+                hash,
+                a.imported_at,
+                a.updated_at,
+                a.deleted_at,
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        if let Some((o, compressed)) = original {
+            tx.execute(
+                "INSERT INTO originals(article_id, file_name, format, compressed) VALUES (?, ?, ?, ?)",
+                params![id, o.file_name, o.format, compressed],
+            )?;
+        }
+        index_cjk(&tx, id, a.title.as_deref(), &a.body)?;
+        if let Some(region) = &a.region {
+            let region = region_id(&tx, region, None)?;
+            tx.execute(
+                "INSERT OR IGNORE INTO article_regions(article_id, region_id, is_primary) VALUES (?, ?, 1)",
+                params![id, region],
+            )?;
+        }
+        for country in &a.countries {
+            let parent = match crate::import::regions::region_of_country(country) {
+                Some(r) => Some(region_id(&tx, r, None)?),
+                None => None,
+            };
+            let country = region_id(&tx, country, parent)?;
+            tx.execute(
+                "INSERT OR IGNORE INTO article_regions(article_id, region_id, is_primary) VALUES (?, ?, 0)",
+                params![id, country],
+            )?;
+        }
+        for tag in &a.tags {
+            super::notes_tags::add_tag_tx(&tx, id, tag)?;
+        }
+        for path in &a.topics {
+            let topic = topic_for_path(&tx, path)?;
+            tx.execute(
+                "INSERT OR IGNORE INTO article_topics(article_id, topic_id, origin, confidence, rejected) \
+                 VALUES (?, ?, 'user', NULL, 0)",
+                params![id, topic],
+            )?;
+        }
+        if let Some(note) = &a.note {
+            tx.execute(
+                "INSERT INTO notes(article_id, body, updated_at) VALUES (?, ?, ?)",
+                params![id, note.text, note.updated_at],
+            )?;
+        }
+        for h in &a.highlights {
+            if !crate::model::HIGHLIGHT_COLORS.contains(&h.color.as_str()) || h.start > h.end {
+                return Err(LibraryError::Invalid(format!(
+                    "a highlight of “{}” is damaged",
+                    h.quote
+                )));
+            }
+            tx.execute(
+                "INSERT INTO highlights(article_id, start_char, end_char, quote, prefix, suffix, color, comment, \
+                 created_at, updated_at, detached) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                params![
+                    id,
+                    h.start as i64,
+                    h.end as i64,
+                    h.quote,
+                    h.prefix,
+                    h.suffix,
+                    h.color,
+                    h.comment,
+                    h.created_at,
+                    h.updated_at,
+                    h.detached,
+                ],
+            )?;
+        }
+        tx.commit()?;
+        Ok(InsertOutcome::Imported { id })
+    }
+}
