@@ -5,6 +5,8 @@ use folio::annotate::export::{article_markdown, web_annotations};
 use folio::import::pipeline::import_paths;
 use folio::library::Library;
 use folio::model::{Filter, FoundIn};
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 use std::sync::atomic::AtomicBool;
@@ -259,22 +261,7 @@ fn the_command_line_highlights_corrects_and_exports() {
     let (library, id) = harbour_library(dir.path());
     drop(library);
     let lib = dir.path().join("lib.sqlite");
-    let folio = |args: &[&str]| {
-        let out = Command::new(env!("CARGO_BIN_EXE_folio"))
-            .arg("--library")
-            .arg(&lib)
-            .args(args)
-            .output()
-            .unwrap();
-        (
-            out.status.success(),
-            format!(
-                "{}{}",
-                String::from_utf8_lossy(&out.stdout),
-                String::from_utf8_lossy(&out.stderr)
-            ),
-        )
-    };
+    let folio = |args: &[&str]| common::folio(&lib, args);
     let id = id.to_string();
     let (ok, text) = folio(&[
         "highlight",

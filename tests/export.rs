@@ -1,6 +1,8 @@
 //! Exports: the library as JSON and back with nothing lost, and the formats
 //! other tools read (Markdown, CSV, CSL-JSON, BibTeX, HTML).
 
+mod common;
+
 use folio::export::formats;
 use folio::export::library_json::LibraryExport;
 use folio::import::pipeline::import_paths;
@@ -12,22 +14,7 @@ use std::sync::atomic::AtomicBool;
 
 const SEED: &str = "Japan, U.S. must seize chance of Kim’s offer of talks with South";
 
-fn folio(library: &Path, args: &[&str]) -> (bool, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_folio"))
-        .arg("--library")
-        .arg(library)
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.success(),
-        format!(
-            "{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        ),
-    )
-}
+use common::folio;
 
 /// Our fixtures and the seed, with everything a user adds: tags, topics, a
 /// note, highlights (one detached by a correction) and an article in the trash.

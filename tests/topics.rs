@@ -4,8 +4,9 @@
 use folio::import::pipeline::import_paths;
 use folio::library::Library;
 use folio::model::Filter;
+mod common;
+
 use std::path::Path;
-use std::process::Command;
 use std::sync::atomic::AtomicBool;
 
 const PORT: &str = "Port strike must end before the harvest ships arrive";
@@ -116,22 +117,7 @@ fn the_command_line_files_lists_and_prints_the_tree() {
     let lib = library(dir.path());
     let seed = id_of(&lib, SEED).to_string();
     drop(lib);
-    let folio = |args: &[&str]| {
-        let out = Command::new(env!("CARGO_BIN_EXE_folio"))
-            .arg("--library")
-            .arg(dir.path().join("lib.sqlite"))
-            .args(args)
-            .output()
-            .unwrap();
-        (
-            out.status.success(),
-            format!(
-                "{}{}",
-                String::from_utf8_lossy(&out.stdout),
-                String::from_utf8_lossy(&out.stderr)
-            ),
-        )
-    };
+    let folio = |args: &[&str]| common::folio(&dir.path().join("lib.sqlite"), args);
     let (ok, text) = folio(&["topic", &seed, "+diplomacy", "+politics › elections"]);
     assert!(
         ok && text.contains("politics › diplomacy, politics › elections"),

@@ -439,23 +439,36 @@ fn ensure_region(tx: &Transaction, name: &str, parent: Option<i64>) -> Result<i6
     Ok(tx.query_row("SELECT id FROM regions WHERE name = ?", [name], |r| r.get(0))?)
 }
 
-fn insert_one(tx: &Transaction, item: &NewArticle) -> Result<InsertOutcome> {
-    let meta = &item.meta;
-    let hash = content_hash(&meta.body);
-    let existing: Option<i64> = tx
-        .query_row("SELECT id FROM articles WHERE content_hash = ?", [&hash], |r| {
+/// When an article was stored, last changed, and moved to the trash.
+pub(super) struct Stamps<'a> {
+    pub imported_at: &'a str,
+    pub updated_at: &'a str,
+    pub deleted_at: Option<&'a str>,
+}
+
+/// The id of the article with this text, if the library has it.
+pub(super) fn article_with_text(tx: &Transaction, hash: &str) -> Result<Option<i64>> {
+    Ok(tx
+        .query_row("SELECT id FROM articles WHERE content_hash = ?", [hash], |r| {
             r.get(0)
         })
-        .optional()?;
-    if let Some(id) = existing {
-        return Ok(InsertOutcome::Duplicate { id });
-    }
-    let stamp = now();
+        .optional()?)
+}
+
+/// Stores an article's row, its place in the trigram index, and its
+/// region, countries and tags; returns its id. The caller has checked that
+/// the text is new.
+pub(super) fn insert_article(
+    tx: &Transaction,
+    meta: &ExtractedArticle,
+    hash: &str,
+    stamps: Stamps,
+) -> Result<i64> {
     let published = meta.published;
     tx.execute(
         "INSERT INTO articles (title, body, source, authors, published_date, published_precision, published_time, \
-         section, kind, language, url, region, content_hash, imported_at, updated_at) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         section, kind, language, url, region, content_hash, imported_at, updated_at, deleted_at) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         params![
             meta.title,
             meta.body,
@@ -470,15 +483,12 @@ fn insert_one(tx: &Transaction, item: &NewArticle) -> Result<InsertOutcome> {
             meta.url,
             meta.region,
             hash,
-            stamp,
-            stamp,
+            stamps.imported_at,
+            stamps.updated_at,
+            stamps.deleted_at,
         ],
     )?;
     let id = tx.last_insert_rowid();
-    tx.execute(
-        "INSERT INTO originals(article_id, file_name, format, compressed) VALUES (?, ?, ?, ?)",
-        params![id, item.file_name, item.format, compress(&item.original)],
-    )?;
     index_cjk(tx, id, meta.title.as_deref(), &meta.body)?;
     if let Some(region) = &meta.region {
         let region_id = ensure_region(tx, region, None)?;
@@ -501,5 +511,43 @@ fn insert_one(tx: &Transaction, item: &NewArticle) -> Result<InsertOutcome> {
     for tag in &meta.tags {
         super::notes_tags::add_tag_tx(tx, id, tag)?;
     }
+    Ok(id)
+}
+
+/// Stores an original file, compressed, beside its article.
+pub(super) fn insert_original(
+    tx: &Transaction,
+    id: i64,
+    file_name: Option<&str>,
+    format: &str,
+    compressed: &[u8],
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO originals(article_id, file_name, format, compressed) VALUES (?, ?, ?, ?)",
+        params![id, file_name, format, compressed],
+    )?;
+    Ok(())
+}
+
+fn insert_one(tx: &Transaction, item: &NewArticle) -> Result<InsertOutcome> {
+    let meta = &item.meta;
+    let hash = content_hash(&meta.body);
+    if let Some(id) = article_with_text(tx, &hash)? {
+        return Ok(InsertOutcome::Duplicate { id });
+    }
+    let stamp = now();
+    let stamps = Stamps {
+        imported_at: &stamp,
+        updated_at: &stamp,
+        deleted_at: None,
+    };
+    let id = insert_article(tx, meta, &hash, stamps)?;
+    insert_original(
+        tx,
+        id,
+        item.file_name.as_deref(),
+        &item.format,
+        &compress(&item.original),
+    )?;
     Ok(InsertOutcome::Imported { id })
 }

@@ -49,6 +49,36 @@ fn clean_comment(comment: Option<&str>) -> Option<String> {
         .map(str::to_string)
 }
 
+/// Stores a highlight as given, under `id` when one is given (else a new
+/// one), checking its colour and offsets.
+pub(super) fn insert_highlight(conn: &rusqlite::Connection, id: Option<i64>, h: &Highlight) -> Result<()> {
+    if !HIGHLIGHT_COLORS.contains(&h.color.as_str()) || h.start > h.end {
+        return Err(LibraryError::Invalid(format!(
+            "the highlight of “{}” is damaged",
+            h.quote
+        )));
+    }
+    conn.execute(
+        "INSERT INTO highlights(id, article_id, start_char, end_char, quote, prefix, suffix, color, comment, \
+         created_at, updated_at, detached) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        params![
+            id,
+            h.article_id,
+            h.start as i64,
+            h.end as i64,
+            h.quote,
+            h.prefix,
+            h.suffix,
+            h.color,
+            h.comment,
+            h.created_at,
+            h.updated_at,
+            h.detached,
+        ],
+    )?;
+    Ok(())
+}
+
 /// What correcting an article's text did to its highlights.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Reanchored {
@@ -184,25 +214,7 @@ impl Library {
 
     /// Puts back a highlight exactly as it was (undo of a removal).
     pub fn restore_highlight(&mut self, h: &Highlight) -> Result<()> {
-        self.conn.execute(
-            "INSERT INTO highlights(id, article_id, start_char, end_char, quote, prefix, suffix, color, comment, \
-             created_at, updated_at, detached) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            params![
-                h.id,
-                h.article_id,
-                h.start as i64,
-                h.end as i64,
-                h.quote,
-                h.prefix,
-                h.suffix,
-                h.color,
-                h.comment,
-                h.created_at,
-                h.updated_at,
-                h.detached,
-            ],
-        )?;
-        Ok(())
+        insert_highlight(&self.conn, Some(h.id), h)
     }
 
     /// Replaces an article's text (a correction, or a better extraction)

@@ -92,6 +92,15 @@ impl Library {
     }
 }
 
+/// The browse filter's conditions and the query's, joined, with their values.
+fn where_clause(filter: &Filter, compiled: &query::CompiledQuery) -> (String, Vec<Value>) {
+    let (filter_sql, mut values) = filter_clause(filter);
+    let mut conditions = vec![filter_sql];
+    conditions.extend(compiled.conditions.iter().cloned());
+    values.extend(compiled.values.iter().cloned());
+    (conditions.join(" AND "), values)
+}
+
 /// What a ranked search pass ranks by and over.
 struct Ranking<'a> {
     /// The MATCH bm25 ranks by: the query's words, phrases loosened.
@@ -125,9 +134,8 @@ impl Library {
         needles: &[Needle],
     ) -> Result<Vec<SearchHit>> {
         let start = ranking.start;
-        let (filter_sql, filter_values) = filter_clause(filter);
-        let mut conditions = vec![filter_sql];
-        conditions.extend(compiled.conditions.iter().cloned());
+        let (base, base_values) = where_clause(filter, compiled);
+        let mut conditions = vec![base];
         let mut values: Vec<Value> = vec![Value::Text(ranking.words.to_string())];
         let window = match start {
             Some(start) => {
@@ -176,8 +184,7 @@ impl Library {
              SELECT {SUMMARY_COLUMNS}, a.body FROM ranked JOIN articles a ON a.id = ranked.id \
              ORDER BY ranked.score"
         );
-        values.extend(filter_values);
-        values.extend(compiled.values.iter().cloned());
+        values.extend(base_values);
         values.extend(narrowing_values);
         values.push(Value::Integer(limit as i64));
         self.hits_with_own_snippets(&sql, values, needles)
@@ -195,17 +202,13 @@ impl Library {
         limit: usize,
         needles: &[Needle],
     ) -> Result<Vec<SearchHit>> {
-        let (filter_sql, filter_values) = filter_clause(filter);
-        let mut conditions = vec![filter_sql];
-        conditions.extend(compiled.conditions.iter().cloned());
-        let conditions = conditions.join(" AND ");
+        let (conditions, condition_values) = where_clause(filter, compiled);
         let sql = format!(
             "SELECT {SUMMARY_COLUMNS}, a.body FROM articles_prefixes p JOIN articles a ON a.id = p.rowid \
              WHERE articles_prefixes MATCH ? AND {conditions} ORDER BY p.rowid DESC LIMIT ?"
         );
         let mut values = vec![Value::Text(prefix.to_string())];
-        values.extend(filter_values);
-        values.extend(compiled.values.iter().cloned());
+        values.extend(condition_values);
         values.push(Value::Integer(limit as i64));
         self.hits_with_own_snippets(&sql, values, needles)
     }
@@ -219,16 +222,11 @@ impl Library {
         limit: usize,
         needles: &[Needle],
     ) -> Result<Vec<SearchHit>> {
-        let (filter_sql, filter_values) = filter_clause(filter);
-        let mut conditions = vec![filter_sql];
-        conditions.extend(compiled.conditions.iter().cloned());
-        let conditions = conditions.join(" AND ");
+        let (conditions, mut values) = where_clause(filter, compiled);
         let sql = format!(
             "SELECT {SUMMARY_COLUMNS}, a.body FROM articles a WHERE {conditions} \
              ORDER BY a.published_date IS NULL, a.published_date DESC, a.id DESC LIMIT ?"
         );
-        let mut values: Vec<Value> = filter_values;
-        values.extend(compiled.values.iter().cloned());
         values.push(Value::Integer(limit as i64));
         self.hits_with_own_snippets(&sql, values, needles)
     }

@@ -1,10 +1,12 @@
 //! Articles in and out whole, for the library's JSON export and its import:
 //! everything stored about an article, timestamps included.
 
-use super::articles::{content_hash, filter_clause, index_cjk};
+use super::articles::{
+    Stamps, article_with_text, content_hash, filter_clause, insert_article, insert_original,
+};
 use super::{InsertOutcome, Library, LibraryError, Result};
 use crate::export::library_json::{ExportedArticle, ExportedHighlight, ExportedNote, ExportedOriginal};
-use crate::model::{Filter, Published};
+use crate::model::{ExtractedArticle, Filter, Highlight, Published};
 use base64::Engine;
 use rusqlite::{OptionalExtension, Transaction, params, params_from_iter};
 
@@ -30,14 +32,6 @@ fn topic_for_path(tx: &Transaction, path: &str) -> Result<i64> {
         });
     }
     parent.ok_or_else(|| LibraryError::Invalid(format!("“{path}” is not a topic path")))
-}
-
-fn region_id(tx: &Transaction, name: &str, parent: Option<i64>) -> Result<i64> {
-    tx.execute(
-        "INSERT INTO regions(name, parent_id) VALUES (?, ?) ON CONFLICT(name) DO NOTHING",
-        params![name, parent],
-    )?;
-    Ok(tx.query_row("SELECT id FROM regions WHERE name = ?", [name], |r| r.get(0))?)
 }
 
 impl Library {
@@ -156,65 +150,31 @@ impl Library {
         };
         let hash = content_hash(&a.body);
         let tx = self.conn.transaction()?;
-        let existing: Option<i64> = tx
-            .query_row("SELECT id FROM articles WHERE content_hash = ?", [&hash], |r| {
-                r.get(0)
-            })
-            .optional()?;
-        if let Some(id) = existing {
+        if let Some(id) = article_with_text(&tx, &hash)? {
             return Ok(InsertOutcome::Duplicate { id });
         }
-        tx.execute(
-            "INSERT INTO articles (title, body, source, authors, published_date, published_precision, published_time, \
-             section, kind, language, url, region, content_hash, imported_at, updated_at, deleted_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            params![
-                a.title,
-                a.body,
-                a.source,
-                serde_json::to_string(&a.authors).unwrap_or_else(|_| "[]".into()),
-                published.map(|p| p.date.format("%Y-%m-%d").to_string()),
-                published.map(|p| p.precision.as_str()),
-                published.and_then(|p| p.time).map(|t| t.format("%H:%M:%S").to_string()),
-                a.section,
-                a.kind,
-                a.language,
-                a.url,
-                a.region,
-                hash,
-                a.imported_at,
-                a.updated_at,
-                a.deleted_at,
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
+        let meta = ExtractedArticle {
+            title: a.title.clone(),
+            body: a.body.clone(),
+            source: a.source.clone(),
+            authors: a.authors.clone(),
+            published,
+            section: a.section.clone(),
+            kind: a.kind.clone(),
+            language: a.language.clone(),
+            url: a.url.clone(),
+            region: a.region.clone(),
+            countries: a.countries.clone(),
+            tags: a.tags.clone(),
+        };
+        let stamps = Stamps {
+            imported_at: &a.imported_at,
+            updated_at: &a.updated_at,
+            deleted_at: a.deleted_at.as_deref(),
+        };
+        let id = insert_article(&tx, &meta, &hash, stamps)?;
         if let Some((o, compressed)) = original {
-            tx.execute(
-                "INSERT INTO originals(article_id, file_name, format, compressed) VALUES (?, ?, ?, ?)",
-                params![id, o.file_name, o.format, compressed],
-            )?;
-        }
-        index_cjk(&tx, id, a.title.as_deref(), &a.body)?;
-        if let Some(region) = &a.region {
-            let region = region_id(&tx, region, None)?;
-            tx.execute(
-                "INSERT OR IGNORE INTO article_regions(article_id, region_id, is_primary) VALUES (?, ?, 1)",
-                params![id, region],
-            )?;
-        }
-        for country in &a.countries {
-            let parent = match crate::import::regions::region_of_country(country) {
-                Some(r) => Some(region_id(&tx, r, None)?),
-                None => None,
-            };
-            let country = region_id(&tx, country, parent)?;
-            tx.execute(
-                "INSERT OR IGNORE INTO article_regions(article_id, region_id, is_primary) VALUES (?, ?, 0)",
-                params![id, country],
-            )?;
-        }
-        for tag in &a.tags {
-            super::notes_tags::add_tag_tx(&tx, id, tag)?;
+            insert_original(&tx, id, o.file_name.as_deref(), &o.format, &compressed)?;
         }
         for path in &a.topics {
             let topic = topic_for_path(&tx, path)?;
@@ -231,29 +191,21 @@ impl Library {
             )?;
         }
         for h in &a.highlights {
-            if !crate::model::HIGHLIGHT_COLORS.contains(&h.color.as_str()) || h.start > h.end {
-                return Err(LibraryError::Invalid(format!(
-                    "a highlight of “{}” is damaged",
-                    h.quote
-                )));
-            }
-            tx.execute(
-                "INSERT INTO highlights(article_id, start_char, end_char, quote, prefix, suffix, color, comment, \
-                 created_at, updated_at, detached) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                params![
-                    id,
-                    h.start as i64,
-                    h.end as i64,
-                    h.quote,
-                    h.prefix,
-                    h.suffix,
-                    h.color,
-                    h.comment,
-                    h.created_at,
-                    h.updated_at,
-                    h.detached,
-                ],
-            )?;
+            let highlight = Highlight {
+                id: 0,
+                article_id: id,
+                start: h.start,
+                end: h.end,
+                quote: h.quote.clone(),
+                prefix: h.prefix.clone(),
+                suffix: h.suffix.clone(),
+                color: h.color.clone(),
+                comment: h.comment.clone(),
+                created_at: h.created_at.clone(),
+                updated_at: h.updated_at.clone(),
+                detached: h.detached,
+            };
+            super::highlights::insert_highlight(&tx, None, &highlight)?;
         }
         tx.commit()?;
         Ok(InsertOutcome::Imported { id })
