@@ -363,6 +363,10 @@ pub fn run_command(library_path: &Option<PathBuf>, command: Command) -> Result<E
             if !m.countries.is_empty() {
                 writeln!(out, "countries: {}", m.countries.join(", "))?;
             }
+            let provenance = a.provenance.describe();
+            if !provenance.is_empty() {
+                writeln!(out, "from another tool: {}", provenance.to_lowercase())?;
+            }
             writeln!(
                 out,
                 "tags: {}",

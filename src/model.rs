@@ -172,6 +172,36 @@ pub struct Article {
     pub topics: Vec<crate::library::ArticleTopic>,
     /// In reading order; detached ones last.
     pub highlights: Vec<Highlight>,
+    pub provenance: Provenance,
+}
+
+impl Provenance {
+    /// What the reader and `folio show` say of it: "Only the link was
+    /// saved · saved 2018-04-26 · archived"; empty for a clipping.
+    pub fn describe(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        if self.link_only {
+            parts.push("Only the link was saved: no text came with it".into());
+        }
+        if let Some(saved) = &self.saved_at {
+            parts.push(format!("saved {}", saved.get(..10).unwrap_or(saved)));
+        }
+        if let Some(state) = &self.read_state {
+            parts.push(state.clone());
+        }
+        parts.join("  ·  ")
+    }
+}
+
+/// What an article brought from the tool it was kept in before Folio.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Provenance {
+    /// When it was saved there (RFC 3339, UTC).
+    pub saved_at: Option<String>,
+    /// `unread` or `archived`.
+    pub read_state: Option<String>,
+    /// Only the link came: there is no text.
+    pub link_only: bool,
 }
 
 /// The colours a highlight can have.

@@ -177,7 +177,7 @@ fn a_json_file_that_is_not_a_library_export_is_reported_and_the_rest_imports() {
     );
     assert!(ok, "{text}");
     assert!(
-        text.contains("package.json: failed: a JSON file, but not a library exported by Folio"),
+        text.contains("package.json: failed: not an export Folio knows"),
         "{text}"
     );
     assert!(

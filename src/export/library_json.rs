@@ -85,6 +85,13 @@ pub struct ExportedArticle {
     pub imported_at: String,
     pub updated_at: String,
     pub deleted_at: Option<String>,
+    /// From the tool it was kept in before (see [`crate::model::Provenance`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub saved_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub read_state: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub link_only: bool,
     pub original: Option<ExportedOriginal>,
 }
 

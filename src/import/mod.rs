@@ -12,6 +12,7 @@ pub mod html;
 pub mod language;
 pub mod lines;
 pub mod markdown;
+pub mod other_tools;
 pub mod pipeline;
 pub mod regions;
 

@@ -166,10 +166,76 @@ fn prepare(path: &Path) -> Result<NewArticle, String> {
 /// enough that a crash or a cancel loses little work.
 const BATCH: usize = 256;
 
-fn is_json(path: &Path) -> bool {
+fn extension(path: &Path) -> String {
     path.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        .unwrap_or("")
+        .to_lowercase()
+}
+
+/// Whether a file holds many articles: a library export (JSON), an export
+/// of another tool (JSON, CSV, zip), or Pocket's list of links (HTML).
+fn is_collection(path: &Path) -> bool {
+    match extension(path).as_str() {
+        "json" | "csv" | "zip" => true,
+        "html" | "htm" => {
+            let mut start = vec![0u8; 64 * 1024];
+            let read = std::fs::File::open(path)
+                .and_then(|mut f| std::io::Read::read(&mut f, &mut start))
+                .unwrap_or(0);
+            String::from_utf8_lossy(&start[..read]).contains("time_added=")
+        }
+        _ => false,
+    }
+}
+
+/// A line per article of a collection, or one failed line for the file.
+fn import_collection(library: &mut Library, path: &Path) -> Vec<FileReport> {
+    let failed = |reason: String| {
+        vec![FileReport {
+            path: path.to_path_buf(),
+            outcome: Outcome::Failed { reason },
+        }]
+    };
+    if extension(path) == "json"
+        && std::fs::read(path).is_ok_and(|b| {
+            crate::export::library_json::looks_like_library_export(&String::from_utf8_lossy(&b))
+        })
+    {
+        return import_library_export(library, path);
+    }
+    let (tool, items) = match super::other_tools::read_export(path) {
+        Some(Ok(found)) => found,
+        Some(Err(reason)) => return failed(reason),
+        None => {
+            return failed(
+                "not an export Folio knows (a Folio library, wallabag or Zotero CSL-JSON, \
+                 Pocket or Instapaper CSV, an Omnivore zip)"
+                    .into(),
+            );
+        }
+    };
+    items
+        .iter()
+        .enumerate()
+        .map(|(n, item)| FileReport {
+            path: PathBuf::from(format!("{}#{}", path.display(), n + 1)),
+            outcome: match library.import_tool_item(item, tool) {
+                Ok(InsertOutcome::Imported { id }) => Outcome::Imported {
+                    id,
+                    title: item
+                        .title
+                        .clone()
+                        .or_else(|| item.url.clone())
+                        .unwrap_or_else(|| "(untitled)".into()),
+                },
+                Ok(InsertOutcome::Duplicate { id }) => Outcome::Duplicate { id },
+                Err(e) => Outcome::Failed {
+                    reason: format!("{} item: {e}", tool.name()),
+                },
+            },
+        })
+        .collect()
 }
 
 /// Reads a library export (see [`crate::export::library_json`]): a line per
@@ -229,16 +295,17 @@ pub fn import_paths(
     cancel: &AtomicBool,
     mut progress: impl FnMut(Progress, &[FileReport]),
 ) -> Result<ImportReport, LibraryError> {
-    // A library export (.json) holds many articles: each gets its own line.
+    // A library export, or another tool's, holds many articles: each gets
+    // its own line.
     let (exports, files): (Vec<_>, Vec<_>) = collect_files(paths)
         .into_iter()
-        .partition(|(path, missing)| missing.is_none() && is_json(path));
+        .partition(|(path, missing)| missing.is_none() && is_collection(path));
     // Progress counts files; an export's articles are lines of the report.
     let total = files.len() + exports.len();
     let mut done = 0;
     let mut report = ImportReport::default();
     for (path, _) in exports {
-        let lines = import_library_export(library, &path);
+        let lines = import_collection(library, &path);
         report.files.extend(lines.iter().cloned());
         done += 1;
         progress(Progress { done, total }, &lines);

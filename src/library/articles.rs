@@ -3,7 +3,7 @@
 use super::{Library, LibraryError, Result, now};
 use crate::import::regions;
 use crate::model::{
-    Article, ArticleSummary, DatePrecision, ExtractedArticle, Filter, Published, Sort, SortKey,
+    Article, ArticleSummary, DatePrecision, ExtractedArticle, Filter, Provenance, Published, Sort, SortKey,
 };
 use flate2::Compression;
 use flate2::write::ZlibEncoder;
@@ -38,7 +38,7 @@ pub fn content_hash(body: &str) -> String {
     hasher.finalize().to_hex().to_string()
 }
 
-fn compress(bytes: &[u8]) -> Vec<u8> {
+pub(super) fn compress(bytes: &[u8]) -> Vec<u8> {
     let mut encoder = ZlibEncoder::new(Vec::new(), Compression::default());
     // Writing to a Vec cannot fail.
     let _ = encoder.write_all(bytes);
@@ -180,7 +180,7 @@ impl Library {
             .query_row(
                 "SELECT a.id, a.title, a.body, a.source, a.authors, a.published_date, a.published_precision, \
                  a.published_time, a.section, a.kind, a.language, a.url, a.region, a.imported_at, a.updated_at, \
-                 a.deleted_at, o.file_name, n.body \
+                 a.deleted_at, o.file_name, n.body, a.saved_at, a.read_state, a.link_only \
                  FROM articles a LEFT JOIN originals o ON o.article_id = a.id \
                  LEFT JOIN notes n ON n.article_id = a.id WHERE a.id = ?",
                 [id],
@@ -210,6 +210,11 @@ impl Library {
                         tags: Vec::new(),
                         topics: Vec::new(),
                         highlights: Vec::new(),
+                        provenance: Provenance {
+                            saved_at: r.get(18)?,
+                            read_state: r.get(19)?,
+                            link_only: r.get(20)?,
+                        },
                     })
                 },
             )
@@ -439,11 +444,14 @@ fn ensure_region(tx: &Transaction, name: &str, parent: Option<i64>) -> Result<i6
     Ok(tx.query_row("SELECT id FROM regions WHERE name = ?", [name], |r| r.get(0))?)
 }
 
-/// When an article was stored, last changed, and moved to the trash.
+/// What a row holds beside the extracted metadata: when the article was
+/// stored, last changed and moved to the trash, and what another tool knew
+/// of it (see [`Provenance`]).
 pub(super) struct Stamps<'a> {
     pub imported_at: &'a str,
     pub updated_at: &'a str,
     pub deleted_at: Option<&'a str>,
+    pub provenance: &'a Provenance,
 }
 
 /// The id of the article with this text, if the library has it.
@@ -467,8 +475,9 @@ pub(super) fn insert_article(
     let published = meta.published;
     tx.execute(
         "INSERT INTO articles (title, body, source, authors, published_date, published_precision, published_time, \
-         section, kind, language, url, region, content_hash, imported_at, updated_at, deleted_at) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         section, kind, language, url, region, content_hash, imported_at, updated_at, deleted_at, \
+         saved_at, read_state, link_only) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         params![
             meta.title,
             meta.body,
@@ -486,6 +495,9 @@ pub(super) fn insert_article(
             stamps.imported_at,
             stamps.updated_at,
             stamps.deleted_at,
+            stamps.provenance.saved_at,
+            stamps.provenance.read_state,
+            stamps.provenance.link_only,
         ],
     )?;
     let id = tx.last_insert_rowid();
@@ -540,6 +552,7 @@ fn insert_one(tx: &Transaction, item: &NewArticle) -> Result<InsertOutcome> {
         imported_at: &stamp,
         updated_at: &stamp,
         deleted_at: None,
+        provenance: &Provenance::default(),
     };
     let id = insert_article(tx, meta, &hash, stamps)?;
     insert_original(

@@ -156,6 +156,11 @@ pub const MIGRATIONS: &[&str] = &[
         imported_at         TEXT NOT NULL,
         updated_at          TEXT NOT NULL,
         deleted_at          TEXT,
+        -- From another tool: when it was saved there, whether it was read
+        -- or archived, and whether only the link came (no saved text).
+        saved_at            TEXT,
+        read_state          TEXT,                         -- unread | archived
+        link_only           INTEGER NOT NULL DEFAULT 0,
         body                TEXT NOT NULL
     );
     INSERT INTO articles_v4 (id, title, source, authors, published_date, published_precision, published_time,

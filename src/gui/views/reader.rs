@@ -458,6 +458,15 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
                             .size(text_size * 1.5),
                     );
                     ui.weak(metadata_line(&article));
+                    let provenance = article.provenance.describe();
+                    if !provenance.is_empty() {
+                        ui.weak(provenance);
+                    }
+                    if article.provenance.link_only
+                        && let Some(url) = &article.meta.url
+                    {
+                        ui.hyperlink_to("Open the link in the browser", url);
+                    }
                     if article.deleted_at.is_some() {
                         ui.horizontal(|ui| {
                             ui.colored_label(ui.visuals().warn_fg_color, "In the trash.");

@@ -1,0 +1,513 @@
+//! The exports of the tools users arrive from: Pocket (`ril_export.html`
+//! and its CSV), Instapaper's CSV, wallabag's JSON, Omnivore's zip and
+//! Zotero's CSL-JSON. Each becomes a list of [`ToolItem`]s: what the tool
+//! kept of an article (saved text or only the link), with its tags, dates,
+//! read state and highlights.
+
+use crate::model::{DatePrecision, Published};
+use chrono::{DateTime, NaiveDate, Utc};
+use regex::Regex;
+use serde_json::Value;
+use std::io::Read;
+use std::path::Path;
+use std::sync::LazyLock;
+
+/// The tools whose exports Folio reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tool {
+    PocketHtml,
+    PocketCsv,
+    InstapaperCsv,
+    Wallabag,
+    Omnivore,
+    ZoteroCsl,
+}
+
+impl Tool {
+    pub fn name(self) -> &'static str {
+        match self {
+            Tool::PocketHtml | Tool::PocketCsv => "Pocket",
+            Tool::InstapaperCsv => "Instapaper",
+            Tool::Wallabag => "wallabag",
+            Tool::Omnivore => "Omnivore",
+            Tool::ZoteroCsl => "Zotero (CSL-JSON)",
+        }
+    }
+}
+
+/// One article as another tool kept it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ToolItem {
+    pub title: Option<String>,
+    pub url: Option<String>,
+    /// The saved page, when the tool kept the text.
+    pub html: Option<String>,
+    pub tags: Vec<String>,
+    pub saved_at: Option<DateTime<Utc>>,
+    pub published: Option<Published>,
+    pub authors: Vec<String>,
+    pub source: Option<String>,
+    pub section: Option<String>,
+    pub language: Option<String>,
+    pub place: Option<String>,
+    pub archived: Option<bool>,
+    /// Highlighted passages, with the comment on each.
+    pub highlights: Vec<(String, Option<String>)>,
+}
+
+fn unix_time(text: &str) -> Option<DateTime<Utc>> {
+    text.trim()
+        .parse::<i64>()
+        .ok()
+        .and_then(|s| DateTime::from_timestamp(s, 0))
+}
+
+fn any_time(value: &Value) -> Option<DateTime<Utc>> {
+    match value {
+        Value::Number(n) => n.as_i64().and_then(|s| {
+            // Milliseconds (JavaScript) or seconds.
+            if s > 100_000_000_000 {
+                DateTime::from_timestamp_millis(s)
+            } else {
+                DateTime::from_timestamp(s, 0)
+            }
+        }),
+        Value::String(s) => DateTime::parse_from_rfc3339(s)
+            .map(|d| d.with_timezone(&Utc))
+            .ok()
+            .or_else(|| {
+                DateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%z")
+                    .map(|d| d.with_timezone(&Utc))
+                    .ok()
+            })
+            .or_else(|| unix_time(s)),
+        _ => None,
+    }
+}
+
+/// A publication date as the publisher wrote it: the day in its own time
+/// zone, not in UTC.
+fn published_from(value: &Value) -> Option<Published> {
+    let text = value.as_str()?;
+    DateTime::parse_from_rfc3339(text)
+        .or_else(|_| DateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%z"))
+        .map(|t| Published::day(t.date_naive()))
+        .ok()
+        .or_else(|| Published::from_iso(text.get(..10).unwrap_or(text)))
+}
+
+fn string(value: &Value) -> Option<String> {
+    value
+        .as_str()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
+fn strings(value: &Value) -> Vec<String> {
+    match value {
+        Value::Array(items) => items
+            .iter()
+            .filter_map(|v| {
+                string(v)
+                    .or_else(|| string(&v["name"]))
+                    .or_else(|| string(&v["label"]))
+            })
+            .collect(),
+        Value::String(s) => s
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn truthy(value: &Value) -> Option<bool> {
+    match value {
+        Value::Bool(b) => Some(*b),
+        Value::Number(n) => n.as_i64().map(|n| n != 0),
+        _ => None,
+    }
+}
+
+static POCKET_LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"(?is)<a\s+([^>]*)>(.*?)</a>"#).expect("a valid pattern"));
+static ATTRIBUTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"(?i)([a-z_]+)\s*=\s*"([^"]*)""#).expect("a valid pattern"));
+static HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?is)<h1[^>]*>(.*?)</h1>").expect("a valid pattern"));
+
+fn unescape(text: &str) -> String {
+    text.replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+}
+
+/// Pocket's `ril_export.html`: a list of links under "Unread" and "Read Archive".
+fn pocket_html(text: &str) -> Vec<ToolItem> {
+    let archive_from = HEADING
+        .captures_iter(text)
+        .find(|c| c[1].to_lowercase().contains("archive"))
+        .and_then(|c| c.get(0))
+        .map_or(usize::MAX, |m| m.start());
+    POCKET_LINK
+        .captures_iter(text)
+        .map(|c| {
+            let attributes: Vec<(String, String)> = ATTRIBUTE
+                .captures_iter(&c[1])
+                .map(|a| (a[1].to_lowercase(), unescape(&a[2])))
+                .collect();
+            let get = |name: &str| attributes.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
+            let title = unescape(c[2].trim());
+            ToolItem {
+                url: get("href"),
+                title: Some(title).filter(|t| !t.is_empty()),
+                saved_at: get("time_added").and_then(|t| unix_time(&t)),
+                tags: get("tags")
+                    .map(|t| {
+                        t.split(',')
+                            .map(str::trim)
+                            .filter(|t| !t.is_empty())
+                            .map(str::to_string)
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                archived: Some(c.get(0).is_some_and(|m| m.start() > archive_from)),
+                ..ToolItem::default()
+            }
+        })
+        .collect()
+}
+
+fn csv_rows(text: &str) -> Result<(Vec<String>, Vec<csv::StringRecord>), String> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| format!("not a CSV file Folio can read: {e}"))?
+        .iter()
+        .map(|h| h.trim().to_lowercase())
+        .collect();
+    let rows = reader
+        .records()
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| format!("the CSV file is damaged: {e}"))?;
+    Ok((headers, rows))
+}
+
+fn column<'a>(headers: &[String], row: &'a csv::StringRecord, name: &str) -> Option<&'a str> {
+    let at = headers.iter().position(|h| h == name)?;
+    row.get(at).map(str::trim).filter(|v| !v.is_empty())
+}
+
+/// Pocket's CSV: `title,url,time_added,tags,status` (tags joined by `|`).
+fn pocket_csv(headers: &[String], rows: &[csv::StringRecord]) -> Vec<ToolItem> {
+    rows.iter()
+        .map(|row| ToolItem {
+            title: column(headers, row, "title").map(str::to_string),
+            url: column(headers, row, "url").map(str::to_string),
+            saved_at: column(headers, row, "time_added").and_then(unix_time),
+            tags: column(headers, row, "tags")
+                .map(|t| {
+                    t.split(['|', ','])
+                        .map(str::trim)
+                        .filter(|t| !t.is_empty())
+                        .map(str::to_string)
+                        .collect()
+                })
+                .unwrap_or_default(),
+            archived: column(headers, row, "status").map(|s| s.eq_ignore_ascii_case("archive")),
+            ..ToolItem::default()
+        })
+        .collect()
+}
+
+/// Instapaper's CSV: `URL,Title,Selection,Folder` (newer: `Timestamp`,
+/// `Tags` as a JSON list). A folder other than Unread and Archive becomes
+/// a tag.
+fn instapaper_csv(headers: &[String], rows: &[csv::StringRecord]) -> Vec<ToolItem> {
+    rows.iter()
+        .map(|row| {
+            let folder = column(headers, row, "folder").unwrap_or("Unread");
+            let mut tags: Vec<String> = column(headers, row, "tags")
+                .map(|t| {
+                    serde_json::from_str::<Value>(t)
+                        .map(|v| strings(&v))
+                        .unwrap_or_else(|_| vec![t.to_string()])
+                })
+                .unwrap_or_default();
+            if !matches!(folder.to_lowercase().as_str(), "unread" | "archive" | "starred") {
+                tags.push(folder.to_string());
+            }
+            ToolItem {
+                title: column(headers, row, "title").map(str::to_string),
+                url: column(headers, row, "url").map(str::to_string),
+                saved_at: column(headers, row, "timestamp").and_then(unix_time),
+                tags,
+                archived: Some(folder.eq_ignore_ascii_case("archive")),
+                highlights: column(headers, row, "selection")
+                    .map(|s| vec![(s.to_string(), None)])
+                    .unwrap_or_default(),
+                ..ToolItem::default()
+            }
+        })
+        .collect()
+}
+
+/// wallabag's JSON export: entries with their saved content and annotations.
+fn wallabag(entries: &[Value]) -> Vec<ToolItem> {
+    entries
+        .iter()
+        .map(|e| ToolItem {
+            title: string(&e["title"]),
+            url: string(&e["url"]),
+            html: string(&e["content"]),
+            tags: strings(&e["tags"]),
+            saved_at: any_time(&e["created_at"]),
+            published: published_from(&e["published_at"]),
+            authors: strings(&e["published_by"]),
+            language: string(&e["language"]),
+            archived: truthy(&e["is_archived"]),
+            highlights: e["annotations"]
+                .as_array()
+                .map(|notes| {
+                    notes
+                        .iter()
+                        .filter_map(|n| string(&n["quote"]).map(|q| (q, string(&n["text"]))))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            ..ToolItem::default()
+        })
+        .collect()
+}
+
+/// Zotero's CSL-JSON: newspaper (and magazine, web) articles as references,
+/// links without saved text.
+fn zotero(items: &[Value]) -> Vec<ToolItem> {
+    items
+        .iter()
+        .map(|i| {
+            let parts = &i["issued"]["date-parts"][0];
+            let part = |n: usize| {
+                parts[n]
+                    .as_i64()
+                    .or_else(|| parts[n].as_str().and_then(|s| s.parse().ok()))
+            };
+            let published = match (part(0), part(1), part(2)) {
+                (Some(y), Some(m), Some(d)) => {
+                    NaiveDate::from_ymd_opt(y as i32, m as u32, d as u32).map(Published::day)
+                }
+                (Some(y), Some(m), None) => {
+                    NaiveDate::from_ymd_opt(y as i32, m as u32, 1).map(|date| Published {
+                        date,
+                        precision: DatePrecision::Month,
+                        time: None,
+                    })
+                }
+                (Some(y), None, None) => NaiveDate::from_ymd_opt(y as i32, 1, 1).map(|date| Published {
+                    date,
+                    precision: DatePrecision::Year,
+                    time: None,
+                }),
+                _ => None,
+            };
+            let authors = i["author"]
+                .as_array()
+                .map(|names| {
+                    names
+                        .iter()
+                        .filter_map(|n| {
+                            string(&n["literal"]).or_else(|| {
+                                let given = string(&n["given"]).unwrap_or_default();
+                                string(&n["family"]).map(|f| format!("{given} {f}").trim().to_string())
+                            })
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            ToolItem {
+                title: string(&i["title"]),
+                url: string(&i["URL"]),
+                source: string(&i["container-title"]),
+                section: string(&i["section"]),
+                place: string(&i["publisher-place"]),
+                language: string(&i["language"]),
+                published,
+                authors,
+                ..ToolItem::default()
+            }
+        })
+        .collect()
+}
+
+/// Omnivore's export zip: `metadata_*.json`, `content/<slug>.html`,
+/// `highlights/<slug>.md`.
+fn omnivore(path: &Path) -> Result<Vec<ToolItem>, String> {
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let mut zip = zip::ZipArchive::new(file).map_err(|e| format!("not a zip file Folio can read: {e}"))?;
+    let mut read = |name: &str| -> Option<String> {
+        let mut entry = zip.by_name(name).ok()?;
+        let mut text = String::new();
+        entry.read_to_string(&mut text).ok()?;
+        Some(text)
+    };
+    let mut names: Vec<String> = Vec::new();
+    {
+        let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+        let listing = zip::ZipArchive::new(file).map_err(|e| e.to_string())?;
+        names.extend(listing.file_names().map(str::to_string));
+    }
+    names.sort();
+    let mut items = Vec::new();
+    for name in names.iter().filter(|n| {
+        n.rsplit('/')
+            .next()
+            .is_some_and(|f| f.starts_with("metadata") && f.ends_with(".json"))
+    }) {
+        let text = read(name).ok_or_else(|| format!("could not read {name} in the zip"))?;
+        let entries: Value = serde_json::from_str(&text).map_err(|e| format!("{name} is damaged: {e}"))?;
+        let prefix = name
+            .rsplit_once('/')
+            .map(|(dir, _)| format!("{dir}/"))
+            .unwrap_or_default();
+        for e in entries.as_array().into_iter().flatten() {
+            let slug = string(&e["slug"]).unwrap_or_default();
+            let highlights = read(&format!("{prefix}highlights/{slug}.md"))
+                .map(|md| omnivore_highlights(&md))
+                .unwrap_or_default();
+            items.push(ToolItem {
+                title: string(&e["title"]),
+                url: string(&e["url"]),
+                html: read(&format!("{prefix}content/{slug}.html")),
+                tags: strings(&e["labels"]),
+                saved_at: any_time(&e["savedAt"]),
+                published: published_from(&e["publishedAt"]),
+                authors: string(&e["author"]).into_iter().collect(),
+                archived: string(&e["state"]).map(|s| s.eq_ignore_ascii_case("archived")),
+                highlights,
+                ..ToolItem::default()
+            });
+        }
+    }
+    if items.is_empty() {
+        return Err("a zip file, but not an Omnivore export (no metadata_*.json inside)".into());
+    }
+    Ok(items)
+}
+
+/// Omnivore's highlight Markdown: `> quote [⤴️](link)` lines, each followed
+/// by the note on it.
+fn omnivore_highlights(md: &str) -> Vec<(String, Option<String>)> {
+    static LINK: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s*\[[^\]]*\]\([^)]*\)\s*$").expect("a valid pattern"));
+    let mut found: Vec<(String, Option<String>)> = Vec::new();
+    for line in md.lines() {
+        if let Some(quote) = line.strip_prefix('>') {
+            let quote = LINK.replace(quote.trim(), "").trim().to_string();
+            match found.last_mut() {
+                // A quote running over several lines.
+                Some((q, None)) if !quote.is_empty() && !q.is_empty() && md.contains(&format!("{q}\n>")) => {
+                    q.push(' ');
+                    q.push_str(&quote);
+                }
+                _ if !quote.is_empty() => found.push((quote, None)),
+                _ => {}
+            }
+        } else if !line.trim().is_empty()
+            && !line.starts_with('#')
+            && let Some((_, note)) = found.last_mut()
+        {
+            let note = note.get_or_insert_with(String::new);
+            if !note.is_empty() {
+                note.push('\n');
+            }
+            note.push_str(line.trim());
+        }
+    }
+    found
+}
+
+/// What `path` holds when it is another tool's export: `None` when it is
+/// not one (an ordinary article file), else the tool and its items, or why
+/// they could not be read.
+pub fn read_export(path: &Path) -> Option<Result<(Tool, Vec<ToolItem>), String>> {
+    let extension = path.extension()?.to_str()?.to_lowercase();
+    if extension == "zip" {
+        return Some(omnivore(path).map(|items| (Tool::Omnivore, items)));
+    }
+    if !matches!(extension.as_str(), "html" | "htm" | "csv" | "json") {
+        return None;
+    }
+    let bytes = std::fs::read(path).ok()?;
+    let text = String::from_utf8_lossy(&bytes);
+    match extension.as_str() {
+        "html" | "htm" => {
+            let pocket = text.contains("time_added=") && POCKET_LINK.is_match(&text);
+            pocket.then(|| Ok((Tool::PocketHtml, pocket_html(&text))))
+        }
+        "csv" => Some(csv_rows(&text).and_then(|(headers, rows)| {
+            let has = |h: &str| headers.iter().any(|x| x == h);
+            if has("url") && has("time_added") {
+                Ok((Tool::PocketCsv, pocket_csv(&headers, &rows)))
+            } else if has("url") && (has("folder") || has("selection")) {
+                Ok((Tool::InstapaperCsv, instapaper_csv(&headers, &rows)))
+            } else {
+                Err("a CSV file, but not a Pocket or Instapaper export (no url and time_added or folder columns)".into())
+            }
+        })),
+        _ => {
+            let value: Value = serde_json::from_str(&text).ok()?;
+            let items = value.as_array()?;
+            let first = items.first()?;
+            if first.get("content").is_some() && first.get("url").is_some() {
+                Some(Ok((Tool::Wallabag, wallabag(items))))
+            } else if first.get("type").is_some() && (first.get("container-title").is_some() || first.get("issued").is_some() || first.get("title").is_some()) {
+                Some(Ok((Tool::ZoteroCsl, zotero(items))))
+            } else {
+                None
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn omnivore_highlights_pair_quotes_with_their_notes() {
+        let md = "# Notes\n\n> The talks should resume [⤴️](https://omnivore.app/x#1)\n\nWhy now?\n\n> A second passage [⤴️](https://omnivore.app/x#2)\n";
+        assert_eq!(
+            omnivore_highlights(md),
+            [
+                (
+                    "The talks should resume".to_string(),
+                    Some("Why now?".to_string())
+                ),
+                ("A second passage".to_string(), None)
+            ]
+        );
+    }
+
+    #[test]
+    fn times_in_seconds_milliseconds_and_rfc3339() {
+        assert_eq!(
+            unix_time("1520000000").unwrap().to_rfc3339(),
+            "2018-03-02T14:13:20+00:00"
+        );
+        assert_eq!(
+            any_time(&serde_json::json!(1520000000000i64)),
+            unix_time("1520000000")
+        );
+        assert_eq!(
+            any_time(&serde_json::json!("2018-03-02T15:13:20+01:00")),
+            unix_time("1520000000")
+        );
+    }
+}

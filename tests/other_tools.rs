@@ -1,0 +1,277 @@
+//! Arriving from other tools: the exports of Pocket, Instapaper, wallabag,
+//! Omnivore and Zotero (fixtures we wrote to their documented fields)
+//! import with their tags, dates, read state and highlights, and counts
+//! that add up.
+
+mod common;
+
+use common::folio;
+use folio::library::Library;
+use folio::model::{Article, Filter};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/tools")
+        .join(name)
+}
+
+/// Omnivore exports a zip; ours is made from the folder of its parts.
+fn omnivore_zip(dir: &Path) -> PathBuf {
+    let path = dir.join("omnivore-export.zip");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    let root = fixture("omnivore");
+    for name in [
+        "metadata_0_to_1.json",
+        "content/fisheries-quotas-regional-deal.html",
+        "content/reef-tourism.html",
+        "highlights/fisheries-quotas-regional-deal.md",
+    ] {
+        zip.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(&std::fs::read(root.join(name)).unwrap()).unwrap();
+    }
+    zip.finish().unwrap();
+    path
+}
+
+fn article(library: &Library, title: &str) -> Article {
+    let found = library
+        .list(&Filter::default())
+        .unwrap()
+        .into_iter()
+        .find(|a| a.title.as_deref() == Some(title))
+        .unwrap_or_else(|| panic!("no article “{title}”"));
+    library.get_article(found.id).unwrap()
+}
+
+fn import(lib: &Path, file: &Path, expected: &str) {
+    let (ok, text) = folio(lib, &["import", file.to_str().unwrap()]);
+    assert!(ok && text.ends_with(&format!("{expected}\n")), "{text}");
+}
+
+#[test]
+fn pocket_keeps_links_tags_saved_dates_and_the_archive() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib.sqlite");
+    // Four links, one of them listed twice: items = imported + duplicates + failed.
+    import(
+        &lib,
+        &fixture("pocket_ril_export.html"),
+        "3 imported, 1 duplicate, 0 failed",
+    );
+    import(&lib, &fixture("pocket.csv"), "3 imported, 0 duplicates, 0 failed");
+    let library = Library::open(&lib).unwrap();
+    let port = article(&library, "Port strike must end before the harvest ships arrive");
+    assert!(port.provenance.link_only);
+    assert_eq!(port.meta.body, "");
+    assert_eq!(
+        port.meta.url.as_deref(),
+        Some("https://harbour-herald.example/opinion/port-strike")
+    );
+    assert_eq!(port.tags, ["labour", "ports"]);
+    assert_eq!(port.provenance.saved_at.as_deref(), Some("2018-04-26T08:00:00Z"));
+    assert_eq!(port.provenance.read_state.as_deref(), Some("unread"));
+    let desal = article(&library, "Desalination deal signed after two years of talks");
+    assert_eq!(desal.provenance.read_state.as_deref(), Some("archived"));
+    let delhi = article(&library, "Delhi cannot wait another winter for clean air");
+    assert_eq!(delhi.tags, ["air", "india"]);
+    assert_eq!(
+        article(&library, "Lithium cannot repeat the story of copper")
+            .provenance
+            .read_state
+            .as_deref(),
+        Some("archived")
+    );
+    assert!(library.check().unwrap().is_healthy());
+    drop(library);
+    let (ok, text) = folio(&lib, &["show", &port.id.to_string()]);
+    assert!(ok && text.contains("only the link was saved"), "{text}");
+}
+
+#[test]
+fn instapaper_folders_become_tags_and_selections_become_highlights() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib.sqlite");
+    import(
+        &lib,
+        &fixture("instapaper.csv"),
+        "3 imported, 0 duplicates, 0 failed",
+    );
+    let library = Library::open(&lib).unwrap();
+    let berlin = article(
+        &library,
+        "The dialogue between Berlin and Warsaw must not die out",
+    );
+    assert_eq!(berlin.tags, ["diplomacy", "europe"]);
+    assert_eq!(
+        berlin.provenance.saved_at.as_deref(),
+        Some("2018-06-12T08:00:00Z")
+    );
+    // The selection is kept, detached: there is no text to anchor it in.
+    assert_eq!(berlin.highlights.len(), 1);
+    assert!(berlin.highlights[0].detached);
+    assert_eq!(berlin.highlights[0].quote, "Both capitals need the channel open");
+    let river = article(&library, "Share the water or share the blame");
+    assert_eq!(river.provenance.read_state.as_deref(), Some("archived"));
+    assert_eq!(
+        article(&library, "Fisheries quotas need a regional deal").tags,
+        ["fisheries", "Pacific"]
+    );
+}
+
+#[test]
+fn wallabag_content_is_read_like_a_saved_page_and_its_annotations_become_highlights() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib.sqlite");
+    import(
+        &lib,
+        &fixture("wallabag.json"),
+        "2 imported, 0 duplicates, 0 failed",
+    );
+    let library = Library::open(&lib).unwrap();
+    let solar = article(
+        &library,
+        "Solar mini-grids are the fastest way to light rural Kenya",
+    );
+    assert!(!solar.provenance.link_only);
+    assert!(
+        solar.meta.body.starts_with("For a decade the national grid"),
+        "{}",
+        solar.meta.body
+    );
+    assert_eq!(solar.meta.authors, ["Wanjiru Kamau"]);
+    assert_eq!(
+        solar.meta.published.unwrap().to_iso(),
+        "2021-03-12",
+        "the day where it was published"
+    );
+    assert_eq!(solar.tags, ["africa", "energy"]);
+    assert_eq!(solar.provenance.read_state.as_deref(), Some("archived"));
+    assert!(solar.meta.countries.is_empty() || solar.meta.region.is_some());
+    let found = &solar.highlights[0];
+    assert_eq!(
+        found.quote,
+        "can bring power to a market town in months rather than years"
+    );
+    assert_eq!(found.comment.as_deref(), Some("The whole argument in one line."));
+    assert!(!found.detached);
+    let at: String = solar
+        .meta
+        .body
+        .chars()
+        .skip(found.start)
+        .take(found.end - found.start)
+        .collect();
+    assert_eq!(at, found.quote);
+    assert!(solar.highlights[1].detached, "a quote not in the text is kept");
+    let link = article(&library, "A link that was never fetched");
+    assert!(link.provenance.link_only);
+    // The saved text is searchable; the highlight comment too.
+    assert_eq!(
+        library.search("cooperatives", &Filter::default()).unwrap().len(),
+        1
+    );
+    assert_eq!(
+        library.search("note:argument", &Filter::default()).unwrap().len(),
+        1
+    );
+}
+
+#[test]
+fn an_omnivore_zip_brings_content_labels_state_and_highlights() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib.sqlite");
+    import(
+        &lib,
+        &omnivore_zip(dir.path()),
+        "2 imported, 0 duplicates, 0 failed",
+    );
+    let library = Library::open(&lib).unwrap();
+    let fisheries = article(&library, "Fisheries quotas need a regional deal");
+    assert!(fisheries.meta.body.contains("distant-water fleets"));
+    assert_eq!(fisheries.tags, ["fisheries", "pacific"]);
+    assert_eq!(fisheries.provenance.read_state.as_deref(), Some("archived"));
+    assert_eq!(
+        fisheries.provenance.saved_at.as_deref(),
+        Some("2022-07-02T10:00:00Z")
+    );
+    assert_eq!(fisheries.meta.authors, ["Sione Tupou"]);
+    let quotes: Vec<(&str, Option<&str>, bool)> = fisheries
+        .highlights
+        .iter()
+        .map(|h| (h.quote.as_str(), h.comment.as_deref(), h.detached))
+        .collect();
+    assert_eq!(
+        quotes,
+        [
+            ("the smallest states accept the weakest terms", None, false),
+            (
+                "one price for a day of fishing across the exclusive zones of all members",
+                Some("The key proposal."),
+                false
+            ),
+        ]
+    );
+    let reef = article(&library, "Reef tourism can pay for reef protection");
+    assert_eq!(reef.provenance.read_state.as_deref(), Some("unread"));
+}
+
+#[test]
+fn zotero_references_arrive_as_links_with_their_citation_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib.sqlite");
+    import(
+        &lib,
+        &fixture("zotero.json"),
+        "2 imported, 0 duplicates, 0 failed",
+    );
+    // Again: nothing new.
+    import(
+        &lib,
+        &fixture("zotero.json"),
+        "0 imported, 2 duplicates, 0 failed",
+    );
+    let library = Library::open(&lib).unwrap();
+    let debt = article(&library, "The debt brake needs an honest debate");
+    assert!(debt.provenance.link_only);
+    assert_eq!(debt.meta.source.as_deref(), Some("Mainzer Zeitung"));
+    assert_eq!(debt.meta.section.as_deref(), Some("Politik"));
+    assert_eq!(debt.meta.published.unwrap().to_iso(), "2018-01-05");
+    assert_eq!(debt.meta.authors, ["Hans Becker"]);
+    assert_eq!(debt.meta.region.as_deref(), Some("Europe & Central Asia"));
+    let sahel = article(&library, "Why water will decide the Sahel's future");
+    assert_eq!(sahel.meta.published.unwrap().to_iso(), "2020-09");
+    assert_eq!(sahel.meta.authors, ["Ana Lima", "Editorial Board"]);
+    assert!(library.check().unwrap().is_healthy());
+}
+
+#[test]
+fn a_file_no_tool_made_is_reported_and_the_rest_imports() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib.sqlite");
+    let odd = dir.path().join("numbers.csv");
+    std::fs::write(&odd, "a,b\n1,2\n").unwrap();
+    let fake_zip = dir.path().join("photos.zip");
+    std::fs::write(&fake_zip, b"PK\x03\x04 not really").unwrap();
+    let (ok, text) = folio(
+        &lib,
+        &[
+            "import",
+            odd.to_str().unwrap(),
+            fake_zip.to_str().unwrap(),
+            fixture("zotero.json").to_str().unwrap(),
+        ],
+    );
+    assert!(ok, "{text}");
+    assert!(
+        text.contains("numbers.csv: failed: a CSV file, but not a Pocket or Instapaper export"),
+        "{text}"
+    );
+    assert!(
+        text.contains("photos.zip: failed: not a zip file Folio can read"),
+        "{text}"
+    );
+    assert!(text.contains("2 imported, 0 duplicates, 2 failed"), "{text}");
+}
