@@ -66,6 +66,14 @@ fn annotated_library(dir: &Path) -> PathBuf {
         .summary
         .id;
     library.trash(desal).unwrap();
+    // A topic and a tag of the user's own, on no article yet.
+    let unused = folio::export::library_json::ExportedTag {
+        name: "to read".into(),
+        color: Some("#d05050".into()),
+    };
+    library
+        .import_tags_and_topics(&[unused], &["politics › sanctions".into()])
+        .unwrap();
     path
 }
 
@@ -124,6 +132,13 @@ fn the_library_exported_as_json_and_imported_into_an_empty_one_exports_the_same(
             .filter(|h| h.detached)
             .count(),
         1
+    );
+    assert_eq!(export.topics, ["politics › sanctions"]);
+    assert!(
+        export
+            .tags
+            .iter()
+            .any(|t| t.name == "to read" && t.color.as_deref() == Some("#d05050"))
     );
 
     // The copy is a working library: searchable, healthy, the same again on a second import.

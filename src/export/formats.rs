@@ -95,7 +95,8 @@ pub fn markdown_file(a: &ExportedArticle) -> String {
         }
     }
     if let Some(note) = &a.note {
-        out.push_str(&format!("\n## Note\n\n{}\n", note.text.trim()));
+        out.truncate(out.trim_end().len());
+        out.push_str(&format!("\n\n## Note\n\n{}\n", note.text.trim()));
     }
     out
 }

@@ -3,7 +3,9 @@
 //! note, highlights and original file.
 //!
 //! ```json
-//! { "format": "folio-library", "version": 1, "articles": [ {
+//! { "format": "folio-library", "version": 1,
+//!   "tags": [ { "name": "korea", "color": null } ], "topics": [ "politics › sanctions" ],
+//!   "articles": [ {
 //!     "title": "…", "body": "…", "source": "…", "authors": ["…"],
 //!     "published": "2018-01-05",            // YYYY, YYYY-MM or YYYY-MM-DD[THH:MM:SS]
 //!     "section": "…", "kind": "editorial", "language": "en", "url": "…",
@@ -29,7 +31,20 @@ pub const VERSION: u32 = 1;
 pub struct LibraryExport {
     pub format: String,
     pub version: u32,
+    /// Every tag, used or not, with its colour.
+    #[serde(default)]
+    pub tags: Vec<ExportedTag>,
+    /// The topics the user made ("parent › child"), used or not; the
+    /// built-in ones come with every library.
+    #[serde(default)]
+    pub topics: Vec<String>,
     pub articles: Vec<ExportedArticle>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportedTag {
+    pub name: String,
+    pub color: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

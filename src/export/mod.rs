@@ -32,12 +32,25 @@ pub fn write_export(
     path: &Path,
 ) -> anyhow::Result<usize> {
     let mut articles = library.export_articles(filter)?;
-    if with_trash && format == "json" {
-        let trash = Filter {
-            trash: true,
-            ..Filter::default()
+    if format == "json" {
+        if with_trash {
+            let trash = Filter {
+                trash: true,
+                ..Filter::default()
+            };
+            articles.extend(library.export_articles(&trash)?);
+        }
+        let export = library_json::LibraryExport {
+            format: library_json::FORMAT.into(),
+            version: library_json::VERSION,
+            tags: library.export_tags()?,
+            topics: library.export_user_topics()?,
+            articles,
         };
-        articles.extend(library.export_articles(&trash)?);
+        let count = export.articles.len();
+        std::fs::write(path, serde_json::to_string_pretty(&export)?)
+            .map_err(|e| anyhow::anyhow!("could not write {}: {e}", path.display()))?;
+        return Ok(count);
     }
     write_articles(&articles, format, path)
 }
@@ -52,6 +65,8 @@ pub fn write_articles(
         "json" => serde_json::to_string_pretty(&library_json::LibraryExport {
             format: library_json::FORMAT.into(),
             version: library_json::VERSION,
+            tags: Vec::new(),
+            topics: Vec::new(),
             articles: articles.to_vec(),
         })?,
         "md" | "markdown" => {

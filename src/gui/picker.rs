@@ -19,6 +19,10 @@ impl PathPicker for SystemPicker {
         rfd::FileDialog::new()
             .set_title("Import articles")
             .add_filter("Articles", &["txt", "html", "htm", "md", "markdown"])
+            .add_filter(
+                "Exports (Folio, Pocket, Instapaper, wallabag, Omnivore, Zotero)",
+                &["json", "csv", "zip", "html"],
+            )
             .add_filter("All files", &["*"])
             .pick_files()
     }

@@ -292,6 +292,15 @@ fn handle(library: &mut Library, request: Request, outbox: &Sender<Response>, wa
             .set_note(id, &text)
             .map(|_| Response::Changed)
             .map_err(|e| e.to_string()),
+        // The whole library, trash and all: what the menu item says.
+        Request::ExportArticles { format, path, .. } if format == "json" => {
+            crate::export::write_export(library, "json", &Filter::default(), true, &path)
+                .map(|n| Response::Exported {
+                    path,
+                    what: format!("The library ({n} articles)"),
+                })
+                .map_err(|e| e.to_string())
+        }
         Request::ExportArticles { ids, format, path } => ids
             .iter()
             .map(|&id| library.export_article(id))

@@ -267,6 +267,9 @@ fn import_library_export(library: &mut Library, path: &Path) -> Vec<FileReport> 
             export.version
         ));
     }
+    if let Err(e) = library.import_tags_and_topics(&export.tags, &export.topics) {
+        return failed(format!("its tags and topics could not be stored: {e}"));
+    }
     export
         .articles
         .iter()

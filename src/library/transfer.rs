@@ -5,7 +5,9 @@ use super::articles::{
     Stamps, article_with_text, content_hash, filter_clause, insert_article, insert_original,
 };
 use super::{InsertOutcome, Library, LibraryError, Result};
-use crate::export::library_json::{ExportedArticle, ExportedHighlight, ExportedNote, ExportedOriginal};
+use crate::export::library_json::{
+    ExportedArticle, ExportedHighlight, ExportedNote, ExportedOriginal, ExportedTag,
+};
 use crate::import::other_tools::{Tool, ToolItem};
 use crate::model::{ExtractedArticle, Filter, Highlight, Provenance, Published};
 use base64::Engine;
@@ -36,6 +38,52 @@ fn topic_for_path(tx: &Transaction, path: &str) -> Result<i64> {
 }
 
 impl Library {
+    /// Every tag, with its colour, by name.
+    pub fn export_tags(&self) -> Result<Vec<ExportedTag>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT name, color FROM tags ORDER BY name COLLATE NOCASE")?;
+        let tags = stmt
+            .query_map([], |r| {
+                Ok(ExportedTag {
+                    name: r.get(0)?,
+                    color: r.get(1)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(tags)
+    }
+
+    /// The paths of the topics the user made, in the order they were made.
+    pub fn export_user_topics(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare(
+            "WITH RECURSIVE path(id, text) AS ( \
+                 SELECT id, name FROM topics WHERE parent_id IS NULL \
+                 UNION ALL SELECT t.id, path.text || ' › ' || t.name FROM topics t JOIN path ON t.parent_id = path.id) \
+             SELECT path.text FROM path JOIN topics t ON t.id = path.id WHERE t.builtin = 0 ORDER BY t.id",
+        )?;
+        let topics = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        Ok(topics)
+    }
+
+    /// Makes the tags and topics of a library export that are not here yet.
+    pub fn import_tags_and_topics(&mut self, tags: &[ExportedTag], topics: &[String]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        for tag in tags {
+            tx.execute(
+                "INSERT INTO tags(name, color) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET color = coalesce(tags.color, excluded.color)",
+                params![tag.name, tag.color],
+            )?;
+        }
+        for path in topics {
+            topic_for_path(&tx, path)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
     /// The articles a filter selects (the trash included when it says so),
     /// oldest import first, whole.
     pub fn export_articles(&self, filter: &Filter) -> Result<Vec<ExportedArticle>> {
