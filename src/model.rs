@@ -202,6 +202,8 @@ pub struct Provenance {
     pub read_state: Option<String>,
     /// Only the link came: there is no text.
     pub link_only: bool,
+    /// Where the publication is, as a citation manager had it.
+    pub publisher_place: Option<String>,
 }
 
 /// The colours a highlight can have.

@@ -245,6 +245,31 @@ fn zotero_references_arrive_as_links_with_their_citation_fields() {
     assert_eq!(sahel.meta.published.unwrap().to_iso(), "2020-09");
     assert_eq!(sahel.meta.authors, ["Ana Lima", "Editorial Board"]);
     assert!(library.check().unwrap().is_healthy());
+    drop(library);
+
+    // And back out to a citation manager with the same fields.
+    let refs = dir.path().join("refs.json");
+    let (ok, text) = folio(
+        &lib,
+        &["export", "--format", "csl-json", "--out", refs.to_str().unwrap()],
+    );
+    assert!(ok, "{text}");
+    let csl: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&refs).unwrap()).unwrap();
+    let debt = csl
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["title"] == "The debt brake needs an honest debate")
+        .unwrap();
+    assert_eq!(debt["container-title"], "Mainzer Zeitung");
+    assert_eq!(debt["publisher-place"], "Germany");
+    assert_eq!(debt["section"], "Politik");
+    assert_eq!(debt["URL"], "https://mainzer-zeitung.example/schuldenbremse");
+    assert_eq!(debt["issued"]["date-parts"], serde_json::json!([[2018, 1, 5]]));
+    assert_eq!(
+        debt["author"][0],
+        serde_json::json!({"family": "Becker", "given": "Hans"})
+    );
 }
 
 #[test]

@@ -245,6 +245,9 @@ pub fn csl_json(articles: &[ExportedArticle]) -> Value {
             if let Some(section) = &a.section {
                 item["section"] = json!(section);
             }
+            if let Some(place) = &a.publisher_place {
+                item["publisher-place"] = json!(place);
+            }
             if let Some(language) = &a.language {
                 item["language"] = json!(language);
             }
@@ -301,6 +304,9 @@ pub fn bibtex(articles: &[ExportedArticle]) -> String {
         }
         if let Some(section) = &a.section {
             fields.push(("note".into(), format!("{{Section: {}}}", bibtex_text(section))));
+        }
+        if let Some(place) = &a.publisher_place {
+            fields.push(("address".into(), format!("{{{}}}", bibtex_text(place))));
         }
         if let Some(url) = &a.url {
             fields.push(("url".into(), format!("{{{}}}", url.replace(['{', '}'], ""))));

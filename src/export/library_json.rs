@@ -107,6 +107,8 @@ pub struct ExportedArticle {
     pub read_state: Option<String>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub link_only: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher_place: Option<String>,
     pub original: Option<ExportedOriginal>,
 }
 

@@ -180,7 +180,7 @@ impl Library {
             .query_row(
                 "SELECT a.id, a.title, a.body, a.source, a.authors, a.published_date, a.published_precision, \
                  a.published_time, a.section, a.kind, a.language, a.url, a.region, a.imported_at, a.updated_at, \
-                 a.deleted_at, o.file_name, n.body, a.saved_at, a.read_state, a.link_only \
+                 a.deleted_at, o.file_name, n.body, a.saved_at, a.read_state, a.link_only, a.publisher_place \
                  FROM articles a LEFT JOIN originals o ON o.article_id = a.id \
                  LEFT JOIN notes n ON n.article_id = a.id WHERE a.id = ?",
                 [id],
@@ -214,6 +214,7 @@ impl Library {
                             saved_at: r.get(18)?,
                             read_state: r.get(19)?,
                             link_only: r.get(20)?,
+                            publisher_place: r.get(21)?,
                         },
                     })
                 },
@@ -476,8 +477,8 @@ pub(super) fn insert_article(
     tx.execute(
         "INSERT INTO articles (title, body, source, authors, published_date, published_precision, published_time, \
          section, kind, language, url, region, content_hash, imported_at, updated_at, deleted_at, \
-         saved_at, read_state, link_only) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         saved_at, read_state, link_only, publisher_place) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         params![
             meta.title,
             meta.body,
@@ -498,6 +499,7 @@ pub(super) fn insert_article(
             stamps.provenance.saved_at,
             stamps.provenance.read_state,
             stamps.provenance.link_only,
+            stamps.provenance.publisher_place,
         ],
     )?;
     let id = tx.last_insert_rowid();

@@ -161,6 +161,7 @@ pub const MIGRATIONS: &[&str] = &[
         saved_at            TEXT,
         read_state          TEXT,                         -- unread | archived
         link_only           INTEGER NOT NULL DEFAULT 0,
+        publisher_place     TEXT,                         -- where the publication is, when a citation says
         body                TEXT NOT NULL
     );
     INSERT INTO articles_v4 (id, title, source, authors, published_date, published_precision, published_time,

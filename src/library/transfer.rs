@@ -174,6 +174,7 @@ impl Library {
             saved_at: article.provenance.saved_at,
             read_state: article.provenance.read_state,
             link_only: article.provenance.link_only,
+            publisher_place: article.provenance.publisher_place,
             original,
         })
     }
@@ -231,6 +232,7 @@ impl Library {
             saved_at: a.saved_at.clone(),
             read_state: a.read_state.clone(),
             link_only: a.link_only,
+            publisher_place: a.publisher_place.clone(),
         };
         let stamps = Stamps {
             imported_at: &a.imported_at,
@@ -334,6 +336,7 @@ impl Library {
                 .archived
                 .map(|a| if a { "archived" } else { "unread" }.to_string()),
             link_only,
+            publisher_place: item.place.clone(),
         };
         let hash = if link_only {
             link_hash(item)
