@@ -165,6 +165,20 @@ pub enum Command {
         #[arg(long, default_value_t = 50)]
         runs: usize,
     },
+    /// The scale benchmarks in one table: import speed on generated
+    /// clippings, then the window's work on the library given (needs --library).
+    #[command(
+        after_help = "Example:\n  folio generate --articles 100000 --library /tmp/bench.sqlite --seed 1\n  \
+        folio --library /tmp/bench.sqlite bench --runs 50"
+    )]
+    Bench {
+        /// Runs of each timed step.
+        #[arg(long, default_value_t = 50)]
+        runs: usize,
+        /// Clipping files to import for the import figure.
+        #[arg(long, default_value_t = 10_000)]
+        import_files: usize,
+    },
     /// Write a verified backup (default: a new automatic backup beside the library).
     #[command(
         after_help = "Backups use SQLite's backup API and are verified before they count. \
@@ -603,6 +617,24 @@ pub fn run_command(library_path: &Option<PathBuf>, command: Command) -> Result<E
                 "generated {stored} articles in {seconds:.1} s ({:.0} per second)",
                 stored as f64 / seconds
             )?;
+        }
+        Command::Bench { runs, import_files } => {
+            let Some(path) = library_path else {
+                anyhow::bail!("bench needs --library: a generated library, never your own");
+            };
+            let scratch = std::env::temp_dir().join(format!("folio-bench-{}", std::process::id()));
+            std::fs::create_dir_all(&scratch)?;
+            let mut lines = crate::bench_suite::bench_import(&scratch, import_files)?;
+            let _ = std::fs::remove_dir_all(&scratch);
+            lines.extend(crate::bench_suite::bench_library(path, runs)?);
+            writeln!(out, "{:<62} {:>12} {:>10}  goal", "", "median", "p95")?;
+            for line in lines {
+                writeln!(
+                    out,
+                    "{:<62} {:>12} {:>10}  {}",
+                    line.what, line.median, line.p95, line.goal
+                )?;
+            }
         }
         Command::BenchSearch { runs } => {
             let library = open_library(library_path)?;

