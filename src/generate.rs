@@ -553,7 +553,7 @@ pub fn generate(library: &mut Library, plan: &Plan, mut progress: impl FnMut(usi
             notes.push((batch.len(), note));
         }
         batch.push(NewArticle {
-            original: meta.body.clone().into_bytes(),
+            compressed_original: crate::library::compress(meta.body.as_bytes()),
             meta,
             file_name: Some(format!("generated-{n:06}.txt")),
             format: "text".into(),

@@ -158,8 +158,43 @@ fn prepare(path: &Path) -> Result<NewArticle, String> {
         meta: article,
         file_name: name,
         format: format.as_str().to_string(),
-        original: bytes,
+        // Compressed here, on the import's worker threads.
+        compressed_original: crate::library::compress(&bytes),
     })
+}
+
+/// Stores one batch of prepared files and adds a line per file to the report.
+fn store_batch(
+    library: &mut Library,
+    chunk: &[(PathBuf, Option<String>)],
+    prepared: Vec<Result<NewArticle, String>>,
+    report: &mut ImportReport,
+) -> Result<(), LibraryError> {
+    let ready: Vec<NewArticle> = prepared.iter().filter_map(|p| p.as_ref().ok().cloned()).collect();
+    let mut stored = library.insert_batch(&ready)?.into_iter();
+    for ((path, _), prepared) in chunk.iter().zip(prepared) {
+        let outcome = match prepared {
+            Err(reason) => Outcome::Failed { reason },
+            Ok(article) => match stored.next() {
+                Some(Ok(InsertOutcome::Imported { id })) => Outcome::Imported {
+                    id,
+                    title: article.meta.title.unwrap_or_else(|| "(untitled)".into()),
+                },
+                Some(Ok(InsertOutcome::Duplicate { id })) => Outcome::Duplicate { id },
+                Some(Err(e)) => Outcome::Failed {
+                    reason: e.to_string(),
+                },
+                None => Outcome::Failed {
+                    reason: "was not stored".into(),
+                },
+            },
+        };
+        report.files.push(FileReport {
+            path: path.clone(),
+            outcome,
+        });
+    }
+    Ok(())
 }
 
 /// Files stored per transaction: large enough to amortise the commit, small
@@ -313,45 +348,41 @@ pub fn import_paths(
         done += 1;
         progress(Progress { done, total }, &lines);
     }
-    for chunk in files.chunks(BATCH) {
-        if cancel.load(Ordering::Relaxed) {
-            report.cancelled = true;
-            break;
+    // The files of the next batch are read and extracted (on every core)
+    // while this thread stores the last one: the library is written by one
+    // thread, and extraction need not wait for it.
+    std::thread::scope(|scope| -> Result<(), LibraryError> {
+        let (batches, prepared_batches) = std::sync::mpsc::sync_channel(1);
+        let files = &files;
+        scope.spawn(move || {
+            for chunk in files.chunks(BATCH) {
+                if cancel.load(Ordering::Relaxed) {
+                    break;
+                }
+                let prepared: Vec<Result<NewArticle, String>> = chunk
+                    .par_iter()
+                    .map(|(path, missing)| match missing {
+                        Some(reason) => Err(reason.clone()),
+                        None => prepare(path),
+                    })
+                    .collect();
+                // The receiver is gone when storing failed: stop.
+                if batches.send((chunk, prepared)).is_err() {
+                    break;
+                }
+            }
+        });
+        for (chunk, prepared) in prepared_batches {
+            if cancel.load(Ordering::Relaxed) {
+                break;
+            }
+            store_batch(library, chunk, prepared, &mut report)?;
+            done += chunk.len();
+            let first_new = report.files.len() - chunk.len();
+            progress(Progress { done, total }, &report.files[first_new..]);
         }
-        let prepared: Vec<Result<NewArticle, String>> = chunk
-            .par_iter()
-            .map(|(path, missing)| match missing {
-                Some(reason) => Err(reason.clone()),
-                None => prepare(path),
-            })
-            .collect();
-        let ready: Vec<NewArticle> = prepared.iter().filter_map(|p| p.as_ref().ok().cloned()).collect();
-        let mut stored = library.insert_batch(&ready)?.into_iter();
-        let first_new = report.files.len();
-        for ((path, _), prepared) in chunk.iter().zip(prepared) {
-            let outcome = match prepared {
-                Err(reason) => Outcome::Failed { reason },
-                Ok(article) => match stored.next() {
-                    Some(Ok(InsertOutcome::Imported { id })) => Outcome::Imported {
-                        id,
-                        title: article.meta.title.unwrap_or_else(|| "(untitled)".into()),
-                    },
-                    Some(Ok(InsertOutcome::Duplicate { id })) => Outcome::Duplicate { id },
-                    Some(Err(e)) => Outcome::Failed {
-                        reason: e.to_string(),
-                    },
-                    None => Outcome::Failed {
-                        reason: "was not stored".into(),
-                    },
-                },
-            };
-            report.files.push(FileReport {
-                path: path.clone(),
-                outcome,
-            });
-        }
-        done += chunk.len();
-        progress(Progress { done, total }, &report.files[first_new..]);
-    }
+        Ok(())
+    })?;
+    report.cancelled = cancel.load(Ordering::Relaxed) && done < total;
     Ok(report)
 }

@@ -16,7 +16,9 @@ pub struct NewArticle {
     pub meta: ExtractedArticle,
     pub file_name: Option<String>,
     pub format: String,
-    pub original: Vec<u8>,
+    /// The file as given, compressed with [`compress`] (by the caller, so
+    /// an import can compress on every core while the library writes).
+    pub compressed_original: Vec<u8>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -38,7 +40,7 @@ pub fn content_hash(body: &str) -> String {
     hasher.finalize().to_hex().to_string()
 }
 
-pub(super) fn compress(bytes: &[u8]) -> Vec<u8> {
+pub fn compress(bytes: &[u8]) -> Vec<u8> {
     let mut encoder = ZlibEncoder::new(Vec::new(), Compression::default());
     // Writing to a Vec cannot fail.
     let _ = encoder.write_all(bytes);
@@ -562,7 +564,7 @@ fn insert_one(tx: &Transaction, item: &NewArticle) -> Result<InsertOutcome> {
         id,
         item.file_name.as_deref(),
         &item.format,
-        &compress(&item.original),
+        &item.compressed_original,
     )?;
     Ok(InsertOutcome::Imported { id })
 }

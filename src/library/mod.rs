@@ -18,7 +18,7 @@ mod topics;
 mod transfer;
 pub use topics::{ArticleTopic, TopicNode};
 
-pub use articles::{InsertOutcome, NewArticle};
+pub use articles::{InsertOutcome, NewArticle, compress};
 pub use facets::{FacetCount, Facets};
 pub use search::SavedSearch;
 
