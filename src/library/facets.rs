@@ -64,8 +64,10 @@ impl Library {
                  GROUP BY source ORDER BY n DESC, source LIMIT 200",
             )?,
             tags: self.facet(
-                "SELECT t.name, count(*) FROM tags t JOIN article_tags at ON at.tag_id = t.id \
-                 JOIN articles a ON a.id = at.article_id AND a.deleted_at IS NULL \
+                // The trash, a few rows of the list index, is left out;
+                // looking up each tag's article in the table would read its text.
+                "SELECT t.name, count(*) FROM article_tags at JOIN tags t ON t.id = at.tag_id \
+                 WHERE at.article_id NOT IN (SELECT id FROM articles WHERE deleted_at IS NOT NULL) \
                  GROUP BY t.id ORDER BY t.name COLLATE NOCASE",
             )?,
             topics: self.topic_tree()?,
