@@ -272,6 +272,12 @@ impl FilterArgs {
 
 fn open_library(cli_path: &Option<PathBuf>) -> Result<Library> {
     let path = cli_path.clone().unwrap_or_else(crate::default_library_path);
+    if crate::library::upgrade_pending(&path) {
+        eprintln!(
+            "folio: upgrading {} to this version of Folio (once; a large library takes a minute)…",
+            path.display()
+        );
+    }
     Library::open(&path).with_context(|| format!("could not open the library at {}", path.display()))
 }
 

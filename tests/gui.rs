@@ -1137,3 +1137,46 @@ fn the_selected_articles_export_from_the_file_menu() {
         ]
     );
 }
+
+#[test]
+fn a_library_from_an_older_folio_is_upgraded_without_holding_up_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.sqlite");
+    {
+        // As the previous release left it: schema version 3.
+        let old = Library::open_at_version(&path, Some(3)).unwrap();
+        let conn = old.connection();
+        conn.execute(
+            "INSERT INTO articles (title, body, source, region, published_date, published_precision, \
+             content_hash, imported_at, updated_at) \
+             VALUES ('An editorial from last year', 'Its body, about the harbour and the strike.', 'The Old Times', \
+             'Sub-Saharan Africa', '2025-06-01', 'day', 'h1', '2025-06-02T00:00:00Z', '2025-06-02T00:00:00Z')",
+            [],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO articles_fts(rowid, title, body, source, notes) \
+             VALUES (1, 'An editorial from last year', 'Its body, about the harbour and the strike.', 'The Old Times', '')",
+            [],
+        )
+        .unwrap();
+    }
+    assert!(folio::library::upgrade_pending(&path));
+    // Opening does not wait for the upgrade: the window comes up at once.
+    let root = folio::gui::Root::open(
+        &egui::Context::default(),
+        path.clone(),
+        Arc::new(FixedPicker(Vec::new())),
+    );
+    assert!(matches!(root, folio::gui::Root::Upgrading(_)));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .allow_missing_glyphs()
+        .build_eframe(move |_| root);
+    wait_root(&mut harness, "the upgraded library", |h| {
+        h.query_all_by_label_contains("An editorial from last year")
+            .next()
+            .is_some()
+    });
+    assert!(!folio::library::upgrade_pending(&path));
+}

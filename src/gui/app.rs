@@ -237,14 +237,17 @@ impl FolioApp {
         library: Library,
         picker: Arc<dyn PathPicker>,
     ) -> FolioApp {
-        let settings = cc
-            .storage
-            .and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY))
-            .unwrap_or_default();
-        Self::with_settings(&cc.egui_ctx, library, picker, settings)
+        Self::with_settings(&cc.egui_ctx, library, picker, Self::remembered(cc))
     }
 
-    fn with_settings(
+    /// The settings eframe kept from the last run.
+    pub fn remembered(cc: &eframe::CreationContext<'_>) -> Settings {
+        cc.storage
+            .and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY))
+            .unwrap_or_default()
+    }
+
+    pub(super) fn with_settings(
         ctx: &egui::Context,
         library: Library,
         picker: Arc<dyn PathPicker>,

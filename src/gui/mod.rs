@@ -30,7 +30,13 @@ use std::sync::Arc;
 /// the first settled frame there and quits. A library that cannot be opened
 /// gets a window that explains why and offers a way on.
 pub fn run(library_path: PathBuf, screenshot: Option<PathBuf>) -> anyhow::Result<()> {
-    let opened = crate::library::Library::open(&library_path);
+    // A library from an older Folio is upgraded with the window up, saying so.
+    let upgrading = screenshot.is_none() && crate::library::upgrade_pending(&library_path);
+    let opened = if upgrading {
+        Err(crate::library::LibraryError::Invalid("upgrading".into()))
+    } else {
+        crate::library::Library::open(&library_path)
+    };
     if screenshot.is_some()
         && let Err(e) = &opened
     {
@@ -49,6 +55,15 @@ pub fn run(library_path: PathBuf, screenshot: Option<PathBuf>) -> anyhow::Result
         options,
         Box::new(move |cc| {
             let picker = Arc::new(SystemPicker);
+            if upgrading {
+                let settings = FolioApp::remembered(cc);
+                return Ok(Box::new(Root::open_with(
+                    &cc.egui_ctx,
+                    library_path,
+                    picker,
+                    settings,
+                )));
+            }
             let root = match opened {
                 Ok(library) => {
                     let app = FolioApp::restored(cc, library, picker);

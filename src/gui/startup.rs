@@ -3,7 +3,7 @@
 //! here writes to the file that failed: a damaged library is moved aside,
 //! never repaired in place.
 
-use super::app::FolioApp;
+use super::app::{FolioApp, Settings};
 use super::picker::PathPicker;
 use crate::library::maintenance;
 use crate::library::{Library, LibraryError};
@@ -11,10 +11,56 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 
-/// The window's two states: a problem to resolve, or the app itself.
+/// The window's states: a library being upgraded, a problem to resolve,
+/// or the app itself.
 pub enum Root {
+    Upgrading(Box<Upgrade>),
     Problem(Box<StartupProblem>),
     Running(Box<FolioApp>),
+}
+
+/// A library from an older Folio being brought up to date on a helper
+/// thread, while the window says so.
+pub struct Upgrade {
+    library_path: PathBuf,
+    settings: Settings,
+    picker: Arc<dyn PathPicker>,
+    opened: Receiver<Result<Library, LibraryError>>,
+}
+
+impl Upgrade {
+    /// The next state once the upgrade is done.
+    fn show(&mut self, ui: &mut egui::Ui) -> Option<Root> {
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.vertical_centered(|ui| {
+                ui.add_space(ui.available_height() / 3.0);
+                ui.heading("Upgrading your library");
+                ui.add_space(8.0);
+                ui.label(format!(
+                    "{} was made by an older Folio. It is being brought up to date, once; \
+                     a large library takes a minute or two.",
+                    self.library_path.display()
+                ));
+                ui.add_space(12.0);
+                ui.spinner();
+            });
+        });
+        let result = self.opened.try_recv().ok()?;
+        let picker = self.picker.clone();
+        Some(match result {
+            Ok(library) => Root::Running(Box::new(FolioApp::with_settings(
+                ui.ctx(),
+                library,
+                picker,
+                self.settings.clone(),
+            ))),
+            Err(error) => Root::Problem(Box::new(StartupProblem::new(
+                self.library_path.clone(),
+                &error,
+                picker,
+            ))),
+        })
+    }
 }
 
 pub struct StartupProblem {
@@ -42,8 +88,34 @@ enum Choice {
 impl Root {
     /// Opens the library, or explains why it could not.
     pub fn open(ctx: &egui::Context, library_path: PathBuf, picker: Arc<dyn PathPicker>) -> Root {
+        Self::open_with(ctx, library_path, picker, Settings::default())
+    }
+
+    /// Opens the library with remembered settings. One from an older Folio
+    /// is upgraded on a helper thread while the window says so.
+    pub fn open_with(
+        ctx: &egui::Context,
+        library_path: PathBuf,
+        picker: Arc<dyn PathPicker>,
+        settings: Settings,
+    ) -> Root {
+        if crate::library::upgrade_pending(&library_path) {
+            let (reply, opened) = channel();
+            let path = library_path.clone();
+            let wake = ctx.clone();
+            std::thread::spawn(move || {
+                let _ = reply.send(Library::open(&path));
+                wake.request_repaint();
+            });
+            return Root::Upgrading(Box::new(Upgrade {
+                library_path,
+                settings,
+                picker,
+                opened,
+            }));
+        }
         match Library::open(&library_path) {
-            Ok(library) => Root::Running(Box::new(FolioApp::new(ctx, library, picker))),
+            Ok(library) => Root::Running(Box::new(FolioApp::with_settings(ctx, library, picker, settings))),
             Err(error) => Root::Problem(Box::new(StartupProblem::new(library_path, &error, picker))),
         }
     }
@@ -52,7 +124,7 @@ impl Root {
     pub fn app(&self) -> Option<&FolioApp> {
         match self {
             Root::Running(app) => Some(app),
-            Root::Problem(_) => None,
+            Root::Problem(_) | Root::Upgrading(_) => None,
         }
     }
 }
@@ -228,6 +300,11 @@ impl eframe::App for Root {
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         match self {
             Root::Running(app) => app.ui(ui, frame),
+            Root::Upgrading(upgrade) => {
+                if let Some(next) = upgrade.show(ui) {
+                    *self = next;
+                }
+            }
             Root::Problem(problem) => {
                 if let Some(library) = problem.show(ui) {
                     let picker = problem.picker.clone();

@@ -91,6 +91,15 @@ fn take_lock(library: &Path) -> Result<std::fs::File> {
     }
 }
 
+/// Whether the file at `path` is a library from an older Folio that opening
+/// will upgrade (which, for a large library, takes a while). Reads only.
+pub fn upgrade_pending(path: &Path) -> bool {
+    let Ok(conn) = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY) else {
+        return false;
+    };
+    schema::current_version(&conn).is_ok_and(|v| v > 0 && v < schema::MIGRATIONS.len() as i64)
+}
+
 impl Library {
     /// Opens the library at `path`, creating it (and its folder) on first use
     /// and bringing an older file up to the current schema.
