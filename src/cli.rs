@@ -130,6 +130,8 @@ pub enum Command {
     },
     /// Print the topic tree, with how many articles each holds.
     Topics,
+    /// Print every tag with how many articles carry it.
+    Tags,
     /// File an article under topics (+name) or take it out (-name).
     #[command(after_help = "Example:\n  folio topic 12 +diplomacy \"+politics › elections\" -sport")]
     Topic {
@@ -224,6 +226,15 @@ pub struct FilterArgs {
     /// Only articles about this World Bank region or country.
     #[arg(long)]
     region: Option<String>,
+    /// Only articles about this country (the same as --region with a country).
+    #[arg(long)]
+    country: Option<String>,
+    /// Only editorials, opinion, news… (the kind Folio found).
+    #[arg(long)]
+    kind: Option<String>,
+    /// Only articles in this language (a code: en, fr, ja…).
+    #[arg(long)]
+    lang: Option<String>,
     /// Only articles with this tag.
     #[arg(long)]
     tag: Option<String>,
@@ -249,6 +260,9 @@ impl FilterArgs {
             && self.to.is_none()
             && self.source.is_none()
             && self.region.is_none()
+            && self.country.is_none()
+            && self.kind.is_none()
+            && self.lang.is_none()
             && self.tag.is_none()
             && self.topic.is_none()
             && self.limit.is_none()
@@ -260,7 +274,9 @@ impl FilterArgs {
             from: self.from,
             to: self.to,
             source: self.source.clone(),
-            region: self.region.clone(),
+            region: self.region.clone().or_else(|| self.country.clone()),
+            kind: self.kind.clone(),
+            language: self.lang.clone(),
             tag: self.tag.clone(),
             topic: self.topic.clone(),
             trash: self.trash,
@@ -562,6 +578,16 @@ pub fn run_command(library_path: &Option<PathBuf>, command: Command) -> Result<E
                 if written == 1 { "" } else { "s" },
                 path.display()
             )?;
+        }
+        Command::Tags => {
+            let library = open_library(library_path)?;
+            let tags = library.facets()?.tags;
+            for tag in &tags {
+                writeln!(out, "{}  ({})", tag.value, tag.count)?;
+            }
+            if tags.is_empty() {
+                writeln!(out, "no tags yet: folio tag ID +name adds one")?;
+            }
         }
         Command::Topics => {
             let library = open_library(library_path)?;

@@ -257,6 +257,10 @@ pub struct Filter {
     pub tag: Option<String>,
     /// Filed under this topic or one below it.
     pub topic: Option<String>,
+    /// editorial, opinion, news…
+    pub kind: Option<String>,
+    /// A language code: `en` also finds `en-GB`.
+    pub language: Option<String>,
     /// Show the trash instead of the live articles.
     pub trash: bool,
     /// Only articles imported at or after this time (RFC 3339, UTC).

@@ -138,3 +138,38 @@ fn the_command_line_files_lists_and_prints_the_tree() {
         "{text}"
     );
 }
+
+#[test]
+fn the_list_filters_by_kind_language_and_country_and_tags_print_with_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = library(dir.path());
+    let seed = id_of(&lib, SEED);
+    let port = id_of(&lib, PORT);
+    lib.change_tags(seed, &["korea".into(), "diplomacy".into()], &[])
+        .unwrap();
+    lib.change_tags(port, &["diplomacy".into()], &[]).unwrap();
+    drop(lib);
+    let path = dir.path().join("lib.sqlite");
+    let titles = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["list"];
+        all.extend(args);
+        let (ok, text) = common::folio(&path, &all);
+        assert!(ok, "{text}");
+        text.lines()
+            .filter(|l| l.starts_with('#'))
+            .map(|l| l.to_string())
+            .collect()
+    };
+    let japanese = titles(&["--lang", "ja"]);
+    assert_eq!(japanese.len(), 1, "{japanese:?}");
+    assert!(japanese[0].contains("南北対話の機会を生かせ"));
+    let about_japan = titles(&["--country", "Japan"]);
+    assert!(about_japan.iter().any(|l| l.contains(SEED)), "{about_japan:?}");
+    assert!(!about_japan.iter().any(|l| l.contains(PORT)));
+    let editorials = titles(&["--kind", "editorial"]);
+    assert!(editorials.iter().any(|l| l.contains(SEED)), "{editorials:?}");
+    assert!(titles(&["--kind", "editorial", "--lang", "fr"]).len() < editorials.len());
+
+    let (ok, text) = common::folio(&path, &["tags"]);
+    assert!(ok && text == "diplomacy  (2)\nkorea  (1)\n", "{text}");
+}

@@ -141,6 +141,15 @@ pub(super) fn filter_clause(filter: &Filter) -> (String, Vec<Value>) {
         conditions.push("a.imported_at >= ?".into());
         values.push(Value::Text(since.clone()));
     }
+    if let Some(kind) = &filter.kind {
+        conditions.push("a.kind = ? COLLATE NOCASE".into());
+        values.push(Value::Text(kind.clone()));
+    }
+    if let Some(language) = &filter.language {
+        conditions.push("(a.language = ? COLLATE NOCASE OR a.language LIKE ?)".into());
+        values.push(Value::Text(language.clone()));
+        values.push(Value::Text(format!("{language}-%")));
+    }
     if let Some(topic) = &filter.topic {
         conditions.push(super::topics::articles_under_topic_clause());
         values.push(Value::Text(topic.clone()));
