@@ -132,6 +132,11 @@ pub enum Command {
     Topics,
     /// Print every tag with how many articles carry it.
     Tags,
+    /// Rename a tag; renaming onto an existing tag merges the two.
+    #[command(after_help = "Example:\n  folio rename-tag \"N. Korea\" \"North Korea\"")]
+    RenameTag { old: String, new: String },
+    /// Delete a tag from every article that carries it.
+    DeleteTag { name: String },
     /// File an article under topics (+name) or take it out (-name).
     #[command(after_help = "Example:\n  folio topic 12 +diplomacy \"+politics › elections\" -sport")]
     Topic {
@@ -588,6 +593,27 @@ pub fn run_command(library_path: &Option<PathBuf>, command: Command) -> Result<E
             if tags.is_empty() {
                 writeln!(out, "no tags yet: folio tag ID +name adds one")?;
             }
+        }
+        Command::RenameTag { old, new } => {
+            let mut library = open_library(library_path)?;
+            let count = library.rename_tag(&old, &new)?;
+            writeln!(
+                out,
+                "“{}” is now “{}”, on {count} article{}",
+                old.trim(),
+                new.trim(),
+                if count == 1 { "" } else { "s" }
+            )?;
+        }
+        Command::DeleteTag { name } => {
+            let mut library = open_library(library_path)?;
+            let count = library.delete_tag(&name)?;
+            writeln!(
+                out,
+                "“{}” deleted from {count} article{}",
+                name.trim(),
+                if count == 1 { "" } else { "s" }
+            )?;
         }
         Command::Topics => {
             let library = open_library(library_path)?;

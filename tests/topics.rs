@@ -172,4 +172,18 @@ fn the_list_filters_by_kind_language_and_country_and_tags_print_with_counts() {
 
     let (ok, text) = common::folio(&path, &["tags"]);
     assert!(ok && text == "diplomacy  (2)\nkorea  (1)\n", "{text}");
+
+    // Renaming onto a tag that exists merges them; the seed is counted once.
+    let (ok, text) = common::folio(&path, &["rename-tag", "korea", "diplomacy"]);
+    assert!(ok && text.contains("is now “diplomacy”, on 2 articles"), "{text}");
+    let (ok, text) = common::folio(&path, &["rename-tag", "diplomacy", "Diplomacy"]);
+    assert!(ok && text.contains("on 2 articles"), "{text}");
+    let (ok, text) = common::folio(&path, &["tags"]);
+    assert!(ok && text == "Diplomacy  (2)\n", "{text}");
+    let (ok, text) = common::folio(&path, &["rename-tag", "nothing", "x"]);
+    assert!(!ok && text.contains("no tag called “nothing”"), "{text}");
+    let (ok, text) = common::folio(&path, &["delete-tag", "Diplomacy"]);
+    assert!(ok && text.contains("deleted from 2 articles"), "{text}");
+    let (ok, text) = common::folio(&path, &["tags"]);
+    assert!(ok && text.starts_with("no tags yet"), "{text}");
 }

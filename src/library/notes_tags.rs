@@ -72,6 +72,62 @@ impl Library {
         Ok(())
     }
 
+    /// Renames a tag; renaming onto a tag that exists merges the two (the
+    /// articles of both carry the one name). Returns how many articles
+    /// carry it afterwards.
+    pub fn rename_tag(&mut self, old: &str, new: &str) -> Result<usize> {
+        let new = clean_tag(new)?;
+        let tx = self.conn.transaction()?;
+        let from: i64 = tx
+            .query_row("SELECT id FROM tags WHERE name = ?", [old.trim()], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| LibraryError::Invalid(format!("no tag called “{}”", old.trim())))?;
+        let into: Option<i64> = tx
+            .query_row(
+                "SELECT id FROM tags WHERE name = ? AND id != ?",
+                params![new, from],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let kept = match into {
+            Some(into) => {
+                tx.execute(
+                    "INSERT OR IGNORE INTO article_tags(article_id, tag_id) SELECT article_id, ? FROM article_tags WHERE tag_id = ?",
+                    params![into, from],
+                )?;
+                tx.execute("DELETE FROM tags WHERE id = ?", [from])?;
+                into
+            }
+            // Same tag, new spelling (case included).
+            None => {
+                tx.execute("UPDATE tags SET name = ? WHERE id = ?", params![new, from])?;
+                from
+            }
+        };
+        let count: i64 = tx.query_row(
+            "SELECT count(*) FROM article_tags WHERE tag_id = ?",
+            [kept],
+            |r| r.get(0),
+        )?;
+        tx.commit()?;
+        Ok(count as usize)
+    }
+
+    /// Deletes a tag from every article; returns how many carried it.
+    pub fn delete_tag(&mut self, name: &str) -> Result<usize> {
+        let tx = self.conn.transaction()?;
+        let id: i64 = tx
+            .query_row("SELECT id FROM tags WHERE name = ?", [name.trim()], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| LibraryError::Invalid(format!("no tag called “{}”", name.trim())))?;
+        let count: i64 = tx.query_row("SELECT count(*) FROM article_tags WHERE tag_id = ?", [id], |r| {
+            r.get(0)
+        })?;
+        tx.execute("DELETE FROM tags WHERE id = ?", [id])?;
+        tx.commit()?;
+        Ok(count as usize)
+    }
+
     /// Replaces the article's note (an empty text removes it) and keeps the
     /// search index in step.
     pub fn set_note(&mut self, id: i64, text: &str) -> Result<()> {
