@@ -1180,3 +1180,62 @@ fn a_library_from_an_older_folio_is_upgraded_without_holding_up_the_window() {
     });
     assert!(!folio::library::upgrade_pending(&path));
 }
+
+#[test]
+fn a_tag_renamed_onto_another_merges_and_a_tag_can_be_deleted() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lib.sqlite");
+    {
+        let mut library = Library::open(&path).unwrap();
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clippings");
+        let cancel = std::sync::atomic::AtomicBool::new(false);
+        let report =
+            folio::import::pipeline::import_paths(&mut library, &[fixtures], &cancel, |_, _| {}).unwrap();
+        let ids = report.new_ids();
+        library.change_tags(ids[0], &["N. Korea".into()], &[]).unwrap();
+        library.change_tags(ids[1], &["North Korea".into()], &[]).unwrap();
+        library.change_tags(ids[2], &["North Korea".into()], &[]).unwrap();
+    }
+    let mut harness = app_over(&path, Vec::new());
+    wait_for(&mut harness, "the sidebar", |h| shows(h, "N. Korea  (1)"));
+    harness.get_by_label("N. Korea  (1)").click_secondary();
+    wait_for(&mut harness, "the tag menu", |h| shows(h, "Rename…"));
+    harness.get_by_label("Rename…").click();
+    wait_for(&mut harness, "the name field", |h| {
+        shows(h, "Rename “N. Korea” to")
+    });
+    let select_all = egui::Modifiers {
+        ctrl: true,
+        command: true,
+        ..Default::default()
+    };
+    harness.get_by_label("Rename “N. Korea” to").focus();
+    harness.step();
+    harness.key_press_modifiers(select_all, egui::Key::A);
+    harness.step();
+    harness
+        .get_by_label("Rename “N. Korea” to")
+        .type_text("North Korea");
+    harness.step();
+    assert_eq!(
+        harness
+            .state()
+            .renaming_tag
+            .as_ref()
+            .map(|(_, typed)| typed.as_str()),
+        Some("North Korea")
+    );
+    harness.key_press(egui::Key::Enter);
+    wait_for(&mut harness, "the merge", |h| shows(h, "North Korea  (3)"));
+    assert!(!shows(&harness, "N. Korea  (1)"));
+
+    harness.get_by_label("North Korea  (3)").click_secondary();
+    wait_for(&mut harness, "the tag menu", |h| shows(h, "Delete…"));
+    harness.get_by_label("Delete…").click();
+    wait_for(&mut harness, "the question", |h| {
+        shows(h, "Delete the tag “North Korea” from 3 articles?")
+    });
+    harness.get_by_label("Delete tag").click();
+    wait_for(&mut harness, "the deletion", |h| !shows(h, "North Korea  ("));
+    assert!(shows(&harness, "9 articles"), "the articles stay");
+}

@@ -52,6 +52,14 @@ pub enum Action {
     Step(isize, bool),
     AddTag(String),
     RemoveTag(String),
+    /// Show a name field in place of this tag.
+    StartRenameTag(String),
+    /// Rename a tag (onto an existing one: a merge).
+    RenameTag(String, String),
+    /// Ask before deleting a tag from its articles (how many).
+    AskDeleteTag(String, usize),
+    DeleteTag(String),
+    CancelTagEdit,
     /// File the open article under this topic (by id), or take it out.
     FileUnder(i64),
     TakeOutOf(i64),
@@ -219,6 +227,10 @@ pub struct FolioApp {
     screenshot: Option<ScreenshotJob>,
     /// Highlights, comments, the note's editor and the annotations view.
     pub annotating: Annotating,
+    /// A tag being renamed in the sidebar: its name, and the new one as typed.
+    pub renaming_tag: Option<(String, String)>,
+    /// Asking before a tag is deleted from its articles (name, how many).
+    pub confirm_delete_tag: Option<(String, usize)>,
     /// Where the save dialog said to write, for what.
     saved_to: (Sender<SaveAnswer>, Receiver<SaveAnswer>),
 }
@@ -261,6 +273,8 @@ impl FolioApp {
             picked: channel(),
             saved_to: channel(),
             annotating: Annotating::default(),
+            renaming_tag: None,
+            confirm_delete_tag: None,
             settings,
             search: String::new(),
             list: ListModel::default(),
@@ -499,6 +513,28 @@ impl FolioApp {
                 }
             }
             Action::RemoveTag(name) => self.change_tags(Vec::new(), vec![name]),
+            Action::StartRenameTag(name) => self.renaming_tag = Some((name.clone(), name)),
+            Action::RenameTag(old, new) => {
+                self.renaming_tag = None;
+                if !new.trim().is_empty() && new.trim() != old {
+                    if self.settings.browse == Browse::Tag(old.clone()) {
+                        self.settings.browse = Browse::Tag(new.trim().to_string());
+                    }
+                    self.worker.send(Request::RenameTag { old, new });
+                }
+            }
+            Action::AskDeleteTag(name, count) => self.confirm_delete_tag = Some((name, count)),
+            Action::DeleteTag(name) => {
+                self.confirm_delete_tag = None;
+                if self.settings.browse == Browse::Tag(name.clone()) {
+                    self.settings.browse = Browse::All;
+                }
+                self.worker.send(Request::DeleteTag(name));
+            }
+            Action::CancelTagEdit => {
+                self.renaming_tag = None;
+                self.confirm_delete_tag = None;
+            }
             Action::FileUnder(topic) => self.change_topics(vec![topic], Vec::new()),
             Action::TakeOutOf(topic) => self.change_topics(Vec::new(), vec![topic]),
             Action::NoteEdited => {

@@ -46,6 +46,11 @@ pub enum Request {
         add: Vec<i64>,
         remove: Vec<i64>,
     },
+    RenameTag {
+        old: String,
+        new: String,
+    },
+    DeleteTag(String),
     /// Highlight characters `start..end` of an article's text.
     AddHighlight {
         article_id: i64,
@@ -313,6 +318,14 @@ fn handle(library: &mut Library, request: Request, outbox: &Sender<Response>, wa
                 path,
                 what: format!("{n} article{}", if n == 1 { "" } else { "s" }),
             }),
+        Request::RenameTag { old, new } => library
+            .rename_tag(&old, &new)
+            .map(|_| Response::Changed)
+            .map_err(|e| e.to_string()),
+        Request::DeleteTag(name) => library
+            .delete_tag(&name)
+            .map(|_| Response::Changed)
+            .map_err(|e| e.to_string()),
         Request::ChangeTopics { id, add, remove } => library
             .change_topics(id, &add, &remove)
             .map(|_| Response::Changed)

@@ -53,6 +53,22 @@ pub fn show(ctx: &egui::Context, app: &FolioApp) -> Vec<Action> {
             },
         ));
     }
+    if let Some((name, count)) = &app.confirm_delete_tag {
+        actions.extend(ask(
+            ctx,
+            Question {
+                id: "confirm-delete-tag",
+                heading: format!(
+                    "Delete the tag “{name}” from {count} article{}?",
+                    if *count == 1 { "" } else { "s" }
+                ),
+                detail: "The articles stay; only the tag goes.",
+                confirm: "Delete tag",
+                on_confirm: Action::DeleteTag(name.clone()),
+                on_cancel: Action::CancelTagEdit,
+            },
+        ));
+    }
     if let Some(ids) = &app.confirm_purge {
         let count = ids.len();
         actions.extend(ask(

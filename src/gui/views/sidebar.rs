@@ -67,6 +67,80 @@ fn group(
         });
 }
 
+/// The tags, each with a menu (right click) to rename it (onto another
+/// tag: a merge) or delete it; a tag being renamed shows a name field.
+fn tags(
+    ui: &mut egui::Ui,
+    renaming: &mut Option<(String, String)>,
+    current: Option<&Browse>,
+    values: &[FacetCount],
+    actions: &mut Vec<Action>,
+) {
+    if values.is_empty() {
+        return;
+    }
+    egui::CollapsingHeader::new("Tags")
+        .default_open(true)
+        .show(ui, |ui| {
+            for value in values {
+                if let Some((old, typed)) = renaming
+                    && *old == value.value
+                {
+                    let label = ui.weak(format!("Rename “{old}” to"));
+                    let field = ui
+                        .add(egui::TextEdit::singleline(typed).desired_width(f32::INFINITY))
+                        .labelled_by(label.id);
+                    // The keyboard goes to the field once, when it opens.
+                    let asked = ui.data(|d| d.get_temp::<bool>(field.id)).unwrap_or(false);
+                    if !asked {
+                        field.request_focus();
+                        ui.data_mut(|d| d.insert_temp(field.id, true));
+                    }
+                    if field.lost_focus() {
+                        ui.data_mut(|d| d.remove::<bool>(field.id));
+                        let entered = ui.input(|i| i.key_pressed(egui::Key::Enter));
+                        actions.push(if entered {
+                            Action::RenameTag(old.clone(), typed.clone())
+                        } else {
+                            Action::CancelTagEdit
+                        });
+                    }
+                    continue;
+                }
+                let target = Browse::Tag(value.value.clone());
+                let selected = current == Some(&target);
+                let button = ui
+                    .add(
+                        egui::Button::selectable(selected, format!("{}  ({})", value.value, value.count))
+                            .truncate(),
+                    )
+                    .on_hover_text(format!(
+                        "{}: {} article{} (right click to rename or delete)",
+                        value.value,
+                        value.count,
+                        if value.count == 1 { "" } else { "s" }
+                    ));
+                if button.clicked() {
+                    actions.push(Action::Browse(target));
+                }
+                button.context_menu(|ui| {
+                    if ui
+                        .button("Rename…")
+                        .on_hover_text("Renaming onto another tag merges the two")
+                        .clicked()
+                    {
+                        actions.push(Action::StartRenameTag(value.value.clone()));
+                        ui.close();
+                    }
+                    if ui.button("Delete…").clicked() {
+                        actions.push(Action::AskDeleteTag(value.value.clone(), value.count));
+                        ui.close();
+                    }
+                });
+            }
+        });
+}
+
 /// The topics that hold articles, as a tree: a topic with sub-topics opens
 /// onto them.
 fn topics(ui: &mut egui::Ui, current: Option<&Browse>, tree: &[TopicNode], actions: &mut Vec<Action>) {
@@ -159,7 +233,6 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
     let mut actions = Vec::new();
     // While the annotations view is open, no place in the list is shown.
     let current = app.annotating.view.is_none().then(|| app.browse().clone());
-    let facets = &app.facets;
     egui::Panel::left("sidebar")
         .resizable(true)
         .default_size(230.0)
@@ -173,7 +246,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
                     current.as_ref(),
                     Browse::All,
                     "All articles",
-                    Some(facets.all),
+                    Some(app.facets.all),
                 ));
                 actions.extend(entry(
                     ui,
@@ -187,7 +260,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
                     current.as_ref(),
                     Browse::Trash,
                     "Trash",
-                    Some(facets.trash),
+                    Some(app.facets.trash),
                 ));
                 let viewing = app.annotating.view.is_some();
                 if ui
@@ -202,12 +275,18 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
                     }));
                 }
                 ui.add_space(6.0);
-                dates(ui, current.as_ref(), &facets.years, &facets.months, &mut actions);
+                dates(
+                    ui,
+                    current.as_ref(),
+                    &app.facets.years,
+                    &app.facets.months,
+                    &mut actions,
+                );
                 group(
                     ui,
                     current.as_ref(),
                     "Regions",
-                    &facets.regions,
+                    &app.facets.regions,
                     |v| Browse::Region(v.to_string()),
                     &mut actions,
                 );
@@ -215,17 +294,16 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
                     ui,
                     current.as_ref(),
                     "Sources",
-                    &facets.sources,
+                    &app.facets.sources,
                     |v| Browse::Source(v.to_string()),
                     &mut actions,
                 );
-                topics(ui, current.as_ref(), &facets.topics, &mut actions);
-                group(
+                topics(ui, current.as_ref(), &app.facets.topics, &mut actions);
+                tags(
                     ui,
+                    &mut app.renaming_tag,
                     current.as_ref(),
-                    "Tags",
-                    &facets.tags,
-                    |v| Browse::Tag(v.to_string()),
+                    &app.facets.tags,
                     &mut actions,
                 );
                 saved_searches(ui, app, &mut actions);
