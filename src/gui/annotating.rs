@@ -66,7 +66,18 @@ impl AnnotationsView {
     }
 }
 
+/// The reader's text as last laid out for painting, and what it was made
+/// from (a hash of the article, highlights, searched words and style).
+#[derive(Clone)]
+pub struct ReadingText {
+    pub key: u64,
+    pub job: egui::text::LayoutJob,
+    pub matches: Vec<Range<usize>>,
+}
+
 pub struct Annotating {
+    /// The reader's text as painted, kept between frames.
+    pub reading: Option<ReadingText>,
     /// Characters of the article's text selected in the reader.
     pub selection: Option<Range<usize>>,
     /// The reader's text box, as last drawn.
@@ -88,6 +99,7 @@ pub struct Annotating {
 impl Default for Annotating {
     fn default() -> Self {
         Annotating {
+            reading: None,
             selection: None,
             text_id: None,
             scroll_to: None,

@@ -24,7 +24,7 @@ fn welcome(ui: &mut egui::Ui) -> Vec<Action> {
             }
         });
         ui.add_space(12.0);
-        ui.weak("…or drop files here: plain-text clippings, saved web pages, Markdown.");
+        ui.weak("…or drop files here: plain-text clippings, saved web pages, Markdown, or an export of Pocket, Instapaper, wallabag, Omnivore or Zotero.");
     });
     actions
 }

@@ -301,25 +301,53 @@ fn body(
     actions: &mut Vec<Action>,
 ) -> usize {
     let text = article.meta.body.as_str();
-    let matches = if words.is_empty() {
-        Vec::new()
-    } else {
-        crate::gui::highlight::matches_in(text, words)
-    };
-    let font = egui::FontId::proportional(text_size);
     let color = ui.visuals().text_color();
     let dark = ui.visuals().dark_mode;
     let current = app.match_cursor;
-    let mut layouter = |ui: &egui::Ui, buffer: &dyn egui::TextBuffer, wrap_width: f32| {
-        let mut job = reading_job(
-            buffer.as_str(),
+    // The painted text is worked out again only when something it shows
+    // changes, not on every frame: the window must stay light on long articles.
+    let key = {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        (
+            article.id,
+            &article.updated_at,
+            words,
+            current,
+            text_size.to_bits(),
+            dark,
+        )
+            .hash(&mut hasher);
+        for h in &article.highlights {
+            (h.id, h.start, h.end, &h.color, h.detached).hash(&mut hasher);
+        }
+        color.hash(&mut hasher);
+        hasher.finish()
+    };
+    if app.annotating.reading.as_ref().is_none_or(|r| r.key != key) {
+        let matches = if words.is_empty() {
+            Vec::new()
+        } else {
+            crate::gui::highlight::matches_in(text, words)
+        };
+        let job = reading_job(
+            text,
             &article.highlights,
             &matches,
             current,
-            font.clone(),
+            egui::FontId::proportional(text_size),
             color,
             dark,
         );
+        app.annotating.reading = Some(crate::gui::annotating::ReadingText { key, job, matches });
+    }
+    // Borrowed out of the app for this frame (put back below), not copied.
+    let Some(reading) = app.annotating.reading.take() else {
+        return 0;
+    };
+    let matches = &reading.matches;
+    let mut layouter = |ui: &egui::Ui, _buffer: &dyn egui::TextBuffer, wrap_width: f32| {
+        let mut job = reading.job.clone();
         job.wrap.max_width = wrap_width;
         ui.fonts_mut(|f| f.layout_job(job))
     };
@@ -368,7 +396,9 @@ fn body(
         ui.scroll_to_rect(rect, Some(egui::Align::Center));
         app.annotating.scroll_to = None;
     }
-    matches.len()
+    let count = matches.len();
+    app.annotating.reading = Some(reading);
+    count
 }
 
 /// "Highlight" in each colour, for the passage selected in the text.
