@@ -276,6 +276,61 @@ fn parse_meta_date(value: &str) -> Option<Published> {
         .or_else(|| super::dates::find_date(value).map(|f| f.published))
 }
 
+/// What the Readability algorithm (Firefox's Reader View, as ported by
+/// `dom_smoothie`) finds in a page: the article's own block of the DOM, its
+/// title with the site's name taken off, and the byline.
+struct Readable {
+    body: String,
+    title: Option<String>,
+    authors: Vec<String>,
+}
+
+fn readable_article(html: &str) -> Option<Readable> {
+    let config = dom_smoothie::Config {
+        text_mode: dom_smoothie::TextMode::Formatted,
+        ..Default::default()
+    };
+    // A third-party parser over arbitrary input: should it ever panic, the
+    // page is still read by our own reader rather than failing the import.
+    let parsed = std::panic::catch_unwind(|| {
+        let mut readability = dom_smoothie::Readability::new(html, None, Some(config)).ok()?;
+        readability.parse().ok()
+    })
+    .ok()??;
+    let body = paragraphs(&parsed.text_content);
+    if body.split_whitespace().count() < 25 {
+        return None;
+    }
+    let title = Some(parsed.title.trim().to_string()).filter(|t| !t.is_empty());
+    let authors = parsed.byline.as_deref().map(byline_names).unwrap_or_default();
+    Some(Readable { body, title, authors })
+}
+
+/// Formatted text with its paragraphs separated by one blank line and the
+/// spaces inside each tidied.
+fn paragraphs(text: &str) -> String {
+    text.split('\n')
+        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// "By Jane Doe and John Roe" → ["Jane Doe", "John Roe"].
+fn byline_names(byline: &str) -> Vec<String> {
+    let byline = byline.trim();
+    let byline = ["By ", "by ", "BY "]
+        .iter()
+        .find_map(|p| byline.strip_prefix(p))
+        .unwrap_or(byline);
+    byline
+        .split([',', '&', '|'])
+        .flat_map(|p| p.split(" and "))
+        .map(|n| n.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|n| !n.is_empty() && n.split_whitespace().count() <= 6 && !n.contains("://"))
+        .collect()
+}
+
 pub fn extract_html(html: &str) -> ExtractedArticle {
     let mut meta = ExtractedArticle::default();
     json_ld_fields(html, &mut meta);
@@ -338,12 +393,29 @@ pub fn extract_html(html: &str) -> ExtractedArticle {
         meta.published = time_element_date(html).or_else(|| meta.url.as_deref().and_then(url_date));
     }
     let page_title = TITLE.captures(html).map(|c| decode_entities(c[1].trim()));
-    let mut article = read_clipping(&visible_text(html));
-    article.title = meta.title.or(article.title).or(page_title);
+    let readable = readable_article(html);
+    // Readability's body when it found one; otherwise the whole visible page
+    // read like a copied clipping, which separates prose from furniture too.
+    let mut article = match &readable {
+        Some(r) => {
+            let mut from_page = read_clipping(&visible_text(html));
+            from_page.body = r.body.clone();
+            from_page
+        }
+        None => read_clipping(&visible_text(html)),
+    };
+    let readable_title = readable.as_ref().and_then(|r| r.title.clone());
+    article.title = readable_title.or(meta.title).or(article.title).or(page_title);
     article.published = meta.published.or(article.published);
     article.source = meta.source.or(article.source);
-    if !meta.authors.is_empty() {
-        article.authors = meta.authors;
+    match readable
+        .as_ref()
+        .map(|r| r.authors.clone())
+        .filter(|a| !a.is_empty())
+    {
+        Some(byline) => article.authors = byline,
+        None if !meta.authors.is_empty() => article.authors = meta.authors,
+        None => {}
     }
     article.section = meta.section.or(article.section);
     article.url = meta.url.or(article.url);
