@@ -142,6 +142,11 @@ const FURNITURE_PREFIXES: &[&str] = &[
     "keywords:",
     "photo:",
     "image:",
+    "continue reading",
+    "skip to",
+    "supported by",
+    "listen to this",
+    "illustration for article",
     "media caption",
     "image caption",
     "image copyright",
@@ -290,6 +295,10 @@ static SECTION_LINE: LazyLock<Regex> = LazyLock::new(|| {
 static SOURCE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:source|fuente|fonte|quelle|出典|出所)\s?[:：]\s*(.+)$").expect("valid source pattern")
 });
+/// "12 comments on …", "3 Responses to …": the head of a comment thread.
+static COMMENT_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\d+\s+(?:comments?|responses?|replies|reactions?)\b").expect("valid comment pattern")
+});
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:copyright|\(c\)|©)\s*(?i:copyright|©)?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(.+?)(?:[.,]?\s*(?i:all rights reserved).*)?$")
         .expect("valid copyright pattern")
@@ -343,8 +352,8 @@ fn split_kind_prefix(line: &str) -> Option<(&'static str, String)> {
 }
 
 fn is_furniture(unit: &Unit) -> bool {
-    let lower = unit.text.to_lowercase();
-    if FURNITURE_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+    let lower = unglue(&unit.text).to_lowercase();
+    if FURNITURE_PREFIXES.iter().any(|p| lower.starts_with(p)) || COMMENT_COUNT.is_match(&lower) {
         return true;
     }
     let tokens: Vec<&str> = lower
@@ -357,6 +366,21 @@ fn is_furniture(unit: &Unit) -> bool {
             let t = t.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '|');
             t.is_empty() || FURNITURE_WORDS.contains(&t) || t.chars().all(|c| c.is_ascii_digit())
         })
+}
+
+/// Link texts a copy glued together ("Skip to contentSkip to site index")
+/// pulled apart where a lower-case letter runs into a capital.
+fn unglue(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut previous_lower = false;
+    for c in text.chars() {
+        if previous_lower && c.is_uppercase() {
+            out.push(' ');
+        }
+        previous_lower = c.is_lowercase();
+        out.push(c);
+    }
+    out
 }
 
 /// "Home > World > Asia", "INTERNATIONAL > East Asia & Pacific", "News | Politics".
@@ -592,10 +616,89 @@ fn headline_score(unit: &Unit, distance_to_body: usize) -> Option<i32> {
     Some(score)
 }
 
+/// Separators between a headline and the site or section printed with it
+/// ("World | Headline", "Headline - Site").
+const TITLE_SEPARATORS: [&str; 5] = [" | ", " - ", " — ", " – ", " :: "];
+
+/// How often each header line is printed, whole or as one part of a line
+/// such as "Africa|Headline": a whole-page copy prints its headline more than
+/// once, a menu item or a label once.
+struct HeadlineEchoes {
+    counts: std::collections::HashMap<String, usize>,
+}
+
+impl HeadlineEchoes {
+    fn new(header: &[Unit]) -> Self {
+        let mut counts = std::collections::HashMap::new();
+        for unit in header {
+            let whole = normalise_line(&unit.text);
+            let mut seen = vec![whole.clone()];
+            for part in unit.text.split(['|', '—', '–']).flat_map(|p| p.split(" - ")) {
+                let part = normalise_line(part);
+                if !seen.contains(&part) {
+                    seen.push(part);
+                }
+            }
+            for key in seen {
+                if !key.is_empty() {
+                    *counts.entry(key).or_insert(0) += 1;
+                }
+            }
+        }
+        HeadlineEchoes { counts }
+    }
+
+    fn bonus(&self, text: &str) -> i32 {
+        // A short label ("Sign In") repeats too, without being a headline.
+        if word_count(text) < 4 {
+            return 0;
+        }
+        match self.counts.get(&normalise_line(text)).copied().unwrap_or(0) {
+            0 | 1 => 0,
+            _ => 7,
+        }
+    }
+}
+
+fn normalise_line(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The content words of the body's first paragraphs.
+fn lead_words(units: &[Unit], body_start: usize, body_end: usize) -> std::collections::HashSet<String> {
+    units
+        .iter()
+        .take(body_end.saturating_add(1))
+        .skip(body_start)
+        .take(3)
+        .flat_map(|u| content_words(&u.text))
+        .collect()
+}
+
+fn content_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Up to +8 for a line whose words the lead paragraphs take up.
+fn lead_overlap_bonus(text: &str, lead: &std::collections::HashSet<String>) -> i32 {
+    let words = content_words(text);
+    if words.is_empty() || lead.is_empty() {
+        return 0;
+    }
+    let shared = words.iter().filter(|w| lead.contains(*w)).count();
+    (shared * 16 / words.len()).min(8) as i32
+}
+
 /// Strips " | Site Name" or " - Site Name" from a headline, offering the
 /// site name as a source.
 fn strip_site_suffix(title: &str, sources: &mut SourceCandidates) -> String {
-    for sep in [" | ", " - ", " — ", " – ", " :: "] {
+    for sep in TITLE_SEPARATORS {
         if let Some(i) = title.rfind(sep) {
             let (head, tail) = (&title[..i], &title[i + sep.len()..]);
             if word_count(head) >= 3 && word_count(tail) <= 5 && looks_like_publication(tail) {
@@ -652,13 +755,24 @@ pub fn read_clipping(text: &str) -> ExtractedArticle {
     let mut article = ExtractedArticle::default();
     let mut sources = SourceCandidates::default();
 
-    // The headline: the most headline-like unit before the body.
-    let header = 0..body_start.min(units.len());
-    // A headline is soon followed by its dateline or byline.
+    // The headline: the most headline-like unit before the body, or one of
+    // the short lines the body's run swept up at its start.
+    let swept_up = (body_start..(body_start + 3).min(body_end + 1).min(units.len()))
+        .take_while(|&i| !is_prose(&units[i].text))
+        .last()
+        .map_or(body_start, |i| i + 1);
+    let header = 0..swept_up.min(units.len());
+    let echoes = HeadlineEchoes::new(&units[header.clone()]);
+    let lead = lead_words(&units, body_start, body_end);
+    // A headline is soon followed by its dateline or byline, is printed more
+    // than once on a whole page (the window title, the heading, the share
+    // text), and is about what the first paragraphs say.
     let score_of = |i: usize| {
-        let dated =
-            (i + 1..(i + 4).min(units.len())).any(|j| date_lines[j].is_some() || bylines[j].is_some());
-        headline_score(&units[i], body_start - i).map(|s| s + if dated { 5 } else { 0 })
+        let dated = (i.saturating_sub(2)..(i + 4).min(units.len()))
+            .any(|j| j != i && (date_lines[j].is_some() || bylines[j].is_some()));
+        let text = &units[i].text;
+        let bonus = if dated { 5 } else { 0 } + echoes.bonus(text) + lead_overlap_bonus(text, &lead);
+        headline_score(&units[i], body_start.saturating_sub(i)).map(|s| s + bonus)
     };
     let title_index = header
         .clone()
@@ -668,6 +782,8 @@ pub fn read_clipping(text: &str) -> ExtractedArticle {
                 && date_lines[i].is_none()
                 && bylines[i].is_none()
                 && SECTION_LINE.captures(&units[i].text).is_none()
+                && COPYRIGHT.captures(&units[i].text).is_none()
+                && !units[i].text.contains('©')
                 && (breadcrumb_segments(&units[i].text).is_none()
                     || split_kind_prefix(&units[i].text).is_some())
         })
@@ -685,6 +801,9 @@ pub fn read_clipping(text: &str) -> ExtractedArticle {
                 && breadcrumb_segments(&units[p].text).is_none()
                 && word_count(&units[p].text) <= word_count(&units[best].text)
         });
+        // Only a line that reads like a standfirst yields to the one above.
+        let standfirst_like = ends_sentence(&units[best].text) || word_count(&units[best].text) >= 20;
+        let previous = previous.filter(|_| standfirst_like);
         match previous.and_then(|p| score_of(p).map(|s| (s, p))) {
             Some((score, p)) if score + 3 >= best_score => p,
             _ => best,
@@ -929,6 +1048,9 @@ mod tests {
             "Read more: other story",
             "Advertisement",
             "Sign in",
+            "Skip to contentSkip to site index",
+            "12 comments on “A week in the harbour town”",
+            "Continue reading the main story",
         ] {
             assert!(
                 is_furniture(&Unit {
@@ -942,5 +1064,36 @@ mod tests {
             text: "English Press".into(),
             bullet: true
         }));
+    }
+
+    /// A whole page copied: menus, a headline printed in the window title
+    /// and again above the text, a list of other stories, a copyright line.
+    #[test]
+    fn the_headline_of_a_whole_page_copy_is_the_one_printed_twice_and_taken_up_by_the_lead() {
+        let page = "Harbour Gazette\n\n\
+            • News\n• Sport\n• Weather\n\n\
+            World|Ferry strike strands thousands on the northern islands\n\n\
+            harbourgazette.example © 2001-2024 The Harbour Gazette\n\n\
+            Most read\n\n\
+            • Council approves a new bridge over the estuary after years of debate\n\
+            • Local bakery wins a national prize for its rye loaf this autumn\n\n\
+            Ferry strike strands thousands on the northern islands\n\n\
+            Share on Facebook\n\n\
+            A strike by ferry crews left thousands of travellers stranded on the northern \
+            islands on Monday, as talks between the unions and the operator broke down.\n\n\
+            The islands depend on the ferry for food and fuel, and the council said it would \
+            ask the government to step in if the strike lasted beyond the week.\n\n\
+            Union leaders said the crews had not had a pay rise in six years, while the operator \
+            said it could not afford the increase without raising fares for islanders.\n";
+        let article = extract_clipping(page);
+        assert_eq!(
+            article.title.as_deref(),
+            Some("Ferry strike strands thousands on the northern islands")
+        );
+        assert!(
+            article.body.starts_with("A strike by ferry crews"),
+            "{}",
+            article.body
+        );
     }
 }
