@@ -18,7 +18,10 @@ impl PathPicker for SystemPicker {
     fn pick_files(&self) -> Option<Vec<PathBuf>> {
         rfd::FileDialog::new()
             .set_title("Import articles")
-            .add_filter("Articles", &["txt", "html", "htm", "md", "markdown"])
+            .add_filter(
+                "Articles",
+                &["txt", "html", "htm", "mhtml", "mht", "md", "markdown"],
+            )
             .add_filter(
                 "Exports (Folio, Pocket, Instapaper, wallabag, Omnivore, Zotero)",
                 &["json", "csv", "zip", "html"],

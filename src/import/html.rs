@@ -331,6 +331,20 @@ fn byline_names(byline: &str) -> Vec<String> {
         .collect()
 }
 
+/// "Headline | Site" → "Headline" when the tail is the site's own name
+/// (Readability keeps the tail of a short headline, unsure what it is).
+fn without_site_name<'a>(title: &'a str, site: &str) -> &'a str {
+    for separator in [" | ", " - ", " — ", " – ", " :: ", " · "] {
+        if let Some((head, tail)) = title.rsplit_once(separator)
+            && tail.trim().eq_ignore_ascii_case(site.trim())
+            && !head.trim().is_empty()
+        {
+            return head.trim();
+        }
+    }
+    title
+}
+
 pub fn extract_html(html: &str) -> ExtractedArticle {
     let mut meta = ExtractedArticle::default();
     json_ld_fields(html, &mut meta);
@@ -408,6 +422,9 @@ pub fn extract_html(html: &str) -> ExtractedArticle {
     article.title = readable_title.or(meta.title).or(article.title).or(page_title);
     article.published = meta.published.or(article.published);
     article.source = meta.source.or(article.source);
+    if let (Some(title), Some(source)) = (article.title.as_deref(), article.source.as_deref()) {
+        article.title = Some(without_site_name(title, source).to_string());
+    }
     match readable
         .as_ref()
         .map(|r| r.authors.clone())

@@ -12,6 +12,7 @@ pub mod html;
 pub mod language;
 pub mod lines;
 pub mod markdown;
+pub mod mhtml;
 pub mod other_tools;
 pub mod pipeline;
 pub mod regions;
@@ -42,6 +43,8 @@ pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Html,
+    /// A page saved as one file (`.mhtml`), read through its HTML part.
+    Mhtml,
     Markdown,
     Clipping,
 }
@@ -50,6 +53,7 @@ impl Format {
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Html => "html",
+            Format::Mhtml => "mhtml",
             Format::Markdown => "markdown",
             Format::Clipping => "text",
         }
@@ -57,6 +61,9 @@ impl Format {
 }
 
 pub fn detect_format(text: &str, file_name: Option<&str>) -> Format {
+    if mhtml::looks_like_mhtml(text) {
+        return Format::Mhtml;
+    }
     if html::looks_like_html(text) {
         return Format::Html;
     }
@@ -94,6 +101,11 @@ pub fn read_fields(
     let format = detect_format(&decoded.text, file_name);
     let article = match format {
         Format::Html => html::extract_html(&decoded.text),
+        // A message with no page in it is read as text, which reports it
+        // as holding no article rather than guessing.
+        Format::Mhtml => {
+            mhtml::extract_mhtml(&decoded.text).unwrap_or_else(|| clipping::extract_clipping(""))
+        }
         Format::Markdown => markdown::extract_markdown(&decoded.text),
         Format::Clipping => clipping::extract_clipping(&decoded.text),
     };

@@ -73,7 +73,9 @@ pub struct Progress {
 
 /// File endings a folder walk picks up. Files named explicitly are always
 /// tried, whatever their name: the format is told by content.
-const IMPORTABLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm", "xhtml"];
+const IMPORTABLE_EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "mhtml", "mht",
+];
 
 /// The files to import: the files named, and the importable files under the
 /// folders named, in a stable order. Hidden files and the `_files` folders
