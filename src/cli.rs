@@ -186,6 +186,17 @@ pub enum Command {
         #[arg(long, default_value_t = 10_000)]
         import_files: usize,
     },
+    /// How fast pages are extracted: every importable file under the paths,
+    /// read in process on one thread (pages per second per core).
+    #[command(after_help = "Example:\n  folio bench-extract ../shared/eval/cases --rounds 3")]
+    BenchExtract {
+        /// Files and folders of pages to read.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Times to read every page.
+        #[arg(long, default_value_t = 3)]
+        rounds: usize,
+    },
     /// Write a verified backup (default: a new automatic backup beside the library).
     #[command(
         after_help = "Backups use SQLite's backup API and are verified before they count. \
@@ -691,6 +702,32 @@ pub fn run_command(library_path: &Option<PathBuf>, command: Command) -> Result<E
                     out,
                     "{:<62} {:>12} {:>10}  {}",
                     line.what, line.median, line.p95, line.goal
+                )?;
+            }
+        }
+        Command::BenchExtract { paths, rounds } => {
+            let t = crate::bench_extract::bench_extract(&paths, rounds);
+            let formats: Vec<String> = t.per_format.iter().map(|(f, n)| format!("{n} {f}")).collect();
+            writeln!(
+                out,
+                "{} pages ({}), read {} times on one thread",
+                t.pages,
+                formats.join(", "),
+                t.rounds
+            )?;
+            writeln!(out, "pages per second per core: {:.0}", t.pages_per_second)?;
+            writeln!(
+                out,
+                "per page: median {:.2} ms, p95 {:.2} ms",
+                t.median.as_secs_f64() * 1000.0,
+                t.p95.as_secs_f64() * 1000.0
+            )?;
+            if let Some((path, d)) = t.slowest {
+                writeln!(
+                    out,
+                    "slowest: {:.1} ms, {}",
+                    d.as_secs_f64() * 1000.0,
+                    path.display()
                 )?;
             }
         }

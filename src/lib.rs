@@ -9,6 +9,7 @@
 
 pub mod annotate;
 pub mod bench;
+pub mod bench_extract;
 pub mod bench_suite;
 pub mod cli;
 pub mod export;
