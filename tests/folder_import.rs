@@ -40,10 +40,13 @@ fn as_markdown(a: &ExtractedArticle) -> String {
     )
 }
 
+/// A broken file's name and words its reason must contain.
+type BrokenFile = (String, &'static str);
+
 /// Writes the folder: clippings, saved pages, Markdown notes and broken
 /// files, across nested folders, with hidden files and a page's `_files`
 /// folder that must be skipped. Returns the articles written, by file name.
-fn write_folder(root: &Path) -> (Vec<(String, ExtractedArticle)>, Vec<(String, &'static str)>) {
+fn write_folder(root: &Path) -> (Vec<(String, ExtractedArticle)>, Vec<BrokenFile>) {
     let mut articles = Articles::new(&Plan {
         articles: FILES,
         seed: 42,
@@ -103,9 +106,12 @@ fn a_thousand_mixed_files_import_with_progress_and_a_second_run_adds_nothing() {
     let mut library = Library::open(&dir.path().join("lib.sqlite")).unwrap();
 
     let mut progress = Vec::new();
-    let report = import_paths(&mut library, &[root.clone()], &AtomicBool::new(false), |p, _| {
-        progress.push((p.done, p.total))
-    })
+    let report = import_paths(
+        &mut library,
+        std::slice::from_ref(&root),
+        &AtomicBool::new(false),
+        |p, _| progress.push((p.done, p.total)),
+    )
     .unwrap();
 
     // Progress climbs to every file, and only the files: nothing hidden.
