@@ -1239,3 +1239,44 @@ fn a_tag_renamed_onto_another_merges_and_a_tag_can_be_deleted() {
     wait_for(&mut harness, "the deletion", |h| !shows(h, "North Korea  ("));
     assert!(shows(&harness, "9 articles"), "the articles stay");
 }
+
+#[test]
+fn five_selected_articles_are_tagged_at_once_and_the_change_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = stocked_app(dir.path());
+    let titles = list_titles(&harness);
+    click_row(&harness, &titles[0]);
+    harness.step();
+    for node in harness.get_all_by_label(&titles[4]) {
+        node.click_modifiers(egui::Modifiers::SHIFT);
+    }
+    wait_for(&mut harness, "five selected", |h| shows(h, "5 selected"));
+
+    harness.get_by_label("Tag:").click();
+    harness.step();
+    harness.get_by_label("Tag:").type_text("water security");
+    harness.step();
+    harness.get_by_label("Add").click();
+    wait_for(&mut harness, "the tag on five", |h| {
+        shows(h, "Tagged 5 articles “water security”") && shows(h, "water security  (5)")
+    });
+
+    // The sidebar's tag lists exactly those five.
+    harness.get_by_label("water security  (5)").click();
+    wait_for(&mut harness, "the tag's list", |h| shows(h, "5 articles"));
+    let mut tagged = list_titles(&harness);
+    tagged.sort();
+    let mut chosen = titles[..5].to_vec();
+    chosen.sort();
+    assert_eq!(tagged, chosen);
+
+    press_undo(&mut harness);
+    wait_for(&mut harness, "the tag gone", |h| !shows(h, "water security  ("));
+    drop(harness);
+    let library = Library::open(&dir.path().join("lib.sqlite")).unwrap();
+    let filter = Filter {
+        tag: Some("water security".into()),
+        ..Filter::default()
+    };
+    assert_eq!(library.count(&filter).unwrap(), 0);
+}

@@ -51,6 +51,8 @@ pub enum Action {
     /// Arrow keys: move the cursor by rows; `true` extends the selection.
     Step(isize, bool),
     AddTag(String),
+    /// Put a tag on every selected article (`true`) or take it off them.
+    TagSelected(String, bool),
     RemoveTag(String),
     /// Show a name field in place of this tag.
     StartRenameTag(String),
@@ -187,6 +189,8 @@ pub struct FolioApp {
     /// When the note was last typed in (egui time), to save after a pause.
     note_edited_at: Option<f64>,
     pub tag_input: String,
+    /// The tag typed over the list, for every selected article.
+    pub bulk_tag_input: String,
     /// The details form, while the user corrects an article's metadata.
     pub details: Option<DetailsForm>,
     pub import: Option<ImportRun>,
@@ -288,6 +292,7 @@ impl FolioApp {
             note_draft: String::new(),
             note_edited_at: None,
             tag_input: String::new(),
+            bulk_tag_input: String::new(),
             details: None,
             import: None,
             last_report: None,
@@ -513,6 +518,17 @@ impl FolioApp {
                 }
             }
             Action::RemoveTag(name) => self.change_tags(Vec::new(), vec![name]),
+            Action::TagSelected(name, add) => {
+                let tag = name.trim().to_string();
+                if !tag.is_empty() && !self.selection.is_empty() {
+                    self.worker.send(Request::TagMany {
+                        ids: self.selection.ids(),
+                        tag,
+                        add,
+                        undoing: false,
+                    });
+                }
+            }
             Action::StartRenameTag(name) => self.renaming_tag = Some((name.clone(), name)),
             Action::RenameTag(old, new) => {
                 self.renaming_tag = None;
@@ -897,6 +913,33 @@ impl FolioApp {
                 Response::Annotations { list, generation } => self.annotations_arrived(list, generation),
                 Response::Exported { path, what } => {
                     self.status = Some(format!("{what} written to {}", path.display()));
+                }
+                Response::TaggedMany {
+                    tag,
+                    add,
+                    changed,
+                    undoing,
+                } => {
+                    let n = changed.len();
+                    let articles = if n == 1 { "article" } else { "articles" };
+                    self.status = Some(match (add, n) {
+                        (true, 0) => format!("Every selected article already has “{tag}”"),
+                        (false, 0) => format!("No selected article has “{tag}”"),
+                        (true, n) => format!("Tagged {n} {articles} “{tag}”"),
+                        (false, n) => format!("Took “{tag}” off {n} {articles}"),
+                    });
+                    if n > 0 && !undoing {
+                        self.bulk_tag_input.clear();
+                        self.push_undo(Undo::TagMany {
+                            ids: changed,
+                            tag,
+                            added: add,
+                        });
+                    }
+                    self.refresh();
+                    if let Some(id) = self.settings.open_article {
+                        self.worker.send(Request::Open(id));
+                    }
                 }
                 Response::Changed => {
                     self.refresh();

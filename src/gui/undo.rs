@@ -28,6 +28,12 @@ pub enum Undo {
         added: Vec<i64>,
         removed: Vec<i64>,
     },
+    /// A tag a bulk change put on (`added`) or took off these articles.
+    TagMany {
+        ids: Vec<i64>,
+        tag: String,
+        added: bool,
+    },
     /// A highlight's colour or comment as it was before a change.
     Highlight(Box<Highlight>),
     HighlightRemoved(Box<Highlight>),
@@ -41,6 +47,18 @@ impl Undo {
     pub fn label(&self) -> String {
         match self {
             Undo::Tags { .. } => "Undo tag change".into(),
+            Undo::TagMany {
+                ids,
+                tag,
+                added: true,
+            } => format!("Undo tagging {} articles “{tag}”", ids.len()),
+            Undo::TagMany {
+                ids,
+                tag,
+                added: false,
+            } => {
+                format!("Undo untagging {} articles “{tag}”", ids.len())
+            }
             Undo::Details { .. } => "Undo details change".into(),
             Undo::Trashed(ids) if ids.len() == 1 => "Undo move to Trash".into(),
             Undo::Trashed(ids) => format!("Undo moving {} articles to Trash", ids.len()),
@@ -63,6 +81,12 @@ impl Undo {
             Undo::Details { id, previous } => Request::UpdateDetails {
                 id,
                 details: previous,
+            },
+            Undo::TagMany { ids, tag, added } => Request::TagMany {
+                ids,
+                tag,
+                add: !added,
+                undoing: true,
             },
             Undo::Trashed(ids) => Request::Restore(ids),
             Undo::Restored(ids) => Request::Trash(ids),

@@ -50,6 +50,14 @@ pub enum Request {
         old: String,
         new: String,
     },
+    /// Adds one tag to many articles, or takes it off them.
+    TagMany {
+        ids: Vec<i64>,
+        tag: String,
+        add: bool,
+        /// Sent by Undo: not itself put on the undo stack.
+        undoing: bool,
+    },
     DeleteTag(String),
     /// Highlight characters `start..end` of an article's text.
     AddHighlight {
@@ -137,6 +145,13 @@ pub enum Response {
     Imported(ImportReport),
     /// An edit went through; the window refreshes what it shows.
     Changed,
+    /// A tag went on (or came off) these articles.
+    TaggedMany {
+        tag: String,
+        add: bool,
+        changed: Vec<i64>,
+        undoing: bool,
+    },
     /// An edit that touched only this article's annotations.
     AnnotationsChanged(i64),
     HighlightAdded(Box<Highlight>),
@@ -321,6 +336,20 @@ fn handle(library: &mut Library, request: Request, outbox: &Sender<Response>, wa
         Request::RenameTag { old, new } => library
             .rename_tag(&old, &new)
             .map(|_| Response::Changed)
+            .map_err(|e| e.to_string()),
+        Request::TagMany {
+            ids,
+            tag,
+            add,
+            undoing,
+        } => library
+            .tag_many(&ids, &tag, add)
+            .map(|changed| Response::TaggedMany {
+                tag,
+                add,
+                changed,
+                undoing,
+            })
             .map_err(|e| e.to_string()),
         Request::DeleteTag(name) => library
             .delete_tag(&name)

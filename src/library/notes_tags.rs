@@ -72,6 +72,42 @@ impl Library {
         Ok(())
     }
 
+    /// Adds a tag to many articles, or takes it off them, in one step.
+    /// Returns the articles it changed (not those already so), which is
+    /// what an undo must take back.
+    pub fn tag_many(&mut self, ids: &[i64], name: &str, add: bool) -> Result<Vec<i64>> {
+        let name = clean_tag(name)?;
+        let tx = self.conn.transaction()?;
+        let mut changed = Vec::new();
+        for &id in ids {
+            let has: bool = tx.query_row(
+                "SELECT EXISTS(SELECT 1 FROM article_tags at JOIN tags t ON t.id = at.tag_id \
+                 WHERE at.article_id = ? AND t.name = ?)",
+                params![id, name],
+                |r| r.get(0),
+            )?;
+            if has == add {
+                continue;
+            }
+            require_article(&tx, id)?;
+            if add {
+                add_tag_tx(&tx, id, &name)?;
+            } else {
+                tx.execute(
+                    "DELETE FROM article_tags WHERE article_id = ? AND tag_id = (SELECT id FROM tags WHERE name = ?)",
+                    params![id, name],
+                )?;
+            }
+            tx.execute(
+                "UPDATE articles SET updated_at = ? WHERE id = ?",
+                params![now(), id],
+            )?;
+            changed.push(id);
+        }
+        tx.commit()?;
+        Ok(changed)
+    }
+
     /// Renames a tag; renaming onto a tag that exists merges the two (the
     /// articles of both carry the one name). Returns how many articles
     /// carry it afterwards.

@@ -89,7 +89,7 @@ fn click_mode(modifiers: egui::Modifiers) -> ClickMode {
 }
 
 /// The bar over the list: what is shown, and what can be done with the selection.
-fn list_bar(ui: &mut egui::Ui, app: &FolioApp, actions: &mut Vec<Action>) {
+fn list_bar(ui: &mut egui::Ui, app: &mut FolioApp, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
         let selected = app.selection.len();
         if let Some((_, title)) = &app.similar_to {
@@ -133,8 +133,60 @@ fn list_bar(ui: &mut egui::Ui, app: &FolioApp, actions: &mut Vec<Action>) {
             if ui.button("Move to Trash").on_hover_text("Delete").clicked() {
                 actions.push(Action::TrashSelected);
             }
+            ui.separator();
+            bulk_tagging(ui, app, actions);
         }
     });
+}
+
+/// One tag for every selected article: typed (with the library's tags
+/// offered as it is typed), then added or taken off.
+fn bulk_tagging(ui: &mut egui::Ui, app: &mut FolioApp, actions: &mut Vec<Action>) {
+    let label = ui.label("Tag:");
+    let field = ui
+        .add(
+            egui::TextEdit::singleline(&mut app.bulk_tag_input)
+                .hint_text("tag for the selected")
+                .desired_width(140.0),
+        )
+        .labelled_by(label.id);
+    let typed = app.bulk_tag_input.trim().to_string();
+    if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) && !typed.is_empty() {
+        actions.push(Action::TagSelected(typed.clone(), true));
+    }
+    ui.add_enabled_ui(!typed.is_empty(), |ui| {
+        if ui
+            .button("Add")
+            .on_hover_text("Add this tag to every selected article")
+            .clicked()
+        {
+            actions.push(Action::TagSelected(typed.clone(), true));
+        }
+        if ui
+            .button("Remove")
+            .on_hover_text("Take this tag off every selected article")
+            .clicked()
+        {
+            actions.push(Action::TagSelected(typed.clone(), false));
+        }
+    });
+    // The library's tags that match what is typed, one click to take one.
+    let known = app.facets.tags.iter().map(|t| t.value.as_str());
+    let offered: Vec<String> = super::reader::tag_suggestions(&typed, known, &[])
+        .into_iter()
+        .filter(|name| !name.eq_ignore_ascii_case(&typed))
+        .take(3)
+        .map(str::to_string)
+        .collect();
+    for name in offered {
+        if ui
+            .small_button(&name)
+            .on_hover_text(format!("Use the tag “{name}”"))
+            .clicked()
+        {
+            app.bulk_tag_input = name;
+        }
+    }
 }
 
 pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {

@@ -6,7 +6,11 @@ use crate::gui::{Action, FolioApp};
 use crate::model::{Article, HIGHLIGHT_COLORS, Highlight};
 
 /// Existing tags that start with (or contain) what is typed, best first.
-fn tag_suggestions<'a>(typed: &str, known: impl Iterator<Item = &'a str>, taken: &[String]) -> Vec<&'a str> {
+pub(super) fn tag_suggestions<'a>(
+    typed: &str,
+    known: impl Iterator<Item = &'a str>,
+    taken: &[String],
+) -> Vec<&'a str> {
     let typed = typed.trim().to_lowercase();
     if typed.is_empty() {
         return Vec::new();
