@@ -90,7 +90,9 @@ fn click_mode(modifiers: egui::Modifiers) -> ClickMode {
 
 /// The bar over the list: what is shown, and what can be done with the selection.
 fn list_bar(ui: &mut egui::Ui, app: &mut FolioApp, actions: &mut Vec<Action>) {
-    ui.horizontal(|ui| {
+    // Wrapped: with the reader open the bar is narrow, and tag suggestions
+    // go on a second line rather than under the reader.
+    ui.horizontal_wrapped(|ui| {
         let selected = app.selection.len();
         if let Some((_, title)) = &app.similar_to {
             ui.label(format!("More like “{title}”"));
