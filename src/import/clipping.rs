@@ -351,6 +351,31 @@ fn split_kind_prefix(line: &str) -> Option<(&'static str, String)> {
     None
 }
 
+/// A line of a page's header that an extractor may sweep into the text: a
+/// dateline, a byline, a share bar.
+pub fn is_header_line(text: &str) -> bool {
+    is_furniture_line(text)
+        || word_count(text) <= 14 && (dates::find_date(text).is_some() || byline_names(text).is_some())
+}
+
+/// A line of the page's furniture: "Advertisement", "Share on Facebook",
+/// "Read more: …".
+pub fn is_furniture_line(text: &str) -> bool {
+    is_furniture(&Unit {
+        text: text.to_string(),
+        bullet: false,
+    })
+}
+
+/// The kind of piece a headline's prefix names, and the headline without it:
+/// "Opinion: …", "[Editorial] …", "Meinung | …".
+pub fn headline_and_kind(title: &str) -> (String, Option<&'static str>) {
+    match split_kind_prefix(title) {
+        Some((kind, headline)) => (headline, Some(kind)),
+        None => (title.to_string(), None),
+    }
+}
+
 fn is_furniture(unit: &Unit) -> bool {
     let lower = unglue(&unit.text).to_lowercase();
     if FURNITURE_PREFIXES.iter().any(|p| lower.starts_with(p)) || COMMENT_COUNT.is_match(&lower) {
@@ -397,7 +422,9 @@ fn breadcrumb_segments(text: &str) -> Option<Vec<String>> {
         let short = segments
             .iter()
             .all(|s| word_count(s) <= 5 && !ends_sentence(s) && dates::find_date(s).is_none());
-        if segments.len() >= 2 && short {
+        // Bars and slashes also divide menus; a trail of them is short.
+        let menu_like = matches!(sep, " | " | " / ") && segments.len() > 3;
+        if segments.len() >= 2 && short && !menu_like {
             return Some(segments);
         }
     }
@@ -845,7 +872,19 @@ pub fn read_clipping(text: &str) -> ExtractedArticle {
         let unit = &units[i];
         let text = unit.text.as_str();
         let in_header = i < body_start;
+        // A label of the kind of piece sits over its headline; the same word
+        // in a menu ("Opinion" among the sections) says nothing of this piece.
+        let near_headline = match title_index {
+            Some(t) => i + 2 >= t && i <= body_start,
+            None => i + 3 >= body_start && in_header,
+        };
+        let in_menu = i > 0
+            && i + 1 < units.len()
+            && word_count(&units[i - 1].text) <= 2
+            && word_count(&units[i + 1].text) <= 2;
         if let Some(kind) = kind_labels[i]
+            && near_headline
+            && !in_menu
             && article.kind.is_none()
         {
             article.kind = Some(kind.to_string());
@@ -917,7 +956,7 @@ pub fn read_clipping(text: &str) -> ExtractedArticle {
                 2
             };
             let text = units[j].text.as_str();
-            if bylines[j].is_some() || Some(j) == title_index {
+            if bylines[j].is_some() || Some(j) == title_index || furniture[j] {
                 continue;
             }
             for piece in text.split([',', '|', '•', '·', '/']) {

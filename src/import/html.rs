@@ -3,7 +3,7 @@
 //! clipping parser for the body. The clipping parser already separates prose
 //! from navigation, so a page reads like a whole-page copy.
 
-use super::clipping::{finish, read_clipping};
+use super::clipping::{finish, headline_and_kind, is_furniture_line, is_header_line, read_clipping};
 use crate::model::{ExtractedArticle, Published};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -297,11 +297,11 @@ fn readable_article(html: &str) -> Option<Readable> {
         readability.parse().ok()
     })
     .ok()??;
-    let body = paragraphs(&parsed.text_content);
+    let title = Some(parsed.title.trim().to_string()).filter(|t| !t.is_empty());
+    let body = without_header_lines(&paragraphs(&parsed.text_content), title.as_deref());
     if body.split_whitespace().count() < 25 {
         return None;
     }
-    let title = Some(parsed.title.trim().to_string()).filter(|t| !t.is_empty());
     let authors = parsed.byline.as_deref().map(byline_names).unwrap_or_default();
     Some(Readable { body, title, authors })
 }
@@ -314,6 +314,41 @@ fn paragraphs(text: &str) -> String {
         .filter(|line| !line.is_empty())
         .collect::<Vec<_>>()
         .join("\n\n")
+}
+
+/// The text without the dateline, byline, share bar or repeated headline
+/// that the article's block of the page began with.
+fn without_header_lines(body: &str, title: Option<&str>) -> String {
+    let mut paragraphs: Vec<&str> = body.split("\n\n").collect();
+    let mut skipped = 0;
+    while skipped < 4
+        && let Some(first) = paragraphs.first()
+    {
+        let repeats_title = title.is_some_and(|t| t.trim().eq_ignore_ascii_case(first.trim()));
+        if !(repeats_title || is_header_line(first)) {
+            break;
+        }
+        paragraphs.remove(0);
+        skipped += 1;
+    }
+    // Inside the text, an advert's label or a share bar is still furniture.
+    paragraphs.retain(|p| !is_furniture_line(p));
+    paragraphs.join("\n\n")
+}
+
+/// The site's name after the headline in the page's `<title>`:
+/// "Headline - Site" → "Site", when the head is the article's headline.
+fn site_name_from_page_title(page_title: &str, headline: &str) -> Option<String> {
+    [" | ", " - ", " — ", " – ", " :: ", " · "]
+        .iter()
+        .find_map(|separator| {
+            let (head, tail) = page_title.rsplit_once(separator)?;
+            let tail = tail.trim();
+            let names_headline =
+                head.trim().ends_with(headline.trim()) || headline.trim().ends_with(head.trim());
+            (names_headline && !tail.is_empty() && tail.split_whitespace().count() <= 5)
+                .then(|| tail.to_string())
+        })
 }
 
 /// "By Jane Doe and John Roe" → ["Jane Doe", "John Roe"].
@@ -419,9 +454,23 @@ pub fn extract_html(html: &str) -> ExtractedArticle {
         None => read_clipping(&visible_text(html)),
     };
     let readable_title = readable.as_ref().and_then(|r| r.title.clone());
-    article.title = readable_title.or(meta.title).or(article.title).or(page_title);
+    article.title = readable_title
+        .or(meta.title)
+        .or(article.title)
+        .or(page_title.clone());
+    if let Some(title) = article.title.take() {
+        let (headline, kind) = headline_and_kind(&title);
+        if let Some(kind) = kind {
+            article.kind = Some(kind.to_string());
+        }
+        article.title = Some(headline);
+    }
     article.published = meta.published.or(article.published);
-    article.source = meta.source.or(article.source);
+    let site_in_title = page_title
+        .as_deref()
+        .zip(article.title.as_deref())
+        .and_then(|(page, headline)| site_name_from_page_title(page, headline));
+    article.source = meta.source.or(site_in_title).or(article.source);
     if let (Some(title), Some(source)) = (article.title.as_deref(), article.source.as_deref()) {
         article.title = Some(without_site_name(title, source).to_string());
     }
