@@ -247,9 +247,151 @@ pub struct ArticleSummary {
     pub deleted_at: Option<String>,
 }
 
+/// The facet values chosen in the sidebar. Within a facet the values are
+/// alternatives ("2018 or 2019"); across facets they all hold ("2018, and
+/// East Asia & Pacific, and diplomacy"), as faceted browsing works anywhere.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FacetChoice {
+    pub years: Vec<i32>,
+    /// `YYYY-MM`.
+    pub months: Vec<String>,
+    /// Regions or countries: an article counts for its region and the
+    /// countries it concerns.
+    pub regions: Vec<String>,
+    /// Topic names or paths; each takes the topics under it too.
+    pub topics: Vec<String>,
+    pub sources: Vec<String>,
+    pub tags: Vec<String>,
+    pub kinds: Vec<String>,
+    pub languages: Vec<String>,
+}
+
+/// One facet of the sidebar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Facet {
+    Date,
+    Region,
+    Topic,
+    Source,
+    Tag,
+    Kind,
+    Language,
+}
+
+impl Facet {
+    pub fn label(self) -> &'static str {
+        match self {
+            Facet::Date => "Date",
+            Facet::Region => "Region",
+            Facet::Topic => "Topic",
+            Facet::Source => "Source",
+            Facet::Tag => "Tag",
+            Facet::Kind => "Kind",
+            Facet::Language => "Language",
+        }
+    }
+}
+
+/// A chosen value, as a chip above the list shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chip {
+    pub facet: Facet,
+    pub value: String,
+}
+
+impl FacetChoice {
+    pub fn is_empty(&self) -> bool {
+        self.chips().is_empty()
+    }
+
+    /// Every chosen value, facet by facet.
+    pub fn chips(&self) -> Vec<Chip> {
+        let chip = |facet, value: &String| Chip {
+            facet,
+            value: value.clone(),
+        };
+        let mut chips: Vec<Chip> = self
+            .years
+            .iter()
+            .map(|y| Chip {
+                facet: Facet::Date,
+                value: y.to_string(),
+            })
+            .collect();
+        chips.extend(self.months.iter().map(|m| chip(Facet::Date, m)));
+        chips.extend(self.regions.iter().map(|v| chip(Facet::Region, v)));
+        chips.extend(self.topics.iter().map(|v| chip(Facet::Topic, v)));
+        chips.extend(self.sources.iter().map(|v| chip(Facet::Source, v)));
+        chips.extend(self.tags.iter().map(|v| chip(Facet::Tag, v)));
+        chips.extend(self.kinds.iter().map(|v| chip(Facet::Kind, v)));
+        chips.extend(self.languages.iter().map(|v| chip(Facet::Language, v)));
+        chips
+    }
+
+    fn values_mut(&mut self, facet: Facet, value: &str) -> Option<&mut Vec<String>> {
+        Some(match facet {
+            Facet::Date if value.len() == 7 => &mut self.months,
+            Facet::Date => return None,
+            Facet::Region => &mut self.regions,
+            Facet::Topic => &mut self.topics,
+            Facet::Source => &mut self.sources,
+            Facet::Tag => &mut self.tags,
+            Facet::Kind => &mut self.kinds,
+            Facet::Language => &mut self.languages,
+        })
+    }
+
+    pub fn contains(&self, facet: Facet, value: &str) -> bool {
+        self.chips().iter().any(|c| c.facet == facet && c.value == value)
+    }
+
+    /// Chooses a value, or takes it back when it was chosen.
+    pub fn toggle(&mut self, facet: Facet, value: &str) {
+        if let (Facet::Date, Ok(year)) = (facet, value.parse::<i32>()) {
+            match self.years.iter().position(|y| *y == year) {
+                Some(i) => {
+                    self.years.remove(i);
+                }
+                None => self.years.push(year),
+            }
+            return;
+        }
+        if let Some(values) = self.values_mut(facet, value) {
+            match values.iter().position(|v| v == value) {
+                Some(i) => {
+                    values.remove(i);
+                }
+                None => values.push(value.to_string()),
+            }
+        }
+    }
+
+    /// The choice without one facet's values: what that facet's own counts
+    /// are taken over, so its other values still show what they would add.
+    pub fn without(&self, facet: Facet) -> FacetChoice {
+        let mut rest = self.clone();
+        match facet {
+            Facet::Date => {
+                rest.years.clear();
+                rest.months.clear();
+            }
+            Facet::Region => rest.regions.clear(),
+            Facet::Topic => rest.topics.clear(),
+            Facet::Source => rest.sources.clear(),
+            Facet::Tag => rest.tags.clear(),
+            Facet::Kind => rest.kinds.clear(),
+            Facet::Language => rest.languages.clear(),
+        }
+        rest
+    }
+}
+
 /// Which articles a list shows. Empty fields do not filter.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Filter {
+    /// The sidebar's facet values, combined with the fields below.
+    pub choice: FacetChoice,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
     pub source: Option<String>,

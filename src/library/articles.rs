@@ -3,7 +3,8 @@
 use super::{Library, LibraryError, Result, now};
 use crate::import::regions;
 use crate::model::{
-    Article, ArticleSummary, DatePrecision, ExtractedArticle, Filter, Provenance, Published, Sort, SortKey,
+    Article, ArticleSummary, DatePrecision, ExtractedArticle, FacetChoice, Filter, Provenance, Published, Sort,
+    SortKey,
 };
 use flate2::Compression;
 use flate2::write::ZlibEncoder;
@@ -161,7 +162,74 @@ pub(super) fn filter_clause(filter: &Filter) -> (String, Vec<Value>) {
         );
         values.push(Value::Text(tag.clone()));
     }
+    choice_conditions(&filter.choice, &mut conditions, &mut values);
     (conditions.join(" AND "), values)
+}
+
+/// The sidebar's choice: one condition per facet, its values joined by OR.
+fn choice_conditions(choice: &FacetChoice, conditions: &mut Vec<String>, values: &mut Vec<Value>) {
+    let text = |v: &String| Value::Text(v.clone());
+    let marks = |n: usize| vec!["?"; n].join(", ");
+    let mut dates: Vec<String> = Vec::new();
+    for year in &choice.years {
+        dates.push("(a.published_date >= ? AND a.published_date <= ?)".into());
+        values.push(Value::Text(format!("{year:04}-01-01")));
+        values.push(Value::Text(format!("{year:04}-12-31")));
+    }
+    for month in &choice.months {
+        dates.push("(a.published_date >= ? AND a.published_date <= ? AND a.published_precision != 'year')".into());
+        values.push(Value::Text(format!("{month}-01")));
+        values.push(Value::Text(format!("{month}-31")));
+    }
+    if !dates.is_empty() {
+        conditions.push(format!("({})", dates.join(" OR ")));
+    }
+    if !choice.regions.is_empty() {
+        let any: Vec<&str> = choice.regions.iter().map(|_| summary_region_clause()).collect();
+        conditions.push(format!("({})", any.join(" OR ")));
+        for region in &choice.regions {
+            values.extend([text(region), text(region)]);
+        }
+    }
+    if !choice.topics.is_empty() {
+        let any: Vec<String> = choice
+            .topics
+            .iter()
+            .map(|_| super::topics::articles_under_topic_clause())
+            .collect();
+        conditions.push(format!("({})", any.join(" OR ")));
+        values.extend(choice.topics.iter().map(text));
+    }
+    if !choice.sources.is_empty() {
+        conditions.push(format!(
+            "a.source COLLATE NOCASE IN ({})",
+            marks(choice.sources.len())
+        ));
+        values.extend(choice.sources.iter().map(text));
+    }
+    if !choice.tags.is_empty() {
+        conditions.push(format!(
+            "a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id \
+             WHERE t.name IN ({}))",
+            marks(choice.tags.len())
+        ));
+        values.extend(choice.tags.iter().map(text));
+    }
+    if !choice.kinds.is_empty() {
+        conditions.push(format!("a.kind COLLATE NOCASE IN ({})", marks(choice.kinds.len())));
+        values.extend(choice.kinds.iter().map(text));
+    }
+    if !choice.languages.is_empty() {
+        let any: Vec<&str> = choice
+            .languages
+            .iter()
+            .map(|_| "a.language = ? COLLATE NOCASE OR a.language LIKE ?")
+            .collect();
+        conditions.push(format!("({})", any.join(" OR ")));
+        for language in &choice.languages {
+            values.extend([text(language), Value::Text(format!("{language}-%"))]);
+        }
+    }
 }
 
 impl Library {

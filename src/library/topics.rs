@@ -2,7 +2,8 @@
 //! adds), and the articles filed under them.
 
 use super::{Library, LibraryError, Result};
-use rusqlite::{OptionalExtension, params};
+use rusqlite::types::Value;
+use rusqlite::{OptionalExtension, params, params_from_iter};
 use std::collections::HashMap;
 
 /// A topic with the live articles filed under it or under any topic below
@@ -29,11 +30,15 @@ pub(super) const TOPIC_AND_BELOW: &str = "WITH RECURSIVE below(id) AS ( \
         UNION SELECT t.id FROM topics t JOIN below ON t.parent_id = below.id) \
      SELECT id FROM below";
 
+/// An `article_topics x` row that files its article: the user's own choice
+/// or an accepted suggestion, not one still waiting or rejected.
+pub(super) const FILED: &str = "x.rejected = 0 AND x.origin = 'user'";
+
 /// Articles filed (by the user, or by an accepted suggestion) under the
 /// topic named by the one parameter or a topic below it.
 pub(super) fn articles_under_topic_clause() -> String {
     format!(
-        "a.id IN (SELECT x.article_id FROM article_topics x WHERE x.rejected = 0 \
+        "a.id IN (SELECT x.article_id FROM article_topics x WHERE {FILED} \
          AND x.topic_id IN ({TOPIC_AND_BELOW}))"
     )
 }
@@ -41,19 +46,26 @@ pub(super) fn articles_under_topic_clause() -> String {
 impl Library {
     /// The whole tree, alphabetical at each level, with counts.
     pub fn topic_tree(&self) -> Result<Vec<TopicNode>> {
+        self.topic_tree_within("a.deleted_at IS NULL", &[])
+    }
+
+    /// The tree with counts of the articles (`a`) that meet `clause`.
+    pub(super) fn topic_tree_within(&self, clause: &str, values: &[Value]) -> Result<Vec<TopicNode>> {
         let mut counts: HashMap<i64, usize> = HashMap::new();
         {
-            let mut stmt = self.conn.prepare_cached(
+            let mut stmt = self.conn.prepare_cached(&format!(
                 "WITH RECURSIVE up(topic_id, ancestor) AS ( \
                      SELECT id, id FROM topics \
                      UNION ALL SELECT up.topic_id, t.parent_id FROM up JOIN topics t ON t.id = up.ancestor \
                      WHERE t.parent_id IS NOT NULL) \
                  SELECT up.ancestor, count(DISTINCT x.article_id) FROM article_topics x \
                  JOIN up ON up.topic_id = x.topic_id \
-                 JOIN articles a ON a.id = x.article_id AND a.deleted_at IS NULL \
-                 WHERE x.rejected = 0 GROUP BY up.ancestor",
-            )?;
-            let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)? as usize)))?;
+                 JOIN articles a ON a.id = x.article_id AND {clause} \
+                 WHERE {FILED} GROUP BY up.ancestor"
+            ))?;
+            let rows = stmt.query_map(params_from_iter(values), |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)? as usize))
+            })?;
             for row in rows {
                 let (id, count) = row?;
                 counts.insert(id, count);
@@ -100,7 +112,7 @@ impl Library {
         let mut stmt = self.conn.prepare_cached(
             "SELECT t.id, coalesce(p.name || ' › ', '') || t.name FROM article_topics x \
              JOIN topics t ON t.id = x.topic_id LEFT JOIN topics p ON p.id = t.parent_id \
-             WHERE x.article_id = ? AND x.rejected = 0 ORDER BY 2 COLLATE NOCASE",
+             WHERE x.article_id = ? AND x.rejected = 0 AND x.origin = 'user' ORDER BY 2 COLLATE NOCASE",
         )?;
         let rows = stmt
             .query_map([article_id], |r| {
