@@ -254,8 +254,12 @@ fn month_alternation() -> String {
     names.join("|")
 }
 
-static ISO_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ](\d{1,2}):(\d{2}))?").unwrap());
+/// Year first: ISO 8601, `2018/01/05`, and the Hungarian and Korean
+/// `2018. 01. 05.` with a space after each dot.
+static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{4})(?:[-/]|\.\s?)(\d{1,2})(?:[-/]|\.\s?)(\d{1,2})\b(?:[T ](\d{1,2}):(\d{2}))?")
+        .unwrap()
+});
 static CJK_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월](?:\s*(\d{1,2})\s*[日일])?").unwrap());
 /// Day, month, year; the month may be followed by its other name, as Arab
@@ -469,6 +473,7 @@ mod tests {
             Some("2018-03-03T18:30:00")
         );
         assert_eq!(iso("2018-01-05").as_deref(), Some("2018-01-05"));
+        assert_eq!(iso("2018. 01. 05. 21:35").as_deref(), Some("2018-01-05T21:35:00"));
         assert_eq!(
             iso("Published : Apr 26, 2018 - 17:23").as_deref(),
             Some("2018-04-26T17:23:00")
