@@ -417,12 +417,23 @@ fn find_ascii_date(line: &str) -> Option<FoundDate> {
             push(&mut candidates, p, c.get(0).expect("group 0 always matches"));
         }
     }
+    candidates.retain(|f| !opens_range(line.get(f.end..).unwrap_or("")));
     let mut found = candidates.into_iter().min_by_key(|f| f.start)?;
     if found.published.time.is_none() && found.published.precision == DatePrecision::Day {
         let rest = line.get(found.end..).unwrap_or("");
         found.published.time = find_time(rest);
     }
     Some(found)
+}
+
+static RANGE_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s?[-–~〜]\s?\d{1,2}(?:$|[^\d:.h])").unwrap());
+
+/// A date followed by "-12" or "–14" opens a span of days ("2020/7/11-12"):
+/// the dates of an event the text is about, not of the text itself. A dash
+/// before a time ("Apr 26, 2018 - 17:23") opens no span.
+fn opens_range(after: &str) -> bool {
+    RANGE_END.is_match(after)
 }
 
 fn num(c: &regex::Captures, i: usize) -> u32 {
@@ -526,6 +537,12 @@ mod tests {
         assert_eq!(iso("The 2018 Winter Olympics"), None);
         assert_eq!(iso("May I say something"), None);
         assert_eq!(iso("2018-02-30"), None);
+        // The first day of a span is not a dateline; a date after it is.
+        assert_eq!(iso("Festival (2019/8/2-4)"), None);
+        assert_eq!(
+            iso("Race day 2019/8/2–3, posted 2019/8/5").as_deref(),
+            Some("2019-08-05")
+        );
     }
 
     #[test]

@@ -45,6 +45,9 @@ static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"/(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:/|[-_.]|$)|[-_/](20\d{2})(\d{2})(\d{2})(?:\D|$)")
         .expect("valid pattern")
 });
+static INLINE_SCRIPT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?is)<script\b([^>]*)>([^<]{1,200})</script>").expect("valid pattern"));
+static BODY_TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)<body\b").expect("valid pattern"));
 static AUTHOR_LINK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?is)<a\b[^>]*\brel\s*=\s*["']?author\b[^>]*>(.*?)</a>"#).expect("valid pattern")
 });
@@ -248,6 +251,19 @@ fn time_element_date(html: &str) -> Option<Published> {
         }
     }
     first
+}
+
+/// A date a tiny inline script in the body writes into the page, as older
+/// publishing tools print their datelines (`showDate("2020/04/17 01:43")`):
+/// the reader sees it, though the saved page only holds the script.
+fn script_written_date(html: &str) -> Option<Published> {
+    let body = BODY_TAG.find(html).map_or(html, |m| &html[m.start()..]);
+    INLINE_SCRIPT
+        .captures_iter(body)
+        .filter(|c| !c[1].to_lowercase().contains("src"))
+        .filter_map(|c| super::dates::find_date(&c[2]))
+        .map(|found| found.published)
+        .find(|p| p.precision == DatePrecision::Day)
 }
 
 /// A date in the page's own address: `/2020/01/18/`, `2020-01-18`, `-20200113`.
@@ -456,7 +472,9 @@ pub fn extract_html(html: &str) -> ExtractedArticle {
         (Some(p), Some(raw)) => Some(publisher_day(p, raw, witness)),
         (published, _) => published,
     };
-    article.published = stamped.or(article.published);
+    article.published = stamped
+        .or(article.published)
+        .or_else(|| script_written_date(html));
     article.source = meta.source.or(article.source);
     match readable
         .as_ref()
@@ -537,6 +555,15 @@ mod tests {
         );
         assert_eq!(utc_minutes("2021-03-09T23:15:0Z"), Some(23 * 60 + 15));
         assert_eq!(utc_minutes("2021-03-09"), None);
+    }
+
+    #[test]
+    fn dates_written_by_small_inline_scripts() {
+        let html = r#"<html><head><script>var built = "2001-01-01";</script></head><body>
+            <script src="/app.js"></script><script>var n = 3;</script>
+            <td><script>printDate("2019/11/05 08:12:00")</script> 12 views</td></body></html>"#;
+        assert_eq!(script_written_date(html).unwrap().date_label(), "2019-11-05");
+        assert!(script_written_date("<body><script>track('x');</script></body>").is_none());
     }
 
     #[test]
