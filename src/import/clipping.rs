@@ -757,6 +757,69 @@ pub fn extract_clipping(text: &str) -> ExtractedArticle {
     finish(read_clipping(text))
 }
 
+/// Whether a dated line is an "updated" stamp rather than the publication's.
+fn is_update_stamp(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    [
+        "updated",
+        "modified",
+        "mis à jour",
+        "actualizado",
+        "aktualisiert",
+        "更新",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
+/// A unit that is a date and little else ("January 18, 2020", "Posted on
+/// 3 May 2019"), as opposed to a sentence or headline that mentions one.
+fn is_bare_date(text: &str, found: &FoundDate) -> bool {
+    let rest = format!(
+        "{} {}",
+        text.get(..found.start).unwrap_or(""),
+        text.get(found.end..).unwrap_or("")
+    );
+    word_count(&rest) <= 3 && rest.chars().count() <= 30
+}
+
+/// The unit holding the publication date, in order of trust:
+/// - the first dateline between the headline and the body, which is where
+///   pages print it (dates above the headline are often the masthead's
+///   "today", not the article's);
+/// - otherwise the first date of the header;
+/// - otherwise a bare date opening the body (pages that put it in the
+///   article's first block, under a photo caption);
+/// - otherwise a footer date that is not an "updated" stamp.
+fn publication_line(
+    units: &[Unit],
+    date_lines: &[Option<FoundDate>],
+    title_index: Option<usize>,
+    body_start: usize,
+    body_end: usize,
+) -> Option<usize> {
+    let dated = |i: &usize| date_lines.get(*i).is_some_and(Option::is_some);
+    let below_headline = title_index.and_then(|t| {
+        (t + 1..body_start)
+            .filter(dated)
+            .find(|&i| !is_update_stamp(&units[i].text))
+    });
+    let header = || (0..body_start.min(units.len())).find(dated);
+    let body_opening = || {
+        (body_start..(body_start + 3).min(body_end + 1).min(units.len()))
+            .find(|&i| date_lines[i].is_some_and(|found| is_bare_date(&units[i].text, &found)))
+    };
+    let footer = || {
+        (body_end + 1..units.len())
+            .filter(dated)
+            .find(|&i| !is_update_stamp(&units[i].text))
+    };
+    below_headline
+        .or_else(header)
+        .or_else(body_opening)
+        .or_else(footer)
+}
+
 /// The clipping's own fields, before the enrichment [`finish`] adds; other
 /// extractors that reuse the clipping reader finish once, at their end.
 pub fn read_clipping(text: &str) -> ExtractedArticle {
@@ -866,7 +929,10 @@ pub fn read_clipping(text: &str) -> ExtractedArticle {
     // Fields the header and footer state: kind labels, breadcrumbs, dates,
     // bylines, source and section lines, a URL.
     let outside_body = (0..units.len()).filter(|&i| i < body_start || i > body_end);
-    let mut dated_line: Option<usize> = None;
+    let dated_line = publication_line(&units, &date_lines, title_index, body_start, body_end);
+    article.published = dated_line
+        .and_then(|i| date_lines[i])
+        .map(|found| found.published);
     let mut breadcrumb: Option<Vec<String>> = None;
     for i in outside_body {
         let unit = &units[i];
@@ -893,25 +959,6 @@ pub fn read_clipping(text: &str) -> ExtractedArticle {
             && article.authors.is_empty()
         {
             article.authors = names.clone();
-        }
-        if let Some(found) = date_lines[i] {
-            let lower = text.to_lowercase();
-            let updated = [
-                "updated",
-                "modified",
-                "mis à jour",
-                "actualizado",
-                "aktualisiert",
-                "更新",
-            ]
-            .iter()
-            .any(|w| lower.contains(w));
-            // The first date of the header is the publication date; a footer
-            // date counts only when it is not an "updated" stamp.
-            if article.published.is_none() && (in_header || !updated) {
-                article.published = Some(found.published);
-                dated_line = Some(i);
-            }
         }
         if in_header
             && breadcrumb.is_none()
@@ -1044,6 +1091,35 @@ pub fn finish(mut article: ExtractedArticle) -> ExtractedArticle {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const PROSE: &str = "The council voted on Tuesday to rebuild the harbour wall, a project that has been delayed for more than a decade by arguments over its cost.\n\nResidents said they were relieved, though the price of the works remains a matter of fierce local debate and several councillors abstained.\n\nConstruction is due to begin in the spring, weather permitting, and should take about two years to finish.";
+
+    #[test]
+    fn the_dateline_under_the_headline_beats_the_mastheads_today() {
+        let text = format!(
+            "Monday, (7 Dec 2020)\n\nHome\n\nWorld\n\nCouncil agrees to rebuild the harbour wall after years of delay\n\n14 Oct 2020 09:12\n\n{PROSE}"
+        );
+        assert_eq!(read_clipping(&text).published.unwrap().date_label(), "2020-10-14");
+    }
+
+    #[test]
+    fn a_bare_date_opening_the_body_is_the_dateline() {
+        let caption = "FILE PHOTO: The harbour wall at low tide, seen from the north pier on a grey morning, with fishing boats moored along it. Photographer/Agency";
+        let text =
+            format!("Council agrees to rebuild the harbour wall\n\n{caption}\n\nJanuary 18, 2020\n\n{PROSE}");
+        let units = split_units(&text);
+        let dates: Vec<Option<FoundDate>> = units.iter().map(|u| dates::find_date(&u.text)).collect();
+        // Even when the caption starts the body, the date under it is found.
+        assert_eq!(
+            publication_line(&units, &dates, Some(0), 1, units.len() - 1),
+            Some(2)
+        );
+        assert_eq!(read_clipping(&text).published.unwrap().date_label(), "2020-01-18");
+        // A sentence that mentions a date is not a dateline.
+        let mention = "On January 18, 2020 the council first discussed the wall at length.";
+        let found = dates::find_date(mention).unwrap();
+        assert!(!is_bare_date(mention, &found));
+    }
 
     #[test]
     fn kind_prefixes() {

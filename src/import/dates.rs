@@ -103,10 +103,141 @@ const MONTHS: &[(&str, u32)] = &[
     ("dezembro", 12),
     ("dezember", 12),
     ("dicembre", 12),
+    // Romanian.
+    ("ianuarie", 1),
+    ("februarie", 2),
+    ("martie", 3),
+    ("aprilie", 4),
+    ("iunie", 6),
+    ("iulie", 7),
+    ("septembrie", 9),
+    ("octombrie", 10),
+    ("noiembrie", 11),
+    ("decembrie", 12),
+    // Scandinavian and Indonesian forms the languages above lack.
+    ("marts", 3),
+    ("maret", 3),
+    ("maj", 5),
+    ("augusti", 8),
+    ("agustus", 8),
+    ("desember", 12),
+    // Polish (genitive, as dates print them).
+    ("stycznia", 1),
+    ("lutego", 2),
+    ("marca", 3),
+    ("kwietnia", 4),
+    ("maja", 5),
+    ("czerwca", 6),
+    ("lipca", 7),
+    ("sierpnia", 8),
+    ("września", 9),
+    ("października", 10),
+    ("listopada", 11),
+    ("grudnia", 12),
+    // Turkish.
+    ("ocak", 1),
+    ("şubat", 2),
+    ("mart", 3),
+    ("nisan", 4),
+    ("mayıs", 5),
+    ("haziran", 6),
+    ("temmuz", 7),
+    ("ağustos", 8),
+    ("eylül", 9),
+    ("ekim", 10),
+    ("kasım", 11),
+    ("aralık", 12),
+    // Russian (genitive, as dates print them, and the nominative).
+    ("января", 1),
+    ("январь", 1),
+    ("февраля", 2),
+    ("февраль", 2),
+    ("марта", 3),
+    ("март", 3),
+    ("апреля", 4),
+    ("апрель", 4),
+    ("мая", 5),
+    ("май", 5),
+    ("июня", 6),
+    ("июнь", 6),
+    ("июля", 7),
+    ("июль", 7),
+    ("августа", 8),
+    ("август", 8),
+    ("сентября", 9),
+    ("сентябрь", 9),
+    ("октября", 10),
+    ("октябрь", 10),
+    ("ноября", 11),
+    ("ноябрь", 11),
+    ("декабря", 12),
+    ("декабрь", 12),
+    // Ukrainian (genitive).
+    ("січня", 1),
+    ("лютого", 2),
+    ("березня", 3),
+    ("квітня", 4),
+    ("травня", 5),
+    ("червня", 6),
+    ("липня", 7),
+    ("серпня", 8),
+    ("вересня", 9),
+    ("жовтня", 10),
+    ("листопада", 11),
+    ("грудня", 12),
+    // Greek (genitive).
+    ("ιανουαρίου", 1),
+    ("φεβρουαρίου", 2),
+    ("μαρτίου", 3),
+    ("απριλίου", 4),
+    ("μαΐου", 5),
+    ("ιουνίου", 6),
+    ("ιουλίου", 7),
+    ("αυγούστου", 8),
+    ("σεπτεμβρίου", 9),
+    ("οκτωβρίου", 10),
+    ("νοεμβρίου", 11),
+    ("δεκεμβρίου", 12),
+    // Arabic: the names Egypt and the Maghreb use, with and without hamza…
+    ("يناير", 1),
+    ("فبراير", 2),
+    ("مارس", 3),
+    ("أبريل", 4),
+    ("ابريل", 4),
+    ("إبريل", 4),
+    ("مايو", 5),
+    ("يونيو", 6),
+    ("يونيه", 6),
+    ("يوليو", 7),
+    ("يوليه", 7),
+    ("أغسطس", 8),
+    ("اغسطس", 8),
+    ("سبتمبر", 9),
+    ("أكتوبر", 10),
+    ("اكتوبر", 10),
+    ("نوفمبر", 11),
+    ("ديسمبر", 12),
+    // …and the Syriac names of the Levant and Iraq.
+    ("كانون الثاني", 1),
+    ("شباط", 2),
+    ("آذار", 3),
+    ("نيسان", 4),
+    ("أيار", 5),
+    ("حزيران", 6),
+    ("تموز", 7),
+    ("آب", 8),
+    ("أيلول", 9),
+    ("تشرين الأول", 10),
+    ("تشرين الثاني", 11),
+    ("كانون الأول", 12),
 ];
 
 fn month_number(name: &str) -> Option<u32> {
-    let name = name.to_lowercase();
+    let name = name
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let name = name.trim_end_matches('.');
     MONTHS.iter().find(|(m, _)| *m == name).map(|(_, n)| *n)
 }
@@ -115,17 +246,28 @@ fn month_alternation() -> String {
     let mut names: Vec<&str> = MONTHS.iter().map(|(m, _)| *m).collect();
     // Longest first, so "mars" is not read as "mar" + "s".
     names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
+    // Two-word names (the Levant's "كانون الثاني") match with any spacing.
+    let names: Vec<String> = names
+        .iter()
+        .map(|n| regex::escape(n).replace(' ', r"\s+"))
+        .collect();
     names.join("|")
 }
 
-static ISO_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ](\d{1,2}):(\d{2}))?").unwrap());
+/// Year first: ISO 8601, `2018/01/05`, and the Hungarian and Korean
+/// `2018. 01. 05.` with a space after each dot.
+static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{4})(?:[-/]|\.\s?)(\d{1,2})(?:[-/]|\.\s?)(\d{1,2})\b(?:[T ](\d{1,2}):(\d{2}))?")
+        .unwrap()
+});
 static CJK_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월](?:\s*(\d{1,2})\s*[日일])?").unwrap());
+/// Day, month, year; the month may be followed by its other name, as Arab
+/// papers print both calendars' names: "24 نيسان / أبريل 2020".
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th|er|º|°|\.)?\s+(?:de\s+)?({})\b\.?,?\s+(?:de\s+)?(\d{{4}})\b",
-        month_alternation()
+        r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th|er|º|°|\.)?\s+(?:de\s+)?({m})\b\.?(?:\s*/\s*(?:{m})\b)?,?\s+(?:de\s+)?(\d{{4}})\b",
+        m = month_alternation()
     ))
     .unwrap()
 });
@@ -170,23 +312,43 @@ fn full_date(y: i32, m: u32, d: u32) -> Option<Published> {
     NaiveDate::from_ymd_opt(y, m, d).map(Published::day)
 }
 
-/// Full-width digits (２０１８年) are common in Japanese and Chinese pages.
-fn ascii_digits(line: &str) -> String {
-    line.chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            _ => c,
-        })
-        .collect()
+/// The ASCII value of a digit from another script: full-width (２０１８年,
+/// common in Japanese and Chinese pages), Arabic-Indic, Persian, Devanagari
+/// and Bengali.
+fn ascii_digit(c: char) -> Option<char> {
+    let zero = ['０', '٠', '۰', '०', '০']
+        .into_iter()
+        .find(|&z| (z as u32..=z as u32 + 9).contains(&(c as u32)))?;
+    char::from_digit(c as u32 - zero as u32, 10)
 }
 
-/// The first date in `line`, in any of the forms we know.
-///
-/// Byte offsets refer to `line` itself; the full-width digit folding keeps
-/// lengths only for ASCII, so for lines with full-width digits the range is
-/// approximate, which callers tolerate (they only use it to look for a time).
+/// `line` with its digits in ASCII, and for each byte of the result the
+/// byte of `line` it came from (plus one past the end), so that ranges found
+/// in the folded text can be given back in the original.
+fn ascii_digits(line: &str) -> (String, Vec<usize>) {
+    let mut folded = String::with_capacity(line.len());
+    let mut origin = Vec::with_capacity(line.len() + 1);
+    for (i, c) in line.char_indices() {
+        let c = ascii_digit(c).unwrap_or(c);
+        origin.extend(std::iter::repeat_n(i, c.len_utf8()));
+        folded.push(c);
+    }
+    origin.push(line.len());
+    (folded, origin)
+}
+
+/// The first date in `line`, in any of the forms we know. Byte offsets refer
+/// to `line` itself, whatever digits it uses.
 pub fn find_date(line: &str) -> Option<FoundDate> {
-    let line = &ascii_digits(line);
+    let (folded, origin) = ascii_digits(line);
+    let mut found = find_ascii_date(&folded)?;
+    found.start = origin.get(found.start).copied().unwrap_or(line.len());
+    found.end = origin.get(found.end).copied().unwrap_or(line.len());
+    Some(found)
+}
+
+/// [`find_date`] once the digits are ASCII.
+fn find_ascii_date(line: &str) -> Option<FoundDate> {
     let mut candidates: Vec<FoundDate> = Vec::new();
     fn push(candidates: &mut Vec<FoundDate>, published: Option<Published>, m: regex::Match) {
         if let Some(published) = published {
@@ -255,6 +417,7 @@ pub fn find_date(line: &str) -> Option<FoundDate> {
             push(&mut candidates, p, c.get(0).expect("group 0 always matches"));
         }
     }
+    candidates.retain(|f| !opens_range(line.get(f.end..).unwrap_or("")));
     let mut found = candidates.into_iter().min_by_key(|f| f.start)?;
     if found.published.time.is_none() && found.published.precision == DatePrecision::Day {
         let rest = line.get(found.end..).unwrap_or("");
@@ -263,13 +426,23 @@ pub fn find_date(line: &str) -> Option<FoundDate> {
     Some(found)
 }
 
+static RANGE_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s?[-–~〜]\s?\d{1,2}(?:$|[^\d:.h])").unwrap());
+
+/// A date followed by "-12" or "–14" opens a span of days ("2020/7/11-12"):
+/// the dates of an event the text is about, not of the text itself. A dash
+/// before a time ("Apr 26, 2018 - 17:23") opens no span.
+fn opens_range(after: &str) -> bool {
+    RANGE_END.is_match(after)
+}
+
 fn num(c: &regex::Captures, i: usize) -> u32 {
     c.get(i).and_then(|m| m.as_str().parse().ok()).unwrap_or(0)
 }
 
 /// A clock time such as `1:50 p.m.`, `18.30 GMT`, `17:23` or `13時50分`.
 pub fn find_time(text: &str) -> Option<NaiveTime> {
-    let text = ascii_digits(text);
+    let (text, _) = ascii_digits(text);
     if let Some(c) = CJK_TIME.captures(&text) {
         return NaiveTime::from_hms_opt(num(&c, 1), num(&c, 2), 0);
     }
@@ -311,6 +484,7 @@ mod tests {
             Some("2018-03-03T18:30:00")
         );
         assert_eq!(iso("2018-01-05").as_deref(), Some("2018-01-05"));
+        assert_eq!(iso("2018. 01. 05. 21:35").as_deref(), Some("2018-01-05T21:35:00"));
         assert_eq!(
             iso("Published : Apr 26, 2018 - 17:23").as_deref(),
             Some("2018-04-26T17:23:00")
@@ -332,6 +506,26 @@ mod tests {
     }
 
     #[test]
+    fn reads_more_languages_and_digits() {
+        assert_eq!(iso("duminică, 3 martie 2019").as_deref(), Some("2019-03-03"));
+        assert_eq!(iso("5 апреля 2019").as_deref(), Some("2019-04-05"));
+        assert_eq!(iso("12 października 2018").as_deref(), Some("2018-10-12"));
+        assert_eq!(iso("7 Ağustos 2017").as_deref(), Some("2017-08-07"));
+        assert_eq!(iso("الخميس، 09 أكتوبر 2014").as_deref(), Some("2014-10-09"));
+        // Both calendars' names, as Levantine papers print them.
+        assert_eq!(iso("نشر في 3 آذار / مارس 2016").as_deref(), Some("2016-03-03"));
+        assert_eq!(iso("1 كانون الثاني 2015").as_deref(), Some("2015-01-01"));
+        // Arabic-Indic digits, and offsets that still point into the line.
+        let line = "نُشر ٢٠١٩-٠٥-٠٦ ثم";
+        let found = find_date(line).unwrap();
+        assert_eq!(found.published.to_iso(), "2019-05-06");
+        assert_eq!(&line[found.start..found.end], "٢٠١٩-٠٥-٠٦");
+        let line = "第１回 ２０１８年１月５日";
+        let found = find_date(line).unwrap();
+        assert_eq!(&line[found.start..found.end], "２０１８年１月５日");
+    }
+
+    #[test]
     fn keeps_month_precision() {
         let found = find_date("March 2018").unwrap();
         assert_eq!(found.published.precision, DatePrecision::Month);
@@ -343,6 +537,12 @@ mod tests {
         assert_eq!(iso("The 2018 Winter Olympics"), None);
         assert_eq!(iso("May I say something"), None);
         assert_eq!(iso("2018-02-30"), None);
+        // The first day of a span is not a dateline; a date after it is.
+        assert_eq!(iso("Festival (2019/8/2-4)"), None);
+        assert_eq!(
+            iso("Race day 2019/8/2–3, posted 2019/8/5").as_deref(),
+            Some("2019-08-05")
+        );
     }
 
     #[test]

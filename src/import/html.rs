@@ -4,7 +4,7 @@
 //! from navigation, so a page reads like a whole-page copy.
 
 use super::clipping::{finish, headline_and_kind, is_furniture_line, is_header_line, read_clipping};
-use crate::model::{ExtractedArticle, Published};
+use crate::model::{DatePrecision, ExtractedArticle, Published};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -45,6 +45,9 @@ static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"/(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:/|[-_.]|$)|[-_/](20\d{2})(\d{2})(\d{2})(?:\D|$)")
         .expect("valid pattern")
 });
+static INLINE_SCRIPT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?is)<script\b([^>]*)>([^<]{1,200})</script>").expect("valid pattern"));
+static BODY_TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)<body\b").expect("valid pattern"));
 static AUTHOR_LINK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?is)<a\b[^>]*\brel\s*=\s*["']?author\b[^>]*>(.*?)</a>"#).expect("valid pattern")
 });
@@ -131,15 +134,18 @@ fn meta_tags(html: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-fn json_ld_fields(html: &str, article: &mut ExtractedArticle) {
-    let mut fallback_date = None;
+/// Fills the article's fields from the page's JSON-LD; returns the raw
+/// publication stamp its date was read from, for [`publisher_day`].
+fn json_ld_fields(html: &str, article: &mut ExtractedArticle) -> Option<String> {
+    let mut stamp: Option<String> = None;
+    let mut fallback: Option<(Published, String)> = None;
     for c in JSON_LD.captures_iter(html) {
         let Ok(value) = serde_json::from_str::<serde_json::Value>(c[1].trim()) else {
             // Hand-written JSON-LD is often not quite JSON; its date still counts.
-            if fallback_date.is_none()
+            if fallback.is_none()
                 && let Some(d) = DATE_PUBLISHED.captures(&c[1])
             {
-                fallback_date = parse_meta_date(&d[1]);
+                fallback = parse_meta_date(&d[1]).map(|p| (p, d[1].to_string()));
             }
             continue;
         };
@@ -157,6 +163,7 @@ fn json_ld_fields(html: &str, article: &mut ExtractedArticle) {
                             && article.published.is_none()
                         {
                             article.published = parse_meta_date(d);
+                            stamp = Some(d.to_string());
                         }
                         if article.authors.is_empty() {
                             article.authors = names_of(map.get("author"));
@@ -176,9 +183,9 @@ fn json_ld_fields(html: &str, article: &mut ExtractedArticle) {
                     // Article node does (as in some publishing tools' graphs).
                     if let Some(d) = map.get("datePublished").and_then(|v| v.as_str())
                         && article.published.is_none()
-                        && fallback_date.is_none()
+                        && fallback.is_none()
                     {
-                        fallback_date = parse_meta_date(d);
+                        fallback = parse_meta_date(d).map(|p| (p, d.to_string()));
                     }
                     if let Some(graph) = map.get("@graph") {
                         nodes.push(graph.clone());
@@ -188,9 +195,13 @@ fn json_ld_fields(html: &str, article: &mut ExtractedArticle) {
             }
         }
     }
-    if article.published.is_none() {
-        article.published = fallback_date;
+    if article.published.is_none()
+        && let Some((published, raw)) = fallback
+    {
+        article.published = Some(published);
+        stamp = Some(raw);
     }
+    stamp.filter(|_| article.published.is_some())
 }
 
 /// Names in the page's author links (`<a rel="author">`), in order, once each.
@@ -242,6 +253,19 @@ fn time_element_date(html: &str) -> Option<Published> {
     first
 }
 
+/// A date a tiny inline script in the body writes into the page, as older
+/// publishing tools print their datelines (`showDate("2020/04/17 01:43")`):
+/// the reader sees it, though the saved page only holds the script.
+fn script_written_date(html: &str) -> Option<Published> {
+    let body = BODY_TAG.find(html).map_or(html, |m| &html[m.start()..]);
+    INLINE_SCRIPT
+        .captures_iter(body)
+        .filter(|c| !c[1].to_lowercase().contains("src"))
+        .filter_map(|c| super::dates::find_date(&c[2]))
+        .map(|found| found.published)
+        .find(|p| p.precision == DatePrecision::Day)
+}
+
 /// A date in the page's own address: `/2020/01/18/`, `2020-01-18`, `-20200113`.
 fn url_date(url: &str) -> Option<Published> {
     let c = URL_DATE.captures(url)?;
@@ -255,6 +279,40 @@ fn url_date(url: &str) -> Option<Published> {
         return None;
     }
     chrono::NaiveDate::from_ymd_opt(y as i32, m, d).map(Published::day)
+}
+
+static UTC_CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\d[T ](\d{1,2}):(\d{1,2})(?::\d{1,2}(?:\.\d+)?)?\s*(?:Z|[+-]00:?00|GMT|UTC)\s*$")
+        .expect("valid pattern")
+});
+
+/// Minutes past midnight of a stamp written in UTC (`…T02:18:11Z`,
+/// `+00:00`); `None` for stamps in local time or without a time.
+fn utc_minutes(raw: &str) -> Option<u32> {
+    let c = UTC_CLOCK.captures(raw.trim())?;
+    let (hour, minute) = (c[1].parse::<u32>().ok()?, c[2].parse::<u32>().ok()?);
+    (hour < 24 && minute < 60).then_some(hour * 60 + minute)
+}
+
+/// Many publishing tools write their stamps in UTC while the page's readers
+/// (and its URL, and its printed dateline) go by the publisher's own day. A
+/// UTC stamp close enough to midnight for a zone in use (10 hours west at
+/// most, 14 east) to fall on the neighbouring day is taken as that day when
+/// the page's `witness` says so; any other disagreement keeps the stamp.
+fn publisher_day(stamp: Published, raw: &str, witness: Option<Published>) -> Published {
+    let (Some(minutes), Some(witness)) = (utc_minutes(raw), witness) else {
+        return stamp;
+    };
+    if stamp.precision != DatePrecision::Day || witness.precision != DatePrecision::Day {
+        return stamp;
+    }
+    let west = stamp.date.pred_opt() == Some(witness.date) && minutes < 10 * 60;
+    let east = stamp.date.succ_opt() == Some(witness.date) && minutes >= 10 * 60;
+    if west || east {
+        Published::day(witness.date)
+    } else {
+        stamp
+    }
 }
 
 fn names_of(value: Option<&serde_json::Value>) -> Vec<String> {
@@ -382,7 +440,7 @@ fn without_site_name<'a>(title: &'a str, site: &str) -> &'a str {
 
 pub fn extract_html(html: &str) -> ExtractedArticle {
     let mut meta = ExtractedArticle::default();
-    json_ld_fields(html, &mut meta);
+    let mut stamp = json_ld_fields(html, &mut meta);
     for (key, content) in meta_tags(html) {
         match key.as_str() {
             "og:title" | "twitter:title" | "dc.title" => {
@@ -400,6 +458,7 @@ pub fn extract_html(html: &str) -> ExtractedArticle {
                 if meta.published.is_none() =>
             {
                 meta.published = parse_meta_date(&content);
+                stamp = Some(content);
             }
             "og:site_name" | "application-name" | "dc.publisher" => {
                 meta.source.get_or_insert(content);
@@ -465,7 +524,16 @@ pub fn extract_html(html: &str) -> ExtractedArticle {
         }
         article.title = Some(headline);
     }
-    article.published = meta.published.or(article.published);
+    // The day a reader of the page saw: the URL's, or failing that the
+    // printed dateline's, when a UTC stamp falls on the day next to it.
+    let witness = meta.url.as_deref().and_then(url_date).or(article.published);
+    let stamped = match (meta.published, stamp.as_deref()) {
+        (Some(p), Some(raw)) => Some(publisher_day(p, raw, witness)),
+        (published, _) => published,
+    };
+    article.published = stamped
+        .or(article.published)
+        .or_else(|| script_written_date(html));
     let site_in_title = page_title
         .as_deref()
         .zip(article.title.as_deref())
@@ -518,6 +586,58 @@ mod tests {
         let mut a = ExtractedArticle::default();
         json_ld_fields(loose, &mut a);
         assert_eq!(a.published.unwrap().date.to_string(), "2020-10-26");
+    }
+
+    #[test]
+    fn utc_stamps_near_midnight_take_the_publishers_day() {
+        let day = |s: &str| Published::from_iso(s);
+        let stamp = |s: &str| parse_meta_date(s).unwrap();
+        // Written at 01:30 UTC, in the evening of the day before in the Americas.
+        let raw = "2021-03-09T01:30:00Z";
+        let got = publisher_day(stamp(raw), raw, day("2021-03-08"));
+        assert_eq!(got.to_iso(), "2021-03-08");
+        // Late in the UTC evening, already the next day in Asia.
+        let raw = "2021-03-08T22:10:00+00:00";
+        assert_eq!(
+            publisher_day(stamp(raw), raw, day("2021-03-09")).to_iso(),
+            "2021-03-09"
+        );
+        // Noon UTC is the same day almost everywhere: the stamp stands.
+        let raw = "2021-03-09T12:00:00Z";
+        assert_eq!(
+            publisher_day(stamp(raw), raw, day("2021-03-08")).date_label(),
+            "2021-03-09"
+        );
+        // A stamp in local time, or a witness two days off, changes nothing.
+        let raw = "2021-03-09T01:30:00+02:00";
+        assert_eq!(
+            publisher_day(stamp(raw), raw, day("2021-03-08")).date_label(),
+            "2021-03-09"
+        );
+        let raw = "2021-03-09T01:30:00Z";
+        assert_eq!(
+            publisher_day(stamp(raw), raw, day("2021-03-07")).date_label(),
+            "2021-03-09"
+        );
+        assert_eq!(utc_minutes("2021-03-09T23:15:0Z"), Some(23 * 60 + 15));
+        assert_eq!(utc_minutes("2021-03-09"), None);
+    }
+
+    #[test]
+    fn dates_written_by_small_inline_scripts() {
+        let html = r#"<html><head><script>var built = "2001-01-01";</script></head><body>
+            <script src="/app.js"></script><script>var n = 3;</script>
+            <td><script>printDate("2019/11/05 08:12:00")</script> 12 views</td></body></html>"#;
+        assert_eq!(script_written_date(html).unwrap().date_label(), "2019-11-05");
+        assert!(script_written_date("<body><script>track('x');</script></body>").is_none());
+    }
+
+    #[test]
+    fn the_url_day_corrects_a_utc_stamp() {
+        let html = r#"<html><head><link rel="canonical" href="https://news.example/2021/03/08/late-vote/">
+            <meta property="article:published_time" content="2021-03-09T02:05:00Z"></head>
+            <body><p>The vote ran late into the night.</p></body></html>"#;
+        assert_eq!(extract_html(html).published.unwrap().date_label(), "2021-03-08");
     }
 
     #[test]

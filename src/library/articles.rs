@@ -3,8 +3,8 @@
 use super::{Library, LibraryError, Result, now};
 use crate::import::regions;
 use crate::model::{
-    Article, ArticleSummary, DatePrecision, ExtractedArticle, FacetChoice, Filter, Provenance, Published, Sort,
-    SortKey,
+    Article, ArticleSummary, DatePrecision, ExtractedArticle, FacetChoice, Filter, Provenance, Published,
+    Sort, SortKey,
 };
 use flate2::Compression;
 use flate2::write::ZlibEncoder;
@@ -177,7 +177,9 @@ fn choice_conditions(choice: &FacetChoice, conditions: &mut Vec<String>, values:
         values.push(Value::Text(format!("{year:04}-12-31")));
     }
     for month in &choice.months {
-        dates.push("(a.published_date >= ? AND a.published_date <= ? AND a.published_precision != 'year')".into());
+        dates.push(
+            "(a.published_date >= ? AND a.published_date <= ? AND a.published_precision != 'year')".into(),
+        );
         values.push(Value::Text(format!("{month}-01")));
         values.push(Value::Text(format!("{month}-31")));
     }
@@ -216,7 +218,10 @@ fn choice_conditions(choice: &FacetChoice, conditions: &mut Vec<String>, values:
         values.extend(choice.tags.iter().map(text));
     }
     if !choice.kinds.is_empty() {
-        conditions.push(format!("a.kind COLLATE NOCASE IN ({})", marks(choice.kinds.len())));
+        conditions.push(format!(
+            "a.kind COLLATE NOCASE IN ({})",
+            marks(choice.kinds.len())
+        ));
         values.extend(choice.kinds.iter().map(text));
     }
     if !choice.languages.is_empty() {
