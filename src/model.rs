@@ -346,16 +346,27 @@ impl FacetChoice {
         self.chips().iter().any(|c| c.facet == facet && c.value == value)
     }
 
-    /// Chooses a value, or takes it back when it was chosen.
+    /// Chooses a value, or takes it back when it was chosen. A month
+    /// narrows its year (choosing June 2018 takes back 2018, and choosing
+    /// 2018 takes back its months), as a drill-down does.
     pub fn toggle(&mut self, facet: Facet, value: &str) {
         if let (Facet::Date, Ok(year)) = (facet, value.parse::<i32>()) {
             match self.years.iter().position(|y| *y == year) {
                 Some(i) => {
                     self.years.remove(i);
                 }
-                None => self.years.push(year),
+                None => {
+                    self.years.push(year);
+                    self.months.retain(|m| !m.starts_with(value));
+                }
             }
             return;
+        }
+        if facet == Facet::Date
+            && let Some(year) = value.get(..4).and_then(|y| y.parse::<i32>().ok())
+            && !self.months.iter().any(|m| m == value)
+        {
+            self.years.retain(|y| *y != year);
         }
         if let Some(values) = self.values_mut(facet, value) {
             match values.iter().position(|v| v == value) {

@@ -168,6 +168,11 @@ fn dropped_files_import_and_the_sidebar_filters_and_trash_restores() {
     ));
     assert!(!shows(&harness, "Why Water Will Decide the Sahel’s Future"));
 
+    // The region's chip over the list takes the filter back.
+    harness
+        .get_by_label("Region: Middle East & North Africa  ×")
+        .click();
+    wait_for(&mut harness, "the whole list again", |h| shows(h, "3 articles"));
     harness.get_by_label_contains("2020  (1)").click();
     wait_for(&mut harness, "the year filter", |h| {
         shows(h, "Why Water Will Decide the Sahel’s Future")
@@ -1093,7 +1098,7 @@ fn an_article_filed_under_a_topic_is_browsed_by_it_and_its_annotations_filtered_
     });
 
     // Ctrl+Z takes the filing back.
-    harness.get_by_label("Close").click();
+    harness.get_by_label("Back to the articles").click();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     wait_for(&mut harness, "the undo", |h| !shows(h, "politics › diplomacy  ×"));
 }
@@ -1270,6 +1275,8 @@ fn five_selected_articles_are_tagged_at_once_and_the_change_undone() {
     chosen.sort();
     assert_eq!(tagged, chosen);
 
+    harness.get_by_label("Clear all").click();
+    wait_for(&mut harness, "the whole library", |h| shows(h, "9 articles"));
     press_undo(&mut harness);
     wait_for(&mut harness, "the tag gone", |h| !shows(h, "water security  ("));
     drop(harness);
@@ -1279,4 +1286,50 @@ fn five_selected_articles_are_tagged_at_once_and_the_change_undone() {
         ..Filter::default()
     };
     assert_eq!(library.count(&filter).unwrap(), 0);
+}
+
+#[test]
+fn three_facets_combine_every_count_follows_and_a_chip_takes_one_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = stocked_app(dir.path());
+    assert!(shows(&harness, "Opinion  (4)") && shows(&harness, "English  (5)"));
+
+    // A year: the other facets count what is left of it.
+    harness.get_by_label_contains("2018  (8)").click();
+    wait_for(&mut harness, "2018's articles", |h| shows(h, "8 articles"));
+    wait_for(&mut harness, "counts within 2018", |h| {
+        shows(h, "Opinion  (3)") && shows(h, "English  (4)")
+    });
+    // Within a facet, the values not chosen still say what they would add.
+    assert!(shows(&harness, "2020  (1)"));
+
+    // And a kind: editorials of 2018.
+    harness.get_by_label_contains("Editorial  (3)").click();
+    wait_for(&mut harness, "2018's editorials", |h| shows(h, "3 articles"));
+    wait_for(&mut harness, "counts within them", |h| {
+        shows(h, "English  (1)") && shows(h, "French  (1)") && shows(h, "Japanese  (1)")
+    });
+    assert!(shows(&harness, "East Asia & Pacific  (1)"));
+
+    // And a language: three facets, all of them holding.
+    harness.get_by_label_contains("English  (1)").click();
+    wait_for(&mut harness, "one article", |h| shows(h, "1 article"));
+    assert_eq!(
+        list_titles(&harness),
+        ["Port strike must end before the harvest ships arrive"]
+    );
+    wait_for(&mut harness, "every facet recounted", |h| {
+        shows(h, "2018  (1)") && shows(h, "Editorial  (1)") && shows(h, "Opinion  (1)")
+    });
+    for chip in ["Date: 2018  ×", "Kind: Editorial  ×", "Language: English  ×"] {
+        assert!(shows(&harness, chip), "{chip}");
+    }
+
+    // The kind's chip taken back: 2018, in English.
+    harness.get_by_label("Kind: Editorial  ×").click();
+    wait_for(&mut harness, "2018 in English", |h| shows(h, "4 articles"));
+    assert!(!shows(&harness, "Kind: Editorial  ×"));
+    harness.get_by_label("Clear all").click();
+    wait_for(&mut harness, "the whole library", |h| shows(h, "9 articles"));
+    assert!(!shows(&harness, "Date: 2018  ×"));
 }

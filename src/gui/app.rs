@@ -12,8 +12,7 @@ use super::worker::{Request, Response, Worker};
 use crate::import::pipeline::{ImportReport, Progress};
 use crate::library::maintenance::BackupFile;
 use crate::library::{Facets, Library, SavedSearch};
-use crate::model::{Article, Filter, Sort, SortKey};
-use chrono::NaiveDate;
+use crate::model::{Article, Facet, FacetChoice, Filter, Sort, SortKey};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -28,12 +27,6 @@ pub enum Browse {
     /// Imported in the last seven days, newest import first.
     Recent,
     Trash,
-    Year(i32),
-    Month(i32, u32),
-    Region(String),
-    Source(String),
-    Tag(String),
-    Topic(String),
 }
 
 /// Everything a view can ask for.
@@ -45,6 +38,10 @@ pub enum Action {
     CancelImport,
     DismissReport,
     Browse(Browse),
+    /// Choose a facet's value, or take it back (a chip's ×).
+    ToggleFacet(Facet, String),
+    /// Take back every facet value chosen.
+    ClearFacets,
     Search(String),
     Sort(SortKey),
     Click(i64, ClickMode),
@@ -149,6 +146,8 @@ pub struct Settings {
     pub text_size: f32,
     pub sort: Sort,
     pub browse: Browse,
+    /// The facet values chosen in the sidebar, shown as chips over the list.
+    pub choice: FacetChoice,
     pub open_article: Option<i64>,
 }
 
@@ -158,6 +157,7 @@ impl Default for Settings {
             text_size: 16.0,
             sort: Sort::default(),
             browse: Browse::All,
+            choice: FacetChoice::default(),
             open_article: None,
         }
     }
@@ -348,21 +348,10 @@ impl FolioApp {
                 filter.imported_since = Some(week_ago.format("%Y-%m-%dT%H:%M:%SZ").to_string());
             }
             Browse::Trash => filter.trash = true,
-            Browse::Topic(name) => filter.topic = Some(name.clone()),
-            Browse::Year(y) => {
-                filter.from = NaiveDate::from_ymd_opt(*y, 1, 1);
-                filter.to = NaiveDate::from_ymd_opt(*y, 12, 31);
-            }
-            Browse::Month(y, m) => {
-                filter.from = NaiveDate::from_ymd_opt(*y, *m, 1);
-                filter.to = filter
-                    .from
-                    .and_then(|d| d.checked_add_months(chrono::Months::new(1)))
-                    .and_then(|d| d.pred_opt());
-            }
-            Browse::Region(r) => filter.region = Some(r.clone()),
-            Browse::Source(s) => filter.source = Some(s.clone()),
-            Browse::Tag(t) => filter.tag = Some(t.clone()),
+        }
+        // The trash is one list of its own; the facets narrow the library.
+        if !filter.trash {
+            filter.choice = self.settings.choice.clone();
         }
         filter
     }
@@ -478,7 +467,26 @@ impl FolioApp {
                     self.selection.clear();
                     self.open(None);
                 }
+                // "All articles" is the way back to the whole library.
+                if browse == Browse::All {
+                    self.settings.choice = FacetChoice::default();
+                }
                 self.settings.browse = browse;
+                self.refresh();
+            }
+            Action::ToggleFacet(facet, value) => {
+                self.similar_to = None;
+                self.annotating.view = None;
+                if self.settings.browse == Browse::Trash {
+                    self.settings.browse = Browse::All;
+                }
+                self.settings.choice.toggle(facet, &value);
+                self.selection.clear();
+                self.refresh();
+            }
+            Action::ClearFacets => {
+                self.settings.choice = FacetChoice::default();
+                self.selection.clear();
                 self.refresh();
             }
             Action::Search(text) => {
@@ -533,8 +541,10 @@ impl FolioApp {
             Action::RenameTag(old, new) => {
                 self.renaming_tag = None;
                 if !new.trim().is_empty() && new.trim() != old {
-                    if self.settings.browse == Browse::Tag(old.clone()) {
-                        self.settings.browse = Browse::Tag(new.trim().to_string());
+                    // A chosen tag stays chosen under its new name.
+                    let tags = &mut self.settings.choice.tags;
+                    if let Some(chosen) = tags.iter_mut().find(|t| **t == old) {
+                        *chosen = new.trim().to_string();
                     }
                     self.worker.send(Request::RenameTag { old, new });
                 }
@@ -542,9 +552,7 @@ impl FolioApp {
             Action::AskDeleteTag(name, count) => self.confirm_delete_tag = Some((name, count)),
             Action::DeleteTag(name) => {
                 self.confirm_delete_tag = None;
-                if self.settings.browse == Browse::Tag(name.clone()) {
-                    self.settings.browse = Browse::All;
-                }
+                self.settings.choice.tags.retain(|t| *t != name);
                 self.worker.send(Request::DeleteTag(name));
             }
             Action::CancelTagEdit => {

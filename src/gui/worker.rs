@@ -285,7 +285,7 @@ fn handle(library: &mut Library, request: Request, outbox: &Sender<Response>, wa
                 rows,
                 snippets,
                 facets: if counts {
-                    Some(Box::new(library.facets()?))
+                    Some(Box::new(library.facets_for(&filter)?))
                 } else {
                     None
                 },

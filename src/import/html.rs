@@ -51,6 +51,10 @@ static BODY_TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)<body\b").e
 static AUTHOR_LINK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?is)<a\b[^>]*\brel\s*=\s*["']?author\b[^>]*>(.*?)</a>"#).expect("valid pattern")
 });
+static CONTAINER_TAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)<(/)?(?:div|span|section|article|main|aside|blockquote|table|font|b|i|em|strong|a|ul|ol|dl|form|center)\b")
+        .expect("valid pattern")
+});
 static ENTITY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);").expect("valid pattern"));
 
@@ -343,7 +347,29 @@ struct Readable {
     authors: Vec<String>,
 }
 
+/// How deep container elements nest, roughly: enough to tell a page from
+/// a pathological one.
+fn nesting_depth(html: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    for m in CONTAINER_TAG.captures_iter(html) {
+        if m.get(1).is_some() {
+            depth = depth.saturating_sub(1);
+        } else {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+    }
+    deepest
+}
+
+/// Readability walks the tree recursively; a page nested deeper than real
+/// pages ever are would exhaust the stack, so it is read by our own reader.
+const READABLE_MAX_DEPTH: usize = 200;
+
 fn readable_article(html: &str) -> Option<Readable> {
+    if nesting_depth(html) > READABLE_MAX_DEPTH {
+        return None;
+    }
     let config = dom_smoothie::Config {
         text_mode: dom_smoothie::TextMode::Formatted,
         ..Default::default()
@@ -560,6 +586,24 @@ pub fn extract_html(html: &str) -> ExtractedArticle {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_nested_at_the_limit_is_read_and_deeper_ones_fall_back() {
+        let prose = "<p>The council voted on Tuesday to rebuild the harbour wall, a project that has been \
+            delayed for a decade, and residents said they were relieved at last.</p>"
+            .repeat(4);
+        let page = |depth: usize| {
+            format!(
+                "<html><head><title>Harbour wall</title></head><body>{}{prose}{}</body></html>",
+                "<div>".repeat(depth),
+                "</div>".repeat(depth)
+            )
+        };
+        assert_eq!(nesting_depth(&page(READABLE_MAX_DEPTH)), READABLE_MAX_DEPTH);
+        assert!(readable_article(&page(READABLE_MAX_DEPTH)).is_some());
+        assert!(readable_article(&page(10_000)).is_none());
+        assert!(extract_html(&page(10_000)).body.contains("harbour wall"));
+    }
 
     #[test]
     fn authors_from_author_links() {

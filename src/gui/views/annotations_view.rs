@@ -80,7 +80,11 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
             ui.menu_button("Export all…", |ui| {
                 crate::gui::views::annotations::export_menu(ui, true, &mut actions)
             });
-            if ui.button("Close").on_hover_text("Back to the articles").clicked() {
+            if ui
+                .button("Back to the articles")
+                .on_hover_text("Close the annotations view")
+                .clicked()
+            {
                 actions.push(Action::Annotate(AnnotateAction::CloseView));
             }
         });

@@ -1,7 +1,7 @@
 //! The centre: a welcome on an empty library, else the article list.
 
 use crate::gui::{Action, Browse, ClickMode, FolioApp};
-use crate::model::{ArticleSummary, SortKey};
+use crate::model::{ArticleSummary, Facet, SortKey};
 use egui_extras::{Column, TableBuilder};
 
 fn welcome(ui: &mut egui::Ui) -> Vec<Action> {
@@ -141,6 +141,43 @@ fn list_bar(ui: &mut egui::Ui, app: &mut FolioApp, actions: &mut Vec<Action>) {
     });
 }
 
+/// The facet values chosen, as chips to take back one by one, and a way
+/// to take them all back.
+fn chips(ui: &mut egui::Ui, app: &FolioApp, actions: &mut Vec<Action>) {
+    let chosen = app.settings.choice.chips();
+    if chosen.is_empty() || *app.browse() == Browse::Trash {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        for chip in chosen {
+            let shown = match chip.facet {
+                Facet::Language => super::sidebar::language_name(&chip.value),
+                Facet::Kind => super::sidebar::capitalised(&chip.value),
+                _ => chip.value.clone(),
+            };
+            let text = format!("{}: {shown}  ×", chip.facet.label());
+            if ui
+                .button(text)
+                .on_hover_text(format!(
+                    "Stop filtering by this {}",
+                    chip.facet.label().to_lowercase()
+                ))
+                .clicked()
+            {
+                actions.push(Action::ToggleFacet(chip.facet, chip.value.clone()));
+            }
+        }
+        if ui
+            .small_button("Clear all")
+            .on_hover_text("Show the whole library again")
+            .clicked()
+        {
+            actions.push(Action::ClearFacets);
+        }
+    });
+    ui.add_space(2.0);
+}
+
 /// One tag for every selected article: typed (with the library's tags
 /// offered as it is typed), then added or taken off.
 fn bulk_tagging(ui: &mut egui::Ui, app: &mut FolioApp, actions: &mut Vec<Action>) {
@@ -199,6 +236,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
             actions.extend(welcome(ui));
             return;
         }
+        chips(ui, app, &mut actions);
         list_bar(ui, app, &mut actions);
         if app.loaded && app.list.is_empty() {
             ui.add_space(24.0);

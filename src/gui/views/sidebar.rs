@@ -1,8 +1,10 @@
-//! The left sidebar: browse by library, date (year → month), region, source
-//! and tag, each with counts.
+//! The left sidebar: the library's places (all, recent, trash), then the
+//! facets — date (year → month), region, topic, source, tag, kind and
+//! language — each value with the count the current choice leaves it.
 
 use crate::gui::{Action, AnnotateAction, Browse, FolioApp};
 use crate::library::{FacetCount, TopicNode};
+use crate::model::{Facet, FacetChoice};
 
 const MONTH_NAMES: [&str; 12] = [
     "January",
@@ -19,6 +21,17 @@ const MONTH_NAMES: [&str; 12] = [
     "December",
 ];
 
+fn label_with_count(label: &str, count: Option<usize>) -> (String, String) {
+    match count {
+        Some(count) => (
+            format!("{label}  ({count})"),
+            format!("{label}: {count} article{}", if count == 1 { "" } else { "s" }),
+        ),
+        None => (label.to_string(), label.to_string()),
+    }
+}
+
+/// A place in the library (all, recent, trash).
 fn entry(
     ui: &mut egui::Ui,
     current: Option<&Browse>,
@@ -27,26 +40,41 @@ fn entry(
     count: Option<usize>,
 ) -> Option<Action> {
     let selected = current == Some(&target);
-    let text = match count {
-        Some(count) => format!("{label}  ({count})"),
-        None => label.to_string(),
-    };
-    let hover = match count {
-        Some(count) => format!("{label}: {count} article{}", if count == 1 { "" } else { "s" }),
-        None => label.to_string(),
-    };
+    let (text, hover) = label_with_count(label, count);
     ui.add(egui::Button::selectable(selected, text).truncate())
         .on_hover_text(hover)
         .clicked()
         .then_some(Action::Browse(target))
 }
 
+/// A facet's value: click to choose it (with the others chosen in its
+/// facet, any of them will do) or to take it back.
+fn value_entry(
+    ui: &mut egui::Ui,
+    choice: &FacetChoice,
+    facet: Facet,
+    value: &str,
+    label: &str,
+    count: usize,
+) -> egui::Response {
+    let chosen = choice.contains(facet, value);
+    let (text, hover) = label_with_count(label, Some(count));
+    let hint = if chosen {
+        "click to take back"
+    } else {
+        "click to choose"
+    };
+    ui.add(egui::Button::selectable(chosen, text).truncate())
+        .on_hover_text(format!("{hover} ({hint})"))
+}
+
 fn group(
     ui: &mut egui::Ui,
-    current: Option<&Browse>,
+    choice: &FacetChoice,
     title: &str,
+    facet: Facet,
     values: &[FacetCount],
-    make: impl Fn(&str) -> Browse,
+    name_of: impl Fn(&str) -> String,
     actions: &mut Vec<Action>,
 ) {
     if values.is_empty() {
@@ -56,13 +84,10 @@ fn group(
         .default_open(true)
         .show(ui, |ui| {
             for value in values {
-                actions.extend(entry(
-                    ui,
-                    current,
-                    make(&value.value),
-                    &value.value,
-                    Some(value.count),
-                ));
+                let label = name_of(&value.value);
+                if value_entry(ui, choice, facet, &value.value, &label, value.count).clicked() {
+                    actions.push(Action::ToggleFacet(facet, value.value.clone()));
+                }
             }
         });
 }
@@ -72,7 +97,7 @@ fn group(
 fn tags(
     ui: &mut egui::Ui,
     renaming: &mut Option<(String, String)>,
-    current: Option<&Browse>,
+    choice: &FacetChoice,
     values: &[FacetCount],
     actions: &mut Vec<Action>,
 ) {
@@ -107,21 +132,10 @@ fn tags(
                     }
                     continue;
                 }
-                let target = Browse::Tag(value.value.clone());
-                let selected = current == Some(&target);
-                let button = ui
-                    .add(
-                        egui::Button::selectable(selected, format!("{}  ({})", value.value, value.count))
-                            .truncate(),
-                    )
-                    .on_hover_text(format!(
-                        "{}: {} article{} (right click to rename or delete)",
-                        value.value,
-                        value.count,
-                        if value.count == 1 { "" } else { "s" }
-                    ));
+                let button = value_entry(ui, choice, Facet::Tag, &value.value, &value.value, value.count)
+                    .on_hover_text("Right click to rename or delete");
                 if button.clicked() {
-                    actions.push(Action::Browse(target));
+                    actions.push(Action::ToggleFacet(Facet::Tag, value.value.clone()));
                 }
                 button.context_menu(|ui| {
                     if ui
@@ -141,37 +155,36 @@ fn tags(
         });
 }
 
-/// The topics that hold articles, as a tree: a topic with sub-topics opens
-/// onto them.
-fn topics(ui: &mut egui::Ui, current: Option<&Browse>, tree: &[TopicNode], actions: &mut Vec<Action>) {
-    fn branch(ui: &mut egui::Ui, current: Option<&Browse>, nodes: &[TopicNode], actions: &mut Vec<Action>) {
-        for node in nodes.iter().filter(|n| n.count > 0) {
-            actions.extend(entry(
-                ui,
-                current,
-                Browse::Topic(node.name.clone()),
-                &node.name,
-                Some(node.count),
-            ));
-            if node.children.iter().any(|c| c.count > 0) {
+/// The topics that hold articles (or are chosen), as a tree: a topic with
+/// sub-topics opens onto them.
+fn topics(ui: &mut egui::Ui, choice: &FacetChoice, tree: &[TopicNode], actions: &mut Vec<Action>) {
+    fn shown(node: &TopicNode, choice: &FacetChoice) -> bool {
+        node.count > 0 || choice.contains(Facet::Topic, &node.name)
+    }
+    fn branch(ui: &mut egui::Ui, choice: &FacetChoice, nodes: &[TopicNode], actions: &mut Vec<Action>) {
+        for node in nodes.iter().filter(|n| shown(n, choice)) {
+            if value_entry(ui, choice, Facet::Topic, &node.name, &node.name, node.count).clicked() {
+                actions.push(Action::ToggleFacet(Facet::Topic, node.name.clone()));
+            }
+            if node.children.iter().any(|c| shown(c, choice)) {
                 ui.indent(("topic", node.id), |ui| {
-                    branch(ui, current, &node.children, actions)
+                    branch(ui, choice, &node.children, actions)
                 });
             }
         }
     }
-    if tree.iter().all(|n| n.count == 0) {
+    if !tree.iter().any(|n| shown(n, choice)) {
         return;
     }
     egui::CollapsingHeader::new("Topics")
         .default_open(true)
-        .show(ui, |ui| branch(ui, current, tree, actions));
+        .show(ui, |ui| branch(ui, choice, tree, actions));
 }
 
-/// Years, each opening onto its months.
+/// Years, each opening onto its months once it (or one of them) is chosen.
 fn dates(
     ui: &mut egui::Ui,
-    current: Option<&Browse>,
+    choice: &FacetChoice,
     years: &[FacetCount],
     months: &[FacetCount],
     actions: &mut Vec<Action>,
@@ -183,24 +196,65 @@ fn dates(
         .default_open(true)
         .show(ui, |ui| {
             for year in years {
-                let y: i32 = year.value.parse().unwrap_or(0);
                 let in_year: Vec<&FacetCount> = months
                     .iter()
                     .filter(|m| m.value.starts_with(&year.value))
                     .collect();
-                actions.extend(entry(ui, current, Browse::Year(y), &year.value, Some(year.count)));
-                let open_here = matches!(current, Some(Browse::Year(cy) | Browse::Month(cy, _)) if *cy == y);
+                if value_entry(ui, choice, Facet::Date, &year.value, &year.value, year.count).clicked() {
+                    actions.push(Action::ToggleFacet(Facet::Date, year.value.clone()));
+                }
+                let open_here = choice.contains(Facet::Date, &year.value)
+                    || choice.months.iter().any(|m| m.starts_with(&year.value));
                 if open_here {
-                    ui.indent(("months", y), |ui| {
+                    ui.indent(("months", &year.value), |ui| {
                         for month in in_year {
-                            let m: u32 = month.value.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(1);
-                            let name = MONTH_NAMES.get(m as usize - 1).copied().unwrap_or("?");
-                            actions.extend(entry(ui, current, Browse::Month(y, m), name, Some(month.count)));
+                            let m: usize = month.value.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(1);
+                            let name = MONTH_NAMES.get(m.saturating_sub(1)).copied().unwrap_or("?");
+                            if value_entry(ui, choice, Facet::Date, &month.value, name, month.count).clicked()
+                            {
+                                actions.push(Action::ToggleFacet(Facet::Date, month.value.clone()));
+                            }
                         }
                     });
                 }
             }
         });
+}
+
+/// A language's name for its code, for the languages clippings come in most.
+pub fn language_name(code: &str) -> String {
+    let name = match code {
+        "en" => "English",
+        "fr" => "French",
+        "de" => "German",
+        "es" => "Spanish",
+        "pt" => "Portuguese",
+        "it" => "Italian",
+        "nl" => "Dutch",
+        "ru" => "Russian",
+        "uk" => "Ukrainian",
+        "pl" => "Polish",
+        "tr" => "Turkish",
+        "ar" => "Arabic",
+        "fa" => "Persian",
+        "he" => "Hebrew",
+        "hi" => "Hindi",
+        "ja" => "Japanese",
+        "ko" => "Korean",
+        "zh" => "Chinese",
+        "id" => "Indonesian",
+        "sw" => "Swahili",
+        _ => return code.to_string(),
+    };
+    name.to_string()
+}
+
+pub(super) fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default()
 }
 
 /// Searches the user named: click to run again, right-click to delete.
@@ -274,39 +328,48 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
                         AnnotateAction::ShowView
                     }));
                 }
-                ui.add_space(6.0);
-                dates(
-                    ui,
-                    current.as_ref(),
-                    &app.facets.years,
-                    &app.facets.months,
-                    &mut actions,
-                );
-                group(
-                    ui,
-                    current.as_ref(),
-                    "Regions",
-                    &app.facets.regions,
-                    |v| Browse::Region(v.to_string()),
-                    &mut actions,
-                );
-                group(
-                    ui,
-                    current.as_ref(),
-                    "Sources",
-                    &app.facets.sources,
-                    |v| Browse::Source(v.to_string()),
-                    &mut actions,
-                );
-                topics(ui, current.as_ref(), &app.facets.topics, &mut actions);
-                tags(
-                    ui,
-                    &mut app.renaming_tag,
-                    current.as_ref(),
-                    &app.facets.tags,
-                    &mut actions,
-                );
                 saved_searches(ui, app, &mut actions);
+                ui.add_space(6.0);
+                let choice = app.settings.choice.clone();
+                dates(ui, &choice, &app.facets.years, &app.facets.months, &mut actions);
+                group(
+                    ui,
+                    &choice,
+                    "Regions",
+                    Facet::Region,
+                    &app.facets.regions,
+                    str::to_string,
+                    &mut actions,
+                );
+                topics(ui, &choice, &app.facets.topics, &mut actions);
+                group(
+                    ui,
+                    &choice,
+                    "Sources",
+                    Facet::Source,
+                    &app.facets.sources,
+                    str::to_string,
+                    &mut actions,
+                );
+                tags(ui, &mut app.renaming_tag, &choice, &app.facets.tags, &mut actions);
+                group(
+                    ui,
+                    &choice,
+                    "Kind",
+                    Facet::Kind,
+                    &app.facets.kinds,
+                    capitalised,
+                    &mut actions,
+                );
+                group(
+                    ui,
+                    &choice,
+                    "Language",
+                    Facet::Language,
+                    &app.facets.languages,
+                    language_name,
+                    &mut actions,
+                );
             });
         });
     actions
