@@ -197,6 +197,17 @@ pub enum Command {
         #[arg(long, default_value_t = 3)]
         rounds: usize,
     },
+    /// How well topic suggestions do on a labelled set generated for the
+    /// purpose: top-1 and top-3 accuracy from the lexicon alone, then after
+    /// the user has filed 10, 50 and 100 articles. Uses a scratch library.
+    #[command(after_help = "Example:\n  folio bench-topics --articles 300 --seed 1")]
+    BenchTopics {
+        /// Labelled articles (at least 200; the first 100 are the ones filed).
+        #[arg(long, default_value_t = 300)]
+        articles: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Write a verified backup (default: a new automatic backup beside the library).
     #[command(
         after_help = "Backups use SQLite's backup API and are verified before they count. \
@@ -728,6 +739,35 @@ pub fn run_command(library_path: &Option<PathBuf>, command: Command) -> Result<E
                     "slowest: {:.1} ms, {}",
                     d.as_secs_f64() * 1000.0,
                     path.display()
+                )?;
+            }
+        }
+        Command::BenchTopics { articles, seed } => {
+            let scratch = std::env::temp_dir().join(format!("folio-topics-{}", std::process::id()));
+            std::fs::create_dir_all(&scratch)?;
+            let measured = crate::topic_eval::measure(&scratch.join("labelled.sqlite"), articles, seed);
+            let _ = std::fs::remove_dir_all(&scratch);
+            let (tested, lines) = measured?;
+            writeln!(
+                out,
+                "topic suggestions on {tested} labelled articles (top level of the tree)"
+            )?;
+            writeln!(
+                out,
+                "{:<28} {:>8} {:>8}",
+                "articles the user filed", "top-1", "top-3"
+            )?;
+            for line in lines {
+                let what = if line.filed == 0 {
+                    "0 (lexicon alone)".to_string()
+                } else {
+                    line.filed.to_string()
+                };
+                writeln!(
+                    out,
+                    "{what:<28} {:>7.1}% {:>7.1}%",
+                    line.top1 * 100.0,
+                    line.top3 * 100.0
                 )?;
             }
         }

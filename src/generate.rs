@@ -40,7 +40,8 @@ impl Rng {
     pub fn below(&mut self, n: usize) -> usize {
         (self.next_u64() % n.max(1) as u64) as usize
     }
-    fn chance(&mut self, percent: u64) -> bool {
+    /// True about `percent` times in a hundred.
+    pub fn chance(&mut self, percent: u64) -> bool {
         self.next_u64() % 100 < percent
     }
 }

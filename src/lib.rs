@@ -18,6 +18,7 @@ pub mod gui;
 pub mod import;
 pub mod library;
 pub mod model;
+pub mod topic_eval;
 
 use std::path::PathBuf;
 

@@ -14,6 +14,7 @@ pub mod query;
 pub mod schema;
 mod search;
 mod snippet;
+mod suggestions;
 mod topics;
 mod transfer;
 pub use topics::{ArticleTopic, TopicNode};
@@ -21,6 +22,7 @@ pub use topics::{ArticleTopic, TopicNode};
 pub use articles::{InsertOutcome, NewArticle, compress};
 pub use facets::{FacetCount, Facets};
 pub use search::SavedSearch;
+pub use suggestions::TopicSuggestion;
 
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};

@@ -352,6 +352,54 @@ impl Library {
     /// The live articles most like this one: its most distinctive words
     /// (frequent in it, rare in the library) searched for, best match first.
     pub fn more_like_this(&self, id: i64, limit: usize) -> Result<Vec<SearchHit>> {
+        let terms = self.distinctive_terms(id)?;
+        if terms.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS}, snippet(articles_fts, -1, '[', ']', '…', 12) \
+             FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid \
+             WHERE articles_fts MATCH ? AND a.id != ? AND a.deleted_at IS NULL \
+             ORDER BY bm25(articles_fts, 10.0, 1.0, 3.0, 2.0) LIMIT ?"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let hits = stmt
+            .query_map(rusqlite::params![terms.join(" OR "), id, limit as i64], |row| {
+                Ok(SearchHit {
+                    summary: summary_from_row(row)?,
+                    snippet: row.get::<_, Option<String>>(9)?.unwrap_or_default(),
+                    found_in: FoundIn::Text,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(hits)
+    }
+
+    /// The articles filed under topics (by the user) most like this one,
+    /// best first, with how alike (bm25, larger is closer).
+    pub(super) fn filed_neighbours(&self, id: i64, limit: usize) -> Result<Vec<(i64, f64)>> {
+        let terms = self.distinctive_terms(id)?;
+        if terms.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.id, -bm25(articles_fts, 10.0, 1.0, 3.0, 2.0) FROM articles_fts \
+             JOIN articles a ON a.id = articles_fts.rowid \
+             WHERE articles_fts MATCH ? AND a.id != ? AND a.deleted_at IS NULL \
+             AND a.id IN (SELECT article_id FROM article_topics WHERE origin = 'user' AND rejected = 0) \
+             ORDER BY bm25(articles_fts, 10.0, 1.0, 3.0, 2.0) LIMIT ?",
+        )?;
+        let rows = stmt
+            .query_map(rusqlite::params![terms.join(" OR "), id, limit as i64], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// An article's most distinctive words (frequent in it, rare in the
+    /// library), quoted for a MATCH.
+    fn distinctive_terms(&self, id: i64) -> Result<Vec<String>> {
         let article = self.get_article(id)?;
         let text = format!(
             "{} {}",
@@ -384,30 +432,10 @@ impl Library {
             }
         }
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-        let terms: Vec<String> = scored
+        Ok(scored
             .into_iter()
             .take(12)
             .map(|(_, w)| format!("\"{w}\""))
-            .collect();
-        if terms.is_empty() {
-            return Ok(Vec::new());
-        }
-        let sql = format!(
-            "SELECT {SUMMARY_COLUMNS}, snippet(articles_fts, -1, '[', ']', '…', 12) \
-             FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid \
-             WHERE articles_fts MATCH ? AND a.id != ? AND a.deleted_at IS NULL \
-             ORDER BY bm25(articles_fts, 10.0, 1.0, 3.0, 2.0) LIMIT ?"
-        );
-        let mut stmt = self.conn.prepare(&sql)?;
-        let hits = stmt
-            .query_map(rusqlite::params![terms.join(" OR "), id, limit as i64], |row| {
-                Ok(SearchHit {
-                    summary: summary_from_row(row)?,
-                    snippet: row.get::<_, Option<String>>(9)?.unwrap_or_default(),
-                    found_in: FoundIn::Text,
-                })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(hits)
+            .collect())
     }
 }
