@@ -144,6 +144,8 @@ pub enum Command {
         #[arg(required = true, allow_hyphen_values = true)]
         changes: Vec<String>,
     },
+    /// The topics Folio proposes for an article, with how sure it is.
+    Suggest { id: i64 },
     /// Move an article to the trash.
     Delete { id: i64 },
     /// Bring an article back from the trash.
@@ -647,6 +649,16 @@ pub fn run_command(library_path: &Option<PathBuf>, command: Command) -> Result<E
                 Ok(())
             }
             print(&mut out, &library.topic_tree()?, 0)?;
+        }
+        Command::Suggest { id } => {
+            let library = open_library(library_path)?;
+            let suggestions = library.topic_suggestions(id)?;
+            if suggestions.is_empty() {
+                writeln!(out, "#{id}: no topic to suggest")?;
+            }
+            for s in suggestions {
+                writeln!(out, "{:>3.0}%  {}", s.confidence * 100.0, s.path)?;
+            }
         }
         Command::Topic { id, changes } => {
             let mut library = open_library(library_path)?;

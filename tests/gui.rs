@@ -1333,3 +1333,67 @@ fn three_facets_combine_every_count_follows_and_a_chip_takes_one_back() {
     wait_for(&mut harness, "the whole library", |h| shows(h, "9 articles"));
     assert!(!shows(&harness, "Date: 2018  ×"));
 }
+
+#[test]
+fn a_suggested_topic_is_accepted_with_one_click_and_a_rejected_one_does_not_return() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, path) = annotated_app(dir.path());
+    let seed_title = "Japan, U.S. must seize chance of Kim’s offer of talks with South";
+    click_row(&harness, seed_title);
+    wait_for(&mut harness, "suggestions", |h| h.state().suggestions.len() >= 2);
+    let proposed: Vec<String> = harness
+        .state()
+        .suggestions
+        .iter()
+        .map(|s| s.path.clone())
+        .collect();
+    // An editorial on talks between Seoul and Pyongyang.
+    assert!(
+        proposed.iter().any(|p| p == "politics › diplomacy"),
+        "{proposed:?}"
+    );
+    assert!(shows(&harness, "Suggested"));
+
+    // ✔ files it: the topic joins the article's own, shown as its chip.
+    let accepted = "politics › diplomacy".to_string();
+    harness.get_by_label(&format!("✔ {accepted}")).click();
+    wait_for(&mut harness, "the filing", |h| {
+        shows(h, &format!("{accepted}  ×"))
+    });
+    wait_for(&mut harness, "the suggestion gone", |h| {
+        !h.state().suggestions.iter().any(|s| s.path == accepted)
+    });
+
+    // ✖ on the next one: gone, and still gone when the article is opened again.
+    let rejected = harness.state().suggestions[0].path.clone();
+    harness.get_all_by_label("✖").next().unwrap().click_accesskit();
+    wait_for(&mut harness, "the rejection", |h| {
+        h.query_by_label(&format!("✔ {rejected}")).is_none()
+    });
+    harness.get_by_label("Close").click();
+    wait_for(&mut harness, "the reader closed", |h| h.state().article.is_none());
+    click_row(&harness, seed_title);
+    wait_for(&mut harness, "the reader again", |h| {
+        h.state().article.is_some() && !h.state().suggestions.is_empty()
+    });
+    assert!(
+        !harness.state().suggestions.iter().any(|s| s.path == rejected),
+        "{rejected} came back"
+    );
+    drop(harness);
+    let library = Library::open(&path).unwrap();
+    let id = library
+        .list(&Filter::default())
+        .unwrap()
+        .into_iter()
+        .find(|r| r.title.as_deref() == Some(seed_title))
+        .unwrap()
+        .id;
+    let filed: Vec<String> = library
+        .topics_of(id)
+        .unwrap()
+        .into_iter()
+        .map(|t| t.path)
+        .collect();
+    assert_eq!(filed, vec![accepted]);
+}

@@ -11,7 +11,7 @@ use super::views;
 use super::worker::{Request, Response, Worker};
 use crate::import::pipeline::{ImportReport, Progress};
 use crate::library::maintenance::BackupFile;
-use crate::library::{Facets, Library, SavedSearch};
+use crate::library::{Facets, Library, SavedSearch, TopicSuggestion};
 use crate::model::{Article, Facet, FacetChoice, Filter, Sort, SortKey};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
@@ -61,6 +61,8 @@ pub enum Action {
     CancelTagEdit,
     /// File the open article under this topic (by id), or take it out.
     FileUnder(i64),
+    /// Not this suggested topic (by id) for the open article.
+    RejectSuggestion(i64),
     TakeOutOf(i64),
     NoteEdited,
     TrashSelected,
@@ -189,6 +191,8 @@ pub struct FolioApp {
     /// When the note was last typed in (egui time), to save after a pause.
     note_edited_at: Option<f64>,
     pub tag_input: String,
+    /// Topics proposed for the open article.
+    pub suggestions: Vec<TopicSuggestion>,
     /// The tag typed over the list, for every selected article.
     pub bulk_tag_input: String,
     /// The details form, while the user corrects an article's metadata.
@@ -292,6 +296,7 @@ impl FolioApp {
             note_draft: String::new(),
             note_edited_at: None,
             tag_input: String::new(),
+            suggestions: Vec::new(),
             bulk_tag_input: String::new(),
             details: None,
             import: None,
@@ -560,6 +565,17 @@ impl FolioApp {
                 self.confirm_delete_tag = None;
             }
             Action::FileUnder(topic) => self.change_topics(vec![topic], Vec::new()),
+            Action::RejectSuggestion(topic) => {
+                if let Some(article) = self.article.as_ref().map(|a| a.id) {
+                    self.suggestions.retain(|s| s.topic_id != topic);
+                    self.push_undo(Undo::Rejected { article, topic });
+                    self.worker.send(Request::RejectSuggestion {
+                        article,
+                        topic,
+                        reject: true,
+                    });
+                }
+            }
             Action::TakeOutOf(topic) => self.change_topics(Vec::new(), vec![topic]),
             Action::NoteEdited => {
                 self.note_edited_at = Some(ctx.input(|i| i.time));
@@ -877,6 +893,12 @@ impl FolioApp {
                         let has_note = article.note.as_deref().is_some_and(|n| !n.trim().is_empty());
                         self.annotating
                             .article_loaded(&article.highlights, same, has_note);
+                        if !same {
+                            self.suggestions.clear();
+                        }
+                        // Proposals change as the article is filed; asked
+                        // apart, so the article shows at once.
+                        self.worker.send(Request::Suggestions(article.id));
                         self.article = Some(*article);
                     }
                 }
@@ -921,6 +943,11 @@ impl FolioApp {
                 Response::Annotations { list, generation } => self.annotations_arrived(list, generation),
                 Response::Exported { path, what } => {
                     self.status = Some(format!("{what} written to {}", path.display()));
+                }
+                Response::Suggestions { article, list } => {
+                    if self.article.as_ref().is_some_and(|a| a.id == article) {
+                        self.suggestions = list;
+                    }
                 }
                 Response::TaggedMany {
                     tag,

@@ -34,6 +34,11 @@ pub enum Undo {
         tag: String,
         added: bool,
     },
+    /// A suggested topic the user said no to.
+    Rejected {
+        article: i64,
+        topic: i64,
+    },
     /// A highlight's colour or comment as it was before a change.
     Highlight(Box<Highlight>),
     HighlightRemoved(Box<Highlight>),
@@ -47,6 +52,7 @@ impl Undo {
     pub fn label(&self) -> String {
         match self {
             Undo::Tags { .. } => "Undo tag change".into(),
+            Undo::Rejected { .. } => "Undo rejecting a suggestion".into(),
             Undo::TagMany {
                 ids,
                 tag,
@@ -87,6 +93,11 @@ impl Undo {
                 tag,
                 add: !added,
                 undoing: true,
+            },
+            Undo::Rejected { article, topic } => Request::RejectSuggestion {
+                article,
+                topic,
+                reject: false,
             },
             Undo::Trashed(ids) => Request::Restore(ids),
             Undo::Restored(ids) => Request::Trash(ids),

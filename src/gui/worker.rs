@@ -7,7 +7,7 @@ use super::list_model::FIRST_PAGE;
 const SEARCH_RESULTS: usize = 200;
 use crate::import::pipeline::{self, ImportReport, Progress};
 use crate::library::maintenance::{self, BackupFile};
-use crate::library::{Annotation, AnnotationQuery, Facets, Library};
+use crate::library::{Annotation, AnnotationQuery, Facets, Library, TopicSuggestion};
 use crate::model::{Article, ArticleSummary, ExtractedArticle, Filter, FoundIn, Highlight};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -49,6 +49,14 @@ pub enum Request {
     RenameTag {
         old: String,
         new: String,
+    },
+    /// The topics to propose for an article.
+    Suggestions(i64),
+    /// Not this topic for this article (`false`: take the "no" back).
+    RejectSuggestion {
+        article: i64,
+        topic: i64,
+        reject: bool,
     },
     /// Adds one tag to many articles, or takes it off them.
     TagMany {
@@ -145,6 +153,11 @@ pub enum Response {
     Imported(ImportReport),
     /// An edit went through; the window refreshes what it shows.
     Changed,
+    /// Topics proposed for this article.
+    Suggestions {
+        article: i64,
+        list: Vec<TopicSuggestion>,
+    },
     /// A tag went on (or came off) these articles.
     TaggedMany {
         tag: String,
@@ -351,6 +364,22 @@ fn handle(library: &mut Library, request: Request, outbox: &Sender<Response>, wa
                 undoing,
             })
             .map_err(|e| e.to_string()),
+        Request::Suggestions(article) => library
+            .topic_suggestions(article)
+            .map(|list| Response::Suggestions { article, list })
+            .map_err(|e| e.to_string()),
+        Request::RejectSuggestion {
+            article,
+            topic,
+            reject,
+        } => if reject {
+            library.reject_suggestion(article, topic)
+        } else {
+            library.unreject_suggestion(article, topic)
+        }
+        .and_then(|_| library.topic_suggestions(article))
+        .map(|list| Response::Suggestions { article, list })
+        .map_err(|e| e.to_string()),
         Request::DeleteTag(name) => library
             .delete_tag(&name)
             .map(|_| Response::Changed)

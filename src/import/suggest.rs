@@ -138,9 +138,11 @@ pub fn suggest_from_text(title: &str, body: &str) -> Vec<TextSuggestion> {
     }
     let mut ranked: Vec<TextSuggestion> = scores
         .into_iter()
+        // A topic's share of the topic words, tempered by how much evidence
+        // there is: one stray word is no basis for a proposal.
         .map(|(topic, score)| TextSuggestion {
             topic,
-            confidence: (score / total * 2.0).min(0.95),
+            confidence: (score / total * 2.0 * score / (score + 4.0)).min(0.95),
         })
         .filter(|s| s.confidence >= 0.12)
         .collect();

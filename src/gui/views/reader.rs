@@ -176,6 +176,36 @@ fn topics_row(ui: &mut egui::Ui, app: &FolioApp, article: &Article, actions: &mu
             }
         });
     });
+    suggestions_row(ui, app, actions);
+}
+
+/// Topics Folio proposes, each with how sure it is: ✔ files the article
+/// under it, ✖ says no (and it is not proposed again).
+fn suggestions_row(ui: &mut egui::Ui, app: &FolioApp, actions: &mut Vec<Action>) {
+    if app.suggestions.is_empty() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.weak("Suggested");
+        for suggestion in &app.suggestions {
+            let percent = (suggestion.confidence * 100.0).round();
+            if ui
+                .button(format!("✔ {}", suggestion.path))
+                .on_hover_text(format!("File under “{}” ({percent}% sure)", suggestion.path))
+                .clicked()
+            {
+                actions.push(Action::FileUnder(suggestion.topic_id));
+            }
+            if ui
+                .small_button("✖")
+                .on_hover_text(format!("Not “{}”: do not suggest it again", suggestion.path))
+                .clicked()
+            {
+                actions.push(Action::RejectSuggestion(suggestion.topic_id));
+            }
+            ui.add_space(6.0);
+        }
+    });
 }
 
 /// "2 of 7 matches", Previous, Next: stepping through the searched words.
