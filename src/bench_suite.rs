@@ -7,7 +7,7 @@
 use crate::generate::{Articles, Plan, as_clipping};
 use crate::import::pipeline::import_paths;
 use crate::library::{Library, Result};
-use crate::model::{Filter, Sort, SortKey};
+use crate::model::{FacetChoice, Filter, Sort, SortKey};
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
@@ -153,6 +153,45 @@ pub fn bench_library(path: &Path, runs: usize) -> Result<Vec<Line>> {
         },
         runs,
     )?);
+    // Three facets chosen at once (a year, a region, a kind): the list and
+    // every facet's counts for what the others leave.
+    let combined: Vec<Filter> = facets
+        .years
+        .iter()
+        .take(10)
+        .enumerate()
+        .filter_map(|(i, year)| {
+            let region = facets.regions.get(i % facets.regions.len().max(1))?;
+            let kind = facets.kinds.get(i % facets.kinds.len().max(1))?;
+            Some(Filter {
+                choice: FacetChoice {
+                    years: vec![year.value.parse().ok()?],
+                    regions: vec![region.value.clone()],
+                    kinds: vec![kind.value.clone()],
+                    ..FacetChoice::default()
+                },
+                ..Filter::default()
+            })
+        })
+        .collect();
+    if !combined.is_empty() {
+        lines.push(timed_runs(
+            "three facets combined: every facet's counts",
+            "≤ 50 ms",
+            |i| library.facets_for(&combined[i % combined.len()]).map(|_| ()),
+            runs,
+        )?);
+        lines.push(timed_runs(
+            "three facets combined: list and first rows",
+            "≤ 100 ms",
+            |i| {
+                let ids = library.list_ids(&combined[i % combined.len()])?;
+                library.summaries(&ids[..ids.len().min(PAGE)])?;
+                Ok(())
+            },
+            runs,
+        )?);
+    }
     lines.push(timed_runs(
         "recount the sidebar",
         "≤ 100 ms",

@@ -6,7 +6,8 @@ use super::articles::filter_clause;
 use super::{Library, Result};
 use crate::model::{Facet, Filter};
 use rusqlite::params_from_iter;
-use rusqlite::types::Value;
+use rusqlite::types::{Value, ValueRef};
+use std::collections::HashMap;
 
 /// One value of a facet and how many articles have it.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,54 +34,136 @@ pub struct Facets {
     pub saved_searches: Vec<super::SavedSearch>,
 }
 
-/// The SQL of one facet's counts, `{w}` standing for the articles' clause.
-fn facet_sql(facet: Facet, months: bool) -> &'static str {
-    match facet {
-        Facet::Date if months => {
-            "SELECT substr(a.published_date, 1, 7) AS m, count(*) FROM articles a \
-             WHERE {w} AND a.published_date IS NOT NULL AND a.published_precision != 'year' \
-             GROUP BY m ORDER BY m DESC"
+/// The facets counted from the articles' own columns, in one pass over the
+/// list index per selection.
+const COLUMN_FACETS: [Facet; 5] = [
+    Facet::Date,
+    Facet::Region,
+    Facet::Source,
+    Facet::Kind,
+    Facet::Language,
+];
+
+/// Counts of the column facets, gathered from one scan.
+#[derive(Default)]
+struct Tally {
+    years: HashMap<String, usize>,
+    months: HashMap<String, usize>,
+    regions: HashMap<String, usize>,
+    sources: HashMap<String, usize>,
+    kinds: HashMap<String, usize>,
+    languages: HashMap<String, usize>,
+}
+
+fn sorted(counts: HashMap<String, usize>, order: Order) -> Vec<FacetCount> {
+    let mut list: Vec<FacetCount> = counts
+        .into_iter()
+        .map(|(value, count)| FacetCount { value, count })
+        .collect();
+    match order {
+        Order::NewestFirst => list.sort_by(|a, b| b.value.cmp(&a.value)),
+        Order::ByName => list.sort_by(|a, b| a.value.cmp(&b.value)),
+        Order::MostFirst => list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value))),
+    }
+    list
+}
+
+enum Order {
+    NewestFirst,
+    ByName,
+    MostFirst,
+}
+
+fn bump(counts: &mut HashMap<String, usize>, key: &str) {
+    match counts.get_mut(key) {
+        Some(count) => *count += 1,
+        None => {
+            counts.insert(key.to_string(), 1);
         }
-        Facet::Date => {
-            "SELECT substr(a.published_date, 1, 4) AS y, count(*) FROM articles a \
-             WHERE {w} AND a.published_date IS NOT NULL GROUP BY y ORDER BY y DESC"
-        }
-        Facet::Region => {
-            "SELECT a.region, count(*) FROM articles a WHERE {w} AND a.region IS NOT NULL \
-             GROUP BY a.region ORDER BY a.region"
-        }
-        Facet::Source => {
-            "SELECT a.source, count(*) AS n FROM articles a WHERE {w} AND a.source IS NOT NULL \
-             GROUP BY a.source ORDER BY n DESC, a.source LIMIT 200"
-        }
-        // The articles are named through the list index; joining each tag's
-        // article to the table would read its text.
-        Facet::Tag => {
-            "SELECT t.name, count(*) FROM article_tags at JOIN tags t ON t.id = at.tag_id \
-             WHERE at.article_id IN (SELECT a.id FROM articles a WHERE {w}) \
-             GROUP BY t.id ORDER BY t.name COLLATE NOCASE"
-        }
-        Facet::Kind => {
-            "SELECT lower(a.kind) AS k, count(*) FROM articles a WHERE {w} AND a.kind IS NOT NULL \
-             GROUP BY k ORDER BY count(*) DESC"
-        }
-        Facet::Language => {
-            "SELECT lower(substr(a.language, 1, instr(a.language || '-', '-') - 1)) AS l, count(*) \
-             FROM articles a WHERE {w} AND a.language IS NOT NULL AND a.language != '' \
-             GROUP BY l ORDER BY count(*) DESC"
-        }
-        Facet::Topic => unreachable_topic(),
     }
 }
 
-/// Topics are counted as a tree (`topic_tree_within`), never through `facet_sql`.
-fn unreachable_topic() -> &'static str {
-    "SELECT NULL, 0 WHERE 0"
-}
+/// Sources shown at most: the most used.
+const SOURCES_SHOWN: usize = 200;
 
 impl Library {
-    fn facet(&self, sql: &str, clause: &str, values: &[Value]) -> Result<Vec<FacetCount>> {
-        let mut stmt = self.conn.prepare_cached(&sql.replace("{w}", clause))?;
+    /// Tallies the column facets named in `wanted` over the articles that
+    /// meet `clause`: one read of the list index, whatever the number of
+    /// facets.
+    fn tally(&self, clause: &str, values: &[Value], wanted: &[Facet], tally: &mut Tally) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT a.published_date, a.published_precision, a.region, a.source, a.kind, a.language \
+             FROM articles a WHERE {clause}"
+        ))?;
+        let want = |f: Facet| wanted.contains(&f);
+        let (dates, regions, sources, kinds, languages) = (
+            want(Facet::Date),
+            want(Facet::Region),
+            want(Facet::Source),
+            want(Facet::Kind),
+            want(Facet::Language),
+        );
+        let mut rows = stmt.query(params_from_iter(values))?;
+        while let Some(row) = rows.next()? {
+            // Borrowed from the row: a key is copied only the first time it is seen.
+            let text = |index: usize| -> Result<Option<&str>> {
+                Ok(match row.get_ref(index)? {
+                    ValueRef::Text(t) => std::str::from_utf8(t).ok().filter(|t| !t.is_empty()),
+                    _ => None,
+                })
+            };
+            if dates && let Some(date) = text(0)? {
+                if let Some(year) = date.get(..4) {
+                    bump(&mut tally.years, year);
+                }
+                if text(1)? != Some("year")
+                    && let Some(month) = date.get(..7)
+                {
+                    bump(&mut tally.months, month);
+                }
+            }
+            if regions && let Some(region) = text(2)? {
+                bump(&mut tally.regions, region);
+            }
+            if sources && let Some(source) = text(3)? {
+                bump(&mut tally.sources, source);
+            }
+            if kinds && let Some(kind) = text(4)? {
+                bump(&mut tally.kinds, &kind.to_lowercase());
+            }
+            if languages && let Some(language) = text(5)? {
+                bump(
+                    &mut tally.languages,
+                    &language.split('-').next().unwrap_or("").to_lowercase(),
+                );
+            }
+        }
+        Ok(())
+    }
+
+    fn tag_counts(&self, filter: &Filter) -> Result<Vec<FacetCount>> {
+        let unfiltered = Filter {
+            sort: filter.sort,
+            ..Filter::default()
+        };
+        // The whole library: the trash, a few rows of the list index, is
+        // left out, which is cheaper than naming every live article.
+        let sql = if *filter == unfiltered {
+            "SELECT t.name, count(*) FROM article_tags at JOIN tags t ON t.id = at.tag_id \
+             WHERE at.article_id NOT IN (SELECT id FROM articles WHERE deleted_at IS NOT NULL) \
+             GROUP BY t.id ORDER BY t.name COLLATE NOCASE"
+                .to_string()
+        } else {
+            let (clause, _) = filter_clause(filter);
+            format!(
+                "SELECT t.name, count(*) FROM article_tags at JOIN tags t ON t.id = at.tag_id \
+                 WHERE at.article_id IN (SELECT a.id FROM articles a WHERE {clause}) \
+                 GROUP BY t.id ORDER BY t.name COLLATE NOCASE"
+            )
+        };
+        let (_, values) = filter_clause(filter);
+        let values = if *filter == unfiltered { Vec::new() } else { values };
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt
             .query_map(params_from_iter(values), |r| {
                 Ok(FacetCount {
@@ -105,30 +188,41 @@ impl Library {
         let count = |sql: &str| -> Result<usize> {
             Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as usize)
         };
-        let scope = |facet: Facet| {
-            filter_clause(&Filter {
-                choice: filter.choice.without(facet),
-                trash: false,
-                ..filter.clone()
-            })
-        };
-        let counted = |facet: Facet, months: bool| -> Result<Vec<FacetCount>> {
-            let (clause, values) = scope(facet);
-            self.facet(facet_sql(facet, months), &clause, &values)
-        };
         let choice = &filter.choice;
-        let (topic_clause, topic_values) = scope(Facet::Topic);
+        let scope = |facet: Facet| Filter {
+            choice: choice.without(facet),
+            trash: false,
+            ..filter.clone()
+        };
+        // Facets with nothing chosen share the whole selection as their
+        // scope; each facet with values chosen is counted without them.
+        let mut scopes: Vec<(Filter, Vec<Facet>)> = Vec::new();
+        for facet in COLUMN_FACETS {
+            let own = scope(facet);
+            match scopes.iter_mut().find(|(f, _)| *f == own) {
+                Some((_, facets)) => facets.push(facet),
+                None => scopes.push((own, vec![facet])),
+            }
+        }
+        let mut tally = Tally::default();
+        for (scope_filter, facets) in &scopes {
+            let (clause, values) = filter_clause(scope_filter);
+            self.tally(&clause, &values, facets, &mut tally)?;
+        }
+        let (topic_clause, topic_values) = filter_clause(&scope(Facet::Topic));
         let years: Vec<String> = choice.years.iter().map(i32::to_string).collect();
+        let mut sources = sorted(tally.sources, Order::MostFirst);
+        sources.truncate(SOURCES_SHOWN);
         Ok(Facets {
             all: count("SELECT count(*) FROM articles WHERE deleted_at IS NULL")?,
             trash: count("SELECT count(*) FROM articles WHERE deleted_at IS NOT NULL")?,
-            years: with_chosen(counted(Facet::Date, false)?, &years),
-            months: with_chosen(counted(Facet::Date, true)?, &choice.months),
-            regions: with_chosen(counted(Facet::Region, false)?, &choice.regions),
-            sources: with_chosen(counted(Facet::Source, false)?, &choice.sources),
-            tags: with_chosen(counted(Facet::Tag, false)?, &choice.tags),
-            kinds: with_chosen(counted(Facet::Kind, false)?, &choice.kinds),
-            languages: with_chosen(counted(Facet::Language, false)?, &choice.languages),
+            years: with_chosen(sorted(tally.years, Order::NewestFirst), &years),
+            months: with_chosen(sorted(tally.months, Order::NewestFirst), &choice.months),
+            regions: with_chosen(sorted(tally.regions, Order::ByName), &choice.regions),
+            sources: with_chosen(sources, &choice.sources),
+            tags: with_chosen(self.tag_counts(&scope(Facet::Tag))?, &choice.tags),
+            kinds: with_chosen(sorted(tally.kinds, Order::MostFirst), &choice.kinds),
+            languages: with_chosen(sorted(tally.languages, Order::MostFirst), &choice.languages),
             topics: self.topic_tree_within(&topic_clause, &topic_values)?,
             saved_searches: self.saved_searches()?,
         })

@@ -295,9 +295,11 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
             egui::ScrollArea::vertical().show(ui, |ui| {
                 ui.add_space(6.0);
                 ui.strong("Library");
+                // With facet values chosen, the list is no longer "all".
+                let whole = app.settings.choice.is_empty();
                 actions.extend(entry(
                     ui,
-                    current.as_ref(),
+                    current.as_ref().filter(|_| whole),
                     Browse::All,
                     "All articles",
                     Some(app.facets.all),
