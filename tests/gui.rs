@@ -1397,3 +1397,32 @@ fn a_suggested_topic_is_accepted_with_one_click_and_a_rejected_one_does_not_retu
         .collect();
     assert_eq!(filed, vec![accepted]);
 }
+
+#[test]
+fn ten_thousand_tags_narrow_as_you_type() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lib.sqlite");
+    {
+        let mut library = Library::open(&path).unwrap();
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clippings");
+        let cancel = std::sync::atomic::AtomicBool::new(false);
+        let report =
+            folio::import::pipeline::import_paths(&mut library, &[fixtures], &cancel, |_, _| {}).unwrap();
+        let names: Vec<String> = (0..10_000).map(|n| format!("label {n:05}")).collect();
+        library.change_tags(report.new_ids()[0], &names, &[]).unwrap();
+    }
+    let mut harness = app_over(&path, Vec::new());
+    wait_for(&mut harness, "the tags", |h| {
+        shows(h, "and 9940 more: type to find them")
+    });
+    harness.get_by_label("Find a tag").click();
+    harness.step();
+    harness.get_by_label("Find a tag").type_text("07321");
+    wait_for(&mut harness, "the one tag", |h| shows(h, "label 07321  (1)"));
+    assert!(!shows(&harness, "label 00001  (1)"));
+    assert!(!shows(&harness, "more: type to find them"));
+
+    // Chosen from the narrowed list, it filters the articles as any tag does.
+    harness.get_by_label("label 07321  (1)").click();
+    wait_for(&mut harness, "its article", |h| shows(h, "1 article"));
+}

@@ -191,6 +191,8 @@ pub struct FolioApp {
     /// When the note was last typed in (egui time), to save after a pause.
     note_edited_at: Option<f64>,
     pub tag_input: String,
+    /// What is typed over the sidebar's tags, to narrow them.
+    pub tag_filter: String,
     /// Topics proposed for the open article.
     pub suggestions: Vec<TopicSuggestion>,
     /// The tag typed over the list, for every selected article.
@@ -297,6 +299,7 @@ impl FolioApp {
             note_edited_at: None,
             tag_input: String::new(),
             suggestions: Vec::new(),
+            tag_filter: String::new(),
             bulk_tag_input: String::new(),
             details: None,
             import: None,

@@ -92,11 +92,17 @@ fn group(
         });
 }
 
-/// The tags, each with a menu (right click) to rename it (onto another
-/// tag: a merge) or delete it; a tag being renamed shows a name field.
+/// Tags listed at most; a longer list is found by typing in its filter.
+const TAGS_LISTED: usize = 60;
+
+/// The tags, with a field that narrows them as you type (a library may
+/// have thousands), each with a menu (right click) to rename it (onto
+/// another tag: a merge) or delete it; a tag being renamed shows a name
+/// field.
 fn tags(
     ui: &mut egui::Ui,
     renaming: &mut Option<(String, String)>,
+    filter: &mut String,
     choice: &FacetChoice,
     values: &[FacetCount],
     actions: &mut Vec<Action>,
@@ -107,7 +113,25 @@ fn tags(
     egui::CollapsingHeader::new("Tags")
         .default_open(true)
         .show(ui, |ui| {
-            for value in values {
+            if values.len() > 8 {
+                let label = ui.weak("Find a tag");
+                ui.add(
+                    egui::TextEdit::singleline(filter)
+                        .hint_text(format!("among {} tags", values.len()))
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id);
+            }
+            let typed = filter.trim().to_lowercase();
+            let matching: Vec<&FacetCount> = values
+                .iter()
+                .filter(|v| typed.is_empty() || v.value.to_lowercase().contains(&typed))
+                .collect();
+            if matching.is_empty() {
+                ui.weak("No tag has these letters");
+            }
+            let more = matching.len().saturating_sub(TAGS_LISTED);
+            for value in matching.into_iter().take(TAGS_LISTED) {
                 if let Some((old, typed)) = renaming
                     && *old == value.value
                 {
@@ -151,6 +175,9 @@ fn tags(
                         ui.close();
                     }
                 });
+            }
+            if more > 0 {
+                ui.weak(format!("and {more} more: type to find them"));
             }
         });
 }
@@ -353,7 +380,14 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
                     str::to_string,
                     &mut actions,
                 );
-                tags(ui, &mut app.renaming_tag, &choice, &app.facets.tags, &mut actions);
+                tags(
+                    ui,
+                    &mut app.renaming_tag,
+                    &mut app.tag_filter,
+                    &choice,
+                    &app.facets.tags,
+                    &mut actions,
+                );
                 group(
                     ui,
                     &choice,
