@@ -187,3 +187,54 @@ fn the_list_filters_by_kind_language_and_country_and_tags_print_with_counts() {
     let (ok, text) = common::folio(&path, &["tags"]);
     assert!(ok && text.starts_with("no tags yet"), "{text}");
 }
+
+#[test]
+fn own_topics_are_added_renamed_moved_merged_and_deleted_and_built_ins_stay() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut library = library(dir.path());
+    let (port, seed) = (id_of(&library, PORT), id_of(&library, SEED));
+    let politics = library.topic_id("politics").unwrap();
+    let economy = library.topic_id("economy, business and finance").unwrap();
+
+    // Added below a built-in topic, and filed under.
+    let korea = library.add_topic("Korean peninsula", Some(politics)).unwrap();
+    library.change_topics(seed, &[korea], &[]).unwrap();
+    assert_eq!(titles(&library, "Korean peninsula"), [SEED]);
+    assert_eq!(count(&library, &["politics", "Korean peninsula"]), 1);
+    assert!(library.add_topic("korean  peninsula", Some(politics)).is_err());
+
+    // Renamed, then moved to the top with what is below it.
+    library.rename_topic(korea, "Korea").unwrap();
+    let talks = library.add_topic("talks", Some(korea)).unwrap();
+    library.move_topic(korea, None).unwrap();
+    assert_eq!(count(&library, &["Korea"]), 1);
+    assert_eq!(count(&library, &["Korea", "talks"]), 0);
+    assert!(
+        library.move_topic(korea, Some(talks)).is_err(),
+        "not under itself"
+    );
+
+    // A second own topic renamed onto the first: one topic, both articles,
+    // and the children merged by name.
+    let other = library.add_topic("Koreas", None).unwrap();
+    library.add_topic("talks", Some(other)).unwrap();
+    library.change_topics(port, &[other], &[]).unwrap();
+    let kept = library.rename_topic(other, "korea").unwrap();
+    assert_eq!(kept, korea);
+    assert_eq!(titles(&library, "Korea"), [SEED, PORT]);
+    let tree = library.topic_tree().unwrap();
+    let node = tree.iter().find(|n| n.name == "Korea").unwrap();
+    assert_eq!(node.children.iter().filter(|c| c.name == "talks").count(), 1);
+
+    // Built-in topics are not the user's to rename, move or delete.
+    let refused = library.rename_topic(economy, "money").unwrap_err().to_string();
+    assert!(refused.contains("built-in"), "{refused}");
+    assert!(library.move_topic(economy, Some(korea)).is_err());
+    assert!(library.delete_topic(politics).is_err());
+
+    // Deleting says how many articles were filed there; they stay.
+    assert_eq!(library.delete_topic(korea).unwrap(), 2);
+    assert!(titles(&library, "politics").is_empty());
+    assert_eq!(library.count(&Filter::default()).unwrap(), 10);
+    assert!(library.check().unwrap().is_healthy());
+}

@@ -13,6 +13,9 @@ pub struct TopicNode {
     pub id: i64,
     pub name: String,
     pub count: usize,
+    /// One of the built-in topics (IPTC), which the user files under and
+    /// adds below but does not rename, move or delete.
+    pub builtin: bool,
     pub children: Vec<TopicNode>,
 }
 
@@ -71,33 +74,36 @@ impl Library {
                 counts.insert(id, count);
             }
         }
-        let mut by_parent: HashMap<Option<i64>, Vec<(i64, String)>> = HashMap::new();
+        let mut by_parent: HashMap<Option<i64>, Vec<(i64, String, bool)>> = HashMap::new();
         {
-            let mut stmt = self
-                .conn
-                .prepare_cached("SELECT id, name, parent_id FROM topics ORDER BY name COLLATE NOCASE")?;
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT id, name, parent_id, builtin FROM topics ORDER BY name COLLATE NOCASE",
+            )?;
             let rows = stmt.query_map([], |r| {
-                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get(2)?))
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get(2)?,
+                    r.get::<_, i64>(3)? != 0,
+                ))
             })?;
             for row in rows {
-                let (id, name, parent) = row?;
-                by_parent.entry(parent).or_default().push((id, name));
+                let (id, name, parent, builtin) = row?;
+                by_parent.entry(parent).or_default().push((id, name, builtin));
             }
         }
-        fn build(
-            parent: Option<i64>,
-            by_parent: &HashMap<Option<i64>, Vec<(i64, String)>>,
-            counts: &HashMap<i64, usize>,
-        ) -> Vec<TopicNode> {
+        type Children = HashMap<Option<i64>, Vec<(i64, String, bool)>>;
+        fn build(parent: Option<i64>, by_parent: &Children, counts: &HashMap<i64, usize>) -> Vec<TopicNode> {
             by_parent
                 .get(&parent)
                 .map(|children| {
                     children
                         .iter()
-                        .map(|(id, name)| TopicNode {
+                        .map(|(id, name, builtin)| TopicNode {
                             id: *id,
                             name: name.clone(),
                             count: counts.get(id).copied().unwrap_or(0),
+                            builtin: *builtin,
                             children: build(Some(*id), by_parent, counts),
                         })
                         .collect()
@@ -175,4 +181,168 @@ impl Library {
         tx.commit()?;
         Ok(())
     }
+
+    /// Adds the user's own topic, at the top of the tree or below another.
+    pub fn add_topic(&mut self, name: &str, parent: Option<i64>) -> Result<i64> {
+        let name = topic_name(name)?;
+        if self.sibling_named(parent, &name, None)?.is_some() {
+            return Err(LibraryError::Invalid(format!(
+                "there is already a topic called “{name}” there"
+            )));
+        }
+        self.conn.execute(
+            "INSERT INTO topics(name, parent_id, builtin) VALUES (?, ?, 0)",
+            params![name, parent],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Renames one of the user's topics; onto a topic of the same name
+    /// beside it, the two are merged. Returns the topic that remains.
+    pub fn rename_topic(&mut self, id: i64, name: &str) -> Result<i64> {
+        let name = topic_name(name)?;
+        let (parent, _) = self.own_topic(id)?;
+        if let Some(other) = self.sibling_named(parent, &name, Some(id))? {
+            return self.merge_topic(id, other);
+        }
+        self.conn
+            .execute("UPDATE topics SET name = ? WHERE id = ?", params![name, id])?;
+        Ok(id)
+    }
+
+    /// Moves one of the user's topics (with what is below it) under another
+    /// topic or to the top; onto a topic of the same name there, the two
+    /// are merged. Returns the topic that remains.
+    pub fn move_topic(&mut self, id: i64, parent: Option<i64>) -> Result<i64> {
+        let (_, name) = self.own_topic(id)?;
+        if let Some(parent) = parent {
+            let below: bool = self.conn.query_row(
+                "WITH RECURSIVE below(id) AS (SELECT ?1 UNION SELECT t.id FROM topics t JOIN below ON t.parent_id = below.id) \
+                 SELECT EXISTS(SELECT 1 FROM below WHERE id = ?2)",
+                params![id, parent],
+                |r| r.get(0),
+            )?;
+            if below {
+                return Err(LibraryError::Invalid("a topic cannot go under itself".into()));
+            }
+        }
+        if let Some(other) = self.sibling_named(parent, &name, Some(id))? {
+            return self.merge_topic(id, other);
+        }
+        self.conn.execute(
+            "UPDATE topics SET parent_id = ? WHERE id = ?",
+            params![parent, id],
+        )?;
+        Ok(id)
+    }
+
+    /// Merges one of the user's topics into another: its articles and the
+    /// topics below it go to the other, and it is gone. Returns `into`.
+    pub fn merge_topic(&mut self, from: i64, into: i64) -> Result<i64> {
+        self.own_topic(from)?;
+        if from == into {
+            return Ok(into);
+        }
+        let tx = self.conn.transaction()?;
+        merge_into(&tx, from, into)?;
+        tx.commit()?;
+        Ok(into)
+    }
+
+    /// Deletes one of the user's topics and those below it; the articles
+    /// filed there stay, no longer filed under it. Returns how many were.
+    pub fn delete_topic(&mut self, id: i64) -> Result<usize> {
+        self.own_topic(id)?;
+        let filed: i64 = self.conn.query_row(
+            &format!(
+                "SELECT count(DISTINCT x.article_id) FROM article_topics x WHERE {FILED} AND x.topic_id IN \
+                 (WITH RECURSIVE below(id) AS (SELECT ?1 UNION SELECT t.id FROM topics t JOIN below ON t.parent_id = below.id) \
+                 SELECT id FROM below)"
+            ),
+            [id],
+            |r| r.get(0),
+        )?;
+        self.conn.execute("DELETE FROM topics WHERE id = ?", [id])?;
+        Ok(filed as usize)
+    }
+
+    /// The parent and name of a topic of the user's own; built-in topics
+    /// are refused with a message.
+    fn own_topic(&self, id: i64) -> Result<(Option<i64>, String)> {
+        let found: Option<(Option<i64>, String, bool)> = self
+            .conn
+            .query_row(
+                "SELECT parent_id, name, builtin FROM topics WHERE id = ?",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? != 0)),
+            )
+            .optional()?;
+        match found {
+            None => Err(LibraryError::Invalid(format!("no topic #{id}"))),
+            Some((_, name, true)) => Err(LibraryError::Invalid(format!(
+                "“{name}” is a built-in topic: add your own topics below it instead"
+            ))),
+            Some((parent, name, false)) => Ok((parent, name)),
+        }
+    }
+
+    fn sibling_named(&self, parent: Option<i64>, name: &str, not: Option<i64>) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id FROM topics WHERE parent_id IS ?1 AND name = ?2 COLLATE NOCASE AND id IS NOT ?3",
+                params![parent, name, not],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+}
+
+/// Moves a topic's filings and children to another topic, merging a child
+/// into the other's child of the same name, then deletes it.
+fn merge_into(tx: &rusqlite::Transaction<'_>, from: i64, into: i64) -> Result<()> {
+    tx.execute(
+        "INSERT INTO article_topics(article_id, topic_id, origin, confidence, rejected) \
+         SELECT article_id, ?2, origin, confidence, rejected FROM article_topics WHERE topic_id = ?1 \
+         ON CONFLICT(article_id, topic_id) DO UPDATE SET \
+         origin = CASE WHEN excluded.origin = 'user' THEN 'user' ELSE article_topics.origin END, \
+         rejected = min(article_topics.rejected, excluded.rejected)",
+        params![from, into],
+    )?;
+    let children: Vec<(i64, String)> = {
+        let mut stmt = tx.prepare("SELECT id, name FROM topics WHERE parent_id = ?")?;
+        stmt.query_map([from], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?
+    };
+    for (child, name) in children {
+        let twin: Option<i64> = tx
+            .query_row(
+                "SELECT id FROM topics WHERE parent_id = ? AND name = ? COLLATE NOCASE",
+                params![into, name],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match twin {
+            Some(twin) => merge_into(tx, child, twin)?,
+            None => {
+                tx.execute(
+                    "UPDATE topics SET parent_id = ? WHERE id = ?",
+                    params![into, child],
+                )?;
+            }
+        }
+    }
+    tx.execute("DELETE FROM topics WHERE id = ?", [from])?;
+    Ok(())
+}
+
+/// A topic's name, tidied; "›" is kept for paths.
+fn topic_name(name: &str) -> Result<String> {
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    if name.is_empty() || name.contains('›') {
+        return Err(LibraryError::Invalid(
+            "a topic needs a name, without the “›” that separates a path".into(),
+        ));
+    }
+    Ok(name)
 }
