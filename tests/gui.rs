@@ -1426,3 +1426,78 @@ fn ten_thousand_tags_narrow_as_you_type() {
     harness.get_by_label("label 07321  (1)").click();
     wait_for(&mut harness, "its article", |h| shows(h, "1 article"));
 }
+
+#[test]
+fn an_own_topic_is_added_renamed_moved_and_filed_under() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = stocked_app(dir.path());
+    harness.get_by_label("New topic…").click_accesskit();
+    wait_for(&mut harness, "the name field", |h| {
+        h.query_by_label("New topic").is_some()
+    });
+    harness.get_by_label("New topic").type_text("Korean peninsula");
+    harness.step();
+    harness.key_press(egui::Key::Enter);
+    wait_for(&mut harness, "the new topic", |h| {
+        shows(h, "Korean peninsula  (0)")
+    });
+
+    harness.get_by_label("Korean peninsula  (0)").click_secondary();
+    wait_for(&mut harness, "the topic menu", |h| shows(h, "Rename…"));
+    harness.get_by_label("Rename…").click();
+    wait_for(&mut harness, "the rename field", |h| {
+        h.query_by_label("Rename “Korean peninsula” to").is_some()
+    });
+    let select_all = egui::Modifiers {
+        ctrl: true,
+        command: true,
+        ..Default::default()
+    };
+    harness.key_press_modifiers(select_all, egui::Key::A);
+    harness.step();
+    harness
+        .get_by_label("Rename “Korean peninsula” to")
+        .type_text("Korea");
+    harness.step();
+    harness.key_press(egui::Key::Enter);
+    wait_for(&mut harness, "the renamed topic", |h| shows(h, "Korea  (0)"));
+
+    harness.get_by_label("Korea  (0)").click_secondary();
+    wait_for(&mut harness, "the topic menu", |h| shows(h, "Move to"));
+    harness.get_by_label("Move to").click();
+    wait_for(&mut harness, "the places", |h| {
+        h.query_by_label("politics").is_some()
+    });
+    harness.get_by_label("politics").click();
+    harness.run_steps(5);
+
+    // Filed under from the reader, three levels deep in the menus.
+    click_row(&harness, "Port strike must end before the harvest ships arrive");
+    wait_for(&mut harness, "the reader", |h| shows(h, "File under…"));
+    harness.get_by_label("File under…").click();
+    wait_for(&mut harness, "the topic menu", |h| {
+        h.query_by_label("politics").is_some()
+    });
+    harness.get_by_label("politics").click();
+    wait_for(&mut harness, "the politics menu", |h| {
+        h.query_by_label("Korea").is_some()
+    });
+    harness.get_by_label("Korea").click();
+    wait_for(&mut harness, "the filing", |h| shows(h, "politics › Korea  ×"));
+    wait_for(&mut harness, "the count", |h| shows(h, "Korea  (1)"));
+    drop(harness);
+    let library = Library::open(&dir.path().join("lib.sqlite")).unwrap();
+    let tree = library.topic_tree().unwrap();
+    let politics = tree.iter().find(|n| n.name == "politics").unwrap();
+    assert!(
+        politics
+            .children
+            .iter()
+            .any(|c| c.name == "Korea" && c.count == 1)
+    );
+    assert!(
+        !tree
+            .iter()
+            .any(|n| n.name == "Korea" || n.name == "Korean peninsula")
+    );
+}

@@ -29,6 +29,14 @@ pub enum Browse {
     Trash,
 }
 
+/// A topic being named in the sidebar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TopicEdit {
+    /// A new topic below this one (or at the top).
+    New(Option<i64>),
+    Rename(i64),
+}
+
 /// Everything a view can ask for.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -61,6 +69,15 @@ pub enum Action {
     CancelTagEdit,
     /// File the open article under this topic (by id), or take it out.
     FileUnder(i64),
+    /// Open a name field for a new topic (below this one, or at the top).
+    StartNewTopic(Option<i64>),
+    /// Open a name field to rename one of the user's topics.
+    StartRenameTopic(i64, String),
+    /// The name field's text was entered.
+    FinishTopicEdit,
+    CancelTopicEdit,
+    /// Move one of the user's topics under another (or to the top).
+    MoveTopic(i64, Option<i64>),
     /// Not this suggested topic (by id) for the open article.
     RejectSuggestion(i64),
     TakeOutOf(i64),
@@ -191,6 +208,8 @@ pub struct FolioApp {
     /// When the note was last typed in (egui time), to save after a pause.
     note_edited_at: Option<f64>,
     pub tag_input: String,
+    /// A topic being named in the sidebar, and the name typed so far.
+    pub topic_edit: Option<(TopicEdit, String)>,
     /// What is typed over the sidebar's tags, to narrow them.
     pub tag_filter: String,
     /// Topics proposed for the open article.
@@ -300,6 +319,7 @@ impl FolioApp {
             tag_input: String::new(),
             suggestions: Vec::new(),
             tag_filter: String::new(),
+            topic_edit: None,
             bulk_tag_input: String::new(),
             details: None,
             import: None,
@@ -568,6 +588,20 @@ impl FolioApp {
                 self.confirm_delete_tag = None;
             }
             Action::FileUnder(topic) => self.change_topics(vec![topic], Vec::new()),
+            Action::StartNewTopic(parent) => self.topic_edit = Some((TopicEdit::New(parent), String::new())),
+            Action::StartRenameTopic(id, name) => self.topic_edit = Some((TopicEdit::Rename(id), name)),
+            Action::CancelTopicEdit => self.topic_edit = None,
+            Action::FinishTopicEdit => {
+                if let Some((edit, name)) = self.topic_edit.take()
+                    && !name.trim().is_empty()
+                {
+                    self.worker.send(match edit {
+                        TopicEdit::New(parent) => Request::AddTopic { name, parent },
+                        TopicEdit::Rename(id) => Request::RenameTopic { id, name },
+                    });
+                }
+            }
+            Action::MoveTopic(id, parent) => self.worker.send(Request::MoveTopic { id, parent }),
             Action::RejectSuggestion(topic) => {
                 if let Some(article) = self.article.as_ref().map(|a| a.id) {
                     self.suggestions.retain(|s| s.topic_id != topic);

@@ -18,7 +18,7 @@ mod views;
 mod worker;
 
 pub use annotating::AnnotateAction;
-pub use app::{Action, Browse, FolioApp, Settings};
+pub use app::{Action, Browse, FolioApp, Settings, TopicEdit};
 pub use picker::{PathPicker, SystemPicker};
 pub use selection::ClickMode;
 pub use startup::{Root, StartupProblem};

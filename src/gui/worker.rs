@@ -50,6 +50,21 @@ pub enum Request {
         old: String,
         new: String,
     },
+    /// A topic of the user's own, at the top or below another.
+    AddTopic {
+        name: String,
+        parent: Option<i64>,
+    },
+    /// Rename one of the user's topics (onto a same-named one: a merge).
+    RenameTopic {
+        id: i64,
+        name: String,
+    },
+    /// Move one of the user's topics under another, or to the top.
+    MoveTopic {
+        id: i64,
+        parent: Option<i64>,
+    },
     /// The topics to propose for an article.
     Suggestions(i64),
     /// Not this topic for this article (`false`: take the "no" back).
@@ -363,6 +378,18 @@ fn handle(library: &mut Library, request: Request, outbox: &Sender<Response>, wa
                 changed,
                 undoing,
             })
+            .map_err(|e| e.to_string()),
+        Request::AddTopic { name, parent } => library
+            .add_topic(&name, parent)
+            .map(|_| Response::Changed)
+            .map_err(|e| e.to_string()),
+        Request::RenameTopic { id, name } => library
+            .rename_topic(id, &name)
+            .map(|_| Response::Changed)
+            .map_err(|e| e.to_string()),
+        Request::MoveTopic { id, parent } => library
+            .move_topic(id, parent)
+            .map(|_| Response::Changed)
             .map_err(|e| e.to_string()),
         Request::Suggestions(article) => library
             .topic_suggestions(article)

@@ -152,31 +152,32 @@ fn topics_row(ui: &mut egui::Ui, app: &FolioApp, article: &Article, actions: &mu
             }
         }
         ui.menu_button("File under…", |ui| {
-            for node in &app.facets.topics {
-                if node.children.is_empty() {
-                    if ui.button(&node.name).clicked() {
-                        actions.push(Action::FileUnder(node.id));
-                        ui.close();
-                    }
-                    continue;
-                }
-                ui.menu_button(&node.name, |ui| {
-                    if ui.button(format!("{} (as a whole)", node.name)).clicked() {
-                        actions.push(Action::FileUnder(node.id));
-                        ui.close();
-                    }
-                    ui.separator();
-                    for child in &node.children {
-                        if ui.button(&child.name).clicked() {
-                            actions.push(Action::FileUnder(child.id));
-                            ui.close();
-                        }
-                    }
-                });
-            }
+            file_under_menu(ui, &app.facets.topics, actions)
         });
     });
     suggestions_row(ui, app, actions);
+}
+
+/// The topic tree as menus, to any depth: a topic with topics below it
+/// opens onto them, itself first ("as a whole").
+fn file_under_menu(ui: &mut egui::Ui, nodes: &[crate::library::TopicNode], actions: &mut Vec<Action>) {
+    for node in nodes {
+        if node.children.is_empty() {
+            if ui.button(&node.name).clicked() {
+                actions.push(Action::FileUnder(node.id));
+                ui.close();
+            }
+            continue;
+        }
+        ui.menu_button(&node.name, |ui| {
+            if ui.button(format!("{} (as a whole)", node.name)).clicked() {
+                actions.push(Action::FileUnder(node.id));
+                ui.close();
+            }
+            ui.separator();
+            file_under_menu(ui, &node.children, actions);
+        });
+    }
 }
 
 /// Topics Folio proposes, each with how sure it is: ✔ files the article

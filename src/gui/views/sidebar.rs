@@ -2,7 +2,7 @@
 //! facets — date (year → month), region, topic, source, tag, kind and
 //! language — each value with the count the current choice leaves it.
 
-use crate::gui::{Action, AnnotateAction, Browse, FolioApp};
+use crate::gui::{Action, AnnotateAction, Browse, FolioApp, TopicEdit};
 use crate::library::{FacetCount, TopicNode};
 use crate::model::{Facet, FacetChoice};
 
@@ -182,30 +182,151 @@ fn tags(
         });
 }
 
-/// The topics that hold articles (or are chosen), as a tree: a topic with
-/// sub-topics opens onto them.
-fn topics(ui: &mut egui::Ui, choice: &FacetChoice, tree: &[TopicNode], actions: &mut Vec<Action>) {
-    fn shown(node: &TopicNode, choice: &FacetChoice) -> bool {
-        node.count > 0 || choice.contains(Facet::Topic, &node.name)
+/// A name field in the sidebar: it takes the keyboard when it opens; Enter
+/// keeps the name, leaving it (Escape, a click elsewhere) cancels.
+fn name_field(
+    ui: &mut egui::Ui,
+    label: &str,
+    typed: &mut String,
+    done: Action,
+    cancel: Action,
+) -> Option<Action> {
+    let label = ui.weak(label);
+    let field = ui
+        .add(egui::TextEdit::singleline(typed).desired_width(f32::INFINITY))
+        .labelled_by(label.id);
+    let asked = ui.data(|d| d.get_temp::<bool>(field.id)).unwrap_or(false);
+    if !asked {
+        field.request_focus();
+        ui.data_mut(|d| d.insert_temp(field.id, true));
     }
-    fn branch(ui: &mut egui::Ui, choice: &FacetChoice, nodes: &[TopicNode], actions: &mut Vec<Action>) {
-        for node in nodes.iter().filter(|n| shown(n, choice)) {
-            if value_entry(ui, choice, Facet::Topic, &node.name, &node.name, node.count).clicked() {
+    if field.lost_focus() {
+        ui.data_mut(|d| d.remove::<bool>(field.id));
+        let entered = ui.input(|i| i.key_pressed(egui::Key::Enter));
+        return Some(if entered { done } else { cancel });
+    }
+    None
+}
+
+/// The topics: those that hold articles, are chosen, or are the user's
+/// own, as a tree. Right click adds a topic below one; the user's own
+/// topics can be renamed (onto another of the same name: a merge) and moved.
+fn topics(
+    ui: &mut egui::Ui,
+    choice: &FacetChoice,
+    tree: &[TopicNode],
+    edit: &mut Option<(TopicEdit, String)>,
+    actions: &mut Vec<Action>,
+) {
+    fn shown(node: &TopicNode, choice: &FacetChoice) -> bool {
+        node.count > 0
+            || !node.builtin
+            || choice.contains(Facet::Topic, &node.name)
+            || node.children.iter().any(|c| shown(c, choice))
+    }
+    fn branch(
+        ui: &mut egui::Ui,
+        choice: &FacetChoice,
+        nodes: &[TopicNode],
+        roots: &[TopicNode],
+        edit: &mut Option<(TopicEdit, String)>,
+        actions: &mut Vec<Action>,
+    ) {
+        let naming_under = match edit {
+            Some((TopicEdit::New(Some(parent)), _)) => Some(*parent),
+            _ => None,
+        };
+        for node in nodes
+            .iter()
+            .filter(|n| shown(n, choice) || naming_under == Some(n.id))
+        {
+            if let Some((TopicEdit::Rename(id), typed)) = edit
+                && *id == node.id
+            {
+                actions.extend(name_field(
+                    ui,
+                    &format!("Rename “{}” to", node.name),
+                    typed,
+                    Action::FinishTopicEdit,
+                    Action::CancelTopicEdit,
+                ));
+                continue;
+            }
+            let entry = value_entry(ui, choice, Facet::Topic, &node.name, &node.name, node.count);
+            if entry.clicked() {
                 actions.push(Action::ToggleFacet(Facet::Topic, node.name.clone()));
             }
-            if node.children.iter().any(|c| shown(c, choice)) {
+            entry.context_menu(|ui| {
+                if ui.button(format!("New topic under “{}”…", node.name)).clicked() {
+                    actions.push(Action::StartNewTopic(Some(node.id)));
+                    ui.close();
+                }
+                if node.builtin {
+                    ui.weak("A built-in topic: add your own below it");
+                    return;
+                }
+                if ui
+                    .button("Rename…")
+                    .on_hover_text("Renaming onto a topic of the same name beside it merges the two")
+                    .clicked()
+                {
+                    actions.push(Action::StartRenameTopic(node.id, node.name.clone()));
+                    ui.close();
+                }
+                ui.menu_button("Move to", |ui| {
+                    if ui.button("The top of the tree").clicked() {
+                        actions.push(Action::MoveTopic(node.id, None));
+                        ui.close();
+                    }
+                    for root in roots.iter().filter(|r| r.id != node.id) {
+                        if ui.button(&root.name).clicked() {
+                            actions.push(Action::MoveTopic(node.id, Some(root.id)));
+                            ui.close();
+                        }
+                    }
+                });
+            });
+            let naming_here = naming_under == Some(node.id);
+            if naming_here || node.children.iter().any(|c| shown(c, choice)) {
                 ui.indent(("topic", node.id), |ui| {
-                    branch(ui, choice, &node.children, actions)
+                    branch(ui, choice, &node.children, roots, edit, actions);
+                    if let Some((TopicEdit::New(Some(p)), typed)) = edit
+                        && *p == node.id
+                    {
+                        actions.extend(name_field(
+                            ui,
+                            &format!("New topic under “{}”", node.name),
+                            typed,
+                            Action::FinishTopicEdit,
+                            Action::CancelTopicEdit,
+                        ));
+                    }
                 });
             }
         }
     }
-    if !tree.iter().any(|n| shown(n, choice)) {
-        return;
-    }
     egui::CollapsingHeader::new("Topics")
         .default_open(true)
-        .show(ui, |ui| branch(ui, choice, tree, actions));
+        .show(ui, |ui| {
+            branch(ui, choice, tree, tree, edit, actions);
+            if let Some((TopicEdit::New(None), typed)) = edit {
+                actions.extend(name_field(
+                    ui,
+                    "New topic",
+                    typed,
+                    Action::FinishTopicEdit,
+                    Action::CancelTopicEdit,
+                ));
+            } else if ui
+                .small_button("New topic…")
+                .on_hover_text(
+                    "A topic of your own at the top of the tree; right click a topic to add one below it",
+                )
+                .clicked()
+            {
+                actions.push(Action::StartNewTopic(None));
+            }
+        });
 }
 
 /// Years, each opening onto its months once it (or one of them) is chosen.
@@ -370,7 +491,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
                     str::to_string,
                     &mut actions,
                 );
-                topics(ui, &choice, &app.facets.topics, &mut actions);
+                topics(ui, &choice, &app.facets.topics, &mut app.topic_edit, &mut actions);
                 group(
                     ui,
                     &choice,
