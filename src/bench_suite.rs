@@ -278,3 +278,25 @@ pub fn bench_library(path: &Path, runs: usize) -> Result<Vec<Line>> {
     });
     Ok(lines)
 }
+
+/// The window's frames, through the real app (see `gui::frame_bench`).
+pub fn frame_lines(path: &Path, frames: usize) -> anyhow::Result<Vec<Line>> {
+    let times = crate::gui::frame_bench::bench_frames(path, frames)?;
+    let line = |what: &str, stats: &crate::gui::frame_bench::FrameStats| Line {
+        what: what.into(),
+        median: ms(stats.median),
+        p95: ms(stats.p95),
+        goal: "≤ 8 ms",
+    };
+    Ok(vec![
+        Line {
+            what: "first frame showing the list (library opened in it)".into(),
+            median: ms(times.first_list_frame),
+            p95: String::new(),
+            goal: "≤ 1,000 ms",
+        },
+        line("frame time, idle (list, sidebar, counts)", &times.idle),
+        line("frame time, scrolling the list", &times.scrolling),
+        line("frame time, an article open in the reader", &times.reading),
+    ])
+}

@@ -719,6 +719,7 @@ pub fn run_command(library_path: &Option<PathBuf>, command: Command) -> Result<E
             let mut lines = crate::bench_suite::bench_import(&scratch, import_files)?;
             let _ = std::fs::remove_dir_all(&scratch);
             lines.extend(crate::bench_suite::bench_library(path, runs)?);
+            lines.extend(crate::bench_suite::frame_lines(path, runs.max(100))?);
             writeln!(out, "{:<62} {:>12} {:>10}  goal", "", "median", "p95")?;
             for line in lines {
                 writeln!(

@@ -1146,7 +1146,7 @@ impl FolioApp {
         });
     }
 
-    fn frame(&mut self, ui: &mut egui::Ui) {
+    pub(super) fn frame(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.receive(&ctx);
         let mut actions = std::mem::take(&mut self.pending);

@@ -1,0 +1,145 @@
+//! The main window's frame time with a library open, measured through the
+//! real app without a window: each frame runs the app's UI (list, sidebar
+//! with counts, reader) and tessellates what it drew, as eframe does before
+//! handing the triangles to the GPU. Idle frames, then frames scrolling the
+//! list with the mouse wheel, then frames with an article open.
+
+use super::app::{Action, FolioApp};
+use super::picker::PathPicker;
+use super::selection::ClickMode;
+use crate::library::Library;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// No file chooser: the benchmark never opens one.
+struct NoPicker;
+
+impl PathPicker for NoPicker {
+    fn pick_files(&self) -> Option<Vec<PathBuf>> {
+        None
+    }
+    fn pick_folder(&self) -> Option<PathBuf> {
+        None
+    }
+    fn save_file(&self, _file_name: &str) -> Option<PathBuf> {
+        None
+    }
+}
+
+/// Median and 95th percentile of some frames.
+pub struct FrameStats {
+    pub median: Duration,
+    pub p95: Duration,
+}
+
+fn stats(mut times: Vec<Duration>) -> FrameStats {
+    times.sort();
+    let at = |p: f64| {
+        times
+            .get(((times.len().max(1) - 1) as f64 * p).round() as usize)
+            .copied()
+            .unwrap_or_default()
+    };
+    FrameStats {
+        median: at(0.5),
+        p95: at(0.95),
+    }
+}
+
+pub struct FrameTimes {
+    /// From before the library is opened to the end of the first frame
+    /// that shows its list.
+    pub first_list_frame: Duration,
+    pub idle: FrameStats,
+    pub scrolling: FrameStats,
+    pub reading: FrameStats,
+}
+
+struct Window {
+    ctx: egui::Context,
+    app: FolioApp,
+    started: Instant,
+}
+
+impl Window {
+    /// One frame at 1280×800, timed: the app's UI and the tessellation.
+    fn frame(&mut self, events: Vec<egui::Event>) -> Duration {
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(1280.0, 800.0),
+            )),
+            time: Some(self.started.elapsed().as_secs_f64()),
+            events,
+            ..Default::default()
+        };
+        let began = Instant::now();
+        let app = &mut self.app;
+        let output = self.ctx.run_ui(input, |ui| app.frame(ui));
+        let _triangles = self.ctx.tessellate(output.shapes, output.pixels_per_point);
+        began.elapsed()
+    }
+
+    /// Frames until `ready`, waiting a little between them for the
+    /// library thread, at most `limit`.
+    fn until(&mut self, limit: Duration, ready: impl Fn(&FolioApp) -> bool) {
+        let began = Instant::now();
+        while !ready(&self.app) && began.elapsed() < limit {
+            self.frame(Vec::new());
+            std::thread::sleep(Duration::from_millis(2));
+        }
+    }
+}
+
+/// Runs `frames` frames of each kind on the library at `path`.
+pub fn bench_frames(path: &std::path::Path, frames: usize) -> anyhow::Result<FrameTimes> {
+    let started = Instant::now();
+    let library = Library::open(path)?;
+    let ctx = egui::Context::default();
+    let app = FolioApp::new(&ctx, library, Arc::new(NoPicker));
+    let mut window = Window { ctx, app, started };
+    window.until(Duration::from_secs(30), |app| app.loaded && !app.is_loading());
+    window.frame(Vec::new());
+    let first_list_frame = started.elapsed();
+    // Let the first page of rows and the fonts settle.
+    window.until(Duration::from_secs(5), |app| app.list.row(0).is_some());
+    for _ in 0..20 {
+        window.frame(Vec::new());
+    }
+
+    let idle = (0..frames).map(|_| window.frame(Vec::new())).collect();
+
+    let over_list = egui::Event::PointerMoved(egui::pos2(640.0, 420.0));
+    window.frame(vec![over_list.clone()]);
+    let wheel = egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, -120.0),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+        modifiers: egui::Modifiers::NONE,
+    };
+    let scrolling = (0..frames)
+        .map(|_| {
+            // The library thread fetches rows as they come into view.
+            std::thread::sleep(Duration::from_millis(1));
+            window.frame(vec![over_list.clone(), wheel.clone()])
+        })
+        .collect();
+
+    if let Some(&first) = window.app.list.ids().first() {
+        let ctx = window.ctx.clone();
+        window.app.apply(Action::Click(first, ClickMode::Only), &ctx);
+        window.until(Duration::from_secs(5), |app| app.article.is_some());
+        for _ in 0..20 {
+            window.frame(Vec::new());
+        }
+    }
+    let reading = (0..frames).map(|_| window.frame(Vec::new())).collect();
+    Ok(FrameTimes {
+        first_list_frame,
+        idle: stats(idle),
+        scrolling: stats(scrolling),
+        reading: stats(reading),
+    })
+}
