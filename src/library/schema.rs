@@ -372,7 +372,7 @@ pub const MIGRATIONS: &[&str] = &[
     // 6: the kind and language facets count from the list index too; read
     // from the table they cost a pass over every article's text.
     r#"
-    DROP INDEX articles_list;
+    DROP INDEX IF EXISTS articles_list;
     CREATE INDEX articles_list ON articles(
         deleted_at, published_date, published_time, published_precision, source, region, title, imported_at,
         kind, language
