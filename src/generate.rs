@@ -545,6 +545,21 @@ pub fn as_clipping(meta: &ExtractedArticle) -> String {
 /// are done. Returns how many were stored.
 pub fn generate(library: &mut Library, plan: &Plan, mut progress: impl FnMut(usize)) -> Result<usize> {
     let mut articles = Articles::new(plan);
+    // What users add by hand, drawn apart from the articles so they stay
+    // the same: a topic for about a third, a highlight for one in twenty.
+    let mut hand = Rng::new(plan.seed ^ 0x5eed_70b1c);
+    let topics: Vec<i64> = {
+        fn all(nodes: &[crate::library::TopicNode], into: &mut Vec<i64>) {
+            for node in nodes {
+                into.push(node.id);
+                all(&node.children, into);
+            }
+        }
+        let mut ids = Vec::new();
+        all(&library.topic_tree()?, &mut ids);
+        ids
+    };
+    let colours = crate::model::HIGHLIGHT_COLORS;
     let mut stored = 0;
     let mut batch: Vec<NewArticle> = Vec::with_capacity(500);
     let mut notes: Vec<(usize, String)> = Vec::new();
@@ -561,6 +576,26 @@ pub fn generate(library: &mut Library, plan: &Plan, mut progress: impl FnMut(usi
         });
         if batch.len() == 500 || n + 1 == plan.articles {
             let outcomes = library.insert_batch(&batch)?;
+            for (outcome, new) in outcomes.iter().zip(&batch) {
+                let Ok(crate::library::InsertOutcome::Imported { id }) = outcome else {
+                    continue;
+                };
+                if !topics.is_empty() && hand.chance(33) {
+                    library.change_topics(*id, &[topics[hand.below(topics.len())]], &[])?;
+                }
+                // The first sentence of the second paragraph, highlighted.
+                let quote = new
+                    .meta
+                    .body
+                    .split("\n\n")
+                    .nth(1)
+                    .and_then(|p| p.split_inclusive(['.', '。']).next());
+                if let Some(quote) = quote.filter(|_| hand.chance(5)) {
+                    let colour = colours[hand.below(colours.len())];
+                    let comment = hand.chance(50).then_some("Worth quoting.");
+                    library.add_highlight_of(*id, quote.trim(), colour, comment)?;
+                }
+            }
             for (index, note) in notes.drain(..) {
                 if let Some(Ok(crate::library::InsertOutcome::Imported { id })) = outcomes.get(index) {
                     library.set_note(*id, &note)?;
