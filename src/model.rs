@@ -256,6 +256,9 @@ pub struct FacetChoice {
     pub years: Vec<i32>,
     /// `YYYY-MM`.
     pub months: Vec<String>,
+    /// From one month to another (`YYYY-MM`, both included): a stretch of
+    /// the timeline dragged over.
+    pub range: Option<(String, String)>,
     /// Regions or countries: an article counts for its region and the
     /// countries it concerns.
     pub regions: Vec<String>,
@@ -320,6 +323,12 @@ impl FacetChoice {
             })
             .collect();
         chips.extend(self.months.iter().map(|m| chip(Facet::Date, m)));
+        if let Some((from, to)) = &self.range {
+            chips.push(Chip {
+                facet: Facet::Date,
+                value: format!("{from} – {to}"),
+            });
+        }
         chips.extend(self.regions.iter().map(|v| chip(Facet::Region, v)));
         chips.extend(self.topics.iter().map(|v| chip(Facet::Topic, v)));
         chips.extend(self.sources.iter().map(|v| chip(Facet::Source, v)));
@@ -350,6 +359,10 @@ impl FacetChoice {
     /// narrows its year (choosing June 2018 takes back 2018, and choosing
     /// 2018 takes back its months), as a drill-down does.
     pub fn toggle(&mut self, facet: Facet, value: &str) {
+        if facet == Facet::Date && value.contains(" – ") {
+            self.range = None;
+            return;
+        }
         if let (Facet::Date, Ok(year)) = (facet, value.parse::<i32>()) {
             match self.years.iter().position(|y| *y == year) {
                 Some(i) => {
@@ -386,6 +399,7 @@ impl FacetChoice {
             Facet::Date => {
                 rest.years.clear();
                 rest.months.clear();
+                rest.range = None;
             }
             Facet::Region => rest.regions.clear(),
             Facet::Topic => rest.topics.clear(),

@@ -1501,3 +1501,41 @@ fn an_own_topic_is_added_renamed_moved_and_filed_under() {
             .any(|n| n.name == "Korea" || n.name == "Korean peninsula")
     );
 }
+
+#[test]
+fn dragging_over_the_timeline_narrows_the_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = stocked_app(dir.path());
+    // The strip sits over the list's headings; it spans 2018-01 to 2020-09.
+    let heading = harness.get_by_label("Date ↓").rect();
+    let y = heading.top() - 50.0;
+    let (left, right) = (heading.left() + 2.0, 1270.0);
+    let mut drag = |harness: &mut Harness<'static, FolioApp>, from: f32, to: f32| {
+        harness.hover_at(egui::pos2(from, y));
+        harness.step();
+        harness.drag_at(egui::pos2(from, y));
+        harness.step();
+        for i in 1..=10 {
+            harness.hover_at(egui::pos2(from + (to - from) * i as f32 / 10.0, y));
+            harness.step();
+        }
+        harness.drop_at(egui::pos2(to, y));
+        harness.step();
+    };
+    // The first half of the strip: the months of 2018 and early 2019.
+    drag(&mut harness, left, left + (right - left) * 0.45);
+    wait_for(&mut harness, "the narrowed dates", |h| shows(h, "8 articles"));
+    let chip = harness
+        .state()
+        .settings
+        .choice
+        .range
+        .clone()
+        .expect("a range of months");
+    assert!(chip.0.starts_with("2018"), "{chip:?}");
+    assert!(shows(&harness, &format!("Date: {} – {}  ×", chip.0, chip.1)));
+    harness
+        .get_by_label(&format!("Date: {} – {}  ×", chip.0, chip.1))
+        .click();
+    wait_for(&mut harness, "every date again", |h| shows(h, "9 articles"));
+}

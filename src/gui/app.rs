@@ -50,6 +50,8 @@ pub enum Action {
     ToggleFacet(Facet, String),
     /// Take back every facet value chosen.
     ClearFacets,
+    /// Narrow the dates to these months (`YYYY-MM`), dragged over the timeline.
+    SetDateRange(String, String),
     Search(String),
     Sort(SortKey),
     Click(i64, ClickMode),
@@ -509,6 +511,14 @@ impl FolioApp {
                     self.settings.browse = Browse::All;
                 }
                 self.settings.choice.toggle(facet, &value);
+                self.selection.clear();
+                self.refresh();
+            }
+            Action::SetDateRange(from, to) => {
+                let choice = &mut self.settings.choice;
+                choice.years.clear();
+                choice.months.clear();
+                choice.range = Some((from, to));
                 self.selection.clear();
                 self.refresh();
             }

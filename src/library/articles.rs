@@ -183,6 +183,11 @@ fn choice_conditions(choice: &FacetChoice, conditions: &mut Vec<String>, values:
         values.push(Value::Text(format!("{month}-01")));
         values.push(Value::Text(format!("{month}-31")));
     }
+    if let Some((from, to)) = &choice.range {
+        dates.push("(a.published_date >= ? AND a.published_date <= ?)".into());
+        values.push(Value::Text(format!("{from}-01")));
+        values.push(Value::Text(format!("{to}-31")));
+    }
     if !dates.is_empty() {
         conditions.push(format!("({})", dates.join(" OR ")));
     }

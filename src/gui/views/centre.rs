@@ -237,6 +237,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
             return;
         }
         chips(ui, app, &mut actions);
+        super::timeline::show(ui, app, &mut actions);
         list_bar(ui, app, &mut actions);
         if app.loaded && app.list.is_empty() {
             ui.add_space(24.0);

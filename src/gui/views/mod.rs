@@ -10,4 +10,5 @@ pub mod drop_hint;
 pub mod reader;
 pub mod sidebar;
 pub mod status_bar;
+pub mod timeline;
 pub mod top_bar;
