@@ -1510,7 +1510,7 @@ fn dragging_over_the_timeline_narrows_the_dates() {
     let heading = harness.get_by_label("Date ↓").rect();
     let y = heading.top() - 50.0;
     let (left, right) = (heading.left() + 2.0, 1270.0);
-    let mut drag = |harness: &mut Harness<'static, FolioApp>, from: f32, to: f32| {
+    let drag = |harness: &mut Harness<'static, FolioApp>, from: f32, to: f32| {
         harness.hover_at(egui::pos2(from, y));
         harness.step();
         harness.drag_at(egui::pos2(from, y));
