@@ -46,12 +46,7 @@ pub fn bench_extract(paths: &[PathBuf], rounds: usize) -> ExtractionTimes {
     let slowest = times.iter().max().map(|&(d, i)| (pages[i].0.clone(), d));
     let mut durations: Vec<Duration> = times.iter().map(|&(d, _)| d).collect();
     durations.sort();
-    let at = |p: f64| {
-        durations
-            .get(((durations.len().max(1) - 1) as f64 * p).round() as usize)
-            .copied()
-            .unwrap_or_default()
-    };
+    let at = |p: f64| crate::bench_suite::percentile(&durations, p);
     ExtractionTimes {
         pages: pages.len(),
         rounds,

@@ -40,13 +40,20 @@ fn timed_runs(
         times.push(started.elapsed());
     }
     times.sort();
-    let at = |p: f64| times[((times.len() as f64 - 1.0) * p).round() as usize];
     Ok(Line {
         what: what.into(),
-        median: ms(at(0.5)),
-        p95: ms(at(0.95)),
+        median: ms(percentile(&times, 0.5)),
+        p95: ms(percentile(&times, 0.95)),
         goal,
     })
+}
+
+/// The time at fraction `p` (0.5 for the median) of times sorted ascending.
+pub fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    sorted
+        .get(((sorted.len().max(1) - 1) as f64 * p).round() as usize)
+        .copied()
+        .unwrap_or_default()
 }
 
 /// Writes `files` generated clippings into `folder`, then times reading

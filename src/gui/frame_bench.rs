@@ -35,15 +35,9 @@ pub struct FrameStats {
 
 fn stats(mut times: Vec<Duration>) -> FrameStats {
     times.sort();
-    let at = |p: f64| {
-        times
-            .get(((times.len().max(1) - 1) as f64 * p).round() as usize)
-            .copied()
-            .unwrap_or_default()
-    };
     FrameStats {
-        median: at(0.5),
-        p95: at(0.95),
+        median: crate::bench_suite::percentile(&times, 0.5),
+        p95: crate::bench_suite::percentile(&times, 0.95),
     }
 }
 

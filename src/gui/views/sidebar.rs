@@ -135,24 +135,10 @@ fn tags(
                 if let Some((old, typed)) = renaming
                     && *old == value.value
                 {
-                    let label = ui.weak(format!("Rename “{old}” to"));
-                    let field = ui
-                        .add(egui::TextEdit::singleline(typed).desired_width(f32::INFINITY))
-                        .labelled_by(label.id);
-                    // The keyboard goes to the field once, when it opens.
-                    let asked = ui.data(|d| d.get_temp::<bool>(field.id)).unwrap_or(false);
-                    if !asked {
-                        field.request_focus();
-                        ui.data_mut(|d| d.insert_temp(field.id, true));
-                    }
-                    if field.lost_focus() {
-                        ui.data_mut(|d| d.remove::<bool>(field.id));
-                        let entered = ui.input(|i| i.key_pressed(egui::Key::Enter));
-                        actions.push(if entered {
-                            Action::RenameTag(old.clone(), typed.clone())
-                        } else {
-                            Action::CancelTagEdit
-                        });
+                    match name_field(ui, &format!("Rename “{old}” to"), typed) {
+                        Some(true) => actions.push(Action::RenameTag(old.clone(), typed.clone())),
+                        Some(false) => actions.push(Action::CancelTagEdit),
+                        None => {}
                     }
                     continue;
                 }
@@ -183,14 +169,9 @@ fn tags(
 }
 
 /// A name field in the sidebar: it takes the keyboard when it opens; Enter
-/// keeps the name, leaving it (Escape, a click elsewhere) cancels.
-fn name_field(
-    ui: &mut egui::Ui,
-    label: &str,
-    typed: &mut String,
-    done: Action,
-    cancel: Action,
-) -> Option<Action> {
+/// keeps the name (`Some(true)`), leaving it (Escape, a click elsewhere)
+/// cancels (`Some(false)`).
+fn name_field(ui: &mut egui::Ui, label: &str, typed: &mut String) -> Option<bool> {
     let label = ui.weak(label);
     let field = ui
         .add(egui::TextEdit::singleline(typed).desired_width(f32::INFINITY))
@@ -202,10 +183,18 @@ fn name_field(
     }
     if field.lost_focus() {
         ui.data_mut(|d| d.remove::<bool>(field.id));
-        let entered = ui.input(|i| i.key_pressed(egui::Key::Enter));
-        return Some(if entered { done } else { cancel });
+        return Some(ui.input(|i| i.key_pressed(egui::Key::Enter)));
     }
     None
+}
+
+/// The topic name field's answer as an action.
+fn topic_edit_action(entered: bool) -> Action {
+    if entered {
+        Action::FinishTopicEdit
+    } else {
+        Action::CancelTopicEdit
+    }
 }
 
 /// The topics: those that hold articles, are chosen, or are the user's
@@ -243,13 +232,9 @@ fn topics(
             if let Some((TopicEdit::Rename(id), typed)) = edit
                 && *id == node.id
             {
-                actions.extend(name_field(
-                    ui,
-                    &format!("Rename “{}” to", node.name),
-                    typed,
-                    Action::FinishTopicEdit,
-                    Action::CancelTopicEdit,
-                ));
+                actions.extend(
+                    name_field(ui, &format!("Rename “{}” to", node.name), typed).map(topic_edit_action),
+                );
                 continue;
             }
             let entry = value_entry(ui, choice, Facet::Topic, &node.name, &node.name, node.count);
@@ -293,13 +278,10 @@ fn topics(
                     if let Some((TopicEdit::New(Some(p)), typed)) = edit
                         && *p == node.id
                     {
-                        actions.extend(name_field(
-                            ui,
-                            &format!("New topic under “{}”", node.name),
-                            typed,
-                            Action::FinishTopicEdit,
-                            Action::CancelTopicEdit,
-                        ));
+                        actions.extend(
+                            name_field(ui, &format!("New topic under “{}”", node.name), typed)
+                                .map(topic_edit_action),
+                        );
                     }
                 });
             }
@@ -310,13 +292,7 @@ fn topics(
         .show(ui, |ui| {
             branch(ui, choice, tree, tree, edit, actions);
             if let Some((TopicEdit::New(None), typed)) = edit {
-                actions.extend(name_field(
-                    ui,
-                    "New topic",
-                    typed,
-                    Action::FinishTopicEdit,
-                    Action::CancelTopicEdit,
-                ));
+                actions.extend(name_field(ui, "New topic", typed).map(topic_edit_action));
             } else if ui
                 .small_button("New topic…")
                 .on_hover_text(
