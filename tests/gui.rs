@@ -241,11 +241,7 @@ fn a_tag_added_and_a_note_typed_in_the_reader_are_saved() {
 /// A library with every fixture clipping in it, opened in the app.
 fn stocked_app(dir: &Path) -> Harness<'static, FolioApp> {
     let path = dir.join("lib.sqlite");
-    let mut library = Library::open(&path).unwrap();
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clippings");
-    let cancel = std::sync::atomic::AtomicBool::new(false);
-    folio::import::pipeline::import_paths(&mut library, &[fixtures], &cancel, |_, _| {}).unwrap();
-    drop(library);
+    drop(library_of_fixtures(&path));
     let mut harness = app_over(&path, Vec::new());
     wait_for(&mut harness, "the list", |h| shows(h, "9 articles"));
     harness
@@ -1186,17 +1182,23 @@ fn a_library_from_an_older_folio_is_upgraded_without_holding_up_the_window() {
     assert!(!folio::library::upgrade_pending(&path));
 }
 
+/// A library at `path` with every fixture clipping imported, and their ids.
+fn library_of_fixtures(path: &Path) -> (Library, Vec<i64>) {
+    let mut library = Library::open(path).unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clippings");
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let report =
+        folio::import::pipeline::import_paths(&mut library, &[fixtures], &cancel, |_, _| {}).unwrap();
+    let ids = report.new_ids();
+    (library, ids)
+}
+
 #[test]
 fn a_tag_renamed_onto_another_merges_and_a_tag_can_be_deleted() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("lib.sqlite");
     {
-        let mut library = Library::open(&path).unwrap();
-        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clippings");
-        let cancel = std::sync::atomic::AtomicBool::new(false);
-        let report =
-            folio::import::pipeline::import_paths(&mut library, &[fixtures], &cancel, |_, _| {}).unwrap();
-        let ids = report.new_ids();
+        let (mut library, ids) = library_of_fixtures(&path);
         library.change_tags(ids[0], &["N. Korea".into()], &[]).unwrap();
         library.change_tags(ids[1], &["North Korea".into()], &[]).unwrap();
         library.change_tags(ids[2], &["North Korea".into()], &[]).unwrap();
@@ -1403,13 +1405,9 @@ fn ten_thousand_tags_narrow_as_you_type() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("lib.sqlite");
     {
-        let mut library = Library::open(&path).unwrap();
-        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clippings");
-        let cancel = std::sync::atomic::AtomicBool::new(false);
-        let report =
-            folio::import::pipeline::import_paths(&mut library, &[fixtures], &cancel, |_, _| {}).unwrap();
+        let (mut library, ids) = library_of_fixtures(&path);
         let names: Vec<String> = (0..10_000).map(|n| format!("label {n:05}")).collect();
-        library.change_tags(report.new_ids()[0], &names, &[]).unwrap();
+        library.change_tags(ids[0], &names, &[]).unwrap();
     }
     let mut harness = app_over(&path, Vec::new());
     wait_for(&mut harness, "the tags", |h| {
