@@ -1537,3 +1537,26 @@ fn dragging_over_the_timeline_narrows_the_dates() {
         .click();
     wait_for(&mut harness, "every date again", |h| shows(h, "9 articles"));
 }
+
+#[test]
+fn a_tag_is_given_a_colour_from_its_menu() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lib.sqlite");
+    {
+        let (mut library, ids) = library_of_fixtures(&path);
+        library.change_tags(ids[0], &["energy".into()], &[]).unwrap();
+    }
+    let mut harness = app_over(&path, Vec::new());
+    wait_for(&mut harness, "the tag", |h| shows(h, "energy  (1)"));
+    harness.get_by_label("energy  (1)").click_secondary();
+    wait_for(&mut harness, "the tag menu", |h| {
+        h.query_by_label("purple").is_some()
+    });
+    harness.get_by_label("purple").click();
+    wait_for(&mut harness, "the colour", |h| {
+        h.state().facets.tag_colors.get("energy").map(String::as_str) == Some("purple")
+    });
+    drop(harness);
+    let library = Library::open(&path).unwrap();
+    assert_eq!(library.tag_colors().unwrap()["energy"], "purple");
+}

@@ -71,6 +71,8 @@ pub enum Action {
     CancelTagEdit,
     /// File the open article under this topic (by id), or take it out.
     FileUnder(i64),
+    /// Give a tag a colour (`None`: no colour).
+    SetTagColor(String, Option<String>),
     /// Open a name field for a new topic (below this one, or at the top).
     StartNewTopic(Option<i64>),
     /// Open a name field to rename one of the user's topics.
@@ -611,6 +613,7 @@ impl FolioApp {
                     });
                 }
             }
+            Action::SetTagColor(name, color) => self.worker.send(Request::SetTagColor { name, color }),
             Action::MoveTopic(id, parent) => self.worker.send(Request::MoveTopic { id, parent }),
             Action::RejectSuggestion(topic) => {
                 if let Some(article) = self.article.as_ref().map(|a| a.id) {

@@ -50,6 +50,11 @@ pub enum Request {
         old: String,
         new: String,
     },
+    /// Give a tag a colour, or take it away.
+    SetTagColor {
+        name: String,
+        color: Option<String>,
+    },
     /// A topic of the user's own, at the top or below another.
     AddTopic {
         name: String,
@@ -378,6 +383,10 @@ fn handle(library: &mut Library, request: Request, outbox: &Sender<Response>, wa
                 changed,
                 undoing,
             })
+            .map_err(|e| e.to_string()),
+        Request::SetTagColor { name, color } => library
+            .set_tag_color(&name, color.as_deref())
+            .map(|_| Response::Changed)
             .map_err(|e| e.to_string()),
         Request::AddTopic { name, parent } => library
             .add_topic(&name, parent)

@@ -27,6 +27,8 @@ pub struct Facets {
     pub regions: Vec<FacetCount>,
     pub sources: Vec<FacetCount>,
     pub tags: Vec<FacetCount>,
+    /// The colours given to tags, by name.
+    pub tag_colors: HashMap<String, String>,
     pub kinds: Vec<FacetCount>,
     /// Primary language subtags (`en`, `fr`).
     pub languages: Vec<FacetCount>,
@@ -221,6 +223,7 @@ impl Library {
             regions: with_chosen(sorted(tally.regions, Order::ByName), &choice.regions),
             sources: with_chosen(sources, &choice.sources),
             tags: with_chosen(self.tag_counts(&scope(Facet::Tag))?, &choice.tags),
+            tag_colors: self.tag_colors()?,
             kinds: with_chosen(sorted(tally.kinds, Order::MostFirst), &choice.kinds),
             languages: with_chosen(sorted(tally.languages, Order::MostFirst), &choice.languages),
             topics: self.topic_tree_within(&topic_clause, &topic_values)?,

@@ -108,6 +108,37 @@ impl Library {
         Ok(changed)
     }
 
+    /// Gives a tag a colour (one of the highlight colours), or takes it away.
+    pub fn set_tag_color(&mut self, name: &str, color: Option<&str>) -> Result<()> {
+        if let Some(color) = color
+            && !crate::model::HIGHLIGHT_COLORS.contains(&color)
+        {
+            return Err(LibraryError::Invalid(format!(
+                "“{color}” is not a colour Folio knows: {}",
+                crate::model::HIGHLIGHT_COLORS.join(", ")
+            )));
+        }
+        let changed = self.conn.execute(
+            "UPDATE tags SET color = ? WHERE name = ?",
+            params![color, name.trim()],
+        )?;
+        if changed == 0 {
+            return Err(LibraryError::Invalid(format!("no tag called “{}”", name.trim())));
+        }
+        Ok(())
+    }
+
+    /// The tags that have a colour, by name.
+    pub fn tag_colors(&self) -> Result<std::collections::HashMap<String, String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT name, color FROM tags WHERE color IS NOT NULL")?;
+        let colors = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(colors)
+    }
+
     /// Renames a tag; renaming onto a tag that exists merges the two (the
     /// articles of both carry the one name). Returns how many articles
     /// carry it afterwards.

@@ -101,6 +101,9 @@ fn details_form(ui: &mut egui::Ui, form: &mut DetailsForm, actions: &mut Vec<Act
 fn tags_row(ui: &mut egui::Ui, app: &mut FolioApp, article: &Article, actions: &mut Vec<Action>) {
     ui.horizontal_wrapped(|ui| {
         for tag in &article.tags {
+            if let Some(color) = app.facets.tag_colors.get(tag) {
+                super::sidebar::color_dot(ui, color);
+            }
             let chip = ui
                 .button(format!("{tag}  ×"))
                 .on_hover_text(format!("Remove the tag “{tag}”"));

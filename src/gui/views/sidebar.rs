@@ -92,6 +92,13 @@ fn group(
         });
 }
 
+/// A tag's colour, as a dot before its name.
+pub(super) fn color_dot(ui: &mut egui::Ui, color: &str) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+    let fill = super::reader::highlight_fill(color, !ui.visuals().dark_mode);
+    ui.painter().circle_filled(rect.center(), 4.5, fill);
+}
+
 /// Tags listed at most; a longer list is found by typing in its filter.
 const TAGS_LISTED: usize = 60;
 
@@ -104,7 +111,7 @@ fn tags(
     renaming: &mut Option<(String, String)>,
     filter: &mut String,
     choice: &FacetChoice,
-    values: &[FacetCount],
+    (values, colors): (&[FacetCount], &std::collections::HashMap<String, String>),
     actions: &mut Vec<Action>,
 ) {
     if values.is_empty() {
@@ -142,8 +149,16 @@ fn tags(
                     }
                     continue;
                 }
-                let button = value_entry(ui, choice, Facet::Tag, &value.value, &value.value, value.count)
-                    .on_hover_text("Right click to rename or delete");
+                let color = colors.get(&value.value);
+                let button = ui
+                    .horizontal(|ui| {
+                        if let Some(color) = color {
+                            color_dot(ui, color);
+                        }
+                        value_entry(ui, choice, Facet::Tag, &value.value, &value.value, value.count)
+                    })
+                    .inner
+                    .on_hover_text("Right click to rename, colour or delete");
                 if button.clicked() {
                     actions.push(Action::ToggleFacet(Facet::Tag, value.value.clone()));
                 }
@@ -156,6 +171,24 @@ fn tags(
                         actions.push(Action::StartRenameTag(value.value.clone()));
                         ui.close();
                     }
+                    ui.horizontal(|ui| {
+                        ui.weak("Colour");
+                        let dark = ui.visuals().dark_mode;
+                        for name in crate::model::HIGHLIGHT_COLORS {
+                            let swatch = egui::Button::new(*name)
+                                .fill(super::reader::highlight_fill(name, dark))
+                                .selected(color.map(String::as_str) == Some(*name));
+                            if ui.add(swatch).clicked() {
+                                actions
+                                    .push(Action::SetTagColor(value.value.clone(), Some(name.to_string())));
+                                ui.close();
+                            }
+                        }
+                        if color.is_some() && ui.button("none").clicked() {
+                            actions.push(Action::SetTagColor(value.value.clone(), None));
+                            ui.close();
+                        }
+                    });
                     if ui.button("Delete…").clicked() {
                         actions.push(Action::AskDeleteTag(value.value.clone(), value.count));
                         ui.close();
@@ -482,7 +515,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
                     &mut app.renaming_tag,
                     &mut app.tag_filter,
                     &choice,
-                    &app.facets.tags,
+                    (&app.facets.tags, &app.facets.tag_colors),
                     &mut actions,
                 );
                 group(
