@@ -144,6 +144,8 @@ pub enum Command {
         #[arg(required = true, allow_hyphen_values = true)]
         changes: Vec<String>,
     },
+    /// Give a tag a colour (yellow, green, blue, pink, purple) or `none`.
+    TagColor { name: String, color: String },
     /// The topics Folio proposes for an article, with how sure it is.
     Suggest { id: i64 },
     /// Move an article to the trash.
@@ -649,6 +651,12 @@ pub fn run_command(library_path: &Option<PathBuf>, command: Command) -> Result<E
                 Ok(())
             }
             print(&mut out, &library.topic_tree()?, 0)?;
+        }
+        Command::TagColor { name, color } => {
+            let mut library = open_library(library_path)?;
+            let color = Some(color.as_str()).filter(|c| *c != "none");
+            library.set_tag_color(&name, color)?;
+            writeln!(out, "“{name}”: {}", color.unwrap_or("no colour"))?;
         }
         Command::Suggest { id } => {
             let library = open_library(library_path)?;

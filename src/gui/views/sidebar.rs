@@ -57,6 +57,17 @@ fn value_entry(
     label: &str,
     count: usize,
 ) -> egui::Response {
+    value_entry_with(ui, choice, facet, (value, label, count), "")
+}
+
+/// A facet's value with more to say in its hover text (a tag's menu).
+fn value_entry_with(
+    ui: &mut egui::Ui,
+    choice: &FacetChoice,
+    facet: Facet,
+    (value, label, count): (&str, &str, usize),
+    more: &str,
+) -> egui::Response {
     let chosen = choice.contains(facet, value);
     let (text, hover) = label_with_count(label, Some(count));
     let hint = if chosen {
@@ -65,7 +76,7 @@ fn value_entry(
         "click to choose"
     };
     ui.add(egui::Button::selectable(chosen, text).truncate())
-        .on_hover_text(format!("{hover} ({hint})"))
+        .on_hover_text(format!("{hover} ({hint}){more}"))
 }
 
 fn group(
@@ -155,10 +166,15 @@ fn tags(
                         if let Some(color) = color {
                             color_dot(ui, color);
                         }
-                        value_entry(ui, choice, Facet::Tag, &value.value, &value.value, value.count)
+                        value_entry_with(
+                            ui,
+                            choice,
+                            Facet::Tag,
+                            (&value.value, &value.value, value.count),
+                            "; right click to rename, colour or delete",
+                        )
                     })
-                    .inner
-                    .on_hover_text("Right click to rename, colour or delete");
+                    .inner;
                 if button.clicked() {
                     actions.push(Action::ToggleFacet(Facet::Tag, value.value.clone()));
                 }
