@@ -1560,3 +1560,56 @@ fn a_tag_is_given_a_colour_from_its_menu() {
     let library = Library::open(&path).unwrap();
     assert_eq!(library.tag_colors().unwrap()["energy"], "purple");
 }
+
+#[test]
+fn the_details_of_five_articles_are_set_at_once_and_the_change_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = stocked_app(dir.path());
+    let titles = list_titles(&harness);
+    click_row(&harness, &titles[0]);
+    harness.step();
+    for node in harness.get_all_by_label(&titles[4]) {
+        node.click_modifiers(egui::Modifiers::SHIFT);
+    }
+    wait_for(&mut harness, "five selected", |h| shows(h, "5 selected"));
+    harness.get_by_label("Edit 5 articles…").click_accesskit();
+    wait_for(&mut harness, "the form", |h| {
+        h.query_by_label("Apply to 5 articles").is_some()
+    });
+
+    // Nothing filled in: refused with a reason.
+    harness.get_by_label("Apply to 5 articles").click();
+    wait_for(&mut harness, "the reason", |h| {
+        shows(h, "Fill in at least one field")
+    });
+    harness.get_by_label("Region").click();
+    harness.step();
+    harness.get_by_label("Region").type_text("South Asia");
+    harness.get_by_label("Date").click();
+    harness.step();
+    harness.get_by_label("Date").type_text("not a date");
+    harness.get_by_label("Apply to 5 articles").click();
+    wait_for(&mut harness, "the date refused", |h| {
+        shows(h, "is not a date Folio can read")
+    });
+    let select_all = egui::Modifiers {
+        ctrl: true,
+        command: true,
+        ..Default::default()
+    };
+    harness.get_by_label("Date").click();
+    harness.step();
+    harness.key_press_modifiers(select_all, egui::Key::A);
+    harness.get_by_label("Date").type_text("2019-05");
+    harness.step();
+    harness.get_by_label("Apply to 5 articles").click();
+    wait_for(&mut harness, "the change", |h| {
+        shows(h, "Changed the details of 5 articles") && shows(h, "South Asia  (5)") && shows(h, "2019  (5)")
+    });
+
+    press_undo(&mut harness);
+    wait_for(&mut harness, "the undo", |h| {
+        !shows(h, "South Asia  (") && !shows(h, "2019  (")
+    });
+    assert!(shows(&harness, "2018  (8)"));
+}

@@ -1,7 +1,7 @@
 //! The app's state and the one place where the user's actions are applied.
 
 use super::annotating::{AnnotateAction, Annotating};
-use super::details::DetailsForm;
+use super::details::{BulkForm, DetailsForm};
 use super::list_model::ListModel;
 use super::picker::PathPicker;
 use super::screenshot::ScreenshotJob;
@@ -71,6 +71,10 @@ pub enum Action {
     CancelTagEdit,
     /// File the open article under this topic (by id), or take it out.
     FileUnder(i64),
+    /// Open the form to edit the selected articles' details together.
+    StartBulkEdit,
+    ApplyBulkEdit,
+    CancelBulkEdit,
     /// Give a tag a colour (`None`: no colour).
     SetTagColor(String, Option<String>),
     /// Open a name field for a new topic (below this one, or at the top).
@@ -212,6 +216,8 @@ pub struct FolioApp {
     /// When the note was last typed in (egui time), to save after a pause.
     note_edited_at: Option<f64>,
     pub tag_input: String,
+    /// The form editing the selected articles' details together, when open.
+    pub bulk_edit: Option<BulkForm>,
     /// A topic being named in the sidebar, and the name typed so far.
     pub topic_edit: Option<(TopicEdit, String)>,
     /// What is typed over the sidebar's tags, to narrow them.
@@ -324,6 +330,7 @@ impl FolioApp {
             suggestions: Vec::new(),
             tag_filter: String::new(),
             topic_edit: None,
+            bulk_edit: None,
             bulk_tag_input: String::new(),
             details: None,
             import: None,
@@ -611,6 +618,22 @@ impl FolioApp {
                         TopicEdit::New(parent) => Request::AddTopic { name, parent },
                         TopicEdit::Rename(id) => Request::RenameTopic { id, name },
                     });
+                }
+            }
+            Action::StartBulkEdit => self.bulk_edit = Some(BulkForm::default()),
+            Action::CancelBulkEdit => self.bulk_edit = None,
+            Action::ApplyBulkEdit => {
+                if let Some(form) = &mut self.bulk_edit {
+                    match form.to_changes() {
+                        Ok(changes) => {
+                            self.worker.send(Request::EditMany {
+                                ids: self.selection.ids(),
+                                changes,
+                            });
+                            self.bulk_edit = None;
+                        }
+                        Err(problem) => form.problem = Some(problem),
+                    }
                 }
             }
             Action::SetTagColor(name, color) => self.worker.send(Request::SetTagColor { name, color }),
@@ -994,6 +1017,16 @@ impl FolioApp {
                 Response::Exported { path, what } => {
                     self.status = Some(format!("{what} written to {}", path.display()));
                 }
+                Response::EditedMany(previous) => {
+                    self.status = Some(format!("Changed the details of {} articles", previous.len()));
+                    if !previous.is_empty() {
+                        self.push_undo(Undo::DetailsMany(previous));
+                    }
+                    self.refresh();
+                    if let Some(id) = self.settings.open_article {
+                        self.worker.send(Request::Open(id));
+                    }
+                }
                 Response::Suggestions { article, list } => {
                     if self.article.as_ref().is_some_and(|a| a.id == article) {
                         self.suggestions = list;
@@ -1192,6 +1225,7 @@ impl FolioApp {
         self.scroll_to_cursor = false;
         actions.extend(views::confirm::show(&ctx, self));
         actions.extend(views::backups::show(&ctx, self));
+        actions.extend(views::bulk_edit::show(&ctx, self));
         views::drop_hint::show(&ctx);
 
         if let Some(edited) = self.note_edited_at

@@ -30,6 +30,68 @@ fn optional(value: &str) -> Option<String> {
     (!value.is_empty()).then(|| value.to_string())
 }
 
+/// A typed date (blank: none), or what is wrong with it.
+fn parse_published(typed: &str) -> Result<Option<Published>, String> {
+    match typed.trim() {
+        "" => Ok(None),
+        typed => Published::from_iso(typed)
+            .or_else(|| dates::find_date(typed).map(|f| f.published))
+            .map(Some)
+            .ok_or_else(|| {
+                format!("“{typed}” is not a date Folio can read; write it like 2018-01-05, 2018-01 or 2018")
+            }),
+    }
+}
+
+/// Details to set on many articles at once, as typed; a blank field leaves
+/// each article's own.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BulkForm {
+    pub published: String,
+    pub source: String,
+    pub region: String,
+    pub kind: String,
+    /// Why the last Apply was refused.
+    pub problem: Option<String>,
+}
+
+/// The details a bulk edit sets; `None` keeps each article's own.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BulkChanges {
+    pub published: Option<Published>,
+    pub source: Option<String>,
+    pub region: Option<String>,
+    pub kind: Option<String>,
+}
+
+impl BulkForm {
+    pub fn to_changes(&self) -> Result<BulkChanges, String> {
+        let changes = BulkChanges {
+            published: parse_published(&self.published)?,
+            source: optional(&self.source),
+            region: optional(&self.region),
+            kind: optional(&self.kind),
+        };
+        if changes == BulkChanges::default() {
+            return Err("Fill in at least one field: blank fields keep each article's own.".into());
+        }
+        Ok(changes)
+    }
+}
+
+impl BulkChanges {
+    /// One article's details with these changes made.
+    pub fn apply(&self, current: &ExtractedArticle) -> ExtractedArticle {
+        ExtractedArticle {
+            published: self.published.or(current.published),
+            source: self.source.clone().or_else(|| current.source.clone()),
+            region: self.region.clone().or_else(|| current.region.clone()),
+            kind: self.kind.clone().or_else(|| current.kind.clone()),
+            ..current.clone()
+        }
+    }
+}
+
 impl DetailsForm {
     pub fn from_article(article: &Article) -> DetailsForm {
         let m = &article.meta;
@@ -59,16 +121,7 @@ impl DetailsForm {
         } else {
             self.body.trim().to_string()
         };
-        let published = match self.published.trim() {
-            "" => None,
-            typed => Some(
-                Published::from_iso(typed)
-                    .or_else(|| dates::find_date(typed).map(|f| f.published))
-                    .ok_or_else(|| {
-                        format!("“{typed}” is not a date Folio can read; write it like 2018-01-05, 2018-01 or 2018")
-                    })?,
-            ),
-        };
+        let published = parse_published(&self.published)?;
         Ok(ExtractedArticle {
             title: optional(&self.title),
             published,

@@ -6,7 +6,7 @@
 
 mod annotating;
 mod app;
-mod details;
+pub(crate) mod details;
 pub mod frame_bench;
 mod highlight;
 mod list_model;

@@ -34,6 +34,8 @@ pub enum Undo {
         tag: String,
         added: bool,
     },
+    /// Many articles' details as they were before a bulk edit.
+    DetailsMany(Vec<(i64, Box<ExtractedArticle>)>),
     /// A suggested topic the user said no to.
     Rejected {
         article: i64,
@@ -53,6 +55,7 @@ impl Undo {
         match self {
             Undo::Tags { .. } => "Undo tag change".into(),
             Undo::Rejected { .. } => "Undo rejecting a suggestion".into(),
+            Undo::DetailsMany(previous) => format!("Undo editing {} articles", previous.len()),
             Undo::TagMany {
                 ids,
                 tag,
@@ -94,6 +97,7 @@ impl Undo {
                 add: !added,
                 undoing: true,
             },
+            Undo::DetailsMany(previous) => Request::RestoreDetails(previous),
             Undo::Rejected { article, topic } => Request::RejectSuggestion {
                 article,
                 topic,

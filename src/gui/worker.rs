@@ -50,6 +50,13 @@ pub enum Request {
         old: String,
         new: String,
     },
+    /// The same details set on many articles.
+    EditMany {
+        ids: Vec<i64>,
+        changes: crate::gui::details::BulkChanges,
+    },
+    /// Articles' details put back as they were (the undo of `EditMany`).
+    RestoreDetails(Vec<(i64, Box<crate::model::ExtractedArticle>)>),
     /// Give a tag a colour, or take it away.
     SetTagColor {
         name: String,
@@ -173,6 +180,8 @@ pub enum Response {
     Imported(ImportReport),
     /// An edit went through; the window refreshes what it shows.
     Changed,
+    /// Many articles' details changed; what they were, for undo.
+    EditedMany(Vec<(i64, Box<crate::model::ExtractedArticle>)>),
     /// Topics proposed for this article.
     Suggestions {
         article: i64,
@@ -383,6 +392,21 @@ fn handle(library: &mut Library, request: Request, outbox: &Sender<Response>, wa
                 changed,
                 undoing,
             })
+            .map_err(|e| e.to_string()),
+        Request::EditMany { ids, changes } => (|| {
+            let mut previous = Vec::with_capacity(ids.len());
+            for id in ids {
+                let before = library.get_article(id)?.meta;
+                library.update_details(id, &changes.apply(&before))?;
+                previous.push((id, Box::new(before)));
+            }
+            Ok::<_, crate::library::LibraryError>(Response::EditedMany(previous))
+        })()
+        .map_err(|e| e.to_string()),
+        Request::RestoreDetails(previous) => previous
+            .iter()
+            .try_for_each(|(id, details)| library.update_details(*id, details))
+            .map(|_| Response::Changed)
             .map_err(|e| e.to_string()),
         Request::SetTagColor { name, color } => library
             .set_tag_color(&name, color.as_deref())

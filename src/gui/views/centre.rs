@@ -135,6 +135,13 @@ fn list_bar(ui: &mut egui::Ui, app: &mut FolioApp, actions: &mut Vec<Action>) {
             if ui.button("Move to Trash").on_hover_text("Delete").clicked() {
                 actions.push(Action::TrashSelected);
             }
+            if ui
+                .button(format!("Edit {selected} articles…"))
+                .on_hover_text("Set the date, source, region or kind of every selected article")
+                .clicked()
+            {
+                actions.push(Action::StartBulkEdit);
+            }
             ui.separator();
             bulk_tagging(ui, app, actions);
         }

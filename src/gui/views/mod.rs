@@ -4,6 +4,7 @@
 pub mod annotations;
 pub mod annotations_view;
 pub mod backups;
+pub mod bulk_edit;
 pub mod centre;
 pub mod confirm;
 pub mod drop_hint;
