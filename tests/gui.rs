@@ -356,6 +356,19 @@ fn months_filter_and_details_can_be_corrected_in_the_reader() {
     harness.step();
     harness.get_by_label("Section").type_text("Economía");
     harness.step();
+    // The countries it concerns, corrected: one more than Folio found.
+    harness.get_by_label("Countries").click();
+    harness.step();
+    let select_all = egui::Modifiers {
+        ctrl: true,
+        command: true,
+        ..Default::default()
+    };
+    harness.key_press_modifiers(select_all, egui::Key::A);
+    harness
+        .get_by_label("Countries")
+        .type_text("Chile, Argentina, Bolivia");
+    harness.step();
     harness.get_by_label("Save details").click();
     wait_for(&mut harness, "the corrected details", |h| {
         shows(h, "El Diario del Sur  ·  Economía")
@@ -370,10 +383,17 @@ fn months_filter_and_details_can_be_corrected_in_the_reader() {
         })
         .unwrap()[0]
         .id;
-    assert_eq!(
-        library.get_article(id).unwrap().meta.section.as_deref(),
-        Some("Economía")
-    );
+    let meta = library.get_article(id).unwrap().meta;
+    assert_eq!(meta.section.as_deref(), Some("Economía"));
+    let mut countries = meta.countries.clone();
+    countries.sort();
+    assert_eq!(countries, ["Argentina", "Bolivia", "Chile"]);
+    // The region facet finds it by a country it now concerns.
+    let by_country = Filter {
+        region: Some("Bolivia".into()),
+        ..Filter::default()
+    };
+    assert_eq!(library.list(&by_country).unwrap().len(), 1);
 }
 
 /// A desktop with no file chooser: the dialog answers with nothing.

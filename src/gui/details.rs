@@ -12,6 +12,8 @@ pub struct DetailsForm {
     pub authors: String,
     pub section: String,
     pub region: String,
+    /// The countries the article concerns, comma separated.
+    pub countries: String,
     pub kind: String,
     pub language: String,
     pub url: String,
@@ -102,6 +104,7 @@ impl DetailsForm {
             authors: m.authors.join(", "),
             section: text(&m.section),
             region: text(&m.region),
+            countries: m.countries.join(", "),
             kind: text(&m.kind),
             language: text(&m.language),
             url: text(&m.url),
@@ -110,8 +113,8 @@ impl DetailsForm {
         }
     }
 
-    /// The corrected details over `current` (whose tags and countries
-    /// stay), or what is wrong with the form.
+    /// The corrected details over `current` (whose tags stay), or what is
+    /// wrong with the form.
     pub fn to_details(&self, current: &ExtractedArticle) -> Result<ExtractedArticle, String> {
         // Untouched, the text stays byte for byte; edited, it is trimmed.
         let body = if self.body == current.body {
@@ -135,6 +138,13 @@ impl DetailsForm {
                 .collect(),
             section: optional(&self.section),
             region: optional(&self.region),
+            countries: self
+                .countries
+                .split([',', ';'])
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .map(str::to_string)
+                .collect(),
             kind: optional(&self.kind),
             language: optional(&self.language),
             url: optional(&self.url),

@@ -472,6 +472,12 @@ impl Library {
                 params![id, region_id],
             )?;
         }
+        // The other countries the article concerns, as corrected.
+        tx.execute(
+            "DELETE FROM article_regions WHERE article_id = ? AND is_primary = 0",
+            [id],
+        )?;
+        add_countries(&tx, id, &details.countries)?;
         tx.commit()?;
         Ok(())
     }
@@ -521,6 +527,22 @@ pub(super) fn index_cjk(tx: &Transaction, id: i64, title: Option<&str>, body: &s
         tx.execute(
             "INSERT INTO articles_trigram(rowid, title, body) VALUES (?, ?, ?)",
             params![id, title.unwrap_or(""), body],
+        )?;
+    }
+    Ok(())
+}
+
+/// Records the countries an article concerns, each under its region.
+fn add_countries(tx: &Transaction, id: i64, countries: &[String]) -> Result<()> {
+    for country in countries {
+        let parent = match regions::region_of_country(country) {
+            Some(r) => Some(ensure_region(tx, r, None)?),
+            None => None,
+        };
+        let country_id = ensure_region(tx, country, parent)?;
+        tx.execute(
+            "INSERT OR IGNORE INTO article_regions(article_id, region_id, is_primary) VALUES (?, ?, 0)",
+            params![id, country_id],
         )?;
     }
     Ok(())
@@ -600,17 +622,7 @@ pub(super) fn insert_article(
             params![id, region_id],
         )?;
     }
-    for country in &meta.countries {
-        let parent = match regions::region_of_country(country) {
-            Some(r) => Some(ensure_region(tx, r, None)?),
-            None => None,
-        };
-        let country_id = ensure_region(tx, country, parent)?;
-        tx.execute(
-            "INSERT OR IGNORE INTO article_regions(article_id, region_id, is_primary) VALUES (?, ?, 0)",
-            params![id, country_id],
-        )?;
-    }
+    add_countries(tx, id, &meta.countries)?;
     for tag in &meta.tags {
         super::notes_tags::add_tag_tx(tx, id, tag)?;
     }

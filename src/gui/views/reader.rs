@@ -55,13 +55,14 @@ fn details_form(ui: &mut egui::Ui, form: &mut DetailsForm, actions: &mut Vec<Act
         .num_columns(2)
         .spacing([8.0, 4.0])
         .show(ui, |ui| {
-            let fields: [(&str, &mut String, &str); 9] = [
+            let fields: [(&str, &mut String, &str); 10] = [
                 ("Title", &mut form.title, ""),
                 ("Published", &mut form.published, "2018-01-05, 2018-01 or 2018"),
                 ("Source", &mut form.source, "The publication"),
                 ("Authors", &mut form.authors, "Separated by commas"),
                 ("Section", &mut form.section, ""),
                 ("Region", &mut form.region, "e.g. East Asia & Pacific"),
+                ("Countries", &mut form.countries, "e.g. Japan, South Korea"),
                 ("Kind", &mut form.kind, "editorial, opinion, news…"),
                 ("Language", &mut form.language, "en, fr, ja…"),
                 ("URL", &mut form.url, ""),
