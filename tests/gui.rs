@@ -1621,15 +1621,21 @@ fn the_details_of_five_articles_are_set_at_once_and_the_change_undone() {
     harness.step();
     harness.key_press_modifiers(select_all, egui::Key::A);
     harness.get_by_label("Date").type_text("2019-05");
+    harness.get_by_label("Topic").click();
+    harness.step();
+    harness.get_by_label("Topic").type_text("politics › diplomacy");
     harness.step();
     harness.get_by_label("Apply to 5 articles").click();
     wait_for(&mut harness, "the change", |h| {
-        shows(h, "Changed the details of 5 articles") && shows(h, "South Asia  (5)") && shows(h, "2019  (5)")
+        shows(h, "Changed the details of 5 articles")
+            && shows(h, "South Asia  (5)")
+            && shows(h, "2019  (5)")
+            && shows(h, "diplomacy  (5)")
     });
 
     press_undo(&mut harness);
     wait_for(&mut harness, "the undo", |h| {
-        !shows(h, "South Asia  (") && !shows(h, "2019  (")
+        !shows(h, "South Asia  (") && !shows(h, "2019  (") && !shows(h, "diplomacy  (")
     });
     assert!(shows(&harness, "2018  (8)"));
 }

@@ -1017,10 +1017,10 @@ impl FolioApp {
                 Response::Exported { path, what } => {
                     self.status = Some(format!("{what} written to {}", path.display()));
                 }
-                Response::EditedMany(previous) => {
+                Response::EditedMany { previous, filed } => {
                     self.status = Some(format!("Changed the details of {} articles", previous.len()));
                     if !previous.is_empty() {
-                        self.push_undo(Undo::DetailsMany(previous));
+                        self.push_undo(Undo::DetailsMany { previous, filed });
                     }
                     self.refresh();
                     if let Some(id) = self.settings.open_article {

@@ -53,6 +53,8 @@ pub struct BulkForm {
     pub source: String,
     pub region: String,
     pub kind: String,
+    /// A topic to file them all under, by name or path.
+    pub topic: String,
     /// Why the last Apply was refused.
     pub problem: Option<String>,
 }
@@ -64,6 +66,8 @@ pub struct BulkChanges {
     pub source: Option<String>,
     pub region: Option<String>,
     pub kind: Option<String>,
+    /// A topic (name or "parent › name") to file every article under.
+    pub topic: Option<String>,
 }
 
 impl BulkForm {
@@ -73,6 +77,7 @@ impl BulkForm {
             source: optional(&self.source),
             region: optional(&self.region),
             kind: optional(&self.kind),
+            topic: optional(&self.topic),
         };
         if changes == BulkChanges::default() {
             return Err("Fill in at least one field: blank fields keep each article's own.".into());

@@ -35,7 +35,10 @@ pub enum Undo {
         added: bool,
     },
     /// Many articles' details as they were before a bulk edit.
-    DetailsMany(Vec<(i64, Box<ExtractedArticle>)>),
+    DetailsMany {
+        previous: Vec<(i64, Box<ExtractedArticle>)>,
+        filed: Vec<(i64, i64)>,
+    },
     /// A suggested topic the user said no to.
     Rejected {
         article: i64,
@@ -55,7 +58,7 @@ impl Undo {
         match self {
             Undo::Tags { .. } => "Undo tag change".into(),
             Undo::Rejected { .. } => "Undo rejecting a suggestion".into(),
-            Undo::DetailsMany(previous) => format!("Undo editing {} articles", previous.len()),
+            Undo::DetailsMany { previous, .. } => format!("Undo editing {} articles", previous.len()),
             Undo::TagMany {
                 ids,
                 tag,
@@ -97,7 +100,7 @@ impl Undo {
                 add: !added,
                 undoing: true,
             },
-            Undo::DetailsMany(previous) => Request::RestoreDetails(previous),
+            Undo::DetailsMany { previous, filed } => Request::RestoreDetails { previous, filed },
             Undo::Rejected { article, topic } => Request::RejectSuggestion {
                 article,
                 topic,

@@ -55,8 +55,12 @@ pub enum Request {
         ids: Vec<i64>,
         changes: crate::gui::details::BulkChanges,
     },
-    /// Articles' details put back as they were (the undo of `EditMany`).
-    RestoreDetails(Vec<(i64, Box<crate::model::ExtractedArticle>)>),
+    /// Articles' details put back as they were, and the topic filings
+    /// taken back (the undo of `EditMany`).
+    RestoreDetails {
+        previous: Vec<(i64, Box<crate::model::ExtractedArticle>)>,
+        filed: Vec<(i64, i64)>,
+    },
     /// Give a tag a colour, or take it away.
     SetTagColor {
         name: String,
@@ -180,8 +184,12 @@ pub enum Response {
     Imported(ImportReport),
     /// An edit went through; the window refreshes what it shows.
     Changed,
-    /// Many articles' details changed; what they were, for undo.
-    EditedMany(Vec<(i64, Box<crate::model::ExtractedArticle>)>),
+    /// Many articles' details changed: what they were, and the (article,
+    /// topic) filings made, for undo.
+    EditedMany {
+        previous: Vec<(i64, Box<crate::model::ExtractedArticle>)>,
+        filed: Vec<(i64, i64)>,
+    },
     /// Topics proposed for this article.
     Suggestions {
         article: i64,
@@ -394,20 +402,38 @@ fn handle(library: &mut Library, request: Request, outbox: &Sender<Response>, wa
             })
             .map_err(|e| e.to_string()),
         Request::EditMany { ids, changes } => (|| {
+            // An unknown topic stops the edit before anything changes.
+            let topic = changes
+                .topic
+                .as_deref()
+                .map(|t| library.topic_id(t))
+                .transpose()?;
             let mut previous = Vec::with_capacity(ids.len());
+            let mut filed = Vec::new();
             for id in ids {
-                let before = library.get_article(id)?.meta;
-                library.update_details(id, &changes.apply(&before))?;
-                previous.push((id, Box::new(before)));
+                let before = library.get_article(id)?;
+                library.update_details(id, &changes.apply(&before.meta))?;
+                if let Some(topic) = topic
+                    && !before.topics.iter().any(|t| t.id == topic)
+                {
+                    library.change_topics(id, &[topic], &[])?;
+                    filed.push((id, topic));
+                }
+                previous.push((id, Box::new(before.meta)));
             }
-            Ok::<_, crate::library::LibraryError>(Response::EditedMany(previous))
+            Ok::<_, crate::library::LibraryError>(Response::EditedMany { previous, filed })
         })()
         .map_err(|e| e.to_string()),
-        Request::RestoreDetails(previous) => previous
-            .iter()
-            .try_for_each(|(id, details)| library.update_details(*id, details))
-            .map(|_| Response::Changed)
-            .map_err(|e| e.to_string()),
+        Request::RestoreDetails { previous, filed } => (|| {
+            for (id, details) in &previous {
+                library.update_details(*id, details)?;
+            }
+            for (id, topic) in filed {
+                library.change_topics(id, &[], &[topic])?;
+            }
+            Ok::<_, crate::library::LibraryError>(Response::Changed)
+        })()
+        .map_err(|e| e.to_string()),
         Request::SetTagColor { name, color } => library
             .set_tag_color(&name, color.as_deref())
             .map(|_| Response::Changed)

@@ -12,7 +12,7 @@ pub fn show(ctx: &egui::Context, app: &mut FolioApp) -> Vec<Action> {
     let response = egui::Modal::new(egui::Id::unique("bulk-edit")).show(ctx, |ui| {
         ui.set_max_width(380.0);
         ui.heading(format!("Edit {count} articles"));
-        ui.weak("Blank fields keep each article's own.");
+        ui.weak("Blank fields keep each article's own; a topic is added to theirs.");
         ui.add_space(6.0);
         egui::Grid::new("bulk-edit-fields").num_columns(2).show(ui, |ui| {
             for (name, value, hint) in [
@@ -20,6 +20,7 @@ pub fn show(ctx: &egui::Context, app: &mut FolioApp) -> Vec<Action> {
                 ("Source", &mut form.source, "the publication"),
                 ("Region", &mut form.region, "e.g. East Asia & Pacific"),
                 ("Kind", &mut form.kind, "editorial, opinion, news…"),
+                ("Topic", &mut form.topic, "file under, e.g. politics › diplomacy"),
             ] {
                 let label = ui.label(name);
                 ui.add(egui::TextEdit::singleline(value).hint_text(hint))

@@ -137,7 +137,7 @@ fn list_bar(ui: &mut egui::Ui, app: &mut FolioApp, actions: &mut Vec<Action>) {
             }
             if ui
                 .button(format!("Edit {selected} articles…"))
-                .on_hover_text("Set the date, source, region or kind of every selected article")
+                .on_hover_text("Set the date, source, region or kind of every selected article, or file them under a topic")
                 .clicked()
             {
                 actions.push(Action::StartBulkEdit);
