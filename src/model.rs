@@ -381,6 +381,13 @@ impl FacetChoice {
         {
             self.years.retain(|y| *y != year);
         }
+        // A country narrows its region, as a month narrows its year.
+        if facet == Facet::Region
+            && !self.regions.iter().any(|r| r == value)
+            && let Some(region) = crate::import::regions::region_of_country(value)
+        {
+            self.regions.retain(|r| r != region);
+        }
         if let Some(values) = self.values_mut(facet, value) {
             match values.iter().position(|v| v == value) {
                 Some(i) => {

@@ -1639,3 +1639,24 @@ fn the_details_of_five_articles_are_set_at_once_and_the_change_undone() {
     });
     assert!(shows(&harness, "2018  (8)"));
 }
+
+#[test]
+fn a_chosen_region_opens_onto_its_countries_and_a_country_narrows_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = stocked_app(dir.path());
+    harness.get_by_label("East Asia & Pacific  (2)").click();
+    wait_for(&mut harness, "the region's countries", |h| {
+        shows(h, "Mongolia  (1)")
+    });
+    assert!(shows(&harness, "2 articles"));
+    harness.get_by_label("Mongolia  (1)").click();
+    wait_for(&mut harness, "the country's article", |h| shows(h, "1 article"));
+    assert_eq!(
+        list_titles(&harness),
+        ["How Mongolia balances its two giant neighbours"]
+    );
+    assert!(shows(&harness, "Region: Mongolia  ×"));
+    assert!(!shows(&harness, "Region: East Asia & Pacific  ×"));
+    // The countries stay listed under their region, to choose another.
+    assert!(shows(&harness, "Mongolia  (1)"));
+}

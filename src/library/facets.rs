@@ -25,6 +25,9 @@ pub struct Facets {
     /// `YYYY-MM`, newest first; articles dated only by year are not in any month.
     pub months: Vec<FacetCount>,
     pub regions: Vec<FacetCount>,
+    /// The countries of each chosen region that articles concern, with
+    /// counts: (region, its countries).
+    pub countries: Vec<(String, Vec<FacetCount>)>,
     pub sources: Vec<FacetCount>,
     pub tags: Vec<FacetCount>,
     /// The colours given to tags, by name.
@@ -143,6 +146,36 @@ impl Library {
         Ok(())
     }
 
+    /// For each chosen region, how many of the selection's articles concern
+    /// each of its countries. Only chosen regions are opened: counting every
+    /// country of a large library on each change would cost too much.
+    fn country_counts(&self, filter: &Filter, regions: &[String]) -> Result<Vec<(String, Vec<FacetCount>)>> {
+        let (clause, values) = filter_clause(filter);
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT r.name, count(DISTINCT ar.article_id) FROM article_regions ar \
+             JOIN regions r ON r.id = ar.region_id JOIN regions p ON p.id = r.parent_id \
+             WHERE ar.is_primary = 0 AND p.name = ? \
+             AND ar.article_id IN (SELECT a.id FROM articles a WHERE {clause}) \
+             GROUP BY r.id ORDER BY r.name"
+        ))?;
+        let mut found = Vec::new();
+        for region in regions {
+            let params = std::iter::once(Value::Text(region.clone())).chain(values.iter().cloned());
+            let countries = stmt
+                .query_map(params_from_iter(params), |r| {
+                    Ok(FacetCount {
+                        value: r.get(0)?,
+                        count: r.get::<_, i64>(1)? as usize,
+                    })
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            if !countries.is_empty() {
+                found.push((region.clone(), countries));
+            }
+        }
+        Ok(found)
+    }
+
     fn tag_counts(&self, filter: &Filter) -> Result<Vec<FacetCount>> {
         let unfiltered = Filter {
             sort: filter.sort,
@@ -220,7 +253,11 @@ impl Library {
             trash: count("SELECT count(*) FROM articles WHERE deleted_at IS NOT NULL")?,
             years: with_chosen(sorted(tally.years, Order::NewestFirst), &years),
             months: with_chosen(sorted(tally.months, Order::NewestFirst), &choice.months),
-            regions: with_chosen(sorted(tally.regions, Order::ByName), &choice.regions),
+            regions: with_chosen(
+                sorted(tally.regions, Order::ByName),
+                &chosen_regions_only(&choice.regions),
+            ),
+            countries: self.country_counts(&scope(Facet::Region), &opened_regions(&choice.regions))?,
             sources: with_chosen(sources, &choice.sources),
             tags: with_chosen(self.tag_counts(&scope(Facet::Tag))?, &choice.tags),
             tag_colors: self.tag_colors()?,
@@ -230,6 +267,29 @@ impl Library {
             saved_searches: self.saved_searches()?,
         })
     }
+}
+
+/// The chosen values that are regions, not countries (a chosen country is
+/// listed under its region).
+fn chosen_regions_only(chosen: &[String]) -> Vec<String> {
+    chosen
+        .iter()
+        .filter(|v| crate::import::regions::region_of_country(v).is_none())
+        .cloned()
+        .collect()
+}
+
+/// The regions whose countries the sidebar lists: those chosen, and those
+/// of the countries chosen.
+fn opened_regions(chosen: &[String]) -> Vec<String> {
+    let mut opened: Vec<String> = Vec::new();
+    for value in chosen {
+        let region = crate::import::regions::region_of_country(value).unwrap_or(value);
+        if !opened.iter().any(|r| r == region) {
+            opened.push(region.to_string());
+        }
+    }
+    opened
 }
 
 /// The counts with every chosen value in them, at 0 when nothing has it

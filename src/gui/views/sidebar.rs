@@ -394,6 +394,56 @@ fn dates(
         });
 }
 
+/// Regions, each chosen one opening onto the countries its articles
+/// concern.
+fn regions(
+    ui: &mut egui::Ui,
+    choice: &FacetChoice,
+    facets: &crate::library::Facets,
+    actions: &mut Vec<Action>,
+) {
+    if facets.regions.is_empty() {
+        return;
+    }
+    egui::CollapsingHeader::new("Regions")
+        .default_open(true)
+        .show(ui, |ui| {
+            for region in &facets.regions {
+                if value_entry(
+                    ui,
+                    choice,
+                    Facet::Region,
+                    &region.value,
+                    &region.value,
+                    region.count,
+                )
+                .clicked()
+                {
+                    actions.push(Action::ToggleFacet(Facet::Region, region.value.clone()));
+                }
+                let countries = facets.countries.iter().find(|(r, _)| *r == region.value);
+                if let Some((_, countries)) = countries {
+                    ui.indent(("countries", &region.value), |ui| {
+                        for country in countries {
+                            if value_entry(
+                                ui,
+                                choice,
+                                Facet::Region,
+                                &country.value,
+                                &country.value,
+                                country.count,
+                            )
+                            .clicked()
+                            {
+                                actions.push(Action::ToggleFacet(Facet::Region, country.value.clone()));
+                            }
+                        }
+                    });
+                }
+            }
+        });
+}
+
 /// A language's name for its code, for the languages clippings come in most.
 pub fn language_name(code: &str) -> String {
     let name = match code {
@@ -507,15 +557,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
                 ui.add_space(6.0);
                 let choice = app.settings.choice.clone();
                 dates(ui, &choice, &app.facets.years, &app.facets.months, &mut actions);
-                group(
-                    ui,
-                    &choice,
-                    "Regions",
-                    Facet::Region,
-                    &app.facets.regions,
-                    str::to_string,
-                    &mut actions,
-                );
+                regions(ui, &choice, &app.facets, &mut actions);
                 topics(ui, &choice, &app.facets.topics, &mut app.topic_edit, &mut actions);
                 group(
                     ui,
