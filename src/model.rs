@@ -256,6 +256,8 @@ pub struct FacetChoice {
     pub years: Vec<i32>,
     /// `YYYY-MM`.
     pub months: Vec<String>,
+    /// `YYYY-MM-DD`.
+    pub days: Vec<String>,
     /// From one month to another (`YYYY-MM`, both included): a stretch of
     /// the timeline dragged over.
     pub range: Option<(String, String)>,
@@ -323,6 +325,7 @@ impl FacetChoice {
             })
             .collect();
         chips.extend(self.months.iter().map(|m| chip(Facet::Date, m)));
+        chips.extend(self.days.iter().map(|d| chip(Facet::Date, d)));
         if let Some((from, to)) = &self.range {
             chips.push(Chip {
                 facet: Facet::Date,
@@ -341,6 +344,7 @@ impl FacetChoice {
     fn values_mut(&mut self, facet: Facet, value: &str) -> Option<&mut Vec<String>> {
         Some(match facet {
             Facet::Date if value.len() == 7 => &mut self.months,
+            Facet::Date if value.len() == 10 => &mut self.days,
             Facet::Date => return None,
             Facet::Region => &mut self.regions,
             Facet::Topic => &mut self.topics,
@@ -378,8 +382,13 @@ impl FacetChoice {
         if facet == Facet::Date
             && let Some(year) = value.get(..4).and_then(|y| y.parse::<i32>().ok())
             && !self.months.iter().any(|m| m == value)
+            && !self.days.iter().any(|d| d == value)
         {
             self.years.retain(|y| *y != year);
+            // A day narrows its month too.
+            if let Some(month) = value.get(..7).filter(|_| value.len() == 10) {
+                self.months.retain(|m| m != month);
+            }
         }
         // A country narrows its region, as a month narrows its year.
         if facet == Facet::Region
@@ -406,6 +415,7 @@ impl FacetChoice {
             Facet::Date => {
                 rest.years.clear();
                 rest.months.clear();
+                rest.days.clear();
                 rest.range = None;
             }
             Facet::Region => rest.regions.clear(),

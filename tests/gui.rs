@@ -347,6 +347,12 @@ fn months_filter_and_details_can_be_corrected_in_the_reader() {
     wait_for(&mut harness, "June's articles", |h| shows(h, "2 articles"));
     assert!(shows(&harness, "El litio no puede repetir la historia del cobre"));
     assert!(!shows(&harness, "Port strike must end"));
+    // June opens onto its days; a day narrows the month.
+    wait_for(&mut harness, "June's days", |h| shows(h, "12 June  (2)"));
+    harness.get_by_label_contains("12 June  (2)").click();
+    wait_for(&mut harness, "the day", |h| shows(h, "Date: 2018-06-12  ×"));
+    assert!(!shows(&harness, "Date: 2018-06  ×"));
+    assert!(shows(&harness, "2 articles"));
 
     click_row(&harness, "El litio no puede repetir la historia del cobre");
     wait_for(&mut harness, "the reader", |h| shows(h, "Edit details…"));

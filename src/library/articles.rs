@@ -183,6 +183,10 @@ fn choice_conditions(choice: &FacetChoice, conditions: &mut Vec<String>, values:
         values.push(Value::Text(format!("{month}-01")));
         values.push(Value::Text(format!("{month}-31")));
     }
+    for day in &choice.days {
+        dates.push("(a.published_date = ? AND a.published_precision = 'day')".into());
+        values.push(Value::Text(day.clone()));
+    }
     if let Some((from, to)) = &choice.range {
         dates.push("(a.published_date >= ? AND a.published_date <= ?)".into());
         values.push(Value::Text(format!("{from}-01")));

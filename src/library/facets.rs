@@ -24,6 +24,9 @@ pub struct Facets {
     pub years: Vec<FacetCount>,
     /// `YYYY-MM`, newest first; articles dated only by year are not in any month.
     pub months: Vec<FacetCount>,
+    /// `YYYY-MM-DD`, newest first, for the months chosen (or holding a
+    /// chosen day) only.
+    pub days: Vec<FacetCount>,
     pub regions: Vec<FacetCount>,
     /// The countries of each chosen region that articles concern, with
     /// counts: (region, its countries).
@@ -54,6 +57,7 @@ const COLUMN_FACETS: [Facet; 5] = [
 struct Tally {
     years: HashMap<String, usize>,
     months: HashMap<String, usize>,
+    days: HashMap<String, usize>,
     regions: HashMap<String, usize>,
     sources: HashMap<String, usize>,
     kinds: HashMap<String, usize>,
@@ -95,7 +99,13 @@ impl Library {
     /// Tallies the column facets named in `wanted` over the articles that
     /// meet `clause`: one read of the list index, whatever the number of
     /// facets.
-    fn tally(&self, clause: &str, values: &[Value], wanted: &[Facet], tally: &mut Tally) -> Result<()> {
+    fn tally(
+        &self,
+        (clause, values): (&str, &[Value]),
+        wanted: &[Facet],
+        open_months: &[String],
+        tally: &mut Tally,
+    ) -> Result<()> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT a.published_date, a.published_precision, a.region, a.source, a.kind, a.language \
              FROM articles a WHERE {clause}"
@@ -121,10 +131,14 @@ impl Library {
                 if let Some(year) = date.get(..4) {
                     bump(&mut tally.years, year);
                 }
-                if text(1)? != Some("year")
+                let precision = text(1)?;
+                if precision != Some("year")
                     && let Some(month) = date.get(..7)
                 {
                     bump(&mut tally.months, month);
+                    if precision == Some("day") && open_months.iter().any(|m| m == month) {
+                        bump(&mut tally.days, date);
+                    }
                 }
             }
             if regions && let Some(region) = text(2)? {
@@ -240,9 +254,12 @@ impl Library {
             }
         }
         let mut tally = Tally::default();
+        // Days are listed under the months chosen, or holding a chosen day.
+        let mut open_months: Vec<String> = choice.months.clone();
+        open_months.extend(choice.days.iter().filter_map(|d| d.get(..7)).map(str::to_string));
         for (scope_filter, facets) in &scopes {
             let (clause, values) = filter_clause(scope_filter);
-            self.tally(&clause, &values, facets, &mut tally)?;
+            self.tally((&clause, &values), facets, &open_months, &mut tally)?;
         }
         let (topic_clause, topic_values) = filter_clause(&scope(Facet::Topic));
         let years: Vec<String> = choice.years.iter().map(i32::to_string).collect();
@@ -253,6 +270,7 @@ impl Library {
             trash: count("SELECT count(*) FROM articles WHERE deleted_at IS NOT NULL")?,
             years: with_chosen(sorted(tally.years, Order::NewestFirst), &years),
             months: with_chosen(sorted(tally.months, Order::NewestFirst), &choice.months),
+            days: with_chosen(sorted(tally.days, Order::NewestFirst), &choice.days),
             regions: with_chosen(
                 sorted(tally.regions, Order::ByName),
                 &chosen_regions_only(&choice.regions),

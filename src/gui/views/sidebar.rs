@@ -358,8 +358,7 @@ fn topics(
 fn dates(
     ui: &mut egui::Ui,
     choice: &FacetChoice,
-    years: &[FacetCount],
-    months: &[FacetCount],
+    (years, months, days): (&[FacetCount], &[FacetCount], &[FacetCount]),
     actions: &mut Vec<Action>,
 ) {
     if years.is_empty() {
@@ -377,7 +376,8 @@ fn dates(
                     actions.push(Action::ToggleFacet(Facet::Date, year.value.clone()));
                 }
                 let open_here = choice.contains(Facet::Date, &year.value)
-                    || choice.months.iter().any(|m| m.starts_with(&year.value));
+                    || choice.months.iter().any(|m| m.starts_with(&year.value))
+                    || choice.days.iter().any(|d| d.starts_with(&year.value));
                 if open_here {
                     ui.indent(("months", &year.value), |ui| {
                         for month in in_year {
@@ -386,6 +386,25 @@ fn dates(
                             if value_entry(ui, choice, Facet::Date, &month.value, name, month.count).clicked()
                             {
                                 actions.push(Action::ToggleFacet(Facet::Date, month.value.clone()));
+                            }
+                            // A chosen month (or one holding a chosen day) opens onto its days.
+                            let in_month: Vec<&FacetCount> = days
+                                .iter()
+                                .filter(|d| d.value.starts_with(&month.value))
+                                .collect();
+                            if !in_month.is_empty() {
+                                ui.indent(("days", &month.value), |ui| {
+                                    for day in in_month {
+                                        let number =
+                                            day.value.get(8..10).unwrap_or("").trim_start_matches('0');
+                                        let label = format!("{number} {name}");
+                                        if value_entry(ui, choice, Facet::Date, &day.value, &label, day.count)
+                                            .clicked()
+                                        {
+                                            actions.push(Action::ToggleFacet(Facet::Date, day.value.clone()));
+                                        }
+                                    }
+                                });
                             }
                         }
                     });
@@ -556,7 +575,12 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
                 saved_searches(ui, app, &mut actions);
                 ui.add_space(6.0);
                 let choice = app.settings.choice.clone();
-                dates(ui, &choice, &app.facets.years, &app.facets.months, &mut actions);
+                dates(
+                    ui,
+                    &choice,
+                    (&app.facets.years, &app.facets.months, &app.facets.days),
+                    &mut actions,
+                );
                 regions(ui, &choice, &app.facets, &mut actions);
                 topics(ui, &choice, &app.facets.topics, &mut app.topic_edit, &mut actions);
                 group(
