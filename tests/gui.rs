@@ -3,7 +3,7 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use folio::gui::{FolioApp, PathPicker};
+use folio::gui::{FolioApp, NoChooser, PathPicker};
 use folio::library::Library;
 use folio::model::Filter;
 use std::path::{Path, PathBuf};
@@ -365,12 +365,7 @@ fn months_filter_and_details_can_be_corrected_in_the_reader() {
     // The countries it concerns, corrected: one more than Folio found.
     harness.get_by_label("Countries").click();
     harness.step();
-    let select_all = egui::Modifiers {
-        ctrl: true,
-        command: true,
-        ..Default::default()
-    };
-    harness.key_press_modifiers(select_all, egui::Key::A);
+    select_all_text(&harness);
     harness
         .get_by_label("Countries")
         .type_text("Chile, Argentina, Bolivia");
@@ -400,21 +395,6 @@ fn months_filter_and_details_can_be_corrected_in_the_reader() {
         ..Filter::default()
     };
     assert_eq!(library.list(&by_country).unwrap().len(), 1);
-}
-
-/// A desktop with no file chooser: the dialog answers with nothing.
-struct NoChooser;
-
-impl PathPicker for NoChooser {
-    fn pick_files(&self) -> Option<Vec<PathBuf>> {
-        None
-    }
-    fn pick_folder(&self) -> Option<PathBuf> {
-        None
-    }
-    fn save_file(&self, _file_name: &str) -> Option<PathBuf> {
-        None
-    }
 }
 
 #[test]
@@ -1237,14 +1217,9 @@ fn a_tag_renamed_onto_another_merges_and_a_tag_can_be_deleted() {
     wait_for(&mut harness, "the name field", |h| {
         shows(h, "Rename “N. Korea” to")
     });
-    let select_all = egui::Modifiers {
-        ctrl: true,
-        command: true,
-        ..Default::default()
-    };
     harness.get_by_label("Rename “N. Korea” to").focus();
     harness.step();
-    harness.key_press_modifiers(select_all, egui::Key::A);
+    select_all_text(&harness);
     harness.step();
     harness
         .get_by_label("Rename “N. Korea” to")
@@ -1273,17 +1248,34 @@ fn a_tag_renamed_onto_another_merges_and_a_tag_can_be_deleted() {
     assert!(shows(&harness, "9 articles"), "the articles stay");
 }
 
+/// Ctrl+A in the focused text field: what is typed next replaces its text
+/// (egui reads the command modifier, the platform's Ctrl).
+fn select_all_text(harness: &Harness<'static, FolioApp>) {
+    let ctrl = egui::Modifiers {
+        ctrl: true,
+        command: true,
+        ..Default::default()
+    };
+    harness.key_press_modifiers(ctrl, egui::Key::A);
+}
+
+/// Click on the first row, Shift+click on the fifth.
+fn select_first_five(harness: &mut Harness<'static, FolioApp>) {
+    let titles = list_titles(harness);
+    click_row(harness, &titles[0]);
+    harness.step();
+    for node in harness.get_all_by_label(&titles[4]) {
+        node.click_modifiers(egui::Modifiers::SHIFT);
+    }
+    wait_for(harness, "five selected", |h| shows(h, "5 selected"));
+}
+
 #[test]
 fn five_selected_articles_are_tagged_at_once_and_the_change_undone() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = stocked_app(dir.path());
     let titles = list_titles(&harness);
-    click_row(&harness, &titles[0]);
-    harness.step();
-    for node in harness.get_all_by_label(&titles[4]) {
-        node.click_modifiers(egui::Modifiers::SHIFT);
-    }
-    wait_for(&mut harness, "five selected", |h| shows(h, "5 selected"));
+    select_first_five(&mut harness);
 
     harness.get_by_label("Tag:").click();
     harness.step();
@@ -1472,12 +1464,7 @@ fn an_own_topic_is_added_renamed_moved_and_filed_under() {
     wait_for(&mut harness, "the rename field", |h| {
         h.query_by_label("Rename “Korean peninsula” to").is_some()
     });
-    let select_all = egui::Modifiers {
-        ctrl: true,
-        command: true,
-        ..Default::default()
-    };
-    harness.key_press_modifiers(select_all, egui::Key::A);
+    select_all_text(&harness);
     harness.step();
     harness
         .get_by_label("Rename “Korean peninsula” to")
@@ -1591,13 +1578,7 @@ fn a_tag_is_given_a_colour_from_its_menu() {
 fn the_details_of_five_articles_are_set_at_once_and_the_change_undone() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = stocked_app(dir.path());
-    let titles = list_titles(&harness);
-    click_row(&harness, &titles[0]);
-    harness.step();
-    for node in harness.get_all_by_label(&titles[4]) {
-        node.click_modifiers(egui::Modifiers::SHIFT);
-    }
-    wait_for(&mut harness, "five selected", |h| shows(h, "5 selected"));
+    select_first_five(&mut harness);
     harness.get_by_label("Edit 5 articles…").click_accesskit();
     wait_for(&mut harness, "the form", |h| {
         h.query_by_label("Apply to 5 articles").is_some()
@@ -1618,14 +1599,9 @@ fn the_details_of_five_articles_are_set_at_once_and_the_change_undone() {
     wait_for(&mut harness, "the date refused", |h| {
         shows(h, "is not a date Folio can read")
     });
-    let select_all = egui::Modifiers {
-        ctrl: true,
-        command: true,
-        ..Default::default()
-    };
     harness.get_by_label("Date").click();
     harness.step();
-    harness.key_press_modifiers(select_all, egui::Key::A);
+    select_all_text(&harness);
     harness.get_by_label("Date").type_text("2019-05");
     harness.get_by_label("Topic").click();
     harness.step();

@@ -5,27 +5,11 @@
 //! list with the mouse wheel, then frames with an article open.
 
 use super::app::{Action, FolioApp};
-use super::picker::PathPicker;
+use super::picker::NoChooser;
 use super::selection::ClickMode;
 use crate::library::Library;
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-
-/// No file chooser: the benchmark never opens one.
-struct NoPicker;
-
-impl PathPicker for NoPicker {
-    fn pick_files(&self) -> Option<Vec<PathBuf>> {
-        None
-    }
-    fn pick_folder(&self) -> Option<PathBuf> {
-        None
-    }
-    fn save_file(&self, _file_name: &str) -> Option<PathBuf> {
-        None
-    }
-}
 
 /// Median and 95th percentile of some frames.
 pub struct FrameStats {
@@ -91,7 +75,7 @@ pub fn bench_frames(path: &std::path::Path, frames: usize) -> anyhow::Result<Fra
     let started = Instant::now();
     let library = Library::open(path)?;
     let ctx = egui::Context::default();
-    let app = FolioApp::new(&ctx, library, Arc::new(NoPicker));
+    let app = FolioApp::new(&ctx, library, Arc::new(NoChooser));
     let mut window = Window { ctx, app, started };
     window.until(Duration::from_secs(30), |app| app.loaded && !app.is_loading());
     window.frame(Vec::new());

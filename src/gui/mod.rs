@@ -20,7 +20,7 @@ mod worker;
 
 pub use annotating::AnnotateAction;
 pub use app::{Action, Browse, FolioApp, Settings, TopicEdit};
-pub use picker::{PathPicker, SystemPicker};
+pub use picker::{NoChooser, PathPicker, SystemPicker};
 pub use selection::ClickMode;
 pub use startup::{Root, StartupProblem};
 

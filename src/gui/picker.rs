@@ -41,3 +41,20 @@ impl PathPicker for SystemPicker {
             .save_file()
     }
 }
+
+/// A desktop with no file chooser: every dialog answers with nothing. For
+/// the headless frame benchmark, and for tests of the path field that
+/// stands in for a chooser.
+pub struct NoChooser;
+
+impl PathPicker for NoChooser {
+    fn pick_files(&self) -> Option<Vec<PathBuf>> {
+        None
+    }
+    fn pick_folder(&self) -> Option<PathBuf> {
+        None
+    }
+    fn save_file(&self, _file_name: &str) -> Option<PathBuf> {
+        None
+    }
+}

@@ -660,7 +660,7 @@ fn headline_score(unit: &Unit, distance_to_body: usize) -> Option<i32> {
 
 /// Separators between a headline and the site or section printed with it
 /// ("World | Headline", "Headline - Site").
-const TITLE_SEPARATORS: [&str; 5] = [" | ", " - ", " — ", " – ", " :: "];
+pub(super) const TITLE_SEPARATORS: [&str; 6] = [" | ", " - ", " — ", " – ", " :: ", " · "];
 
 /// How often each header line is printed, whole or as one part of a line
 /// such as "Africa|Headline": a whole-page copy prints its headline more than

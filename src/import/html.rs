@@ -3,7 +3,9 @@
 //! clipping parser for the body. The clipping parser already separates prose
 //! from navigation, so a page reads like a whole-page copy.
 
-use super::clipping::{finish, headline_and_kind, is_furniture_line, is_header_line, read_clipping};
+use super::clipping::{
+    TITLE_SEPARATORS, finish, headline_and_kind, is_furniture_line, is_header_line, read_clipping,
+};
 use crate::model::{DatePrecision, ExtractedArticle, Published};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -423,16 +425,12 @@ fn without_header_lines(body: &str, title: Option<&str>) -> String {
 /// The site's name after the headline in the page's `<title>`:
 /// "Headline - Site" → "Site", when the head is the article's headline.
 fn site_name_from_page_title(page_title: &str, headline: &str) -> Option<String> {
-    [" | ", " - ", " — ", " – ", " :: ", " · "]
-        .iter()
-        .find_map(|separator| {
-            let (head, tail) = page_title.rsplit_once(separator)?;
-            let tail = tail.trim();
-            let names_headline =
-                head.trim().ends_with(headline.trim()) || headline.trim().ends_with(head.trim());
-            (names_headline && !tail.is_empty() && tail.split_whitespace().count() <= 5)
-                .then(|| tail.to_string())
-        })
+    TITLE_SEPARATORS.iter().find_map(|separator| {
+        let (head, tail) = page_title.rsplit_once(separator)?;
+        let tail = tail.trim();
+        let names_headline = head.trim().ends_with(headline.trim()) || headline.trim().ends_with(head.trim());
+        (names_headline && !tail.is_empty() && tail.split_whitespace().count() <= 5).then(|| tail.to_string())
+    })
 }
 
 /// "By Jane Doe and John Roe" → ["Jane Doe", "John Roe"].
@@ -453,7 +451,7 @@ fn byline_names(byline: &str) -> Vec<String> {
 /// "Headline | Site" → "Headline" when the tail is the site's own name
 /// (Readability keeps the tail of a short headline, unsure what it is).
 fn without_site_name<'a>(title: &'a str, site: &str) -> &'a str {
-    for separator in [" | ", " - ", " — ", " – ", " :: ", " · "] {
+    for separator in TITLE_SEPARATORS {
         if let Some((head, tail)) = title.rsplit_once(separator)
             && tail.trim().eq_ignore_ascii_case(site.trim())
             && !head.trim().is_empty()
