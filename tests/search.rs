@@ -3,7 +3,7 @@
 
 use folio::import::pipeline::import_paths;
 use folio::library::Library;
-use folio::model::Filter;
+use folio::model::{Filter, SearchHit};
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
 
@@ -20,15 +20,22 @@ fn library(dir: &Path) -> Library {
     library
 }
 
-fn titles(library: &Library, query: &str) -> Vec<String> {
-    let mut found: Vec<String> = library
-        .search(query, &Filter::default())
-        .unwrap_or_else(|e| panic!("{query}: {e}"))
+/// The titles of these hits, in alphabetical order.
+fn sorted_titles(hits: Vec<SearchHit>) -> Vec<String> {
+    let mut found: Vec<String> = hits
         .into_iter()
         .map(|h| h.summary.title.unwrap_or_default())
         .collect();
     found.sort();
     found
+}
+
+fn titles(library: &Library, query: &str) -> Vec<String> {
+    sorted_titles(
+        library
+            .search(query, &Filter::default())
+            .unwrap_or_else(|e| panic!("{query}: {e}")),
+    )
 }
 
 fn finds(library: &Library, query: &str, expected: &[&str]) {
@@ -89,16 +96,7 @@ fn prefix_while_typing() {
     );
     // Short prefixes come from their own index; they combine with words,
     // fields and exclusion like any other.
-    let typed = |q: &str| -> Vec<String> {
-        let mut found: Vec<String> = lib
-            .search_as_typed(q, &Filter::default())
-            .unwrap()
-            .into_iter()
-            .map(|h| h.summary.title.unwrap_or_default())
-            .collect();
-        found.sort();
-        found
-    };
+    let typed = |q: &str| typed_titles(&lib, q);
     assert_eq!(
         typed("Mongolia ne"),
         ["How Mongolia balances its two giant neighbours"]
@@ -253,14 +251,7 @@ fn saved_searches_keep_their_query_and_place() {
 }
 
 fn titles_within(library: &Library, query: &str, filter: &Filter) -> Vec<String> {
-    let mut found: Vec<String> = library
-        .search(query, filter)
-        .unwrap()
-        .into_iter()
-        .map(|h| h.summary.title.unwrap_or_default())
-        .collect();
-    found.sort();
-    found
+    sorted_titles(library.search(query, filter).unwrap())
 }
 
 #[test]
@@ -318,6 +309,75 @@ fn the_index_follows_notes_corrections_and_deletions() {
     lib.trash(id).unwrap();
     finds(&lib, "truce", &[]);
     lib.purge(id).unwrap();
+    let report = lib.check().unwrap();
+    assert!(report.is_healthy(), "{report:?}");
+}
+
+/// The titles found while `query` is being typed.
+fn typed_titles(library: &Library, query: &str) -> Vec<String> {
+    sorted_titles(
+        library
+            .search_as_typed(query, &Filter::default())
+            .unwrap_or_else(|e| panic!("{query}: {e}")),
+    )
+}
+
+#[test]
+fn a_word_being_typed_is_found_in_notes_comments_and_accented_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = library(dir.path());
+    let id = lib.search("\"container terminal\"", &Filter::default()).unwrap()[0]
+        .summary
+        .id;
+    // No fixture has a word that starts with "zq" or "xyl".
+    assert!(typed_titles(&lib, "zq").is_empty());
+    lib.set_note(id, "Zqa remark about the Xylophone Quay.").unwrap();
+    assert_eq!(typed_titles(&lib, "zq"), [PORT]);
+    assert_eq!(typed_titles(&lib, "XYL"), [PORT], "case does not matter");
+    lib.set_note(id, "").unwrap();
+    assert!(
+        typed_titles(&lib, "zq").is_empty(),
+        "an emptied note is forgotten"
+    );
+
+    let body = lib.get_article(id).unwrap().meta.body;
+    let passage: String = body.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+    let highlight = lib
+        .add_highlight_of(id, &passage, "yellow", Some("Écoutez the Zqueen"))
+        .unwrap();
+    assert_eq!(typed_titles(&lib, "zqu"), [PORT]);
+    // Accents are folded either way round.
+    assert_eq!(typed_titles(&lib, "éco"), typed_titles(&lib, "eco"));
+    assert!(typed_titles(&lib, "eco").contains(&PORT.to_string()));
+    lib.delete_highlight(highlight.id).unwrap();
+    assert!(typed_titles(&lib, "zqu").is_empty());
+
+    let report = lib.check().unwrap();
+    assert!(report.is_healthy(), "{report:?}");
+}
+
+#[test]
+fn a_library_from_before_the_word_start_index_finds_words_being_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lib.sqlite");
+    {
+        let mut old = Library::open_at_version(&path, Some(6)).unwrap();
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let report = import_paths(
+            &mut old,
+            &[root.join("tests/fixtures/clippings")],
+            &AtomicBool::new(false),
+            |_, _| {},
+        )
+        .unwrap();
+        assert!(report.imported() > 0);
+    }
+    let lib = Library::open(&path).unwrap();
+    assert_eq!(
+        typed_titles(&lib, "Mongolia nei"),
+        ["How Mongolia balances its two giant neighbours"]
+    );
+    assert!(typed_titles(&lib, "de").len() > typed_titles(&lib, "desalin").len());
     let report = lib.check().unwrap();
     assert!(report.is_healthy(), "{report:?}");
 }

@@ -349,6 +349,12 @@ pub fn find_date(line: &str) -> Option<FoundDate> {
 
 /// [`find_date`] once the digits are ASCII.
 fn find_ascii_date(line: &str) -> Option<FoundDate> {
+    // Every form below has a four-digit year. Most lines have none, and
+    // the month-name patterns are costly to run (they name months in many
+    // languages): a cheap look for the year spares them.
+    if !has_four_digits(line) {
+        return None;
+    }
     let mut candidates: Vec<FoundDate> = Vec::new();
     fn push(candidates: &mut Vec<FoundDate>, published: Option<Published>, m: regex::Match) {
         if let Some(published) = published {
@@ -424,6 +430,17 @@ fn find_ascii_date(line: &str) -> Option<FoundDate> {
         found.published.time = find_time(rest);
     }
     Some(found)
+}
+
+fn has_four_digits(text: &str) -> bool {
+    let mut run = 0;
+    for b in text.bytes() {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        if run == 4 {
+            return true;
+        }
+    }
+    false
 }
 
 static RANGE_END: LazyLock<Regex> =

@@ -6,7 +6,7 @@ use whatlang::Lang;
 /// The BCP 47 tag of the body's language, when the guess is trustworthy.
 pub fn detect_language(body: &str) -> Option<String> {
     // A long body costs time but adds nothing to the guess.
-    let sample: String = body.chars().take(4000).collect();
+    let sample: String = body.chars().take(2000).collect();
     let info = whatlang::detect(&sample)?;
     // Short texts give unreliable guesses; a wrong tag is worse than none.
     if !info.is_reliable() && sample.chars().count() < 200 {

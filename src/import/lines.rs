@@ -96,6 +96,13 @@ pub fn is_cjk(c: char) -> bool {
 /// Words in a line, counting two CJK characters as a word, which is close to
 /// the average word length in Japanese and Chinese news text.
 pub fn word_count(text: &str) -> usize {
+    // Asked of every line many times over; most are ASCII, which has no CJK.
+    if text.is_ascii() {
+        return text
+            .split_ascii_whitespace()
+            .filter(|w| w.bytes().any(|b| b.is_ascii_alphanumeric()))
+            .count();
+    }
     let cjk = text.chars().filter(|c| is_cjk(*c)).count();
     let latin = text
         .split_whitespace()

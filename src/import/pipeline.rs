@@ -357,17 +357,29 @@ pub fn import_paths(
         let (batches, prepared_batches) = std::sync::mpsc::sync_channel(1);
         let files = &files;
         scope.spawn(move || {
+            // One core is left to the thread that stores, which is the
+            // slower side: competing with extraction for it slows the whole.
+            let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(cores.saturating_sub(1).max(1))
+                .build();
             for chunk in files.chunks(BATCH) {
                 if cancel.load(Ordering::Relaxed) {
                     break;
                 }
-                let prepared: Vec<Result<NewArticle, String>> = chunk
-                    .par_iter()
-                    .map(|(path, missing)| match missing {
-                        Some(reason) => Err(reason.clone()),
-                        None => prepare(path),
-                    })
-                    .collect();
+                let prepare_all = || -> Vec<Result<NewArticle, String>> {
+                    chunk
+                        .par_iter()
+                        .map(|(path, missing)| match missing {
+                            Some(reason) => Err(reason.clone()),
+                            None => prepare(path),
+                        })
+                        .collect()
+                };
+                let prepared = match &pool {
+                    Ok(pool) => pool.install(prepare_all),
+                    Err(_) => prepare_all(),
+                };
                 // The receiver is gone when storing failed: stop.
                 if batches.send((chunk, prepared)).is_err() {
                     break;

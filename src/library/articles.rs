@@ -1,6 +1,6 @@
 //! Storing, reading, listing and trashing articles.
 
-use super::{Library, LibraryError, Result, now};
+use super::{Library, LibraryError, Result, list_order, now};
 use crate::import::regions;
 use crate::model::{
     Article, ArticleSummary, DatePrecision, ExtractedArticle, FacetChoice, Filter, Provenance, Published,
@@ -254,10 +254,11 @@ impl Library {
         let tx = self.conn.transaction()?;
         let mut outcomes = Vec::with_capacity(items.len());
         for item in items {
-            tx.execute_batch("SAVEPOINT item")?;
+            // Prepared once: parsing them anew was a few percent of an import.
+            tx.prepare_cached("SAVEPOINT item")?.execute([])?;
             let outcome = insert_one(&tx, item);
             if outcome.is_ok() {
-                tx.execute_batch("RELEASE item")?;
+                tx.prepare_cached("RELEASE item")?.execute([])?;
             } else {
                 tx.execute_batch("ROLLBACK TO item; RELEASE item")?;
             }
@@ -353,15 +354,24 @@ impl Library {
     /// window needs to show a list of any length, fetching rows by page.
     pub fn list_ids(&self, filter: &Filter) -> Result<Vec<i64>> {
         let (clause, values) = filter_clause(filter);
+        let key = filter.sort.key;
         let sql = format!(
-            "SELECT a.id FROM articles a WHERE {clause} ORDER BY {}",
-            order_by(filter.sort)
+            "SELECT a.id, {}, {} FROM articles a WHERE {clause}",
+            list_order::text_column(key),
+            list_order::date_columns(key)
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let ids = stmt
-            .query_map(params_from_iter(values), |r| r.get(0))?
-            .collect::<rusqlite::Result<Vec<i64>>>()?;
-        Ok(ids)
+        let rows = stmt
+            .query_map(params_from_iter(values), |r| {
+                Ok(list_order::SortRow {
+                    id: r.get(0)?,
+                    text: list_order::prepared(key, r.get(1)?),
+                    date: r.get(2)?,
+                    time: r.get(3)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(list_order::sorted_ids(rows, filter.sort))
     }
 
     /// The list rows of these articles, in the order given (missing ones left out).

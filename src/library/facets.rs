@@ -98,14 +98,14 @@ const SOURCES_SHOWN: usize = 200;
 impl Library {
     /// Tallies the column facets named in `wanted` over the articles that
     /// meet `clause`: one read of the list index, whatever the number of
-    /// facets.
+    /// facets. Returns how many articles were read.
     fn tally(
         &self,
         (clause, values): (&str, &[Value]),
         wanted: &[Facet],
         open_months: &[String],
         tally: &mut Tally,
-    ) -> Result<()> {
+    ) -> Result<usize> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT a.published_date, a.published_precision, a.region, a.source, a.kind, a.language \
              FROM articles a WHERE {clause}"
@@ -119,7 +119,9 @@ impl Library {
             want(Facet::Language),
         );
         let mut rows = stmt.query(params_from_iter(values))?;
+        let mut read = 0;
         while let Some(row) = rows.next()? {
+            read += 1;
             // Borrowed from the row: a key is copied only the first time it is seen.
             let text = |index: usize| -> Result<Option<&str>> {
                 Ok(match row.get_ref(index)? {
@@ -157,7 +159,7 @@ impl Library {
                 );
             }
         }
-        Ok(())
+        Ok(read)
     }
 
     /// For each chosen region, how many of the selection's articles concern
@@ -191,13 +193,10 @@ impl Library {
     }
 
     fn tag_counts(&self, filter: &Filter) -> Result<Vec<FacetCount>> {
-        let unfiltered = Filter {
-            sort: filter.sort,
-            ..Filter::default()
-        };
+        let whole_library = is_whole_library(filter);
         // The whole library: the trash, a few rows of the list index, is
         // left out, which is cheaper than naming every live article.
-        let sql = if *filter == unfiltered {
+        let sql = if whole_library {
             "SELECT t.name, count(*) FROM article_tags at JOIN tags t ON t.id = at.tag_id \
              WHERE at.article_id NOT IN (SELECT id FROM articles WHERE deleted_at IS NOT NULL) \
              GROUP BY t.id ORDER BY t.name COLLATE NOCASE"
@@ -211,7 +210,7 @@ impl Library {
             )
         };
         let (_, values) = filter_clause(filter);
-        let values = if *filter == unfiltered { Vec::new() } else { values };
+        let values = if whole_library { Vec::new() } else { values };
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt
             .query_map(params_from_iter(values), |r| {
@@ -257,16 +256,22 @@ impl Library {
         // Days are listed under the months chosen, or holding a chosen day.
         let mut open_months: Vec<String> = choice.months.clone();
         open_months.extend(choice.days.iter().filter_map(|d| d.get(..7)).map(str::to_string));
+        let mut all = None;
         for (scope_filter, facets) in &scopes {
             let (clause, values) = filter_clause(scope_filter);
-            self.tally((&clause, &values), facets, &open_months, &mut tally)?;
+            let read = self.tally((&clause, &values), facets, &open_months, &mut tally)?;
+            if is_whole_library(scope_filter) {
+                all = Some(read);
+            }
         }
-        let (topic_clause, topic_values) = filter_clause(&scope(Facet::Topic));
         let years: Vec<String> = choice.years.iter().map(i32::to_string).collect();
         let mut sources = sorted(tally.sources, Order::MostFirst);
         sources.truncate(SOURCES_SHOWN);
         Ok(Facets {
-            all: count("SELECT count(*) FROM articles WHERE deleted_at IS NULL")?,
+            all: match all {
+                Some(all) => all,
+                None => count("SELECT count(*) FROM articles WHERE deleted_at IS NULL")?,
+            },
             trash: count("SELECT count(*) FROM articles WHERE deleted_at IS NOT NULL")?,
             years: with_chosen(sorted(tally.years, Order::NewestFirst), &years),
             months: with_chosen(sorted(tally.months, Order::NewestFirst), &choice.months),
@@ -281,10 +286,20 @@ impl Library {
             tag_colors: self.tag_colors()?,
             kinds: with_chosen(sorted(tally.kinds, Order::MostFirst), &choice.kinds),
             languages: with_chosen(sorted(tally.languages, Order::MostFirst), &choice.languages),
-            topics: self.topic_tree_within(&topic_clause, &topic_values)?,
+            topics: self.topic_tree_within(&scope(Facet::Topic))?,
             saved_searches: self.saved_searches()?,
         })
     }
+}
+
+/// Whether `filter` selects every live article (however sorted), which
+/// counts are cheaper to take by leaving out the trash.
+pub(super) fn is_whole_library(filter: &Filter) -> bool {
+    *filter
+        == Filter {
+            sort: filter.sort,
+            ..Filter::default()
+        }
 }
 
 /// The chosen values that are regions, not countries (a chosen country is

@@ -198,7 +198,7 @@ impl Library {
             )
             .and_then(|_| {
                 conn.execute(
-                    "INSERT INTO articles_prefixes(articles_prefixes) VALUES ('integrity-check')",
+                    "INSERT INTO article_word_starts(article_word_starts) VALUES ('integrity-check')",
                     [],
                 )
             })

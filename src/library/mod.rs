@@ -7,6 +7,7 @@
 mod articles;
 mod facets;
 mod highlights;
+mod list_order;
 pub use highlights::{Annotation, AnnotationKind, AnnotationQuery, Reanchored};
 pub mod maintenance;
 mod notes_tags;
@@ -17,6 +18,7 @@ mod snippet;
 mod suggestions;
 mod topics;
 mod transfer;
+pub mod word_starts;
 pub use topics::{ArticleTopic, TopicNode};
 
 pub use articles::{InsertOutcome, NewArticle, compress};
@@ -150,6 +152,8 @@ impl Library {
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        // Before any step or write: the triggers of the word-start index call it.
+        word_starts::register(&conn)?;
         schema::migrate(&mut conn, version)?;
         // Document counts per word, for "more like this"; a view of the
         // index that lives only in this connection.

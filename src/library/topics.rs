@@ -1,10 +1,11 @@
 //! Topics: a tree (the built-in IPTC top levels and whatever the user
 //! adds), and the articles filed under them.
 
+use super::articles::filter_clause;
 use super::{Library, LibraryError, Result};
-use rusqlite::types::Value;
+use crate::model::Filter;
 use rusqlite::{OptionalExtension, params, params_from_iter};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A topic with the live articles filed under it or under any topic below
 /// it, and the topics below it.
@@ -49,32 +50,14 @@ pub(super) fn articles_under_topic_clause() -> String {
 impl Library {
     /// The whole tree, alphabetical at each level, with counts.
     pub fn topic_tree(&self) -> Result<Vec<TopicNode>> {
-        self.topic_tree_within("a.deleted_at IS NULL", &[])
+        self.topic_tree_within(&Filter::default())
     }
 
-    /// The tree with counts of the articles (`a`) that meet `clause`.
-    pub(super) fn topic_tree_within(&self, clause: &str, values: &[Value]) -> Result<Vec<TopicNode>> {
-        let mut counts: HashMap<i64, usize> = HashMap::new();
-        {
-            let mut stmt = self.conn.prepare_cached(&format!(
-                "WITH RECURSIVE up(topic_id, ancestor) AS ( \
-                     SELECT id, id FROM topics \
-                     UNION ALL SELECT up.topic_id, t.parent_id FROM up JOIN topics t ON t.id = up.ancestor \
-                     WHERE t.parent_id IS NOT NULL) \
-                 SELECT up.ancestor, count(DISTINCT x.article_id) FROM article_topics x \
-                 JOIN up ON up.topic_id = x.topic_id \
-                 JOIN articles a ON a.id = x.article_id AND {clause} \
-                 WHERE {FILED} GROUP BY up.ancestor"
-            ))?;
-            let rows = stmt.query_map(params_from_iter(values), |r| {
-                Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)? as usize))
-            })?;
-            for row in rows {
-                let (id, count) = row?;
-                counts.insert(id, count);
-            }
-        }
+    /// The tree with counts of the articles that `filter` selects. An
+    /// article counts once under each topic it is filed under or below.
+    pub(super) fn topic_tree_within(&self, filter: &Filter) -> Result<Vec<TopicNode>> {
         let mut by_parent: HashMap<Option<i64>, Vec<(i64, String, bool)>> = HashMap::new();
+        let mut parent_of: HashMap<i64, i64> = HashMap::new();
         {
             let mut stmt = self.conn.prepare_cached(
                 "SELECT id, name, parent_id, builtin FROM topics ORDER BY name COLLATE NOCASE",
@@ -83,14 +66,60 @@ impl Library {
                 Ok((
                     r.get::<_, i64>(0)?,
                     r.get::<_, String>(1)?,
-                    r.get(2)?,
+                    r.get::<_, Option<i64>>(2)?,
                     r.get::<_, i64>(3)? != 0,
                 ))
             })?;
             for row in rows {
                 let (id, name, parent, builtin) = row?;
+                if let Some(parent) = parent {
+                    parent_of.insert(id, parent);
+                }
                 by_parent.entry(parent).or_default().push((id, name, builtin));
             }
+        }
+        // The filings of the selection, read once; each is credited to its
+        // topic and every topic above it here, which is cheaper than asking
+        // SQL to walk the tree for every filing.
+        let (sql, values) = if super::facets::is_whole_library(filter) {
+            // The trash is a few rows; naming every live article costs more.
+            (
+                format!(
+                    "SELECT x.topic_id, x.article_id FROM article_topics x WHERE {FILED} \
+                     AND x.article_id NOT IN (SELECT id FROM articles WHERE deleted_at IS NOT NULL)"
+                ),
+                Vec::new(),
+            )
+        } else {
+            let (clause, values) = filter_clause(filter);
+            (
+                format!(
+                    "SELECT x.topic_id, x.article_id FROM article_topics x \
+                     JOIN articles a ON a.id = x.article_id AND {clause} WHERE {FILED}"
+                ),
+                values,
+            )
+        };
+        let mut credited: HashSet<(i64, i64)> = HashSet::new();
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query(params_from_iter(values))?;
+        while let Some(row) = rows.next()? {
+            let (topic, article): (i64, i64) = (row.get(0)?, row.get(1)?);
+            let mut at = Some(topic);
+            // The tree is a few levels deep; the bound guards against a cycle.
+            for _ in 0..64 {
+                let Some(id) = at else { break };
+                if !credited.insert((id, article)) {
+                    // Already credited through a sibling filing, and so
+                    // is everything above it.
+                    break;
+                }
+                at = parent_of.get(&id).copied();
+            }
+        }
+        let mut counts: HashMap<i64, usize> = HashMap::new();
+        for (topic, _) in credited {
+            *counts.entry(topic).or_default() += 1;
         }
         type Children = HashMap<Option<i64>, Vec<(i64, String, bool)>>;
         fn build(parent: Option<i64>, by_parent: &Children, counts: &HashMap<i64, usize>) -> Vec<TopicNode> {
