@@ -580,7 +580,8 @@ fn body_weight(unit: &Unit, furniture: bool) -> i64 {
     }
     let words = word_count(&unit.text);
     if unit.bullet {
-        return -60 - chars / 4;
+        // A clause is a point the article lists; a word or two, a menu.
+        return if words >= 8 { chars / 6 } else { -60 - chars / 4 };
     }
     // Code in a technical piece sits between its paragraphs; the body runs
     // on across it (menus and share bars are never made of code).
@@ -805,8 +806,12 @@ fn publication_line(
             .find(|&i| !is_update_stamp(&units[i].text))
     });
     let header = || (0..body_start.min(units.len())).find(dated);
+    // The first three paragraphs of the body; a list the body opens with
+    // (points it makes, or links) and the headline are passed over.
     let body_opening = || {
-        (body_start..(body_start + 3).min(body_end + 1).min(units.len()))
+        (body_start..(body_end + 1).min(units.len()))
+            .filter(|&i| !units[i].bullet && Some(i) != title_index)
+            .take(3)
             .find(|&i| date_lines[i].is_some_and(|found| is_bare_date(&units[i].text, &found)))
     };
     let footer = || {
@@ -1119,6 +1124,25 @@ mod tests {
         let mention = "On January 18, 2020 the council first discussed the wall at length.";
         let found = dates::find_date(mention).unwrap();
         assert!(!is_bare_date(mention, &found));
+    }
+
+    #[test]
+    fn points_the_article_lists_stay_in_the_body_and_a_menu_does_not() {
+        let text = format!(
+            "Home\n\n  • World\n  • Business\n  • Sport\n\nCouncil agrees to rebuild the harbour wall after years of delay\n\n\
+             {PROSE}\n\nWhat the council agreed:\n\n  \
+             • the north pier is rebuilt first, before the storms of next winter\n  \
+             • fishing boats keep their moorings while the work goes on around them\n\n\
+             The works are paid for by the port and the county together."
+        );
+        let article = read_clipping(&text);
+        assert!(
+            article.body.contains("the north pier is rebuilt first"),
+            "{}",
+            article.body
+        );
+        assert!(article.body.contains("paid for by the port"), "{}", article.body);
+        assert!(!article.body.contains("Business"), "{}", article.body);
     }
 
     #[test]
