@@ -55,9 +55,9 @@ const COLUMN_FACETS: [Facet; 5] = [
 /// Counts of the column facets, gathered from one scan.
 #[derive(Default)]
 struct Tally {
-    years: HashMap<String, usize>,
-    months: HashMap<String, usize>,
-    days: HashMap<String, usize>,
+    years: Runs,
+    months: Runs,
+    days: Runs,
     regions: HashMap<String, usize>,
     sources: HashMap<String, usize>,
     kinds: HashMap<String, usize>,
@@ -81,6 +81,55 @@ enum Order {
     NewestFirst,
     ByName,
     MostFirst,
+}
+
+/// Counts of keys that mostly come in runs, as dates do from the list
+/// index (which is in date order): a run is counted as it goes, and the
+/// map is touched once per run instead of once per article.
+#[derive(Default)]
+struct Runs {
+    counts: HashMap<String, usize>,
+    key: String,
+    run: usize,
+}
+
+impl Runs {
+    fn bump(&mut self, key: &str) {
+        if self.run > 0 && self.key == key {
+            self.run += 1;
+            return;
+        }
+        self.flush();
+        self.key.clear();
+        self.key.push_str(key);
+        self.run = 1;
+    }
+
+    fn flush(&mut self) {
+        if self.run > 0 {
+            match self.counts.get_mut(&self.key) {
+                Some(count) => *count += self.run,
+                None => {
+                    self.counts.insert(self.key.clone(), self.run);
+                }
+            }
+            self.run = 0;
+        }
+    }
+
+    fn into_counts(mut self) -> HashMap<String, usize> {
+        self.flush();
+        self.counts
+    }
+}
+
+/// `text` in lower case, copied only when it has capitals to lower.
+fn lowercase(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.is_ascii() && !text.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(text.to_lowercase())
+    }
 }
 
 fn bump(counts: &mut HashMap<String, usize>, key: &str) {
@@ -131,15 +180,15 @@ impl Library {
             };
             if dates && let Some(date) = text(0)? {
                 if let Some(year) = date.get(..4) {
-                    bump(&mut tally.years, year);
+                    tally.years.bump(year);
                 }
                 let precision = text(1)?;
                 if precision != Some("year")
                     && let Some(month) = date.get(..7)
                 {
-                    bump(&mut tally.months, month);
+                    tally.months.bump(month);
                     if precision == Some("day") && open_months.iter().any(|m| m == month) {
-                        bump(&mut tally.days, date);
+                        tally.days.bump(date);
                     }
                 }
             }
@@ -150,12 +199,12 @@ impl Library {
                 bump(&mut tally.sources, source);
             }
             if kinds && let Some(kind) = text(4)? {
-                bump(&mut tally.kinds, &kind.to_lowercase());
+                bump(&mut tally.kinds, &lowercase(kind));
             }
             if languages && let Some(language) = text(5)? {
                 bump(
                     &mut tally.languages,
-                    &language.split('-').next().unwrap_or("").to_lowercase(),
+                    &lowercase(language.split('-').next().unwrap_or("")),
                 );
             }
         }
@@ -273,9 +322,12 @@ impl Library {
                 None => count("SELECT count(*) FROM articles WHERE deleted_at IS NULL")?,
             },
             trash: count("SELECT count(*) FROM articles WHERE deleted_at IS NOT NULL")?,
-            years: with_chosen(sorted(tally.years, Order::NewestFirst), &years),
-            months: with_chosen(sorted(tally.months, Order::NewestFirst), &choice.months),
-            days: with_chosen(sorted(tally.days, Order::NewestFirst), &choice.days),
+            years: with_chosen(sorted(tally.years.into_counts(), Order::NewestFirst), &years),
+            months: with_chosen(
+                sorted(tally.months.into_counts(), Order::NewestFirst),
+                &choice.months,
+            ),
+            days: with_chosen(sorted(tally.days.into_counts(), Order::NewestFirst), &choice.days),
             regions: with_chosen(
                 sorted(tally.regions, Order::ByName),
                 &chosen_regions_only(&choice.regions),
