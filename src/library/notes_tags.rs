@@ -20,15 +20,13 @@ pub(super) fn add_tag_tx(tx: &Transaction, article_id: i64, name: &str) -> Resul
     let name = clean_tag(name)?;
     // Tag names are unique case-insensitively: "Japan" and "japan" are one tag,
     // spelled as it was first written.
-    tx.execute(
-        "INSERT INTO tags(name) VALUES (?) ON CONFLICT(name) DO NOTHING",
-        [&name],
-    )?;
-    let tag_id: i64 = tx.query_row("SELECT id FROM tags WHERE name = ?", [&name], |r| r.get(0))?;
-    tx.execute(
-        "INSERT OR IGNORE INTO article_tags(article_id, tag_id) VALUES (?, ?)",
-        params![article_id, tag_id],
-    )?;
+    tx.prepare_cached("INSERT INTO tags(name) VALUES (?) ON CONFLICT(name) DO NOTHING")?
+        .execute([&name])?;
+    let tag_id: i64 = tx
+        .prepare_cached("SELECT id FROM tags WHERE name = ?")?
+        .query_row([&name], |r| r.get(0))?;
+    tx.prepare_cached("INSERT OR IGNORE INTO article_tags(article_id, tag_id) VALUES (?, ?)")?
+        .execute(params![article_id, tag_id])?;
     Ok(())
 }
 
