@@ -595,9 +595,13 @@ fn body_weight(unit: &Unit, furniture: bool) -> i64 {
 }
 
 /// A line of program code or markup: it ends or opens a block, or leans on
-/// the punctuation of code.
+/// the punctuation of code. Tables drawn with box characters, as a program
+/// prints its output, count too.
 fn looks_like_code(text: &str) -> bool {
     let text = text.trim();
+    if text.contains(BOX_DRAWING) {
+        return true;
+    }
     let marks = text.chars().filter(|c| "{}();=<>[]".contains(*c)).count();
     text.ends_with([';', '{', '}'])
         || text.starts_with('<') && text.ends_with('>')
@@ -623,10 +627,17 @@ fn densest_run(weights: &[i64]) -> Option<(usize, usize)> {
 }
 
 /// How likely a unit in the header is to be the headline, or `None`.
+/// The lines of tables drawn with box characters.
+const BOX_DRAWING: [char; 6] = ['│', '┃', '║', '─', '━', '┼'];
+
+static NUMBERED_ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,3}[.)]\s").unwrap());
+
 fn headline_score(unit: &Unit, distance_to_body: usize) -> Option<i32> {
     let text = unit.text.as_str();
     let words = word_count(text);
-    if !(2..=30).contains(&words) || URL.is_match(text) {
+    // A row of a table drawn with box characters is no headline.
+    let table_row = text.contains(BOX_DRAWING);
+    if !(2..=30).contains(&words) || URL.is_match(text) || table_row {
         return None;
     }
     let mut score = 10;
@@ -635,8 +646,14 @@ fn headline_score(unit: &Unit, distance_to_body: usize) -> Option<i32> {
     } else if words <= 3 {
         score -= 6;
     }
-    if unit.bullet {
+    // An item of a numbered list ("5. How to …") is a list's, like a bullet.
+    if unit.bullet || NUMBERED_ITEM.is_match(text) {
         score -= 8;
+    }
+    // A page's title joins its parts with a bar ("New York|Headline"); the
+    // headline printed on the page does not.
+    if text.contains('|') {
+        score -= 4;
     }
     if text.ends_with('.') || text.ends_with('。') {
         score -= 6;
@@ -1124,6 +1141,18 @@ mod tests {
         let mention = "On January 18, 2020 the council first discussed the wall at length.";
         let found = dates::find_date(mention).unwrap();
         assert!(!is_bare_date(mention, &found));
+    }
+
+    #[test]
+    fn a_numbered_item_a_barred_page_title_and_a_table_row_yield_to_the_headline() {
+        let headline = "Council agrees to rebuild the harbour wall after years of delay";
+        let numbered = format!("Guides\n\n 5. {headline}\n\n{headline}\n\n{PROSE}");
+        assert_eq!(read_clipping(&numbered).title.as_deref(), Some(headline));
+        let barred = format!("Local|{headline}\n\nSupported by\n\n{headline}\n\n{PROSE}");
+        assert_eq!(read_clipping(&barred).title.as_deref(), Some(headline));
+        let unit = |text: &str| split_units(text).remove(0);
+        assert!(headline_score(&unit("harbour │ wall │ cost in millions"), 0).is_none());
+        assert!(headline_score(&unit(headline), 0).is_some());
     }
 
     #[test]

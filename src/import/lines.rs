@@ -118,10 +118,23 @@ pub fn ends_sentence(text: &str) -> bool {
 
 /// Counts the sentence ends inside a text, a sign of running prose.
 pub fn sentence_marks(text: &str) -> usize {
+    let text = without_list_number(text);
     text.matches(". ").count()
         + text.matches("? ").count()
         + text.matches("! ").count()
         + text.matches('。').count()
+}
+
+/// The text after the number of a numbered list's item ("5. How to …"),
+/// whose point ends no sentence.
+fn without_list_number(text: &str) -> &str {
+    let trimmed = text.trim_start();
+    let digits = trimmed.len() - trimmed.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = &trimmed[digits..];
+    match rest.strip_prefix(['.', ')']) {
+        Some(after) if (1..=3).contains(&digits) && after.starts_with(char::is_whitespace) => after,
+        _ => text,
+    }
 }
 
 /// Running prose, as opposed to a label, link or heading.

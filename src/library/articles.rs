@@ -536,7 +536,10 @@ pub(super) fn index_cjk(tx: &Transaction, id: i64, title: Option<&str>, body: &s
     let title = title.unwrap_or("");
     // ASCII, which most articles are, has no CJK: checked a word at a time.
     let has_cjk = !(title.is_ascii() && body.is_ascii())
-        && title.chars().chain(body.chars()).any(crate::import::lines::is_cjk);
+        && title
+            .chars()
+            .chain(body.chars())
+            .any(crate::import::lines::is_cjk);
     if has_cjk {
         tx.prepare_cached("INSERT INTO articles_trigram(rowid, title, body) VALUES (?, ?, ?)")?
             .execute(params![id, title, body])?;
