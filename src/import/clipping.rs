@@ -1106,8 +1106,39 @@ pub fn finish(mut article: ExtractedArticle) -> ExtractedArticle {
     }
     article.title = article
         .title
-        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "));
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|t| !t.is_empty())
+        // With no headline of its own, an article is titled by its opening
+        // words, as a note is: rows of "untitled" tell a reader nothing.
+        .or_else(|| opening_words(&article.body));
     article
+}
+
+/// Longest title made from an article's opening words, in words.
+const OPENING_WORDS: usize = 12;
+
+/// The first clause of the body's first paragraph, at most
+/// [`OPENING_WORDS`] words (an ellipsis marks a cut).
+fn opening_words(body: &str) -> Option<String> {
+    let first = body.lines().map(str::trim).find(|l| !l.is_empty())?;
+    let clause = first
+        .split([',', ';', ':', '.', '!', '?', '。', '、', '，', '！', '？'])
+        .map(str::trim)
+        .find(|c| !c.is_empty())?;
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    if words.len() == 1 && clause.chars().any(is_cjk) {
+        let mut chars = clause.chars();
+        let head: String = chars.by_ref().take(30).collect();
+        return Some(if chars.next().is_some() {
+            format!("{head}…")
+        } else {
+            head
+        });
+    }
+    if words.len() > OPENING_WORDS {
+        return Some(format!("{}…", words[..OPENING_WORDS].join(" ")));
+    }
+    Some(words.join(" "))
 }
 
 #[cfg(test)]
@@ -1141,6 +1172,26 @@ mod tests {
         let mention = "On January 18, 2020 the council first discussed the wall at length.";
         let found = dates::find_date(mention).unwrap();
         assert!(!is_bare_date(mention, &found));
+    }
+
+    #[test]
+    fn an_article_without_a_headline_is_titled_by_its_opening_words() {
+        let untitled = finish(read_clipping(PROSE));
+        assert_eq!(
+            untitled.title.as_deref(),
+            Some("The council voted on Tuesday to rebuild the harbour wall")
+        );
+        let long =
+            "Residents who had waited more than a decade for the harbour wall to be rebuilt cheered the vote";
+        assert_eq!(
+            opening_words(long).as_deref(),
+            Some("Residents who had waited more than a decade for the harbour wall…")
+        );
+        assert_eq!(
+            opening_words("社説の本文である。続き").as_deref(),
+            Some("社説の本文である")
+        );
+        assert_eq!(opening_words("  \n "), None);
     }
 
     #[test]
