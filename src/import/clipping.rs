@@ -891,11 +891,13 @@ pub fn read_clipping(text: &str) -> ExtractedArticle {
     let header = 0..swept_up.min(units.len());
     let echoes = HeadlineEchoes::new(&units[header.clone()]);
     let lead = lead_words(&units, body_start, body_end);
-    // A headline is soon followed by its dateline or byline, is printed more
-    // than once on a whole page (the window title, the heading, the share
-    // text), and is about what the first paragraphs say.
+    // A headline is soon followed by its dateline or byline (within five
+    // lines: the author's name, a "Follow" button and a reading time can
+    // come between), is printed more than once on a whole page (the window
+    // title, the heading, the share text), and is about what the first
+    // paragraphs say.
     let score_of = |i: usize| {
-        let dated = (i.saturating_sub(2)..(i + 4).min(units.len()))
+        let dated = (i.saturating_sub(2)..(i + 6).min(units.len()))
             .any(|j| j != i && (date_lines[j].is_some() || bylines[j].is_some()));
         let text = &units[i].text;
         let bonus = if dated { 5 } else { 0 } + echoes.bonus(text) + lead_overlap_bonus(text, &lead);
@@ -1172,6 +1174,18 @@ mod tests {
         let mention = "On January 18, 2020 the council first discussed the wall at length.";
         let found = dates::find_date(mention).unwrap();
         assert!(!is_bare_date(mention, &found));
+    }
+
+    #[test]
+    fn a_headline_five_lines_above_its_date_beats_the_subtitle_under_it() {
+        let text = format!(
+            "Sign in\n\nCouncil agrees to rebuild the harbour wall\n\nJane Doe\n\nJane Doe\n\nFollow\n\n\
+             Oct 15, 2015 · 18 min read\n\nWhy a town of fishers chose to pay for its own defences\n\n{PROSE}"
+        );
+        assert_eq!(
+            read_clipping(&text).title.as_deref(),
+            Some("Council agrees to rebuild the harbour wall")
+        );
     }
 
     #[test]
