@@ -630,6 +630,14 @@ fn densest_run(weights: &[i64]) -> Option<(usize, usize)> {
 /// The lines of tables drawn with box characters.
 const BOX_DRAWING: [char; 6] = ['│', '┃', '║', '─', '━', '┼'];
 
+/// A photo's credit line: "Image: Jane Doe / Agency", "Photo by …".
+static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?i:image|photo|photograph|picture|illustration|credit|foto|bild|crédit photo)\s*(?::|by\b|von\b)",
+    )
+    .unwrap()
+});
+
 static NUMBERED_ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,3}[.)]\s").unwrap());
 
 fn headline_score(unit: &Unit, distance_to_body: usize) -> Option<i32> {
@@ -899,8 +907,12 @@ pub fn read_clipping(text: &str) -> ExtractedArticle {
     let score_of = |i: usize| {
         let dated = (i.saturating_sub(2)..(i + 6).min(units.len()))
             .any(|j| j != i && (date_lines[j].is_some() || bylines[j].is_some()));
+        // A photo's caption sits on its credit line, and is often printed
+        // twice (the image's text and the caption under it).
+        let captioned = (i + 1..(i + 3).min(units.len())).any(|j| PHOTO_CREDIT.is_match(&units[j].text));
         let text = &units[i].text;
-        let bonus = if dated { 5 } else { 0 } + echoes.bonus(text) + lead_overlap_bonus(text, &lead);
+        let bonus = if dated { 5 } else { 0 } + echoes.bonus(text) + lead_overlap_bonus(text, &lead)
+            - if captioned { 12 } else { 0 };
         headline_score(&units[i], body_start.saturating_sub(i)).map(|s| s + bonus)
     };
     let title_index = header
@@ -1181,6 +1193,19 @@ mod tests {
         let text = format!(
             "Sign in\n\nCouncil agrees to rebuild the harbour wall\n\nJane Doe\n\nJane Doe\n\nFollow\n\n\
              Oct 15, 2015 · 18 min read\n\nWhy a town of fishers chose to pay for its own defences\n\n{PROSE}"
+        );
+        assert_eq!(
+            read_clipping(&text).title.as_deref(),
+            Some("Council agrees to rebuild the harbour wall")
+        );
+    }
+
+    #[test]
+    fn a_photo_caption_printed_twice_is_not_the_headline() {
+        let caption = "The harbour wall at low tide, seen from the north pier on a grey morning";
+        let text = format!(
+            "Menu\n\nCouncil agrees to rebuild the harbour wall\n\nBy Jane Doe\n\nOct 15, 2015\n\n\
+             {caption}\n\nImage: John Roe / The Gazette\n\n{caption}\n\nImage: John Roe / The Gazette\n\n{PROSE}"
         );
         assert_eq!(
             read_clipping(&text).title.as_deref(),
