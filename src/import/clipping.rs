@@ -571,7 +571,9 @@ impl SourceCandidates {
 /// furniture and lists push the body away.
 fn body_weight(unit: &Unit, furniture: bool) -> i64 {
     let chars = unit.text.chars().count() as i64;
-    if furniture && !looks_like_code(&unit.text) {
+    // Code runs on through a body; a menu bar drawn with box characters
+    // ("Home │ World") is still furniture.
+    if furniture && (!looks_like_code(&unit.text) || unit.text.contains(BOX_DRAWING)) {
         return -150;
     }
     if is_prose(&unit.text) {
@@ -599,7 +601,8 @@ fn body_weight(unit: &Unit, furniture: bool) -> i64 {
 /// prints its output, count too.
 fn looks_like_code(text: &str) -> bool {
     let text = text.trim();
-    if text.contains(BOX_DRAWING) {
+    // A row of a drawn table has words or figures; a bare rule does not.
+    if text.contains(BOX_DRAWING) && text.chars().any(char::is_alphanumeric) {
         return true;
     }
     let marks = text.chars().filter(|c| "{}();=<>[]".contains(*c)).count();
@@ -1128,31 +1131,56 @@ pub fn finish(mut article: ExtractedArticle) -> ExtractedArticle {
     article
 }
 
-/// Longest title made from an article's opening words, in words.
+/// Longest title made from an article's opening words, in words, and in
+/// characters (for text written without spaces).
 const OPENING_WORDS: usize = 12;
+const OPENING_CHARS: usize = 80;
 
-/// The first clause of the body's first paragraph, at most
-/// [`OPENING_WORDS`] words (an ellipsis marks a cut).
+/// The first clause of the body's first paragraph that names something (three
+/// words or more, or a clause of text written without spaces), cut to
+/// [`OPENING_WORDS`] words and [`OPENING_CHARS`] characters (an ellipsis
+/// marks a cut). A point or comma ends a clause only before a space, and
+/// not after an initial, so "U.S." and "3.5" do not.
 fn opening_words(body: &str) -> Option<String> {
     let first = body.lines().map(str::trim).find(|l| !l.is_empty())?;
-    let clause = first
-        .split([',', ';', ':', '.', '!', '?', '。', '、', '，', '！', '？'])
-        .map(str::trim)
-        .find(|c| !c.is_empty())?;
-    let words: Vec<&str> = clause.split_whitespace().collect();
-    if words.len() == 1 && clause.chars().any(is_cjk) {
-        let mut chars = clause.chars();
-        let head: String = chars.by_ref().take(30).collect();
-        return Some(if chars.next().is_some() {
-            format!("{head}…")
-        } else {
-            head
-        });
+    let mut chars = first.char_indices().peekable();
+    let mut end = first.len();
+    while let Some((i, c)) = chars.next() {
+        let before_space = chars.peek().is_none_or(|&(_, next)| next.is_whitespace());
+        let wide_mark = matches!(c, '。' | '、' | '，' | '！' | '？');
+        // The point of an initial ("U.S.", "J. Roe") ends no clause.
+        let initial = c == '.' && {
+            let mut back = first[..i].chars().rev();
+            back.next().is_some_and(char::is_uppercase)
+                && back.next().is_none_or(|p| p == '.' || p.is_whitespace())
+        };
+        let mark = matches!(c, ',' | ';' | ':' | '.' | '!' | '?') && before_space && !initial;
+        if (wide_mark && i > 0) || (mark && first[..i].split_whitespace().count() >= 3) {
+            end = i;
+            break;
+        }
     }
-    if words.len() > OPENING_WORDS {
-        return Some(format!("{}…", words[..OPENING_WORDS].join(" ")));
+    let words: Vec<&str> = first[..end].split_whitespace().collect();
+    let mut title = words
+        .iter()
+        .take(OPENING_WORDS)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut cut = words.len() > OPENING_WORDS;
+    if title.chars().count() > OPENING_CHARS {
+        title = title
+            .chars()
+            .take(OPENING_CHARS)
+            .collect::<String>()
+            .trim_end()
+            .to_string();
+        cut = true;
     }
-    Some(words.join(" "))
+    if cut {
+        title.push('…');
+    }
+    Some(title).filter(|t| !t.is_empty())
 }
 
 #[cfg(test)]
@@ -1231,6 +1259,21 @@ mod tests {
             Some("社説の本文である")
         );
         assert_eq!(opening_words("  \n "), None);
+        // Initials, decimals and a wire dateline do not end the clause.
+        assert_eq!(
+            opening_words("Dr. Jane Roe said the U.S. share was 3.5 per cent, and rising").as_deref(),
+            Some("Dr. Jane Roe said the U.S. share was 3.5 per cent")
+        );
+        assert_eq!(
+            opening_words("LONDON, Oct 5 (Reuters) - Ministers met, then parted").as_deref(),
+            Some("LONDON, Oct 5 (Reuters) - Ministers met")
+        );
+        // Text written without spaces is cut by characters.
+        let thai = "ก".repeat(200);
+        assert_eq!(
+            opening_words(&thai).map(|t| t.chars().count()),
+            Some(OPENING_CHARS + 1)
+        );
     }
 
     #[test]
@@ -1243,6 +1286,11 @@ mod tests {
         let unit = |text: &str| split_units(text).remove(0);
         assert!(headline_score(&unit("harbour │ wall │ cost in millions"), 0).is_none());
         assert!(headline_score(&unit(headline), 0).is_some());
+        // A drawn table's row sits in a body like code; a menu drawn with the
+        // same bars stays furniture, and a bare rule is no code.
+        assert_eq!(body_weight(&unit("period │ status_code │ entries"), false), -5);
+        assert_eq!(body_weight(&unit("Home │ World │ Sport"), true), -150);
+        assert_ne!(body_weight(&unit("────────────"), false), -5);
     }
 
     #[test]

@@ -98,8 +98,10 @@ pub fn is_cjk(c: char) -> bool {
 pub fn word_count(text: &str) -> usize {
     // Asked of every line many times over; most are ASCII, which has no CJK.
     if text.is_ascii() {
+        // The vertical tab too, as `split_whitespace` has it (Word writes
+        // it for a line break).
         return text
-            .split_ascii_whitespace()
+            .split(|c: char| c.is_ascii_whitespace() || c == '\x0B')
             .filter(|w| w.bytes().any(|b| b.is_ascii_alphanumeric()))
             .count();
     }
