@@ -87,11 +87,23 @@ fn symbol_char(symbol: usize) -> char {
     }
 }
 
-/// A mark that combines with the letter before it (an accent typed as its
-/// own code point): the tokenizer keeps it inside the word and then drops
-/// it, so it neither ends a word nor counts as a letter.
+/// An accent typed as its own code point that the index's tokenizer
+/// (unicode61, remove_diacritics 2) keeps inside a word and then drops: it
+/// neither ends a word nor counts as a letter. These are exactly the marks
+/// SQLite's `sqlite3Fts5UnicodeIsdiacritic` names; any other mark ends the
+/// word there, as it does for the tokenizer.
 fn is_combining_mark(c: char) -> bool {
-    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+    matches!(
+        c,
+        '\u{0300}'..='\u{0304}'
+            | '\u{0306}'..='\u{030C}'
+            | '\u{030F}'
+            | '\u{0311}'
+            | '\u{031B}'
+            | '\u{0323}'..='\u{0328}'
+            | '\u{032D}'..='\u{032E}'
+            | '\u{0330}'..='\u{0331}'
+    )
 }
 
 impl WordStarts {
@@ -189,6 +201,8 @@ mod tests {
         // The tokenizer drops it, so these are "e", "ec" and "eco" there.
         assert_eq!(starts("e\u{301}cole"), ["e", "e\u{301}c", "e\u{301}co"]);
         assert_eq!(starts("Москва"), ["м", "мо", "мос"]);
+        // A mark the tokenizer does not keep ends the word, as it does there.
+        assert_eq!(starts("x\u{332}abcd"), ["a", "ab", "abc", "x"]);
     }
 
     #[test]
