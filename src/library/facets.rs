@@ -242,24 +242,11 @@ impl Library {
     }
 
     fn tag_counts(&self, filter: &Filter) -> Result<Vec<FacetCount>> {
-        let whole_library = is_whole_library(filter);
-        // The whole library: the trash, a few rows of the list index, is
-        // left out, which is cheaper than naming every live article.
-        let sql = if whole_library {
+        let (selected, values) = in_selection("at.article_id", filter);
+        let sql = format!(
             "SELECT t.name, count(*) FROM article_tags at JOIN tags t ON t.id = at.tag_id \
-             WHERE at.article_id NOT IN (SELECT id FROM articles WHERE deleted_at IS NOT NULL) \
-             GROUP BY t.id ORDER BY t.name COLLATE NOCASE"
-                .to_string()
-        } else {
-            let (clause, _) = filter_clause(filter);
-            format!(
-                "SELECT t.name, count(*) FROM article_tags at JOIN tags t ON t.id = at.tag_id \
-                 WHERE at.article_id IN (SELECT a.id FROM articles a WHERE {clause}) \
-                 GROUP BY t.id ORDER BY t.name COLLATE NOCASE"
-            )
-        };
-        let (_, values) = filter_clause(filter);
-        let values = if whole_library { Vec::new() } else { values };
+             WHERE {selected} GROUP BY t.id ORDER BY t.name COLLATE NOCASE"
+        );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt
             .query_map(params_from_iter(values), |r| {
@@ -344,9 +331,28 @@ impl Library {
     }
 }
 
+/// An SQL condition that `column` (an article's id) is one of the articles
+/// `filter` selects, with its values. For the whole library the trash, a
+/// few rows, is left out instead, which is cheaper than naming every live
+/// article.
+pub(super) fn in_selection(column: &str, filter: &Filter) -> (String, Vec<Value>) {
+    if is_whole_library(filter) {
+        (
+            format!("{column} NOT IN (SELECT id FROM articles WHERE deleted_at IS NOT NULL)"),
+            Vec::new(),
+        )
+    } else {
+        let (clause, values) = filter_clause(filter);
+        (
+            format!("{column} IN (SELECT a.id FROM articles a WHERE {clause})"),
+            values,
+        )
+    }
+}
+
 /// Whether `filter` selects every live article (however sorted), which
 /// counts are cheaper to take by leaving out the trash.
-pub(super) fn is_whole_library(filter: &Filter) -> bool {
+fn is_whole_library(filter: &Filter) -> bool {
     *filter
         == Filter {
             sort: filter.sort,

@@ -1,7 +1,6 @@
 //! Topics: a tree (the built-in IPTC top levels and whatever the user
 //! adds), and the articles filed under them.
 
-use super::articles::filter_clause;
 use super::{Library, LibraryError, Result};
 use crate::model::Filter;
 use rusqlite::{OptionalExtension, params, params_from_iter};
@@ -81,25 +80,9 @@ impl Library {
         // The filings of the selection, read once; each is credited to its
         // topic and every topic above it here, which is cheaper than asking
         // SQL to walk the tree for every filing.
-        let (sql, values) = if super::facets::is_whole_library(filter) {
-            // The trash is a few rows; naming every live article costs more.
-            (
-                format!(
-                    "SELECT x.topic_id, x.article_id FROM article_topics x WHERE {FILED} \
-                     AND x.article_id NOT IN (SELECT id FROM articles WHERE deleted_at IS NOT NULL)"
-                ),
-                Vec::new(),
-            )
-        } else {
-            let (clause, values) = filter_clause(filter);
-            (
-                format!(
-                    "SELECT x.topic_id, x.article_id FROM article_topics x \
-                     JOIN articles a ON a.id = x.article_id AND {clause} WHERE {FILED}"
-                ),
-                values,
-            )
-        };
+        let (selected, values) = super::facets::in_selection("x.article_id", filter);
+        let sql =
+            format!("SELECT x.topic_id, x.article_id FROM article_topics x WHERE {FILED} AND {selected}");
         let mut credited: HashSet<(i64, i64)> = HashSet::new();
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let mut rows = stmt.query(params_from_iter(values))?;
