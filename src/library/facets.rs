@@ -215,12 +215,11 @@ impl Library {
     /// each of its countries. Only chosen regions are opened: counting every
     /// country of a large library on each change would cost too much.
     fn country_counts(&self, filter: &Filter, regions: &[String]) -> Result<Vec<(String, Vec<FacetCount>)>> {
-        let (clause, values) = filter_clause(filter);
+        let (selected, values) = in_selection("ar.article_id", filter);
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT r.name, count(DISTINCT ar.article_id) FROM article_regions ar \
              JOIN regions r ON r.id = ar.region_id JOIN regions p ON p.id = r.parent_id \
-             WHERE ar.is_primary = 0 AND p.name = ? \
-             AND ar.article_id IN (SELECT a.id FROM articles a WHERE {clause}) \
+             WHERE ar.is_primary = 0 AND p.name = ? AND {selected} \
              GROUP BY r.id ORDER BY r.name"
         ))?;
         let mut found = Vec::new();
