@@ -144,6 +144,7 @@ const FURNITURE_PREFIXES: &[&str] = &[
     "image:",
     "continue reading",
     "skip to",
+    "jump to",
     "supported by",
     "listen to this",
     "illustration for article",
@@ -195,6 +196,7 @@ const KIND_LABELS: &[(&str, &str)] = &[
 const PUBLICATION_WORDS: &[&str] = &[
     "times",
     "post",
+    "blog",
     "shimbun",
     "herald",
     "journal",
@@ -294,6 +296,14 @@ static SECTION_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SOURCE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:source|fuente|fonte|quelle|出典|出所)\s?[:：]\s*(.+)$").expect("valid source pattern")
+});
+/// A line that says where a text comes from: "From Wikipedia, the free
+/// encyclopedia", "From The Economist print edition".
+static FROM_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^From ((?:[Tt]he )?\p{Lu}[\w.&'-]*(?: \p{Lu}[\w.&'-]*){0,3})(?:,? (?:the|its|our) [\w ]{1,30})?$",
+    )
+    .expect("valid from-line pattern")
 });
 /// "12 comments on …", "3 Responses to …": the head of a comment thread.
 static COMMENT_COUNT: LazyLock<Regex> = LazyLock::new(|| {
@@ -573,7 +583,18 @@ fn body_weight(unit: &Unit, furniture: bool) -> i64 {
     let chars = unit.text.chars().count() as i64;
     // Code runs on through a body; a menu bar drawn with box characters
     // ("Home │ World") is still furniture.
-    if furniture && (!looks_like_code(&unit.text) || unit.text.contains(BOX_DRAWING)) {
+    // A rule parts sections as a heading does; it is no menu. (A rule with
+    // joints is a drawn table's, code.)
+    if !unit.text.contains('┼')
+        && unit
+            .text
+            .chars()
+            .all(|c| BOX_DRAWING.contains(&c) || "-=_*~ ".contains(c))
+    {
+        return -40;
+    }
+    let menu_bar = unit.text.contains(BOX_DRAWING) && unit.text.chars().any(char::is_alphabetic);
+    if furniture && (!looks_like_code(&unit.text) || menu_bar) {
         return -150;
     }
     if is_prose(&unit.text) {
@@ -602,14 +623,85 @@ fn body_weight(unit: &Unit, furniture: bool) -> i64 {
 fn looks_like_code(text: &str) -> bool {
     let text = text.trim();
     // A row of a drawn table has words or figures; a bare rule does not.
-    if text.contains(BOX_DRAWING) && text.chars().any(char::is_alphanumeric) {
+    if text.contains(BOX_DRAWING) && (text.contains('┼') || text.chars().any(char::is_alphanumeric)) {
         return true;
     }
     let marks = text.chars().filter(|c| "{}();=<>[]".contains(*c)).count();
-    text.ends_with([';', '{', '}'])
+    // A block's closing line: ")", "});", "],"; a query's "*,".
+    let closes_block = !text.is_empty() && text.chars().all(|c| ")]};,*".contains(c));
+    closes_block
+        || text.ends_with([';', '{', '}'])
         || text.starts_with('<') && text.ends_with('>')
         || marks >= 4 && marks * 12 >= text.chars().count()
+        || reads_like_a_statement(text)
 }
+
+/// A short line of a query or a program that carries none of the marks
+/// above: it names a `snake_case` identifier, casts with `::`, calls with
+/// `()`, or breaks off after a comma or an opening bracket as a listing's
+/// lines do ("status_code,", "WITH stats AS (").
+fn reads_like_a_statement(text: &str) -> bool {
+    if word_count(text) > 12 || ends_sentence(text) {
+        return false;
+    }
+    let snake_case = text
+        .split(|c: char| !c.is_alphanumeric() && c != '_')
+        .any(|token| {
+            let inner = token.trim_matches('_');
+            inner.contains('_') && inner.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        });
+    let first_word = text.split_whitespace().next().unwrap_or("");
+    snake_case
+        || text.contains("::")
+        || text.contains("()")
+        || text.ends_with(['(', ','])
+        || SQL_CLAUSES.contains(&first_word)
+}
+
+/// The words that open the clauses of a query, written in capitals as
+/// queries are ("SELECT", "GROUP BY"); "UPDATE:" as a label has a colon.
+const SQL_CLAUSES: &[&str] = &[
+    "SELECT",
+    "FROM",
+    "WHERE",
+    "WITH",
+    "JOIN",
+    "LEFT",
+    "INNER",
+    "GROUP",
+    "ORDER",
+    "HAVING",
+    "UNION",
+    "LIMIT",
+    "INSERT",
+    "UPDATE",
+    "DELETE",
+    "CREATE",
+    "ALTER",
+    "VALUES",
+    "WINDOW",
+    "PARTITION",
+    "ROWS",
+];
+
+/// A list's first items push the body away as a menu does; its later items
+/// add little more. A long list inside an article (a table of contents, the
+/// steps of a recipe) then parts its paragraphs no more than a short menu.
+fn damp_long_lists(units: &[Unit], mut weights: Vec<i64>) -> Vec<i64> {
+    let mut run = 0;
+    for (unit, weight) in units.iter().zip(weights.iter_mut()) {
+        if unit.bullet && *weight < 0 {
+            run += 1;
+            if run > LIST_ITEMS_AT_FULL_COST {
+                *weight = (*weight).max(-15);
+            }
+        } else {
+            run = 0;
+        }
+    }
+    weights
+}
+const LIST_ITEMS_AT_FULL_COST: usize = 4;
 
 /// The maximum-sum run of units: the body.
 fn densest_run(weights: &[i64]) -> Option<(usize, usize)> {
@@ -643,17 +735,51 @@ static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 
 static NUMBERED_ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,3}[.)]\s").unwrap());
 
+/// The words of a share bar that a copy runs into the headline they share
+/// ("Share The 21 best movies of 2017").
+const SHARE_VERBS: &[&str] = &[
+    "share",
+    "tweet",
+    "email",
+    "e-mail",
+    "print",
+    "pin",
+    "partager",
+    "compartir",
+    "teilen",
+];
+
+/// The text of a line a headline could be: its first cell, when a text
+/// browser laid the line out in columns or as a table ("Headline
+/// Sidebar link", "Founder  Netscape"), without a share button's label run
+/// into it.
+fn headline_text(text: &str) -> &str {
+    let cell = text.split("  ").next().unwrap_or(text).trim();
+    match cell.split_once(' ') {
+        Some((verb, rest))
+            if SHARE_VERBS.contains(&verb.to_lowercase().as_str())
+                && rest.starts_with(char::is_uppercase)
+                && word_count(rest) >= 4 =>
+        {
+            rest
+        }
+        _ => cell,
+    }
+}
+
 fn headline_score(unit: &Unit, distance_to_body: usize) -> Option<i32> {
-    let text = unit.text.as_str();
+    let text = headline_text(&unit.text);
     let words = word_count(text);
     // A row of a table drawn with box characters is no headline.
     let table_row = text.contains(BOX_DRAWING);
-    if !(2..=30).contains(&words) || URL.is_match(text) || table_row {
+    if !(1..=30).contains(&words) || URL.is_match(text) || table_row {
         return None;
     }
     let mut score = 10;
     if (5..=20).contains(&words) {
         score += 6;
+    } else if words == 1 {
+        score -= 10;
     } else if words <= 3 {
         score -= 6;
     }
@@ -702,7 +828,7 @@ impl HeadlineEchoes {
     fn new(header: &[Unit]) -> Self {
         let mut counts = std::collections::HashMap::new();
         for unit in header {
-            let whole = normalise_line(&unit.text);
+            let whole = normalise_line(headline_text(&unit.text));
             let mut seen = vec![whole.clone()];
             for part in unit.text.split(['|', '—', '–']).flat_map(|p| p.split(" - ")) {
                 let part = normalise_line(part);
@@ -884,10 +1010,14 @@ pub fn read_clipping(text: &str) -> ExtractedArticle {
         .iter()
         .enumerate()
         .map(|(i, u)| {
-            let label = kind_labels[i].is_some() || date_lines[i].is_some() || bylines[i].is_some();
+            // A dated row of a program's output table is code, not a dateline.
+            let label = kind_labels[i].is_some()
+                || date_lines[i].is_some() && !looks_like_code(&u.text)
+                || bylines[i].is_some();
             body_weight(u, furniture[i] || label)
         })
         .collect();
+    let weights = damp_long_lists(&units, weights);
     let (body_start, body_end) = densest_run(&weights).unwrap_or((units.len(), units.len()));
 
     let mut article = ExtractedArticle::default();
@@ -913,8 +1043,21 @@ pub fn read_clipping(text: &str) -> ExtractedArticle {
         // A photo's caption sits on its credit line, and is often printed
         // twice (the image's text and the caption under it).
         let captioned = (i + 1..(i + 3).min(units.len())).any(|j| PHOTO_CREDIT.is_match(&units[j].text));
-        let text = &units[i].text;
-        let bonus = if dated { 5 } else { 0 } + echoes.bonus(text) + lead_overlap_bonus(text, &lead)
+        let text = headline_text(&units[i].text);
+        let overlap = lead_overlap_bonus(text, &lead);
+        // The first line of a clipping copied from its heading down is that
+        // heading: the lead takes up every word of it. A site's name there
+        // is not taken up, or is a publication's.
+        let names_the_lead = {
+            let words = content_words(text);
+            !words.is_empty() && words.iter().all(|w| lead.contains(w))
+        };
+        let first_line = if i == 0 && names_the_lead && !looks_like_publication(text) && !text.contains('|') {
+            16
+        } else {
+            0
+        };
+        let bonus = if dated { 5 } else { 0 } + echoes.bonus(text) + overlap + first_line
             - if captioned { 12 } else { 0 };
         headline_score(&units[i], body_start.saturating_sub(i)).map(|s| s + bonus)
     };
@@ -926,6 +1069,8 @@ pub fn read_clipping(text: &str) -> ExtractedArticle {
                 && date_lines[i].is_none()
                 && bylines[i].is_none()
                 && SECTION_LINE.captures(&units[i].text).is_none()
+                && !FROM_LINE.is_match(&units[i].text)
+                && !looks_like_code(&units[i].text)
                 && COPYRIGHT.captures(&units[i].text).is_none()
                 && !units[i].text.contains('©')
                 && (breadcrumb_segments(&units[i].text).is_none()
@@ -954,7 +1099,7 @@ pub fn read_clipping(text: &str) -> ExtractedArticle {
         }
     });
     if let Some(i) = title_index {
-        let raw = units[i].text.trim();
+        let raw = headline_text(&units[i].text);
         let headline = match split_kind_prefix(raw) {
             Some((kind, headline)) => {
                 article.kind = Some(kind.to_string());
@@ -1011,7 +1156,7 @@ pub fn read_clipping(text: &str) -> ExtractedArticle {
         {
             article.section = Some(caps[1].trim().to_string());
         }
-        if let Some(caps) = SOURCE_LINE.captures(text) {
+        if let Some(caps) = SOURCE_LINE.captures(text).or_else(|| FROM_LINE.captures(text)) {
             sources.offer(&caps[1], 6);
         }
         if let Some(caps) = COPYRIGHT.captures(text) {
@@ -1432,5 +1577,146 @@ mod tests {
             "{}",
             article.body
         );
+    }
+
+    /// An encyclopedia article copied from its heading down: the heading is
+    /// one word, the tagline under it names the site, the infobox is a table.
+    #[test]
+    fn a_heading_the_lead_takes_up_titles_the_clipping_and_the_tagline_names_the_source() {
+        let page = "Lighthouse\n\n\
+            From Wikipedia, the free encyclopedia\n\
+            Jump to navigation Jump to search\n\n\
+            Height  30 metres\n\
+            Built  1871\n\n\
+            A lighthouse is a tower, building, or other structure designed to emit light from a system \
+            of lamps and lenses and to serve as a beacon for navigational aid at sea.\n\n\
+            Lighthouses mark dangerous coastlines, hazardous shoals, reefs and rocks, and safe entries \
+            to harbours; they also assist in aerial navigation.\n\n\
+            The number of working lighthouses has declined because of the expense of maintenance and \
+            the arrival of satellite navigation.\n";
+        let article = extract_clipping(page);
+        assert_eq!(article.title.as_deref(), Some("Lighthouse"));
+        assert_eq!(article.source.as_deref(), Some("Wikipedia"));
+        assert!(
+            article.body.starts_with("A lighthouse is a tower"),
+            "{}",
+            article.body
+        );
+    }
+
+    #[test]
+    fn a_site_name_on_the_first_line_is_not_the_headline() {
+        let page = "Harbour Council Blog\n\n\
+            12 March 2024\n\n\
+            Harbour council agrees the budget for the new sea wall\n\n\
+            The harbour council agreed on Tuesday to pay for the new sea wall from its reserves, \
+            after a long debate about the cost of the works.\n\n\
+            The council said the harbour could not wait another winter for the repairs to begin.\n";
+        let article = extract_clipping(page);
+        assert_eq!(
+            article.title.as_deref(),
+            Some("Harbour council agrees the budget for the new sea wall")
+        );
+    }
+
+    #[test]
+    fn a_headline_is_read_without_a_sidebar_column_or_a_share_label() {
+        assert_eq!(
+            headline_text("Ferry strike strands islanders          Weather links"),
+            "Ferry strike strands islanders"
+        );
+        assert_eq!(
+            headline_text("Share The 21 best films of the year"),
+            "The 21 best films of the year"
+        );
+        // A headline about sharing keeps its words.
+        assert_eq!(
+            headline_text("Share prices fall for a third week"),
+            "Share prices fall for a third week"
+        );
+        assert_eq!(headline_text("Print The Map"), "Print The Map");
+    }
+
+    #[test]
+    fn queries_closing_brackets_and_drawn_tables_are_code() {
+        for line in [
+            "status_code,",
+            "WITH stats AS (",
+            "SELECT",
+            "FROM series",
+            "),",
+            "*,",
+            "period::date",
+            "───┼───",
+        ] {
+            assert!(looks_like_code(line), "{line}");
+        }
+        for line in [
+            "UPDATE: readers asked how the charts were made.",
+            "Council agrees to rebuild the harbour wall",
+            "Select committee report",
+        ] {
+            assert!(!looks_like_code(line), "{line}");
+        }
+        // A rule parts sections; it is no menu.
+        assert_eq!(
+            body_weight(&split_units("━━━━━━━━━━━━━━━━━━━━").remove(0), true),
+            -40
+        );
+    }
+
+    /// A technical post: an introduction, a table of contents, then the
+    /// sections, each with a query and the table it prints.
+    #[test]
+    fn a_table_of_contents_and_query_output_stay_inside_the_body() {
+        let mut page = String::from(
+            "Jane Writes\n\n  • About\n  • Subscribe\n\n\
+             Finding slow queries with plain SQL\n\n\
+             Many developers reach for a monitoring service before they have looked at the data they already \
+             keep, and the database can answer more than they expect.\n\n\
+             This post shows how to find the slowest requests of the past hour with nothing but a query \
+             and a little arithmetic, step by step, on a table that most web servers already write.\n\n\
+             I am not a statistician, and the methods here are the ones a first course in statistics \
+             teaches; they are enough to catch the problems that matter before the users notice them.\n\n\
+             Table of Contents\n\n",
+        );
+        for item in [
+            "Preparing the data",
+            "Counting requests",
+            "Finding outliers",
+            "Setting thresholds",
+            "Removing repeats",
+            "Trying other values",
+            "Conclusion",
+        ] {
+            page.push_str(&format!("  • {item}\n"));
+        }
+        page.push_str(
+            "\nPreparing the data\n\nThe server writes one row for every request, with its status and the time it took, \
+             and a job sums the rows of each minute into a summary table that is small enough to query often.\n\n\
+             SELECT\n    status_code,\n    count(*) AS entries\nFROM\n    server_log\nGROUP BY\n    status_code;\n\n\
+             status_code │ entries\n────────────┼────────\n        200 │ 4084\n        404 │ 12\n\n\
+             Most requests succeed, and the failures are few enough to look at one by one. The rest of this \
+             post turns these counts into a measure of how unusual each minute is, and raises an alert when \
+             a minute stands out from the hour before it.\n\n\
+             Counting requests\n\n\
+             A minute with twice the usual number of failed requests is worth a look, but a quiet night \
+             makes every small change look large, so the counts have to be weighed against the spread of \
+             the hour before them rather than against a fixed number.\n\n\
+             That spread is the standard deviation, and the database computes it over a moving window \
+             of sixty minutes for each status code with one window function.\n",
+        );
+        let article = extract_clipping(&page);
+        assert_eq!(
+            article.title.as_deref(),
+            Some("Finding slow queries with plain SQL")
+        );
+        assert!(
+            article.body.starts_with("Many developers reach"),
+            "{}",
+            article.body
+        );
+        assert!(article.body.ends_with("one window function."), "{}", article.body);
+        assert!(article.body.contains("Table of Contents"), "{}", article.body);
     }
 }

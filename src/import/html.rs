@@ -68,6 +68,11 @@ pub fn looks_like_html(text: &str) -> bool {
         || head.starts_with("<?xml") && head.contains("<html")
         || (head.contains("<head") && head.contains("<body"))
         || head.contains("<meta ")
+        // A page saved without its opening tags starts in its head: a
+        // style sheet or a script can fill the first kilobytes.
+        || ["<head", "<title", "<style", "<script", "<link ", "<body"]
+            .iter()
+            .any(|tag| head.starts_with(tag))
 }
 
 pub fn decode_entities(text: &str) -> String {
@@ -680,6 +685,19 @@ mod tests {
             <meta property="article:published_time" content="2021-03-09T02:05:00Z"></head>
             <body><p>The vote ran late into the night.</p></body></html>"#;
         assert_eq!(extract_html(html).published.unwrap().date_label(), "2021-03-08");
+    }
+
+    #[test]
+    fn a_page_saved_from_its_style_sheet_on_is_a_web_page() {
+        let style = format!(
+            "<style type=\"text/css\">\n{}</style>\n",
+            "  #banner { top: 0; left: 0; }\n".repeat(120)
+        );
+        let page = format!("{style}<div><h1>Harbour wall</h1><p>Text</p></div>");
+        assert!(looks_like_html(&page));
+        assert!(!looks_like_html(
+            "Harbour wall\n\nThe council uses <style> tags in its letters."
+        ));
     }
 
     #[test]
