@@ -128,6 +128,7 @@ const FURNITURE_PREFIXES: &[&str] = &[
     "subscribe to",
     "follow us",
     "click here",
+    "click to ",
     "lire aussi",
     "à lire aussi",
     "a lire aussi",
@@ -309,6 +310,18 @@ static FROM_LINE: LazyLock<Regex> = LazyLock::new(|| {
 static COMMENT_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\d+\s+(?:comments?|responses?|replies|reactions?)\b").expect("valid comment pattern")
 });
+/// The head of the readers' comments under an article: "There are 13
+/// comments", "12 thoughts on “…”", "Leave a Reply", "Comments (4)". The
+/// article ends there, however much the comments say. (A bare count, "11
+/// Comments", is as often a link under the headline: furniture only.)
+static COMMENT_THREAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:there (?:are|is) \d+ (?:comments?|responses?|replies)\b.{0,20}$|\d+ (?:comments?|responses?|replies|thoughts?) (?:on|to) .{1,120}$|(?:leave|post|add|write) a (?:comment|reply|response)\b.{0,40}$|(?:reader |readers' )?comments(?: \(\d+\)| \d+)?:?$|join the (?:discussion|conversation)\b.{0,40}$|\d* ?(?:commentaires?|kommentare|comentarios)(?: \(\d+\))?:?$)",
+    )
+    .expect("valid comment thread pattern")
+});
+/// The weight of a comment thread's head: a wall the body never crosses.
+const WALL: i64 = -1_000_000;
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:copyright|\(c\)|©)\s*(?i:copyright|©)?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(.+?)(?:[.,]?\s*(?i:all rights reserved).*)?$")
         .expect("valid copyright pattern")
@@ -614,6 +627,11 @@ fn body_weight(unit: &Unit, furniture: bool) -> i64 {
     if words >= 12 && chars >= 80 {
         return chars / 3;
     }
+    // A short sentence ("Insert the plant into the hole.") says something;
+    // a label does not end like one.
+    if words >= 4 && unit.text.trim_end().ends_with(['.', '!', '?']) {
+        return chars / 4;
+    }
     if chars < 40 { -40 } else { -30 }
 }
 
@@ -703,8 +721,27 @@ fn damp_long_lists(units: &[Unit], mut weights: Vec<i64>) -> Vec<i64> {
 }
 const LIST_ITEMS_AT_FULL_COST: usize = 4;
 
-/// The maximum-sum run of units: the body.
-fn densest_run(weights: &[i64]) -> Option<(usize, usize)> {
+/// The body: the maximum-sum run of units. Readers' comments, past the
+/// head of their thread (a wall), are taken only when nothing before them
+/// comes near: a long comment must not win over a short article.
+fn body_run(weights: &[i64]) -> Option<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut segment_start = 0;
+    for (i, w) in weights.iter().enumerate() {
+        if *w == WALL || i + 1 == weights.len() {
+            let end = if *w == WALL { i } else { i + 1 };
+            if let Some((sum, s, e)) = densest_run(&weights[segment_start..end]) {
+                runs.push((sum, segment_start + s, segment_start + e));
+            }
+            segment_start = i + 1;
+        }
+    }
+    let best = runs.iter().map(|r| r.0).max()?;
+    runs.into_iter().find(|r| r.0 * 4 >= best).map(|(_, s, e)| (s, e))
+}
+
+/// The maximum-sum run of units, with its sum.
+fn densest_run(weights: &[i64]) -> Option<(i64, usize, usize)> {
     let mut best: Option<(i64, usize, usize)> = None;
     let mut sum = 0i64;
     let mut start = 0usize;
@@ -718,7 +755,7 @@ fn densest_run(weights: &[i64]) -> Option<(usize, usize)> {
             best = Some((sum, start, i));
         }
     }
-    best.map(|(_, s, e)| (s, e))
+    best
 }
 
 /// How likely a unit in the header is to be the headline, or `None`.
@@ -843,6 +880,11 @@ impl HeadlineEchoes {
             }
         }
         HeadlineEchoes { counts }
+    }
+
+    /// Whether a headline-long line is printed among these, whole or as a part.
+    fn prints(&self, text: &str) -> bool {
+        (4..=30).contains(&word_count(text)) && self.counts.contains_key(&normalise_line(text))
     }
 
     fn bonus(&self, text: &str) -> i32 {
@@ -1014,19 +1056,26 @@ pub fn read_clipping(text: &str) -> ExtractedArticle {
             let label = kind_labels[i].is_some()
                 || date_lines[i].is_some() && !looks_like_code(&u.text)
                 || bylines[i].is_some();
+            if COMMENT_THREAD.is_match(u.text.trim()) {
+                return WALL;
+            }
             body_weight(u, furniture[i] || label)
         })
         .collect();
     let weights = damp_long_lists(&units, weights);
-    let (body_start, body_end) = densest_run(&weights).unwrap_or((units.len(), units.len()));
+    let (body_start, body_end) = body_run(&weights).unwrap_or((units.len(), units.len()));
 
     let mut article = ExtractedArticle::default();
     let mut sources = SourceCandidates::default();
 
     // The headline: the most headline-like unit before the body, or one of
     // the short lines the body's run swept up at its start.
+    // A headline that ends on an abbreviation ("… Underneath N.Y.C.") reads
+    // as a sentence; printed above as well (in the window title), it is
+    // still the headline.
+    let above = HeadlineEchoes::new(&units[..body_start.min(units.len())]);
     let swept_up = (body_start..(body_start + 3).min(body_end + 1).min(units.len()))
-        .take_while(|&i| !is_prose(&units[i].text))
+        .take_while(|&i| !is_prose(&units[i].text) || above.prints(&units[i].text))
         .last()
         .map_or(body_start, |i| i + 1);
     let header = 0..swept_up.min(units.len());
@@ -1658,6 +1707,10 @@ mod tests {
         ] {
             assert!(!looks_like_code(line), "{line}");
         }
+        // A short sentence says something; a label does not.
+        let weight = |text: &str| body_weight(&split_units(text).remove(0), false);
+        assert!(weight("Insert the plant into the hole.") > 0);
+        assert!(weight("Other People Are Reading") < 0);
         // A rule parts sections; it is no menu.
         assert_eq!(
             body_weight(&split_units("━━━━━━━━━━━━━━━━━━━━").remove(0), true),
@@ -1718,5 +1771,39 @@ mod tests {
         );
         assert!(article.body.ends_with("one window function."), "{}", article.body);
         assert!(article.body.contains("Table of Contents"), "{}", article.body);
+    }
+
+    /// A short post, then a long comment under the head of the thread; a
+    /// bare count of the comments under the byline ends nothing.
+    #[test]
+    fn readers_comments_are_not_the_article_however_long() {
+        let comment =
+            "I have lived by the harbour for forty years and I can tell you that the wall has been \
+            crumbling since the storm of 1987, and every council since then has promised to mend it and \
+            then found something else to spend the money on, so forgive me if I wait to see the builders \
+            before I believe a word of it. "
+                .repeat(3);
+        let page = format!(
+            "Council agrees to rebuild the harbour wall\n\nBy Ann Lee\n\n11 Comments\n\n{PROSE}\n\n\
+             Share this:\n\n  • Click to share on Facebook (Opens in new window)\n\n\
+             3 thoughts on “Council agrees to rebuild the harbour wall”\n\n\
+             Tom Hardy · March 10, 2024 at 12:20 AM\n\n{comment}\n\nReply\n"
+        );
+        let article = extract_clipping(&page);
+        assert_eq!(
+            article.title.as_deref(),
+            Some("Council agrees to rebuild the harbour wall")
+        );
+        assert!(article.body.starts_with("The council voted"), "{}", article.body);
+        assert!(article.body.ends_with("two years to finish."), "{}", article.body);
+    }
+
+    #[test]
+    fn a_headline_ending_on_initials_and_printed_above_is_no_paragraph() {
+        let headline = "How winter wreaks havoc on the pipes and cables under the streets of N.Y.C.";
+        let page = format!("Sections\n\nNew York|{headline}\n\nSupported by\n\n{headline}\n\n{PROSE}");
+        let article = extract_clipping(&page);
+        assert_eq!(article.title.as_deref(), Some(headline));
+        assert!(article.body.starts_with("The council voted"), "{}", article.body);
     }
 }
