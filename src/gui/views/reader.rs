@@ -194,20 +194,24 @@ fn suggestions_row(ui: &mut egui::Ui, app: &FolioApp, actions: &mut Vec<Action>)
         ui.weak("Suggested");
         for suggestion in &app.suggestions {
             let percent = (suggestion.confidence * 100.0).round();
-            if ui
-                .button(format!("✔ {}", suggestion.path))
-                .on_hover_text(format!("File under “{}” ({percent}% sure)", suggestion.path))
-                .clicked()
-            {
-                actions.push(Action::FileUnder(suggestion.topic_id));
-            }
-            if ui
-                .small_button("✖")
-                .on_hover_text(format!("Not “{}”: do not suggest it again", suggestion.path))
-                .clicked()
-            {
-                actions.push(Action::RejectSuggestion(suggestion.topic_id));
-            }
+            // A suggestion and its ✖ wrap onto the next line together.
+            ui.horizontal(|ui| {
+                ui.spacing_mut().item_spacing.x = 2.0;
+                if ui
+                    .button(format!("✔ {}", suggestion.path))
+                    .on_hover_text(format!("File under “{}” ({percent}% sure)", suggestion.path))
+                    .clicked()
+                {
+                    actions.push(Action::FileUnder(suggestion.topic_id));
+                }
+                if ui
+                    .small_button("✖")
+                    .on_hover_text(format!("Not “{}”: do not suggest it again", suggestion.path))
+                    .clicked()
+                {
+                    actions.push(Action::RejectSuggestion(suggestion.topic_id));
+                }
+            });
             ui.add_space(6.0);
         }
     });
