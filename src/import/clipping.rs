@@ -1087,8 +1087,10 @@ pub fn read_clipping(text: &str) -> ExtractedArticle {
     // title, the heading, the share text), and is about what the first
     // paragraphs say.
     let score_of = |i: usize| {
-        let dated = (i.saturating_sub(2)..(i + 6).min(units.len()))
-            .any(|j| j != i && (date_lines[j].is_some() || bylines[j].is_some()));
+        let dates_or_signs = |j: usize| date_lines[j].is_some() || bylines[j].is_some();
+        // Under its headline as a rule; over it on some sites.
+        let dated_below = (i + 1..(i + 6).min(units.len())).any(dates_or_signs);
+        let dated_above = (i.saturating_sub(2)..i).any(dates_or_signs);
         // A photo's caption sits on its credit line, and is often printed
         // twice (the image's text and the caption under it).
         let captioned = (i + 1..(i + 3).min(units.len())).any(|j| PHOTO_CREDIT.is_match(&units[j].text));
@@ -1106,7 +1108,15 @@ pub fn read_clipping(text: &str) -> ExtractedArticle {
         } else {
             0
         };
-        let bonus = if dated { 5 } else { 0 } + echoes.bonus(text) + overlap + first_line
+        let bonus = if dated_below {
+            7
+        } else if dated_above {
+            2
+        } else {
+            0
+        } + echoes.bonus(text)
+            + overlap
+            + first_line
             - if captioned { 12 } else { 0 };
         headline_score(&units[i], body_start.saturating_sub(i)).map(|s| s + bonus)
     };
@@ -1805,5 +1815,19 @@ mod tests {
         let article = extract_clipping(&page);
         assert_eq!(article.title.as_deref(), Some(headline));
         assert!(article.body.starts_with("The council voted"), "{}", article.body);
+    }
+
+    /// A blog post: the headline over the author and the date, then the
+    /// post's first heading just above the text.
+    #[test]
+    fn the_headline_is_over_its_date_and_the_heading_under_the_date_is_not() {
+        let page = format!(
+            "Sign in\n\nWhy the harbour wall still matters\n\nAnn Lee\nFollow\nOct 15, 2015 · 8 min read\n\n\
+             What the council has not said about the wall\n\n{PROSE}"
+        );
+        assert_eq!(
+            extract_clipping(&page).title.as_deref(),
+            Some("Why the harbour wall still matters")
+        );
     }
 }

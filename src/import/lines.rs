@@ -33,6 +33,15 @@ pub fn split_units(text: &str) -> Vec<Unit> {
         if text.is_empty() {
             continue;
         }
+        // A text browser indents a nested list's items under their parent
+        // item without a bullet of their own.
+        let indent = raw.len() - raw.trim_start().len();
+        let nested_item = !bullet
+            && !previous_blank
+            && !previous_full
+            && indent >= 4
+            && units.last().is_some_and(|last| last.bullet);
+        let bullet = bullet || nested_item;
         let continues = !previous_blank && !bullet && previous_full;
         match units.last_mut() {
             Some(last) if continues => {
@@ -155,6 +164,22 @@ mod tests {
         assert_eq!(units.len(), 4);
         assert!(units[1].bullet && units[2].bullet && !units[3].bullet);
         assert_eq!(units[1].text, "January 5, 2018");
+        // A nested item, indented under its parent, is an item too; the
+        // wrapped end of a long item is not.
+        let nested = split_units(
+            "  • Apps
+      For the phone
+      For the tablet
+
+Text",
+        );
+        assert_eq!(nested.iter().filter(|u| u.bullet).count(), 3);
+        let long = "word ".repeat(14);
+        let wrapped = split_units(&format!(
+            "{long}\n{long}\n{long}\n{long}\n\n  • {}\n    ends here\n",
+            long.trim_end()
+        ));
+        assert!(wrapped.last().unwrap().text.ends_with("ends here"), "{wrapped:?}");
         let negative = split_units("-5 degrees overnight");
         assert!(!negative[0].bullet);
     }
