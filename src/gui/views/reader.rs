@@ -184,6 +184,16 @@ fn file_under_menu(ui: &mut egui::Ui, nodes: &[crate::library::TopicNode], actio
     }
 }
 
+/// The width of a line of button text, unwrapped.
+fn text_width(ui: &egui::Ui, text: &str) -> f32 {
+    let font = egui::TextStyle::Button.resolve(ui.style());
+    ui.fonts_mut(|f| {
+        f.layout_no_wrap(text.to_string(), font, egui::Color32::WHITE)
+            .size()
+            .x
+    })
+}
+
 /// Topics Folio proposes, each with how sure it is: ✔ files the article
 /// under it, ✖ says no (and it is not proposed again).
 fn suggestions_row(ui: &mut egui::Ui, app: &FolioApp, actions: &mut Vec<Action>) {
@@ -194,24 +204,28 @@ fn suggestions_row(ui: &mut egui::Ui, app: &FolioApp, actions: &mut Vec<Action>)
         ui.weak("Suggested");
         for suggestion in &app.suggestions {
             let percent = (suggestion.confidence * 100.0).round();
-            // A suggestion and its ✖ wrap onto the next line together.
-            ui.horizontal(|ui| {
-                ui.spacing_mut().item_spacing.x = 2.0;
-                if ui
-                    .button(format!("✔ {}", suggestion.path))
-                    .on_hover_text(format!("File under “{}” ({percent}% sure)", suggestion.path))
-                    .clicked()
-                {
-                    actions.push(Action::FileUnder(suggestion.topic_id));
-                }
-                if ui
-                    .small_button("✖")
-                    .on_hover_text(format!("Not “{}”: do not suggest it again", suggestion.path))
-                    .clicked()
-                {
-                    actions.push(Action::RejectSuggestion(suggestion.topic_id));
-                }
-            });
+            let label = format!("✔ {}", suggestion.path);
+            // A suggestion and its ✖ wrap onto the next line together: the
+            // ✖ alone at the start of a line would seem to belong to nothing.
+            let pair_width =
+                text_width(ui, &label) + text_width(ui, "✖") + 4.0 * ui.spacing().button_padding.x;
+            if ui.available_size_before_wrap().x < pair_width + ui.spacing().item_spacing.x * 2.0 {
+                ui.end_row();
+            }
+            if ui
+                .button(label)
+                .on_hover_text(format!("File under “{}” ({percent}% sure)", suggestion.path))
+                .clicked()
+            {
+                actions.push(Action::FileUnder(suggestion.topic_id));
+            }
+            if ui
+                .small_button("✖")
+                .on_hover_text(format!("Not “{}”: do not suggest it again", suggestion.path))
+                .clicked()
+            {
+                actions.push(Action::RejectSuggestion(suggestion.topic_id));
+            }
             ui.add_space(6.0);
         }
     });
