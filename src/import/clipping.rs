@@ -612,7 +612,7 @@ fn body_weight(unit: &Unit, furniture: bool) -> i64 {
     }
     if is_prose(&unit.text) {
         let weight = chars.min(600);
-        return if unit.bullet { weight / 3 } else { weight };
+        return if unit.bullet { weight / 2 } else { weight };
     }
     let words = word_count(&unit.text);
     if unit.bullet {
@@ -1829,5 +1829,45 @@ mod tests {
             extract_clipping(&page).title.as_deref(),
             Some("Why the harbour wall still matters")
         );
+    }
+
+    /// A weekly round-up written as lists of points under headings, with a
+    /// reader's long comment under it.
+    #[test]
+    fn a_post_written_as_lists_of_points_is_the_body() {
+        let mut page = String::from(
+            "Harbour Notes\n\nThese weeks in the harbour: issue 5\n\nAnn Lee\n\nMarch 3, 2024\n\n",
+        );
+        for section in ["Highlights", "Works on the wall", "Ferries", "Fishing"] {
+            page.push_str(&format!("{section}\n\n"));
+            for n in 1..=3 {
+                page.push_str(&format!(
+                    "  • The {section} team finished item {n} this week, after the storm held the divers back for two days.\n"
+                ));
+            }
+            page.push('\n');
+        }
+        page.push_str(
+            "2 comments on “These weeks in the harbour: issue 5”\n\n\
+             I have lived by the harbour for forty years, and I can tell you that the wall has been crumbling \
+             since the storm of 1987; every council since then has promised to mend it and then found something \
+             else to spend the money on, so forgive me if I wait to see the builders before I believe it.\n",
+        );
+        let article = extract_clipping(&page);
+        assert_eq!(
+            article.title.as_deref(),
+            Some("These weeks in the harbour: issue 5")
+        );
+        assert!(
+            article.body.contains("The Highlights team finished item 1"),
+            "{}",
+            article.body
+        );
+        assert!(
+            article.body.contains("The Fishing team finished item 3"),
+            "{}",
+            article.body
+        );
+        assert!(!article.body.contains("forty years"), "{}", article.body);
     }
 }
