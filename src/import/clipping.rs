@@ -299,12 +299,11 @@ static SOURCE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:source|fuente|fonte|quelle|出典|出所)\s?[:：]\s*(.+)$").expect("valid source pattern")
 });
 /// A line that says where a text comes from: "From Wikipedia, the free
-/// encyclopedia", "From The Economist print edition".
+/// encyclopedia". The description after the comma sets it apart from a
+/// headline such as "From Russia With Love".
 static FROM_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^From ((?:[Tt]he )?\p{Lu}[\w.&'-]*(?: \p{Lu}[\w.&'-]*){0,3})(?:,? (?:the|its|our) [\w ]{1,30})?$",
-    )
-    .expect("valid from-line pattern")
+    Regex::new(r"^From ((?:[Tt]he )?\p{Lu}[\w.&'-]*(?: \p{Lu}[\w.&'-]*){0,3}), (?:the|an?) [\w ]{1,40}$")
+        .expect("valid from-line pattern")
 });
 /// "12 comments on …", "3 Responses to …": the head of a comment thread.
 static COMMENT_COUNT: LazyLock<Regex> = LazyLock::new(|| {
@@ -673,7 +672,17 @@ fn reads_like_a_statement(text: &str) -> bool {
         || text.contains("::")
         || text.contains("()")
         || text.ends_with(['(', ','])
-        || SQL_CLAUSES.contains(&first_word)
+        || SQL_CLAUSES.contains(&first_word) && !has_title_case_word(text)
+}
+
+/// A word written with a capital and then small letters ("Oil"): a query
+/// names its tables and columns otherwise, a headline such as "UPDATE
+/// 2-Oil prices fall" does not.
+fn has_title_case_word(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphabetic()).any(|word| {
+        let mut letters = word.chars();
+        letters.next().is_some_and(char::is_uppercase) && letters.any(char::is_lowercase)
+    })
 }
 
 /// The words that open the clauses of a query, written in capitals as
@@ -1664,6 +1673,18 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_that_starts_with_from_is_no_source_line() {
+        for headline in [
+            "From Russia With Love",
+            "From The Ashes Of The Harbour",
+            "From Kyiv to Kharkiv, a long road",
+        ] {
+            assert!(!FROM_LINE.is_match(headline), "{headline}");
+        }
+        assert!(FROM_LINE.is_match("From Wikipedia, the free encyclopedia"));
+    }
+
+    #[test]
     fn a_site_name_on_the_first_line_is_not_the_headline() {
         let page = "Harbour Council Blog\n\n\
             12 March 2024\n\n\
@@ -1711,6 +1732,7 @@ mod tests {
             assert!(looks_like_code(line), "{line}");
         }
         for line in [
+            "UPDATE 2-Oil prices fall as stocks rise",
             "UPDATE: readers asked how the charts were made.",
             "Council agrees to rebuild the harbour wall",
             "Select committee report",
