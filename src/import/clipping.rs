@@ -7,7 +7,7 @@
 //! segment; the header fields are then read from the units around it.
 
 use super::dates::{self, FoundDate};
-use super::lines::{Unit, ends_sentence, is_cjk, is_prose, split_units, word_count};
+use super::lines::{Unit, ends_sentence, is_cjk, is_prose, sentence_marks, split_units, word_count};
 use super::regions;
 use crate::model::ExtractedArticle;
 use regex::Regex;
@@ -144,8 +144,6 @@ const FURNITURE_PREFIXES: &[&str] = &[
     "photo:",
     "image:",
     "continue reading",
-    "skip to",
-    "jump to",
     "supported by",
     "listen to this",
     "illustration for article",
@@ -299,26 +297,32 @@ static SOURCE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:source|fuente|fonte|quelle|出典|出所)\s?[:：]\s*(.+)$").expect("valid source pattern")
 });
 /// A line that says where a text comes from: "From Wikipedia, the free
-/// encyclopedia". The description after the comma sets it apart from a
-/// headline such as "From Russia With Love".
+/// encyclopedia". The description after the comma, naming a kind of
+/// publication, sets it apart from a headline such as "From Gaza, a
+/// mother's plea".
 static FROM_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^From ((?:[Tt]he )?\p{Lu}[\w.&'-]*(?: \p{Lu}[\w.&'-]*){0,3}), (?:the|an?) [\w ]{1,40}$")
-        .expect("valid from-line pattern")
+    Regex::new(
+        r"^From ((?:[Tt]he )?\p{Lu}[\w.&'-]*(?: \p{Lu}[\w.&'-]*){0,3}), (?:the|an?) [\w ]{0,30}\b(?:encyclopa?edia|wiki|dictionary|archive|magazine|newspaper|journal)$",
+    )
+    .expect("valid from-line pattern")
 });
 /// "12 comments on …", "3 Responses to …": the head of a comment thread.
 static COMMENT_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\d+\s+(?:comments?|responses?|replies|reactions?)\b").expect("valid comment pattern")
 });
 /// The head of the readers' comments under an article: "There are 13
-/// comments", "12 thoughts on “…”", "Leave a Reply", "Comments (4)". The
-/// article ends there, however much the comments say. (A bare count, "11
-/// Comments", is as often a link under the headline: furniture only.)
+/// comments", "12 thoughts on “…”", "Leave a Reply". The article ends
+/// there, however much the comments say. (A bare count, "11 Comments", is
+/// as often a link under the headline: furniture only. A sentence such as
+/// "300 responses to the survey backed the plan" names no quoted title.)
 static COMMENT_THREAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:there (?:are|is) \d+ (?:comments?|responses?|replies)\b.{0,20}$|\d+ (?:comments?|responses?|replies|thoughts?) (?:on|to) .{1,120}$|(?:leave|post|add|write) a (?:comment|reply|response)\b.{0,40}$|(?:reader |readers' )?comments(?: \(\d+\)| \d+)?:?$|join the (?:discussion|conversation)\b.{0,40}$|\d* ?(?:commentaires?|kommentare|comentarios)(?: \(\d+\))?:?$)",
+        r#"(?i)^(?:there (?:are|is) \d+ (?:comments?|responses?|replies)\s*$|\d+ (?:comments?|responses?|replies|thoughts?) (?:on|to) [“"‘'«].{1,160}[”"’'»]$|(?:leave|post|add|write) a (?:comment|reply|response)$|join the (?:discussion|conversation)$|(?:reader|readers'|readers’) comments$)"#,
     )
     .expect("valid comment thread pattern")
 });
+/// The weight of a line of furniture: a menu, a share bar, a label.
+const FURNITURE_WEIGHT: i64 = -150;
 /// The weight of a comment thread's head: a wall the body never crosses.
 const WALL: i64 = -1_000_000;
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
@@ -401,6 +405,11 @@ pub fn headline_and_kind(title: &str) -> (String, Option<&'static str>) {
 fn is_furniture(unit: &Unit) -> bool {
     let lower = unglue(&unit.text).to_lowercase();
     if FURNITURE_PREFIXES.iter().any(|p| lower.starts_with(p)) || COMMENT_COUNT.is_match(&lower) {
+        return true;
+    }
+    // "Skip to content", "Jump to navigation": a page's links to itself. A
+    // sentence ("Jump to 2015, and …") is no link.
+    if (lower.starts_with("skip to") || lower.starts_with("jump to")) && word_count(&lower) <= 8 {
         return true;
     }
     let tokens: Vec<&str> = lower
@@ -606,8 +615,8 @@ fn body_weight(unit: &Unit, furniture: bool) -> i64 {
         return -40;
     }
     let menu_bar = unit.text.contains(BOX_DRAWING) && unit.text.chars().any(char::is_alphabetic);
-    if furniture && (!looks_like_code(&unit.text) || menu_bar) {
-        return -150;
+    if furniture && (!looks_like_code_strictly(&unit.text) || menu_bar) {
+        return FURNITURE_WEIGHT;
     }
     if is_prose(&unit.text) {
         let weight = chars.min(600);
@@ -638,6 +647,12 @@ fn body_weight(unit: &Unit, furniture: bool) -> i64 {
 /// the punctuation of code. Tables drawn with box characters, as a program
 /// prints its output, count too.
 fn looks_like_code(text: &str) -> bool {
+    looks_like_code_strictly(text) || reads_like_a_statement(text)
+}
+
+/// Code by its punctuation alone: enough to keep a line the furniture words
+/// would throw out ("return home;") in a body.
+fn looks_like_code_strictly(text: &str) -> bool {
     let text = text.trim();
     // A row of a drawn table has words or figures; a bare rule does not.
     if text.contains(BOX_DRAWING) && (text.contains('┼') || text.chars().any(char::is_alphanumeric)) {
@@ -650,7 +665,6 @@ fn looks_like_code(text: &str) -> bool {
         || text.ends_with([';', '{', '}'])
         || text.starts_with('<') && text.ends_with('>')
         || marks >= 4 && marks * 12 >= text.chars().count()
-        || reads_like_a_statement(text)
 }
 
 /// A short line of a query or a program that carries none of the marks
@@ -661,16 +675,8 @@ fn reads_like_a_statement(text: &str) -> bool {
     if word_count(text) > 12 || ends_sentence(text) {
         return false;
     }
-    let snake_case = text
-        .split(|c: char| !c.is_alphanumeric() && c != '_')
-        .any(|token| {
-            let inner = token.trim_matches('_');
-            inner.contains('_') && inner.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-        });
     let first_word = text.split_whitespace().next().unwrap_or("");
-    snake_case
-        || text.contains("::")
-        || text.contains("()")
+    names_code(text)
         || text.ends_with(['(', ','])
         || SQL_CLAUSES.contains(&first_word) && !has_title_case_word(text)
 }
@@ -683,6 +689,20 @@ fn has_title_case_word(text: &str) -> bool {
         let mut letters = word.chars();
         letters.next().is_some_and(char::is_uppercase) && letters.any(char::is_lowercase)
     })
+}
+
+/// A line that names code: a `snake_case` identifier (not in a handle or
+/// an address), a cast with `::`, a call with `()`.
+fn names_code(text: &str) -> bool {
+    let snake_case = text
+        .split_whitespace()
+        .filter(|word| !word.contains(['@', '/']))
+        .flat_map(|word| word.split(|c: char| !c.is_alphanumeric() && c != '_'))
+        .any(|token| {
+            let inner = token.trim_matches('_');
+            inner.contains('_') && inner.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        });
+    snake_case || text.contains("::") || text.contains("()")
 }
 
 /// The words that open the clauses of a query, written in capitals as
@@ -717,7 +737,7 @@ const SQL_CLAUSES: &[&str] = &[
 fn damp_long_lists(units: &[Unit], mut weights: Vec<i64>) -> Vec<i64> {
     let mut run = 0;
     for (unit, weight) in units.iter().zip(weights.iter_mut()) {
-        if unit.bullet && *weight < 0 {
+        if unit.bullet && *weight < 0 && *weight > FURNITURE_WEIGHT {
             run += 1;
             if run > LIST_ITEMS_AT_FULL_COST {
                 *weight = (*weight).max(-15);
@@ -795,26 +815,35 @@ const SHARE_VERBS: &[&str] = &[
     "teilen",
 ];
 
-/// The text of a line a headline could be: its first cell, when a text
-/// browser laid the line out in columns or as a table ("Headline
-/// Sidebar link", "Founder  Netscape"), without a share button's label run
-/// into it.
-fn headline_text(text: &str) -> &str {
-    let cell = text.split("  ").next().unwrap_or(text).trim();
-    match cell.split_once(' ') {
-        Some((verb, rest))
-            if SHARE_VERBS.contains(&verb.to_lowercase().as_str())
-                && rest.starts_with(char::is_uppercase)
-                && word_count(rest) >= 4 =>
-        {
-            rest
+/// The first cell of a line a text browser laid out in columns or as a
+/// table ("Headline          Sidebar link"): cells are parted by a run of
+/// spaces, which a double space after a full stop is not. `None` for the
+/// row of a table of labels and values ("Founder  Netscape").
+fn first_cell(text: &str) -> Option<&str> {
+    let text = text.trim();
+    let gap = text
+        .match_indices("  ")
+        .find(|(at, _)| !text[..*at].ends_with(['.', '!', '?', ':', ';']));
+    match gap {
+        Some((at, _)) => {
+            let cell = text[..at].trim_end();
+            (word_count(cell) >= 2).then_some(cell)
         }
-        _ => cell,
+        None => Some(text),
     }
 }
 
-fn headline_score(unit: &Unit, distance_to_body: usize) -> Option<i32> {
-    let text = headline_text(&unit.text);
+/// A headline with a share button's label run into it ("Share The 21 best
+/// films of the year"): the headline without it.
+fn without_share_label(cell: &str) -> Option<&str> {
+    let (verb, rest) = cell.split_once(' ')?;
+    (SHARE_VERBS.contains(&verb.to_lowercase().as_str())
+        && rest.starts_with(char::is_uppercase)
+        && word_count(rest) >= 4)
+        .then_some(rest)
+}
+
+fn headline_score(unit: &Unit, text: &str, distance_to_body: usize) -> Option<i32> {
     let words = word_count(text);
     // A row of a table drawn with box characters is no headline.
     let table_row = text.contains(BOX_DRAWING);
@@ -874,7 +903,7 @@ impl HeadlineEchoes {
     fn new(header: &[Unit]) -> Self {
         let mut counts = std::collections::HashMap::new();
         for unit in header {
-            let whole = normalise_line(headline_text(&unit.text));
+            let whole = normalise_line(first_cell(&unit.text).unwrap_or(&unit.text));
             let mut seen = vec![whole.clone()];
             for part in unit.text.split(['|', '—', '–']).flat_map(|p| p.split(" - ")) {
                 let part = normalise_line(part);
@@ -894,6 +923,12 @@ impl HeadlineEchoes {
     /// Whether a headline-long line is printed among these, whole or as a part.
     fn prints(&self, text: &str) -> bool {
         (4..=30).contains(&word_count(text)) && self.counts.contains_key(&normalise_line(text))
+    }
+
+    /// Whether a line that reads as one sentence is a headline printed
+    /// among these as well: short, with no sentence inside it.
+    fn prints_headline(&self, text: &str) -> bool {
+        word_count(text) <= 20 && sentence_marks(text) == 0 && self.prints(text)
     }
 
     fn bonus(&self, text: &str) -> i32 {
@@ -1084,7 +1119,7 @@ pub fn read_clipping(text: &str) -> ExtractedArticle {
     // still the headline.
     let above = HeadlineEchoes::new(&units[..body_start.min(units.len())]);
     let swept_up = (body_start..(body_start + 3).min(body_end + 1).min(units.len()))
-        .take_while(|&i| !is_prose(&units[i].text) || above.prints(&units[i].text))
+        .take_while(|&i| !is_prose(&units[i].text) || above.prints_headline(&units[i].text))
         .last()
         .map_or(body_start, |i| i + 1);
     let header = 0..swept_up.min(units.len());
@@ -1095,6 +1130,26 @@ pub fn read_clipping(text: &str) -> ExtractedArticle {
     // come between), is printed more than once on a whole page (the window
     // title, the heading, the share text), and is about what the first
     // paragraphs say.
+    // The text of a unit as a headline: its first cell, without a share
+    // label when the headline it runs into is printed on its own as well
+    // ("Share Prices Fall" keeps its first word).
+    let headline_text = |i: usize| -> Option<&str> {
+        let cell = first_cell(&units[i].text)?;
+        Some(match without_share_label(cell) {
+            Some(rest) if echoes.prints(rest) => rest,
+            _ => cell,
+        })
+    };
+    // A first line right over a headline-like line is that headline's
+    // kicker or section ("Power cuts", then the headline).
+    let kicker_first = units.get(1).is_some_and(|next| {
+        (5..=20).contains(&word_count(&next.text))
+            && !ends_sentence(&next.text)
+            && !furniture[1]
+            && date_lines[1].is_none()
+            && bylines[1].is_none()
+            && !FROM_LINE.is_match(&next.text)
+    });
     let score_of = |i: usize| {
         let dates_or_signs = |j: usize| date_lines[j].is_some() || bylines[j].is_some();
         // Under its headline as a rule; over it on some sites.
@@ -1103,7 +1158,7 @@ pub fn read_clipping(text: &str) -> ExtractedArticle {
         // A photo's caption sits on its credit line, and is often printed
         // twice (the image's text and the caption under it).
         let captioned = (i + 1..(i + 3).min(units.len())).any(|j| PHOTO_CREDIT.is_match(&units[j].text));
-        let text = headline_text(&units[i].text);
+        let text = headline_text(i)?;
         let overlap = lead_overlap_bonus(text, &lead);
         // The first line of a clipping copied from its heading down is that
         // heading: the lead takes up every word of it. A site's name there
@@ -1112,7 +1167,12 @@ pub fn read_clipping(text: &str) -> ExtractedArticle {
             let words = content_words(text);
             !words.is_empty() && words.iter().all(|w| lead.contains(w))
         };
-        let first_line = if i == 0 && names_the_lead && !looks_like_publication(text) && !text.contains('|') {
+        let first_line = if i == 0
+            && names_the_lead
+            && !kicker_first
+            && !looks_like_publication(text)
+            && !text.contains('|')
+        {
             16
         } else {
             0
@@ -1127,7 +1187,7 @@ pub fn read_clipping(text: &str) -> ExtractedArticle {
             + overlap
             + first_line
             - if captioned { 12 } else { 0 };
-        headline_score(&units[i], body_start.saturating_sub(i)).map(|s| s + bonus)
+        headline_score(&units[i], text, body_start.saturating_sub(i)).map(|s| s + bonus)
     };
     let title_index = header
         .clone()
@@ -1138,7 +1198,8 @@ pub fn read_clipping(text: &str) -> ExtractedArticle {
                 && bylines[i].is_none()
                 && SECTION_LINE.captures(&units[i].text).is_none()
                 && !FROM_LINE.is_match(&units[i].text)
-                && !looks_like_code(&units[i].text)
+                && !looks_like_code_strictly(&units[i].text)
+                && !names_code(&units[i].text)
                 && COPYRIGHT.captures(&units[i].text).is_none()
                 && !units[i].text.contains('©')
                 && (breadcrumb_segments(&units[i].text).is_none()
@@ -1167,7 +1228,7 @@ pub fn read_clipping(text: &str) -> ExtractedArticle {
         }
     });
     if let Some(i) = title_index {
-        let raw = headline_text(&units[i].text);
+        let raw = headline_text(i).unwrap_or(units[i].text.trim());
         let headline = match split_kind_prefix(raw) {
             Some((kind, headline)) => {
                 article.kind = Some(kind.to_string());
@@ -1497,8 +1558,9 @@ mod tests {
         let barred = format!("Local|{headline}\n\nSupported by\n\n{headline}\n\n{PROSE}");
         assert_eq!(read_clipping(&barred).title.as_deref(), Some(headline));
         let unit = |text: &str| split_units(text).remove(0);
-        assert!(headline_score(&unit("harbour │ wall │ cost in millions"), 0).is_none());
-        assert!(headline_score(&unit(headline), 0).is_some());
+        let row = "harbour │ wall │ cost in millions";
+        assert!(headline_score(&unit(row), row, 0).is_none());
+        assert!(headline_score(&unit(headline), headline, 0).is_some());
         // A drawn table's row sits in a body like code; a menu drawn with the
         // same bars stays furniture, and a bare rule is no code.
         assert_eq!(body_weight(&unit("period │ status_code │ entries"), false), -5);
@@ -1681,6 +1743,7 @@ mod tests {
         ] {
             assert!(!FROM_LINE.is_match(headline), "{headline}");
         }
+        assert!(!FROM_LINE.is_match("From Gaza, a mother's plea for help"));
         assert!(FROM_LINE.is_match("From Wikipedia, the free encyclopedia"));
     }
 
@@ -1702,19 +1765,28 @@ mod tests {
     #[test]
     fn a_headline_is_read_without_a_sidebar_column_or_a_share_label() {
         assert_eq!(
-            headline_text("Ferry strike strands islanders          Weather links"),
-            "Ferry strike strands islanders"
+            first_cell("Ferry strike strands islanders          Weather links"),
+            Some("Ferry strike strands islanders")
         );
+        // A table's row of a label and a value is no headline; a double
+        // space after a full stop parts no cells.
+        assert_eq!(first_cell("Founder  Netscape Communications"), None);
         assert_eq!(
-            headline_text("Share The 21 best films of the year"),
-            "The 21 best films of the year"
+            first_cell("The wall fell.  Then the pier."),
+            Some("The wall fell.  Then the pier.")
         );
+        let titled = |page: &str| extract_clipping(page).title;
+        // The share button's label goes when the headline is printed alone too.
+        let shared = format!(
+            "The 21 best films of the year\n\nShare Tweet\nShare The 21 best films of the year\n\n{PROSE}"
+        );
+        assert_eq!(titled(&shared).as_deref(), Some("The 21 best films of the year"));
         // A headline about sharing keeps its words.
+        let about_shares = format!("Markets\n\nShare Prices Fall For A Third Week\n\nBy Ann Lee\n\n{PROSE}");
         assert_eq!(
-            headline_text("Share prices fall for a third week"),
-            "Share prices fall for a third week"
+            titled(&about_shares).as_deref(),
+            Some("Share Prices Fall For A Third Week")
         );
-        assert_eq!(headline_text("Print The Map"), "Print The Map");
     }
 
     #[test]
@@ -1828,6 +1900,50 @@ mod tests {
         );
         assert!(article.body.starts_with("The council voted"), "{}", article.body);
         assert!(article.body.ends_with("two years to finish."), "{}", article.body);
+    }
+
+    #[test]
+    fn a_section_named_on_the_first_line_is_not_the_headline() {
+        let page = "Power cuts\n\nKyiv braces for a winter of power cuts across Ukraine\n\nBy Ann Lee\n\nMarch 3, 2024\n\n\
+            Ukraine's capital is preparing for long power cuts this winter, after strikes on power stations \
+            left much of Kyiv without electricity for days at a time.\n\n\
+            The city has opened heated shelters in schools, and engineers are repairing the lines as fast as \
+            the parts arrive from abroad, officials in Ukraine said on Monday.\n";
+        assert_eq!(
+            extract_clipping(page).title.as_deref(),
+            Some("Kyiv braces for a winter of power cuts across Ukraine")
+        );
+    }
+
+    #[test]
+    fn only_the_head_of_a_thread_ends_an_article() {
+        for head in [
+            "3 thoughts on “Council agrees to rebuild the harbour wall”",
+            "There are 13 comments",
+            "Leave a Reply",
+        ] {
+            assert!(COMMENT_THREAD.is_match(head), "{head}");
+        }
+        for line in [
+            "11 Comments",
+            "Comments (4)",
+            "300 responses to the survey backed the plan.",
+            "Leave a comment below and tell us what you think.",
+        ] {
+            assert!(!COMMENT_THREAD.is_match(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_handle_or_an_address_names_no_code_and_a_capitalised_headline_stays_one() {
+        assert!(!names_code("Follow us on Twitter @harbour_news"));
+        assert!(!names_code("Read more at example.org/harbour_wall"));
+        assert!(is_furniture_line("Follow us on Twitter @harbour_news"));
+        let page = format!("WITH FRIENDS LIKE THESE\n\nBy Ann Lee\n\n{PROSE}");
+        assert_eq!(
+            extract_clipping(&page).title.as_deref(),
+            Some("WITH FRIENDS LIKE THESE")
+        );
     }
 
     #[test]

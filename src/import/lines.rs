@@ -35,7 +35,11 @@ pub fn split_units(text: &str) -> Vec<Unit> {
         }
         // A text browser indents a nested list's items under their parent
         // item without a bullet of their own.
-        let indent = raw.len() - raw.trim_start().len();
+        let indent: usize = raw
+            .chars()
+            .take_while(|c| c.is_whitespace())
+            .map(|c| if c == '\t' { 4 } else { 1 })
+            .sum();
         let nested_item = !bullet
             && !previous_blank
             && !previous_full
