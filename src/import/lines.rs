@@ -49,7 +49,12 @@ pub fn split_units(text: &str) -> Vec<Unit> {
         let continues = !previous_blank && !bullet && previous_full;
         match units.last_mut() {
             Some(last) if continues => {
-                last.text.push(' ');
+                // Chinese and Japanese put no space between words: a line
+                // wrapped inside a sentence joins without one.
+                let unspaced = last.text.ends_with(writes_without_spaces) && text.starts_with(writes_without_spaces);
+                if !unspaced {
+                    last.text.push(' ');
+                }
                 last.text.push_str(text);
             }
             _ => units.push(Unit {
@@ -104,6 +109,13 @@ fn strip_bullet(line: &str) -> (&str, bool) {
 pub fn is_cjk(c: char) -> bool {
     matches!(c as u32,
         0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF66..=0xFF9D)
+}
+
+/// Chinese characters, kana and their punctuation, which run on without
+/// spaces between words (Korean's Hangul puts spaces between words).
+fn writes_without_spaces(c: char) -> bool {
+    matches!(c as u32,
+        0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
 }
 
 /// Words in a line, counting two CJK characters as a word, which is close to
@@ -184,6 +196,15 @@ Text",
             long.trim_end()
         ));
         assert!(wrapped.last().unwrap().text.ends_with("ends here"), "{wrapped:?}");
+        // A wrapped Chinese or Japanese sentence joins without a space; a
+        // Korean one keeps the space it was wrapped at.
+        let wrapped_cjk = |first: &str, second: &str| {
+            let line = format!("{}{first}", "x".repeat(50));
+            let text = format!("{line}\n{line}\n{line}\n{line}\n{second}\n");
+            split_units(&text).remove(0).text
+        };
+        assert!(wrapped_cjk("能够回", "答问题。").ends_with("能够回答问题。"));
+        assert!(wrapped_cjk("기사를", "읽었다.").ends_with("기사를 읽었다."));
         let negative = split_units("-5 degrees overnight");
         assert!(!negative[0].bullet);
     }
