@@ -152,6 +152,10 @@ const FURNITURE_PREFIXES: &[&str] = &[
     "image copyright",
     "関連記事",
     "【関連",
+    "ここから本文",
+    "本文へ",
+    "このページの",
+    "ページの先頭",
 ];
 
 /// Labels of the kind of piece, on a line of their own or before a headline.
@@ -1108,11 +1112,6 @@ pub fn read_clipping(text: &str) -> ExtractedArticle {
         .collect();
     let weights = damp_long_lists(&units, weights);
     let (body_start, body_end) = body_run(&weights).unwrap_or((units.len(), units.len()));
-    if std::env::var("DBGW").is_ok() {
-        for (i, u) in units.iter().enumerate() {
-            eprintln!("{i:4} {:6} {} {}", weights[i], if i == body_start { "S" } else if i == body_end { "E" } else { " " }, u.text.chars().take(70).collect::<String>());
-        }
-    }
 
     let mut article = ExtractedArticle::default();
     let mut sources = SourceCandidates::default();
@@ -1211,7 +1210,6 @@ pub fn read_clipping(text: &str) -> ExtractedArticle {
                     || split_kind_prefix(&units[i].text).is_some())
         })
         .filter_map(|i| score_of(i).map(|s| (s, i)))
-        .inspect(|(s, i)| if std::env::var("DBG").is_ok() { eprintln!("{s} {i} {:?}", units[*i].text) })
         .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(&a.1)));
     let title_index = title_index.map(|(best_score, best)| {
         // A standfirst (dek) sits right under its headline and is longer:

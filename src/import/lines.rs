@@ -51,7 +51,8 @@ pub fn split_units(text: &str) -> Vec<Unit> {
             Some(last) if continues => {
                 // Chinese and Japanese put no space between words: a line
                 // wrapped inside a sentence joins without one.
-                let unspaced = last.text.ends_with(writes_without_spaces) && text.starts_with(writes_without_spaces);
+                let unspaced =
+                    last.text.ends_with(writes_without_spaces) || text.starts_with(writes_without_spaces);
                 if !unspaced {
                     last.text.push(' ');
                 }
@@ -62,32 +63,32 @@ pub fn split_units(text: &str) -> Vec<Unit> {
                 bullet,
             }),
         }
-        previous_full = wrap_width.is_some_and(|w| raw.chars().count() + 20 >= w);
+        previous_full = wrap_width.is_some_and(|w| display_width(raw) + 20 >= w);
         previous_blank = false;
     }
     units
 }
 
 /// The width a file was hard-wrapped at, if it was: many lines end close to
-/// one common maximum that is no wider than a terminal or an e-mail.
+/// one common maximum that is no wider than a terminal or an e-mail. Lines
+/// wider than that (a text browser's long menus, unwrapped tables) are not
+/// part of the wrapped text and do not count.
 fn hard_wrap_width(lines: &[&str]) -> Option<usize> {
     let mut lengths: Vec<usize> = lines
         .iter()
-        .map(|l| l.chars().count())
-        .filter(|&n| n >= 40)
+        .map(|l| display_width(l))
+        .filter(|&n| (40..=132).contains(&n))
         .collect();
     if lengths.len() < 4 {
         return None;
     }
     lengths.sort_unstable();
-    let width = lengths[lengths.len() * 9 / 10];
-    if width > 132 {
-        return None;
-    }
-    // Prose wrapped at a width leaves many lines just short of it; short
-    // paragraphs and headings make up the rest, so a quarter is enough.
-    let near = lengths.iter().filter(|&&n| n + 15 >= width).count();
-    (near >= 4 && near * 4 >= lengths.len()).then_some(width)
+    // Prose wrapped at a width leaves many lines just short of it: the
+    // width is the top of the fullest band of 15 columns.
+    let near = |width: usize| lengths.iter().filter(|&&n| n <= width && n + 15 >= width).count();
+    let (near_count, width) = lengths.iter().map(|&width| (near(width), width)).max()?;
+    // Short paragraphs and headings make up the rest, so a quarter is enough.
+    (near_count >= 4 && near_count * 4 >= lengths.len()).then_some(width)
 }
 
 fn strip_bullet(line: &str) -> (&str, bool) {
@@ -109,6 +110,20 @@ fn strip_bullet(line: &str) -> (&str, bool) {
 pub fn is_cjk(c: char) -> bool {
     matches!(c as u32,
         0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF66..=0xFF9D)
+}
+
+/// How many columns a line takes in a terminal or a text browser, which is
+/// where it was wrapped: Chinese, Japanese and Korean characters take two.
+fn display_width(line: &str) -> usize {
+    line.chars()
+        .map(|c| {
+            if is_cjk(c) || writes_without_spaces(c) {
+                2
+            } else {
+                1
+            }
+        })
+        .sum()
 }
 
 /// Chinese characters, kana and their punctuation, which run on without
@@ -167,7 +182,10 @@ fn without_list_number(text: &str) -> &str {
 /// Running prose, as opposed to a label, link or heading.
 pub fn is_prose(text: &str) -> bool {
     let words = word_count(text);
-    words >= 12 && (ends_sentence(text) || sentence_marks(text) >= 1 || text.contains(['。', '、', '，']))
+    // A Japanese or Chinese headline may have a comma in it; a paragraph
+    // has a full stop, or runs on longer.
+    words >= 12
+        && (ends_sentence(text) || sentence_marks(text) >= 1 || words >= 25 && text.contains(['、', '，']))
 }
 
 #[cfg(test)]
@@ -204,7 +222,24 @@ Text",
             split_units(&text).remove(0).text
         };
         assert!(wrapped_cjk("能够回", "答问题。").ends_with("能够回答问题。"));
+        assert!(wrapped_cjk("フリーWi-Fi", "プロテクション").ends_with("フリーWi-Fiプロテクション"));
         assert!(wrapped_cjk("기사를", "읽었다.").ends_with("기사를 읽었다."));
+        // Long menu lines (a text browser does not wrap them) do not hide
+        // the width the text was wrapped at.
+        let menu =
+            "Home | World | Business | Sport | Culture | Opinion | Science | Weather | Video ".repeat(2);
+        let sentence = "word ".repeat(17);
+        let page = format!(
+            "{menu}\n{menu}\n{menu}\n{menu}\n{menu}\n\n{sentence}\n{sentence}\n{sentence}\n{sentence}\nend.\n"
+        );
+        assert!(split_units(&page).last().unwrap().text.ends_with("word end."));
+        // A headline with a comma in it is no paragraph; a sentence is.
+        assert!(!is_prose(
+            "トレンドマイクロ、公衆無線LANを安全に使うためのアプリを発売"
+        ));
+        assert!(is_prose(
+            "トレンドマイクロは3月9日、公衆無線LANを安全に使うためのアプリを発売した。"
+        ));
         let negative = split_units("-5 degrees overnight");
         assert!(!negative[0].bullet);
     }
