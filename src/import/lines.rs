@@ -85,8 +85,12 @@ fn hard_wrap_width(lines: &[&str]) -> Option<usize> {
     lengths.sort_unstable();
     // Prose wrapped at a width leaves many lines just short of it: the
     // width is the top of the fullest band of 15 columns.
-    let near = |width: usize| lengths.iter().filter(|&&n| n <= width && n + 15 >= width).count();
-    let (near_count, width) = lengths.iter().map(|&width| (near(width), width)).max()?;
+    let near = |width: usize| {
+        lengths.partition_point(|&n| n <= width) - lengths.partition_point(|&n| n + 15 < width)
+    };
+    let mut widths = lengths.clone();
+    widths.dedup();
+    let (near_count, width) = widths.into_iter().map(|width| (near(width), width)).max()?;
     // Short paragraphs and headings make up the rest, so a quarter is enough.
     (near_count >= 4 && near_count * 4 >= lengths.len()).then_some(width)
 }
