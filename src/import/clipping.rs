@@ -100,6 +100,29 @@ const FURNITURE_WORDS: &[&str] = &[
     "teilen",
     "anzeige",
     "werbung",
+    // Italian, Portuguese, Dutch, Polish, Czech and Russian share bars,
+    // "related" labels and sign-ins.
+    "condividi",
+    "stampa",
+    "correlati",
+    "pubblicità",
+    "compartilhar",
+    "partilhar",
+    "relacionadas",
+    "publicidade",
+    "delen",
+    "gerelateerd",
+    "advertentie",
+    "udostępnij",
+    "drukuj",
+    "powiązane",
+    "reklama",
+    "sdílet",
+    "tisk",
+    "související",
+    "поделиться",
+    "печать",
+    "реклама",
     "印刷",
     "共有",
     "シェア",
@@ -1651,6 +1674,9 @@ mod tests {
             "Skip to contentSkip to site index",
             "12 comments on “A week in the harbour town”",
             "Continue reading the main story",
+            "Související",
+            "Condividi Stampa",
+            "Поделиться",
         ] {
             assert!(
                 is_furniture(&Unit {
@@ -1664,6 +1690,7 @@ mod tests {
             text: "English Press".into(),
             bullet: true
         }));
+        assert!(!is_furniture_line("La Stampa"));
     }
 
     #[test]
