@@ -440,6 +440,12 @@ fn site_name_from_page_title(page_title: &str, headline: &str) -> Option<String>
 
 /// "By Jane Doe and John Roe" → ["Jane Doe", "John Roe"].
 fn byline_names(byline: &str) -> Vec<String> {
+    // A byline block often ends with the date ("Jane Doe 22 Dec 2016"), and
+    // is sometimes only a date: names come before it.
+    let byline = match super::dates::find_date(byline) {
+        Some(found) => byline.get(..found.start).unwrap_or(byline),
+        None => byline,
+    };
     let byline = byline.trim();
     let byline = ["By ", "by ", "BY "]
         .iter()
@@ -489,7 +495,15 @@ pub fn extract_html(html: &str) -> ExtractedArticle {
                 meta.published = parse_meta_date(&content);
                 stamp = Some(content);
             }
-            "og:site_name" | "application-name" | "dc.publisher" => {
+            // The site's own name wins over the other guesses, wherever it
+            // sits in the head.
+            "og:site_name" => meta.source = Some(content),
+            "dc.publisher" => {
+                meta.source.get_or_insert(content);
+            }
+            // Some sites put the page's title in its application name: a
+            // name is a few words, a headline more.
+            "application-name" if content.split_whitespace().count() <= 5 => {
                 meta.source.get_or_insert(content);
             }
             // The New York Times' byline meta says "By …".
@@ -685,6 +699,24 @@ mod tests {
             <meta property="article:published_time" content="2021-03-09T02:05:00Z"></head>
             <body><p>The vote ran late into the night.</p></body></html>"#;
         assert_eq!(extract_html(html).published.unwrap().date_label(), "2021-03-08");
+    }
+
+    #[test]
+    fn a_byline_ends_where_its_date_begins() {
+        assert_eq!(
+            byline_names("By Jane Doe and John Roe 22 Dec 2016"),
+            ["Jane Doe", "John Roe"]
+        );
+        assert!(byline_names("April 28, 2019 at 6:01 am Updated April 29, 2019").is_empty());
+    }
+
+    #[test]
+    fn the_site_name_wins_over_an_application_name_that_is_the_headline() {
+        let html = r#"<html><head><meta name="application-name" content="Council agrees to rebuild the harbour wall after years">
+            <meta property="og:site_name" content="Harbour Post"></head>
+            <body><article><h1>Council agrees</h1><p>The council voted on Tuesday to rebuild the harbour wall, a project that has been delayed for a decade.</p>
+            <p>Residents said they were relieved, though the cost of the works remains a matter of fierce local debate.</p></article></body></html>"#;
+        assert_eq!(extract_html(html).source.as_deref(), Some("Harbour Post"));
     }
 
     #[test]
