@@ -53,6 +53,12 @@ static BODY_TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)<body\b").e
 static AUTHOR_LINK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?is)<a\b[^>]*\brel\s*=\s*["']?author\b[^>]*>(.*?)</a>"#).expect("valid pattern")
 });
+/// schema.org microdata: the element that holds an author's name
+/// (`<span itemprop="author">`).
+static AUTHOR_PROP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?is)<(span|p|a|div|li|address)\b[^>]*\bitemprop\s*=\s*["']?author\b[^>]*>"#)
+        .expect("valid pattern")
+});
 static CONTAINER_TAG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)<(/)?(?:div|span|section|article|main|aside|blockquote|table|font|b|i|em|strong|a|ul|ol|dl|form|center)\b")
         .expect("valid pattern")
@@ -227,6 +233,50 @@ fn author_links(html: &str) -> Vec<String> {
         }
         if names.len() == 4 {
             break;
+        }
+    }
+    names
+}
+
+/// The names in the first element marked `itemprop="author"`: "Martin
+/// Untersinger (avec Damien Leloup et Morgane Tual)" names three people.
+fn microdata_authors(html: &str) -> Vec<String> {
+    let Some(c) = AUTHOR_PROP.captures(html) else {
+        return Vec::new();
+    };
+    let (Some(open), Some(tag)) = (c.get(0), c.get(1)) else {
+        return Vec::new();
+    };
+    // The element's content runs to its own closing tag (links inside it
+    // close first).
+    let rest = &html[open.end()..];
+    let closing = format!("</{}", tag.as_str().to_ascii_lowercase());
+    // A byline is short; an element that runs on is a whole author box.
+    let Some(inner) = rest
+        .to_ascii_lowercase()
+        .find(&closing)
+        .filter(|&end| end <= 2000)
+        .and_then(|end| rest.get(..end))
+    else {
+        return Vec::new();
+    };
+    let text = decode_entities(&TAG.replace_all(inner, " "));
+    let text = text.replace(['(', ')'], ",");
+    let mut names = Vec::new();
+    for piece in text.split([',', '&', '|', ';']) {
+        for name in piece.split(" and ").flat_map(|p| p.split(" et ")) {
+            let name = name.trim();
+            let name = ["with ", "avec ", "con ", "mit "]
+                .iter()
+                .find_map(|w| name.strip_prefix(w))
+                .unwrap_or(name);
+            let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+            if (1..=4).contains(&name.split_whitespace().count())
+                && !name.contains("://")
+                && !names.contains(&name)
+            {
+                names.push(name);
+            }
         }
     }
     names
@@ -540,6 +590,9 @@ pub fn extract_html(html: &str) -> ExtractedArticle {
     if meta.authors.is_empty() {
         meta.authors = author_links(html);
     }
+    if meta.authors.is_empty() {
+        meta.authors = microdata_authors(html);
+    }
     if meta.published.is_none() {
         meta.published = time_element_date(html).or_else(|| meta.url.as_deref().and_then(url_date));
     }
@@ -699,6 +752,16 @@ mod tests {
             <meta property="article:published_time" content="2021-03-09T02:05:00Z"></head>
             <body><p>The vote ran late into the night.</p></body></html>"#;
         assert_eq!(extract_html(html).published.unwrap().date_label(), "2021-03-08");
+    }
+
+    #[test]
+    fn microdata_names_the_authors() {
+        let html = r#"<p><span itemprop="author" class="auteur"><a href="/j/mu">Martin Untersinger</a> (avec Damien Leloup et Morgane Tual)</span></p>"#;
+        assert_eq!(
+            microdata_authors(html),
+            ["Martin Untersinger", "Damien Leloup", "Morgane Tual"]
+        );
+        assert!(microdata_authors("<p>No byline here</p>").is_empty());
     }
 
     #[test]
