@@ -1180,7 +1180,8 @@ pub fn read_clipping(text: &str) -> ExtractedArticle {
     let score_of = |i: usize| {
         let dates_or_signs = |j: usize| date_lines[j].is_some() || bylines[j].is_some();
         // Under its headline as a rule; over it on some sites.
-        let dated_below = (i + 1..(i + 6).min(units.len())).any(dates_or_signs);
+        // (A date past the start of the text is a comment's or a teaser's.)
+        let dated_below = (i + 1..(i + 6).min(units.len()).min(body_start + 1)).any(dates_or_signs);
         let dated_above = (i.saturating_sub(2)..i).any(dates_or_signs);
         // A photo's caption sits on its credit line, and is often printed
         // twice (the image's text and the caption under it).
@@ -1988,6 +1989,26 @@ mod tests {
 
     /// A blog post: the headline over the author and the date, then the
     /// post's first heading just above the text.
+    /// A short post: the first comment's date sits a few lines under the
+    /// post's first heading, and says nothing about it.
+    #[test]
+    fn a_comments_date_does_not_date_a_heading_above_it() {
+        let page = "Sign in\n\nWhy the harbour wall still matters\n\nAnn Lee\nFollow\nOct 15, 2015 · 8 min read\n\n\
+            What the council has not said about the wall\n\n\
+            The council voted on Tuesday to rebuild the harbour wall, a project that has been delayed for more \
+            than a decade by arguments over its cost.\n\n\
+            Residents said they were relieved, though the price of the works remains a matter of fierce local \
+            debate and several councillors abstained.\n\n\
+            3 thoughts on “Why the harbour wall still matters”\n\n\
+            Tom Hardy · March 10, 2024 at 12:20 AM\n\n\
+            I have lived by the harbour for forty years and I can tell you that the wall has been crumbling since \
+            the storm of 1987.\n";
+        assert_eq!(
+            extract_clipping(page).title.as_deref(),
+            Some("Why the harbour wall still matters")
+        );
+    }
+
     #[test]
     fn the_headline_is_over_its_date_and_the_heading_under_the_date_is_not() {
         let page = format!(
