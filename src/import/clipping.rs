@@ -814,7 +814,6 @@ fn densest_run(weights: &[i64]) -> Option<(i64, usize, usize)> {
     best
 }
 
-/// How likely a unit in the header is to be the headline, or `None`.
 /// The lines of tables drawn with box characters.
 const BOX_DRAWING: [char; 6] = ['│', '┃', '║', '─', '━', '┼'];
 
@@ -870,6 +869,8 @@ fn without_share_label(cell: &str) -> Option<&str> {
         .then_some(rest)
 }
 
+/// How likely a unit in the header is to be the headline, read as `text`
+/// (its headline part), or `None` when it cannot be one.
 fn headline_score(unit: &Unit, text: &str, distance_to_body: usize) -> Option<i32> {
     let words = word_count(text);
     // A row of a table drawn with box characters is no headline.
@@ -1987,8 +1988,6 @@ mod tests {
         assert!(article.body.starts_with("The council voted"), "{}", article.body);
     }
 
-    /// A blog post: the headline over the author and the date, then the
-    /// post's first heading just above the text.
     /// A short post: the first comment's date sits a few lines under the
     /// post's first heading, and says nothing about it.
     #[test]
@@ -2009,6 +2008,8 @@ mod tests {
         );
     }
 
+    /// A blog post: the headline over the author and the date, then the
+    /// post's first heading just above the text.
     #[test]
     fn the_headline_is_over_its_date_and_the_heading_under_the_date_is_not() {
         let page = format!(
