@@ -333,7 +333,8 @@ static FROM_LINE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid from-line pattern")
 });
-/// "12 comments on …", "3 Responses to …": the head of a comment thread.
+/// "12 comments", "3 Responses": a count of the comments, furniture (the
+/// head of the thread itself is a [`COMMENT_THREAD`]).
 static COMMENT_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\d+\s+(?:comments?|responses?|replies|reactions?)\b").expect("valid comment pattern")
 });
@@ -929,23 +930,30 @@ struct HeadlineEchoes {
 
 impl HeadlineEchoes {
     fn new(header: &[Unit]) -> Self {
-        let mut counts = std::collections::HashMap::new();
+        let mut echoes = HeadlineEchoes {
+            counts: std::collections::HashMap::new(),
+        };
         for unit in header {
-            let whole = normalise_line(first_cell(&unit.text).unwrap_or(&unit.text));
-            let mut seen = vec![whole.clone()];
-            for part in unit.text.split(['|', '—', '–']).flat_map(|p| p.split(" - ")) {
-                let part = normalise_line(part);
-                if !seen.contains(&part) {
-                    seen.push(part);
-                }
-            }
-            for key in seen {
-                if !key.is_empty() {
-                    *counts.entry(key).or_insert(0) += 1;
-                }
+            echoes.add(unit);
+        }
+        echoes
+    }
+
+    /// Counts one more line of the header.
+    fn add(&mut self, unit: &Unit) {
+        let whole = normalise_line(first_cell(&unit.text).unwrap_or(&unit.text));
+        let mut seen = vec![whole.clone()];
+        for part in unit.text.split(['|', '—', '–']).flat_map(|p| p.split(" - ")) {
+            let part = normalise_line(part);
+            if !seen.contains(&part) {
+                seen.push(part);
             }
         }
-        HeadlineEchoes { counts }
+        for key in seen {
+            if !key.is_empty() {
+                *self.counts.entry(key).or_insert(0) += 1;
+            }
+        }
     }
 
     /// Whether a headline-long line is printed among these, whole or as a part.
@@ -1145,13 +1153,17 @@ pub fn read_clipping(text: &str) -> ExtractedArticle {
     // A headline that ends on an abbreviation ("… Underneath N.Y.C.") reads
     // as a sentence; printed above as well (in the window title), it is
     // still the headline.
-    let above = HeadlineEchoes::new(&units[..body_start.min(units.len())]);
+    let mut echoes = HeadlineEchoes::new(&units[..body_start.min(units.len())]);
     let swept_up = (body_start..(body_start + 3).min(body_end + 1).min(units.len()))
-        .take_while(|&i| !is_prose(&units[i].text) || above.prints_headline(&units[i].text))
+        .take_while(|&i| !is_prose(&units[i].text) || echoes.prints_headline(&units[i].text))
         .last()
         .map_or(body_start, |i| i + 1);
     let header = 0..swept_up.min(units.len());
-    let echoes = HeadlineEchoes::new(&units[header.clone()]);
+    // The lines swept up count among the header's echoes too.
+    for unit in units.get(body_start..header.end).unwrap_or(&[]) {
+        echoes.add(unit);
+    }
+    let echoes = echoes;
     let lead = lead_words(&units, body_start, body_end);
     // A headline is soon followed by its dateline or byline (within five
     // lines: the author's name, a "Follow" button and a reading time can

@@ -252,34 +252,21 @@ fn microdata_authors(html: &str) -> Vec<String> {
     let rest = &html[open.end()..];
     let closing = format!("</{}", tag.as_str().to_ascii_lowercase());
     // A byline is short; an element that runs on is a whole author box.
-    let Some(inner) = rest
-        .to_ascii_lowercase()
-        .find(&closing)
-        .filter(|&end| end <= 2000)
+    let window = &rest.as_bytes()[..rest.len().min(2000 + closing.len())];
+    let Some(inner) = window
+        .windows(closing.len())
+        .position(|w| w.eq_ignore_ascii_case(closing.as_bytes()))
         .and_then(|end| rest.get(..end))
     else {
         return Vec::new();
     };
     let text = decode_entities(&TAG.replace_all(inner, " "));
-    let text = text.replace(['(', ')'], ",");
-    let mut names = Vec::new();
-    for piece in text.split([',', '&', '|', ';']) {
-        for name in piece.split(" and ").flat_map(|p| p.split(" et ")) {
-            let name = name.trim();
-            let name = ["with ", "avec ", "con ", "mit "]
-                .iter()
-                .find_map(|w| name.strip_prefix(w))
-                .unwrap_or(name);
-            let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-            if (1..=4).contains(&name.split_whitespace().count())
-                && !name.contains("://")
-                && !names.contains(&name)
-            {
-                names.push(name);
-            }
-        }
+    // "X (avec Y et Z)": the bracket and its words join co-authors.
+    let mut text = text.replace(['(', ')'], ", ");
+    for joiner in [" avec ", " with ", " et "] {
+        text = text.replace(joiner, ", ");
     }
-    names
+    byline_names(&text)
 }
 
 /// `<time datetime="…">`, the one marked as the publication date first.

@@ -18,11 +18,12 @@ const BULLETS: &[char] = &[
 /// e-mail client hard-wrapped at a fixed width.
 pub fn split_units(text: &str) -> Vec<Unit> {
     let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
-    let wrap_width = hard_wrap_width(&lines);
+    let widths: Vec<usize> = lines.iter().map(|l| display_width(l)).collect();
+    let wrap_width = hard_wrap_width(&widths);
     let mut units: Vec<Unit> = Vec::new();
     let mut previous_blank = true;
     let mut previous_full = false;
-    for raw in lines {
+    for (raw, width) in lines.into_iter().zip(widths) {
         let trimmed = raw.trim();
         if trimmed.is_empty() {
             previous_blank = true;
@@ -63,7 +64,7 @@ pub fn split_units(text: &str) -> Vec<Unit> {
                 bullet,
             }),
         }
-        previous_full = wrap_width.is_some_and(|w| display_width(raw) + 20 >= w);
+        previous_full = wrap_width.is_some_and(|w| width + 20 >= w);
         previous_blank = false;
     }
     units
@@ -73,11 +74,11 @@ pub fn split_units(text: &str) -> Vec<Unit> {
 /// one common maximum that is no wider than a terminal or an e-mail. Lines
 /// wider than that (a text browser's long menus, unwrapped tables) are not
 /// part of the wrapped text and do not count.
-fn hard_wrap_width(lines: &[&str]) -> Option<usize> {
-    let mut lengths: Vec<usize> = lines
+fn hard_wrap_width(widths: &[usize]) -> Option<usize> {
+    let mut lengths: Vec<usize> = widths
         .iter()
-        .map(|l| display_width(l))
-        .filter(|&n| (40..=132).contains(&n))
+        .copied()
+        .filter(|n| (40..=132).contains(n))
         .collect();
     if lengths.len() < 4 {
         return None;
