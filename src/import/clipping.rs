@@ -870,6 +870,22 @@ fn without_share_label(cell: &str) -> Option<&str> {
         .then_some(rest)
 }
 
+/// Whether `line` reads as a headline over the standfirst `deck`: four to
+/// twenty words, capitalised (or in a script without case), not a run of
+/// capitals (a menu), not an image's bracketed name, and not a path or a
+/// window title that holds the deck itself.
+fn is_headline_over_deck(line: &str, deck: &str) -> bool {
+    let line = line.trim();
+    let capitalised = line.starts_with(|c: char| {
+        c.is_numeric() || c.is_alphabetic() && !c.is_lowercase() || "\"'“‘«„¿¡".contains(c)
+    });
+    let all_capitals = line.chars().any(char::is_uppercase) && !line.chars().any(char::is_lowercase);
+    (4..=20).contains(&word_count(line))
+        && capitalised
+        && !all_capitals
+        && !normalise_line(line).contains(&normalise_line(deck))
+}
+
 /// How likely a unit in the header is to be the headline, read as `text`
 /// (its headline part), or `None` when it cannot be one.
 fn headline_score(unit: &Unit, text: &str, distance_to_body: usize) -> Option<i32> {
@@ -1182,13 +1198,15 @@ pub fn read_clipping(text: &str) -> ExtractedArticle {
     };
     // A first line right over a headline-like line is that headline's
     // kicker or section ("Power cuts", then the headline).
-    let kicker_first = units.get(1).is_some_and(|next| {
-        (5..=20).contains(&word_count(&next.text))
-            && !ends_sentence(&next.text)
-            && !furniture[1]
-            && date_lines[1].is_none()
-            && bylines[1].is_none()
-            && !FROM_LINE.is_match(&next.text)
+    // (A dateline can sit between the two.)
+    let next_after_first = (1..units.len().min(3)).find(|&j| date_lines[j].is_none());
+    let kicker_first = next_after_first.is_some_and(|j| {
+        let next = &units[j].text;
+        (5..=20).contains(&word_count(next))
+            && !ends_sentence(next)
+            && !furniture[j]
+            && bylines[j].is_none()
+            && !FROM_LINE.is_match(next)
     });
     let score_of = |i: usize| {
         let dates_or_signs = |j: usize| date_lines[j].is_some() || bylines[j].is_some();
@@ -1230,41 +1248,47 @@ pub fn read_clipping(text: &str) -> ExtractedArticle {
             - if captioned { 12 } else { 0 };
         headline_score(&units[i], text, body_start.saturating_sub(i)).map(|s| s + bonus)
     };
+    let can_be_headline = |i: usize| {
+        !furniture[i]
+            && kind_labels[i].is_none()
+            && date_lines[i].is_none()
+            && bylines[i].is_none()
+            && SECTION_LINE.captures(&units[i].text).is_none()
+            && !FROM_LINE.is_match(&units[i].text)
+            && !looks_like_code_strictly(&units[i].text)
+            && !names_code(&units[i].text)
+            && COPYRIGHT.captures(&units[i].text).is_none()
+            && !units[i].text.contains('©')
+            && (breadcrumb_segments(&units[i].text).is_none() || split_kind_prefix(&units[i].text).is_some())
+    };
     let title_index = header
         .clone()
-        .filter(|&i| {
-            !furniture[i]
-                && kind_labels[i].is_none()
-                && date_lines[i].is_none()
-                && bylines[i].is_none()
-                && SECTION_LINE.captures(&units[i].text).is_none()
-                && !FROM_LINE.is_match(&units[i].text)
-                && !looks_like_code_strictly(&units[i].text)
-                && !names_code(&units[i].text)
-                && COPYRIGHT.captures(&units[i].text).is_none()
-                && !units[i].text.contains('©')
-                && (breadcrumb_segments(&units[i].text).is_none()
-                    || split_kind_prefix(&units[i].text).is_some())
-        })
+        .filter(|&i| can_be_headline(i))
         .filter_map(|i| score_of(i).map(|s| (s, i)))
         .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(&a.1)));
     let title_index = title_index.map(|(best_score, best)| {
-        // A standfirst (dek) sits right under its headline and is longer:
-        // when the unit just above the best candidate is a shorter headline of
-        // about the same quality, that one is the headline.
-        let previous = best.checked_sub(1).filter(|&p| {
-            !furniture[p]
-                && kind_labels[p].is_none()
-                && date_lines[p].is_none()
-                && bylines[p].is_none()
-                && breadcrumb_segments(&units[p].text).is_none()
-                && word_count(&units[p].text) <= word_count(&units[best].text)
-        });
-        // Only a line that reads like a standfirst yields to the one above.
-        let standfirst_like = ends_sentence(&units[best].text) || word_count(&units[best].text) >= 20;
-        let previous = previous.filter(|_| standfirst_like);
-        match previous.and_then(|p| score_of(p).map(|s| (s, p))) {
-            Some((score, p)) if score + 3 >= best_score => p,
+        // A standfirst (dek) sits right under its headline. The lead's words
+        // and the distance to the body favour it, so a headline just above
+        // the best candidate and of about the same quality is the headline.
+        let Some(previous) = best
+            .checked_sub(1)
+            .filter(|&p| can_be_headline(p) && breadcrumb_segments(&units[p].text).is_none())
+        else {
+            return best;
+        };
+        let (best_words, previous_words) = (word_count(&units[best].text), word_count(&units[previous].text));
+        // A standfirst written as a sentence yields to a shorter line only.
+        let reads_as_standfirst =
+            (ends_sentence(&units[best].text) || best_words >= 20) && previous_words <= best_words;
+        let margin = if reads_as_standfirst {
+            Some(3)
+        } else if best_words >= 6 && is_headline_over_deck(&units[previous].text, &units[best].text) {
+            Some(7)
+        } else {
+            None
+        };
+        match (margin, score_of(previous)) {
+            (Some(margin), Some(score)) if score + margin >= best_score => previous,
             _ => best,
         }
     });
@@ -1540,6 +1564,32 @@ mod tests {
         assert_eq!(
             read_clipping(&text).title.as_deref(),
             Some("Council agrees to rebuild the harbour wall")
+        );
+    }
+
+    #[test]
+    fn a_headline_over_its_standfirst_is_the_title_and_a_section_over_them_is_not() {
+        // The standfirst repeats the lead's words and sits nearer the body;
+        // it has no full stop, as on many sites. The section's name opens
+        // the copy, with the dateline between it and the headline.
+        let lead = "Harbour engineers expect the storm season to start early, with the first \
+                    gales due next week across the whole coast.";
+        let text = format!(
+            "Weather\n\n/ Tuesday 17 March 2020\n\nCouncil orders the harbour wall closed for the winter\n\n\
+             Engineers expect the storm season to start early\n\n{lead}\n\n{PROSE}"
+        );
+        assert_eq!(
+            read_clipping(&text).title.as_deref(),
+            Some("Council orders the harbour wall closed for the winter")
+        );
+        // A menu in capitals over a standfirst-like headline is no headline.
+        let text = format!(
+            "BUDGET 2021 LOCAL ELECTIONS QUARANTINE PROTESTS\n\n\
+             Engineers expect the storm season to start early\n\n12 March 2020\n\n{lead}\n\n{PROSE}"
+        );
+        assert_eq!(
+            read_clipping(&text).title.as_deref(),
+            Some("Engineers expect the storm season to start early")
         );
     }
 
