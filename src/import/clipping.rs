@@ -1051,8 +1051,10 @@ pub fn extract_clipping(text: &str) -> ExtractedArticle {
 }
 
 /// Whether a dated line is an "updated" stamp rather than the publication's.
-fn is_update_stamp(text: &str) -> bool {
-    let lower = text.to_lowercase();
+fn is_update_stamp(text: &str, found: &FoundDate) -> bool {
+    // Only a word before the date makes it the update's: "22:57 28.04.2020
+    // (updated 11:14 29.04.2020)" states the publication first.
+    let lower = text.get(..found.start).unwrap_or(text).to_lowercase();
     [
         "updated",
         "modified",
@@ -1073,7 +1075,15 @@ fn is_bare_date(text: &str, found: &FoundDate) -> bool {
         text.get(..found.start).unwrap_or(""),
         text.get(found.end..).unwrap_or("")
     );
-    word_count(&rest) <= 3 && rest.chars().count() <= 30
+    // The time and its zone ("at 6:40 PM EDT", "17:29 Uhr") are part of a
+    // dateline: only words of four letters or more count.
+    let words = rest
+        .split_whitespace()
+        .filter(|w| {
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !w.contains(|c: char| c.is_ascii_digit())
+        })
+        .count();
+    words <= 3 && rest.chars().count() <= 30
 }
 
 /// The unit holding the publication date, in order of trust:
@@ -1081,8 +1091,8 @@ fn is_bare_date(text: &str, found: &FoundDate) -> bool {
 ///   pages print it (dates above the headline are often the masthead's
 ///   "today", not the article's);
 /// - otherwise the first date of the header;
-/// - otherwise a bare date opening the body (pages that put it in the
-///   article's first block, under a photo caption);
+/// - otherwise a date on its own line in the body (pages that put it
+///   under a photo's caption or the author's box);
 /// - otherwise a footer date that is not an "updated" stamp.
 fn publication_line(
     units: &[Unit],
@@ -1095,26 +1105,26 @@ fn publication_line(
     let below_headline = title_index.and_then(|t| {
         (t + 1..body_start)
             .filter(dated)
-            .find(|&i| !is_update_stamp(&units[i].text))
+            .find(|&i| date_lines[i].is_some_and(|found| !is_update_stamp(&units[i].text, &found)))
     });
     let header = || (0..body_start.min(units.len())).find(dated);
-    // The first three paragraphs of the body; a list the body opens with
-    // (points it makes, or links) and the headline are passed over.
-    let body_opening = || {
-        (body_start..(body_end + 1).min(units.len()))
-            .filter(|&i| !units[i].bullet && Some(i) != title_index)
-            .take(3)
-            .find(|&i| date_lines[i].is_some_and(|found| is_bare_date(&units[i].text, &found)))
-    };
     let footer = || {
         (body_end + 1..units.len())
             .filter(dated)
-            .find(|&i| !is_update_stamp(&units[i].text))
+            .find(|&i| date_lines[i].is_some_and(|found| !is_update_stamp(&units[i].text, &found)))
     };
-    below_headline
-        .or_else(header)
-        .or_else(body_opening)
-        .or_else(footer)
+    // A date on its own line in the body: under a photo and its caption,
+    // or after the author's box. A list's dates (links, points) are passed over.
+    let in_body = || {
+        (body_start..(body_end + 1).min(units.len())).find(|&i| {
+            !units[i].bullet
+                && Some(i) != title_index
+                && date_lines[i].is_some_and(|found| {
+                    is_bare_date(&units[i].text, &found) && !is_update_stamp(&units[i].text, &found)
+                })
+        })
+    };
+    below_headline.or_else(header).or_else(in_body).or_else(footer)
 }
 
 /// The clipping's own fields, before the enrichment [`finish`] adds; other
@@ -1456,7 +1466,7 @@ pub fn finish(mut article: ExtractedArticle) -> ExtractedArticle {
         article.countries = mentions
             .into_iter()
             .filter(|(_, n)| *n >= 2 || *n * 2 >= top)
-            .take(8)
+            .take(5)
             .map(|(c, _)| c)
             .collect();
     }
@@ -1591,6 +1601,33 @@ mod tests {
             read_clipping(&text).title.as_deref(),
             Some("Engineers expect the storm season to start early")
         );
+    }
+
+    #[test]
+    fn a_date_on_its_own_line_under_the_authors_box_dates_the_piece() {
+        // Caption, byline, the author's box and a "Follow" row come between
+        // the headline and the date, which the body's run has swept up.
+        let text = format!(
+            "Council agrees to rebuild the harbour wall\n\n\
+             Workers inspect the old wall at low tide on a grey morning in the north of the town, \
+             where the sea broke through twice last winter (Photo: Jane Doe for the Gazette)\n\n\
+             By\n\nEric Yoder\n\nNational reporter covering the coast, its towns and their budgets\n\n\
+             EmailBioFollow\n\nJuly 9, 2020 at 6:40 PM EDT\n\n{PROSE}"
+        );
+        let article = read_clipping(&text);
+        let published = article.published.expect("the dateline is found");
+        assert_eq!(published.to_iso(), "2020-07-09T18:40:00");
+        assert!(!article.body.contains("July 9, 2020"));
+    }
+
+    #[test]
+    fn a_dateline_that_states_its_update_after_the_publication_is_the_publications() {
+        let text = format!(
+            "Monday 29 April 2020\n\nCouncil agrees to rebuild the harbour wall\n\n\
+             22:57 GMT 28.04.2020 (updated 11:14 GMT 29.04.2020)\n\n{PROSE}"
+        );
+        let published = read_clipping(&text).published.expect("a date");
+        assert_eq!(published.to_iso(), "2020-04-28T22:57:00");
     }
 
     #[test]

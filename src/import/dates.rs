@@ -121,6 +121,72 @@ const MONTHS: &[(&str, u32)] = &[
     ("augusti", 8),
     ("agustus", 8),
     ("desember", 12),
+    // Catalan ("23 de març", "5 d'abril").
+    ("gener", 1),
+    ("febrer", 2),
+    ("març", 3),
+    ("maig", 5),
+    ("juny", 6),
+    ("juliol", 7),
+    ("agost", 8),
+    ("setembre", 9),
+    ("desembre", 12),
+    // Albanian.
+    ("janar", 1),
+    ("shkurt", 2),
+    ("prill", 4),
+    ("qershor", 6),
+    ("korrik", 7),
+    ("gusht", 8),
+    ("shtator", 9),
+    ("tetor", 10),
+    ("nëntor", 11),
+    ("dhjetor", 12),
+    // Czech and Slovak (genitive).
+    ("ledna", 1),
+    ("února", 2),
+    ("března", 3),
+    ("dubna", 4),
+    ("května", 5),
+    ("června", 6),
+    ("července", 7),
+    ("srpna", 8),
+    ("září", 9),
+    ("října", 10),
+    ("listopadu", 11),
+    ("prosince", 12),
+    ("januára", 1),
+    ("februára", 2),
+    ("apríla", 4),
+    ("mája", 5),
+    ("júna", 6),
+    ("júla", 7),
+    ("augusta", 8),
+    ("septembra", 9),
+    ("októbra", 10),
+    ("novembra", 11),
+    ("decembra", 12),
+    // Hungarian (printed year first: "2020. március 23.").
+    ("január", 1),
+    ("február", 2),
+    ("március", 3),
+    ("április", 4),
+    ("május", 5),
+    ("június", 6),
+    ("július", 7),
+    ("augusztus", 8),
+    ("szeptember", 9),
+    ("október", 10),
+    // Bulgarian.
+    ("януари", 1),
+    ("февруари", 2),
+    ("април", 4),
+    ("юни", 6),
+    ("юли", 7),
+    ("септември", 9),
+    ("октомври", 10),
+    ("ноември", 11),
+    ("декември", 12),
     // Polish (genitive, as dates print them).
     ("stycznia", 1),
     ("lutego", 2),
@@ -266,7 +332,7 @@ static CJK_DATE: LazyLock<Regex> =
 /// papers print both calendars' names: "24 نيسان / أبريل 2020".
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th|er|º|°|\.)?\s+(?:de\s+)?({m})\b\.?(?:\s*/\s*(?:{m})\b)?,?\s+(?:de\s+)?(\d{{4}})\b",
+        r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th|er|º|°|\.)?\s+(?:de\s+|d['’])?({m})\b\.?(?:\s*/\s*(?:{m})\b)?,?\s+(?:de\s+)?(\d{{4}})\b",
         m = month_alternation()
     ))
     .unwrap()
@@ -274,6 +340,14 @@ static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)\b({})\b\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b",
+        month_alternation()
+    ))
+    .unwrap()
+});
+/// Year, month name, day, as Hungarian prints it: "2020. március 23.".
+static YEAR_MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(\d{{4}})\.\s+({})\s+(\d{{1,2}})\b",
         month_alternation()
     ))
     .unwrap()
@@ -322,19 +396,57 @@ fn ascii_digit(c: char) -> Option<char> {
     char::from_digit(c as u32 - zero as u32, 10)
 }
 
-/// `line` with its digits in ASCII, and for each byte of the result the
-/// byte of `line` it came from (plus one past the end), so that ranges found
-/// in the folded text can be given back in the original.
+/// `line` with its digits in ASCII and the words a copied page ran together
+/// parted ("By Jane Doe2020-02-20", "March 23, 2020timer", "28 luglio
+/// 202010:43"), and for each byte of the result the byte of `line` it came
+/// from (plus one past the end), so that ranges found in the folded text can
+/// be given back in the original.
 fn ascii_digits(line: &str) -> (String, Vec<usize>) {
-    let mut folded = String::with_capacity(line.len());
-    let mut origin = Vec::with_capacity(line.len() + 1);
+    let mut folded = String::with_capacity(line.len() + 4);
+    let mut origin = Vec::with_capacity(line.len() + 5);
+    let (mut previous, mut before_previous): (Option<char>, Option<char>) = (None, None);
+    let mut digit_run = 0;
     for (i, c) in line.char_indices() {
         let c = ascii_digit(c).unwrap_or(c);
+        let parted = match previous {
+            // A word run into a number: "Doe2020", "Información16.08.2020".
+            // Not a letter between digits ("06h00" is a time), nor a script
+            // written without spaces ("年1月" is one date).
+            Some(p) if c.is_ascii_digit() => {
+                let letter = |p: char| p.is_alphabetic() && (p as u32) < 0x2E80;
+                letter(p) && before_previous.is_some_and(letter)
+            }
+            // A year run into a word: "2020timer" (but "23rd" keeps its suffix).
+            Some(_) if c.is_alphabetic() => digit_run == 4,
+            _ => false,
+        };
+        // A year run into a time: "202010:43".
+        let year_then_time = digit_run == 4 && c.is_ascii_digit() && is_clock_time(&line[i..]);
+        if parted || year_then_time {
+            origin.push(i);
+            folded.push(' ');
+        }
+        digit_run = match (c.is_ascii_digit(), year_then_time) {
+            (false, _) => 0,
+            (true, true) => 1,
+            (true, false) => digit_run + 1,
+        };
         origin.extend(std::iter::repeat_n(i, c.len_utf8()));
         folded.push(c);
+        before_previous = previous;
+        previous = Some(c);
     }
     origin.push(line.len());
     (folded, origin)
+}
+
+/// Whether `text` opens with a clock time's hour ("10:43").
+fn is_clock_time(text: &str) -> bool {
+    let digits = text
+        .chars()
+        .take_while(|&c| ascii_digit(c).unwrap_or(c).is_ascii_digit())
+        .count();
+    (1..=2).contains(&digits) && text.chars().nth(digits) == Some(':')
 }
 
 /// The first date in `line`, in any of the forms we know. Byte offsets refer
@@ -398,6 +510,10 @@ fn find_ascii_date(line: &str) -> Option<FoundDate> {
         let p = month_number(&c[1]).and_then(|m| full_date(num(&c, 3) as i32, m, num(&c, 2)));
         push(&mut candidates, p, c.get(0).expect("group 0 always matches"));
     }
+    for c in YEAR_MONTH_DAY.captures_iter(line) {
+        let p = month_number(&c[2]).and_then(|m| full_date(num(&c, 1) as i32, m, num(&c, 3)));
+        push(&mut candidates, p, c.get(0).expect("group 0 always matches"));
+    }
     if candidates.is_empty() {
         for c in NUMERIC_DATE.captures_iter(line) {
             let (a, b, y) = (num(&c, 1), num(&c, 2), num(&c, 3) as i32);
@@ -426,8 +542,16 @@ fn find_ascii_date(line: &str) -> Option<FoundDate> {
     candidates.retain(|f| !opens_range(line.get(f.end..).unwrap_or("")));
     let mut found = candidates.into_iter().min_by_key(|f| f.start)?;
     if found.published.time.is_none() && found.published.precision == DatePrecision::Day {
+        // The time printed just before the date ("22:57 GMT 28.04.2020"),
+        // else the one after it.
+        let before = line.get(..found.start).unwrap_or("");
+        let just_before = TIME
+            .find_iter(before)
+            .last()
+            .filter(|m| before.len() - m.end() <= 6)
+            .and_then(|m| find_time(m.as_str()));
         let rest = line.get(found.end..).unwrap_or("");
-        found.published.time = find_time(rest);
+        found.published.time = just_before.or_else(|| find_time(rest));
     }
     Some(found)
 }
@@ -540,6 +664,52 @@ mod tests {
         let line = "第１回 ２０１８年１月５日";
         let found = find_date(line).unwrap();
         assert_eq!(&line[found.start..found.end], "２０１８年１月５日");
+    }
+
+    #[test]
+    fn reads_central_and_south_european_months() {
+        assert_eq!(iso("Dilluns, Març 23, 2020").as_deref(), Some("2020-03-23"));
+        assert_eq!(iso("5 d'abril de 2019").as_deref(), Some("2019-04-05"));
+        assert_eq!(
+            iso("13 gusht 2020, 09:08").as_deref(),
+            Some("2020-08-13T09:08:00")
+        );
+        assert_eq!(iso("30. ledna 2020").as_deref(), Some("2020-01-30"));
+        assert_eq!(iso("10 ноември 2020").as_deref(), Some("2020-11-10"));
+        // Hungarian prints the year first.
+        assert_eq!(
+            iso("2020. március 23. 14:05").as_deref(),
+            Some("2020-03-23T14:05:00")
+        );
+    }
+
+    #[test]
+    fn reads_dates_a_copied_page_ran_into_other_words() {
+        let line = "By Jane Doe2020-02-20 13:52:51 UTC";
+        let found = find_date(line).unwrap();
+        assert_eq!(found.published.to_iso(), "2020-02-20T13:52:00");
+        assert_eq!(&line[found.start..found.start + 4], "2020");
+        assert_eq!(
+            iso("Mon., March 23, 2020timer5 min. read").as_deref(),
+            Some("2020-03-23")
+        );
+        assert_eq!(
+            iso("28 luglio 202010:43 News").as_deref(),
+            Some("2020-07-28T10:43:00")
+        );
+        assert_eq!(iso("La Información16.08.2020").as_deref(), Some("2020-08-16"));
+        // An ordinal keeps its suffix; a year of Japanese text is not parted.
+        assert_eq!(iso("23rd March 2020").as_deref(), Some("2020-03-23"));
+        assert_eq!(iso("第2020年1月5日").as_deref(), Some("2020-01-05"));
+    }
+
+    #[test]
+    fn the_time_printed_before_the_date_is_its_time() {
+        assert_eq!(
+            iso("22:57 GMT 28.04.2020 (updated 11:14 GMT 29.04.2020)").as_deref(),
+            Some("2020-04-28T22:57:00")
+        );
+        assert_eq!(iso("08:22, 24.11.2020").as_deref(), Some("2020-11-24T08:22:00"));
     }
 
     #[test]
