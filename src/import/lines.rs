@@ -23,6 +23,7 @@ pub fn split_units(text: &str) -> Vec<Unit> {
     let mut units: Vec<Unit> = Vec::new();
     let mut previous_blank = true;
     let mut previous_full = false;
+    let mut previous_width = 0;
     for (raw, width) in lines.into_iter().zip(widths) {
         let trimmed = raw.trim();
         if trimmed.is_empty() {
@@ -47,7 +48,19 @@ pub fn split_units(text: &str) -> Vec<Unit> {
             && indent >= 4
             && units.last().is_some_and(|last| last.bullet);
         let bullet = bullet || nested_item;
-        let continues = !previous_blank && !bullet && previous_full;
+        // A wrapped line goes on with a word that did not fit on the line
+        // before; a word that would have fit opens a line of its own (a
+        // dateline under a long headline).
+        // (Chinese and Japanese wrap anywhere, and their widths are
+        // measured less surely; a table's or an indented block's rows are
+        // laid out, not wrapped.)
+        let would_have_fit = wrap_width.is_some_and(|w| previous_width + 1 + first_word_width(text) + 2 <= w)
+            && indent == 0
+            && !text.starts_with(writes_without_spaces)
+            && !units
+                .last()
+                .is_some_and(|last| last.text.ends_with(writes_without_spaces));
+        let continues = !previous_blank && !bullet && previous_full && !would_have_fit;
         match units.last_mut() {
             Some(last) if continues => {
                 // Chinese and Japanese put no space between words: a line
@@ -65,6 +78,7 @@ pub fn split_units(text: &str) -> Vec<Unit> {
             }),
         }
         previous_full = wrap_width.is_some_and(|w| width + 20 >= w);
+        previous_width = width;
         previous_blank = false;
     }
     units
@@ -129,6 +143,11 @@ fn display_width(line: &str) -> usize {
             }
         })
         .sum()
+}
+
+/// The columns of a line's first word.
+fn first_word_width(line: &str) -> usize {
+    display_width(line.split_whitespace().next().unwrap_or(""))
 }
 
 /// Chinese characters, kana and their punctuation, which run on without
@@ -260,6 +279,23 @@ Text",
         assert_eq!(units.len(), 4, "{units:#?}");
         assert!(units[0].text.ends_with("by the network."));
         assert_eq!(units[2].text, "Heading");
+    }
+
+    #[test]
+    fn a_line_whose_first_word_would_have_fit_above_is_not_wrapped_onto_it() {
+        let para = "President Barack Obama has admitted that his failure to pass common sense laws in the\n\
+                    US is the greatest frustration of his presidency, in an interview broadcast on Friday\n\
+                    evening by the network.\n\n";
+        // A long headline with its dateline and section right under it.
+        let page = format!(
+            "{para}{para}Obama admits that the failure to pass gun laws is his biggest frustration\n\
+             08:22, 24.11.2020\nRegion: North America\n\n{para}"
+        );
+        let units = split_units(&page);
+        let texts: Vec<&str> = units.iter().map(|u| u.text.as_str()).collect();
+        assert_eq!(texts.len(), 6, "{texts:#?}");
+        assert_eq!(texts[3], "08:22, 24.11.2020");
+        assert!(texts[0].ends_with("by the network."));
     }
 
     #[test]
