@@ -646,6 +646,13 @@ fn body_weight(unit: &Unit, furniture: bool) -> i64 {
     if furniture && (!looks_like_code_strictly(&unit.text) || menu_bar) {
         return FURNITURE_WEIGHT;
     }
+    if is_cookie_notice(&unit.text) {
+        return -60;
+    }
+    // A picture's file name and a headline by it: a teaser of another story.
+    if opens_with_image_name(&unit.text) {
+        return -60 - chars / 4;
+    }
     if is_prose(&unit.text) {
         let weight = chars.min(600);
         return if unit.bullet { weight / 2 } else { weight };
@@ -669,6 +676,50 @@ fn body_weight(unit: &Unit, furniture: bool) -> i64 {
         return chars / 4;
     }
     if chars < 40 { -40 } else { -30 }
+}
+
+/// A site's notice that it stores cookies, in whatever language: it names
+/// cookies and the site, the browser or the reader's consent.
+fn is_cookie_notice(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.contains("cookie") && word_count(text) <= 120 && COOKIE_CONTEXT.iter().any(|w| lower.contains(w))
+}
+
+const COOKIE_CONTEXT: &[&str] = &[
+    "website",
+    "site",
+    "browser",
+    "navigat",
+    "consent",
+    "accept",
+    "experience",
+    "privacy",
+    "privacidad",
+    "datenschutz",
+    "navegador",
+    "navigateur",
+    "utilizziamo",
+    "usamos",
+    "utilizamos",
+    "verwende",
+    "utilise",
+];
+
+/// A text browser prints a picture it does not show as its name in
+/// brackets ("[28112548-0-image-a-1] How teams will spend …"); a unit that
+/// opens with one and goes on with a few words is a story's card.
+fn opens_with_image_name(text: &str) -> bool {
+    let Some(rest) = text.trim_start().strip_prefix('[') else {
+        return false;
+    };
+    let Some((name, after)) = rest.split_once(']') else {
+        return false;
+    };
+    // A file's name, not a word ("[harry] Amy joins the team …" is an
+    // emoji's).
+    let file_name =
+        name.contains(|c: char| c.is_ascii_digit() || "-_.".contains(c)) || name.chars().count() >= 12;
+    file_name && !name.contains(char::is_whitespace) && (3..=40).contains(&word_count(after))
 }
 
 /// A line of program code or markup: it ends or opens a block, or leans on
@@ -1628,6 +1679,37 @@ mod tests {
         );
         let published = read_clipping(&text).published.expect("a date");
         assert_eq!(published.to_iso(), "2020-04-28T22:57:00");
+    }
+
+    #[test]
+    fn a_cookie_notice_and_other_stories_cards_are_not_the_body() {
+        let notice = "This website uses cookies to improve your experience while you navigate through \
+                      the website. Out of these cookies, the cookies that are categorized as necessary are \
+                      stored on your browser as they are essential for the working of basic functionalities \
+                      of the website, and we also use third-party cookies that help us analyse how you use it.";
+        let text = format!("Council agrees to rebuild the harbour wall\n\n{PROSE}\n\nShare\n\n{notice}\n");
+        let article = read_clipping(&text);
+        assert!(article.body.contains("Construction is due to begin"));
+        assert!(!article.body.contains("cookies"), "{}", article.body);
+
+        // Cards of other stories: a picture's file name, then a headline.
+        let mut text = format!("Council agrees to rebuild the harbour wall\n\n{PROSE}\n\nMore stories\n\n");
+        for i in 0..6 {
+            text.push_str(&format!(
+                "[2811{i}548-0-image-a-1] Ferry crews walk out again after the talks with the operator fail \
+                 for the {i}th time this year, and the island is cut off for the weekend\n\n"
+            ));
+        }
+        let article = read_clipping(&text);
+        assert!(article.body.contains("Construction is due to begin"));
+        assert!(!article.body.contains("Ferry crews"), "{}", article.body);
+        // An emoji's name opening a paragraph is no card.
+        let paragraph = "[harry] Amy joins the harbour team today, after four years on the ferries, \
+                         where she ran the timetable and the winter repairs.";
+        let article = read_clipping(&format!(
+            "Council agrees to rebuild the harbour wall\n\n{paragraph}\n\n{PROSE}"
+        ));
+        assert!(article.body.contains("Amy joins"), "{}", article.body);
     }
 
     #[test]
