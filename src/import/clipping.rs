@@ -152,11 +152,6 @@ const FURNITURE_PREFIXES: &[&str] = &[
     "follow us",
     "click here",
     "click to ",
-    "lire aussi",
-    "à lire aussi",
-    "a lire aussi",
-    "leer también",
-    "lea también",
     "copyright",
     "©",
     "(c) ",
@@ -180,6 +175,33 @@ const FURNITURE_PREFIXES: &[&str] = &[
     "このページの",
     "ページの先頭",
 ];
+
+/// Links to another story that papers set between an article's paragraphs
+/// ("Read also: …"): not the article's, but no end to it either.
+const READ_ALSO_PREFIXES: &[&str] = &[
+    "read also",
+    "also read",
+    "lire aussi",
+    "à lire aussi",
+    "a lire aussi",
+    "leer también",
+    "lea también",
+    "leia também",
+    "leggi anche",
+    "lesen sie auch",
+    "weitere meldungen",
+    "lees ook",
+    "czytaj także",
+    "читайте также",
+    "читайте також",
+    "اقرأ أيضا",
+    "إقرأ أيضا",
+];
+
+fn is_read_also(text: &str) -> bool {
+    let lower = text.trim_start().to_lowercase();
+    READ_ALSO_PREFIXES.iter().any(|p| lower.starts_with(p))
+}
 
 /// Labels of the kind of piece, on a line of their own or before a headline.
 const KIND_LABELS: &[(&str, &str)] = &[
@@ -432,12 +454,19 @@ pub fn headline_and_kind(title: &str) -> (String, Option<&'static str>) {
 
 fn is_furniture(unit: &Unit) -> bool {
     let lower = unglue(&unit.text).to_lowercase();
-    if FURNITURE_PREFIXES.iter().any(|p| lower.starts_with(p)) || COMMENT_COUNT.is_match(&lower) {
+    if FURNITURE_PREFIXES.iter().any(|p| lower.starts_with(p))
+        || is_read_also(&lower)
+        || COMMENT_COUNT.is_match(&lower)
+    {
         return true;
     }
     // "Skip to content", "Jump to navigation": a page's links to itself. A
     // sentence ("Jump to 2015, and …") is no link.
     if (lower.starts_with("skip to") || lower.starts_with("jump to")) && word_count(&lower) <= 8 {
+        return true;
+    }
+    // "This is a BETA experience. You may opt-out by clicking here."
+    if (lower.contains("click here") || lower.contains("clicking here")) && word_count(&lower) <= 15 {
         return true;
     }
     let tokens: Vec<&str> = lower
@@ -643,6 +672,9 @@ fn body_weight(unit: &Unit, furniture: bool) -> i64 {
         return -40;
     }
     let menu_bar = unit.text.contains(BOX_DRAWING) && unit.text.chars().any(char::is_alphabetic);
+    if furniture && is_read_also(&unit.text) {
+        return -40;
+    }
     if furniture && (!looks_like_code_strictly(&unit.text) || menu_bar) {
         return FURNITURE_WEIGHT;
     }
@@ -1710,6 +1742,28 @@ mod tests {
             "Council agrees to rebuild the harbour wall\n\n{paragraph}\n\n{PROSE}"
         ));
         assert!(article.body.contains("Amy joins"), "{}", article.body);
+    }
+
+    #[test]
+    fn a_read_also_link_between_paragraphs_is_left_out_without_ending_the_article() {
+        let (first, rest) = PROSE.split_once("\n\n").unwrap();
+        let text = format!(
+            "This is a BETA experience. You may opt-out by clicking here\n\n\
+             Council agrees to rebuild the harbour wall\n\n{first}\n\n\
+             Читайте также: Суд отправил за решетку «минера»\n\n{rest}"
+        );
+        let article = read_clipping(&text);
+        assert_eq!(
+            article.title.as_deref(),
+            Some("Council agrees to rebuild the harbour wall")
+        );
+        assert!(article.body.starts_with("The council voted"), "{}", article.body);
+        assert!(
+            article.body.ends_with("about two years to finish."),
+            "{}",
+            article.body
+        );
+        assert!(!article.body.contains("Читайте"));
     }
 
     #[test]
