@@ -681,8 +681,10 @@ fn body_weight(unit: &Unit, furniture: bool) -> i64 {
     if is_cookie_notice(&unit.text) {
         return -60;
     }
-    // A picture's file name and a headline by it: a teaser of another story.
-    if opens_with_image_name(&unit.text) {
+    // A picture's file name and a headline by it, or a headline printed
+    // twice on one line (the picture's text and the link's): a teaser of
+    // another story.
+    if opens_with_image_name(&unit.text) || is_printed_twice(&unit.text) {
         return -60 - chars / 4;
     }
     if is_prose(&unit.text) {
@@ -699,8 +701,10 @@ fn body_weight(unit: &Unit, furniture: bool) -> i64 {
     if looks_like_code(&unit.text) {
         return -5;
     }
+    // A long line that is no sentence: a standfirst or a caption, or
+    // another story's headline in a list of them.
     if words >= 12 && chars >= 80 {
-        return chars / 3;
+        return chars / 5;
     }
     // A short sentence ("Insert the plant into the hole.") says something;
     // a label does not end like one.
@@ -752,6 +756,14 @@ fn opens_with_image_name(text: &str) -> bool {
     let file_name =
         name.contains(|c: char| c.is_ascii_digit() || "-_.".contains(c)) || name.chars().count() >= 12;
     file_name && !name.contains(char::is_whitespace) && (3..=40).contains(&word_count(after))
+}
+
+/// Whether a line is one text printed twice in a row ("Tesla calls workers
+/// back Tesla calls workers back").
+fn is_printed_twice(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let half = words.len() / 2;
+    half >= 3 && words.len().is_multiple_of(2) && words[..half] == words[half..]
 }
 
 /// A line of program code or markup: it ends or opens a block, or leans on
@@ -1764,6 +1776,26 @@ mod tests {
             article.body
         );
         assert!(!article.body.contains("Читайте"));
+    }
+
+    #[test]
+    fn headlines_of_other_stories_after_the_article_are_not_its_body() {
+        // Each printed twice on its line (a picture's text and the link's),
+        // or long without being a sentence.
+        let mut text = format!("Council agrees to rebuild the harbour wall\n\n{PROSE}\n\n");
+        for i in 0..5 {
+            text.push_str(&format!(
+                "Ferry crews walk out on the island for the {i}th time this year \
+                 Ferry crews walk out on the island for the {i}th time this year\n\n\
+                 Racist nicknames, thrown chairs and belittled parents: school board ousts its principal number {i}\n\n"
+            ));
+        }
+        let body = read_clipping(&text).body;
+        assert!(body.ends_with("about two years to finish."), "{body}");
+        assert!(is_printed_twice(
+            "Tesla calls workers back Tesla calls workers back"
+        ));
+        assert!(!is_printed_twice("Tesla calls workers back to the plant"));
     }
 
     #[test]
