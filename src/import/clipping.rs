@@ -367,7 +367,7 @@ static COMMENT_COUNT: LazyLock<Regex> = LazyLock::new(|| {
 /// "300 responses to the survey backed the plan" names no quoted title.)
 static COMMENT_THREAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"(?i)^(?:there (?:are|is) \d+ (?:comments?|responses?|replies)\s*$|\d+ (?:comments?|responses?|replies|thoughts?) (?:on|to) [“"‘'«].{1,160}[”"’'»]$|(?:leave|post|add|write) a (?:comment|reply|response)$|join the (?:discussion|conversation)$|(?:reader|readers'|readers’) comments$)"#,
+        r#"(?i)^(?:there (?:are|is) \d+ (?:comments?|responses?|replies)\s*$|\d+ (?:comments?|responses?|replies|thoughts?) (?:on|to) [“"‘'«].{1,160}[”"’'»]$|(?:leave|post|add|write) a (?:comment|reply|response)$|(?:deja(?:r)? (?:un|tu|su) comentario|escriba su comentario(?: aquí)?|deixe (?:um|seu) comentário|laisser un commentaire|lascia un commento|schreibe? einen kommentar|kommentar schreiben|оставить комментарий|добавить комментарий|napisz komentarz|dodaj komentarz)\s*[.:!]?$|join the (?:discussion|conversation)$|(?:reader|readers'|readers’) comments$)"#,
     )
     .expect("valid comment thread pattern")
 });
@@ -2221,6 +2221,10 @@ mod tests {
             "3 thoughts on “Council agrees to rebuild the harbour wall”",
             "There are 13 comments",
             "Leave a Reply",
+            "Escriba su comentario aquí!",
+            "Laisser un commentaire",
+            "Schreibe einen Kommentar",
+            "Оставить комментарий",
         ] {
             assert!(COMMENT_THREAD.is_match(head), "{head}");
         }
@@ -2229,6 +2233,7 @@ mod tests {
             "Comments (4)",
             "300 responses to the survey backed the plan.",
             "Leave a comment below and tell us what you think.",
+            "Lascia un commento se vuoi dire la tua sul nuovo porto.",
         ] {
             assert!(!COMMENT_THREAD.is_match(line), "{line}");
         }
