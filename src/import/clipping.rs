@@ -152,6 +152,8 @@ const FURNITURE_PREFIXES: &[&str] = &[
     "follow us",
     "click here",
     "click to ",
+    // The head of a list of other stories ("More news").
+    "weitere meldungen",
     "copyright",
     "©",
     "(c) ",
@@ -189,7 +191,6 @@ const READ_ALSO_PREFIXES: &[&str] = &[
     "leia também",
     "leggi anche",
     "lesen sie auch",
-    "weitere meldungen",
     "lees ook",
     "czytaj także",
     "читайте также",
@@ -465,8 +466,10 @@ fn is_furniture(unit: &Unit) -> bool {
     if (lower.starts_with("skip to") || lower.starts_with("jump to")) && word_count(&lower) <= 8 {
         return true;
     }
-    // "This is a BETA experience. You may opt-out by clicking here."
-    if (lower.contains("click here") || lower.contains("clicking here")) && word_count(&lower) <= 15 {
+    // "This is a BETA experience. You may opt-out by clicking here." (A
+    // headline or a quotation with "click here" inside it is no link.)
+    let ends_on = lower.trim_end_matches(|c: char| !c.is_alphanumeric());
+    if (ends_on.ends_with("click here") || ends_on.ends_with("clicking here")) && word_count(&lower) <= 15 {
         return true;
     }
     let tokens: Vec<&str> = lower
@@ -714,31 +717,42 @@ fn body_weight(unit: &Unit, furniture: bool) -> i64 {
     if chars < 40 { -40 } else { -30 }
 }
 
-/// A site's notice that it stores cookies, in whatever language: it names
-/// cookies and the site, the browser or the reader's consent.
+/// A site's notice that it stores cookies: it says the site uses them and
+/// speaks to the reader ("This website uses cookies to improve your
+/// experience"). An article about cookies does not address its reader so.
 fn is_cookie_notice(text: &str) -> bool {
     let lower = text.to_lowercase();
-    lower.contains("cookie") && word_count(text) <= 120 && COOKIE_CONTEXT.iter().any(|w| lower.contains(w))
+    let addresses_reader = lower
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| READER_WORDS.contains(&w));
+    word_count(text) <= 120 && COOKIE_USE.iter().any(|p| lower.contains(p)) && addresses_reader
 }
 
-const COOKIE_CONTEXT: &[&str] = &[
-    "website",
-    "site",
-    "browser",
-    "navigat",
-    "consent",
-    "accept",
-    "experience",
-    "privacy",
-    "privacidad",
-    "datenschutz",
-    "navegador",
-    "navigateur",
-    "utilizziamo",
-    "usamos",
-    "utilizamos",
-    "verwende",
-    "utilise",
+/// How a site says it uses cookies, in the languages of our readers.
+const COOKIE_USE: &[&str] = &[
+    "uses cookies",
+    "use cookies",
+    "use of cookies",
+    "cookie policy",
+    "cookie settings",
+    "accept cookies",
+    "accept all cookies",
+    "utiliza cookies",
+    "utilizamos cookies",
+    "usamos cookies",
+    "usa cookies",
+    "utilise des cookies",
+    "utilisons des cookies",
+    "verwendet cookies",
+    "verwenden cookies",
+    "utilizziamo i cookie",
+    "utilizza i cookie",
+];
+
+/// "You" and "your" as a notice addresses its reader.
+const READER_WORDS: &[&str] = &[
+    "you", "your", "vous", "votre", "vos", "usted", "tu", "su", "sie", "ihre", "ihr", "você", "seu", "sua",
+    "voi", "tuo", "tua",
 ];
 
 /// A text browser prints a picture it does not show as its name in
@@ -753,9 +767,15 @@ fn opens_with_image_name(text: &str) -> bool {
     };
     // A file's name, not a word ("[harry] Amy joins the team …" is an
     // emoji's).
+    // A footnote's number ("[1]"), a link's ("[3]") or an ellipsis ("[...]")
+    // is no name.
     let file_name =
         name.contains(|c: char| c.is_ascii_digit() || "-_.".contains(c)) || name.chars().count() >= 12;
-    file_name && !name.contains(char::is_whitespace) && (3..=40).contains(&word_count(after))
+    file_name
+        && name.chars().count() >= 4
+        && name.chars().any(char::is_alphabetic)
+        && !name.contains(char::is_whitespace)
+        && (3..=40).contains(&word_count(after))
 }
 
 /// Whether a line is one text printed twice in a row ("Tesla calls workers
@@ -966,9 +986,10 @@ fn without_share_label(cell: &str) -> Option<&str> {
 }
 
 /// Whether `line` reads as a headline over the standfirst `deck`: four to
-/// twenty words, capitalised (or in a script without case), not a run of
-/// capitals (a menu), not an image's bracketed name, and not a path or a
-/// window title that holds the deck itself.
+/// twenty words, opening with a capital, a digit or a quotation mark (or in
+/// a script without case; so not with an image's bracketed name), not a run
+/// of capitals (a menu), and not a path or a window title that holds the
+/// deck itself.
 fn is_headline_over_deck(line: &str, deck: &str) -> bool {
     let line = line.trim();
     let capitalised = line.starts_with(|c: char| {
@@ -1151,7 +1172,7 @@ fn is_update_stamp(text: &str, found: &FoundDate) -> bool {
     // (updated 11:14 29.04.2020)" states the publication first.
     let lower = text.get(..found.start).unwrap_or(text).to_lowercase();
     [
-        "updated",
+        "update",
         "modified",
         "mis à jour",
         "actualizado",
@@ -1171,13 +1192,19 @@ fn is_bare_date(text: &str, found: &FoundDate) -> bool {
         text.get(found.end..).unwrap_or("")
     );
     // The time and its zone ("at 6:40 PM EDT", "17:29 Uhr") are part of a
-    // dateline: only words of four letters or more count.
-    let words = rest
+    // dateline: only words of four letters or more count, and every word of
+    // a script written without spaces.
+    let words: usize = rest
         .split_whitespace()
-        .filter(|w| {
-            w.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !w.contains(|c: char| c.is_ascii_digit())
+        .filter(|w| !w.contains(|c: char| c.is_ascii_digit()))
+        .map(|w| {
+            if w.chars().any(is_cjk) {
+                word_count(w)
+            } else {
+                usize::from(w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+            }
         })
-        .count();
+        .sum();
     words <= 3 && rest.chars().count() <= 30
 }
 
@@ -1561,7 +1588,7 @@ pub fn finish(mut article: ExtractedArticle) -> ExtractedArticle {
         article.countries = mentions
             .into_iter()
             .filter(|(_, n)| *n >= 2 || *n * 2 >= top)
-            .take(5)
+            .take(8)
             .map(|(c, _)| c)
             .collect();
     }
@@ -1675,26 +1702,26 @@ mod tests {
     #[test]
     fn a_headline_over_its_standfirst_is_the_title_and_a_section_over_them_is_not() {
         // The standfirst repeats the lead's words and sits nearer the body;
-        // it has no full stop, as on many sites. The section's name opens
-        // the copy, with the dateline between it and the headline.
+        // it has no full stop, as on many sites.
         let lead = "Harbour engineers expect the storm season to start early, with the first \
                     gales due next week across the whole coast.";
         let text = format!(
-            "Weather\n\n/ Tuesday 17 March 2020\n\nCouncil orders the harbour wall closed for the winter\n\n\
+            "Council orders the harbour wall closed for the winter\n\n\
              Engineers expect the storm season to start early\n\n{lead}\n\n{PROSE}"
         );
         assert_eq!(
             read_clipping(&text).title.as_deref(),
             Some("Council orders the harbour wall closed for the winter")
         );
-        // A menu in capitals over a standfirst-like headline is no headline.
+        // The section's name opens the copy, with the dateline between it
+        // and the headline: the lead takes up its words, but it is a kicker.
         let text = format!(
-            "BUDGET 2021 LOCAL ELECTIONS QUARANTINE PROTESTS\n\n\
-             Engineers expect the storm season to start early\n\n12 March 2020\n\n{lead}\n\n{PROSE}"
+            "Harbour engineers\n\n/ Tuesday 17 March 2020\n\n\
+             Council orders the harbour wall closed for the winter\n\n{lead}\n\n{PROSE}"
         );
         assert_eq!(
             read_clipping(&text).title.as_deref(),
-            Some("Engineers expect the storm season to start early")
+            Some("Council orders the harbour wall closed for the winter")
         );
     }
 
@@ -1796,6 +1823,66 @@ mod tests {
             "Tesla calls workers back Tesla calls workers back"
         ));
         assert!(!is_printed_twice("Tesla calls workers back to the plant"));
+    }
+
+    #[test]
+    fn notices_links_and_cards_are_told_from_ordinary_text() {
+        assert!(is_cookie_notice(
+            "This website uses cookies to improve your experience while you navigate through the website."
+        ));
+        assert!(!is_cookie_notice(
+            "Google will phase out third-party cookies in its Chrome browser by 2022, the company said."
+        ));
+        assert!(is_furniture_line(
+            "This is a BETA experience. You may opt-out by clicking here"
+        ));
+        assert!(!is_furniture_line(
+            "Why you should never click here in a text message"
+        ));
+        assert!(opens_with_image_name(
+            "[28112548-0-image-a-1] How teams will spend their week"
+        ));
+        for text in [
+            "[1] The council's figures come from its 2019 survey.",
+            "[...] and so the wall was never finished.",
+            "[3]Council leaders said the wall would be rebuilt.",
+        ] {
+            assert!(!opens_with_image_name(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn datelines_and_update_stamps_are_told_from_sentences() {
+        let bare = |text: &str| is_bare_date(text, &dates::find_date(text).unwrap());
+        assert!(bare("July 9, 2020 at 6:40 PM EDT"));
+        assert!(bare("11.02.2020, 17:29 Uhr"));
+        assert!(!bare("2020年3月5日に市議会は防波堤の再建を決めた。"));
+        assert!(!bare("On 5 March 2020 the council decided to rebuild the wall."));
+        let stamp = |text: &str| is_update_stamp(text, &dates::find_date(text).unwrap());
+        assert!(stamp("UPDATE, March 18, 2020:"));
+        assert!(!stamp("22:57 GMT 28.04.2020 (updated 11:14 GMT 29.04.2020)"));
+    }
+
+    #[test]
+    fn a_headline_over_a_standfirst_reads_as_one() {
+        let deck = "Engineers expect the storm season to start early";
+        assert!(is_headline_over_deck(
+            "Council orders the harbour wall closed for the winter",
+            deck
+        ));
+        assert!(is_headline_over_deck(
+            "«Nous reconstruirons le mur», dit le maire",
+            deck
+        ));
+        for line in [
+            "BUDGET 2021 LOCAL ELECTIONS QUARANTINE PROTESTS",
+            "[harbour-wall-2020] Council orders the wall closed",
+            "coronavirus new york city harbour",
+            "Home / News / Engineers expect the storm season to start early",
+            "Closed",
+        ] {
+            assert!(!is_headline_over_deck(line, deck), "{line}");
+        }
     }
 
     #[test]

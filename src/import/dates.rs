@@ -10,7 +10,10 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// Month names and their common abbreviations in the languages our users
-/// read most: English, French, Spanish, Portuguese, German, Italian, Dutch.
+/// read most: English, French, Spanish, Portuguese, German, Italian, Dutch,
+/// then Romanian, the Scandinavian languages, Indonesian, Catalan, Albanian,
+/// Czech, Slovak, Hungarian, Bulgarian, Polish, Turkish, Russian, Ukrainian,
+/// Greek and Arabic.
 const MONTHS: &[(&str, u32)] = &[
     ("january", 1),
     ("jan", 1),
@@ -347,7 +350,7 @@ static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 /// Year, month name, day, as Hungarian prints it: "2020. március 23.".
 static YEAR_MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(\d{{4}})\.\s+({})\s+(\d{{1,2}})\b",
+        r"(?i)\b(\d{{4}})\.\s+({})\s+(\d{{1,2}})\.",
         month_alternation()
     ))
     .unwrap()
@@ -400,7 +403,8 @@ fn ascii_digit(c: char) -> Option<char> {
 /// parted ("By Jane Doe2020-02-20", "March 23, 2020timer", "28 luglio
 /// 202010:43"), and for each byte of the result the byte of `line` it came
 /// from (plus one past the end), so that ranges found in the folded text can
-/// be given back in the original.
+/// be given back in the original. A space put in maps to the character
+/// after it.
 fn ascii_digits(line: &str) -> (String, Vec<usize>) {
     let mut folded = String::with_capacity(line.len() + 4);
     let mut origin = Vec::with_capacity(line.len() + 5);
@@ -409,12 +413,11 @@ fn ascii_digits(line: &str) -> (String, Vec<usize>) {
     for (i, c) in line.char_indices() {
         let c = ascii_digit(c).unwrap_or(c);
         let parted = match previous {
-            // A word run into a number: "Doe2020", "Información16.08.2020".
-            // Not a letter between digits ("06h00" is a time), nor a script
-            // written without spaces ("年1月" is one date).
+            // A word run into a number: "Doe2020", "新浪網2020-01-21",
+            // "Información16.08.2020". Not a letter between digits: "06h00"
+            // is a time.
             Some(p) if c.is_ascii_digit() => {
-                let letter = |p: char| p.is_alphabetic() && (p as u32) < 0x2E80;
-                letter(p) && before_previous.is_some_and(letter)
+                p.is_alphabetic() && before_previous.is_some_and(char::is_alphabetic)
             }
             // A year run into a word: "2020timer" (but "23rd" keeps its suffix).
             Some(_) if c.is_alphabetic() => digit_run == 4,
@@ -545,10 +548,11 @@ fn find_ascii_date(line: &str) -> Option<FoundDate> {
         // The time printed just before the date ("22:57 GMT 28.04.2020"),
         // else the one after it.
         let before = line.get(..found.start).unwrap_or("");
+        // (With a colon or an "h": "10.03.–12.03.2020" is two days.)
         let just_before = TIME
             .find_iter(before)
             .last()
-            .filter(|m| before.len() - m.end() <= 6)
+            .filter(|m| before.len() - m.end() <= 6 && m.as_str().contains([':', 'h', 'H']))
             .and_then(|m| find_time(m.as_str()));
         let rest = line.get(found.end..).unwrap_or("");
         found.published.time = just_before.or_else(|| find_time(rest));
@@ -698,9 +702,16 @@ mod tests {
             Some("2020-07-28T10:43:00")
         );
         assert_eq!(iso("La Información16.08.2020").as_deref(), Some("2020-08-16"));
-        // An ordinal keeps its suffix; a year of Japanese text is not parted.
+        // An ordinal keeps its suffix, a time its "h".
         assert_eq!(iso("23rd March 2020").as_deref(), Some("2020-03-23"));
-        assert_eq!(iso("第2020年1月5日").as_deref(), Some("2020-01-05"));
+        assert_eq!(
+            iso("Publié le 1er mars 2019 à 06h00").as_deref(),
+            Some("2019-03-01T06:00:00")
+        );
+        assert_eq!(
+            iso("北京新浪網2020-01-21 11:12").as_deref(),
+            Some("2020-01-21T11:12:00")
+        );
     }
 
     #[test]
@@ -710,6 +721,8 @@ mod tests {
             Some("2020-04-28T22:57:00")
         );
         assert_eq!(iso("08:22, 24.11.2020").as_deref(), Some("2020-11-24T08:22:00"));
+        // Two days, not a time and a day.
+        assert_eq!(iso("10.03.–12.03.2020").as_deref(), Some("2020-03-12"));
     }
 
     #[test]
@@ -722,6 +735,11 @@ mod tests {
     #[test]
     fn ignores_what_is_not_a_date() {
         assert_eq!(iso("The 2018 Winter Olympics"), None);
+        // Hungarian's year-first date has a full stop after its day too.
+        assert_eq!(
+            iso("The pier closed in 2019. March 3 is the reopening date."),
+            None
+        );
         assert_eq!(iso("May I say something"), None);
         assert_eq!(iso("2018-02-30"), None);
         // The first day of a span is not a dateline; a date after it is.

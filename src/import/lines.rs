@@ -145,9 +145,10 @@ fn display_width(line: &str) -> usize {
         .sum()
 }
 
-/// The columns of a line's first word.
+/// The columns of a line's first word, up to a space the wrapper could
+/// break at (a no-break space, as in "M.\u{a0}Macron", holds words together).
 fn first_word_width(line: &str) -> usize {
-    display_width(line.split_whitespace().next().unwrap_or(""))
+    display_width(line.split([' ', '\t']).next().unwrap_or(""))
 }
 
 /// Chinese characters, kana and their punctuation, which run on without
