@@ -513,9 +513,16 @@ fn find_ascii_date(line: &str) -> Option<FoundDate> {
         let p = month_number(&c[1]).and_then(|m| full_date(num(&c, 3) as i32, m, num(&c, 2)));
         push(&mut candidates, p, c.get(0).expect("group 0 always matches"));
     }
-    for c in YEAR_MONTH_DAY.captures_iter(line) {
-        let p = month_number(&c[2]).and_then(|m| full_date(num(&c, 1) as i32, m, num(&c, 3)));
-        push(&mut candidates, p, c.get(0).expect("group 0 always matches"));
+    // Only where a year with its full stop could open the date: the month
+    // names make the pattern costly to run on every line.
+    let year_with_stop = line
+        .match_indices(". ")
+        .any(|(at, _)| at >= 4 && line.as_bytes()[at - 4..at].iter().all(u8::is_ascii_digit));
+    if year_with_stop {
+        for c in YEAR_MONTH_DAY.captures_iter(line) {
+            let p = month_number(&c[2]).and_then(|m| full_date(num(&c, 1) as i32, m, num(&c, 3)));
+            push(&mut candidates, p, c.get(0).expect("group 0 always matches"));
+        }
     }
     if candidates.is_empty() {
         for c in NUMERIC_DATE.captures_iter(line) {
