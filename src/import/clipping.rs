@@ -771,9 +771,8 @@ fn opens_with_image_name(text: &str) -> bool {
         return false;
     };
     // A file's name, not a word ("[harry] Amy joins the team …" is an
-    // emoji's).
-    // A footnote's number ("[1]"), a link's ("[3]") or an ellipsis ("[...]")
-    // is no name.
+    // emoji's), a footnote's or a link's number ("[1]", "[3]") or an
+    // ellipsis ("[...]").
     let file_name =
         name.contains(|c: char| c.is_ascii_digit() || "-_.".contains(c)) || name.chars().count() >= 12;
     file_name
