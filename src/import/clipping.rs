@@ -200,7 +200,10 @@ const READ_ALSO_PREFIXES: &[&str] = &[
 ];
 
 fn is_read_also(text: &str) -> bool {
-    let lower = text.trim_start().to_lowercase();
+    starts_like_read_also(&text.trim_start().to_lowercase())
+}
+
+fn starts_like_read_also(lower: &str) -> bool {
     READ_ALSO_PREFIXES.iter().any(|p| lower.starts_with(p))
 }
 
@@ -456,7 +459,7 @@ pub fn headline_and_kind(title: &str) -> (String, Option<&'static str>) {
 fn is_furniture(unit: &Unit) -> bool {
     let lower = unglue(&unit.text).to_lowercase();
     if FURNITURE_PREFIXES.iter().any(|p| lower.starts_with(p))
-        || is_read_also(&lower)
+        || starts_like_read_also(&lower)
         || COMMENT_COUNT.is_match(&lower)
     {
         return true;

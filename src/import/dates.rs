@@ -677,21 +677,24 @@ mod tests {
         assert_eq!(&line[found.start..found.end], "２０１８年１月５日");
     }
 
+    /// Each line reads as the date (and time) given.
+    fn assert_reads(cases: &[(&str, &str)]) {
+        for (line, expected) in cases {
+            assert_eq!(iso(line).as_deref(), Some(*expected), "{line}");
+        }
+    }
+
     #[test]
     fn reads_central_and_south_european_months() {
-        assert_eq!(iso("Dilluns, Març 23, 2020").as_deref(), Some("2020-03-23"));
-        assert_eq!(iso("5 d'abril de 2019").as_deref(), Some("2019-04-05"));
-        assert_eq!(
-            iso("13 gusht 2020, 09:08").as_deref(),
-            Some("2020-08-13T09:08:00")
-        );
-        assert_eq!(iso("30. ledna 2020").as_deref(), Some("2020-01-30"));
-        assert_eq!(iso("10 ноември 2020").as_deref(), Some("2020-11-10"));
-        // Hungarian prints the year first.
-        assert_eq!(
-            iso("2020. március 23. 14:05").as_deref(),
-            Some("2020-03-23T14:05:00")
-        );
+        assert_reads(&[
+            ("Dilluns, Març 23, 2020", "2020-03-23"),
+            ("5 d'abril de 2019", "2019-04-05"),
+            ("13 gusht 2020, 09:08", "2020-08-13T09:08:00"),
+            ("30. ledna 2020", "2020-01-30"),
+            ("10 ноември 2020", "2020-11-10"),
+            // Hungarian prints the year first.
+            ("2020. március 23. 14:05", "2020-03-23T14:05:00"),
+        ]);
     }
 
     #[test]
@@ -700,36 +703,28 @@ mod tests {
         let found = find_date(line).unwrap();
         assert_eq!(found.published.to_iso(), "2020-02-20T13:52:00");
         assert_eq!(&line[found.start..found.start + 4], "2020");
-        assert_eq!(
-            iso("Mon., March 23, 2020timer5 min. read").as_deref(),
-            Some("2020-03-23")
-        );
-        assert_eq!(
-            iso("28 luglio 202010:43 News").as_deref(),
-            Some("2020-07-28T10:43:00")
-        );
-        assert_eq!(iso("La Información16.08.2020").as_deref(), Some("2020-08-16"));
-        // An ordinal keeps its suffix, a time its "h".
-        assert_eq!(iso("23rd March 2020").as_deref(), Some("2020-03-23"));
-        assert_eq!(
-            iso("Publié le 1er mars 2019 à 06h00").as_deref(),
-            Some("2019-03-01T06:00:00")
-        );
-        assert_eq!(
-            iso("北京新浪網2020-01-21 11:12").as_deref(),
-            Some("2020-01-21T11:12:00")
-        );
+        assert_reads(&[
+            ("Mon., March 23, 2020timer5 min. read", "2020-03-23"),
+            ("28 luglio 202010:43 News", "2020-07-28T10:43:00"),
+            ("La Información16.08.2020", "2020-08-16"),
+            // An ordinal keeps its suffix, a time its "h".
+            ("23rd March 2020", "2020-03-23"),
+            ("Publié le 1er mars 2019 à 06h00", "2019-03-01T06:00:00"),
+            ("北京新浪網2020-01-21 11:12", "2020-01-21T11:12:00"),
+        ]);
     }
 
     #[test]
     fn the_time_printed_before_the_date_is_its_time() {
-        assert_eq!(
-            iso("22:57 GMT 28.04.2020 (updated 11:14 GMT 29.04.2020)").as_deref(),
-            Some("2020-04-28T22:57:00")
-        );
-        assert_eq!(iso("08:22, 24.11.2020").as_deref(), Some("2020-11-24T08:22:00"));
-        // Two days, not a time and a day.
-        assert_eq!(iso("10.03.–12.03.2020").as_deref(), Some("2020-03-12"));
+        assert_reads(&[
+            (
+                "22:57 GMT 28.04.2020 (updated 11:14 GMT 29.04.2020)",
+                "2020-04-28T22:57:00",
+            ),
+            ("08:22, 24.11.2020", "2020-11-24T08:22:00"),
+            // Two days, not a time and a day.
+            ("10.03.–12.03.2020", "2020-03-12"),
+        ]);
     }
 
     #[test]

@@ -54,19 +54,18 @@ pub fn split_units(text: &str) -> Vec<Unit> {
         // (Chinese and Japanese wrap anywhere, and their widths are
         // measured less surely; a table's or an indented block's rows are
         // laid out, not wrapped.)
-        let would_have_fit = wrap_width.is_some_and(|w| previous_width + 1 + first_word_width(text) + 2 <= w)
-            && indent == 0
-            && !text.starts_with(writes_without_spaces)
-            && !units
+        // Chinese and Japanese put no space between words: a line wrapped
+        // inside a sentence joins without one.
+        let unspaced = text.starts_with(writes_without_spaces)
+            || units
                 .last()
                 .is_some_and(|last| last.text.ends_with(writes_without_spaces));
+        let would_have_fit = wrap_width.is_some_and(|w| previous_width + 1 + first_word_width(text) + 2 <= w)
+            && indent == 0
+            && !unspaced;
         let continues = !previous_blank && !bullet && previous_full && !would_have_fit;
         match units.last_mut() {
             Some(last) if continues => {
-                // Chinese and Japanese put no space between words: a line
-                // wrapped inside a sentence joins without one.
-                let unspaced =
-                    last.text.ends_with(writes_without_spaces) || text.starts_with(writes_without_spaces);
                 if !unspaced {
                     last.text.push(' ');
                 }
@@ -103,9 +102,9 @@ fn hard_wrap_width(widths: &[usize]) -> Option<usize> {
     let near = |width: usize| {
         lengths.partition_point(|&n| n <= width) - lengths.partition_point(|&n| n + 15 < width)
     };
-    let mut widths = lengths.clone();
-    widths.dedup();
-    let (near_count, width) = widths.into_iter().map(|width| (near(width), width)).max()?;
+    let mut tops = lengths.clone();
+    tops.dedup();
+    let (near_count, width) = tops.into_iter().map(|top| (near(top), top)).max()?;
     // Short paragraphs and headings make up the rest, so a quarter is enough.
     (near_count >= 4 && near_count * 4 >= lengths.len()).then_some(width)
 }
