@@ -138,6 +138,33 @@ fn welcome_then_import_through_the_dialog_then_read_and_see_tags_in_the_sidebar(
 }
 
 #[test]
+fn a_clipping_without_date_or_source_says_so_under_its_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let clipping = dir.path().join("undated.txt");
+    std::fs::write(
+        &clipping,
+        "Harbour wall to close for the winter\n\n\
+         The council closed the harbour wall on Monday, after the second storm in a week broke through \
+         its northern end and flooded the road behind it.\n\n\
+         Engineers will inspect the damage once the sea calms, and the council expects to reopen the \
+         wall in the spring if the repairs cost no more than the budget allows.\n",
+    )
+    .unwrap();
+    let mut harness = app_over(&dir.path().join("lib.sqlite"), vec![clipping]);
+    wait_for(&mut harness, "the welcome view", |h| shows(h, "Welcome to Folio"));
+    harness.get_all_by_label("Import files…").next().unwrap().click();
+    wait_for(&mut harness, "the imported article", |h| shows(h, "1 article"));
+    click_row(&harness, "Harbour wall to close for the winter");
+    wait_for(&mut harness, "the reader", |h| {
+        shows(h, "Engineers will inspect the damage")
+    });
+    assert!(shows(
+        &harness,
+        "No date or source found: Edit details… adds them."
+    ));
+}
+
+#[test]
 fn dropped_files_import_and_the_sidebar_filters_and_trash_restores() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("lib.sqlite");

@@ -544,7 +544,14 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
                             .heading()
                             .size(text_size * 1.5),
                     );
-                    ui.weak(metadata_line(&article));
+                    let metadata = metadata_line(&article);
+                    if metadata.is_empty() {
+                        // A clipping that named no date or source: say so
+                        // rather than leave a blank line under the title.
+                        ui.weak("No date or source found: Edit details… adds them.");
+                    } else {
+                        ui.weak(metadata);
+                    }
                     let provenance = article.provenance.describe();
                     if !provenance.is_empty() {
                         ui.weak(provenance);
