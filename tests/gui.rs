@@ -276,7 +276,7 @@ fn stocked_app(dir: &Path) -> Harness<'static, FolioApp> {
 
 /// Titles in the order the list shows them.
 fn list_titles(harness: &Harness<'static, FolioApp>) -> Vec<String> {
-    harness.state().list.titles()
+    harness.state().list.rows.titles()
 }
 
 #[test]
@@ -288,17 +288,22 @@ fn arrow_keys_move_through_the_list_and_headers_sort_it() {
     assert_eq!(titles[0], "Why Water Will Decide the Sahel’s Future");
 
     click_row(&harness, &titles[1]);
-    wait_for(&mut harness, "the reader", |h| h.state().article.is_some());
+    wait_for(&mut harness, "the reader", |h| h.state().reader.article.is_some());
     harness.key_press(egui::Key::ArrowDown);
     let third = titles[2].clone();
     wait_for(&mut harness, "the next article", |h| {
-        h.state().article.as_ref().and_then(|a| a.meta.title.clone()) == Some(third.clone())
+        h.state()
+            .reader
+            .article
+            .as_ref()
+            .and_then(|a| a.meta.title.clone())
+            == Some(third.clone())
     });
 
     // Close the reader so every column is there, then sort by title.
     harness.get_by_label("Close").click();
     wait_for(&mut harness, "the full list", |h| {
-        h.state().article.is_none() && shows(h, "Region")
+        h.state().reader.article.is_none() && shows(h, "Region")
     });
     harness.get_by_label("Title").click();
     wait_for(&mut harness, "titles A to Z", |h| {
@@ -333,7 +338,9 @@ fn ctrl_and_shift_click_select_several_and_trash_them_together_then_delete_for_g
     harness.get_by_label_contains("Trash  (4)").click();
     wait_for(&mut harness, "the trash list", |h| shows(h, "4 articles"));
     click_row(&harness, &titles[0]);
-    wait_for(&mut harness, "the selection", |h| h.state().selection.len() == 1);
+    wait_for(&mut harness, "the selection", |h| {
+        h.state().list.selection.len() == 1
+    });
     harness.get_by_label("Delete for good…").click();
     wait_for(&mut harness, "the confirmation", |h| {
         shows(h, "Delete this article for good?")
@@ -481,7 +488,12 @@ fn open_article(harness: &mut Harness<'static, FolioApp>, title: &str) {
     click_row(harness, title);
     let wanted = title.to_string();
     wait_for(harness, "the reader", |h| {
-        h.state().article.as_ref().and_then(|a| a.meta.title.clone()) == Some(wanted.clone())
+        h.state()
+            .reader
+            .article
+            .as_ref()
+            .and_then(|a| a.meta.title.clone())
+            == Some(wanted.clone())
     });
 }
 
@@ -532,7 +544,7 @@ fn ctrl_z_takes_back_tags_details_notes_and_trash() {
     harness.step();
     press_undo(&mut harness);
     wait_for(&mut harness, "the note to empty", |h| {
-        h.state().note_draft.is_empty()
+        h.state().annotating.note.text.is_empty()
     });
 
     // Move to Trash, then Ctrl+Z.
@@ -604,7 +616,7 @@ fn back_up_then_restore_from_the_app() {
     wait_for(&mut harness, "the question", |h| shows(h, "Empty the trash"));
     harness.get_by_label("Empty Trash").click();
     wait_for(&mut harness, "an empty trash", |h| {
-        shows(h, "Trash  (0)") && h.state().facets.all == 8
+        shows(h, "Trash  (0)") && h.state().list.facets.all == 8
     });
 
     harness.get_by_label("File").click();
@@ -619,7 +631,7 @@ fn back_up_then_restore_from_the_app() {
     });
     harness.get_by_label("Restore this backup").click();
     wait_for(&mut harness, "the restored library", |h| {
-        shows(h, "Restored from") && h.state().facets.all == 9
+        shows(h, "Restored from") && h.state().list.facets.all == 9
     });
 }
 
@@ -680,7 +692,9 @@ fn a_damaged_library_at_start_offers_the_latest_backup_and_keeps_the_damaged_fil
     );
     harness.get_by_label("Restore the latest good backup").click();
     wait_root(&mut harness, "the restored library", |h| {
-        h.state().app().is_some_and(|a| a.loaded && a.total == 9)
+        h.state()
+            .app()
+            .is_some_and(|a| a.list.loaded && a.list.total == 9)
     });
     drop(harness);
     let kept: Vec<PathBuf> = std::fs::read_dir(dir.path())
@@ -706,7 +720,7 @@ fn a_library_in_use_says_so_and_opens_once_free() {
     drop(other);
     harness.get_by_label("Try again").click();
     wait_root(&mut harness, "the app", |h| {
-        h.state().app().is_some_and(|a| a.loaded)
+        h.state().app().is_some_and(|a| a.list.loaded)
     });
     assert!(
         harness
@@ -783,9 +797,9 @@ fn the_reader_marks_the_searched_words_and_steps_through_them() {
         "Port strike must end before the harvest ships arrive",
     );
     wait_for(&mut harness, "the count of matches", |h| {
-        h.state().match_count >= 3
+        h.state().reader.match_count >= 3
     });
-    let count = harness.state().match_count;
+    let count = harness.state().reader.match_count;
     assert!(shows(&harness, &format!("1 of {count} matches")));
     harness.get_by_label("Next").click();
     wait_for(&mut harness, "the second match", |h| {
@@ -814,8 +828,8 @@ fn a_long_list_fetches_rows_as_it_scrolls() {
     let mut harness = app_over(&path, Vec::new());
     wait_for(&mut harness, "the list", |h| shows(h, "600 articles"));
     // Only the first page of rows came with the list.
-    assert!(harness.state().list.row(0).is_some());
-    assert!(harness.state().list.row(550).is_none());
+    assert!(harness.state().list.rows.row(0).is_some());
+    assert!(harness.state().list.rows.row(550).is_none());
     // Page Down walks far past it; the rows there arrive as they come into view.
     for _ in 0..35 {
         harness.key_press(egui::Key::PageDown);
@@ -824,10 +838,11 @@ fn a_long_list_fetches_rows_as_it_scrolls() {
     wait_for(&mut harness, "rows near the cursor", |h| {
         let state = h.state();
         state
+            .list
             .selection
             .cursor()
-            .and_then(|id| state.list.position(id))
-            .is_some_and(|i| i >= 560 && state.list.row(i).is_some())
+            .and_then(|id| state.list.rows.position(id))
+            .is_some_and(|i| i >= 560 && state.list.rows.row(i).is_some())
     });
 }
 
@@ -877,6 +892,7 @@ fn reader_text<'h>(harness: &'h Harness<'static, FolioApp>, text: &'h str) -> eg
 fn stored_highlights(harness: &Harness<'static, FolioApp>) -> Vec<(String, String, Option<String>)> {
     harness
         .state()
+        .reader
         .article
         .as_ref()
         .map(|a| {
@@ -1030,6 +1046,7 @@ fn the_annotations_view_lists_filters_and_leads_back_to_the_article() {
         .click();
     wait_for(&mut harness, "the article", |h| {
         h.state()
+            .reader
             .article
             .as_ref()
             .is_some_and(|a| a.title_or_untitled().starts_with("Japan, U.S."))
@@ -1058,7 +1075,7 @@ fn correcting_the_text_keeps_the_highlights_on_their_passages() {
         "Japan, U.S. must seize chance of Kim’s offer of talks with South",
     );
     wait_for(&mut harness, "the panel", |h| shows(h, "Highlights (1)"));
-    let start = harness.state().article.as_ref().unwrap().highlights[0].start;
+    let start = harness.state().reader.article.as_ref().unwrap().highlights[0].start;
 
     harness.get_by_label("Edit details…").click();
     wait_for(&mut harness, "the form", |h| shows(h, "Save details"));
@@ -1076,11 +1093,12 @@ fn correcting_the_text_keeps_the_highlights_on_their_passages() {
     harness.get_by_label("Save details").click_accesskit();
     wait_for(&mut harness, "the corrected text", |h| {
         h.state()
+            .reader
             .article
             .as_ref()
             .is_some_and(|a| a.meta.body.starts_with("Corrected on Friday. "))
     });
-    let article = harness.state().article.clone().unwrap();
+    let article = harness.state().reader.article.clone().unwrap();
     let h = &article.highlights[0];
     assert!(!h.detached);
     assert_eq!(h.quote, "opens a window of opportunity");
@@ -1255,7 +1273,8 @@ fn a_tag_renamed_onto_another_merges_and_a_tag_can_be_deleted() {
     assert_eq!(
         harness
             .state()
-            .renaming_tag
+            .tags
+            .renaming
             .as_ref()
             .map(|(_, typed)| typed.as_str()),
         Some("North Korea")
@@ -1387,9 +1406,12 @@ fn a_suggested_topic_is_accepted_with_one_click_and_a_rejected_one_does_not_retu
     let (mut harness, path) = annotated_app(dir.path());
     let seed_title = "Japan, U.S. must seize chance of Kim’s offer of talks with South";
     click_row(&harness, seed_title);
-    wait_for(&mut harness, "suggestions", |h| h.state().suggestions.len() >= 2);
+    wait_for(&mut harness, "suggestions", |h| {
+        h.state().reader.suggestions.len() >= 2
+    });
     let proposed: Vec<String> = harness
         .state()
+        .reader
         .suggestions
         .iter()
         .map(|s| s.path.clone())
@@ -1408,23 +1430,30 @@ fn a_suggested_topic_is_accepted_with_one_click_and_a_rejected_one_does_not_retu
         shows(h, &format!("{accepted}  ×"))
     });
     wait_for(&mut harness, "the suggestion gone", |h| {
-        !h.state().suggestions.iter().any(|s| s.path == accepted)
+        !h.state().reader.suggestions.iter().any(|s| s.path == accepted)
     });
 
     // ✖ on the next one: gone, and still gone when the article is opened again.
-    let rejected = harness.state().suggestions[0].path.clone();
+    let rejected = harness.state().reader.suggestions[0].path.clone();
     harness.get_all_by_label("✖").next().unwrap().click_accesskit();
     wait_for(&mut harness, "the rejection", |h| {
         h.query_by_label(&format!("✔ {rejected}")).is_none()
     });
     harness.get_by_label("Close").click();
-    wait_for(&mut harness, "the reader closed", |h| h.state().article.is_none());
+    wait_for(&mut harness, "the reader closed", |h| {
+        h.state().reader.article.is_none()
+    });
     click_row(&harness, seed_title);
     wait_for(&mut harness, "the reader again", |h| {
-        h.state().article.is_some() && !h.state().suggestions.is_empty()
+        h.state().reader.article.is_some() && !h.state().reader.suggestions.is_empty()
     });
     assert!(
-        !harness.state().suggestions.iter().any(|s| s.path == rejected),
+        !harness
+            .state()
+            .reader
+            .suggestions
+            .iter()
+            .any(|s| s.path == rejected),
         "{rejected} came back"
     );
     drop(harness);
@@ -1565,7 +1594,7 @@ fn dragging_over_the_timeline_narrows_the_dates() {
     wait_for(&mut harness, "the narrowed dates", |h| shows(h, "8 articles"));
     let chip = harness
         .state()
-        .settings
+        .list
         .choice
         .range
         .clone()
@@ -1594,7 +1623,7 @@ fn a_tag_is_given_a_colour_from_its_menu() {
     });
     harness.get_by_label("purple").click();
     wait_for(&mut harness, "the colour", |h| {
-        h.state().facets.tag_colors.get("energy").map(String::as_str) == Some("purple")
+        h.state().list.facets.tag_colors.get("energy").map(String::as_str) == Some("purple")
     });
     drop(harness);
     let library = Library::open(&path).unwrap();

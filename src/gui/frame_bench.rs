@@ -4,9 +4,11 @@
 //! handing the triangles to the GPU. Idle frames, then frames scrolling the
 //! list with the mouse wheel, then frames with an article open.
 
-use super::app::{Action, FolioApp};
+use super::action::Action;
+use super::app::FolioApp;
 use super::picker::NoChooser;
 use super::selection::ClickMode;
+use super::state::list::ListAction;
 use crate::library::Library;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -77,11 +79,13 @@ pub fn bench_frames(path: &std::path::Path, frames: usize) -> anyhow::Result<Fra
     let ctx = egui::Context::default();
     let app = FolioApp::new(&ctx, library, Arc::new(NoChooser));
     let mut window = Window { ctx, app, started };
-    window.until(Duration::from_secs(30), |app| app.loaded && !app.is_loading());
+    window.until(Duration::from_secs(30), |app| {
+        app.list.loaded && !app.is_loading()
+    });
     window.frame(Vec::new());
     let first_list_frame = started.elapsed();
     // Let the first page of rows and the fonts settle.
-    window.until(Duration::from_secs(5), |app| app.list.row(0).is_some());
+    window.until(Duration::from_secs(5), |app| app.list.rows.row(0).is_some());
     for _ in 0..20 {
         window.frame(Vec::new());
     }
@@ -105,10 +109,12 @@ pub fn bench_frames(path: &std::path::Path, frames: usize) -> anyhow::Result<Fra
         })
         .collect();
 
-    if let Some(&first) = window.app.list.ids().first() {
+    if let Some(&first) = window.app.list.rows.ids().first() {
         let ctx = window.ctx.clone();
-        window.app.apply(Action::Click(first, ClickMode::Only), &ctx);
-        window.until(Duration::from_secs(5), |app| app.article.is_some());
+        window
+            .app
+            .apply(Action::List(ListAction::Click(first, ClickMode::Only)), &ctx);
+        window.until(Duration::from_secs(5), |app| app.reader.article.is_some());
         for _ in 0..20 {
             window.frame(Vec::new());
         }

@@ -1,6 +1,9 @@
 //! Finding the searched words in the reader's text, to paint them and step
-//! through them.
+//! through them; laying the text out with them and the highlights painted
+//! behind it; the list's search snippets.
 
+use super::widgets::highlight_fill;
+use crate::model::Highlight;
 use std::ops::Range;
 
 /// Byte ranges of `needle` in `text`, ignoring case; ranges refer to `text`
@@ -80,6 +83,97 @@ pub fn snippet_job(
         rest = &rest[close + 1..];
     }
     job.append(rest, 0.0, plain);
+    job
+}
+
+/// Byte offset of each character of `text`, and the length at the end.
+fn char_starts(text: &str) -> Vec<usize> {
+    text.char_indices()
+        .map(|(at, _)| at)
+        .chain([text.len()])
+        .collect()
+}
+
+/// How the reader's text is painted: its font and colour, the theme, and
+/// which match of the searched words is the current one.
+pub struct ReadingStyle {
+    pub font: egui::FontId,
+    pub color: egui::Color32,
+    pub dark: bool,
+    pub current: usize,
+}
+
+/// The text laid out for reading: highlights and searched words painted
+/// behind it (the current match brightest, then the other matches, then
+/// highlights, the newest on top).
+pub fn reading_job(
+    text: &str,
+    highlights: &[Highlight],
+    matches: &[Range<usize>],
+    style: &ReadingStyle,
+) -> egui::text::LayoutJob {
+    let (weak, strong) = if style.dark {
+        (
+            egui::Color32::from_rgb(90, 80, 20),
+            egui::Color32::from_rgb(170, 130, 0),
+        )
+    } else {
+        (
+            egui::Color32::from_rgb(255, 240, 150),
+            egui::Color32::from_rgb(255, 190, 60),
+        )
+    };
+    let starts = char_starts(text);
+    let byte = |char_index: usize| starts[char_index.min(starts.len() - 1)];
+    let painted: Vec<(usize, usize, egui::Color32, u8)> = highlights
+        .iter()
+        .filter(|h| !h.detached)
+        .map(|h| {
+            (
+                byte(h.start),
+                byte(h.end),
+                highlight_fill(&h.color, style.dark),
+                0,
+            )
+        })
+        .chain(matches.iter().enumerate().map(|(i, m)| {
+            let current = i == style.current;
+            (
+                m.start,
+                m.end,
+                if current { strong } else { weak },
+                1 + u8::from(current),
+            )
+        }))
+        .collect();
+    let mut cuts: Vec<usize> = painted
+        .iter()
+        .flat_map(|p| [p.0, p.1])
+        .chain([0, text.len()])
+        .collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut job = egui::text::LayoutJob::default();
+    for pair in cuts.windows(2) {
+        let (from, to) = (pair[0], pair[1]);
+        if from >= to || !text.is_char_boundary(from) || !text.is_char_boundary(to) {
+            continue;
+        }
+        let background = painted
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.0 <= from && to <= p.1)
+            .max_by_key(|(order, p)| (p.3, *order))
+            .map_or(egui::Color32::TRANSPARENT, |(_, p)| p.2);
+        job.append(
+            &text[from..to],
+            0.0,
+            egui::TextFormat {
+                background,
+                ..egui::TextFormat::simple(style.font.clone(), style.color)
+            },
+        );
+    }
     job
 }
 

@@ -1,10 +1,13 @@
 //! The desktop window: an `eframe::App` over the library.
 //!
-//! `app` holds the view state and applies actions in one place; each view
-//! module draws from that state and returns what the user asked for; the
-//! `worker` thread owns the library, so no frame waits on the disk.
+//! `state` holds the window's sub-states (the list, the reader, tag and
+//! topic editing, dialogs, import, annotating), each with its own actions;
+//! `app` applies actions to them and carries out what follows; each module
+//! of `views` draws from that state and returns what the user asked for;
+//! `widgets` holds the drawing helpers views share; the `worker` thread
+//! owns the library, so no frame waits on the disk.
 
-mod annotating;
+mod action;
 mod app;
 pub(crate) mod details;
 pub mod frame_bench;
@@ -14,15 +17,20 @@ mod picker;
 mod screenshot;
 mod selection;
 mod startup;
+pub mod state;
 mod undo;
 mod views;
+mod widgets;
 mod worker;
 
-pub use annotating::AnnotateAction;
-pub use app::{Action, Browse, FolioApp, Settings, TopicEdit};
+pub use action::Action;
+pub use app::{FolioApp, Settings};
 pub use picker::{NoChooser, PathPicker, SystemPicker};
 pub use selection::ClickMode;
 pub use startup::{Root, StartupProblem};
+pub use state::annotating::AnnotateAction;
+pub use state::list::Browse;
+pub use state::tags::TopicEdit;
 
 use std::path::PathBuf;
 use std::sync::Arc;

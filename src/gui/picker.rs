@@ -58,3 +58,17 @@ impl PathPicker for NoChooser {
         None
     }
 }
+
+/// What a save dialog was opened for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PickedSave {
+    Annotations {
+        article: Option<i64>,
+        json: bool,
+    },
+    /// Articles (by id) in a format of [`crate::export::FORMATS`].
+    Articles {
+        ids: Vec<i64>,
+        format: String,
+    },
+}

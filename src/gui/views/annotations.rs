@@ -1,42 +1,17 @@
 //! Beside the reader: the open article's highlights, each with its colour,
 //! comment and date. Clicking a quote scrolls the text to it.
 
-use crate::gui::views::reader::highlight_fill;
-use crate::gui::{Action, AnnotateAction, FolioApp};
-use crate::model::{HIGHLIGHT_COLORS, Highlight};
-
-fn annotate(action: AnnotateAction) -> Action {
-    Action::Annotate(action)
-}
-
-/// "Export…": the article's annotations as Markdown or Web Annotation JSON.
-pub fn export_menu(ui: &mut egui::Ui, whole_library: bool, actions: &mut Vec<Action>) {
-    if ui.button("Markdown…").clicked() {
-        actions.push(annotate(AnnotateAction::Export {
-            whole_library,
-            json: false,
-        }));
-        ui.close();
-    }
-    if ui
-        .button("Web Annotation JSON…")
-        .on_hover_text("The W3C format other annotation tools read")
-        .clicked()
-    {
-        actions.push(annotate(AnnotateAction::Export {
-            whole_library,
-            json: true,
-        }));
-        ui.close();
-    }
-}
+use crate::gui::action::{Action, Actions};
+use crate::gui::state::annotating::{AnnotateAction, Annotating};
+use crate::gui::widgets::{annotation_export_menu, highlight_fill};
+use crate::model::{Article, HIGHLIGHT_COLORS, Highlight};
 
 fn highlight_card(
     ui: &mut egui::Ui,
-    app: &mut FolioApp,
+    annotating: &Annotating,
     article_id: i64,
     h: &Highlight,
-    actions: &mut Vec<Action>,
+    actions: &mut Actions,
 ) {
     let dark = ui.visuals().dark_mode;
     egui::Frame::group(ui.style())
@@ -61,10 +36,10 @@ fn highlight_card(
                 .add(egui::Label::new(quote).sense(egui::Sense::click()))
                 .on_hover_text("Show it in the text");
             if shown.clicked() {
-                actions.push(annotate(AnnotateAction::GoTo {
+                actions.push(AnnotateAction::GoTo {
                     article_id,
                     highlight: Some(h.id),
-                }));
+                });
             }
             if h.detached {
                 ui.colored_label(
@@ -73,21 +48,27 @@ fn highlight_card(
                 );
             }
             let label = ui.weak("Comment");
-            let draft = app.annotating.comment_drafts.entry(h.id).or_default();
+            let mut draft = annotating.comment_drafts.get(&h.id).cloned().unwrap_or_default();
             let comment = ui
                 .add(
-                    egui::TextEdit::multiline(draft)
+                    egui::TextEdit::multiline(&mut draft)
                         .hint_text("Why it matters…")
                         .desired_rows(1)
                         .desired_width(f32::INFINITY),
                 )
                 .labelled_by(label.id);
-            if app.annotating.focus_comment == Some(h.id) {
+            if comment.changed() {
+                actions.push(AnnotateAction::CommentTyped {
+                    id: h.id,
+                    text: draft,
+                });
+            }
+            if annotating.focus_comment == Some(h.id) {
                 comment.request_focus();
-                app.annotating.focus_comment = None;
+                actions.push(AnnotateAction::CommentFocused(h.id));
             }
             if comment.lost_focus() {
-                actions.push(annotate(AnnotateAction::SaveComment { id: h.id }));
+                actions.push(AnnotateAction::SaveComment { id: h.id });
             }
             ui.horizontal(|ui| {
                 ui.menu_button(format!("Colour: {}", h.color), |ui| {
@@ -95,10 +76,10 @@ fn highlight_card(
                         let item =
                             egui::Button::new(format!("Make it {color}")).fill(highlight_fill(color, dark));
                         if ui.add(item).clicked() {
-                            actions.push(annotate(AnnotateAction::SetColor {
+                            actions.push(AnnotateAction::SetColor {
                                 id: h.id,
                                 color: color.to_string(),
-                            }));
+                            });
                             ui.close();
                         }
                     }
@@ -108,20 +89,18 @@ fn highlight_card(
                     .on_hover_text("Remove this highlight (Ctrl+Z brings it back)")
                     .clicked()
                 {
-                    actions.push(annotate(AnnotateAction::Delete { id: h.id }));
+                    actions.push(AnnotateAction::Delete { id: h.id });
                 }
                 ui.weak(h.created_at.get(..10).unwrap_or(&h.created_at));
             });
         });
 }
 
-pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
-    let mut actions = Vec::new();
-    let Some(article) = app.article.clone() else {
-        return actions;
-    };
+/// The open article's highlights, when it has any.
+pub fn show(ui: &mut egui::Ui, article: &Article, annotating: &Annotating) -> Vec<Action> {
+    let mut actions = Actions::default();
     if article.highlights.is_empty() {
-        return actions;
+        return actions.0;
     }
     egui::Panel::right("annotations")
         .resizable(true)
@@ -131,17 +110,24 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 ui.strong(format!("Highlights ({})", article.highlights.len()));
-                ui.menu_button("Export…", |ui| export_menu(ui, false, &mut actions));
+                ui.menu_button("Export…", |ui| {
+                    if let Some(json) = annotation_export_menu(ui) {
+                        actions.push(AnnotateAction::Export {
+                            whole_library: false,
+                            json,
+                        });
+                    }
+                });
             });
             ui.add_space(4.0);
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
                     for h in &article.highlights {
-                        highlight_card(ui, app, article.id, h, &mut actions);
+                        highlight_card(ui, annotating, article.id, h, &mut actions);
                         ui.add_space(6.0);
                     }
                 });
         });
-    actions
+    actions.0
 }

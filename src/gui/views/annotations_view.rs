@@ -2,113 +2,175 @@
 //! first, filtered by colour, tag, region, year and words; each leads back
 //! to its article.
 
-use crate::gui::views::reader::highlight_fill;
-use crate::gui::{Action, AnnotateAction, FolioApp};
-use crate::library::AnnotationKind;
+use super::cache::ViewCache;
+use crate::gui::action::{Action, Actions};
+use crate::gui::state::annotating::{AnnotateAction, AnnotationFilters, AnnotationsView};
+use crate::gui::widgets::{annotation_export_menu, highlight_fill};
+use crate::library::{Annotation, AnnotationKind, Facets};
 use crate::model::HIGHLIGHT_COLORS;
 
-fn requery() -> Action {
-    Action::Annotate(AnnotateAction::Requery)
-}
-
-/// A drop-down of "Any" and the values; true when the choice changed.
+/// A drop-down of "Any" and the values.
 fn choose<T: Clone + PartialEq>(
     ui: &mut egui::Ui,
     label: &str,
     value: &mut Option<T>,
     choices: &[(T, String)],
-) -> bool {
+) {
     let shown = value
         .as_ref()
         .and_then(|v| choices.iter().find(|(c, _)| c == v))
         .map_or("Any".to_string(), |(_, name)| name.clone());
-    let mut changed = false;
     let label_id = ui.weak(label).id;
     egui::ComboBox::from_id_salt(label)
         .selected_text(shown)
         .width(110.0)
         .show_ui(ui, |ui| {
-            changed |= ui.selectable_value(value, None, "Any").changed();
+            ui.selectable_value(value, None, "Any");
             for (choice, name) in choices {
-                changed |= ui.selectable_value(value, Some(choice.clone()), name).changed();
+                ui.selectable_value(value, Some(choice.clone()), name);
             }
         })
         .response
         .labelled_by(label_id);
-    changed
 }
 
-pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
-    let mut actions = Vec::new();
-    let tags: Vec<(String, String)> = app
-        .facets
-        .tags
-        .iter()
-        .map(|t| (t.value.clone(), t.value.clone()))
-        .collect();
-    let regions: Vec<(String, String)> = app
-        .facets
-        .regions
-        .iter()
-        .map(|r| (r.value.clone(), r.value.clone()))
-        .collect();
-    let years: Vec<(i32, String)> = app
-        .facets
-        .years
-        .iter()
-        .filter_map(|y| y.value.parse().ok().map(|year| (year, y.value.clone())))
-        .collect();
-    let mut topics: Vec<(String, String)> = Vec::new();
-    for node in app.facets.topics.iter().filter(|n| n.count > 0) {
-        topics.push((node.name.clone(), node.name.clone()));
-        for child in node.children.iter().filter(|c| c.count > 0) {
-            topics.push((child.name.clone(), format!("  {}", child.name)));
+/// The choices each filter offers: (value, name shown).
+struct Choices {
+    colors: Vec<(String, String)>,
+    tags: Vec<(String, String)>,
+    regions: Vec<(String, String)>,
+    topics: Vec<(String, String)>,
+    years: Vec<(i32, String)>,
+}
+
+impl Choices {
+    fn of(facets: &Facets) -> Choices {
+        let same = |v: &String| (v.clone(), v.clone());
+        let mut topics: Vec<(String, String)> = Vec::new();
+        for node in facets.topics.iter().filter(|n| n.count > 0) {
+            topics.push(same(&node.name));
+            for child in node.children.iter().filter(|c| c.count > 0) {
+                topics.push((child.name.clone(), format!("  {}", child.name)));
+            }
+        }
+        Choices {
+            colors: HIGHLIGHT_COLORS.iter().map(|c| same(&c.to_string())).collect(),
+            tags: facets.tags.iter().map(|t| same(&t.value)).collect(),
+            regions: facets.regions.iter().map(|r| same(&r.value)).collect(),
+            topics,
+            years: facets
+                .years
+                .iter()
+                .filter_map(|y| y.value.parse().ok().map(|year| (year, y.value.clone())))
+                .collect(),
         }
     }
-    let colors: Vec<(String, String)> = HIGHLIGHT_COLORS
-        .iter()
-        .map(|c| (c.to_string(), c.to_string()))
-        .collect();
-    egui::CentralPanel::default().show(ui, |ui| {
-        let annotating = &mut app.annotating;
-        let markdown = &mut annotating.markdown;
-        let Some(view) = &mut annotating.view else {
-            return;
+}
+
+/// The words to find and the drop-downs, drawn from a copy: changed
+/// filters come back as one action.
+fn filters(ui: &mut egui::Ui, current: &AnnotationFilters, choices: &Choices, actions: &mut Actions) {
+    let mut wanted = current.clone();
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.weak("Find");
+        ui.add(
+            egui::TextEdit::singleline(&mut wanted.text)
+                .hint_text("words in quotes, comments, notes")
+                .desired_width(200.0),
+        )
+        .labelled_by(label.id);
+        choose(ui, "Colour", &mut wanted.color, &choices.colors);
+        choose(ui, "Tag", &mut wanted.tag, &choices.tags);
+        choose(ui, "Region", &mut wanted.region, &choices.regions);
+        choose(ui, "Topic", &mut wanted.topic, &choices.topics);
+        choose(ui, "Year", &mut wanted.year, &choices.years);
+    });
+    if wanted != *current {
+        actions.push(AnnotateAction::Filter(wanted));
+    }
+}
+
+/// One highlight or note, with its article's title (a link to it).
+fn annotation_card(ui: &mut egui::Ui, annotation: &Annotation, cache: &mut ViewCache, actions: &mut Actions) {
+    let article = &annotation.article;
+    let dark = ui.visuals().dark_mode;
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        let title = article.title.clone().unwrap_or_else(|| "(untitled)".into());
+        let highlight = match &annotation.kind {
+            AnnotationKind::Highlight(h) => Some(h.id),
+            AnnotationKind::Note(_) => None,
         };
+        if ui
+            .link(egui::RichText::new(title).strong())
+            .on_hover_text("Open the article")
+            .clicked()
+        {
+            actions.push(AnnotateAction::GoTo {
+                article_id: article.id,
+                highlight,
+            });
+        }
+        let mut byline: Vec<String> = Vec::new();
+        if let Some(source) = &article.source {
+            byline.push(source.clone());
+        }
+        if let Some(published) = article.published {
+            byline.push(published.date_label());
+        }
+        ui.weak(byline.join(" · "));
+        match &annotation.kind {
+            AnnotationKind::Highlight(h) => {
+                ui.label(
+                    egui::RichText::new(&h.quote)
+                        .italics()
+                        .background_color(highlight_fill(&h.color, dark)),
+                );
+                if let Some(comment) = &h.comment {
+                    ui.label(comment);
+                }
+            }
+            AnnotationKind::Note(text) => {
+                ui.weak("Note");
+                egui_commonmark::CommonMarkViewer::new().show_with_id(
+                    ui.make_persistent_id(("annotation-note", article.id)),
+                    ui,
+                    &mut cache.markdown,
+                    text,
+                );
+            }
+        }
+    });
+}
+
+pub fn show(
+    ui: &mut egui::Ui,
+    view: &AnnotationsView,
+    facets: &Facets,
+    cache: &mut ViewCache,
+) -> Vec<Action> {
+    let mut actions = Actions::default();
+    let choices = Choices::of(facets);
+    egui::CentralPanel::default().show(ui, |ui| {
         ui.horizontal(|ui| {
             ui.heading("Annotations");
             ui.menu_button("Export all…", |ui| {
-                crate::gui::views::annotations::export_menu(ui, true, &mut actions)
+                if let Some(json) = annotation_export_menu(ui) {
+                    actions.push(AnnotateAction::Export {
+                        whole_library: true,
+                        json,
+                    });
+                }
             });
             if ui
                 .button("Back to the articles")
                 .on_hover_text("Close the annotations view")
                 .clicked()
             {
-                actions.push(Action::Annotate(AnnotateAction::CloseView));
+                actions.push(AnnotateAction::CloseView);
             }
         });
-        ui.horizontal_wrapped(|ui| {
-            let label = ui.weak("Find");
-            let find = ui
-                .add(
-                    egui::TextEdit::singleline(&mut view.text)
-                        .hint_text("words in quotes, comments, notes")
-                        .desired_width(200.0),
-                )
-                .labelled_by(label.id);
-            if find.changed() {
-                actions.push(requery());
-            }
-            if choose(ui, "Colour", &mut view.color, &colors)
-                | choose(ui, "Tag", &mut view.tag, &tags)
-                | choose(ui, "Region", &mut view.region, &regions)
-                | choose(ui, "Topic", &mut view.topic, &topics)
-                | choose(ui, "Year", &mut view.year, &years)
-            {
-                actions.push(requery());
-            }
-        });
+        filters(ui, &view.filters, &choices, &mut actions);
         ui.separator();
         if view.results.is_empty() {
             ui.add_space(16.0);
@@ -119,62 +181,14 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
             });
             return;
         }
-        let dark = ui.visuals().dark_mode;
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 for annotation in &view.results {
-                    let article = &annotation.article;
-                    egui::Frame::group(ui.style()).show(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        let title = article.title.clone().unwrap_or_else(|| "(untitled)".into());
-                        let highlight = match &annotation.kind {
-                            AnnotationKind::Highlight(h) => Some(h.id),
-                            AnnotationKind::Note(_) => None,
-                        };
-                        if ui
-                            .link(egui::RichText::new(title).strong())
-                            .on_hover_text("Open the article")
-                            .clicked()
-                        {
-                            actions.push(Action::Annotate(AnnotateAction::GoTo {
-                                article_id: article.id,
-                                highlight,
-                            }));
-                        }
-                        let mut byline: Vec<String> = Vec::new();
-                        if let Some(source) = &article.source {
-                            byline.push(source.clone());
-                        }
-                        if let Some(published) = article.published {
-                            byline.push(published.date_label());
-                        }
-                        ui.weak(byline.join(" · "));
-                        match &annotation.kind {
-                            AnnotationKind::Highlight(h) => {
-                                ui.label(
-                                    egui::RichText::new(&h.quote)
-                                        .italics()
-                                        .background_color(highlight_fill(&h.color, dark)),
-                                );
-                                if let Some(comment) = &h.comment {
-                                    ui.label(comment);
-                                }
-                            }
-                            AnnotationKind::Note(text) => {
-                                ui.weak("Note");
-                                egui_commonmark::CommonMarkViewer::new().show_with_id(
-                                    ui.make_persistent_id(("annotation-note", article.id)),
-                                    ui,
-                                    markdown,
-                                    text,
-                                );
-                            }
-                        }
-                    });
+                    annotation_card(ui, annotation, cache, &mut actions);
                     ui.add_space(4.0);
                 }
             });
     });
-    actions
+    actions.0
 }

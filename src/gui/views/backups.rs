@@ -1,22 +1,23 @@
 //! The backups window: pick a backup and restore the library from it.
 
-use crate::gui::{Action, FolioApp};
+use crate::gui::action::Action;
+use crate::gui::state::dialogs::{DialogAction, Dialogs};
 
 fn describe(modified: std::time::SystemTime) -> String {
     let local: chrono::DateTime<chrono::Local> = modified.into();
     local.format("%Y-%m-%d %H:%M").to_string()
 }
 
-pub fn show(ctx: &egui::Context, app: &FolioApp) -> Vec<Action> {
-    let mut actions = Vec::new();
-    let Some(backups) = &app.backups else {
+pub fn show(ctx: &egui::Context, dialogs: &Dialogs) -> Vec<Action> {
+    let mut actions: Vec<Action> = Vec::new();
+    let Some(backups) = &dialogs.backups else {
         return actions;
     };
     let response = egui::Modal::new(egui::Id::unique("backups")).show(ctx, |ui| {
         ui.set_max_width(520.0);
         ui.heading("Restore from a backup");
         ui.add_space(4.0);
-        match &app.backup_choice {
+        match &dialogs.backup_choice {
             Some(choice) => {
                 let when = backups
                     .iter()
@@ -30,10 +31,10 @@ pub fn show(ctx: &egui::Context, app: &FolioApp) -> Vec<Action> {
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
                     if ui.button("Restore this backup").clicked() {
-                        actions.push(Action::RestoreBackup);
+                        actions.push(DialogAction::RestoreBackup.into());
                     }
                     if ui.button("Cancel").clicked() {
-                        actions.push(Action::CloseBackups);
+                        actions.push(DialogAction::CloseBackups.into());
                     }
                 });
             }
@@ -48,7 +49,7 @@ pub fn show(ctx: &egui::Context, app: &FolioApp) -> Vec<Action> {
                             ui.label(describe(backup.modified)).on_hover_text(name.as_ref());
                             ui.label(format!("{:.1} MB", backup.bytes as f64 / 1_048_576.0));
                             if ui.button("Restore…").on_hover_text(format!("Restore from {name}")).clicked() {
-                                actions.push(Action::ChooseBackup(backup.path.clone()));
+                                actions.push(DialogAction::ChooseBackup(backup.path.clone()).into());
                             }
                             ui.end_row();
                         }
@@ -56,13 +57,13 @@ pub fn show(ctx: &egui::Context, app: &FolioApp) -> Vec<Action> {
                 });
                 ui.add_space(8.0);
                 if ui.button("Close").clicked() {
-                    actions.push(Action::CloseBackups);
+                    actions.push(DialogAction::CloseBackups.into());
                 }
             }
         }
     });
     if response.should_close() && actions.is_empty() {
-        actions.push(Action::CloseBackups);
+        actions.push(DialogAction::CloseBackups.into());
     }
     actions
 }

@@ -1,14 +1,17 @@
 //! The form that sets details on every selected article at once: a blank
 //! field keeps each article's own. Ctrl+Z takes the whole change back.
 
-use crate::gui::{Action, FolioApp};
+use crate::gui::action::{Action, Actions};
+use crate::gui::state::dialogs::{DialogAction, Dialogs};
 
-pub fn show(ctx: &egui::Context, app: &mut FolioApp) -> Vec<Action> {
-    let mut actions = Vec::new();
-    let count = app.selection.len();
-    let Some(form) = &mut app.bulk_edit else {
-        return actions;
+/// `count`: how many articles are selected.
+pub fn show(ctx: &egui::Context, dialogs: &Dialogs, count: usize) -> Vec<Action> {
+    let mut actions = Actions::default();
+    let Some(form) = &dialogs.bulk_edit else {
+        return actions.0;
     };
+    // Drawn from a copy; what is typed comes back as the new form.
+    let mut typed = form.clone();
     let response = egui::Modal::new(egui::Id::unique("bulk-edit")).show(ctx, |ui| {
         ui.set_max_width(380.0);
         ui.heading(format!("Edit {count} articles"));
@@ -16,11 +19,11 @@ pub fn show(ctx: &egui::Context, app: &mut FolioApp) -> Vec<Action> {
         ui.add_space(6.0);
         egui::Grid::new("bulk-edit-fields").num_columns(2).show(ui, |ui| {
             for (name, value, hint) in [
-                ("Date", &mut form.published, "2018-01-05, 2018-01 or 2018"),
-                ("Source", &mut form.source, "the publication"),
-                ("Region", &mut form.region, "e.g. East Asia & Pacific"),
-                ("Kind", &mut form.kind, "editorial, opinion, news…"),
-                ("Topic", &mut form.topic, "file under, e.g. politics › diplomacy"),
+                ("Date", &mut typed.published, "2018-01-05, 2018-01 or 2018"),
+                ("Source", &mut typed.source, "the publication"),
+                ("Region", &mut typed.region, "e.g. East Asia & Pacific"),
+                ("Kind", &mut typed.kind, "editorial, opinion, news…"),
+                ("Topic", &mut typed.topic, "file under, e.g. politics › diplomacy"),
             ] {
                 let label = ui.label(name);
                 ui.add(egui::TextEdit::singleline(value).hint_text(hint))
@@ -34,15 +37,20 @@ pub fn show(ctx: &egui::Context, app: &mut FolioApp) -> Vec<Action> {
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             if ui.button(format!("Apply to {count} articles")).clicked() {
-                actions.push(Action::ApplyBulkEdit);
+                actions.push(DialogAction::ApplyBulkEdit);
             }
             if ui.button("Cancel").clicked() {
-                actions.push(Action::CancelBulkEdit);
+                actions.push(DialogAction::CancelBulkEdit);
             }
         });
     });
-    if actions.is_empty() && response.should_close() {
-        actions.push(Action::CancelBulkEdit);
+    if actions.0.is_empty() && response.should_close() {
+        actions.push(DialogAction::CancelBulkEdit);
     }
-    actions
+    if typed != *form {
+        actions
+            .0
+            .insert(0, DialogAction::BulkTyped(Box::new(typed)).into());
+    }
+    actions.0
 }

@@ -1,11 +1,16 @@
 //! The centre: a welcome on an empty library, else the article list.
 
-use crate::gui::{Action, Browse, ClickMode, FolioApp};
+use crate::gui::action::{Action, Actions};
+use crate::gui::selection::ClickMode;
+use crate::gui::state::dialogs::DialogAction;
+use crate::gui::state::import::ImportAction;
+use crate::gui::state::list::{Browse, ListAction, ListState};
+use crate::gui::state::tags::{TagEdits, TagsAction};
+use crate::gui::widgets::{self, timeline};
 use crate::model::{ArticleSummary, Facet, SortKey};
 use egui_extras::{Column, TableBuilder};
 
-fn welcome(ui: &mut egui::Ui) -> Vec<Action> {
-    let mut actions = Vec::new();
+fn welcome(ui: &mut egui::Ui, actions: &mut Actions) {
     ui.vertical_centered(|ui| {
         ui.add_space(ui.available_height() * 0.2);
         ui.heading("Welcome to Folio");
@@ -17,16 +22,15 @@ fn welcome(ui: &mut egui::Ui) -> Vec<Action> {
         ui.horizontal(|ui| {
             ui.add_space((ui.available_width() - 260.0).max(0.0) / 2.0);
             if ui.button("Import files…").on_hover_text("Ctrl+O").clicked() {
-                actions.push(Action::PickFiles);
+                actions.push(ImportAction::PickFiles);
             }
             if ui.button("Import folder…").clicked() {
-                actions.push(Action::PickFolder);
+                actions.push(ImportAction::PickFolder);
             }
         });
         ui.add_space(12.0);
         ui.weak("…or drop files here: plain-text clippings, saved web pages, Markdown, or an export of Pocket, Instapaper, wallabag, Omnivore or Zotero.");
     });
-    actions
 }
 
 /// A column of the list: its heading, what it sorts by, and its cell.
@@ -89,23 +93,23 @@ fn click_mode(modifiers: egui::Modifiers) -> ClickMode {
 }
 
 /// The bar over the list: what is shown, and what can be done with the selection.
-fn list_bar(ui: &mut egui::Ui, app: &mut FolioApp, actions: &mut Vec<Action>) {
+fn list_bar(ui: &mut egui::Ui, list: &ListState, edits: &TagEdits, actions: &mut Actions) {
     // Wrapped: with the reader open the bar is narrow, and tag suggestions
     // go on a second line rather than under the reader.
     ui.horizontal_wrapped(|ui| {
-        let selected = app.selection.len();
-        if let Some((_, title)) = &app.similar_to {
+        let selected = list.selection.len();
+        if let Some((_, title)) = &list.similar_to {
             ui.label(format!("More like “{title}”"));
             if ui
                 .small_button("Back")
                 .on_hover_text("Back to the list")
                 .clicked()
             {
-                actions.push(Action::ClearMoreLikeThis);
+                actions.push(ListAction::ClearMoreLikeThis);
             }
             return;
         }
-        if *app.browse() == Browse::Trash {
+        if list.browse == Browse::Trash {
             ui.strong("Trash");
             ui.add_enabled_ui(selected > 0, |ui| {
                 if ui
@@ -113,53 +117,53 @@ fn list_bar(ui: &mut egui::Ui, app: &mut FolioApp, actions: &mut Vec<Action>) {
                     .on_hover_text("Put the selected articles back")
                     .clicked()
                 {
-                    actions.push(Action::RestoreSelected);
+                    actions.push(ListAction::RestoreSelected);
                 }
                 if ui
                     .button("Delete for good…")
                     .on_hover_text("Delete the selected articles for good (Delete)")
                     .clicked()
                 {
-                    actions.push(Action::AskPurge);
+                    actions.push(DialogAction::AskPurge);
                 }
             });
             if ui
-                .add_enabled(app.facets.trash > 0, egui::Button::new("Empty Trash…"))
+                .add_enabled(list.facets.trash > 0, egui::Button::new("Empty Trash…"))
                 .on_hover_text("Delete everything in the trash for good")
                 .clicked()
             {
-                actions.push(Action::AskEmptyTrash);
+                actions.push(DialogAction::AskEmptyTrash);
             }
         } else if selected > 1 {
             ui.label(format!("{selected} selected"));
             if ui.button("Move to Trash").on_hover_text("Delete").clicked() {
-                actions.push(Action::TrashSelected);
+                actions.push(ListAction::TrashSelected);
             }
             if ui
                 .button(format!("Edit {selected} articles…"))
                 .on_hover_text("Set the date, source, region or kind of every selected article, or file them under a topic")
                 .clicked()
             {
-                actions.push(Action::StartBulkEdit);
+                actions.push(DialogAction::StartBulkEdit);
             }
             ui.separator();
-            bulk_tagging(ui, app, actions);
+            bulk_tagging(ui, list, edits, actions);
         }
     });
 }
 
 /// The facet values chosen, as chips to take back one by one, and a way
 /// to take them all back.
-fn chips(ui: &mut egui::Ui, app: &FolioApp, actions: &mut Vec<Action>) {
-    let chosen = app.settings.choice.chips();
-    if chosen.is_empty() || *app.browse() == Browse::Trash {
+fn chips(ui: &mut egui::Ui, list: &ListState, actions: &mut Actions) {
+    let chosen = list.choice.chips();
+    if chosen.is_empty() || list.browse == Browse::Trash {
         return;
     }
     ui.horizontal_wrapped(|ui| {
         for chip in chosen {
             let shown = match chip.facet {
-                Facet::Language => super::sidebar::language_name(&chip.value),
-                Facet::Kind => super::sidebar::capitalised(&chip.value),
+                Facet::Language => widgets::language_name(&chip.value),
+                Facet::Kind => widgets::capitalised(&chip.value),
                 _ => chip.value.clone(),
             };
             let text = format!("{}: {shown}  ×", chip.facet.label());
@@ -171,7 +175,7 @@ fn chips(ui: &mut egui::Ui, app: &FolioApp, actions: &mut Vec<Action>) {
                 ))
                 .clicked()
             {
-                actions.push(Action::ToggleFacet(chip.facet, chip.value.clone()));
+                actions.push(ListAction::ToggleFacet(chip.facet, chip.value.clone()));
             }
         }
         if ui
@@ -179,7 +183,7 @@ fn chips(ui: &mut egui::Ui, app: &FolioApp, actions: &mut Vec<Action>) {
             .on_hover_text("Show the whole library again")
             .clicked()
         {
-            actions.push(Action::ClearFacets);
+            actions.push(ListAction::ClearFacets);
         }
     });
     ui.add_space(2.0);
@@ -187,18 +191,19 @@ fn chips(ui: &mut egui::Ui, app: &FolioApp, actions: &mut Vec<Action>) {
 
 /// One tag for every selected article: typed (with the library's tags
 /// offered as it is typed), then added or taken off.
-fn bulk_tagging(ui: &mut egui::Ui, app: &mut FolioApp, actions: &mut Vec<Action>) {
+fn bulk_tagging(ui: &mut egui::Ui, list: &ListState, edits: &TagEdits, actions: &mut Actions) {
     let label = ui.label("Tag:");
-    let field = ui
-        .add(
-            egui::TextEdit::singleline(&mut app.bulk_tag_input)
-                .hint_text("tag for the selected")
-                .desired_width(140.0),
-        )
-        .labelled_by(label.id);
-    let typed = app.bulk_tag_input.trim().to_string();
+    let (typed_now, field) = widgets::typed_line(ui, &edits.bulk_tag_input, |t| {
+        t.hint_text("tag for the selected").desired_width(140.0)
+    });
+    let field = field.labelled_by(label.id);
+    let input = typed_now.clone().unwrap_or_else(|| edits.bulk_tag_input.clone());
+    if let Some(text) = typed_now {
+        actions.push(TagsAction::BulkTagTyped(text));
+    }
+    let typed = input.trim().to_string();
     if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) && !typed.is_empty() {
-        actions.push(Action::TagSelected(typed.clone(), true));
+        actions.push(TagsAction::TagSelected(typed.clone(), true));
     }
     ui.add_enabled_ui(!typed.is_empty(), |ui| {
         if ui
@@ -206,19 +211,19 @@ fn bulk_tagging(ui: &mut egui::Ui, app: &mut FolioApp, actions: &mut Vec<Action>
             .on_hover_text("Add this tag to every selected article")
             .clicked()
         {
-            actions.push(Action::TagSelected(typed.clone(), true));
+            actions.push(TagsAction::TagSelected(typed.clone(), true));
         }
         if ui
             .button("Remove")
             .on_hover_text("Take this tag off every selected article")
             .clicked()
         {
-            actions.push(Action::TagSelected(typed.clone(), false));
+            actions.push(TagsAction::TagSelected(typed.clone(), false));
         }
     });
     // The library's tags that match what is typed, one click to take one.
-    let known = app.facets.tags.iter().map(|t| t.value.as_str());
-    let offered: Vec<String> = super::reader::tag_suggestions(&typed, known, &[])
+    let known = list.facets.tags.iter().map(|t| t.value.as_str());
+    let offered: Vec<String> = widgets::tag_suggestions(&typed, known, &[])
         .into_iter()
         .filter(|name| !name.eq_ignore_ascii_case(&typed))
         .take(3)
@@ -230,163 +235,199 @@ fn bulk_tagging(ui: &mut egui::Ui, app: &mut FolioApp, actions: &mut Vec<Action>
             .on_hover_text(format!("Use the tag “{name}”"))
             .clicked()
         {
-            app.bulk_tag_input = name;
+            actions.push(TagsAction::BulkTagTyped(name));
         }
     }
 }
 
-pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
-    let mut actions = Vec::new();
+/// The timeline strip over the list, outside the trash.
+fn timeline_strip(ui: &mut egui::Ui, list: &ListState, actions: &mut Actions) {
+    if list.browse == Browse::Trash || list.facets.months.len() < 2 {
+        return;
+    }
+    match timeline::show(ui, &list.facets.months) {
+        Some(timeline::DatePick::Month(month)) => actions.push(ListAction::ToggleFacet(Facet::Date, month)),
+        Some(timeline::DatePick::Range(from, to)) => actions.push(ListAction::SetDateRange(from, to)),
+        None => {}
+    }
+}
+
+/// What an empty list says.
+fn nothing_here(ui: &mut egui::Ui, list: &ListState) {
+    ui.add_space(24.0);
+    ui.vertical_centered(|ui| {
+        ui.weak(match list.browse {
+            Browse::Trash => "The trash is empty.",
+            Browse::Recent => "Nothing was imported in the last seven days.",
+            _ if !list.search.trim().is_empty() => "No articles match the search.",
+            _ => "No articles here.",
+        });
+    });
+}
+
+/// `importing`: an import is running; `compact`: the reader is open beside
+/// the list.
+pub fn show(
+    ui: &mut egui::Ui,
+    list: &ListState,
+    edits: &TagEdits,
+    importing: bool,
+    compact: bool,
+) -> Vec<Action> {
+    let mut actions = Actions::default();
     egui::CentralPanel::default().show(ui, |ui| {
-        let empty_library = app.loaded && app.facets.all == 0 && app.facets.trash == 0;
-        if empty_library && app.import.is_none() {
-            actions.extend(welcome(ui));
+        let empty_library = list.loaded && list.facets.all == 0 && list.facets.trash == 0;
+        if empty_library && !importing {
+            welcome(ui, &mut actions);
             return;
         }
-        chips(ui, app, &mut actions);
-        super::timeline::show(ui, app, &mut actions);
-        list_bar(ui, app, &mut actions);
-        if app.loaded && app.list.is_empty() {
-            ui.add_space(24.0);
-            ui.vertical_centered(|ui| {
-                ui.weak(match app.browse() {
-                    Browse::Trash => "The trash is empty.",
-                    Browse::Recent => "Nothing was imported in the last seven days.",
-                    _ if !app.search.trim().is_empty() => "No articles match the search.",
-                    _ => "No articles here.",
-                });
-            });
+        chips(ui, list, &mut actions);
+        timeline_strip(ui, list, &mut actions);
+        list_bar(ui, list, edits, &mut actions);
+        if list.loaded && list.rows.is_empty() {
+            nothing_here(ui, list);
             return;
         }
-        let compact = app.article.is_some();
-        let columns = columns(compact);
-        let sort = app.settings.sort;
-        let searching = !app.search.trim().is_empty() || app.similar_to.is_some();
-        // A search shows each hit's snippet under its title.
-        let with_snippets = app.list.has_snippets();
+        table(ui, list, compact, &mut actions);
+    });
+    actions.0
+}
+
+/// How the rows are drawn: their height, and the snippets' look.
+struct RowStyle {
+    height: f32,
+    snippet_font: egui::FontId,
+    snippet_color: egui::Color32,
+    mark: egui::Color32,
+}
+
+impl RowStyle {
+    fn new(ui: &egui::Ui, with_snippets: bool) -> RowStyle {
         let line = ui.text_style_height(&egui::TextStyle::Body);
-        let row_height = if with_snippets {
-            line * 2.0 + 10.0
-        } else {
-            line + 8.0
-        };
-        let snippet_font = egui::FontId::proportional(line * 0.8);
-        let snippet_color = ui.visuals().weak_text_color();
-        let mark = if ui.visuals().dark_mode {
-            egui::Color32::from_rgb(140, 110, 10)
-        } else {
-            egui::Color32::from_rgb(255, 226, 110)
-        };
-        // Selectable text would take the click that selects the row.
-        ui.style_mut().interaction.selectable_labels = false;
-        // The first and last rows drawn this frame.
-        let mut visible: Option<(usize, usize)> = None;
-        let mut table = TableBuilder::new(ui)
-            // Widths are remembered per layout, so the wide layout's widths
-            // never push columns out of sight beside the reader.
-            .id_salt(("article-list", compact))
-            .striped(true)
-            .resizable(true)
-            .sense(egui::Sense::click())
-            .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
-        if let Some(cursor) = app.selection.cursor()
-            && let Some(index) = app.list.position(cursor)
-            && app.scroll_to_cursor
-        {
+        RowStyle {
+            // A search shows each hit's snippet under its title.
+            height: if with_snippets {
+                line * 2.0 + 10.0
+            } else {
+                line + 8.0
+            },
+            snippet_font: egui::FontId::proportional(line * 0.8),
+            snippet_color: ui.visuals().weak_text_color(),
+            mark: if ui.visuals().dark_mode {
+                egui::Color32::from_rgb(140, 110, 10)
+            } else {
+                egui::Color32::from_rgb(255, 226, 110)
+            },
+        }
+    }
+}
+
+/// A column's heading: a button that sorts by it, with an arrow for the
+/// current sort (none while searching: the best matches come first).
+fn heading(ui: &mut egui::Ui, column: &ListColumn, list: &ListState, actions: &mut Actions) {
+    let searching = !list.search.trim().is_empty() || list.similar_to.is_some();
+    let sort = list.sort;
+    let Some(key) = column.sort else {
+        ui.strong(column.title);
+        return;
+    };
+    let arrow = match () {
+        _ if key != sort.key || searching => "",
+        _ if sort.descending => " ↓",
+        _ => " ↑",
+    };
+    let heading =
+        egui::Button::new(egui::RichText::new(format!("{}{arrow}", column.title)).strong()).frame(false);
+    if ui
+        .add(heading)
+        .on_hover_text(format!("Sort by {}", column.title.to_lowercase()))
+        .clicked()
+    {
+        actions.push(ListAction::Sort(key));
+    }
+}
+
+/// One cell of a row; the title's carries the search snippet under it.
+fn cell(
+    ui: &mut egui::Ui,
+    column: &ListColumn,
+    article: &ArticleSummary,
+    list: &ListState,
+    style: &RowStyle,
+) {
+    let snippet = list.rows.snippet(article.id).filter(|_| column.title == "Title");
+    let Some((snippet, place)) = snippet else {
+        ui.add(egui::Label::new((column.cell)(article)).truncate());
+        return;
+    };
+    ui.vertical(|ui| {
+        ui.add(egui::Label::new((column.cell)(article)).truncate());
+        let job = crate::gui::highlight::snippet_job(
+            snippet,
+            place.label(),
+            style.snippet_font.clone(),
+            style.snippet_color,
+            style.mark,
+        );
+        ui.add(egui::Label::new(job).truncate());
+    });
+}
+
+/// The article list: a table whose rows are drawn only where they show.
+fn table(ui: &mut egui::Ui, list: &ListState, compact: bool, actions: &mut Actions) {
+    let columns = columns(compact);
+    let style = RowStyle::new(ui, list.rows.has_snippets());
+    // Selectable text would take the click that selects the row.
+    ui.style_mut().interaction.selectable_labels = false;
+    // The first and last rows drawn this frame.
+    let mut visible: Option<(usize, usize)> = None;
+    let mut table = TableBuilder::new(ui)
+        // Widths are remembered per layout, so the wide layout's widths
+        // never push columns out of sight beside the reader.
+        .id_salt(("article-list", compact))
+        .striped(true)
+        .resizable(true)
+        .sense(egui::Sense::click())
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+    let cursor = list.selection.cursor();
+    if list.scroll_to_cursor {
+        if let Some(index) = cursor.and_then(|id| list.rows.position(id)) {
             table = table.scroll_to_row(index, None);
         }
-        for column in &columns {
-            table = table.column(column.width);
-        }
-        table
-            .header(24.0, |mut header| {
+        actions.push(ListAction::CursorShown(cursor));
+    }
+    for column in &columns {
+        table = table.column(column.width);
+    }
+    table
+        .header(24.0, |mut header| {
+            for column in &columns {
+                header.col(|ui| heading(ui, column, list, actions));
+            }
+        })
+        .body(|body| {
+            body.rows(style.height, list.rows.len(), |mut row| {
+                let index = row.index();
+                visible = Some(visible.map_or((index, index), |(a, b)| (a.min(index), b.max(index))));
+                let id = list.rows.ids()[index];
+                row.set_selected(list.selection.contains(id));
                 for column in &columns {
-                    header.col(|ui| {
-                        let arrow = match column.sort {
-                            Some(key) if key == sort.key && !searching => {
-                                if sort.descending {
-                                    " ↓"
-                                } else {
-                                    " ↑"
-                                }
-                            }
-                            _ => "",
-                        };
-                        match column.sort {
-                            Some(key) => {
-                                let heading = egui::Button::new(
-                                    egui::RichText::new(format!("{}{arrow}", column.title)).strong(),
-                                )
-                                .frame(false);
-                                if ui
-                                    .add(heading)
-                                    .on_hover_text(format!("Sort by {}", column.title.to_lowercase()))
-                                    .clicked()
-                                {
-                                    actions.push(Action::Sort(key));
-                                }
-                            }
-                            None => {
-                                ui.strong(column.title);
-                            }
+                    row.col(|ui| match list.rows.row(index) {
+                        Some(article) => cell(ui, column, article, list, &style),
+                        // Its text is on its way from the library.
+                        None => {
+                            ui.weak("…");
                         }
                     });
                 }
-            })
-            .body(|body| {
-                body.rows(row_height, app.list.len(), |mut row| {
-                    let index = row.index();
-                    visible = Some(visible.map_or((index, index), |(a, b)| (a.min(index), b.max(index))));
-                    let id = app.list.ids()[index];
-                    row.set_selected(app.selection.contains(id));
-                    match app.list.row(index) {
-                        Some(article) => {
-                            for column in &columns {
-                                row.col(|ui| {
-                                    let snippet = app.list.snippet(id).filter(|_| column.title == "Title");
-                                    match snippet {
-                                        Some((snippet, place)) => {
-                                            ui.vertical(|ui| {
-                                                ui.add(egui::Label::new((column.cell)(article)).truncate());
-                                                let job = crate::gui::highlight::snippet_job(
-                                                    snippet,
-                                                    place.label(),
-                                                    snippet_font.clone(),
-                                                    snippet_color,
-                                                    mark,
-                                                );
-                                                ui.add(egui::Label::new(job).truncate());
-                                            });
-                                        }
-                                        None => {
-                                            ui.add(egui::Label::new((column.cell)(article)).truncate());
-                                        }
-                                    }
-                                });
-                            }
-                        }
-                        // Its text is on its way from the library.
-                        None => {
-                            for _ in &columns {
-                                row.col(|ui| {
-                                    ui.weak("…");
-                                });
-                            }
-                        }
-                    }
-                    let response = row.response();
-                    if response.clicked() {
-                        let modifiers = response.ctx.input(|i| i.modifiers);
-                        actions.push(Action::Click(id, click_mode(modifiers)));
-                    }
-                });
+                let response = row.response();
+                if response.clicked() {
+                    let modifiers = response.ctx.input(|i| i.modifiers);
+                    actions.push(ListAction::Click(id, click_mode(modifiers)));
+                }
             });
-        if let Some((first, last)) = visible {
-            let wanted = app.list.rows_to_fetch(first..last + 1);
-            if !wanted.is_empty() {
-                actions.push(Action::LoadRows(wanted));
-            }
-        }
-    });
-    actions
+        });
+    if let Some((first, last)) = visible {
+        actions.push(ListAction::Shown(first, last));
+    }
 }

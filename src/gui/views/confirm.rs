@@ -1,6 +1,9 @@
-//! Asks before anything that cannot be undone.
+//! Asks before anything that cannot be undone: emptying the trash,
+//! deleting a tag, deleting articles for good.
 
-use crate::gui::{Action, FolioApp};
+use crate::gui::action::{Action, Actions};
+use crate::gui::state::dialogs::{DialogAction, Dialogs};
+use crate::gui::state::tags::TagsAction;
 
 /// What one question says and what its answers do.
 struct Question {
@@ -36,42 +39,49 @@ fn ask(ctx: &egui::Context, question: Question) -> Option<Action> {
     answer
 }
 
-pub fn show(ctx: &egui::Context, app: &FolioApp) -> Vec<Action> {
-    let mut actions = Vec::new();
-    if app.confirm_empty_trash {
-        let count = app.facets.trash;
-        actions.extend(ask(
+fn plural(count: usize) -> &'static str {
+    if count == 1 { "" } else { "s" }
+}
+
+/// `delete_tag`: a tag waiting to be deleted (name, on how many articles);
+/// `trashed`: how many articles the trash holds.
+pub fn show(
+    ctx: &egui::Context,
+    dialogs: &Dialogs,
+    delete_tag: Option<&(String, usize)>,
+    trashed: usize,
+) -> Vec<Action> {
+    let mut actions = Actions::default();
+    if dialogs.confirm_empty_trash {
+        actions.0.extend(ask(
             ctx,
             Question {
                 id: "confirm-empty-trash",
-                heading: format!("Empty the trash ({count} article{})?", if count == 1 { "" } else { "s" }),
+                heading: format!("Empty the trash ({trashed} article{})?", plural(trashed)),
                 detail: "Everything in the trash is removed from the library with its tags, notes and original \
                          files. This cannot be undone.",
                 confirm: "Empty Trash",
-                on_confirm: Action::EmptyTrash,
-                on_cancel: Action::CancelEmptyTrash,
+                on_confirm: DialogAction::EmptyTrash.into(),
+                on_cancel: DialogAction::CancelEmptyTrash.into(),
             },
         ));
     }
-    if let Some((name, count)) = &app.confirm_delete_tag {
-        actions.extend(ask(
+    if let Some((name, count)) = delete_tag {
+        actions.0.extend(ask(
             ctx,
             Question {
                 id: "confirm-delete-tag",
-                heading: format!(
-                    "Delete the tag “{name}” from {count} article{}?",
-                    if *count == 1 { "" } else { "s" }
-                ),
+                heading: format!("Delete the tag “{name}” from {count} article{}?", plural(*count)),
                 detail: "The articles stay; only the tag goes.",
                 confirm: "Delete tag",
-                on_confirm: Action::DeleteTag(name.clone()),
-                on_cancel: Action::CancelTagEdit,
+                on_confirm: TagsAction::Delete(name.clone()).into(),
+                on_cancel: TagsAction::CancelEdit.into(),
             },
         ));
     }
-    if let Some(ids) = &app.confirm_purge {
+    if let Some(ids) = &dialogs.confirm_purge {
         let count = ids.len();
-        actions.extend(ask(
+        actions.0.extend(ask(
             ctx,
             Question {
                 id: "confirm-purge",
@@ -83,10 +93,10 @@ pub fn show(ctx: &egui::Context, app: &FolioApp) -> Vec<Action> {
                 detail: "They will be removed from the library with their tags, notes and original files. \
                          This cannot be undone.",
                 confirm: "Delete for good",
-                on_confirm: Action::Purge,
-                on_cancel: Action::CancelPurge,
+                on_confirm: DialogAction::Purge.into(),
+                on_cancel: DialogAction::CancelPurge.into(),
             },
         ));
     }
-    actions
+    actions.0
 }

@@ -1,15 +1,17 @@
-//! One module per part of the window. Each `show` draws from the app's state
-//! and returns the user's intent as actions.
+//! One module per part of the window. Each `show` draws from the state it
+//! is given (read only) and returns the user's intent as actions; views do
+//! not use one another: what two of them draw alike is in `widgets`.
 
 pub mod annotations;
 pub mod annotations_view;
 pub mod backups;
 pub mod bulk_edit;
+pub mod cache;
 pub mod centre;
 pub mod confirm;
 pub mod drop_hint;
 pub mod reader;
+pub mod shortcuts;
 pub mod sidebar;
 pub mod status_bar;
-pub mod timeline;
 pub mod top_bar;

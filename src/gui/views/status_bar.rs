@@ -1,56 +1,66 @@
-//! The bottom bar: how many articles match, import progress and reports.
+//! The bottom bar: how many articles match, import progress and reports,
+//! passing messages, and the path field when no file chooser comes.
 
-use crate::gui::app::Chooser;
-use crate::gui::{Action, FolioApp};
+use crate::gui::action::{Action, Actions};
+use crate::gui::state::import::{Chooser, ImportAction, ImportState};
+use crate::gui::state::list::ListState;
+use crate::gui::state::messages::Messages;
+use crate::gui::widgets;
 use crate::import::pipeline::Outcome;
 
-pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
-    let mut actions = Vec::new();
+/// The import running, with a Cancel; the last import's report.
+fn import_progress(ui: &mut egui::Ui, import: &ImportState, actions: &mut Actions) {
+    if let Some(run) = &import.run {
+        ui.horizontal(|ui| {
+            let (done, total) = run.progress.map(|p| (p.done, p.total)).unwrap_or((0, 0));
+            let fraction = if total == 0 {
+                0.0
+            } else {
+                done as f32 / total as f32
+            };
+            ui.label("Importing…");
+            ui.add(
+                egui::ProgressBar::new(fraction)
+                    .text(format!("{done} of {total}"))
+                    .desired_width(240.0),
+            );
+            if ui.button("Cancel").clicked() {
+                actions.push(ImportAction::CancelImport);
+            }
+        });
+    }
+    let Some(report) = &import.last_report else {
+        return;
+    };
+    ui.horizontal(|ui| {
+        ui.label(format!("Import finished: {}", report.summary_line()));
+        if ui.small_button("Dismiss").clicked() {
+            actions.push(ImportAction::DismissReport);
+        }
+    });
+    for file in report
+        .files
+        .iter()
+        .filter(|f| matches!(f.outcome, Outcome::Failed { .. }))
+        .take(8)
+    {
+        if let Outcome::Failed { reason } = &file.outcome {
+            let name = file
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default();
+            ui.colored_label(ui.visuals().warn_fg_color, format!("{name}: {reason}"));
+        }
+    }
+}
+
+pub fn show(ui: &mut egui::Ui, import: &ImportState, list: &ListState, messages: &Messages) -> Vec<Action> {
+    let mut actions = Actions::default();
     egui::Panel::bottom("status").show(ui, |ui| {
         ui.add_space(3.0);
-        if let Some(run) = &app.import {
-            ui.horizontal(|ui| {
-                let (done, total) = run.progress.map(|p| (p.done, p.total)).unwrap_or((0, 0));
-                let fraction = if total == 0 {
-                    0.0
-                } else {
-                    done as f32 / total as f32
-                };
-                ui.label("Importing…");
-                ui.add(
-                    egui::ProgressBar::new(fraction)
-                        .text(format!("{done} of {total}"))
-                        .desired_width(240.0),
-                );
-                if ui.button("Cancel").clicked() {
-                    actions.push(Action::CancelImport);
-                }
-            });
-        }
-        if let Some(report) = &app.last_report {
-            ui.horizontal(|ui| {
-                ui.label(format!("Import finished: {}", report.summary_line()));
-                if ui.small_button("Dismiss").clicked() {
-                    actions.push(Action::DismissReport);
-                }
-            });
-            for file in report
-                .files
-                .iter()
-                .filter(|f| matches!(f.outcome, Outcome::Failed { .. }))
-                .take(8)
-            {
-                if let Outcome::Failed { reason } = &file.outcome {
-                    let name = file
-                        .path
-                        .file_name()
-                        .map(|n| n.to_string_lossy())
-                        .unwrap_or_default();
-                    ui.colored_label(ui.visuals().warn_fg_color, format!("{name}: {reason}"));
-                }
-            }
-        }
-        if let Some(status) = &app.status {
+        import_progress(ui, import, &mut actions);
+        if let Some(status) = &messages.status {
             ui.horizontal(|ui| {
                 ui.label(status);
                 if ui.small_button("OK").clicked() {
@@ -58,36 +68,36 @@ pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
                 }
             });
         }
-        if let Some(notice) = &app.missing_font_notice {
+        if let Some(notice) = &list.missing_font_notice {
             ui.colored_label(ui.visuals().warn_fg_color, notice);
         }
-        if let Some(error) = &app.error {
+        if let Some(error) = &messages.error {
             ui.colored_label(ui.visuals().error_fg_color, error);
         }
-        chooser_fallback(ui, app, &mut actions);
-        let noun = if app.total == 1 { "article" } else { "articles" };
+        chooser_fallback(ui, import, &mut actions);
+        let noun = if list.total == 1 { "article" } else { "articles" };
         ui.horizontal(|ui| {
-            ui.label(if app.search.trim().is_empty() {
-                format!("{} {noun}", app.total)
+            ui.label(if list.search.trim().is_empty() {
+                format!("{} {noun}", list.total)
             } else {
-                format!("{} {noun} match “{}”", app.total, app.search.trim())
+                format!("{} {noun} match “{}”", list.total, list.search.trim())
             });
-            if app.is_loading() {
+            if list.is_loading() {
                 ui.spinner();
             }
         });
         ui.add_space(2.0);
     });
-    actions
+    actions.0
 }
 
 /// Seconds to wait for the system file chooser before offering a path field.
 const CHOOSER_PATIENCE: f64 = 4.0;
 
 /// The way in when the system file chooser does not come: a path field.
-fn chooser_fallback(ui: &mut egui::Ui, app: &mut FolioApp, actions: &mut Vec<Action>) {
+fn chooser_fallback(ui: &mut egui::Ui, import: &ImportState, actions: &mut Actions) {
     let now = ui.input(|i| i.time);
-    let message = match app.chooser {
+    let message = match import.chooser {
         Chooser::Closed => return,
         Chooser::Waiting(since) if now - since < CHOOSER_PATIENCE => {
             ui.ctx()
@@ -104,20 +114,21 @@ fn chooser_fallback(ui: &mut egui::Ui, app: &mut FolioApp, actions: &mut Vec<Act
     ));
     ui.horizontal(|ui| {
         let label = ui.label("Path");
-        let field = ui
-            .add(
-                egui::TextEdit::singleline(&mut app.manual_path)
-                    .hint_text("/home/me/clippings")
-                    .desired_width(320.0),
-            )
-            .labelled_by(label.id);
+        let (typed, field) = widgets::typed_line(ui, &import.manual_path, |t| {
+            t.hint_text("/home/me/clippings").desired_width(320.0)
+        });
+        let field = field.labelled_by(label.id);
+        let path = typed.clone().unwrap_or_else(|| import.manual_path.clone());
+        if let Some(typed) = typed {
+            actions.push(ImportAction::PathTyped(typed));
+        }
         let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if (ui.button("Import").clicked() || entered) && !app.manual_path.trim().is_empty() {
-            actions.push(Action::Import(vec![app.manual_path.trim().into()]));
-            actions.push(Action::DismissChooser);
+        if (ui.button("Import").clicked() || entered) && !path.trim().is_empty() {
+            actions.push(ImportAction::Import(vec![path.trim().into()]));
+            actions.push(ImportAction::DismissChooser);
         }
         if ui.button("Close").on_hover_text("Hide the path field").clicked() {
-            actions.push(Action::DismissChooser);
+            actions.push(ImportAction::DismissChooser);
         }
     });
 }

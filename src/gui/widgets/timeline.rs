@@ -1,10 +1,10 @@
-//! The timeline strip over the list: articles per month for the current
-//! choice (the dates themselves aside, so the whole span stays in view).
+//! The timeline strip drawn over the list: articles per month (the list
+//! shows it for the current choice, the dates themselves aside, so the
+//! whole span stays in view).
 //! Dragging across it narrows the dates to the months dragged over;
 //! clicking a bar chooses that month.
 
-use crate::gui::{Action, Browse, FolioApp};
-use crate::model::Facet;
+use crate::library::FacetCount;
 use egui_plot::{Bar, BarChart, Plot};
 
 /// A month as one number, for the strip's x axis: year × 12 + month − 1.
@@ -20,14 +20,20 @@ fn month_at(x: f64) -> String {
     format!("{:04}-{:02}", index.div_euclid(12), index.rem_euclid(12) + 1)
 }
 
-pub fn show(ui: &mut egui::Ui, app: &FolioApp, actions: &mut Vec<Action>) {
-    if *app.browse() == Browse::Trash || app.facets.months.len() < 2 {
-        return;
-    }
+/// What was picked on the strip.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DatePick {
+    /// One month (`YYYY-MM`), clicked or dragged within.
+    Month(String),
+    /// The months dragged over, first and last.
+    Range(String, String),
+}
+
+/// Draws the strip for articles per month (`YYYY-MM` values); returns
+/// what was clicked or dragged over.
+pub fn show(ui: &mut egui::Ui, months: &[FacetCount]) -> Option<DatePick> {
     let colour = ui.visuals().selection.bg_fill;
-    let bars: Vec<Bar> = app
-        .facets
-        .months
+    let bars: Vec<Bar> = months
         .iter()
         .filter_map(|m| {
             Some(
@@ -102,17 +108,18 @@ pub fn show(ui: &mut egui::Ui, app: &FolioApp, actions: &mut Vec<Action>) {
         if let (Some(start), Some(pos)) = (start, response.interact_pointer_pos()) {
             let end = x_at(pos);
             let (from, to) = (month_at(start.min(end)), month_at(start.max(end)));
-            actions.push(if from == to {
-                Action::ToggleFacet(Facet::Date, from)
+            return Some(if from == to {
+                DatePick::Month(from)
             } else {
-                Action::SetDateRange(from, to)
+                DatePick::Range(from, to)
             });
         }
     } else if response.clicked()
         && let Some(pos) = response.interact_pointer_pos()
     {
-        actions.push(Action::ToggleFacet(Facet::Date, month_at(x_at(pos))));
+        return Some(DatePick::Month(month_at(x_at(pos))));
     }
+    None
 }
 
 #[cfg(test)]

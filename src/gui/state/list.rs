@@ -1,0 +1,424 @@
+//! The list: which part of the library it shows (the place, the facet
+//! values chosen, the search, the sort, "more like this"), its rows as they
+//! arrive, the sidebar's counts that come with them, and which rows are
+//! selected. Its actions say which listing to ask the library for.
+
+use super::outbox::{Effect, Outbox};
+use crate::gui::list_model::ListModel;
+use crate::gui::picker::PickedSave;
+use crate::gui::selection::{ClickMode, Selection};
+use crate::gui::undo::Undo;
+use crate::gui::worker::Request;
+use crate::library::{Facets, SavedSearch};
+use crate::model::{ArticleSummary, Facet, FacetChoice, Filter, FoundIn, Sort, SortKey};
+use serde::{Deserialize, Serialize};
+
+/// Which part of the library the list shows.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub enum Browse {
+    #[default]
+    All,
+    /// Imported in the last seven days, newest import first.
+    Recent,
+    Trash,
+}
+
+/// What the user asks of the list.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ListAction {
+    Browse(Browse),
+    /// Choose a facet's value, or take it back (a chip's ×).
+    ToggleFacet(Facet, String),
+    /// Take back every facet value chosen.
+    ClearFacets,
+    /// Narrow the dates to these months (`YYYY-MM`), dragged over the timeline.
+    SetDateRange(String, String),
+    Search(String),
+    Sort(SortKey),
+    Click(i64, ClickMode),
+    /// Arrow keys: move the cursor by rows; `true` extends the selection.
+    Step(isize, bool),
+    /// These rows (first, last) were drawn: fetch the text they lack.
+    Shown(usize, usize),
+    /// The list was scrolled to the cursor on this row.
+    CursorShown(Option<i64>),
+    /// Open the name field for saving the search.
+    StartSaveSearch,
+    SaveSearchTyped(String),
+    CancelSaveSearch,
+    SaveSearch(String),
+    RunSavedSearch(SavedSearch),
+    DeleteSavedSearch(i64),
+    /// List the articles most like this one (id, title).
+    MoreLikeThis(i64, String),
+    ClearMoreLikeThis,
+    /// The selected rows, or the open article when none is selected.
+    TrashSelected,
+    RestoreSelected,
+    /// Export the selection, or the list, in this format.
+    Export(String),
+}
+
+pub struct ListState {
+    pub browse: Browse,
+    pub sort: Sort,
+    /// The facet values chosen in the sidebar, shown as chips over the list.
+    pub choice: FacetChoice,
+    pub search: String,
+    /// Every id in order, row text by page.
+    pub rows: ListModel,
+    /// Listings asked for, and the newest shown: while they differ, the
+    /// list is about to change.
+    asked: u64,
+    shown: u64,
+    pub total: usize,
+    pub facets: Facets,
+    /// False until the first listing arrives: nothing is known yet.
+    pub loaded: bool,
+    pub selection: Selection,
+    /// The list shows the articles most like this one (id, title).
+    pub similar_to: Option<(i64, String)>,
+    /// The cursor moved by keyboard: scroll the list to it once.
+    pub scroll_to_cursor: bool,
+    /// The name typed for the search being saved, while the field is open.
+    pub saving_search: Option<String>,
+    /// Set once when text in a script no installed font covers was seen.
+    pub missing_font_notice: Option<String>,
+    font_checked: bool,
+}
+
+impl ListState {
+    pub fn new(browse: Browse, sort: Sort, choice: FacetChoice) -> ListState {
+        ListState {
+            browse,
+            sort,
+            choice,
+            search: String::new(),
+            rows: ListModel::default(),
+            asked: 0,
+            shown: 0,
+            total: 0,
+            facets: Facets::default(),
+            loaded: false,
+            selection: Selection::default(),
+            similar_to: None,
+            scroll_to_cursor: false,
+            saving_search: None,
+            missing_font_notice: None,
+            font_checked: false,
+        }
+    }
+
+    /// A listing was asked for and has not arrived yet.
+    pub fn is_loading(&self) -> bool {
+        self.shown < self.asked
+    }
+
+    /// The library's filter for the place browsed and the facets chosen.
+    pub fn filter(&self) -> Filter {
+        let mut filter = Filter {
+            sort: self.sort,
+            ..Filter::default()
+        };
+        match &self.browse {
+            Browse::All => {}
+            Browse::Recent => {
+                let week_ago = chrono::Utc::now() - chrono::Duration::days(7);
+                filter.imported_since = Some(week_ago.format("%Y-%m-%dT%H:%M:%SZ").to_string());
+            }
+            Browse::Trash => filter.trash = true,
+        }
+        // The trash is one list of its own; the facets narrow the library.
+        if !filter.trash {
+            filter.choice = self.choice.clone();
+        }
+        filter
+    }
+
+    /// Asks for the list again, with the sidebar's counts.
+    pub fn refresh(&mut self, out: &mut Outbox) {
+        self.asked += 1;
+        let generation = self.asked;
+        if let Some((id, _)) = &self.similar_to {
+            out.send(Request::Similar { id: *id, generation });
+            return;
+        }
+        out.send(Request::Refresh {
+            filter: self.filter(),
+            search: self.search.clone(),
+            counts: true,
+            generation,
+        });
+    }
+
+    /// The same place in another order or with other search words: the
+    /// sidebar's counts cannot have changed.
+    fn refresh_list_only(&mut self, out: &mut Outbox) {
+        if self.similar_to.is_some() {
+            return self.refresh(out);
+        }
+        self.asked += 1;
+        out.send(Request::Refresh {
+            filter: self.filter(),
+            search: self.search.clone(),
+            counts: false,
+            generation: self.asked,
+        });
+    }
+
+    /// The selected rows, or the open article when nothing is selected.
+    fn selected_or(&self, open: Option<i64>) -> Vec<i64> {
+        if self.selection.is_empty() {
+            open.into_iter().collect()
+        } else {
+            self.selection.ids()
+        }
+    }
+
+    /// Applies one of the list's actions; `open` is the article in the reader.
+    pub fn apply(&mut self, action: ListAction, open: Option<i64>, out: &mut Outbox) {
+        match action {
+            ListAction::Browse(browse) => self.browse_to(browse, out),
+            ListAction::ToggleFacet(facet, value) => {
+                self.similar_to = None;
+                out.then(Effect::CloseAnnotations);
+                if self.browse == Browse::Trash {
+                    self.browse = Browse::All;
+                }
+                self.choice.toggle(facet, &value);
+                self.selection.clear();
+                self.refresh(out);
+            }
+            ListAction::SetDateRange(from, to) => {
+                self.choice.years.clear();
+                self.choice.months.clear();
+                self.choice.range = Some((from, to));
+                self.selection.clear();
+                self.refresh(out);
+            }
+            ListAction::ClearFacets => {
+                self.choice = FacetChoice::default();
+                self.selection.clear();
+                self.refresh(out);
+            }
+            ListAction::Search(text) => {
+                self.similar_to = None;
+                out.then(Effect::SearchChanged);
+                self.search = text;
+                self.refresh_list_only(out);
+            }
+            ListAction::Sort(key) => self.sort_by(key, out),
+            ListAction::Click(id, mode) => {
+                self.selection.click(id, mode, self.rows.ids());
+                out.then(Effect::Open(self.selection.cursor()));
+            }
+            ListAction::Step(delta, extend) => {
+                self.selection.step(delta, extend, self.rows.ids());
+                self.scroll_to_cursor = true;
+                out.then(Effect::Open(self.selection.cursor()));
+            }
+            ListAction::Shown(first, last) => {
+                let wanted = self.rows.rows_to_fetch(first..last + 1);
+                if !wanted.is_empty() {
+                    out.send(Request::Rows(wanted));
+                }
+            }
+            ListAction::CursorShown(cursor) => {
+                if cursor == self.selection.cursor() {
+                    self.scroll_to_cursor = false;
+                }
+            }
+            ListAction::TrashSelected | ListAction::RestoreSelected => {
+                self.trash_or_restore(action == ListAction::TrashSelected, open, out)
+            }
+            ListAction::Export(format) => self.export(format, out),
+            action => self.apply_search(action, out),
+        }
+    }
+
+    /// Saved searches, "more like this", and the search name field.
+    fn apply_search(&mut self, action: ListAction, out: &mut Outbox) {
+        match action {
+            ListAction::StartSaveSearch => self.saving_search = Some(String::new()),
+            ListAction::SaveSearchTyped(name) => self.saving_search = Some(name),
+            ListAction::CancelSaveSearch => self.saving_search = None,
+            ListAction::SaveSearch(name) => {
+                let name = name.trim().to_string();
+                if !name.is_empty() && !self.search.trim().is_empty() {
+                    let place = serde_json::to_string(&self.browse).unwrap_or_default();
+                    out.send(Request::SaveSearch {
+                        name,
+                        query: self.search.clone(),
+                        place,
+                    });
+                    self.saving_search = None;
+                }
+            }
+            ListAction::RunSavedSearch(saved) => {
+                self.similar_to = None;
+                self.selection.clear();
+                out.then(Effect::Open(None));
+                self.browse = serde_json::from_str(&saved.place).unwrap_or_default();
+                self.search = saved.query;
+                self.refresh(out);
+            }
+            ListAction::DeleteSavedSearch(id) => out.send(Request::DeleteSavedSearch(id)),
+            ListAction::MoreLikeThis(id, title) => {
+                self.similar_to = Some((id, title));
+                self.selection.clear();
+                self.refresh(out);
+            }
+            ListAction::ClearMoreLikeThis => {
+                self.similar_to = None;
+                self.refresh(out);
+            }
+            _ => {}
+        }
+    }
+
+    fn browse_to(&mut self, browse: Browse, out: &mut Outbox) {
+        self.similar_to = None;
+        out.then(Effect::CloseAnnotations);
+        // A new place in the library starts with nothing open, as a mail
+        // client does when another folder is chosen.
+        if browse != self.browse {
+            self.selection.clear();
+            out.then(Effect::Open(None));
+        }
+        // "All articles" is the way back to the whole library.
+        if browse == Browse::All {
+            self.choice = FacetChoice::default();
+        }
+        self.browse = browse;
+        self.refresh(out);
+    }
+
+    fn sort_by(&mut self, key: SortKey, out: &mut Outbox) {
+        if self.sort.key == key {
+            self.sort.descending = !self.sort.descending;
+        } else {
+            // Dates read best newest first; names alphabetically.
+            self.sort = Sort {
+                key,
+                descending: matches!(key, SortKey::Published | SortKey::Imported),
+            };
+        }
+        self.refresh_list_only(out);
+    }
+
+    fn trash_or_restore(&mut self, trash: bool, open: Option<i64>, out: &mut Outbox) {
+        let ids = self.selected_or(open);
+        if ids.is_empty() {
+            return;
+        }
+        out.then(Effect::SaveNote);
+        self.selection.clear();
+        out.then(Effect::Open(None));
+        if trash {
+            out.remember(Undo::Trashed(ids.clone()));
+            out.send(Request::Trash(ids));
+        } else {
+            out.remember(Undo::Restored(ids.clone()));
+            out.send(Request::Restore(ids));
+        }
+    }
+
+    /// Exports the selected articles, or, with none selected, the list as
+    /// it stands (the place browsed, the search typed).
+    fn export(&mut self, format: String, out: &mut Outbox) {
+        let ids: Vec<i64> = if self.selection.is_empty() {
+            self.rows.ids().to_vec()
+        } else {
+            let selection = &self.selection;
+            self.rows
+                .ids()
+                .iter()
+                .copied()
+                .filter(|id| selection.contains(*id))
+                .collect()
+        };
+        if ids.is_empty() {
+            out.say("There is nothing in the list to export.");
+            return;
+        }
+        let extension = match format.as_str() {
+            "csl-json" => "json",
+            "bibtex" => "bib",
+            other => other,
+        };
+        out.then(Effect::AskSavePath(
+            format!("articles.{extension}"),
+            PickedSave::Articles { ids, format },
+        ));
+    }
+
+    /// A listing arrived from the library.
+    pub fn listed(&mut self, listing: Listing, ctx: &egui::Context) {
+        self.shown = self.shown.max(listing.generation);
+        self.total = listing.ids.len();
+        self.rows.replace(listing.ids, listing.rows);
+        self.rows.set_snippets(listing.snippets);
+        if let Some(facets) = listing.facets {
+            self.facets = *facets;
+        }
+        self.loaded = true;
+        self.selection.retain_visible(self.rows.ids());
+        self.check_fonts(ctx);
+    }
+
+    /// A request failed: no listing is on its way for it.
+    pub fn failed(&mut self) {
+        self.shown = self.asked;
+    }
+
+    /// Articles just imported: the recent ones, these selected.
+    pub fn show_imported(&mut self, new: &[i64]) {
+        self.browse = Browse::Recent;
+        self.selection.set(new);
+    }
+
+    /// A tag was renamed: a chosen tag stays chosen under its new name.
+    pub fn tag_renamed(&mut self, old: &str, new: &str) {
+        if let Some(chosen) = self.choice.tags.iter_mut().find(|t| t.as_str() == old) {
+            *chosen = new.trim().to_string();
+        }
+    }
+
+    pub fn tag_deleted(&mut self, name: &str) {
+        self.choice.tags.retain(|t| t != name);
+    }
+
+    /// When a listing arrives, once CJK text first appears in it: can any
+    /// installed font draw it?
+    fn check_fonts(&mut self, ctx: &egui::Context) {
+        if self.font_checked {
+            return;
+        }
+        let sample = self
+            .rows
+            .titles()
+            .iter()
+            .flat_map(|t| t.chars())
+            .find(|c| crate::import::lines::is_cjk(*c));
+        if let Some(c) = sample {
+            self.font_checked = true;
+            let drawable = ctx.fonts_mut(|f| f.has_glyph(&egui::FontId::proportional(14.0), c));
+            if !drawable {
+                self.missing_font_notice = Some(
+                    "Some titles use Chinese, Japanese or Korean characters, but no font for them is \
+                     installed. Install one (for example the Noto CJK fonts: fonts-noto-cjk) and restart Folio."
+                        .to_string(),
+                );
+            }
+        }
+    }
+}
+
+/// A listing as the library thread sends it.
+pub struct Listing {
+    pub ids: Vec<i64>,
+    pub rows: Vec<ArticleSummary>,
+    pub snippets: Vec<(i64, String, FoundIn)>,
+    pub facets: Option<Box<Facets>>,
+    pub generation: u64,
+}

@@ -1,0 +1,189 @@
+//! The reader: which article is open and how it is read (text size, the
+//! searched words stepped through), the topics proposed for it, and the
+//! form correcting its details. Its actions say which requests follow.
+
+use super::outbox::{Effect, Outbox};
+use crate::gui::details::DetailsForm;
+use crate::gui::undo::Undo;
+use crate::gui::worker::Request;
+use crate::library::TopicSuggestion;
+use crate::model::Article;
+
+/// What the user asks of the reader.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReaderAction {
+    EditDetails,
+    /// The details form as typed so far.
+    DetailsTyped(Box<DetailsForm>),
+    SaveDetails,
+    CancelDetails,
+    TextSize(f32),
+    Close,
+    /// Move through the searched words in the text.
+    StepMatch(isize),
+    /// Not this suggested topic (by id) for the open article.
+    RejectSuggestion(i64),
+    /// The text was drawn with this many matches of the searched words,
+    /// scrolled to this one (when it was asked to).
+    Drawn {
+        match_count: usize,
+        scrolled_to_match: Option<usize>,
+    },
+}
+
+pub struct ReaderState {
+    /// The article asked for (remembered between runs); `article` once it
+    /// has arrived.
+    pub open_article: Option<i64>,
+    pub article: Option<Article>,
+    pub text_size: f32,
+    /// Topics proposed for the open article.
+    pub suggestions: Vec<TopicSuggestion>,
+    /// The details form, while the user corrects the article's metadata.
+    pub details: Option<DetailsForm>,
+    /// Which match of the searched words the reader points at, how many
+    /// there are (as last drawn), and whether to scroll to it.
+    pub match_cursor: usize,
+    pub match_count: usize,
+    pub scroll_to_match: bool,
+}
+
+impl ReaderState {
+    pub fn new(open_article: Option<i64>, text_size: f32) -> ReaderState {
+        ReaderState {
+            open_article,
+            article: None,
+            text_size,
+            suggestions: Vec::new(),
+            details: None,
+            match_cursor: 0,
+            match_count: 0,
+            scroll_to_match: false,
+        }
+    }
+
+    /// The open article's id, once it has arrived.
+    pub fn article_id(&self) -> Option<i64> {
+        self.article.as_ref().map(|a| a.id)
+    }
+
+    pub fn apply(&mut self, action: ReaderAction, out: &mut Outbox) {
+        match action {
+            ReaderAction::EditDetails => self.details = self.article.as_ref().map(DetailsForm::from_article),
+            ReaderAction::DetailsTyped(form) => {
+                if self.details.is_some() {
+                    self.details = Some(*form);
+                }
+            }
+            ReaderAction::CancelDetails => self.details = None,
+            ReaderAction::SaveDetails => self.save_details(out),
+            ReaderAction::TextSize(size) => self.text_size = size.clamp(12.0, 26.0),
+            ReaderAction::Close => {
+                out.then(Effect::ClearSelection);
+                out.then(Effect::Open(None));
+            }
+            ReaderAction::StepMatch(delta) => {
+                if self.match_count > 0 {
+                    let n = self.match_count as isize;
+                    self.match_cursor = ((self.match_cursor as isize + delta).rem_euclid(n)) as usize;
+                    self.scroll_to_match = true;
+                }
+            }
+            ReaderAction::RejectSuggestion(topic) => {
+                if let Some(article) = self.article_id() {
+                    self.suggestions.retain(|s| s.topic_id != topic);
+                    out.remember(Undo::Rejected { article, topic });
+                    out.send(Request::RejectSuggestion {
+                        article,
+                        topic,
+                        reject: true,
+                    });
+                }
+            }
+            ReaderAction::Drawn {
+                match_count,
+                scrolled_to_match,
+            } => {
+                self.match_count = match_count;
+                if scrolled_to_match == Some(self.match_cursor) {
+                    self.scroll_to_match = false;
+                }
+            }
+        }
+    }
+
+    fn save_details(&mut self, out: &mut Outbox) {
+        let (Some(form), Some(article)) = (&mut self.details, &self.article) else {
+            return;
+        };
+        match form.to_details(&article.meta) {
+            Ok(details) => {
+                let id = article.id;
+                let previous = Box::new(article.meta.clone());
+                out.remember(Undo::Details { id, previous });
+                out.send(Request::UpdateDetails {
+                    id,
+                    details: Box::new(details),
+                });
+                self.details = None;
+            }
+            Err(problem) => form.problem = Some(problem),
+        }
+    }
+
+    /// Opens another article (or none). The coordinator saves the note
+    /// first; the details form and the match cursor start over.
+    pub fn open(&mut self, id: Option<i64>, out: &mut Outbox) {
+        self.details = None;
+        self.match_cursor = 0;
+        self.scroll_to_match = true;
+        self.open_article = id;
+        match id {
+            Some(id) => out.send(Request::Open(id)),
+            None => self.article = None,
+        }
+    }
+
+    /// The search words changed: the first match is the current one.
+    pub fn search_changed(&mut self) {
+        self.match_cursor = 0;
+    }
+
+    /// The article arrived: `Some(same)` when it is the one asked for,
+    /// `same` when it was already open (a reload).
+    pub fn opened(&mut self, article: Article, out: &mut Outbox) -> Option<bool> {
+        if Some(article.id) != self.open_article {
+            return None;
+        }
+        let same = self.article_id() == Some(article.id);
+        if !same {
+            self.suggestions.clear();
+        }
+        // Proposals change as the article is filed; asked apart, so the
+        // article shows at once.
+        out.send(Request::Suggestions(article.id));
+        self.article = Some(article);
+        Some(same)
+    }
+
+    /// A remembered article that is gone: start with none open.
+    pub fn not_opened(&mut self, id: i64) {
+        if Some(id) == self.open_article {
+            self.open_article = None;
+            self.article = None;
+        }
+    }
+
+    pub fn suggested(&mut self, article: i64, list: Vec<TopicSuggestion>) {
+        if self.article_id() == Some(article) {
+            self.suggestions = list;
+        }
+    }
+
+    /// Asks for the open article again (something about it changed).
+    pub fn reload(&self, out: &mut Outbox) {
+        if let Some(id) = self.open_article {
+            out.send(Request::Open(id));
+        }
+    }
+}

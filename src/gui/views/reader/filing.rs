@@ -1,0 +1,155 @@
+//! The reader's tags and topics: chips to take them off, a field to add a
+//! tag (with the library's tags offered), the topic tree to file under, and
+//! the topics Folio proposes.
+
+use crate::gui::action::Actions;
+use crate::gui::state::reader::ReaderAction;
+use crate::gui::state::tags::{TagEdits, TagsAction};
+use crate::gui::widgets::{self, color_dot};
+use crate::library::{Facets, TopicNode, TopicSuggestion};
+use crate::model::Article;
+
+pub fn tags_row(
+    ui: &mut egui::Ui,
+    article: &Article,
+    edits: &TagEdits,
+    facets: &Facets,
+    actions: &mut Actions,
+) {
+    let mut input = edits.tag_input.clone();
+    ui.horizontal_wrapped(|ui| {
+        for tag in &article.tags {
+            if let Some(color) = facets.tag_colors.get(tag) {
+                color_dot(ui, color);
+            }
+            let chip = ui
+                .button(format!("{tag}  ×"))
+                .on_hover_text(format!("Remove the tag “{tag}”"));
+            if chip.clicked() {
+                actions.push(TagsAction::RemoveTag(tag.clone()));
+            }
+        }
+        let label = ui.weak("Add tag");
+        let (typed, field) = widgets::typed_line(ui, &edits.tag_input, |t| {
+            t.hint_text("name, then Enter").desired_width(120.0)
+        });
+        let field = field.labelled_by(label.id);
+        if let Some(typed) = typed {
+            input = typed.clone();
+            actions.push(TagsAction::TagTyped(typed));
+        }
+        if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            actions.push(TagsAction::AddTag(input.clone()));
+        }
+    });
+    let known = facets.tags.iter().map(|t| t.value.as_str());
+    let suggestions = widgets::tag_suggestions(&input, known, &article.tags);
+    if !suggestions.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            ui.weak("Existing:");
+            for name in suggestions {
+                if ui
+                    .small_button(name)
+                    .on_hover_text(format!("Add the tag “{name}”"))
+                    .clicked()
+                {
+                    actions.push(TagsAction::AddTag(name.to_string()));
+                }
+            }
+        });
+    }
+}
+
+/// The topics the article is filed under, the tree to file it under more,
+/// and the topics proposed.
+pub fn topics_row(
+    ui: &mut egui::Ui,
+    article: &Article,
+    tree: &[TopicNode],
+    suggestions: &[TopicSuggestion],
+    actions: &mut Actions,
+) {
+    ui.horizontal_wrapped(|ui| {
+        ui.weak("Topics");
+        for topic in &article.topics {
+            if ui
+                .button(format!("{}  ×", topic.path))
+                .on_hover_text(format!("Take it out of “{}”", topic.path))
+                .clicked()
+            {
+                actions.push(TagsAction::TakeOutOf(topic.id));
+            }
+        }
+        ui.menu_button("File under…", |ui| file_under_menu(ui, tree, actions));
+    });
+    suggestions_row(ui, suggestions, actions);
+}
+
+/// The topic tree as menus, to any depth: a topic with topics below it
+/// opens onto them, itself first ("as a whole").
+fn file_under_menu(ui: &mut egui::Ui, nodes: &[TopicNode], actions: &mut Actions) {
+    for node in nodes {
+        if node.children.is_empty() {
+            if ui.button(&node.name).clicked() {
+                actions.push(TagsAction::FileUnder(node.id));
+                ui.close();
+            }
+            continue;
+        }
+        ui.menu_button(&node.name, |ui| {
+            if ui.button(format!("{} (as a whole)", node.name)).clicked() {
+                actions.push(TagsAction::FileUnder(node.id));
+                ui.close();
+            }
+            ui.separator();
+            file_under_menu(ui, &node.children, actions);
+        });
+    }
+}
+
+/// The width of a line of button text, unwrapped.
+fn text_width(ui: &egui::Ui, text: &str) -> f32 {
+    let font = egui::TextStyle::Button.resolve(ui.style());
+    ui.fonts_mut(|f| {
+        f.layout_no_wrap(text.to_string(), font, egui::Color32::WHITE)
+            .size()
+            .x
+    })
+}
+
+/// Topics Folio proposes, each with how sure it is: ✔ files the article
+/// under it, ✖ says no (and it is not proposed again).
+fn suggestions_row(ui: &mut egui::Ui, suggestions: &[TopicSuggestion], actions: &mut Actions) {
+    if suggestions.is_empty() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.weak("Suggested");
+        for suggestion in suggestions {
+            let percent = (suggestion.confidence * 100.0).round();
+            let label = format!("✔ {}", suggestion.path);
+            // A suggestion and its ✖ wrap onto the next line together: the
+            // ✖ alone at the start of a line would seem to belong to nothing.
+            let pair_width =
+                text_width(ui, &label) + text_width(ui, "✖") + 4.0 * ui.spacing().button_padding.x;
+            if ui.available_size_before_wrap().x < pair_width + ui.spacing().item_spacing.x * 2.0 {
+                ui.end_row();
+            }
+            if ui
+                .button(label)
+                .on_hover_text(format!("File under “{}” ({percent}% sure)", suggestion.path))
+                .clicked()
+            {
+                actions.push(TagsAction::FileUnder(suggestion.topic_id));
+            }
+            if ui
+                .small_button("✖")
+                .on_hover_text(format!("Not “{}”: do not suggest it again", suggestion.path))
+                .clicked()
+            {
+                actions.push(ReaderAction::RejectSuggestion(suggestion.topic_id));
+            }
+            ui.add_space(6.0);
+        }
+    });
+}

@@ -1,0 +1,237 @@
+//! The right pane: one article to read, its details, tags, topics, text
+//! and note. Draws from the reader's, the tag editing and the annotating
+//! state; returns what the user asked for.
+
+mod filing;
+mod note;
+mod text;
+
+use super::cache::ViewCache;
+use crate::gui::action::{Action, Actions};
+use crate::gui::details::DetailsForm;
+use crate::gui::state::annotating::Annotating;
+use crate::gui::state::list::{ListAction, ListState};
+use crate::gui::state::reader::{ReaderAction, ReaderState};
+use crate::gui::state::tags::TagEdits;
+use crate::model::Article;
+
+/// What the reader draws from.
+pub struct ReaderView<'a> {
+    pub reader: &'a ReaderState,
+    pub edits: &'a TagEdits,
+    pub annotating: &'a Annotating,
+    pub list: &'a ListState,
+}
+
+fn metadata_line(article: &Article) -> String {
+    let meta = &article.meta;
+    let mut line: Vec<String> = Vec::new();
+    if let Some(p) = meta.published {
+        line.push(p.date_label());
+    }
+    line.extend(
+        [&meta.source, &meta.section, &meta.region, &meta.kind]
+            .into_iter()
+            .flatten()
+            .cloned(),
+    );
+    if !meta.authors.is_empty() {
+        line.push(format!("by {}", meta.authors.join(", ")));
+    }
+    line.join("  ·  ")
+}
+
+/// The form's fields: label, value, hint.
+fn form_fields(form: &mut DetailsForm) -> [(&'static str, &mut String, &'static str); 10] {
+    [
+        ("Title", &mut form.title, ""),
+        ("Published", &mut form.published, "2018-01-05, 2018-01 or 2018"),
+        ("Source", &mut form.source, "The publication"),
+        ("Authors", &mut form.authors, "Separated by commas"),
+        ("Section", &mut form.section, ""),
+        ("Region", &mut form.region, "e.g. East Asia & Pacific"),
+        ("Countries", &mut form.countries, "e.g. Japan, South Korea"),
+        ("Kind", &mut form.kind, "editorial, opinion, news…"),
+        ("Language", &mut form.language, "en, fr, ja…"),
+        ("URL", &mut form.url, ""),
+    ]
+}
+
+/// The details form, drawn from a copy: what is typed comes back as the
+/// new form.
+fn details_form(ui: &mut egui::Ui, form: &DetailsForm, actions: &mut Actions) {
+    let mut typed = form.clone();
+    egui::Grid::new("details")
+        .num_columns(2)
+        .spacing([8.0, 4.0])
+        .show(ui, |ui| {
+            for (label, value, hint) in form_fields(&mut typed) {
+                let label = ui.label(label);
+                ui.add(
+                    egui::TextEdit::singleline(value)
+                        .hint_text(hint)
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id);
+                ui.end_row();
+            }
+        });
+    let label = ui.label("Text");
+    ui.add(
+        egui::TextEdit::multiline(&mut typed.body)
+            .desired_rows(8)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label.id)
+    .on_hover_text("Correct the text; highlights find their passages again");
+    if typed != *form {
+        actions.push(ReaderAction::DetailsTyped(Box::new(typed)));
+    }
+    if let Some(problem) = &form.problem {
+        ui.colored_label(ui.visuals().error_fg_color, problem);
+    }
+    ui.horizontal(|ui| {
+        if ui.button("Save details").clicked() {
+            actions.push(ReaderAction::SaveDetails);
+        }
+        if ui.button("Cancel").clicked() {
+            actions.push(ReaderAction::CancelDetails);
+        }
+    });
+}
+
+/// Edit details, Move to Trash, text size, More like this, Close.
+fn buttons(ui: &mut egui::Ui, article: &Article, text_size: f32, actions: &mut Actions) {
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .small_button("Edit details…")
+            .on_hover_text("Correct the title, date, source…")
+            .clicked()
+        {
+            actions.push(ReaderAction::EditDetails);
+        }
+        if article.deleted_at.is_none() && ui.small_button("Move to Trash").on_hover_text("Delete").clicked()
+        {
+            actions.push(ListAction::TrashSelected);
+        }
+        ui.weak("Text size");
+        if ui
+            .small_button("A−")
+            .on_hover_text("Smaller text (Ctrl+−)")
+            .clicked()
+        {
+            actions.push(ReaderAction::TextSize(text_size - 1.0));
+        }
+        if ui
+            .small_button("A+")
+            .on_hover_text("Larger text (Ctrl++)")
+            .clicked()
+        {
+            actions.push(ReaderAction::TextSize(text_size + 1.0));
+        }
+        if ui
+            .small_button("More like this")
+            .on_hover_text("The articles most like this one")
+            .clicked()
+        {
+            actions.push(ListAction::MoreLikeThis(
+                article.id,
+                article.title_or_untitled().to_string(),
+            ));
+        }
+        if ui
+            .small_button("Close")
+            .on_hover_text("Close the reader (Esc)")
+            .clicked()
+        {
+            actions.push(ReaderAction::Close);
+        }
+    });
+}
+
+/// The title, what is known of the article, where it came from.
+fn header(ui: &mut egui::Ui, article: &Article, text_size: f32, actions: &mut Actions) {
+    ui.label(
+        egui::RichText::new(article.title_or_untitled())
+            .heading()
+            .size(text_size * 1.5),
+    );
+    let metadata = metadata_line(article);
+    if metadata.is_empty() {
+        // A clipping that named no date or source: say so rather than
+        // leave a blank line under the title.
+        ui.weak("No date or source found: Edit details… adds them.");
+    } else {
+        ui.weak(metadata);
+    }
+    let provenance = article.provenance.describe();
+    if !provenance.is_empty() {
+        ui.weak(provenance);
+    }
+    if article.provenance.link_only
+        && let Some(url) = &article.meta.url
+    {
+        ui.hyperlink_to("Open the link in the browser", url);
+    }
+    if article.deleted_at.is_some() {
+        ui.horizontal(|ui| {
+            ui.colored_label(ui.visuals().warn_fg_color, "In the trash.");
+            if ui.button("Restore").clicked() {
+                actions.push(ListAction::RestoreSelected);
+            }
+        });
+    }
+}
+
+/// Everything in the pane, top to bottom.
+fn contents(
+    ui: &mut egui::Ui,
+    article: &Article,
+    view: &ReaderView<'_>,
+    cache: &mut ViewCache,
+    actions: &mut Actions,
+) {
+    let reader = view.reader;
+    let text_size = reader.text_size;
+    // About 70 characters a line: the measure print typographers use.
+    let measure = (text_size * 0.5 * 70.0).min(ui.available_width());
+    ui.set_max_width(measure);
+    ui.add_space(8.0);
+    header(ui, article, text_size, actions);
+    ui.add_space(4.0);
+    match &reader.details {
+        Some(form) => details_form(ui, form, actions),
+        None => buttons(ui, article, text_size, actions),
+    }
+    ui.add_space(4.0);
+    let facets = &view.list.facets;
+    filing::tags_row(ui, article, view.edits, facets, actions);
+    filing::topics_row(ui, article, &facets.topics, &reader.suggestions, actions);
+    let words = crate::library::query::words_to_highlight(&view.list.search);
+    if !words.is_empty() {
+        text::match_controls(ui, reader, actions);
+    }
+    text::highlight_bar(ui, view.annotating, actions);
+    ui.separator();
+    text::body(ui, (article, reader, view.annotating), &words, cache, actions);
+    ui.separator();
+    note::show(ui, &view.annotating.note, cache, actions);
+    ui.add_space(16.0);
+}
+
+pub fn show(ui: &mut egui::Ui, view: ReaderView<'_>, cache: &mut ViewCache) -> Vec<Action> {
+    let mut actions = Actions::default();
+    let Some(article) = &view.reader.article else {
+        return actions.0;
+    };
+    egui::Panel::right("reader")
+        .resizable(true)
+        .default_size(440.0)
+        .min_size(320.0)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| contents(ui, article, &view, cache, &mut actions));
+        });
+    actions.0
+}

@@ -1,0 +1,96 @@
+//! The keyboard: shortcuts that work anywhere in the window (import, text
+//! size, undo, highlight) and the list's keys while no text field has the
+//! keyboard.
+
+use crate::gui::action::{Action, Actions};
+use crate::gui::state::annotating::{AnnotateAction, Annotating};
+use crate::gui::state::dialogs::DialogAction;
+use crate::gui::state::import::ImportAction;
+use crate::gui::state::list::{Browse, ListAction};
+use crate::gui::state::reader::{ReaderAction, ReaderState};
+
+/// What the keys depend on.
+pub struct KeyFacts<'a> {
+    pub reader: &'a ReaderState,
+    pub annotating: &'a Annotating,
+    pub browse: &'a Browse,
+    /// A question about deleting for good is open.
+    pub asking_purge: bool,
+}
+
+fn pressed(ctx: &egui::Context, key: egui::Key) -> bool {
+    ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, key))
+}
+
+/// Ctrl+O, Ctrl++ and Ctrl+−, Ctrl+Z, Ctrl+H.
+fn commands(ctx: &egui::Context, facts: &KeyFacts<'_>, actions: &mut Actions) {
+    let text_size = facts.reader.text_size;
+    if pressed(ctx, egui::Key::O) {
+        actions.push(ImportAction::PickFiles);
+    }
+    if pressed(ctx, egui::Key::Plus) || pressed(ctx, egui::Key::Equals) {
+        actions.push(ReaderAction::TextSize(text_size + 1.0));
+    }
+    if pressed(ctx, egui::Key::Minus) {
+        actions.push(ReaderAction::TextSize(text_size - 1.0));
+    }
+    // The reader's text is a read-only text box (to select passages in):
+    // there is nothing to type in it.
+    let focused = ctx.memory(|m| m.focused());
+    let reading = focused.is_some() && focused == facts.annotating.text_id;
+    let typing = ctx.text_edit_focused() && !reading;
+    // Ctrl+Z in a text field undoes typing there; elsewhere, the last change.
+    if !typing && pressed(ctx, egui::Key::Z) {
+        actions.push(Action::Undo);
+    }
+    if facts.reader.article.is_some() && facts.annotating.selection.is_some() && pressed(ctx, egui::Key::H) {
+        actions.push(AnnotateAction::Highlight {
+            color: facts.annotating.color.clone(),
+        });
+    }
+}
+
+/// The list's keys: arrows and pages move, Enter opens, F3 steps through
+/// the searched words, Escape closes the reader, Delete trashes.
+fn list_keys(ctx: &egui::Context, facts: &KeyFacts<'_>, actions: &mut Actions) {
+    let open = facts.reader.article.is_some();
+    ctx.input(|i| {
+        let shift = i.modifiers.shift;
+        for (key, rows) in [
+            (egui::Key::ArrowDown, 1),
+            (egui::Key::ArrowUp, -1),
+            (egui::Key::PageDown, 20),
+            (egui::Key::PageUp, -20),
+        ] {
+            if i.key_pressed(key) {
+                actions.push(ListAction::Step(rows, shift));
+            }
+        }
+        if i.key_pressed(egui::Key::Enter) && !open {
+            actions.push(ListAction::Step(0, false));
+        }
+        if i.key_pressed(egui::Key::F3) {
+            actions.push(ReaderAction::StepMatch(if shift { -1 } else { 1 }));
+        }
+        if i.key_pressed(egui::Key::Escape) && open {
+            actions.push(ReaderAction::Close);
+        }
+        if i.key_pressed(egui::Key::Delete) {
+            if *facts.browse == Browse::Trash {
+                actions.push(DialogAction::AskPurge);
+            } else {
+                actions.push(ListAction::TrashSelected);
+            }
+        }
+    });
+}
+
+pub fn read(ctx: &egui::Context, facts: KeyFacts<'_>) -> Vec<Action> {
+    let mut actions = Actions::default();
+    commands(ctx, &facts, &mut actions);
+    // List keys work only while no text field has the keyboard.
+    if !ctx.text_edit_focused() && !facts.asking_purge {
+        list_keys(ctx, &facts, &mut actions);
+    }
+    actions.0
+}

@@ -1,0 +1,134 @@
+//! Small drawing helpers that more than one view uses: tag colour dots,
+//! highlight fills, language and kind names, tag suggestions, the
+//! annotation export menu and the timeline strip. They know nothing of the
+//! app: they take plain values and return what was clicked.
+
+pub mod timeline;
+
+/// A highlight colour's background, readable under the theme's text.
+pub fn highlight_fill(color: &str, dark: bool) -> egui::Color32 {
+    let (light, deep) = match color {
+        "green" => ((200, 235, 170), (40, 90, 40)),
+        "blue" => ((185, 225, 250), (30, 70, 110)),
+        "pink" => ((250, 195, 215), (110, 40, 70)),
+        "purple" => ((215, 200, 240), (75, 55, 110)),
+        _ => ((255, 240, 150), (100, 85, 20)),
+    };
+    let (r, g, b) = if dark { deep } else { light };
+    egui::Color32::from_rgb(r, g, b)
+}
+
+/// A tag's colour, as a dot before its name.
+pub fn color_dot(ui: &mut egui::Ui, color: &str) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+    let fill = highlight_fill(color, !ui.visuals().dark_mode);
+    ui.painter().circle_filled(rect.center(), 4.5, fill);
+}
+
+/// A language's name for its code, for the languages clippings come in most.
+pub fn language_name(code: &str) -> String {
+    let name = match code {
+        "en" => "English",
+        "fr" => "French",
+        "de" => "German",
+        "es" => "Spanish",
+        "pt" => "Portuguese",
+        "it" => "Italian",
+        "nl" => "Dutch",
+        "ru" => "Russian",
+        "uk" => "Ukrainian",
+        "pl" => "Polish",
+        "tr" => "Turkish",
+        "ar" => "Arabic",
+        "fa" => "Persian",
+        "he" => "Hebrew",
+        "hi" => "Hindi",
+        "ja" => "Japanese",
+        "ko" => "Korean",
+        "zh" => "Chinese",
+        "id" => "Indonesian",
+        "sw" => "Swahili",
+        _ => return code.to_string(),
+    };
+    name.to_string()
+}
+
+pub fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default()
+}
+
+/// Existing tags that start with (or contain) what is typed, best first.
+pub fn tag_suggestions<'a>(
+    typed: &str,
+    known: impl Iterator<Item = &'a str>,
+    taken: &[String],
+) -> Vec<&'a str> {
+    let typed = typed.trim().to_lowercase();
+    if typed.is_empty() {
+        return Vec::new();
+    }
+    let mut found: Vec<(bool, &str)> = known
+        .filter(|name| !taken.iter().any(|t| t.eq_ignore_ascii_case(name)))
+        .filter_map(|name| {
+            let lower = name.to_lowercase();
+            if lower.starts_with(&typed) {
+                Some((false, name))
+            } else if lower.contains(&typed) {
+                Some((true, name))
+            } else {
+                None
+            }
+        })
+        .collect();
+    found.sort();
+    found.into_iter().take(6).map(|(_, n)| n).collect()
+}
+
+/// The entries of an "Export annotations" menu: Markdown or Web Annotation
+/// JSON. Returns `Some(json)` for the one clicked.
+pub fn annotation_export_menu(ui: &mut egui::Ui) -> Option<bool> {
+    let mut json = None;
+    if ui.button("Markdown…").clicked() {
+        json = Some(false);
+        ui.close();
+    }
+    if ui
+        .button("Web Annotation JSON…")
+        .on_hover_text("The W3C format other annotation tools read")
+        .clicked()
+    {
+        json = Some(true);
+        ui.close();
+    }
+    json
+}
+
+/// A single-line text field drawn from a copy of `text`: the new text when
+/// it was typed in, with the field's response.
+pub fn typed_line(
+    ui: &mut egui::Ui,
+    text: &str,
+    edit: impl FnOnce(egui::TextEdit<'_>) -> egui::TextEdit<'_>,
+) -> (Option<String>, egui::Response) {
+    let mut copy = text.to_string();
+    let response = ui.add(edit(egui::TextEdit::singleline(&mut copy)));
+    let changed = response.changed().then_some(copy);
+    (changed, response)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_prefix_matches_first_and_skips_tags_already_on() {
+        let known = ["Korea", "North Korea policy", "diplomacy", "kosovo"];
+        let got = tag_suggestions("ko", known.iter().copied(), &["kosovo".to_string()]);
+        assert_eq!(got, vec!["Korea", "North Korea policy"]);
+        assert!(tag_suggestions("  ", known.iter().copied(), &[]).is_empty());
+    }
+}
