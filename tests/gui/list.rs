@@ -1,0 +1,202 @@
+//! The list: keys, sorting, selecting several, rows fetched as it scrolls, the
+//! timeline over it, exporting what is selected.
+
+use crate::support::*;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use folio::gui::FolioApp;
+use folio::library::Library;
+use folio::model::Filter;
+
+#[test]
+fn arrow_keys_move_through_the_list_and_headers_sort_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = stocked_app(dir.path());
+    let titles = list_titles(&harness);
+    // Newest first by default.
+    assert_eq!(titles[0], "Why Water Will Decide the Sahel’s Future");
+
+    click_row(&harness, &titles[1]);
+    wait_for(&mut harness, "the reader", |h| h.state().reader.article.is_some());
+    harness.key_press(egui::Key::ArrowDown);
+    let third = titles[2].clone();
+    wait_for(&mut harness, "the next article", |h| {
+        h.state()
+            .reader
+            .article
+            .as_ref()
+            .and_then(|a| a.meta.title.clone())
+            == Some(third.clone())
+    });
+
+    // Close the reader so every column is there, then sort by title.
+    harness.get_by_label("Close").click();
+    wait_for(&mut harness, "the full list", |h| {
+        h.state().reader.article.is_none() && shows(h, "Region")
+    });
+    harness.get_by_label("Title").click();
+    wait_for(&mut harness, "titles A to Z", |h| {
+        list_titles(h)[0] == "Desalination deal signed after two years of talks"
+    });
+    harness.get_by_label_contains("Title ↑").click();
+    wait_for(&mut harness, "titles Z to A", |h| {
+        list_titles(h)[0] == "南北対話の機会を生かせ"
+    });
+}
+
+#[test]
+fn ctrl_and_shift_click_select_several_and_trash_them_together_then_delete_for_good() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = stocked_app(dir.path());
+    let titles = list_titles(&harness);
+    click_row(&harness, &titles[0]);
+    harness.step();
+    // Shift-click extends to the third row; Ctrl-click adds the fifth.
+    for node in harness.get_all_by_label(&titles[2]) {
+        node.click_modifiers(egui::Modifiers::SHIFT);
+    }
+    harness.step();
+    for node in harness.get_all_by_label(&titles[4]) {
+        node.click_modifiers(egui::Modifiers::COMMAND);
+    }
+    wait_for(&mut harness, "four selected", |h| shows(h, "4 selected"));
+    harness.get_all_by_label("Move to Trash").next().unwrap().click();
+    wait_for(&mut harness, "the trash", |h| shows(h, "Trash  (4)"));
+    assert!(shows(&harness, "5 articles"));
+
+    harness.get_by_label_contains("Trash  (4)").click();
+    wait_for(&mut harness, "the trash list", |h| shows(h, "4 articles"));
+    click_row(&harness, &titles[0]);
+    wait_for(&mut harness, "the selection", |h| {
+        h.state().list.selection.len() == 1
+    });
+    harness.get_by_label("Delete for good…").click();
+    wait_for(&mut harness, "the confirmation", |h| {
+        shows(h, "Delete this article for good?")
+    });
+    harness.get_by_label("Cancel").click();
+    wait_for(&mut harness, "the confirmation to close", |h| {
+        !shows(h, "Delete this article for good?")
+    });
+    assert!(shows(&harness, "Trash  (4)"));
+
+    harness.get_by_label("Delete for good…").click();
+    wait_for(&mut harness, "the confirmation", |h| {
+        shows(h, "Delete this article for good?")
+    });
+    harness.get_by_label("Delete for good").click();
+    wait_for(&mut harness, "the purge", |h| shows(h, "Trash  (3)"));
+    drop(harness);
+    let library = Library::open(&dir.path().join("lib.sqlite")).unwrap();
+    assert_eq!(
+        library
+            .count(&Filter {
+                trash: true,
+                ..Filter::default()
+            })
+            .unwrap(),
+        3
+    );
+    assert_eq!(library.count(&Filter::default()).unwrap(), 5);
+}
+
+#[test]
+fn a_long_list_fetches_rows_as_it_scrolls() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.sqlite");
+    {
+        let mut library = Library::open(&path).unwrap();
+        let plan = folio::generate::Plan {
+            articles: 600,
+            seed: 3,
+            tags: 50,
+        };
+        folio::generate::generate(&mut library, &plan, |_| {}).unwrap();
+    }
+    let mut harness = app_over(&path, Vec::new());
+    wait_for(&mut harness, "the list", |h| shows(h, "600 articles"));
+    // Only the first page of rows came with the list.
+    assert!(harness.state().list.rows.row(0).is_some());
+    assert!(harness.state().list.rows.row(550).is_none());
+    // Page Down walks far past it; the rows there arrive as they come into view.
+    for _ in 0..35 {
+        harness.key_press(egui::Key::PageDown);
+        harness.step();
+    }
+    wait_for(&mut harness, "rows near the cursor", |h| {
+        let state = h.state();
+        state
+            .list
+            .selection
+            .cursor()
+            .and_then(|id| state.list.rows.position(id))
+            .is_some_and(|i| i >= 560 && state.list.rows.row(i).is_some())
+    });
+}
+
+#[test]
+fn dragging_over_the_timeline_narrows_the_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = stocked_app(dir.path());
+    // The strip sits over the list's headings; it spans 2018-01 to 2020-09.
+    let heading = harness.get_by_label("Date ↓").rect();
+    let y = heading.top() - 50.0;
+    let (left, right) = (heading.left() + 2.0, 1270.0);
+    let drag = |harness: &mut Harness<'static, FolioApp>, from: f32, to: f32| {
+        harness.hover_at(egui::pos2(from, y));
+        harness.step();
+        harness.drag_at(egui::pos2(from, y));
+        harness.step();
+        for i in 1..=10 {
+            harness.hover_at(egui::pos2(from + (to - from) * i as f32 / 10.0, y));
+            harness.step();
+        }
+        harness.drop_at(egui::pos2(to, y));
+        harness.step();
+    };
+    // The first half of the strip: the months of 2018 and early 2019.
+    drag(&mut harness, left, left + (right - left) * 0.45);
+    wait_for(&mut harness, "the narrowed dates", |h| shows(h, "8 articles"));
+    let chip = harness
+        .state()
+        .list
+        .choice
+        .range
+        .clone()
+        .expect("a range of months");
+    assert!(chip.0.starts_with("2018"), "{chip:?}");
+    assert!(shows(&harness, &format!("Date: {} – {}  ×", chip.0, chip.1)));
+    harness
+        .get_by_label(&format!("Date: {} – {}  ×", chip.0, chip.1))
+        .click();
+    wait_for(&mut harness, "every date again", |h| shows(h, "9 articles"));
+}
+
+#[test]
+fn the_selected_articles_export_from_the_file_menu() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, _) = annotated_app(dir.path());
+    click_row(&harness, "Port strike must end before the harvest ships arrive");
+    for node in harness.get_all_by_label("Japan, U.S. must seize chance of Kim’s offer of talks with South")
+    {
+        node.click_modifiers(egui::Modifiers::COMMAND);
+    }
+    wait_for(&mut harness, "two selected", |h| shows(h, "2 selected"));
+    harness.get_by_label("File").click();
+    wait_for(&mut harness, "the File menu", |h| shows(h, "Export"));
+    harness.get_by_label("Export").click();
+    wait_for(&mut harness, "the formats", |h| shows(h, "Spreadsheet (CSV)…"));
+    harness.get_by_label("Spreadsheet (CSV)…").click();
+    let written = dir.path().join("articles.csv");
+    wait_for(&mut harness, "the export", |h| shows(h, "2 articles written to"));
+    let mut reader = csv::Reader::from_path(&written).unwrap();
+    let mut titles: Vec<String> = reader.records().map(|r| r.unwrap()[1].to_string()).collect();
+    titles.sort();
+    assert_eq!(
+        titles,
+        [
+            "Japan, U.S. must seize chance of Kim’s offer of talks with South",
+            "Port strike must end before the harvest ships arrive"
+        ]
+    );
+}

@@ -1,0 +1,16 @@
+//! The real app driven through egui_kittest over a temporary library:
+//! find by label, click, type, look at the result. One module per subject;
+//! `support` holds what they share.
+
+mod annotations;
+mod bulk_edit;
+mod import;
+mod list;
+mod reader;
+mod search;
+mod sidebar;
+mod startup;
+mod support;
+mod topics;
+mod trash_and_backups;
+mod undo;

@@ -1,0 +1,134 @@
+//! The reader: what it says about an article, tags and notes added in it, details corrected.
+
+use crate::support::*;
+use egui_kittest::kittest::Queryable;
+use folio::library::Library;
+use folio::model::Filter;
+
+#[test]
+fn a_clipping_without_date_or_source_says_so_under_its_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let clipping = dir.path().join("undated.txt");
+    std::fs::write(
+        &clipping,
+        "Harbour wall to close for the winter\n\n\
+         The council closed the harbour wall on Monday, after the second storm in a week broke through \
+         its northern end and flooded the road behind it.\n\n\
+         Engineers will inspect the damage once the sea calms, and the council expects to reopen the \
+         wall in the spring if the repairs cost no more than the budget allows.\n",
+    )
+    .unwrap();
+    let mut harness = app_over(&dir.path().join("lib.sqlite"), vec![clipping]);
+    wait_for(&mut harness, "the welcome view", |h| shows(h, "Welcome to Folio"));
+    harness.get_all_by_label("Import files…").next().unwrap().click();
+    wait_for(&mut harness, "the imported article", |h| shows(h, "1 article"));
+    click_row(&harness, "Harbour wall to close for the winter");
+    wait_for(&mut harness, "the reader", |h| {
+        shows(h, "Engineers will inspect the damage")
+    });
+    assert!(shows(
+        &harness,
+        "No date or source found: Edit details… adds them."
+    ));
+}
+
+#[test]
+fn a_tag_added_and_a_note_typed_in_the_reader_are_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lib.sqlite");
+    let mut harness = app_over(&path, vec![fixture("diario_opinion_es.txt")]);
+    wait_for(&mut harness, "the welcome view", |h| shows(h, "Welcome to Folio"));
+    harness.get_all_by_label("Import files…").next().unwrap().click();
+    // The new article opens in the reader by itself.
+    wait_for(&mut harness, "the reader", |h| {
+        shows(h, "Chile y Argentina tienen en sus salares")
+    });
+
+    harness.get_by_label("Add tag").click();
+    harness.step();
+    harness.get_by_label("Add tag").type_text("mining");
+    harness.step();
+    harness.key_press(egui::Key::Enter);
+    wait_for(&mut harness, "the tag chip", |h| shows(h, "mining  ×"));
+
+    harness.get_by_label("Note").click();
+    harness.step();
+    harness.get_by_label("Note").type_text("Compare with copper.");
+    // The note saves itself after a short pause in typing.
+    for _ in 0..60 {
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    drop(harness);
+
+    let library = Library::open(&path).unwrap();
+    let rows = library
+        .list(&Filter {
+            tag: Some("mining".into()),
+            ..Filter::default()
+        })
+        .unwrap();
+    assert_eq!(rows.len(), 1);
+    let article = library.get_article(rows[0].id).unwrap();
+    assert_eq!(article.note.as_deref(), Some("Compare with copper."));
+}
+
+#[test]
+fn months_filter_and_details_can_be_corrected_in_the_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = stocked_app(dir.path());
+    harness.get_by_label_contains("2018  (8)").click();
+    wait_for(&mut harness, "the months of 2018", |h| shows(h, "June  (2)"));
+    harness.get_by_label_contains("June  (2)").click();
+    wait_for(&mut harness, "June's articles", |h| shows(h, "2 articles"));
+    assert!(shows(&harness, "El litio no puede repetir la historia del cobre"));
+    assert!(!shows(&harness, "Port strike must end"));
+    // June opens onto its days; a day narrows the month.
+    wait_for(&mut harness, "June's days", |h| shows(h, "12 June  (2)"));
+    harness.get_by_label_contains("12 June  (2)").click();
+    wait_for(&mut harness, "the day", |h| shows(h, "Date: 2018-06-12  ×"));
+    assert!(!shows(&harness, "Date: 2018-06  ×"));
+    assert!(shows(&harness, "2 articles"));
+
+    click_row(&harness, "El litio no puede repetir la historia del cobre");
+    wait_for(&mut harness, "the reader", |h| shows(h, "Edit details…"));
+    harness.get_by_label("Edit details…").click();
+    wait_for(&mut harness, "the details form", |h| shows(h, "Save details"));
+    harness.get_by_label("Section").click();
+    harness.step();
+    harness.get_by_label("Section").type_text("Economía");
+    harness.step();
+    // The countries it concerns, corrected: one more than Folio found.
+    harness.get_by_label("Countries").click();
+    harness.step();
+    select_all_text(&harness);
+    harness
+        .get_by_label("Countries")
+        .type_text("Chile, Argentina, Bolivia");
+    harness.step();
+    harness.get_by_label("Save details").click();
+    wait_for(&mut harness, "the corrected details", |h| {
+        shows(h, "El Diario del Sur  ·  Economía")
+    });
+
+    drop(harness);
+    let library = Library::open(&dir.path().join("lib.sqlite")).unwrap();
+    let id = library
+        .list(&Filter {
+            source: Some("El Diario del Sur".into()),
+            ..Filter::default()
+        })
+        .unwrap()[0]
+        .id;
+    let meta = library.get_article(id).unwrap().meta;
+    assert_eq!(meta.section.as_deref(), Some("Economía"));
+    let mut countries = meta.countries.clone();
+    countries.sort();
+    assert_eq!(countries, ["Argentina", "Bolivia", "Chile"]);
+    // The region facet finds it by a country it now concerns.
+    let by_country = Filter {
+        region: Some("Bolivia".into()),
+        ..Filter::default()
+    };
+    assert_eq!(library.list(&by_country).unwrap().len(), 1);
+}

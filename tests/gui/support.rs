@@ -1,0 +1,174 @@
+//! What the GUI tests share: a file chooser that answers with fixed paths,
+//! the app over a temporary library, stepping frames until something
+//! holds, finding what the window shows.
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use folio::gui::{FolioApp, PathPicker};
+use folio::library::Library;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Stands in for the system file chooser: answers with fixed paths.
+pub struct FixedPicker(pub Vec<PathBuf>);
+
+impl PathPicker for FixedPicker {
+    fn pick_files(&self) -> Option<Vec<PathBuf>> {
+        Some(self.0.clone())
+    }
+    fn pick_folder(&self) -> Option<PathBuf> {
+        self.0.first().cloned()
+    }
+    /// Saves beside the first file it was given.
+    fn save_file(&self, file_name: &str) -> Option<PathBuf> {
+        self.0.first().map(|p| p.with_file_name(file_name))
+    }
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/clippings")
+        .join(name)
+}
+
+pub fn app_over(library_path: &Path, picks: Vec<PathBuf>) -> Harness<'static, FolioApp> {
+    let library = Library::open(library_path).unwrap();
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        // Japanese fixtures are drawn with the system's CJK fonts in the real
+        // window; a test machine may have none.
+        .allow_missing_glyphs()
+        .build_eframe(move |cc| FolioApp::new(&cc.egui_ctx, library, Arc::new(FixedPicker(picks))))
+}
+
+/// Steps frames until `ready` holds: the library answers on its own thread.
+pub fn wait_for(
+    harness: &mut Harness<'static, FolioApp>,
+    what: &str,
+    ready: impl Fn(&Harness<'static, FolioApp>) -> bool,
+) {
+    for _ in 0..600 {
+        harness.step();
+        if !harness.state().is_loading() && ready(harness) {
+            harness.step();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(15));
+    }
+    panic!("timed out waiting for {what}");
+}
+
+/// Whether some widget's label, or the text in a text box (the reader's
+/// text is one, so passages can be selected), holds `text`.
+pub fn shows(harness: &Harness<'static, FolioApp>, text: &str) -> bool {
+    harness.query_all_by_label_contains(text).next().is_some()
+        || harness
+            .query_all(
+                egui_kittest::kittest::by().predicate(|node| node.value().is_some_and(|v| v.contains(text))),
+            )
+            .next()
+            .is_some()
+}
+
+/// Clicks a row of the list by its title. The open article's heading in the
+/// reader may carry the same text; clicking that too changes nothing.
+pub fn click_row(harness: &Harness<'static, FolioApp>, title: &str) {
+    for node in harness.get_all_by_label(title) {
+        node.click();
+    }
+}
+
+/// A library with every fixture clipping in it, opened in the app.
+pub fn stocked_app(dir: &Path) -> Harness<'static, FolioApp> {
+    let path = dir.join("lib.sqlite");
+    drop(library_of_fixtures(&path));
+    let mut harness = app_over(&path, Vec::new());
+    wait_for(&mut harness, "the list", |h| shows(h, "9 articles"));
+    harness
+}
+
+/// A library at `path` with every fixture clipping imported, and their ids.
+pub fn library_of_fixtures(path: &Path) -> (Library, Vec<i64>) {
+    let mut library = Library::open(path).unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clippings");
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let report =
+        folio::import::pipeline::import_paths(&mut library, &[fixtures], &cancel, |_, _| {}).unwrap();
+    let ids = report.new_ids();
+    (library, ids)
+}
+
+/// Titles in the order the list shows them.
+pub fn list_titles(harness: &Harness<'static, FolioApp>) -> Vec<String> {
+    harness.state().list.rows.titles()
+}
+
+pub fn press_undo(harness: &mut Harness<'static, FolioApp>) {
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+}
+
+pub fn open_article(harness: &mut Harness<'static, FolioApp>, title: &str) {
+    click_row(harness, title);
+    let wanted = title.to_string();
+    wait_for(harness, "the reader", |h| {
+        h.state()
+            .reader
+            .article
+            .as_ref()
+            .and_then(|a| a.meta.title.clone())
+            == Some(wanted.clone())
+    });
+}
+
+/// The fixtures and the seed editorial, with one passage near the seed's end
+/// already highlighted; the app opened on them.
+pub fn annotated_app(dir: &Path) -> (Harness<'static, FolioApp>, PathBuf) {
+    let path = dir.join("lib.sqlite");
+    let mut library = Library::open(&path).unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let seed = root.join("../shared/seeds/000_deebf3aef80def1e.txt");
+    let report = folio::import::pipeline::import_paths(
+        &mut library,
+        &[root.join("tests/fixtures/clippings"), seed],
+        &cancel,
+        |_, _| {},
+    )
+    .unwrap();
+    let seed_id = *report.new_ids().last().unwrap();
+    library
+        .add_highlight_of(
+            seed_id,
+            "opens a window of opportunity",
+            "blue",
+            Some("The editorial's point."),
+        )
+        .unwrap();
+    drop(library);
+    let picks = vec![dir.join("chosen.txt")];
+    let mut harness = app_over(&path, picks);
+    wait_for(&mut harness, "the list", |h| shows(h, "10 articles"));
+    (harness, path)
+}
+
+/// Ctrl+A in the focused text field: what is typed next replaces its text
+/// (egui reads the command modifier, the platform's Ctrl).
+pub fn select_all_text(harness: &Harness<'static, FolioApp>) {
+    let ctrl = egui::Modifiers {
+        ctrl: true,
+        command: true,
+        ..Default::default()
+    };
+    harness.key_press_modifiers(ctrl, egui::Key::A);
+}
+
+/// Click on the first row, Shift+click on the fifth.
+pub fn select_first_five(harness: &mut Harness<'static, FolioApp>) {
+    let titles = list_titles(harness);
+    click_row(harness, &titles[0]);
+    harness.step();
+    for node in harness.get_all_by_label(&titles[4]) {
+        node.click_modifiers(egui::Modifiers::SHIFT);
+    }
+    wait_for(harness, "five selected", |h| shows(h, "5 selected"));
+}
