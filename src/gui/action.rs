@@ -21,41 +21,25 @@ pub enum Action {
     DismissStatus,
 }
 
-impl From<ListAction> for Action {
-    fn from(action: ListAction) -> Action {
-        Action::List(action)
-    }
+/// Each sub-state's action is an `Action` (`actions.push(ListAction::…)`).
+macro_rules! wraps {
+    ($($variant:ident($inner:ty)),* $(,)?) => {
+        $(impl From<$inner> for Action {
+            fn from(action: $inner) -> Action {
+                Action::$variant(action)
+            }
+        })*
+    };
 }
 
-impl From<ReaderAction> for Action {
-    fn from(action: ReaderAction) -> Action {
-        Action::Reader(action)
-    }
-}
-
-impl From<TagsAction> for Action {
-    fn from(action: TagsAction) -> Action {
-        Action::Tags(action)
-    }
-}
-
-impl From<DialogAction> for Action {
-    fn from(action: DialogAction) -> Action {
-        Action::Dialog(action)
-    }
-}
-
-impl From<ImportAction> for Action {
-    fn from(action: ImportAction) -> Action {
-        Action::Import(action)
-    }
-}
-
-impl From<AnnotateAction> for Action {
-    fn from(action: AnnotateAction) -> Action {
-        Action::Annotate(action)
-    }
-}
+wraps!(
+    List(ListAction),
+    Reader(ReaderAction),
+    Tags(TagsAction),
+    Dialog(DialogAction),
+    Import(ImportAction),
+    Annotate(AnnotateAction),
+);
 
 /// What a view collects while it draws: the user's intent, in order.
 #[derive(Debug, Default)]
