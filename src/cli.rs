@@ -2,8 +2,9 @@
 //! the app uses. Also how scripts, benchmarks and the evaluation drive Folio.
 
 use crate::import::{self, pipeline};
+use crate::library::{Condition, DateTest, Filter};
 use crate::library::{Library, LibraryError, maintenance};
-use crate::model::{Filter, Published};
+use crate::model::Published;
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
@@ -251,7 +252,7 @@ pub struct FilterArgs {
     /// Published on or before this date (YYYY-MM-DD).
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     to: Option<NaiveDate>,
-    /// Only articles from this publication.
+    /// Only articles from a publication whose name contains this (case aside).
     #[arg(long)]
     source: Option<String>,
     /// Only articles about this World Bank region or country.
@@ -300,16 +301,25 @@ impl FilterArgs {
             && !self.trash
     }
 
+    /// The flags as the library's conditions: a name typed here is matched
+    /// as the search language's field of the same name is.
     fn to_filter(&self) -> Filter {
+        let published = |test: fn(NaiveDate) -> DateTest, date: Option<NaiveDate>| {
+            date.map(|d| Condition::Published(test(d)))
+        };
+        let conditions = [
+            published(DateTest::From, self.from),
+            published(DateTest::Until, self.to),
+            self.source.clone().map(Condition::SourceContaining),
+            Condition::of_one(Condition::Region, self.region.as_ref()),
+            Condition::of_one(Condition::Region, self.country.as_ref()),
+            Condition::of_one(Condition::Kind, self.kind.as_ref()),
+            Condition::of_one(Condition::Language, self.lang.as_ref()),
+            Condition::of_one(Condition::Tag, self.tag.as_ref()),
+            Condition::of_one(Condition::Topic, self.topic.as_ref()),
+        ];
         Filter {
-            from: self.from,
-            to: self.to,
-            source: self.source.clone(),
-            region: self.region.clone().or_else(|| self.country.clone()),
-            kind: self.kind.clone(),
-            language: self.lang.clone(),
-            tag: self.tag.clone(),
-            topic: self.topic.clone(),
+            conditions: conditions.into_iter().flatten().collect(),
             trash: self.trash,
             limit: self.limit,
             ..Filter::default()

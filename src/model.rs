@@ -285,6 +285,17 @@ pub enum Facet {
 }
 
 impl Facet {
+    /// Every facet, in the sidebar's order.
+    pub const ALL: [Facet; 7] = [
+        Facet::Date,
+        Facet::Region,
+        Facet::Topic,
+        Facet::Source,
+        Facet::Tag,
+        Facet::Kind,
+        Facet::Language,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             Facet::Date => "Date",
@@ -446,30 +457,6 @@ impl FacetChoice {
         }
         rest
     }
-}
-
-/// Which articles a list shows. Empty fields do not filter.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Filter {
-    /// The sidebar's facet values, combined with the fields below.
-    pub choice: FacetChoice,
-    pub from: Option<NaiveDate>,
-    pub to: Option<NaiveDate>,
-    pub source: Option<String>,
-    pub region: Option<String>,
-    pub tag: Option<String>,
-    /// Filed under this topic or one below it.
-    pub topic: Option<String>,
-    /// editorial, opinion, news…
-    pub kind: Option<String>,
-    /// A language code: `en` also finds `en-GB`.
-    pub language: Option<String>,
-    /// Show the trash instead of the live articles.
-    pub trash: bool,
-    /// Only articles imported at or after this time (RFC 3339, UTC).
-    pub imported_since: Option<String>,
-    pub sort: Sort,
-    pub limit: Option<usize>,
 }
 
 /// What a list is ordered by.

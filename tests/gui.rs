@@ -5,7 +5,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use folio::gui::{FolioApp, NoChooser, PathPicker};
 use folio::library::Library;
-use folio::model::Filter;
+use folio::library::{Condition, Filter};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -255,10 +255,7 @@ fn a_tag_added_and_a_note_typed_in_the_reader_are_saved() {
 
     let library = Library::open(&path).unwrap();
     let rows = library
-        .list(&Filter {
-            tag: Some("mining".into()),
-            ..Filter::default()
-        })
+        .list(&Filter::matching(Condition::Tag(vec!["mining".into()])))
         .unwrap();
     assert_eq!(rows.len(), 1);
     let article = library.get_article(rows[0].id).unwrap();
@@ -405,10 +402,9 @@ fn months_filter_and_details_can_be_corrected_in_the_reader() {
     drop(harness);
     let library = Library::open(&dir.path().join("lib.sqlite")).unwrap();
     let id = library
-        .list(&Filter {
-            source: Some("El Diario del Sur".into()),
-            ..Filter::default()
-        })
+        .list(&Filter::matching(Condition::Source(vec![
+            "El Diario del Sur".into(),
+        ])))
         .unwrap()[0]
         .id;
     let meta = library.get_article(id).unwrap().meta;
@@ -417,10 +413,7 @@ fn months_filter_and_details_can_be_corrected_in_the_reader() {
     countries.sort();
     assert_eq!(countries, ["Argentina", "Bolivia", "Chile"]);
     // The region facet finds it by a country it now concerns.
-    let by_country = Filter {
-        region: Some("Bolivia".into()),
-        ..Filter::default()
-    };
+    let by_country = Filter::matching(Condition::Region(vec!["Bolivia".into()]));
     assert_eq!(library.list(&by_country).unwrap().len(), 1);
 }
 
@@ -544,10 +537,9 @@ fn ctrl_z_takes_back_tags_details_notes_and_trash() {
     drop(harness);
     let library = Library::open(&dir.path().join("lib.sqlite")).unwrap();
     let id = library
-        .list(&Filter {
-            source: Some("The Harbour Herald".into()),
-            ..Filter::default()
-        })
+        .list(&Filter::matching(Condition::Source(vec![
+            "The Harbour Herald".into(),
+        ])))
         .unwrap()[0]
         .id;
     let article = library.get_article(id).unwrap();
@@ -1328,10 +1320,7 @@ fn five_selected_articles_are_tagged_at_once_and_the_change_undone() {
     wait_for(&mut harness, "the tag gone", |h| !shows(h, "water security  ("));
     drop(harness);
     let library = Library::open(&dir.path().join("lib.sqlite")).unwrap();
-    let filter = Filter {
-        tag: Some("water security".into()),
-        ..Filter::default()
-    };
+    let filter = Filter::matching(Condition::Tag(vec!["water security".into()]));
     assert_eq!(library.count(&filter).unwrap(), 0);
 }
 

@@ -2,8 +2,9 @@
 //! the search index kept in step.
 
 use folio::library::NewArticle;
+use folio::library::{Condition, Filter};
 use folio::library::{Library, LibraryError};
-use folio::model::{ExtractedArticle, Filter, Published, Sort, SortKey};
+use folio::model::{ExtractedArticle, Published, Sort, SortKey};
 use std::path::Path;
 
 #[test]
@@ -42,10 +43,9 @@ fn a_file_from_the_first_schema_version_is_migrated_with_its_articles() {
     assert_eq!(article.meta.published.unwrap().to_iso(), "2015-06");
     // The region the old file held is now in the regions table too.
     let by_region = library
-        .list(&Filter {
-            region: Some("Sub-Saharan Africa".into()),
-            ..Filter::default()
-        })
+        .list(&Filter::matching(Condition::Region(vec![
+            "Sub-Saharan Africa".into(),
+        ])))
         .unwrap();
     assert_eq!(by_region.len(), 1);
     assert_eq!(library.search("kenya", &Filter::default()).unwrap().len(), 1);

@@ -2,8 +2,9 @@
 //! library of our own clippings.
 
 use folio::import::pipeline::import_paths;
+use folio::library::Filter;
 use folio::library::Library;
-use folio::model::{Filter, SearchHit};
+use folio::model::SearchHit;
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
 

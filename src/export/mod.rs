@@ -7,8 +7,8 @@
 pub mod formats;
 pub mod library_json;
 
+use crate::library::Filter;
 use crate::library::Library;
-use crate::model::Filter;
 use std::path::{Path, PathBuf};
 
 /// The export formats, as `--format` and the File menu name them.

@@ -5,7 +5,7 @@
 use super::app::{FolioApp, PickedSave};
 use super::undo::Undo;
 use super::worker::Request;
-use crate::library::{Annotation, AnnotationQuery};
+use crate::library::{Annotation, AnnotationQuery, Condition, DateTest};
 use crate::model::Highlight;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -243,13 +243,16 @@ impl FolioApp {
             return;
         };
         let mut filter = browse_filter;
-        filter.tag = view.tag.clone().or(filter.tag);
-        filter.region = view.region.clone().or(filter.region);
-        filter.topic = view.topic.clone().or(filter.topic);
-        if let Some(year) = view.year {
-            filter.from = chrono::NaiveDate::from_ymd_opt(year, 1, 1);
-            filter.to = chrono::NaiveDate::from_ymd_opt(year, 12, 31);
-        }
+        filter.conditions.extend(
+            [
+                Condition::of_one(Condition::Tag, view.tag.as_ref()),
+                Condition::of_one(Condition::Region, view.region.as_ref()),
+                Condition::of_one(Condition::Topic, view.topic.as_ref()),
+                view.year.map(|y| Condition::Published(DateTest::Year(y))),
+            ]
+            .into_iter()
+            .flatten(),
+        );
         view.asked += 1;
         self.worker.send(Request::Annotations {
             query: AnnotationQuery {

@@ -11,8 +11,9 @@ use super::views;
 use super::worker::{Request, Response, Worker};
 use crate::import::pipeline::{ImportReport, Progress};
 use crate::library::maintenance::BackupFile;
+use crate::library::{Condition, Filter};
 use crate::library::{Facets, Library, SavedSearch, TopicSuggestion};
-use crate::model::{Article, Facet, FacetChoice, Filter, Sort, SortKey};
+use crate::model::{Article, Facet, FacetChoice, Sort, SortKey};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -384,7 +385,8 @@ impl FolioApp {
             Browse::All => {}
             Browse::Recent => {
                 let week_ago = chrono::Utc::now() - chrono::Duration::days(7);
-                filter.imported_since = Some(week_ago.format("%Y-%m-%dT%H:%M:%SZ").to_string());
+                let since = week_ago.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+                filter.conditions.push(Condition::ImportedSince(since));
             }
             Browse::Trash => filter.trash = true,
         }

@@ -6,6 +6,7 @@
 
 mod articles;
 mod facets;
+mod filter;
 mod highlights;
 mod list_order;
 pub use highlights::{Annotation, AnnotationKind, AnnotationQuery, Reanchored};
@@ -23,6 +24,7 @@ pub use topics::{ArticleTopic, TopicNode};
 
 pub use articles::{InsertOutcome, NewArticle, compress};
 pub use facets::{FacetCount, Facets};
+pub use filter::{Condition, DateTest, Filter, choice_conditions, facet_condition};
 pub use search::SavedSearch;
 pub use suggestions::TopicSuggestion;
 

@@ -1,11 +1,12 @@
 //! Full-text search over title, body, source and notes, in the search
 //! language of [`super::query`].
 
-use super::articles::{SUMMARY_COLUMNS, filter_clause, summary_from_row};
+use super::articles::{SUMMARY_COLUMNS, summary_from_row};
+use super::filter::{Filter, where_sql};
 use super::query::{self, Term};
 use super::snippet::{Needle, matched_snippet, snippet};
 use super::{Library, Result};
-use crate::model::{Filter, FoundIn, SearchHit};
+use crate::model::{FoundIn, SearchHit};
 use rusqlite::{OptionalExtension, params_from_iter, types::Value};
 
 /// Results a search returns when the filter sets no limit.
@@ -94,11 +95,9 @@ impl Library {
 
 /// The browse filter's conditions and the query's, joined, with their values.
 fn where_clause(filter: &Filter, compiled: &query::CompiledQuery) -> (String, Vec<Value>) {
-    let (filter_sql, mut values) = filter_clause(filter);
-    let mut conditions = vec![filter_sql];
+    let mut conditions = filter.all_conditions();
     conditions.extend(compiled.conditions.iter().cloned());
-    values.extend(compiled.values.iter().cloned());
-    (conditions.join(" AND "), values)
+    where_sql(&conditions)
 }
 
 /// What a ranked search pass ranks by and over.

@@ -1,8 +1,8 @@
 //! Topics: a tree (the built-in IPTC top levels and whatever the user
 //! adds), and the articles filed under them.
 
+use super::Filter;
 use super::{Library, LibraryError, Result};
-use crate::model::Filter;
 use rusqlite::{OptionalExtension, params, params_from_iter};
 use std::collections::{HashMap, HashSet};
 
