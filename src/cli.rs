@@ -1,6 +1,7 @@
 //! The command line: a thin front end over the same library and import calls
 //! the app uses. Also how scripts, benchmarks and the evaluation drive Folio.
 
+use crate::export::{AnnotationFormat, ExportFormat, annotations_text, write_annotations};
 use crate::import::{self, pipeline};
 use crate::library::{Condition, DateTest, Filter};
 use crate::library::{Library, LibraryError, maintenance};
@@ -106,9 +107,8 @@ pub enum Command {
         /// Only this article's (default: every annotated article).
         #[arg(long)]
         article: Option<i64>,
-        /// md or json.
-        #[arg(long, default_value = "md")]
-        format: String,
+        #[arg(long, value_enum, default_value = "md")]
+        format: AnnotationFormat,
         /// Write to this file instead of printing.
         #[arg(long)]
         out: Option<PathBuf>,
@@ -120,9 +120,8 @@ pub enum Command {
         folio export --format csl-json --out refs.json --from 2018-01-01\n\n\
         Without filters, the JSON export also holds the trash, so nothing is lost.")]
     Export {
-        /// json, md, csv, csl-json, bibtex or html.
-        #[arg(long)]
-        format: String,
+        #[arg(long, value_enum)]
+        format: ExportFormat,
         /// The file to write (a folder for md).
         #[arg(long)]
         out: PathBuf,
@@ -574,30 +573,16 @@ pub fn run_command(library_path: &Option<PathBuf>, command: Command) -> Result<E
             out: path,
         } => {
             let library = open_library(library_path)?;
-            let articles = match article {
-                Some(id) => vec![library.get_article(id)?],
-                None => library.annotated_articles()?,
-            };
-            let text = match format.as_str() {
-                "md" | "markdown" => match article {
-                    Some(_) => crate::annotate::export::article_markdown(&articles[0], 1),
-                    None => crate::annotate::export::library_markdown(&articles),
-                },
-                "json" => serde_json::to_string_pretty(&crate::annotate::export::web_annotations(&articles))?,
-                other => anyhow::bail!("unknown format “{other}”: use md or json"),
-            };
             match path {
                 Some(path) => {
-                    std::fs::write(&path, &text)
-                        .with_context(|| format!("could not write {}", path.display()))?;
+                    let count = write_annotations(&library, article, format, &path)?;
                     writeln!(
                         out,
-                        "annotations of {} articles written to {}",
-                        articles.len(),
+                        "annotations of {count} articles written to {}",
                         path.display()
                     )?;
                 }
-                None => write!(out, "{text}")?,
+                None => write!(out, "{}", annotations_text(&library, article, format)?.0)?,
             }
         }
         Command::Export {
@@ -606,13 +591,8 @@ pub fn run_command(library_path: &Option<PathBuf>, command: Command) -> Result<E
             filter,
         } => {
             let library = open_library(library_path)?;
-            let written = crate::export::write_export(
-                &library,
-                &format,
-                &filter.to_filter(),
-                filter.is_empty(),
-                &path,
-            )?;
+            let written =
+                crate::export::write_export(&library, format, &filter.to_filter(), filter.is_empty(), &path)?;
             writeln!(
                 out,
                 "{written} article{} exported to {}",

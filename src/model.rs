@@ -459,6 +459,30 @@ impl FacetChoice {
     }
 }
 
+/// Details set on many articles at once; `None` keeps each article's own.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DetailChanges {
+    pub published: Option<Published>,
+    pub source: Option<String>,
+    pub region: Option<String>,
+    pub kind: Option<String>,
+    /// A topic (name or "parent › name") to file every article under.
+    pub topic: Option<String>,
+}
+
+impl DetailChanges {
+    /// One article's details with these changes made.
+    pub fn apply(&self, current: &ExtractedArticle) -> ExtractedArticle {
+        ExtractedArticle {
+            published: self.published.or(current.published),
+            source: self.source.clone().or_else(|| current.source.clone()),
+            region: self.region.clone().or_else(|| current.region.clone()),
+            kind: self.kind.clone().or_else(|| current.kind.clone()),
+            ..current.clone()
+        }
+    }
+}
+
 /// What a list is ordered by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum SortKey {

@@ -187,7 +187,11 @@ fn list_filters_combine() {
     let typed = folio(&lib, &["list", "--source", "asahi"]);
     assert!(typed.stdout.contains("1 of 1 article"), "{}", typed.stdout);
     let searched = folio(&lib, &["search", "source:asahi"]);
-    assert!(searched.stdout.contains("Japan, U.S. must seize"), "{}", searched.stdout);
+    assert!(
+        searched.stdout.contains("Japan, U.S. must seize"),
+        "{}",
+        searched.stdout
+    );
     let wildcard = folio(&lib, &["list", "--source", "%"]);
     assert!(wildcard.stdout.contains("0 of 0 articles"), "{}", wildcard.stdout);
 

@@ -251,3 +251,67 @@ fn every_sort_lists_the_same_order_as_the_library_query() {
     assert!(by_title(false).last().unwrap().title.is_none());
     assert!(by_title(true).last().unwrap().title.is_none());
 }
+
+#[test]
+fn a_bulk_edit_lands_whole_or_not_at_all_and_its_undo_puts_everything_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut library = Library::open(&dir.path().join("lib.sqlite")).unwrap();
+    let articles: Vec<NewArticle> = (0..3)
+        .map(|n| {
+            sortable(
+                Some("A piece"),
+                Some("The Old Times"),
+                None,
+                Some("2020-05-01"),
+                n,
+            )
+        })
+        .collect();
+    let ids: Vec<i64> = library
+        .insert_batch(&articles)
+        .unwrap()
+        .into_iter()
+        .map(|o| match o.unwrap() {
+            folio::library::InsertOutcome::Imported { id } => id,
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    let source = |library: &Library, id: i64| library.get_article(id).unwrap().meta.source;
+    let changes = folio::model::DetailChanges {
+        source: Some("The New Times".into()),
+        topic: Some("politics".into()),
+        ..Default::default()
+    };
+
+    // An article that is gone stops the edit before any article changes.
+    let with_missing = [ids[0], ids[1], 9_999];
+    assert!(library.edit_many(&with_missing, &changes).is_err());
+    assert_eq!(source(&library, ids[0]).as_deref(), Some("The Old Times"));
+
+    let edited = library.edit_many(&ids, &changes).unwrap();
+    assert_eq!(edited.previous.len(), 3);
+    assert_eq!(edited.filed.len(), 3);
+    assert_eq!(
+        library
+            .count(&Filter::matching(Condition::Source(vec!["The New Times".into()])))
+            .unwrap(),
+        3
+    );
+    assert_eq!(
+        library
+            .count(&Filter::matching(Condition::Topic(vec!["politics".into()])))
+            .unwrap(),
+        3
+    );
+
+    library.undo_edit_many(&edited).unwrap();
+    for &id in &ids {
+        assert_eq!(source(&library, id).as_deref(), Some("The Old Times"));
+    }
+    assert_eq!(
+        library
+            .count(&Filter::matching(Condition::Topic(vec!["politics".into()])))
+            .unwrap(),
+        0
+    );
+}

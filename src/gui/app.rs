@@ -9,6 +9,7 @@ use super::selection::{ClickMode, Selection};
 use super::undo::{UNDO_DEPTH, Undo, tag_change};
 use super::views;
 use super::worker::{Request, Response, Worker};
+use crate::export::ExportFormat;
 use crate::import::pipeline::{ImportReport, Progress};
 use crate::library::maintenance::BackupFile;
 use crate::library::{Condition, Filter};
@@ -127,7 +128,7 @@ pub enum Action {
     StepMatch(isize),
     Annotate(AnnotateAction),
     /// Export the selection, or the list, in this format.
-    Export(String),
+    Export(ExportFormat),
 }
 
 /// What the save dialog answered (`None`: cancelled), and what it was for.
@@ -140,10 +141,10 @@ pub enum PickedSave {
         article: Option<i64>,
         json: bool,
     },
-    /// Articles (by id) in a format of [`crate::export::FORMATS`].
+    /// Articles (by id) in this format.
     Articles {
         ids: Vec<i64>,
-        format: String,
+        format: ExportFormat,
     },
 }
 
@@ -823,7 +824,7 @@ impl FolioApp {
     pub(super) fn ask_save_path(&mut self, file_name: String, what: PickedSave) {
         let picker = self.picker.clone();
         let reply = self.saved_to.0.clone();
-        let folder = matches!(&what, PickedSave::Articles { format, .. } if format == "md");
+        let folder = matches!(&what, PickedSave::Articles { format, .. } if format.extension().is_none());
         std::thread::spawn(move || {
             let path = if folder {
                 picker.pick_folder()
@@ -836,7 +837,7 @@ impl FolioApp {
 
     /// Exports the selected articles, or, with none selected, the list as
     /// it stands (the place browsed, the search typed).
-    fn export_articles(&mut self, format: String) {
+    fn export_articles(&mut self, format: ExportFormat) {
         let ids: Vec<i64> = if self.selection.is_empty() {
             self.list.ids().to_vec()
         } else {
@@ -849,15 +850,7 @@ impl FolioApp {
             self.status = Some("There is nothing in the list to export.".into());
             return;
         }
-        let extension = match format.as_str() {
-            "csl-json" => "json",
-            "bibtex" => "bib",
-            other => other,
-        };
-        self.ask_save_path(
-            format!("articles.{extension}"),
-            PickedSave::Articles { ids, format },
-        );
+        self.ask_save_path(format.file_name(), PickedSave::Articles { ids, format });
     }
 
     pub(super) fn push_undo(&mut self, undo: Undo) {

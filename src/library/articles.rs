@@ -309,48 +309,7 @@ impl Library {
     /// body, tags and note are left as they are.
     pub fn update_details(&mut self, id: i64, details: &ExtractedArticle) -> Result<()> {
         let tx = self.conn.transaction()?;
-        let published = details.published;
-        let changed = tx.execute(
-            "UPDATE articles SET title = ?, source = ?, authors = ?, published_date = ?, published_precision = ?, \
-             published_time = ?, section = ?, kind = ?, language = ?, url = ?, region = ?, updated_at = ? \
-             WHERE id = ?",
-            params![
-                details.title,
-                details.source,
-                serde_json::to_string(&details.authors).unwrap_or_else(|_| "[]".into()),
-                published.map(|p| p.date.format("%Y-%m-%d").to_string()),
-                published.map(|p| p.precision.as_str()),
-                published.and_then(|p| p.time).map(|t| t.format("%H:%M:%S").to_string()),
-                details.section,
-                details.kind,
-                details.language,
-                details.url,
-                details.region,
-                now(),
-                id,
-            ],
-        )?;
-        if changed == 0 {
-            return Err(LibraryError::NotFound(id));
-        }
-        index_cjk(&tx, id, details.title.as_deref(), &details.body)?;
-        tx.execute(
-            "DELETE FROM article_regions WHERE article_id = ? AND is_primary = 1",
-            [id],
-        )?;
-        if let Some(region) = &details.region {
-            let region_id = ensure_region(&tx, region, None)?;
-            tx.execute(
-                "INSERT OR REPLACE INTO article_regions(article_id, region_id, is_primary) VALUES (?, ?, 1)",
-                params![id, region_id],
-            )?;
-        }
-        // The other countries the article concerns, as corrected.
-        tx.execute(
-            "DELETE FROM article_regions WHERE article_id = ? AND is_primary = 0",
-            [id],
-        )?;
-        add_countries(&tx, id, &details.countries)?;
+        update_details_tx(&tx, id, details)?;
         tx.commit()?;
         Ok(())
     }
@@ -389,6 +348,53 @@ impl Library {
 
 /// Puts an article with Chinese, Japanese or Korean text in the trigram
 /// index (see schema step 3), replacing what was there.
+/// Writes an article's corrected details inside the caller's transaction.
+pub(super) fn update_details_tx(tx: &Transaction, id: i64, details: &ExtractedArticle) -> Result<()> {
+    let published = details.published;
+    let changed = tx.execute(
+        "UPDATE articles SET title = ?, source = ?, authors = ?, published_date = ?, published_precision = ?, \
+         published_time = ?, section = ?, kind = ?, language = ?, url = ?, region = ?, updated_at = ? \
+         WHERE id = ?",
+        params![
+            details.title,
+            details.source,
+            serde_json::to_string(&details.authors).unwrap_or_else(|_| "[]".into()),
+            published.map(|p| p.date.format("%Y-%m-%d").to_string()),
+            published.map(|p| p.precision.as_str()),
+            published.and_then(|p| p.time).map(|t| t.format("%H:%M:%S").to_string()),
+            details.section,
+            details.kind,
+            details.language,
+            details.url,
+            details.region,
+            now(),
+            id,
+        ],
+    )?;
+    if changed == 0 {
+        return Err(LibraryError::NotFound(id));
+    }
+    index_cjk(tx, id, details.title.as_deref(), &details.body)?;
+    tx.execute(
+        "DELETE FROM article_regions WHERE article_id = ? AND is_primary = 1",
+        [id],
+    )?;
+    if let Some(region) = &details.region {
+        let region_id = ensure_region(tx, region, None)?;
+        tx.execute(
+            "INSERT OR REPLACE INTO article_regions(article_id, region_id, is_primary) VALUES (?, ?, 1)",
+            params![id, region_id],
+        )?;
+    }
+    // The other countries the article concerns, as corrected.
+    tx.execute(
+        "DELETE FROM article_regions WHERE article_id = ? AND is_primary = 0",
+        [id],
+    )?;
+    add_countries(tx, id, &details.countries)?;
+    Ok(())
+}
+
 pub(super) fn index_cjk(tx: &Transaction, id: i64, title: Option<&str>, body: &str) -> Result<()> {
     tx.prepare_cached("DELETE FROM articles_trigram WHERE rowid = ?")?
         .execute([id])?;

@@ -5,6 +5,7 @@
 //! types of [`crate::model`]. Every statement is parameterised.
 
 mod articles;
+mod bulk;
 mod facets;
 mod filter;
 mod highlights;
@@ -23,6 +24,7 @@ pub mod word_starts;
 pub use topics::{ArticleTopic, TopicNode};
 
 pub use articles::{InsertOutcome, NewArticle, compress};
+pub use bulk::EditedMany;
 pub use facets::{FacetCount, Facets};
 pub use filter::{Condition, DateTest, Filter, choice_conditions, facet_condition};
 pub use search::SavedSearch;

@@ -64,9 +64,9 @@ fn menus(ui: &mut egui::Ui, app: &FolioApp, actions: &mut Vec<Action>) {
             ui.separator();
             ui.menu_button("Export", |ui| {
                 ui.weak("The selected articles, or the whole list");
-                for (format, label) in crate::export::FORMATS {
-                    if ui.button(*label).clicked() {
-                        actions.push(Action::Export(format.to_string()));
+                for format in crate::export::ExportFormat::ALL {
+                    if ui.button(format.label()).clicked() {
+                        actions.push(Action::Export(format));
                         ui.close();
                     }
                 }
