@@ -178,6 +178,18 @@ impl Library {
         &self.path
     }
 
+    /// Bytes of article text (titles and bodies, UTF-8), trash included:
+    /// what the file's size is weighed against.
+    pub fn text_bytes(&self) -> Result<u64> {
+        let bytes: i64 = self.conn.query_row(
+            "SELECT coalesce(sum(length(CAST(body AS BLOB)) + length(CAST(coalesce(title, '') AS BLOB))), 0) \
+             FROM articles",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(bytes.max(0) as u64)
+    }
+
     /// Narrows the ranking window, so tests can see it widen on a small
     /// library.
     #[doc(hidden)]
