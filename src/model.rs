@@ -1,5 +1,7 @@
 //! Domain types shared by import, library, CLI and GUI. No I/O here.
 
+pub mod languages;
+
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 

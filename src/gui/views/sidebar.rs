@@ -463,33 +463,7 @@ fn regions(
         });
 }
 
-/// A language's name for its code, for the languages clippings come in most.
-pub fn language_name(code: &str) -> String {
-    let name = match code {
-        "en" => "English",
-        "fr" => "French",
-        "de" => "German",
-        "es" => "Spanish",
-        "pt" => "Portuguese",
-        "it" => "Italian",
-        "nl" => "Dutch",
-        "ru" => "Russian",
-        "uk" => "Ukrainian",
-        "pl" => "Polish",
-        "tr" => "Turkish",
-        "ar" => "Arabic",
-        "fa" => "Persian",
-        "he" => "Hebrew",
-        "hi" => "Hindi",
-        "ja" => "Japanese",
-        "ko" => "Korean",
-        "zh" => "Chinese",
-        "id" => "Indonesian",
-        "sw" => "Swahili",
-        _ => return code.to_string(),
-    };
-    name.to_string()
-}
+pub use crate::model::languages::language_name;
 
 pub(super) fn capitalised(word: &str) -> String {
     let mut chars = word.chars();
