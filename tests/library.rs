@@ -315,3 +315,41 @@ fn a_bulk_edit_lands_whole_or_not_at_all_and_its_undo_puts_everything_back() {
         0
     );
 }
+
+#[test]
+fn saved_searches_from_before_keep_their_place_in_the_library_s_own_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.sqlite");
+    {
+        let old = Library::open_at_version(&path, Some(7)).unwrap();
+        // Version 7 stored the window's own JSON for the place.
+        for (name, place) in [
+            ("in the trash", "\"Trash\""),
+            ("lately", "\"Recent\""),
+            ("all", "\"All\""),
+        ] {
+            old.connection()
+                .execute(
+                    "INSERT INTO saved_searches(name, query, filter, created_at) VALUES (?, 'korea', ?, '2026-01-01T00:00:00Z')",
+                    [name, place],
+                )
+                .unwrap();
+        }
+    }
+    let library = Library::open(&path).unwrap();
+    let places: Vec<(String, folio::library::Place)> = library
+        .saved_searches()
+        .unwrap()
+        .into_iter()
+        .map(|s| (s.name, s.place))
+        .collect();
+    use folio::library::Place;
+    assert_eq!(
+        places,
+        [
+            ("all".to_string(), Place::All),
+            ("in the trash".to_string(), Place::Trash),
+            ("lately".to_string(), Place::Recent),
+        ]
+    );
+}

@@ -11,8 +11,8 @@ use super::views;
 use super::worker::{Request, Response, Worker};
 use crate::export::ExportFormat;
 use crate::import::pipeline::{ImportReport, Progress};
+use crate::library::Filter;
 use crate::library::maintenance::BackupFile;
-use crate::library::{Condition, Filter};
 use crate::library::{Facets, Library, SavedSearch, TopicSuggestion};
 use crate::model::{Article, Facet, FacetChoice, Sort, SortKey};
 use serde::{Deserialize, Serialize};
@@ -21,15 +21,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-/// Which part of the library the list shows.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-pub enum Browse {
-    #[default]
-    All,
-    /// Imported in the last seven days, newest import first.
-    Recent,
-    Trash,
-}
+/// Which part of the library the list shows: the library's own places.
+pub use crate::library::Place as Browse;
 
 /// A topic being named in the sidebar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -378,24 +371,9 @@ impl FolioApp {
     }
 
     pub(super) fn filter(&self) -> Filter {
-        let mut filter = Filter {
-            sort: self.settings.sort,
-            ..Filter::default()
-        };
-        match &self.settings.browse {
-            Browse::All => {}
-            Browse::Recent => {
-                let week_ago = chrono::Utc::now() - chrono::Duration::days(7);
-                let since = week_ago.format("%Y-%m-%dT%H:%M:%SZ").to_string();
-                filter.conditions.push(Condition::ImportedSince(since));
-            }
-            Browse::Trash => filter.trash = true,
-        }
-        // The trash is one list of its own; the facets narrow the library.
-        if !filter.trash {
-            filter.choice = self.settings.choice.clone();
-        }
-        filter
+        self.settings
+            .browse
+            .filter(&self.settings.choice, self.settings.sort)
     }
 
     fn refresh(&mut self) {
@@ -773,7 +751,7 @@ impl FolioApp {
             Action::SaveSearch(name) => {
                 let name = name.trim().to_string();
                 if !name.is_empty() && !self.search.trim().is_empty() {
-                    let place = serde_json::to_string(&self.settings.browse).unwrap_or_default();
+                    let place = self.settings.browse;
                     self.worker.send(Request::SaveSearch {
                         name,
                         query: self.search.clone(),
@@ -786,7 +764,7 @@ impl FolioApp {
                 self.similar_to = None;
                 self.selection.clear();
                 self.open(None);
-                self.settings.browse = serde_json::from_str(&saved.place).unwrap_or_default();
+                self.settings.browse = saved.place;
                 self.search = saved.query;
                 self.refresh();
             }

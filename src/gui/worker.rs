@@ -144,7 +144,7 @@ pub enum Request {
     SaveSearch {
         name: String,
         query: String,
-        place: String,
+        place: crate::library::Place,
     },
     DeleteSavedSearch(i64),
     /// The articles most like this one, as the list.
@@ -507,7 +507,7 @@ fn handle(library: &mut Library, request: Request, outbox: &Sender<Response>, wa
             .map(|_| Response::Changed)
             .map_err(|e| e.to_string()),
         Request::SaveSearch { name, query, place } => library
-            .save_search(&name, &query, &place)
+            .save_search(&name, &query, place)
             .map(|_| Response::Changed)
             .map_err(|e| e.to_string()),
         Request::DeleteSavedSearch(id) => library

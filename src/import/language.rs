@@ -29,7 +29,11 @@ mod tests {
     fn every_detected_language_has_a_tag_and_a_name() {
         for lang in Lang::all() {
             let known = by_iso639_3(lang.code());
-            assert!(known.is_some(), "{lang:?} ({}) is not in model::languages", lang.code());
+            assert!(
+                known.is_some(),
+                "{lang:?} ({}) is not in model::languages",
+                lang.code()
+            );
         }
     }
 

@@ -53,6 +53,56 @@ impl Filter {
     }
 }
 
+/// A part of the library a list shows; a saved search keeps the one it
+/// was made in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum Place {
+    #[default]
+    All,
+    /// Imported in the last seven days.
+    Recent,
+    Trash,
+}
+
+impl Place {
+    /// As the library stores it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Place::All => "all",
+            Place::Recent => "recent",
+            Place::Trash => "trash",
+        }
+    }
+
+    /// The stored name read back; anything else is the whole library.
+    pub fn from_stored(name: &str) -> Place {
+        match name {
+            "recent" => Place::Recent,
+            "trash" => Place::Trash,
+            _ => Place::All,
+        }
+    }
+
+    /// The articles of this place, narrowed by the sidebar's choice (the
+    /// trash is one list of its own: the facets narrow the library).
+    pub fn filter(self, choice: &FacetChoice, sort: Sort) -> Filter {
+        let mut filter = Filter {
+            sort,
+            trash: self == Place::Trash,
+            ..Filter::default()
+        };
+        if self == Place::Recent {
+            let week_ago = chrono::Utc::now() - chrono::Duration::days(7);
+            let since = week_ago.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+            filter.conditions.push(Condition::ImportedSince(since));
+        }
+        if !filter.trash {
+            filter.choice = choice.clone();
+        }
+        filter
+    }
+}
+
 /// A test on an article's publication date (`YYYY-MM-DD` in the library).
 #[derive(Debug, Clone, PartialEq)]
 pub enum DateTest {

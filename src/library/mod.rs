@@ -26,7 +26,7 @@ pub use topics::{ArticleTopic, TopicNode};
 pub use articles::{InsertOutcome, NewArticle, compress};
 pub use bulk::EditedMany;
 pub use facets::{FacetCount, Facets};
-pub use filter::{Condition, DateTest, Filter, choice_conditions, facet_condition};
+pub use filter::{Condition, DateTest, Filter, Place, choice_conditions, facet_condition};
 pub use search::SavedSearch;
 pub use suggestions::TopicSuggestion;
 

@@ -502,7 +502,7 @@ fn saved_searches(ui: &mut egui::Ui, app: &FolioApp, actions: &mut Vec<Action>) 
 pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
     let mut actions = Vec::new();
     // While the annotations view is open, no place in the list is shown.
-    let current = app.annotating.view.is_none().then(|| app.browse().clone());
+    let current = app.annotating.view.is_none().then(|| *app.browse());
     egui::Panel::left("sidebar")
         .resizable(true)
         .default_size(230.0)
