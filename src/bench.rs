@@ -1,8 +1,8 @@
 //! `folio bench-search`: how long searches take on a library, by kind of
 //! query, as median and 95th percentile over many runs.
 
+use crate::library::Filter;
 use crate::library::{Library, Result};
-use crate::model::Filter;
 use std::time::{Duration, Instant};
 
 /// One row of the table.

@@ -6,8 +6,9 @@
 
 use crate::generate::{Articles, Plan, as_clipping};
 use crate::import::pipeline::import_paths;
+use crate::library::{Condition, DateTest, Filter};
 use crate::library::{Library, Result};
-use crate::model::{FacetChoice, Filter, Sort, SortKey};
+use crate::model::{FacetChoice, Sort, SortKey};
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
@@ -133,22 +134,18 @@ pub fn bench_library(path: &Path, runs: usize) -> Result<Vec<Line>> {
     let places: Vec<Filter> = facets
         .regions
         .iter()
-        .map(|r| Filter {
-            region: Some(r.value.clone()),
-            ..Filter::default()
-        })
+        .map(|r| Filter::matching(Condition::Region(vec![r.value.clone()])))
         .chain(facets.years.iter().filter_map(|y| {
             let year: i32 = y.value.parse().ok()?;
-            Some(Filter {
-                from: chrono::NaiveDate::from_ymd_opt(year, 1, 1),
-                to: chrono::NaiveDate::from_ymd_opt(year, 12, 31),
-                ..Filter::default()
-            })
+            Some(Filter::matching(Condition::Published(DateTest::Year(year))))
         }))
-        .chain(facets.sources.iter().take(20).map(|s| Filter {
-            source: Some(s.value.clone()),
-            ..Filter::default()
-        }))
+        .chain(
+            facets
+                .sources
+                .iter()
+                .take(20)
+                .map(|s| Filter::matching(Condition::Source(vec![s.value.clone()]))),
+        )
         .collect();
     lines.push(timed_runs(
         "change a facet (region, year, source): list and first rows",

@@ -638,7 +638,7 @@ mod tests {
                 tags: 100,
             };
             assert_eq!(generate(&mut library, &plan, |_| {}).unwrap(), 40);
-            let rows = library.list(&crate::model::Filter::default()).unwrap();
+            let rows = library.list(&crate::library::Filter::default()).unwrap();
             let first = library.get_article(rows[0].id).unwrap();
             (rows.len(), first.meta.title, first.meta.body.len(), first.tags)
         };

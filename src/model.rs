@@ -1,5 +1,7 @@
 //! Domain types shared by import, library, CLI and GUI. No I/O here.
 
+pub mod languages;
+
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
@@ -285,6 +287,17 @@ pub enum Facet {
 }
 
 impl Facet {
+    /// Every facet, in the sidebar's order.
+    pub const ALL: [Facet; 7] = [
+        Facet::Date,
+        Facet::Region,
+        Facet::Topic,
+        Facet::Source,
+        Facet::Tag,
+        Facet::Kind,
+        Facet::Language,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             Facet::Date => "Date",
@@ -448,28 +461,28 @@ impl FacetChoice {
     }
 }
 
-/// Which articles a list shows. Empty fields do not filter.
+/// Details set on many articles at once; `None` keeps each article's own.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Filter {
-    /// The sidebar's facet values, combined with the fields below.
-    pub choice: FacetChoice,
-    pub from: Option<NaiveDate>,
-    pub to: Option<NaiveDate>,
+pub struct DetailChanges {
+    pub published: Option<Published>,
     pub source: Option<String>,
     pub region: Option<String>,
-    pub tag: Option<String>,
-    /// Filed under this topic or one below it.
-    pub topic: Option<String>,
-    /// editorial, opinion, news…
     pub kind: Option<String>,
-    /// A language code: `en` also finds `en-GB`.
-    pub language: Option<String>,
-    /// Show the trash instead of the live articles.
-    pub trash: bool,
-    /// Only articles imported at or after this time (RFC 3339, UTC).
-    pub imported_since: Option<String>,
-    pub sort: Sort,
-    pub limit: Option<usize>,
+    /// A topic (name or "parent › name") to file every article under.
+    pub topic: Option<String>,
+}
+
+impl DetailChanges {
+    /// One article's details with these changes made.
+    pub fn apply(&self, current: &ExtractedArticle) -> ExtractedArticle {
+        ExtractedArticle {
+            published: self.published.or(current.published),
+            source: self.source.clone().or_else(|| current.source.clone()),
+            region: self.region.clone().or_else(|| current.region.clone()),
+            kind: self.kind.clone().or_else(|| current.kind.clone()),
+            ..current.clone()
+        }
+    }
 }
 
 /// What a list is ordered by.

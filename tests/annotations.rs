@@ -3,8 +3,9 @@
 
 use folio::annotate::export::{article_markdown, web_annotations};
 use folio::import::pipeline::import_paths;
+use folio::library::Filter;
 use folio::library::Library;
-use folio::model::{Filter, FoundIn};
+use folio::model::FoundIn;
 mod common;
 
 use std::path::Path;

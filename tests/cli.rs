@@ -182,6 +182,18 @@ fn list_filters_combine() {
 
     let asahi = folio(&lib, &["list", "--source", "the asahi shimbun"]);
     assert!(asahi.stdout.contains("1 of 1 article"), "{}", asahi.stdout);
+    // A typed source is read as the search language reads `source:`: part
+    // of the name finds it, and both find the same articles.
+    let typed = folio(&lib, &["list", "--source", "asahi"]);
+    assert!(typed.stdout.contains("1 of 1 article"), "{}", typed.stdout);
+    let searched = folio(&lib, &["search", "source:asahi"]);
+    assert!(
+        searched.stdout.contains("Japan, U.S. must seize"),
+        "{}",
+        searched.stdout
+    );
+    let wildcard = folio(&lib, &["list", "--source", "%"]);
+    assert!(wildcard.stdout.contains("0 of 0 articles"), "{}", wildcard.stdout);
 
     let east_asia = folio(&lib, &["list", "--region", "East Asia & Pacific"]);
     assert!(

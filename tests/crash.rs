@@ -8,8 +8,8 @@
 //!     cargo test --release --test crash -- --ignored --nocapture
 
 use folio::generate::Rng;
+use folio::library::Filter;
 use folio::library::Library;
-use folio::model::Filter;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};

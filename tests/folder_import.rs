@@ -4,8 +4,9 @@
 
 use folio::generate::{Articles, Plan, as_clipping};
 use folio::import::pipeline::{Outcome, import_paths};
+use folio::library::Filter;
 use folio::library::Library;
-use folio::model::{ExtractedArticle, Filter};
+use folio::model::ExtractedArticle;
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
 

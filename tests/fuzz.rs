@@ -12,8 +12,8 @@
 //! fails the run; each finding becomes a regression test.
 
 use folio::generate::Rng;
+use folio::library::Filter;
 use folio::library::Library;
-use folio::model::Filter;
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

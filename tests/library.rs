@@ -2,8 +2,9 @@
 //! the search index kept in step.
 
 use folio::library::NewArticle;
+use folio::library::{Condition, Filter};
 use folio::library::{Library, LibraryError};
-use folio::model::{ExtractedArticle, Filter, Published, Sort, SortKey};
+use folio::model::{ExtractedArticle, Published, Sort, SortKey};
 use std::path::Path;
 
 #[test]
@@ -42,10 +43,9 @@ fn a_file_from_the_first_schema_version_is_migrated_with_its_articles() {
     assert_eq!(article.meta.published.unwrap().to_iso(), "2015-06");
     // The region the old file held is now in the regions table too.
     let by_region = library
-        .list(&Filter {
-            region: Some("Sub-Saharan Africa".into()),
-            ..Filter::default()
-        })
+        .list(&Filter::matching(Condition::Region(vec![
+            "Sub-Saharan Africa".into(),
+        ])))
         .unwrap();
     assert_eq!(by_region.len(), 1);
     assert_eq!(library.search("kenya", &Filter::default()).unwrap().len(), 1);
@@ -250,4 +250,106 @@ fn every_sort_lists_the_same_order_as_the_library_query() {
     };
     assert!(by_title(false).last().unwrap().title.is_none());
     assert!(by_title(true).last().unwrap().title.is_none());
+}
+
+#[test]
+fn a_bulk_edit_lands_whole_or_not_at_all_and_its_undo_puts_everything_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut library = Library::open(&dir.path().join("lib.sqlite")).unwrap();
+    let articles: Vec<NewArticle> = (0..3)
+        .map(|n| {
+            sortable(
+                Some("A piece"),
+                Some("The Old Times"),
+                None,
+                Some("2020-05-01"),
+                n,
+            )
+        })
+        .collect();
+    let ids: Vec<i64> = library
+        .insert_batch(&articles)
+        .unwrap()
+        .into_iter()
+        .map(|o| match o.unwrap() {
+            folio::library::InsertOutcome::Imported { id } => id,
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    let source = |library: &Library, id: i64| library.get_article(id).unwrap().meta.source;
+    let changes = folio::model::DetailChanges {
+        source: Some("The New Times".into()),
+        topic: Some("politics".into()),
+        ..Default::default()
+    };
+
+    // An article that is gone stops the edit before any article changes.
+    let with_missing = [ids[0], ids[1], 9_999];
+    assert!(library.edit_many(&with_missing, &changes).is_err());
+    assert_eq!(source(&library, ids[0]).as_deref(), Some("The Old Times"));
+
+    let edited = library.edit_many(&ids, &changes).unwrap();
+    assert_eq!(edited.previous.len(), 3);
+    assert_eq!(edited.filed.len(), 3);
+    assert_eq!(
+        library
+            .count(&Filter::matching(Condition::Source(vec!["The New Times".into()])))
+            .unwrap(),
+        3
+    );
+    assert_eq!(
+        library
+            .count(&Filter::matching(Condition::Topic(vec!["politics".into()])))
+            .unwrap(),
+        3
+    );
+
+    library.undo_edit_many(&edited).unwrap();
+    for &id in &ids {
+        assert_eq!(source(&library, id).as_deref(), Some("The Old Times"));
+    }
+    assert_eq!(
+        library
+            .count(&Filter::matching(Condition::Topic(vec!["politics".into()])))
+            .unwrap(),
+        0
+    );
+}
+
+#[test]
+fn saved_searches_from_before_keep_their_place_in_the_library_s_own_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.sqlite");
+    {
+        let old = Library::open_at_version(&path, Some(7)).unwrap();
+        // Version 7 stored the window's own JSON for the place.
+        for (name, place) in [
+            ("in the trash", "\"Trash\""),
+            ("lately", "\"Recent\""),
+            ("all", "\"All\""),
+        ] {
+            old.connection()
+                .execute(
+                    "INSERT INTO saved_searches(name, query, filter, created_at) VALUES (?, 'korea', ?, '2026-01-01T00:00:00Z')",
+                    [name, place],
+                )
+                .unwrap();
+        }
+    }
+    let library = Library::open(&path).unwrap();
+    let places: Vec<(String, folio::library::Place)> = library
+        .saved_searches()
+        .unwrap()
+        .into_iter()
+        .map(|s| (s.name, s.place))
+        .collect();
+    use folio::library::Place;
+    assert_eq!(
+        places,
+        [
+            ("all".to_string(), Place::All),
+            ("in the trash".to_string(), Place::Trash),
+            ("lately".to_string(), Place::Recent),
+        ]
+    );
 }

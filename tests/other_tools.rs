@@ -6,8 +6,9 @@
 mod common;
 
 use common::folio;
+use folio::library::Filter;
 use folio::library::Library;
-use folio::model::{Article, Filter};
+use folio::model::Article;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 

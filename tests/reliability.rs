@@ -1,7 +1,7 @@
 //! Nothing lost: one writer, checks, backups and restores, damaged files.
 
+use folio::library::Filter;
 use folio::library::{Library, LibraryError, maintenance};
-use folio::model::Filter;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

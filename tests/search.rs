@@ -3,7 +3,8 @@
 
 use folio::import::pipeline::import_paths;
 use folio::library::Library;
-use folio::model::{Filter, SearchHit};
+use folio::library::{Filter, Place};
+use folio::model::SearchHit;
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
 
@@ -231,13 +232,10 @@ fn more_like_this_finds_the_other_piece_on_the_same_subject() {
 fn saved_searches_keep_their_query_and_place() {
     let dir = tempfile::tempdir().unwrap();
     let mut lib = library(dir.path());
-    lib.save_search(
-        "Korean peninsula",
-        "Pyongyang OR Seoul",
-        "{\"Region\":\"East Asia & Pacific\"}",
-    )
-    .unwrap();
-    lib.save_search("korean PENINSULA", "Pyongyang", "{}").unwrap();
+    lib.save_search("Korean peninsula", "Pyongyang OR Seoul", Place::Trash)
+        .unwrap();
+    lib.save_search("korean PENINSULA", "Pyongyang", Place::Recent)
+        .unwrap();
     let saved = lib.saved_searches().unwrap();
     assert_eq!(
         saved.len(),
@@ -245,9 +243,10 @@ fn saved_searches_keep_their_query_and_place() {
         "the same name, whatever its case, is one saved search"
     );
     assert_eq!(saved[0].query, "Pyongyang");
+    assert_eq!(saved[0].place, Place::Recent);
     lib.delete_saved_search(saved[0].id).unwrap();
     assert!(lib.saved_searches().unwrap().is_empty());
-    assert!(lib.save_search("  ", "x", "{}").is_err());
+    assert!(lib.save_search("  ", "x", Place::All).is_err());
 }
 
 fn titles_within(library: &Library, query: &str, filter: &Filter) -> Vec<String> {

@@ -3,7 +3,7 @@
 
 use folio::import::pipeline::import_paths;
 use folio::library::Library;
-use folio::model::Filter;
+use folio::library::{Condition, Filter};
 mod common;
 
 use std::path::Path;
@@ -34,10 +34,7 @@ fn id_of(library: &Library, title: &str) -> i64 {
 }
 
 fn titles(library: &Library, topic: &str) -> Vec<String> {
-    let filter = Filter {
-        topic: Some(topic.into()),
-        ..Filter::default()
-    };
+    let filter = Filter::matching(Condition::Topic(vec![topic.into()]));
     let mut found: Vec<String> = library
         .list(&filter)
         .unwrap()

@@ -4,35 +4,94 @@
 //! `../../.bashrc` or `CON` must still give a file inside the export
 //! folder, on every system.
 
+pub mod annotations;
 pub mod formats;
 pub mod library_json;
 
+pub use annotations::{AnnotationFormat, annotations_text, write_annotations};
+
+use crate::library::Filter;
 use crate::library::Library;
-use crate::model::Filter;
 use std::path::{Path, PathBuf};
 
 /// The export formats, as `--format` and the File menu name them.
-pub const FORMATS: &[(&str, &str)] = &[
-    ("json", "Whole library (JSON)…"),
-    ("md", "Markdown vault (a folder)…"),
-    ("csv", "Spreadsheet (CSV)…"),
-    ("csl-json", "Citations (CSL-JSON)…"),
-    ("bibtex", "Citations (BibTeX)…"),
-    ("html", "Web page to read offline (HTML)…"),
-];
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// The whole library as JSON, read back by `folio import` with nothing lost.
+    #[value(name = "json")]
+    Json,
+    /// A Markdown vault: a folder, one file per article with YAML front matter.
+    #[value(name = "md", alias = "markdown")]
+    Markdown,
+    /// A spreadsheet.
+    #[value(name = "csv")]
+    Csv,
+    /// Citations for citation managers (CSL-JSON).
+    #[value(name = "csl-json", alias = "csl")]
+    CslJson,
+    /// Citations (BibTeX).
+    #[value(name = "bibtex", alias = "bib")]
+    Bibtex,
+    /// One web page to read offline.
+    #[value(name = "html")]
+    Html,
+}
+
+impl ExportFormat {
+    /// Every format, in the File menu's order.
+    pub const ALL: [ExportFormat; 6] = [
+        ExportFormat::Json,
+        ExportFormat::Markdown,
+        ExportFormat::Csv,
+        ExportFormat::CslJson,
+        ExportFormat::Bibtex,
+        ExportFormat::Html,
+    ];
+
+    /// The File menu's entry.
+    pub fn label(self) -> &'static str {
+        match self {
+            ExportFormat::Json => "Whole library (JSON)…",
+            ExportFormat::Markdown => "Markdown vault (a folder)…",
+            ExportFormat::Csv => "Spreadsheet (CSV)…",
+            ExportFormat::CslJson => "Citations (CSL-JSON)…",
+            ExportFormat::Bibtex => "Citations (BibTeX)…",
+            ExportFormat::Html => "Web page to read offline (HTML)…",
+        }
+    }
+
+    /// The extension of the file written; `None` for a folder.
+    pub fn extension(self) -> Option<&'static str> {
+        match self {
+            ExportFormat::Json | ExportFormat::CslJson => Some("json"),
+            ExportFormat::Markdown => None,
+            ExportFormat::Csv => Some("csv"),
+            ExportFormat::Bibtex => Some("bib"),
+            ExportFormat::Html => Some("html"),
+        }
+    }
+
+    /// The name a save dialog proposes.
+    pub fn file_name(self) -> String {
+        match self.extension() {
+            Some(extension) => format!("articles.{extension}"),
+            None => "articles".into(),
+        }
+    }
+}
 
 /// Writes the articles a filter selects in `format` to `path` (a folder
 /// for Markdown); `with_trash` adds the trashed ones (a whole-library JSON
 /// export). Returns how many articles were written.
 pub fn write_export(
     library: &Library,
-    format: &str,
+    format: ExportFormat,
     filter: &Filter,
     with_trash: bool,
     path: &Path,
 ) -> anyhow::Result<usize> {
     let mut articles = library.export_articles(filter)?;
-    if format == "json" {
+    if format == ExportFormat::Json {
         if with_trash {
             let trash = Filter {
                 trash: true,
@@ -48,8 +107,7 @@ pub fn write_export(
             articles,
         };
         let count = export.articles.len();
-        std::fs::write(path, serde_json::to_string_pretty(&export)?)
-            .map_err(|e| anyhow::anyhow!("could not write {}: {e}", path.display()))?;
+        write_file(path, serde_json::to_string_pretty(&export)?.as_bytes())?;
         return Ok(count);
     }
     write_articles(&articles, format, path)
@@ -58,28 +116,51 @@ pub fn write_export(
 /// Writes these articles in `format` to `path` (a folder for Markdown).
 pub fn write_articles(
     articles: &[library_json::ExportedArticle],
-    format: &str,
+    format: ExportFormat,
     path: &Path,
 ) -> anyhow::Result<usize> {
     let text = match format {
-        "json" => serde_json::to_string_pretty(&library_json::LibraryExport {
+        ExportFormat::Json => serde_json::to_string_pretty(&library_json::LibraryExport {
             format: library_json::FORMAT.into(),
             version: library_json::VERSION,
             tags: Vec::new(),
             topics: Vec::new(),
             articles: articles.to_vec(),
         })?,
-        "md" | "markdown" => {
+        ExportFormat::Markdown => {
             return Ok(formats::write_markdown_folder(articles, path)?);
         }
-        "csv" => formats::csv(articles)?,
-        "csl-json" | "csl" => serde_json::to_string_pretty(&formats::csl_json(articles))?,
-        "bibtex" | "bib" => formats::bibtex(articles),
-        "html" => formats::html(articles),
-        other => anyhow::bail!("unknown format “{other}”: use json, md, csv, csl-json, bibtex or html"),
+        ExportFormat::Csv => formats::csv(articles)?,
+        ExportFormat::CslJson => serde_json::to_string_pretty(&formats::csl_json(articles))?,
+        ExportFormat::Bibtex => formats::bibtex(articles),
+        ExportFormat::Html => formats::html(articles),
     };
-    std::fs::write(path, text).map_err(|e| anyhow::anyhow!("could not write {}: {e}", path.display()))?;
+    write_file(path, text.as_bytes())?;
     Ok(articles.len())
+}
+
+/// Writes a whole file under a temporary name beside it, then renames it
+/// into place: a crash or a full disk leaves the old file (or none), never
+/// half of the new one.
+pub fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    use std::io::Write;
+    let fail = |e: std::io::Error| anyhow::anyhow!("could not write {}: {e}", path.display());
+    let name = path
+        .file_name()
+        .ok_or_else(|| anyhow::anyhow!("{} is not a file name to write to", path.display()))?;
+    let mut partial_name = std::ffi::OsString::from(".");
+    partial_name.push(name);
+    partial_name.push(".partial");
+    let partial = path.with_file_name(partial_name);
+    let written = std::fs::File::create(&partial).and_then(|mut file| {
+        file.write_all(bytes)?;
+        file.sync_all()
+    });
+    if let Err(e) = written.and_then(|_| std::fs::rename(&partial, path)) {
+        let _ = std::fs::remove_file(&partial);
+        return Err(fail(e));
+    }
+    Ok(())
 }
 
 /// Names Windows reserves for devices, whatever the extension.
@@ -145,6 +226,28 @@ pub fn path_in(folder: &Path, name: &str) -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_is_replaced_whole_and_a_failed_write_leaves_no_partial_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.json");
+        std::fs::write(&path, "old").unwrap();
+        write_file(&path, b"new").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+
+        // A folder stands where the file should go: the rename fails.
+        let blocked = dir.path().join("taken");
+        std::fs::create_dir(&blocked).unwrap();
+        std::fs::write(blocked.join("inside"), "kept").unwrap();
+        let error = write_file(&blocked, b"new").unwrap_err().to_string();
+        assert!(error.starts_with("could not write"), "{error}");
+        let mut names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["out.json", "taken"]);
+    }
 
     #[test]
     fn titles_cannot_escape_the_export_folder() {

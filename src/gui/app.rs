@@ -134,7 +134,7 @@ impl FolioApp {
         Settings {
             text_size: self.reader.text_size,
             sort: self.list.sort,
-            browse: self.list.browse.clone(),
+            browse: self.list.browse,
             choice: self.list.choice.clone(),
             open_article: self.reader.open_article,
         }

@@ -1,7 +1,7 @@
 //! The form for correcting an article's details in the reader.
 
 use crate::import::dates;
-use crate::model::{Article, ExtractedArticle, Published};
+use crate::model::{Article, DetailChanges, ExtractedArticle, Published};
 
 /// The editable fields, as the user types them.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -59,43 +59,19 @@ pub struct BulkForm {
     pub problem: Option<String>,
 }
 
-/// The details a bulk edit sets; `None` keeps each article's own.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct BulkChanges {
-    pub published: Option<Published>,
-    pub source: Option<String>,
-    pub region: Option<String>,
-    pub kind: Option<String>,
-    /// A topic (name or "parent › name") to file every article under.
-    pub topic: Option<String>,
-}
-
 impl BulkForm {
-    pub fn to_changes(&self) -> Result<BulkChanges, String> {
-        let changes = BulkChanges {
+    pub fn to_changes(&self) -> Result<DetailChanges, String> {
+        let changes = DetailChanges {
             published: parse_published(&self.published)?,
             source: optional(&self.source),
             region: optional(&self.region),
             kind: optional(&self.kind),
             topic: optional(&self.topic),
         };
-        if changes == BulkChanges::default() {
+        if changes == DetailChanges::default() {
             return Err("Fill in at least one field: blank fields keep each article's own.".into());
         }
         Ok(changes)
-    }
-}
-
-impl BulkChanges {
-    /// One article's details with these changes made.
-    pub fn apply(&self, current: &ExtractedArticle) -> ExtractedArticle {
-        ExtractedArticle {
-            published: self.published.or(current.published),
-            source: self.source.clone().or_else(|| current.source.clone()),
-            region: self.region.clone().or_else(|| current.region.clone()),
-            kind: self.kind.clone().or_else(|| current.kind.clone()),
-            ..current.clone()
-        }
     }
 }
 

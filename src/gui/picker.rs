@@ -66,9 +66,9 @@ pub enum PickedSave {
         article: Option<i64>,
         json: bool,
     },
-    /// Articles (by id) in a format of [`crate::export::FORMATS`].
+    /// Articles (by id) in this format.
     Articles {
         ids: Vec<i64>,
-        format: String,
+        format: crate::export::ExportFormat,
     },
 }

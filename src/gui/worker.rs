@@ -5,10 +5,11 @@ use super::list_model::FIRST_PAGE;
 
 /// Results a search in the window lists, best first, each with a snippet.
 const SEARCH_RESULTS: usize = 200;
+use crate::export::{AnnotationFormat, ExportFormat};
 use crate::import::pipeline::{self, ImportReport, Progress};
 use crate::library::maintenance::{self, BackupFile};
-use crate::library::{Annotation, AnnotationQuery, Facets, Library, TopicSuggestion};
-use crate::model::{Article, ArticleSummary, ExtractedArticle, Filter, FoundIn, Highlight};
+use crate::library::{Annotation, AnnotationQuery, Facets, Filter, Library, TopicSuggestion};
+use crate::model::{Article, ArticleSummary, ExtractedArticle, FoundIn, Highlight};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
@@ -53,7 +54,7 @@ pub enum Request {
     /// The same details set on many articles.
     EditMany {
         ids: Vec<i64>,
-        changes: crate::gui::details::BulkChanges,
+        changes: crate::model::DetailChanges,
     },
     /// Articles' details put back as they were, and the topic filings
     /// taken back (the undo of `EditMany`).
@@ -125,10 +126,10 @@ pub enum Request {
         json: bool,
         path: PathBuf,
     },
-    /// Writes these articles in a format of [`crate::export::FORMATS`].
+    /// Writes these articles in this format.
     ExportArticles {
         ids: Vec<i64>,
-        format: String,
+        format: ExportFormat,
         path: PathBuf,
     },
     Trash(Vec<i64>),
@@ -143,7 +144,7 @@ pub enum Request {
     SaveSearch {
         name: String,
         query: String,
-        place: String,
+        place: crate::library::Place,
     },
     DeleteSavedSearch(i64),
     /// The articles most like this one, as the list.
@@ -363,8 +364,8 @@ fn handle(library: &mut Library, request: Request, outbox: &Sender<Response>, wa
             .map(|_| Response::Changed)
             .map_err(|e| e.to_string()),
         // The whole library, trash and all: what the menu item says.
-        Request::ExportArticles { format, path, .. } if format == "json" => {
-            crate::export::write_export(library, "json", &Filter::default(), true, &path)
+        Request::ExportArticles { format, path, .. } if format == ExportFormat::Json => {
+            crate::export::write_export(library, format, &Filter::default(), true, &path)
                 .map(|n| Response::Exported {
                     path,
                     what: format!("The library ({n} articles)"),
@@ -377,7 +378,7 @@ fn handle(library: &mut Library, request: Request, outbox: &Sender<Response>, wa
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| e.to_string())
             .and_then(|articles| {
-                crate::export::write_articles(&articles, &format, &path).map_err(|e| e.to_string())
+                crate::export::write_articles(&articles, format, &path).map_err(|e| e.to_string())
             })
             .map(|n| Response::Exported {
                 path,
@@ -401,39 +402,17 @@ fn handle(library: &mut Library, request: Request, outbox: &Sender<Response>, wa
                 undoing,
             })
             .map_err(|e| e.to_string()),
-        Request::EditMany { ids, changes } => (|| {
-            // An unknown topic stops the edit before anything changes.
-            let topic = changes
-                .topic
-                .as_deref()
-                .map(|t| library.topic_id(t))
-                .transpose()?;
-            let mut previous = Vec::with_capacity(ids.len());
-            let mut filed = Vec::new();
-            for id in ids {
-                let before = library.get_article(id)?;
-                library.update_details(id, &changes.apply(&before.meta))?;
-                if let Some(topic) = topic
-                    && !before.topics.iter().any(|t| t.id == topic)
-                {
-                    library.change_topics(id, &[topic], &[])?;
-                    filed.push((id, topic));
-                }
-                previous.push((id, Box::new(before.meta)));
-            }
-            Ok::<_, crate::library::LibraryError>(Response::EditedMany { previous, filed })
-        })()
-        .map_err(|e| e.to_string()),
-        Request::RestoreDetails { previous, filed } => (|| {
-            for (id, details) in &previous {
-                library.update_details(*id, details)?;
-            }
-            for (id, topic) in filed {
-                library.change_topics(id, &[], &[topic])?;
-            }
-            Ok::<_, crate::library::LibraryError>(Response::Changed)
-        })()
-        .map_err(|e| e.to_string()),
+        Request::EditMany { ids, changes } => library
+            .edit_many(&ids, &changes)
+            .map(|edited| Response::EditedMany {
+                previous: edited.previous,
+                filed: edited.filed,
+            })
+            .map_err(|e| e.to_string()),
+        Request::RestoreDetails { previous, filed } => library
+            .undo_edit_many(&crate::library::EditedMany { previous, filed })
+            .map(|_| Response::Changed)
+            .map_err(|e| e.to_string()),
         Request::SetTagColor { name, color } => library
             .set_tag_color(&name, color.as_deref())
             .map(|_| Response::Changed)
@@ -499,28 +478,19 @@ fn handle(library: &mut Library, request: Request, outbox: &Sender<Response>, wa
             .annotations(&query)
             .map(|list| Response::Annotations { list, generation })
             .map_err(|e| e.to_string()),
-        Request::ExportAnnotations { article, json, path } => (|| {
-            let articles = match article {
-                Some(id) => vec![library.get_article(id)?],
-                None => library.annotated_articles()?,
+        Request::ExportAnnotations { article, json, path } => {
+            let format = if json {
+                AnnotationFormat::WebAnnotation
+            } else {
+                AnnotationFormat::Markdown
             };
-            let text = match (json, article) {
-                (true, _) => {
-                    serde_json::to_string_pretty(&crate::annotate::export::web_annotations(&articles))
-                        .unwrap_or_default()
-                }
-                (false, Some(_)) => crate::annotate::export::article_markdown(&articles[0], 1),
-                (false, None) => crate::annotate::export::library_markdown(&articles),
-            };
-            std::fs::write(&path, text).map_err(|e| {
-                crate::library::LibraryError::Invalid(format!("could not write {}: {e}", path.display()))
-            })?;
-            Ok::<_, crate::library::LibraryError>(Response::Exported {
-                path,
-                what: "Annotations".into(),
-            })
-        })()
-        .map_err(|e| e.to_string()),
+            crate::export::write_annotations(library, article, format, &path)
+                .map(|_| Response::Exported {
+                    path,
+                    what: "Annotations".into(),
+                })
+                .map_err(|e| e.to_string())
+        }
         Request::Trash(ids) => ids
             .iter()
             .try_for_each(|id| library.trash(*id))
@@ -537,7 +507,7 @@ fn handle(library: &mut Library, request: Request, outbox: &Sender<Response>, wa
             .map(|_| Response::Changed)
             .map_err(|e| e.to_string()),
         Request::SaveSearch { name, query, place } => library
-            .save_search(&name, &query, &place)
+            .save_search(&name, &query, place)
             .map(|_| Response::Changed)
             .map_err(|e| e.to_string()),
         Request::DeleteSavedSearch(id) => library

@@ -1,10 +1,9 @@
 //! Storing, reading, listing and trashing articles.
 
-use super::{Library, LibraryError, Result, list_order, now};
+use super::{Filter, Library, LibraryError, Result, list_order, now};
 use crate::import::regions;
 use crate::model::{
-    Article, ArticleSummary, DatePrecision, ExtractedArticle, FacetChoice, Filter, Provenance, Published,
-    Sort, SortKey,
+    Article, ArticleSummary, DatePrecision, ExtractedArticle, Provenance, Published, Sort, SortKey,
 };
 use flate2::Compression;
 use flate2::write::ZlibEncoder;
@@ -106,146 +105,6 @@ fn order_by(sort: Sort) -> String {
     }
 }
 
-/// Articles about a region or a country (its two `?` both take the name).
-pub(super) fn summary_region_clause() -> &'static str {
-    "(a.region = ? COLLATE NOCASE OR a.id IN (SELECT ar.article_id FROM article_regions ar \
-     JOIN regions r ON r.id = ar.region_id WHERE r.name = ? COLLATE NOCASE))"
-}
-
-/// Builds the WHERE clause of a filter, with its parameters in order.
-pub(super) fn filter_clause(filter: &Filter) -> (String, Vec<Value>) {
-    let mut conditions = vec![if filter.trash {
-        "a.deleted_at IS NOT NULL".to_string()
-    } else {
-        "a.deleted_at IS NULL".to_string()
-    }];
-    let mut values: Vec<Value> = Vec::new();
-    if let Some(from) = filter.from {
-        conditions.push("a.published_date >= ?".into());
-        values.push(Value::Text(from.format("%Y-%m-%d").to_string()));
-    }
-    if let Some(to) = filter.to {
-        conditions.push("a.published_date <= ?".into());
-        values.push(Value::Text(to.format("%Y-%m-%d").to_string()));
-    }
-    if let Some(source) = &filter.source {
-        conditions.push("a.source = ? COLLATE NOCASE".into());
-        values.push(Value::Text(source.clone()));
-    }
-    if let Some(region) = &filter.region {
-        // A region matches its own articles and those about its countries.
-        conditions.push(summary_region_clause().into());
-        values.push(Value::Text(region.clone()));
-        values.push(Value::Text(region.clone()));
-    }
-    if let Some(since) = &filter.imported_since {
-        conditions.push("a.imported_at >= ?".into());
-        values.push(Value::Text(since.clone()));
-    }
-    if let Some(kind) = &filter.kind {
-        conditions.push("a.kind = ? COLLATE NOCASE".into());
-        values.push(Value::Text(kind.clone()));
-    }
-    if let Some(language) = &filter.language {
-        conditions.push("(a.language = ? COLLATE NOCASE OR a.language LIKE ?)".into());
-        values.push(Value::Text(language.clone()));
-        values.push(Value::Text(format!("{language}-%")));
-    }
-    if let Some(topic) = &filter.topic {
-        conditions.push(super::topics::articles_under_topic_clause());
-        values.push(Value::Text(topic.clone()));
-    }
-    if let Some(tag) = &filter.tag {
-        conditions.push(
-            "a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name = ?)"
-                .into(),
-        );
-        values.push(Value::Text(tag.clone()));
-    }
-    choice_conditions(&filter.choice, &mut conditions, &mut values);
-    (conditions.join(" AND "), values)
-}
-
-/// The sidebar's choice: one condition per facet, its values joined by OR.
-fn choice_conditions(choice: &FacetChoice, conditions: &mut Vec<String>, values: &mut Vec<Value>) {
-    let text = |v: &String| Value::Text(v.clone());
-    let marks = |n: usize| vec!["?"; n].join(", ");
-    let mut dates: Vec<String> = Vec::new();
-    for year in &choice.years {
-        dates.push("(a.published_date >= ? AND a.published_date <= ?)".into());
-        values.push(Value::Text(format!("{year:04}-01-01")));
-        values.push(Value::Text(format!("{year:04}-12-31")));
-    }
-    for month in &choice.months {
-        dates.push(
-            "(a.published_date >= ? AND a.published_date <= ? AND a.published_precision != 'year')".into(),
-        );
-        values.push(Value::Text(format!("{month}-01")));
-        values.push(Value::Text(format!("{month}-31")));
-    }
-    for day in &choice.days {
-        dates.push("(a.published_date = ? AND a.published_precision = 'day')".into());
-        values.push(Value::Text(day.clone()));
-    }
-    if let Some((from, to)) = &choice.range {
-        dates.push("(a.published_date >= ? AND a.published_date <= ?)".into());
-        values.push(Value::Text(format!("{from}-01")));
-        values.push(Value::Text(format!("{to}-31")));
-    }
-    if !dates.is_empty() {
-        conditions.push(format!("({})", dates.join(" OR ")));
-    }
-    if !choice.regions.is_empty() {
-        let any: Vec<&str> = choice.regions.iter().map(|_| summary_region_clause()).collect();
-        conditions.push(format!("({})", any.join(" OR ")));
-        for region in &choice.regions {
-            values.extend([text(region), text(region)]);
-        }
-    }
-    if !choice.topics.is_empty() {
-        let any: Vec<String> = choice
-            .topics
-            .iter()
-            .map(|_| super::topics::articles_under_topic_clause())
-            .collect();
-        conditions.push(format!("({})", any.join(" OR ")));
-        values.extend(choice.topics.iter().map(text));
-    }
-    if !choice.sources.is_empty() {
-        conditions.push(format!(
-            "a.source COLLATE NOCASE IN ({})",
-            marks(choice.sources.len())
-        ));
-        values.extend(choice.sources.iter().map(text));
-    }
-    if !choice.tags.is_empty() {
-        conditions.push(format!(
-            "a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id \
-             WHERE t.name IN ({}))",
-            marks(choice.tags.len())
-        ));
-        values.extend(choice.tags.iter().map(text));
-    }
-    if !choice.kinds.is_empty() {
-        conditions.push(format!(
-            "a.kind COLLATE NOCASE IN ({})",
-            marks(choice.kinds.len())
-        ));
-        values.extend(choice.kinds.iter().map(text));
-    }
-    if !choice.languages.is_empty() {
-        let any: Vec<&str> = choice
-            .languages
-            .iter()
-            .map(|_| "a.language = ? COLLATE NOCASE OR a.language LIKE ?")
-            .collect();
-        conditions.push(format!("({})", any.join(" OR ")));
-        for language in &choice.languages {
-            values.extend([text(language), Value::Text(format!("{language}-%"))]);
-        }
-    }
-}
-
 impl Library {
     /// Stores a batch in one transaction: after a crash the library holds the
     /// whole batch or none of it. Each item's outcome is returned in order;
@@ -336,7 +195,7 @@ impl Library {
 
     /// Articles matching a filter, newest first.
     pub fn list(&self, filter: &Filter) -> Result<Vec<ArticleSummary>> {
-        let (clause, mut values) = filter_clause(filter);
+        let (clause, mut values) = filter.to_sql();
         let limit = filter.limit.map(|l| l as i64).unwrap_or(-1);
         values.push(Value::Integer(limit));
         let sql = format!(
@@ -353,7 +212,7 @@ impl Library {
     /// The ids of the articles matching a filter, in list order: what a
     /// window needs to show a list of any length, fetching rows by page.
     pub fn list_ids(&self, filter: &Filter) -> Result<Vec<i64>> {
-        let (clause, values) = filter_clause(filter);
+        let (clause, values) = filter.to_sql();
         let key = filter.sort.key;
         let sql = format!(
             "SELECT a.id, {}, {} FROM articles a WHERE {clause}",
@@ -390,7 +249,7 @@ impl Library {
     }
 
     pub fn count(&self, filter: &Filter) -> Result<usize> {
-        let (clause, values) = filter_clause(filter);
+        let (clause, values) = filter.to_sql();
         let sql = format!("SELECT count(*) FROM articles a WHERE {clause}");
         let n: i64 = self
             .conn
@@ -450,48 +309,7 @@ impl Library {
     /// body, tags and note are left as they are.
     pub fn update_details(&mut self, id: i64, details: &ExtractedArticle) -> Result<()> {
         let tx = self.conn.transaction()?;
-        let published = details.published;
-        let changed = tx.execute(
-            "UPDATE articles SET title = ?, source = ?, authors = ?, published_date = ?, published_precision = ?, \
-             published_time = ?, section = ?, kind = ?, language = ?, url = ?, region = ?, updated_at = ? \
-             WHERE id = ?",
-            params![
-                details.title,
-                details.source,
-                serde_json::to_string(&details.authors).unwrap_or_else(|_| "[]".into()),
-                published.map(|p| p.date.format("%Y-%m-%d").to_string()),
-                published.map(|p| p.precision.as_str()),
-                published.and_then(|p| p.time).map(|t| t.format("%H:%M:%S").to_string()),
-                details.section,
-                details.kind,
-                details.language,
-                details.url,
-                details.region,
-                now(),
-                id,
-            ],
-        )?;
-        if changed == 0 {
-            return Err(LibraryError::NotFound(id));
-        }
-        index_cjk(&tx, id, details.title.as_deref(), &details.body)?;
-        tx.execute(
-            "DELETE FROM article_regions WHERE article_id = ? AND is_primary = 1",
-            [id],
-        )?;
-        if let Some(region) = &details.region {
-            let region_id = ensure_region(&tx, region, None)?;
-            tx.execute(
-                "INSERT OR REPLACE INTO article_regions(article_id, region_id, is_primary) VALUES (?, ?, 1)",
-                params![id, region_id],
-            )?;
-        }
-        // The other countries the article concerns, as corrected.
-        tx.execute(
-            "DELETE FROM article_regions WHERE article_id = ? AND is_primary = 0",
-            [id],
-        )?;
-        add_countries(&tx, id, &details.countries)?;
+        update_details_tx(&tx, id, details)?;
         tx.commit()?;
         Ok(())
     }
@@ -530,6 +348,53 @@ impl Library {
 
 /// Puts an article with Chinese, Japanese or Korean text in the trigram
 /// index (see schema step 3), replacing what was there.
+/// Writes an article's corrected details inside the caller's transaction.
+pub(super) fn update_details_tx(tx: &Transaction, id: i64, details: &ExtractedArticle) -> Result<()> {
+    let published = details.published;
+    let changed = tx.execute(
+        "UPDATE articles SET title = ?, source = ?, authors = ?, published_date = ?, published_precision = ?, \
+         published_time = ?, section = ?, kind = ?, language = ?, url = ?, region = ?, updated_at = ? \
+         WHERE id = ?",
+        params![
+            details.title,
+            details.source,
+            serde_json::to_string(&details.authors).unwrap_or_else(|_| "[]".into()),
+            published.map(|p| p.date.format("%Y-%m-%d").to_string()),
+            published.map(|p| p.precision.as_str()),
+            published.and_then(|p| p.time).map(|t| t.format("%H:%M:%S").to_string()),
+            details.section,
+            details.kind,
+            details.language,
+            details.url,
+            details.region,
+            now(),
+            id,
+        ],
+    )?;
+    if changed == 0 {
+        return Err(LibraryError::NotFound(id));
+    }
+    index_cjk(tx, id, details.title.as_deref(), &details.body)?;
+    tx.execute(
+        "DELETE FROM article_regions WHERE article_id = ? AND is_primary = 1",
+        [id],
+    )?;
+    if let Some(region) = &details.region {
+        let region_id = ensure_region(tx, region, None)?;
+        tx.execute(
+            "INSERT OR REPLACE INTO article_regions(article_id, region_id, is_primary) VALUES (?, ?, 1)",
+            params![id, region_id],
+        )?;
+    }
+    // The other countries the article concerns, as corrected.
+    tx.execute(
+        "DELETE FROM article_regions WHERE article_id = ? AND is_primary = 0",
+        [id],
+    )?;
+    add_countries(tx, id, &details.countries)?;
+    Ok(())
+}
+
 pub(super) fn index_cjk(tx: &Transaction, id: i64, title: Option<&str>, body: &str) -> Result<()> {
     tx.prepare_cached("DELETE FROM articles_trigram WHERE rowid = ?")?
         .execute([id])?;

@@ -2,9 +2,9 @@
 //! topic, source, tag, kind and language, for the articles the other
 //! choices leave. Computed in SQL, so the app never walks the library.
 
-use super::articles::filter_clause;
+use super::filter::Filter;
 use super::{Library, Result};
-use crate::model::{Facet, Filter};
+use crate::model::Facet;
 use rusqlite::params_from_iter;
 use rusqlite::types::{Value, ValueRef};
 use std::collections::HashMap;
@@ -293,7 +293,7 @@ impl Library {
         open_months.extend(choice.days.iter().filter_map(|d| d.get(..7)).map(str::to_string));
         let mut all = None;
         for (scope_filter, facets) in &scopes {
-            let (clause, values) = filter_clause(scope_filter);
+            let (clause, values) = scope_filter.to_sql();
             let read = self.tally((&clause, &values), facets, &open_months, &mut tally)?;
             if is_whole_library(scope_filter) {
                 all = Some(read);
@@ -341,7 +341,7 @@ pub(super) fn in_selection(column: &str, filter: &Filter) -> (String, Vec<Value>
             Vec::new(),
         )
     } else {
-        let (clause, values) = filter_clause(filter);
+        let (clause, values) = filter.to_sql();
         (
             format!("{column} IN (SELECT a.id FROM articles a WHERE {clause})"),
             values,

@@ -2,10 +2,11 @@
 //! corrections to the text that carry them along. Also the library-wide
 //! list of annotations (highlights and notes).
 
-use super::articles::{SUMMARY_COLUMNS, content_hash, filter_clause, index_cjk, summary_from_row_at};
+use super::Filter;
+use super::articles::{SUMMARY_COLUMNS, content_hash, index_cjk, summary_from_row_at};
 use super::{Library, LibraryError, Result, now};
 use crate::annotate::anchor::{self, Selector};
-use crate::model::{ArticleSummary, Filter, HIGHLIGHT_COLORS, Highlight};
+use crate::model::{ArticleSummary, HIGHLIGHT_COLORS, Highlight};
 use rusqlite::{OptionalExtension, Row, params, params_from_iter, types::Value};
 
 const COLUMNS: &str = "h.id, h.article_id, h.start_char, h.end_char, h.quote, h.prefix, h.suffix, h.color, \
@@ -302,7 +303,7 @@ impl Library {
 
     /// Highlights and notes across the library, newest change first.
     pub fn annotations(&self, query: &AnnotationQuery) -> Result<Vec<Annotation>> {
-        let (filter_sql, filter_values) = filter_clause(&query.filter);
+        let (filter_sql, filter_values) = query.filter.to_sql();
         let limit = if query.limit == 0 { 500 } else { query.limit } as i64;
         let text = query.text.trim();
         let pattern = Value::Text(format!(

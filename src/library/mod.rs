@@ -5,7 +5,9 @@
 //! types of [`crate::model`]. Every statement is parameterised.
 
 mod articles;
+mod bulk;
 mod facets;
+mod filter;
 mod highlights;
 mod list_order;
 pub use highlights::{Annotation, AnnotationKind, AnnotationQuery, Reanchored};
@@ -22,7 +24,9 @@ pub mod word_starts;
 pub use topics::{ArticleTopic, TopicNode};
 
 pub use articles::{InsertOutcome, NewArticle, compress};
+pub use bulk::EditedMany;
 pub use facets::{FacetCount, Facets};
+pub use filter::{Condition, DateTest, Filter, Place, choice_conditions, facet_condition};
 pub use search::SavedSearch;
 pub use suggestions::TopicSuggestion;
 
@@ -172,6 +176,18 @@ impl Library {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Bytes of article text (titles and bodies, UTF-8), trash included:
+    /// what the file's size is weighed against.
+    pub fn text_bytes(&self) -> Result<u64> {
+        let bytes: i64 = self.conn.query_row(
+            "SELECT coalesce(sum(length(CAST(body AS BLOB)) + length(CAST(coalesce(title, '') AS BLOB))), 0) \
+             FROM articles",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(bytes.max(0) as u64)
     }
 
     /// Narrows the ranking window, so tests can see it widen on a small

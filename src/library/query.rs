@@ -7,9 +7,8 @@
 //! user types compiles: every word reaches FTS5 inside quotes, every field
 //! value is a bound parameter, and what is not understood is searched as text.
 
-use super::articles::summary_region_clause;
+use super::filter::{Condition, DateTest};
 use chrono::NaiveDate;
-use rusqlite::types::Value;
 
 /// One thing to look for.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,16 +20,9 @@ pub enum Term {
         phrase: bool,
         prefix: bool,
     },
-    Source(String),
-    Author(String),
-    Tag(String),
-    Topic(String),
-    Region(String),
-    Lang(String),
-    Kind(String),
-    Before(NaiveDate),
-    After(NaiveDate),
-    Year(i32),
+    /// A field's value (`source:`, `tag:`, `year:` …): the same condition
+    /// the sidebar and the command line ask for.
+    Field(Condition),
 }
 
 /// Terms joined by OR; a query is clauses that must all hold.
@@ -53,8 +45,7 @@ pub struct CompiledQuery {
     /// that words stand side by side is what costs), it bounds how far back
     /// the ranking looks.
     pub window_match: Option<String>,
-    pub conditions: Vec<String>,
-    pub values: Vec<Value>,
+    pub conditions: Vec<Condition>,
 }
 
 impl CompiledQuery {
@@ -131,6 +122,29 @@ fn parse_date(text: &str) -> Option<NaiveDate> {
     crate::model::Published::from_iso(text).map(|p| p.date)
 }
 
+/// The condition a field term asks for (`source:asahi`, `year:2018`), or
+/// `None` for a field the language does not know or a value it cannot read.
+fn field_condition(field: &str, value: String) -> Option<Condition> {
+    let date = |test: fn(NaiveDate) -> DateTest| parse_date(&value).map(|d| Condition::Published(test(d)));
+    match field {
+        "source" => Some(Condition::SourceContaining(value)),
+        "author" | "by" => Some(Condition::AuthorContaining(value)),
+        "tag" => Some(Condition::Tag(vec![value])),
+        "topic" => Some(Condition::Topic(vec![value])),
+        "region" | "country" => Some(Condition::Region(vec![value])),
+        "lang" | "language" => Some(Condition::Language(vec![value.to_lowercase()])),
+        "kind" => Some(Condition::Kind(vec![value.to_lowercase()])),
+        "before" => date(DateTest::Before),
+        "after" => date(DateTest::After),
+        "year" => value
+            .parse()
+            .ok()
+            .filter(|y| (1000..=9999).contains(y))
+            .map(|y| Condition::Published(DateTest::Year(y))),
+        _ => None,
+    }
+}
+
 /// The term a token stands for, or `None` when nothing searchable is left.
 fn term_of(token: &str, last_token: bool, still_typing: bool) -> Option<Term> {
     let unquoted = |s: &str| s.replace('"', "");
@@ -139,41 +153,27 @@ fn term_of(token: &str, last_token: bool, still_typing: bool) -> Option<Term> {
         let value = unquoted(raw).trim().to_string();
         let phrase = raw.starts_with('"');
         let field = field.to_lowercase();
-        if !value.is_empty() {
-            let term = match field.as_str() {
-                "title" | "body" | "note" | "notes" => {
-                    let column = match field.as_str() {
-                        "title" => "title",
-                        "body" => "body",
-                        _ => "notes",
-                    };
-                    let words = words_of(&value);
-                    (!words.is_empty()).then_some(Term::Text {
-                        column: Some(column),
-                        words,
-                        phrase,
-                        prefix: last_token && still_typing && !phrase,
-                    })
-                }
-                "source" => Some(Term::Source(value)),
-                "author" | "by" => Some(Term::Author(value)),
-                "tag" => Some(Term::Tag(value)),
-                "topic" => Some(Term::Topic(value)),
-                "region" | "country" => Some(Term::Region(value)),
-                "lang" | "language" => Some(Term::Lang(value.to_lowercase())),
-                "kind" => Some(Term::Kind(value.to_lowercase())),
-                "before" => parse_date(&value).map(Term::Before),
-                "after" => parse_date(&value).map(Term::After),
-                "year" => value
-                    .parse()
-                    .ok()
-                    .filter(|y| (1000..=9999).contains(y))
-                    .map(Term::Year),
-                _ => None,
-            };
-            if term.is_some() {
-                return term;
+        let column = match field.as_str() {
+            "title" => Some("title"),
+            "body" => Some("body"),
+            "note" | "notes" => Some("notes"),
+            _ => None,
+        };
+        let term = match column {
+            _ if value.is_empty() => None,
+            Some(column) => {
+                let words = words_of(&value);
+                (!words.is_empty()).then_some(Term::Text {
+                    column: Some(column),
+                    words,
+                    phrase,
+                    prefix: last_token && still_typing && !phrase,
+                })
             }
+            None => field_condition(&field, value).map(Term::Field),
+        };
+        if term.is_some() {
+            return term;
         }
     }
     // Anything else is text: "kim's", "C++", "a:b", emoji and all.
@@ -283,14 +283,10 @@ fn fts_text(column: Option<&str>, words: &[String], phrase: bool, prefix: bool) 
     }
 }
 
-/// An SQL condition (with its values) that holds for articles matching `term`.
-fn condition_of(term: &Term, values: &mut Vec<Value>) -> String {
-    let mut bind = |v: Value| {
-        values.push(v);
-    };
+/// The condition that holds for articles matching `term`.
+fn condition_of(term: &Term) -> Condition {
     if let Some(start) = short_prefix(term) {
-        bind(Value::Text(prefix_match(start)));
-        return "a.id IN (SELECT rowid FROM article_word_starts WHERE article_word_starts MATCH ?)".into();
+        return Condition::WordStart(prefix_match(start));
     }
     match term {
         Term::Text {
@@ -303,76 +299,19 @@ fn condition_of(term: &Term, values: &mut Vec<Value>) -> String {
                 // unicode61 reads a run of CJK characters as one token, so a
                 // word inside a longer run is looked for in the trigram index
                 // (words shorter than a trigram as plain substrings there).
-                let parts: Vec<String> = if *phrase {
+                let runs = if *phrase {
                     vec![words.join(" ")]
                 } else {
                     words.clone()
                 };
-                let title_only = *column == Some("title");
-                let mut tests = Vec::new();
-                for part in parts {
-                    // `words_of` leaves no `%` or `_` to escape.
-                    let pattern = Value::Text(format!("%{part}%"));
-                    if title_only {
-                        bind(pattern);
-                        tests.push("t.title LIKE ?");
-                    } else {
-                        bind(pattern.clone());
-                        bind(pattern);
-                        tests.push("(t.title LIKE ? OR t.body LIKE ?)");
-                    }
-                }
-                return format!(
-                    "a.id IN (SELECT t.rowid FROM articles_trigram t WHERE {})",
-                    tests.join(" AND ")
-                );
+                return Condition::Characters {
+                    runs,
+                    title_only: *column == Some("title"),
+                };
             }
-            bind(Value::Text(fts_text(*column, words, *phrase, *prefix)));
-            "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)".into()
+            Condition::FullText(fts_text(*column, words, *phrase, *prefix))
         }
-        Term::Source(s) => {
-            bind(Value::Text(format!("%{s}%")));
-            "a.source LIKE ?".into()
-        }
-        Term::Author(s) => {
-            bind(Value::Text(format!("%{s}%")));
-            "a.authors LIKE ?".into()
-        }
-        Term::Tag(s) => {
-            bind(Value::Text(s.clone()));
-            "a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name = ?)"
-                .into()
-        }
-        Term::Topic(s) => {
-            bind(Value::Text(s.clone()));
-            super::topics::articles_under_topic_clause()
-        }
-        Term::Region(s) => {
-            bind(Value::Text(s.clone()));
-            bind(Value::Text(s.clone()));
-            summary_region_clause().into()
-        }
-        Term::Lang(s) => {
-            bind(Value::Text(s.clone()));
-            bind(Value::Text(format!("{s}-%")));
-            "(a.language = ? COLLATE NOCASE OR a.language LIKE ?)".into()
-        }
-        Term::Kind(s) => {
-            bind(Value::Text(s.clone()));
-            "a.kind = ? COLLATE NOCASE".into()
-        }
-        Term::Before(d) => {
-            bind(Value::Text(d.format("%Y-%m-%d").to_string()));
-            "a.published_date < ?".into()
-        }
-        Term::After(d) => {
-            bind(Value::Text(d.format("%Y-%m-%d").to_string()));
-            "a.published_date > ?".into()
-        }
-        Term::Year(y) => {
-            bind(Value::Text(format!("{y:04}")));
-            "substr(a.published_date, 1, 4) = ?".into()
-        }
+        Term::Field(condition) => condition.clone(),
     }
 }
 
@@ -416,14 +355,9 @@ pub fn compile(clauses: &[Clause]) -> CompiledQuery {
                 continue;
             }
         }
-        let alternatives: Vec<String> = clause
-            .any_of
-            .iter()
-            .map(|term| condition_of(term, &mut compiled.values))
-            .collect();
-        let condition = format!("({})", alternatives.join(" OR "));
+        let condition = Condition::AnyOf(clause.any_of.iter().map(condition_of).collect());
         compiled.conditions.push(if clause.negated {
-            format!("NOT {condition}")
+            Condition::Not(Box::new(condition))
         } else {
             condition
         });

@@ -464,6 +464,15 @@ pub const MIGRATIONS: &[&str] = &[
             SELECT id, folio_word_starts(title, body, source, notes) FROM article_search_text WHERE id = old.article_id;
     END;
     "#,
+    // 8: a saved search names the place it was made in with the library's
+    // own words (`all`, `recent`, `trash`), not the window's JSON.
+    r#"
+    ALTER TABLE saved_searches RENAME COLUMN filter TO place;
+    UPDATE saved_searches SET place = CASE place
+        WHEN '"Recent"' THEN 'recent'
+        WHEN '"Trash"' THEN 'trash'
+        ELSE 'all' END;
+    "#,
 ];
 
 pub fn current_version(conn: &Connection) -> Result<i64, LibraryError> {

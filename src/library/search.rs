@@ -1,11 +1,12 @@
 //! Full-text search over title, body, source and notes, in the search
 //! language of [`super::query`].
 
-use super::articles::{SUMMARY_COLUMNS, filter_clause, summary_from_row};
+use super::articles::{SUMMARY_COLUMNS, summary_from_row};
+use super::filter::{Filter, Place, where_sql};
 use super::query::{self, Term};
 use super::snippet::{Needle, matched_snippet, snippet};
 use super::{Library, Result};
-use crate::model::{Filter, FoundIn, SearchHit};
+use crate::model::{FoundIn, SearchHit};
 use rusqlite::{OptionalExtension, params_from_iter, types::Value};
 
 /// Results a search returns when the filter sets no limit.
@@ -94,11 +95,9 @@ impl Library {
 
 /// The browse filter's conditions and the query's, joined, with their values.
 fn where_clause(filter: &Filter, compiled: &query::CompiledQuery) -> (String, Vec<Value>) {
-    let (filter_sql, mut values) = filter_clause(filter);
-    let mut conditions = vec![filter_sql];
+    let mut conditions = filter.all_conditions();
     conditions.extend(compiled.conditions.iter().cloned());
-    values.extend(compiled.values.iter().cloned());
-    (conditions.join(" AND "), values)
+    where_sql(&conditions)
 }
 
 /// What a ranked search pass ranks by and over.
@@ -299,9 +298,8 @@ pub struct SavedSearch {
     pub id: i64,
     pub name: String,
     pub query: String,
-    /// Where in the library it was saved (the app's own JSON), so it runs
-    /// within the same facets.
-    pub place: String,
+    /// The part of the library it was saved in, where it runs again.
+    pub place: Place,
 }
 
 /// Words too common to say what an article is about.
@@ -314,22 +312,22 @@ const STOPWORDS: &[&str] = &[
 ];
 
 impl Library {
-    pub fn save_search(&mut self, name: &str, query: &str, place: &str) -> Result<()> {
+    pub fn save_search(&mut self, name: &str, query: &str, place: Place) -> Result<()> {
         let name = name.trim();
         if name.is_empty() {
             return Err(super::LibraryError::Invalid("a saved search needs a name".into()));
         }
         self.conn.execute(
-            "INSERT INTO saved_searches(name, query, filter, created_at) VALUES (?, ?, ?, ?) \
-             ON CONFLICT(name) DO UPDATE SET query = excluded.query, filter = excluded.filter",
-            rusqlite::params![name, query, place, super::now()],
+            "INSERT INTO saved_searches(name, query, place, created_at) VALUES (?, ?, ?, ?) \
+             ON CONFLICT(name) DO UPDATE SET query = excluded.query, place = excluded.place",
+            rusqlite::params![name, query, place.as_str(), super::now()],
         )?;
         Ok(())
     }
 
     pub fn saved_searches(&self) -> Result<Vec<SavedSearch>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, name, query, filter FROM saved_searches ORDER BY name COLLATE NOCASE",
+            "SELECT id, name, query, place FROM saved_searches ORDER BY name COLLATE NOCASE",
         )?;
         let rows = stmt
             .query_map([], |r| {
@@ -337,7 +335,7 @@ impl Library {
                     id: r.get(0)?,
                     name: r.get(1)?,
                     query: r.get(2)?,
-                    place: r.get(3)?,
+                    place: Place::from_stored(&r.get::<_, String>(3)?),
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -1,9 +1,9 @@
 //! Topics: a tree (the built-in IPTC top levels and whatever the user
 //! adds), and the articles filed under them.
 
+use super::Filter;
 use super::{Library, LibraryError, Result};
-use crate::model::Filter;
-use rusqlite::{OptionalExtension, params, params_from_iter};
+use rusqlite::{OptionalExtension, Transaction, params, params_from_iter};
 use std::collections::{HashMap, HashSet};
 
 /// A topic with the live articles filed under it or under any topic below
@@ -44,6 +44,30 @@ pub(super) fn articles_under_topic_clause() -> String {
         "a.id IN (SELECT x.article_id FROM article_topics x WHERE {FILED} \
          AND x.topic_id IN ({TOPIC_AND_BELOW}))"
     )
+}
+
+/// Files an article under topics and takes it out of others, inside the
+/// caller's transaction.
+pub(super) fn change_topics_tx(tx: &Transaction, article_id: i64, add: &[i64], remove: &[i64]) -> Result<()> {
+    let exists: Option<i64> = tx
+        .query_row("SELECT id FROM articles WHERE id = ?", [article_id], |r| r.get(0))
+        .optional()?;
+    exists.ok_or(LibraryError::NotFound(article_id))?;
+    for topic in add {
+        tx.execute(
+            "INSERT INTO article_topics(article_id, topic_id, origin, confidence, rejected) \
+             VALUES (?, ?, 'user', NULL, 0) \
+             ON CONFLICT(article_id, topic_id) DO UPDATE SET origin = 'user', rejected = 0",
+            params![article_id, topic],
+        )?;
+    }
+    for topic in remove {
+        tx.execute(
+            "DELETE FROM article_topics WHERE article_id = ? AND topic_id = ?",
+            params![article_id, topic],
+        )?;
+    }
+    Ok(())
 }
 
 impl Library {
@@ -172,24 +196,7 @@ impl Library {
     /// the user's own choice (a rejected suggestion for it is overridden).
     pub fn change_topics(&mut self, article_id: i64, add: &[i64], remove: &[i64]) -> Result<()> {
         let tx = self.conn.transaction()?;
-        let exists: Option<i64> = tx
-            .query_row("SELECT id FROM articles WHERE id = ?", [article_id], |r| r.get(0))
-            .optional()?;
-        exists.ok_or(LibraryError::NotFound(article_id))?;
-        for topic in add {
-            tx.execute(
-                "INSERT INTO article_topics(article_id, topic_id, origin, confidence, rejected) \
-                 VALUES (?, ?, 'user', NULL, 0) \
-                 ON CONFLICT(article_id, topic_id) DO UPDATE SET origin = 'user', rejected = 0",
-                params![article_id, topic],
-            )?;
-        }
-        for topic in remove {
-            tx.execute(
-                "DELETE FROM article_topics WHERE article_id = ? AND topic_id = ?",
-                params![article_id, topic],
-            )?;
-        }
+        change_topics_tx(&tx, article_id, add, remove)?;
         tx.commit()?;
         Ok(())
     }

@@ -1,15 +1,14 @@
 //! Articles in and out whole, for the library's JSON export and its import:
 //! everything stored about an article, timestamps included.
 
-use super::articles::{
-    Stamps, article_with_text, content_hash, filter_clause, insert_article, insert_original,
-};
+use super::Filter;
+use super::articles::{Stamps, article_with_text, content_hash, insert_article, insert_original};
 use super::{InsertOutcome, Library, LibraryError, Result};
 use crate::export::library_json::{
     ExportedArticle, ExportedHighlight, ExportedNote, ExportedOriginal, ExportedTag,
 };
 use crate::import::other_tools::{Tool, ToolItem};
-use crate::model::{ExtractedArticle, Filter, Highlight, Provenance, Published};
+use crate::model::{ExtractedArticle, Highlight, Provenance, Published};
 use base64::Engine;
 use rusqlite::{OptionalExtension, Transaction, params, params_from_iter};
 
@@ -87,7 +86,7 @@ impl Library {
     /// The articles a filter selects (the trash included when it says so),
     /// oldest import first, whole.
     pub fn export_articles(&self, filter: &Filter) -> Result<Vec<ExportedArticle>> {
-        let (clause, values) = filter_clause(filter);
+        let (clause, values) = filter.to_sql();
         let ids: Vec<i64> = {
             let mut stmt = self.conn.prepare(&format!(
                 "SELECT a.id FROM articles a WHERE {clause} ORDER BY a.imported_at, a.id"

@@ -5,8 +5,8 @@ use crate::support::*;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use folio::gui::FolioApp;
+use folio::library::Filter;
 use folio::library::Library;
-use folio::model::Filter;
 
 /// The reader's text box (a read-only text field) holding `text`.
 fn reader_text<'h>(harness: &'h Harness<'static, FolioApp>, text: &'h str) -> egui_kittest::Node<'h> {

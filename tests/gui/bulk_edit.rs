@@ -3,7 +3,7 @@
 use crate::support::*;
 use egui_kittest::kittest::Queryable;
 use folio::library::Library;
-use folio::model::Filter;
+use folio::library::{Condition, Filter};
 
 #[test]
 fn five_selected_articles_are_tagged_at_once_and_the_change_undone() {
@@ -36,10 +36,7 @@ fn five_selected_articles_are_tagged_at_once_and_the_change_undone() {
     wait_for(&mut harness, "the tag gone", |h| !shows(h, "water security  ("));
     drop(harness);
     let library = Library::open(&dir.path().join("lib.sqlite")).unwrap();
-    let filter = Filter {
-        tag: Some("water security".into()),
-        ..Filter::default()
-    };
+    let filter = Filter::matching(Condition::Tag(vec!["water security".into()]));
     assert_eq!(library.count(&filter).unwrap(), 0);
 }
 

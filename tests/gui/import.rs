@@ -5,8 +5,8 @@ use crate::support::*;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use folio::gui::{FolioApp, NoChooser};
+use folio::library::Filter;
 use folio::library::Library;
-use folio::model::Filter;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 

@@ -5,8 +5,8 @@ use crate::support::*;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use folio::gui::FolioApp;
+use folio::library::Filter;
 use folio::library::Library;
-use folio::model::Filter;
 
 #[test]
 fn arrow_keys_move_through_the_list_and_headers_sort_it() {

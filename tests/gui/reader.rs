@@ -3,7 +3,7 @@
 use crate::support::*;
 use egui_kittest::kittest::Queryable;
 use folio::library::Library;
-use folio::model::Filter;
+use folio::library::{Condition, Filter};
 
 #[test]
 fn a_clipping_without_date_or_source_says_so_under_its_title() {
@@ -63,10 +63,7 @@ fn a_tag_added_and_a_note_typed_in_the_reader_are_saved() {
 
     let library = Library::open(&path).unwrap();
     let rows = library
-        .list(&Filter {
-            tag: Some("mining".into()),
-            ..Filter::default()
-        })
+        .list(&Filter::matching(Condition::Tag(vec!["mining".into()])))
         .unwrap();
     assert_eq!(rows.len(), 1);
     let article = library.get_article(rows[0].id).unwrap();
@@ -114,10 +111,9 @@ fn months_filter_and_details_can_be_corrected_in_the_reader() {
     drop(harness);
     let library = Library::open(&dir.path().join("lib.sqlite")).unwrap();
     let id = library
-        .list(&Filter {
-            source: Some("El Diario del Sur".into()),
-            ..Filter::default()
-        })
+        .list(&Filter::matching(Condition::Source(vec![
+            "El Diario del Sur".into(),
+        ])))
         .unwrap()[0]
         .id;
     let meta = library.get_article(id).unwrap().meta;
@@ -126,9 +122,6 @@ fn months_filter_and_details_can_be_corrected_in_the_reader() {
     countries.sort();
     assert_eq!(countries, ["Argentina", "Bolivia", "Chile"]);
     // The region facet finds it by a country it now concerns.
-    let by_country = Filter {
-        region: Some("Bolivia".into()),
-        ..Filter::default()
-    };
+    let by_country = Filter::matching(Condition::Region(vec!["Bolivia".into()]));
     assert_eq!(library.list(&by_country).unwrap().len(), 1);
 }

@@ -3,8 +3,8 @@
 
 use crate::support::*;
 use egui_kittest::kittest::Queryable;
+use folio::library::Filter;
 use folio::library::Library;
-use folio::model::Filter;
 
 #[test]
 fn a_suggested_topic_is_accepted_with_one_click_and_a_rejected_one_does_not_return() {

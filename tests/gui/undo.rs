@@ -3,7 +3,7 @@
 use crate::support::*;
 use egui_kittest::kittest::Queryable;
 use folio::library::Library;
-use folio::model::Filter;
+use folio::library::{Condition, Filter};
 
 #[test]
 fn ctrl_z_takes_back_tags_details_notes_and_trash() {
@@ -64,10 +64,9 @@ fn ctrl_z_takes_back_tags_details_notes_and_trash() {
     drop(harness);
     let library = Library::open(&dir.path().join("lib.sqlite")).unwrap();
     let id = library
-        .list(&Filter {
-            source: Some("The Harbour Herald".into()),
-            ..Filter::default()
-        })
+        .list(&Filter::matching(Condition::Source(vec![
+            "The Harbour Herald".into(),
+        ])))
         .unwrap()[0]
         .id;
     let article = library.get_article(id).unwrap();

@@ -6,8 +6,8 @@ use super::outbox::{Effect, Outbox};
 use crate::gui::picker::PickedSave;
 use crate::gui::undo::Undo;
 use crate::gui::worker::{Request, Response};
-use crate::library::{Annotation, AnnotationQuery};
-use crate::model::{Article, Filter, Highlight};
+use crate::library::{Annotation, AnnotationQuery, Condition, DateTest, Filter};
+use crate::model::{Article, Highlight};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -330,13 +330,16 @@ impl Annotating {
         };
         let wanted = &view.filters;
         let mut filter = browse_filter;
-        filter.tag = wanted.tag.clone().or(filter.tag);
-        filter.region = wanted.region.clone().or(filter.region);
-        filter.topic = wanted.topic.clone().or(filter.topic);
-        if let Some(year) = wanted.year {
-            filter.from = chrono::NaiveDate::from_ymd_opt(year, 1, 1);
-            filter.to = chrono::NaiveDate::from_ymd_opt(year, 12, 31);
-        }
+        filter.conditions.extend(
+            [
+                Condition::of_one(Condition::Tag, wanted.tag.as_ref()),
+                Condition::of_one(Condition::Region, wanted.region.as_ref()),
+                Condition::of_one(Condition::Topic, wanted.topic.as_ref()),
+                wanted.year.map(|y| Condition::Published(DateTest::Year(y))),
+            ]
+            .into_iter()
+            .flatten(),
+        );
         view.asked += 1;
         out.send(Request::Annotations {
             query: AnnotationQuery {

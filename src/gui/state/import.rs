@@ -121,7 +121,7 @@ impl ImportState {
     pub fn ask_save_path(&self, file_name: String, what: PickedSave) {
         let picker = self.picker.clone();
         let reply = self.saved_to.0.clone();
-        let folder = matches!(&what, PickedSave::Articles { format, .. } if format == "md");
+        let folder = matches!(&what, PickedSave::Articles { format, .. } if format.extension().is_none());
         std::thread::spawn(move || {
             let path = if folder {
                 picker.pick_folder()

@@ -4,24 +4,17 @@
 //! selected. Its actions say which listing to ask the library for.
 
 use super::outbox::{Effect, Outbox};
+use crate::export::ExportFormat;
 use crate::gui::list_model::ListModel;
 use crate::gui::picker::PickedSave;
 use crate::gui::selection::{ClickMode, Selection};
 use crate::gui::undo::Undo;
 use crate::gui::worker::Request;
-use crate::library::{Facets, SavedSearch};
-use crate::model::{ArticleSummary, Facet, FacetChoice, Filter, FoundIn, Sort, SortKey};
-use serde::{Deserialize, Serialize};
+use crate::library::{Facets, Filter, SavedSearch};
+use crate::model::{ArticleSummary, Facet, FacetChoice, FoundIn, Sort, SortKey};
 
-/// Which part of the library the list shows.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-pub enum Browse {
-    #[default]
-    All,
-    /// Imported in the last seven days, newest import first.
-    Recent,
-    Trash,
-}
+/// Which part of the library the list shows: the library's own places.
+pub use crate::library::Place as Browse;
 
 /// What the user asks of the list.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,7 +49,7 @@ pub enum ListAction {
     TrashSelected,
     RestoreSelected,
     /// Export the selection, or the list, in this format.
-    Export(String),
+    Export(ExportFormat),
 }
 
 pub struct ListState {
@@ -116,23 +109,7 @@ impl ListState {
 
     /// The library's filter for the place browsed and the facets chosen.
     pub fn filter(&self) -> Filter {
-        let mut filter = Filter {
-            sort: self.sort,
-            ..Filter::default()
-        };
-        match &self.browse {
-            Browse::All => {}
-            Browse::Recent => {
-                let week_ago = chrono::Utc::now() - chrono::Duration::days(7);
-                filter.imported_since = Some(week_ago.format("%Y-%m-%dT%H:%M:%SZ").to_string());
-            }
-            Browse::Trash => filter.trash = true,
-        }
-        // The trash is one list of its own; the facets narrow the library.
-        if !filter.trash {
-            filter.choice = self.choice.clone();
-        }
-        filter
+        self.browse.filter(&self.choice, self.sort)
     }
 
     /// Asks for the list again, with the sidebar's counts.
@@ -245,11 +222,10 @@ impl ListState {
             ListAction::SaveSearch(name) => {
                 let name = name.trim().to_string();
                 if !name.is_empty() && !self.search.trim().is_empty() {
-                    let place = serde_json::to_string(&self.browse).unwrap_or_default();
                     out.send(Request::SaveSearch {
                         name,
                         query: self.search.clone(),
-                        place,
+                        place: self.browse,
                     });
                     self.saving_search = None;
                 }
@@ -258,7 +234,7 @@ impl ListState {
                 self.similar_to = None;
                 self.selection.clear();
                 out.then(Effect::Open(None));
-                self.browse = serde_json::from_str(&saved.place).unwrap_or_default();
+                self.browse = saved.place;
                 self.search = saved.query;
                 self.refresh(out);
             }
@@ -325,7 +301,7 @@ impl ListState {
 
     /// Exports the selected articles, or, with none selected, the list as
     /// it stands (the place browsed, the search typed).
-    fn export(&mut self, format: String, out: &mut Outbox) {
+    fn export(&mut self, format: ExportFormat, out: &mut Outbox) {
         let ids: Vec<i64> = if self.selection.is_empty() {
             self.rows.ids().to_vec()
         } else {
@@ -341,13 +317,8 @@ impl ListState {
             out.say("There is nothing in the list to export.");
             return;
         }
-        let extension = match format.as_str() {
-            "csl-json" => "json",
-            "bibtex" => "bib",
-            other => other,
-        };
         out.then(Effect::AskSavePath(
-            format!("articles.{extension}"),
+            format.file_name(),
             PickedSave::Articles { ids, format },
         ));
     }

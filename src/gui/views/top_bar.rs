@@ -67,9 +67,9 @@ fn file_menu(ui: &mut egui::Ui, actions: &mut Actions) {
     ui.separator();
     ui.menu_button("Export", |ui| {
         ui.weak("The selected articles, or the whole list");
-        for (format, label) in crate::export::FORMATS {
-            if ui.button(*label).clicked() {
-                actions.push(ListAction::Export(format.to_string()));
+        for format in crate::export::ExportFormat::ALL {
+            if ui.button(format.label()).clicked() {
+                actions.push(ListAction::Export(format));
                 ui.close();
             }
         }

@@ -25,33 +25,8 @@ pub fn color_dot(ui: &mut egui::Ui, color: &str) {
     ui.painter().circle_filled(rect.center(), 4.5, fill);
 }
 
-/// A language's name for its code, for the languages clippings come in most.
-pub fn language_name(code: &str) -> String {
-    let name = match code {
-        "en" => "English",
-        "fr" => "French",
-        "de" => "German",
-        "es" => "Spanish",
-        "pt" => "Portuguese",
-        "it" => "Italian",
-        "nl" => "Dutch",
-        "ru" => "Russian",
-        "uk" => "Ukrainian",
-        "pl" => "Polish",
-        "tr" => "Turkish",
-        "ar" => "Arabic",
-        "fa" => "Persian",
-        "he" => "Hebrew",
-        "hi" => "Hindi",
-        "ja" => "Japanese",
-        "ko" => "Korean",
-        "zh" => "Chinese",
-        "id" => "Indonesian",
-        "sw" => "Swahili",
-        _ => return code.to_string(),
-    };
-    name.to_string()
-}
+/// A language's name for the code stored with an article.
+pub use crate::model::languages::language_name;
 
 pub fn capitalised(word: &str) -> String {
     let mut chars = word.chars();

@@ -1,0 +1,204 @@
+//! Generated libraries and benchmarks, for developers.
+
+use super::open_library;
+use crate::library::{Filter, Library};
+use anyhow::{Result, bail};
+use clap::Subcommand;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Subcommand)]
+pub enum DevCommand {
+    /// Fill a library with generated articles, for benchmarks (needs --library).
+    #[command(
+        after_help = "Example:\n  folio generate --articles 100000 --library /tmp/bench.sqlite --seed 1\n\n\
+        Bodies of about 5 KB with a Zipf word distribution in five languages, dates over thirty years, \
+        300 sources, every region and country, tags and notes. The same seed gives the same library."
+    )]
+    Generate {
+        /// How many articles.
+        #[arg(long)]
+        articles: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// How many distinct tags to draw from.
+        #[arg(long, default_value_t = 500)]
+        tags: usize,
+    },
+    /// The scale benchmarks in one table: import speed on generated
+    /// clippings, then the window's work on the library given (needs --library).
+    #[command(
+        after_help = "Example:\n  folio generate --articles 100000 --library /tmp/bench.sqlite --seed 1\n  \
+        folio --library /tmp/bench.sqlite bench --runs 50"
+    )]
+    Bench {
+        /// Runs of each timed step.
+        #[arg(long, default_value_t = 50)]
+        runs: usize,
+        /// Clipping files to import for the import figure.
+        #[arg(long, default_value_t = 10_000)]
+        import_files: usize,
+    },
+    /// Time searches on the library: median and p95 by kind of query.
+    BenchSearch {
+        /// Runs of each kind of query.
+        #[arg(long, default_value_t = 50)]
+        runs: usize,
+    },
+    /// How fast pages are extracted: every importable file under the paths,
+    /// read in process on one thread (pages per second per core).
+    #[command(after_help = "Example:\n  folio bench-extract ../shared/eval/cases --rounds 3")]
+    BenchExtract {
+        /// Files and folders of pages to read.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Times to read every page.
+        #[arg(long, default_value_t = 3)]
+        rounds: usize,
+    },
+    /// How well topic suggestions do on a labelled set generated for the
+    /// purpose: top-1 and top-3 accuracy from the lexicon alone, then after
+    /// the user has filed 10, 50 and 100 articles. Uses a scratch library.
+    #[command(after_help = "Example:\n  folio bench-topics --articles 300 --seed 1")]
+    BenchTopics {
+        /// Labelled articles (at least 200; the first 100 are the ones filed).
+        #[arg(long, default_value_t = 300)]
+        articles: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+}
+
+pub fn run(library_path: &Option<PathBuf>, command: DevCommand, out: &mut dyn Write) -> Result<ExitCode> {
+    match command {
+        DevCommand::Generate { articles, seed, tags } => {
+            let Some(path) = library_path else {
+                bail!(
+                    "give the library to fill with --library PATH (generate never touches your own library)"
+                );
+            };
+            let mut library = Library::open(path)?;
+            let started = std::time::Instant::now();
+            let plan = crate::generate::Plan { articles, seed, tags };
+            let stored = crate::generate::generate(&mut library, &plan, |done| {
+                if done % 10_000 == 0 {
+                    eprintln!("{done} articles…");
+                }
+            })?;
+            let seconds = started.elapsed().as_secs_f64();
+            writeln!(
+                out,
+                "generated {stored} articles in {seconds:.1} s ({:.0} per second)",
+                stored as f64 / seconds
+            )?;
+        }
+        DevCommand::Bench { runs, import_files } => {
+            let Some(path) = library_path else {
+                anyhow::bail!("bench needs --library: a generated library, never your own");
+            };
+            let scratch = std::env::temp_dir().join(format!("folio-bench-{}", std::process::id()));
+            std::fs::create_dir_all(&scratch)?;
+            let mut lines = crate::bench_suite::bench_import(&scratch, import_files)?;
+            let _ = std::fs::remove_dir_all(&scratch);
+            lines.extend(crate::bench_suite::bench_library(path, runs)?);
+            lines.extend(crate::bench_suite::frame_lines(path, runs.max(100))?);
+            writeln!(out, "{:<62} {:>12} {:>10}  goal", "", "median", "p95")?;
+            for line in lines {
+                writeln!(
+                    out,
+                    "{:<62} {:>12} {:>10}  {}",
+                    line.what, line.median, line.p95, line.goal
+                )?;
+            }
+        }
+        DevCommand::BenchSearch { runs } => {
+            let library = open_library(library_path)?;
+            let articles = library.count(&Filter::default())?;
+            writeln!(
+                out,
+                "search on {articles} articles, first page of 50 with snippets, {runs} runs each"
+            )?;
+            writeln!(
+                out,
+                "{:<20} {:>10} {:>10} {:>10}",
+                "query", "median ms", "p95 ms", "hits"
+            )?;
+            for t in crate::bench::bench_search(&library, runs)? {
+                writeln!(
+                    out,
+                    "{:<20} {:>10.2} {:>10.2} {:>10.1}",
+                    t.kind,
+                    t.median.as_secs_f64() * 1000.0,
+                    t.p95.as_secs_f64() * 1000.0,
+                    t.mean_hits
+                )?;
+            }
+            let size = std::fs::metadata(library.path()).map(|m| m.len()).unwrap_or(0);
+            let text = library.text_bytes()?;
+            writeln!(
+                out,
+                "library file {:.0} MB for {:.0} MB of text ({:.2}×)",
+                size as f64 / 1e6,
+                text as f64 / 1e6,
+                size as f64 / text.max(1) as f64
+            )?;
+        }
+        DevCommand::BenchExtract { paths, rounds } => {
+            let t = crate::bench_extract::bench_extract(&paths, rounds);
+            let formats: Vec<String> = t.per_format.iter().map(|(f, n)| format!("{n} {f}")).collect();
+            writeln!(
+                out,
+                "{} pages ({}), read {} times on one thread",
+                t.pages,
+                formats.join(", "),
+                t.rounds
+            )?;
+            writeln!(out, "pages per second per core: {:.0}", t.pages_per_second)?;
+            writeln!(
+                out,
+                "per page: median {:.2} ms, p95 {:.2} ms",
+                t.median.as_secs_f64() * 1000.0,
+                t.p95.as_secs_f64() * 1000.0
+            )?;
+            if let Some((path, d)) = t.slowest {
+                writeln!(
+                    out,
+                    "slowest: {:.1} ms, {}",
+                    d.as_secs_f64() * 1000.0,
+                    path.display()
+                )?;
+            }
+        }
+        DevCommand::BenchTopics { articles, seed } => {
+            let scratch = std::env::temp_dir().join(format!("folio-topics-{}", std::process::id()));
+            std::fs::create_dir_all(&scratch)?;
+            let measured = crate::topic_eval::measure(&scratch.join("labelled.sqlite"), articles, seed);
+            let _ = std::fs::remove_dir_all(&scratch);
+            let (tested, lines) = measured?;
+            writeln!(
+                out,
+                "topic suggestions on {tested} labelled articles (top level of the tree)"
+            )?;
+            writeln!(
+                out,
+                "{:<28} {:>8} {:>8}",
+                "articles the user filed", "top-1", "top-3"
+            )?;
+            for line in lines {
+                let what = if line.filed == 0 {
+                    "0 (lexicon alone)".to_string()
+                } else {
+                    line.filed.to_string()
+                };
+                writeln!(
+                    out,
+                    "{what:<28} {:>7.1}% {:>7.1}%",
+                    line.top1 * 100.0,
+                    line.top3 * 100.0
+                )?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,79 @@
+//! Bringing files in: importing them, or reading one to see what Folio finds.
+
+use super::{date_label, ellipsize, open_library};
+use crate::import::{self, pipeline};
+use anyhow::{Context, Result};
+use clap::Subcommand;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::atomic::AtomicBool;
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Import clippings, saved pages and Markdown files, or whole folders.
+    #[command(after_help = "Example:\n  folio import clipping.txt saved-pages/\n\n\
+        Prints one line per file (imported, duplicate or failed, with the reason) and a summary.")]
+    Import {
+        /// Files and folders (folders are searched recursively).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Parse one file without storing anything and print what Folio found.
+    #[command(
+        after_help = "With --json, prints one object: title, authors, published, source, section, \
+        region, kind, language, url, body (unknown fields are null)."
+    )]
+    Extract {
+        /// Print JSON (the format scripts rely on).
+        #[arg(long)]
+        json: bool,
+        file: PathBuf,
+    },
+}
+
+pub fn run(library_path: &Option<PathBuf>, command: ImportCommand, out: &mut dyn Write) -> Result<ExitCode> {
+    match command {
+        ImportCommand::Import { paths } => {
+            let mut library = open_library(library_path)?;
+            let cancel = AtomicBool::new(false);
+            let report = pipeline::import_paths(&mut library, &paths, &cancel, |_, files| {
+                for file in files {
+                    let line = match &file.outcome {
+                        pipeline::Outcome::Imported { id, title } => {
+                            format!("imported #{id} \"{}\"", ellipsize(title, 60))
+                        }
+                        pipeline::Outcome::Duplicate { id } => format!("duplicate of #{id}"),
+                        pipeline::Outcome::Failed { reason } => format!("failed: {reason}"),
+                    };
+                    let _ = writeln!(std::io::stdout(), "{}: {line}", file.path.display());
+                }
+            })?;
+            writeln!(out, "{}", report.summary_line())?;
+            if report.failed() > 0 && report.imported() + report.duplicates() == 0 {
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+        ImportCommand::Extract { json, file } => {
+            let bytes = std::fs::read(&file).with_context(|| format!("could not read {}", file.display()))?;
+            let name = file.file_name().and_then(|n| n.to_str());
+            let (article, _) =
+                import::read_fields(&bytes, name).with_context(|| format!("{}", file.display()))?;
+            if json {
+                writeln!(out, "{}", serde_json::to_string_pretty(&article.to_json())?)?;
+            } else {
+                writeln!(out, "title:     {}", article.title.as_deref().unwrap_or("—"))?;
+                writeln!(out, "published: {}", date_label(article.published))?;
+                writeln!(out, "source:    {}", article.source.as_deref().unwrap_or("—"))?;
+                writeln!(out, "authors:   {}", article.authors.join(", "))?;
+                writeln!(out, "section:   {}", article.section.as_deref().unwrap_or("—"))?;
+                writeln!(out, "region:    {}", article.region.as_deref().unwrap_or("—"))?;
+                writeln!(out, "countries: {}", article.countries.join(", "))?;
+                writeln!(out, "kind:      {}", article.kind.as_deref().unwrap_or("—"))?;
+                writeln!(out, "language:  {}", article.language.as_deref().unwrap_or("—"))?;
+                writeln!(out, "\n{}", article.body)?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

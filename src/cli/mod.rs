@@ -1,0 +1,112 @@
+//! The command line: a thin front end over the same library and import calls
+//! the app uses. Also how scripts, benchmarks and the evaluation drive Folio.
+
+use crate::library::Library;
+use crate::model::Published;
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+mod annotate;
+mod browse;
+mod care;
+mod devtools;
+mod export;
+mod filter_args;
+mod importing;
+mod organize;
+
+use filter_args::FilterArgs;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "folio",
+    version,
+    about = "An archive for clipped news articles and editorials.",
+    long_about = "An archive for clipped news articles and editorials.\n\n\
+                  Without a command, Folio opens its window on the library. The commands below work on \
+                  the same library from the terminal."
+)]
+pub struct Cli {
+    /// The library file to use (default: library.sqlite in the platform's data folder).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub library: Option<PathBuf>,
+
+    /// Open the window, save a PNG of it to PATH once the library has loaded, and quit.
+    #[arg(long, value_name = "PATH")]
+    pub screenshot: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    #[command(flatten)]
+    Import(importing::ImportCommand),
+    #[command(flatten)]
+    Browse(browse::BrowseCommand),
+    #[command(flatten)]
+    Organize(organize::OrganizeCommand),
+    #[command(flatten)]
+    Annotate(annotate::AnnotateCommand),
+    #[command(flatten)]
+    Export(export::ExportCommand),
+    #[command(flatten)]
+    Care(care::CareCommand),
+    #[command(flatten)]
+    Dev(devtools::DevCommand),
+}
+
+fn open_library(cli_path: &Option<PathBuf>) -> Result<Library> {
+    let path = cli_path.clone().unwrap_or_else(crate::default_library_path);
+    if crate::library::upgrade_pending(&path) {
+        eprintln!(
+            "folio: upgrading {} to this version of Folio (once; a large library takes a minute)…",
+            path.display()
+        );
+    }
+    Library::open(&path).with_context(|| format!("could not open the library at {}", path.display()))
+}
+
+fn date_label(published: Option<Published>) -> String {
+    published.map(|p| p.date_label()).unwrap_or_else(|| "—".into())
+}
+
+/// Runs a command. With no command the app's window is the caller's job.
+pub fn run_command(library_path: &Option<PathBuf>, command: Command) -> Result<ExitCode> {
+    let stdout = std::io::stdout();
+    let mut lock = stdout.lock();
+    let out: &mut dyn Write = &mut lock;
+    match command {
+        Command::Import(command) => importing::run(library_path, command, out),
+        Command::Browse(command) => browse::run(library_path, command, out),
+        Command::Organize(command) => organize::run(library_path, command, out),
+        Command::Annotate(command) => annotate::run(library_path, command, out),
+        Command::Export(command) => export::run(library_path, command, out),
+        Command::Care(command) => care::run(library_path, command, out),
+        Command::Dev(command) => devtools::run(library_path, command, out),
+    }
+}
+
+fn ellipsize(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    format!("{}…", cut.trim_end())
+}
+
+/// The whole program: a command, or the window when there is none.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Some(command) => run_command(&cli.library, command),
+        None => {
+            let path = cli.library.unwrap_or_else(crate::default_library_path);
+            crate::gui::run(path, cli.screenshot)?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

@@ -1,0 +1,155 @@
+//! Tags and topics.
+
+use super::open_library;
+use anyhow::{Result, bail};
+use clap::Subcommand;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Subcommand)]
+pub enum OrganizeCommand {
+    /// Print every tag with how many articles carry it.
+    Tags,
+    /// Add (+name) and remove (-name) tags.
+    #[command(after_help = "Example:\n  folio tag 12 +korea +diplomacy -unread")]
+    Tag {
+        id: i64,
+        /// +name to add, -name to remove (a bare name adds).
+        #[arg(required = true, allow_hyphen_values = true)]
+        changes: Vec<String>,
+    },
+    /// Rename a tag; renaming onto an existing tag merges the two.
+    #[command(after_help = "Example:\n  folio rename-tag \"N. Korea\" \"North Korea\"")]
+    RenameTag { old: String, new: String },
+    /// Delete a tag from every article that carries it.
+    DeleteTag { name: String },
+    /// Give a tag a colour (yellow, green, blue, pink, purple) or `none`.
+    TagColor { name: String, color: String },
+    /// Print the topic tree, with how many articles each holds.
+    Topics,
+    /// File an article under topics (+name) or take it out (-name).
+    #[command(after_help = "Example:\n  folio topic 12 +diplomacy \"+politics › elections\" -sport")]
+    Topic {
+        id: i64,
+        #[arg(required = true, allow_hyphen_values = true)]
+        changes: Vec<String>,
+    },
+    /// The topics Folio proposes for an article, with how sure it is.
+    Suggest { id: i64 },
+}
+
+pub fn run(
+    library_path: &Option<PathBuf>,
+    command: OrganizeCommand,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
+    match command {
+        OrganizeCommand::Tags => {
+            let library = open_library(library_path)?;
+            let tags = library.facets()?.tags;
+            for tag in &tags {
+                writeln!(out, "{}  ({})", tag.value, tag.count)?;
+            }
+            if tags.is_empty() {
+                writeln!(out, "no tags yet: folio tag ID +name adds one")?;
+            }
+        }
+        OrganizeCommand::Tag { id, changes } => {
+            let mut library = open_library(library_path)?;
+            let mut add = Vec::new();
+            let mut remove = Vec::new();
+            for change in changes {
+                if let Some(name) = change.strip_prefix('-') {
+                    remove.push(name.to_string());
+                } else {
+                    add.push(change.strip_prefix('+').unwrap_or(&change).to_string());
+                }
+            }
+            if add.iter().chain(&remove).any(|t| t.trim().is_empty()) {
+                bail!("a tag needs a name: write +name to add it or -name to remove it");
+            }
+            library.change_tags(id, &add, &remove)?;
+            let tags = library.tags_of(id)?;
+            writeln!(
+                out,
+                "#{id} tags: {}",
+                if tags.is_empty() {
+                    "—".into()
+                } else {
+                    tags.join(", ")
+                }
+            )?;
+        }
+        OrganizeCommand::RenameTag { old, new } => {
+            let mut library = open_library(library_path)?;
+            let count = library.rename_tag(&old, &new)?;
+            writeln!(
+                out,
+                "“{}” is now “{}”, on {count} article{}",
+                old.trim(),
+                new.trim(),
+                if count == 1 { "" } else { "s" }
+            )?;
+        }
+        OrganizeCommand::DeleteTag { name } => {
+            let mut library = open_library(library_path)?;
+            let count = library.delete_tag(&name)?;
+            writeln!(
+                out,
+                "“{}” deleted from {count} article{}",
+                name.trim(),
+                if count == 1 { "" } else { "s" }
+            )?;
+        }
+        OrganizeCommand::TagColor { name, color } => {
+            let mut library = open_library(library_path)?;
+            let color = Some(color.as_str()).filter(|c| *c != "none");
+            library.set_tag_color(&name, color)?;
+            writeln!(out, "“{name}”: {}", color.unwrap_or("no colour"))?;
+        }
+        OrganizeCommand::Topics => {
+            let library = open_library(library_path)?;
+            fn print(out: &mut dyn Write, nodes: &[crate::library::TopicNode], depth: usize) -> Result<()> {
+                for node in nodes {
+                    writeln!(out, "{}{}  ({})", "  ".repeat(depth), node.name, node.count)?;
+                    print(out, &node.children, depth + 1)?;
+                }
+                Ok(())
+            }
+            print(out, &library.topic_tree()?, 0)?;
+        }
+        OrganizeCommand::Topic { id, changes } => {
+            let mut library = open_library(library_path)?;
+            let (mut add, mut remove) = (Vec::new(), Vec::new());
+            for change in &changes {
+                match change.strip_prefix('-') {
+                    Some(name) => remove.push(library.topic_id(name)?),
+                    None => add.push(library.topic_id(change.strip_prefix('+').unwrap_or(change))?),
+                }
+            }
+            library.change_topics(id, &add, &remove)?;
+            let now: Vec<String> = library.topics_of(id)?.into_iter().map(|t| t.path).collect();
+            writeln!(
+                out,
+                "#{id} topics: {}",
+                if now.is_empty() {
+                    "none".to_string()
+                } else {
+                    now.join(", ")
+                }
+            )?;
+        }
+        OrganizeCommand::Suggest { id } => {
+            let library = open_library(library_path)?;
+            let suggestions = library.topic_suggestions(id)?;
+            if suggestions.is_empty() {
+                writeln!(out, "#{id}: no topic to suggest")?;
+            }
+            for s in suggestions {
+                writeln!(out, "{:>3.0}%  {}", s.confidence * 100.0, s.path)?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

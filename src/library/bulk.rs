@@ -1,0 +1,55 @@
+//! Changes to many articles at once, each one transaction: a bulk edit
+//! lands whole or not at all, and so does its undo.
+
+use super::articles::update_details_tx;
+use super::topics::change_topics_tx;
+use super::{Library, Result};
+use crate::model::{DetailChanges, ExtractedArticle};
+
+/// What a bulk edit replaced, for its undo.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EditedMany {
+    /// Each article's details as they were.
+    pub previous: Vec<(i64, Box<ExtractedArticle>)>,
+    /// The (article, topic) filings the edit added.
+    pub filed: Vec<(i64, i64)>,
+}
+
+impl Library {
+    /// Sets these details on every article given, and files each under the
+    /// changes' topic. An unknown topic or article changes nothing.
+    pub fn edit_many(&mut self, ids: &[i64], changes: &DetailChanges) -> Result<EditedMany> {
+        let topic = changes.topic.as_deref().map(|t| self.topic_id(t)).transpose()?;
+        let before = ids
+            .iter()
+            .map(|&id| self.get_article(id))
+            .collect::<Result<Vec<_>>>()?;
+        let mut edited = EditedMany::default();
+        let tx = self.conn.transaction()?;
+        for article in before {
+            update_details_tx(&tx, article.id, &changes.apply(&article.meta))?;
+            if let Some(topic) = topic
+                && !article.topics.iter().any(|t| t.id == topic)
+            {
+                change_topics_tx(&tx, article.id, &[topic], &[])?;
+                edited.filed.push((article.id, topic));
+            }
+            edited.previous.push((article.id, Box::new(article.meta)));
+        }
+        tx.commit()?;
+        Ok(edited)
+    }
+
+    /// Takes a bulk edit back: the details as they were, the filings out.
+    pub fn undo_edit_many(&mut self, edited: &EditedMany) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        for (id, details) in &edited.previous {
+            update_details_tx(&tx, *id, details)?;
+        }
+        for &(id, topic) in &edited.filed {
+            change_topics_tx(&tx, id, &[], &[topic])?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}
