@@ -63,7 +63,7 @@ pub struct FolioApp {
     pub annotating: Annotating,
     pub messages: Messages,
     /// Changes that Ctrl+Z takes back, the last one last.
-    pub undo: Vec<Undo>,
+    undo: Vec<Undo>,
     /// What views keep between frames to draw faster.
     cache: ViewCache,
     /// `--screenshot`: save a picture of the window and quit.

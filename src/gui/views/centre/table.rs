@@ -1,0 +1,207 @@
+//! The article list: a table of columns that sort, whose rows are drawn
+//! only where they show (their text fetched as they come into view), with
+//! a search's snippets under the titles.
+
+use crate::gui::action::Actions;
+use crate::gui::selection::ClickMode;
+use crate::gui::state::list::{ListAction, ListState};
+use crate::model::{ArticleSummary, SortKey};
+use egui_extras::{Column, TableBuilder};
+
+/// A column of the list: its heading, what it sorts by, and its cell.
+struct ListColumn {
+    title: &'static str,
+    sort: Option<SortKey>,
+    width: Column,
+    cell: fn(&ArticleSummary) -> String,
+}
+
+fn columns(compact: bool) -> Vec<ListColumn> {
+    let mut all = vec![
+        ListColumn {
+            title: "Date",
+            sort: Some(SortKey::Published),
+            width: Column::initial(84.0).at_least(70.0),
+            cell: |a| a.published.map(|p| p.date_label()).unwrap_or_default(),
+        },
+        ListColumn {
+            title: "Title",
+            sort: Some(SortKey::Title),
+            width: Column::remainder().at_least(140.0).clip(true),
+            cell: |a| a.title.clone().unwrap_or_else(|| "(untitled)".into()),
+        },
+        ListColumn {
+            title: "Source",
+            sort: Some(SortKey::Source),
+            width: Column::initial(140.0).at_least(60.0).clip(true),
+            cell: |a| a.source.clone().unwrap_or_default(),
+        },
+        ListColumn {
+            title: "Region",
+            sort: Some(SortKey::Region),
+            width: Column::initial(130.0).at_least(60.0).clip(true),
+            cell: |a| a.region.clone().unwrap_or_default(),
+        },
+        ListColumn {
+            title: "Tags",
+            sort: None,
+            width: Column::initial(100.0).at_least(40.0).clip(true),
+            cell: |a| a.tags.join(", "),
+        },
+    ];
+    // Beside the open reader the region and tags are in the reader itself;
+    // the list keeps the room for titles.
+    if compact {
+        all.truncate(3);
+    }
+    all
+}
+
+fn click_mode(modifiers: egui::Modifiers) -> ClickMode {
+    if modifiers.shift {
+        ClickMode::Range
+    } else if modifiers.command {
+        ClickMode::Toggle
+    } else {
+        ClickMode::Only
+    }
+}
+
+/// How the rows are drawn: their height, and the snippets' look.
+struct RowStyle {
+    height: f32,
+    snippet_font: egui::FontId,
+    snippet_color: egui::Color32,
+    mark: egui::Color32,
+}
+
+impl RowStyle {
+    fn new(ui: &egui::Ui, with_snippets: bool) -> RowStyle {
+        let line = ui.text_style_height(&egui::TextStyle::Body);
+        RowStyle {
+            // A search shows each hit's snippet under its title.
+            height: if with_snippets {
+                line * 2.0 + 10.0
+            } else {
+                line + 8.0
+            },
+            snippet_font: egui::FontId::proportional(line * 0.8),
+            snippet_color: ui.visuals().weak_text_color(),
+            mark: if ui.visuals().dark_mode {
+                egui::Color32::from_rgb(140, 110, 10)
+            } else {
+                egui::Color32::from_rgb(255, 226, 110)
+            },
+        }
+    }
+}
+
+/// A column's heading: a button that sorts by it, with an arrow for the
+/// current sort (none while searching: the best matches come first).
+fn heading(ui: &mut egui::Ui, column: &ListColumn, list: &ListState, actions: &mut Actions) {
+    let searching = !list.search.trim().is_empty() || list.similar_to.is_some();
+    let sort = list.sort;
+    let Some(key) = column.sort else {
+        ui.strong(column.title);
+        return;
+    };
+    let arrow = match () {
+        _ if key != sort.key || searching => "",
+        _ if sort.descending => " ↓",
+        _ => " ↑",
+    };
+    let heading =
+        egui::Button::new(egui::RichText::new(format!("{}{arrow}", column.title)).strong()).frame(false);
+    if ui
+        .add(heading)
+        .on_hover_text(format!("Sort by {}", column.title.to_lowercase()))
+        .clicked()
+    {
+        actions.push(ListAction::Sort(key));
+    }
+}
+
+/// One cell of a row; the title's carries the search snippet under it.
+fn cell(
+    ui: &mut egui::Ui,
+    column: &ListColumn,
+    article: &ArticleSummary,
+    list: &ListState,
+    style: &RowStyle,
+) {
+    let snippet = list.rows.snippet(article.id).filter(|_| column.title == "Title");
+    let Some((snippet, place)) = snippet else {
+        ui.add(egui::Label::new((column.cell)(article)).truncate());
+        return;
+    };
+    ui.vertical(|ui| {
+        ui.add(egui::Label::new((column.cell)(article)).truncate());
+        let job = crate::gui::highlight::snippet_job(
+            snippet,
+            place.label(),
+            style.snippet_font.clone(),
+            style.snippet_color,
+            style.mark,
+        );
+        ui.add(egui::Label::new(job).truncate());
+    });
+}
+
+/// The article list: a table whose rows are drawn only where they show.
+pub fn table(ui: &mut egui::Ui, list: &ListState, compact: bool, actions: &mut Actions) {
+    let columns = columns(compact);
+    let style = RowStyle::new(ui, list.rows.has_snippets());
+    // Selectable text would take the click that selects the row.
+    ui.style_mut().interaction.selectable_labels = false;
+    // The first and last rows drawn this frame.
+    let mut visible: Option<(usize, usize)> = None;
+    let mut table = TableBuilder::new(ui)
+        // Widths are remembered per layout, so the wide layout's widths
+        // never push columns out of sight beside the reader.
+        .id_salt(("article-list", compact))
+        .striped(true)
+        .resizable(true)
+        .sense(egui::Sense::click())
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+    let cursor = list.selection.cursor();
+    if list.scroll_to_cursor {
+        if let Some(index) = cursor.and_then(|id| list.rows.position(id)) {
+            table = table.scroll_to_row(index, None);
+        }
+        actions.push(ListAction::CursorShown(cursor));
+    }
+    for column in &columns {
+        table = table.column(column.width);
+    }
+    table
+        .header(24.0, |mut header| {
+            for column in &columns {
+                header.col(|ui| heading(ui, column, list, actions));
+            }
+        })
+        .body(|body| {
+            body.rows(style.height, list.rows.len(), |mut row| {
+                let index = row.index();
+                visible = Some(visible.map_or((index, index), |(a, b)| (a.min(index), b.max(index))));
+                let id = list.rows.ids()[index];
+                row.set_selected(list.selection.contains(id));
+                for column in &columns {
+                    row.col(|ui| match list.rows.row(index) {
+                        Some(article) => cell(ui, column, article, list, &style),
+                        // Its text is on its way from the library.
+                        None => {
+                            ui.weak("…");
+                        }
+                    });
+                }
+                let response = row.response();
+                if response.clicked() {
+                    let modifiers = response.ctx.input(|i| i.modifiers);
+                    actions.push(ListAction::Click(id, click_mode(modifiers)));
+                }
+            });
+        });
+    if let Some((first, last)) = visible {
+        actions.push(ListAction::Shown(first, last));
+    }
+}

@@ -1,0 +1,132 @@
+//! The left sidebar: the library's places (all, recent, trash), the
+//! annotations view and the saved searches, then the facets — date (year
+//! → month → day), region, topic, source, tag, kind and language — each
+//! value with the count the current choice leaves it.
+
+mod dates;
+mod parts;
+mod tags;
+mod topics;
+
+use crate::gui::action::{Action, Actions};
+use crate::gui::state::annotating::AnnotateAction;
+use crate::gui::state::list::{Browse, ListAction, ListState};
+use crate::gui::state::tags::TagEdits;
+use crate::gui::widgets::{capitalised, language_name};
+use crate::model::Facet;
+use parts::{entry, group};
+
+/// Searches the user named: click to run again, right-click to delete.
+fn saved_searches(ui: &mut egui::Ui, list: &ListState, actions: &mut Actions) {
+    let saved = &list.facets.saved_searches;
+    if saved.is_empty() {
+        return;
+    }
+    egui::CollapsingHeader::new("Saved searches")
+        .default_open(true)
+        .show(ui, |ui| {
+            for search in saved {
+                let active = list.search == search.query;
+                let response = ui
+                    .add(egui::Button::selectable(active, search.name.as_str()).truncate())
+                    .on_hover_text(format!("{}  (right-click to delete)", search.query));
+                if response.clicked() {
+                    actions.push(ListAction::RunSavedSearch(search.clone()));
+                }
+                response.context_menu(|ui| {
+                    if ui.button("Delete saved search").clicked() {
+                        actions.push(ListAction::DeleteSavedSearch(search.id));
+                    }
+                });
+            }
+        });
+}
+
+/// The library's places, the annotations view, and the saved searches.
+fn places(ui: &mut egui::Ui, list: &ListState, viewing_annotations: bool, actions: &mut Actions) {
+    // While the annotations view is open, no place in the list is shown.
+    let current = (!viewing_annotations).then_some(&list.browse);
+    ui.strong("Library");
+    // With facet values chosen, the list is no longer "all".
+    let whole = list.choice.is_empty();
+    let facets = &list.facets;
+    actions.0.extend(entry(
+        ui,
+        current.filter(|_| whole),
+        Browse::All,
+        "All articles",
+        Some(facets.all),
+    ));
+    actions
+        .0
+        .extend(entry(ui, current, Browse::Recent, "Recently imported", None));
+    actions
+        .0
+        .extend(entry(ui, current, Browse::Trash, "Trash", Some(facets.trash)));
+    if ui
+        .add(egui::Button::selectable(viewing_annotations, "Annotations"))
+        .on_hover_text("Every highlight and note in the library")
+        .clicked()
+    {
+        actions.push(if viewing_annotations {
+            AnnotateAction::CloseView
+        } else {
+            AnnotateAction::ShowView
+        });
+    }
+    saved_searches(ui, list, actions);
+}
+
+/// The facets, each a group of values with their counts.
+fn facets(ui: &mut egui::Ui, list: &ListState, edits: &TagEdits, actions: &mut Actions) {
+    let choice = &list.choice;
+    let facets = &list.facets;
+    dates::dates(ui, choice, (&facets.years, &facets.months, &facets.days), actions);
+    dates::regions(ui, choice, facets, actions);
+    topics::topics(ui, choice, &facets.topics, edits.topic_edit.as_ref(), actions);
+    group(
+        ui,
+        choice,
+        "Sources",
+        Facet::Source,
+        &facets.sources,
+        str::to_string,
+        actions,
+    );
+    tags::tags(ui, edits, choice, (&facets.tags, &facets.tag_colors), actions);
+    group(
+        ui,
+        choice,
+        "Kind",
+        Facet::Kind,
+        &facets.kinds,
+        capitalised,
+        actions,
+    );
+    group(
+        ui,
+        choice,
+        "Language",
+        Facet::Language,
+        &facets.languages,
+        language_name,
+        actions,
+    );
+}
+
+pub fn show(ui: &mut egui::Ui, list: &ListState, edits: &TagEdits, viewing_annotations: bool) -> Vec<Action> {
+    let mut actions = Actions::default();
+    egui::Panel::left("sidebar")
+        .resizable(true)
+        .default_size(230.0)
+        .min_size(200.0)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                ui.add_space(6.0);
+                places(ui, list, viewing_annotations, &mut actions);
+                ui.add_space(6.0);
+                facets(ui, list, edits, &mut actions);
+            });
+        });
+    actions.0
+}
