@@ -1,4 +1,8 @@
-//! Domain types shared by import, library, CLI and GUI. No I/O here.
+//! Domain types shared by import, library, CLI and GUI. No I/O here, and
+//! nothing of the crate above it: every other module may use this one.
+
+pub mod regions;
+pub mod script;
 
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
@@ -169,10 +173,17 @@ pub struct Article {
     pub tags: Vec<String>,
     pub note: Option<String>,
     /// The topics it is filed under.
-    pub topics: Vec<crate::library::ArticleTopic>,
+    pub topics: Vec<ArticleTopic>,
     /// In reading order; detached ones last.
     pub highlights: Vec<Highlight>,
     pub provenance: Provenance,
+}
+
+/// A topic an article is filed under, with its path ("politics › diplomacy").
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleTopic {
+    pub id: i64,
+    pub path: String,
 }
 
 impl Provenance {
@@ -412,7 +423,7 @@ impl FacetChoice {
         // A country narrows its region, as a month narrows its year.
         if facet == Facet::Region
             && !self.regions.iter().any(|r| r == value)
-            && let Some(region) = crate::import::regions::region_of_country(value)
+            && let Some(region) = regions::region_of_country(value)
         {
             self.regions.retain(|r| r != region);
         }

@@ -205,7 +205,7 @@ fn csl_name(name: &str) -> Value {
     let parts: Vec<&str> = name.split_whitespace().collect();
     match parts.as_slice() {
         [given @ .., family]
-            if !given.is_empty() && name.chars().all(|c| !crate::import::lines::is_cjk(c)) =>
+            if !given.is_empty() && name.chars().all(|c| !crate::model::script::is_cjk(c)) =>
         {
             json!({ "family": family, "given": given.join(" ") })
         }

@@ -16,7 +16,6 @@ pub mod mhtml;
 pub mod other_tools;
 pub mod pipeline;
 pub mod regions;
-pub mod suggest;
 
 use crate::model::ExtractedArticle;
 

@@ -16,10 +16,11 @@ pub mod schema;
 mod search;
 mod snippet;
 mod suggestions;
+mod topic_lexicon;
 mod topics;
 mod transfer;
 pub mod word_starts;
-pub use topics::{ArticleTopic, TopicNode};
+pub use topics::TopicNode;
 
 pub use articles::{InsertOutcome, NewArticle, compress};
 pub use facets::{FacetCount, Facets};
