@@ -2,8 +2,8 @@
 //! on one thread, so the figure is per core. The files are read into memory
 //! first; only decoding, telling the format and extracting are timed.
 
-use crate::import::pipeline::collect_files;
 use crate::import::read_fields;
+use crate::ingest::pipeline::collect_files;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};

@@ -5,7 +5,7 @@
 //! memory and the file's size against its text.
 
 use crate::generate::{Articles, Plan, as_clipping};
-use crate::import::pipeline::import_paths;
+use crate::ingest::pipeline::import_paths;
 use crate::library::{Library, Result};
 use crate::model::{FacetChoice, Filter, Sort, SortKey};
 use std::path::Path;

@@ -1,7 +1,8 @@
 //! The command line: a thin front end over the same library and import calls
 //! the app uses. Also how scripts, benchmarks and the evaluation drive Folio.
 
-use crate::import::{self, pipeline};
+use crate::import;
+use crate::ingest::pipeline;
 use crate::library::{Library, LibraryError, maintenance};
 use crate::model::{Filter, Published};
 use anyhow::{Context, Result, bail};

@@ -16,6 +16,7 @@ pub mod export;
 pub mod generate;
 pub mod gui;
 pub mod import;
+pub mod ingest;
 pub mod library;
 pub mod model;
 pub mod topic_eval;

@@ -1,6 +1,7 @@
 //! Domain types shared by import, library, CLI and GUI. No I/O here, and
 //! nothing of the crate above it: every other module may use this one.
 
+pub mod library_export;
 pub mod regions;
 pub mod script;
 
@@ -158,6 +159,42 @@ impl ExtractedArticle {
             "tags": self.tags,
         })
     }
+}
+
+/// One article as a reader found it: what the file or the other tool's
+/// export says of it, with what came along. Every reader gives this (the
+/// clipping, page and Markdown readers through `import::read_article`, the
+/// readers of other tools' exports through `import::other_tools`), and the
+/// ingest stores it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FoundArticle {
+    /// The fields, tags included.
+    pub meta: ExtractedArticle,
+    /// What the tool it was kept in before said of it (saved date, read
+    /// state, only a link); empty for a file.
+    pub provenance: Provenance,
+    /// Passages the user marked in that tool, found in the text when the
+    /// article is stored.
+    pub marked: Vec<MarkedPassage>,
+    /// What the user gave, kept beside the article.
+    pub original: OriginalFile,
+}
+
+/// A passage marked in another tool, with the comment on it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MarkedPassage {
+    pub quote: String,
+    pub comment: Option<String>,
+}
+
+/// A file as the user gave it (the saved page, or a link's record),
+/// uncompressed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct OriginalFile {
+    pub file_name: Option<String>,
+    /// `text`, `html`, `markdown`, `mhtml`, `link`.
+    pub format: String,
+    pub bytes: Vec<u8>,
 }
 
 /// An article as the library holds it.

@@ -3,7 +3,7 @@
 //! reason), reads each format's fields, and a second run adds nothing.
 
 use folio::generate::{Articles, Plan, as_clipping};
-use folio::import::pipeline::{Outcome, import_paths};
+use folio::ingest::pipeline::{Outcome, import_paths};
 use folio::library::Library;
 use folio::model::{ExtractedArticle, Filter};
 use std::path::Path;

@@ -262,7 +262,7 @@ fn fuzz_queries(budget: Duration, limit: usize, seed: u64) -> usize {
     let mut library = Library::open(&dir.path().join("lib.sqlite")).unwrap();
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/library");
     let cancel = std::sync::atomic::AtomicBool::new(false);
-    folio::import::pipeline::import_paths(&mut library, &[fixtures], &cancel, |_, _| {}).unwrap();
+    folio::ingest::pipeline::import_paths(&mut library, &[fixtures], &cancel, |_, _| {}).unwrap();
     let mut rng = Rng::new(seed);
     let started = Instant::now();
     let mut runs = 0;

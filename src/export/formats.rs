@@ -3,7 +3,7 @@
 //! spreadsheets, CSL-JSON and BibTeX for citation managers, and a single
 //! self-contained HTML file to read offline.
 
-use super::library_json::ExportedArticle;
+use crate::model::library_export::ExportedArticle;
 use crate::model::{DatePrecision, Published};
 use serde_json::{Value, json};
 use std::collections::HashMap;

@@ -9,7 +9,7 @@ use super::selection::{ClickMode, Selection};
 use super::undo::{UNDO_DEPTH, Undo, tag_change};
 use super::views;
 use super::worker::{Request, Response, Worker};
-use crate::import::pipeline::{ImportReport, Progress};
+use crate::ingest::pipeline::{ImportReport, Progress};
 use crate::library::maintenance::BackupFile;
 use crate::library::{Facets, Library, SavedSearch, TopicSuggestion};
 use crate::model::{Article, Facet, FacetChoice, Filter, Sort, SortKey};

@@ -190,6 +190,6 @@ impl Library {
 }
 
 /// Now, as stored in the library: RFC 3339 in UTC, to the second.
-fn now() -> String {
+pub fn now() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
