@@ -706,8 +706,8 @@ pub fn run_command(library_path: &Option<PathBuf>, command: Command) -> Result<E
             };
             let mut library = Library::open(path)?;
             let started = std::time::Instant::now();
-            let plan = crate::generate::Plan { articles, seed, tags };
-            let stored = crate::generate::generate(&mut library, &plan, |done| {
+            let plan = crate::devtools::generate::Plan { articles, seed, tags };
+            let stored = crate::devtools::generate::generate(&mut library, &plan, |done| {
                 if done % 10_000 == 0 {
                     eprintln!("{done} articles…");
                 }
@@ -725,10 +725,10 @@ pub fn run_command(library_path: &Option<PathBuf>, command: Command) -> Result<E
             };
             let scratch = std::env::temp_dir().join(format!("folio-bench-{}", std::process::id()));
             std::fs::create_dir_all(&scratch)?;
-            let mut lines = crate::bench_suite::bench_import(&scratch, import_files)?;
+            let mut lines = crate::devtools::bench_suite::bench_import(&scratch, import_files)?;
             let _ = std::fs::remove_dir_all(&scratch);
-            lines.extend(crate::bench_suite::bench_library(path, runs)?);
-            lines.extend(crate::bench_suite::frame_lines(path, runs.max(100))?);
+            lines.extend(crate::devtools::bench_suite::bench_library(path, runs)?);
+            lines.extend(crate::devtools::bench_suite::frame_lines(path, runs.max(100))?);
             writeln!(out, "{:<62} {:>12} {:>10}  goal", "", "median", "p95")?;
             for line in lines {
                 writeln!(
@@ -739,7 +739,7 @@ pub fn run_command(library_path: &Option<PathBuf>, command: Command) -> Result<E
             }
         }
         Command::BenchExtract { paths, rounds } => {
-            let t = crate::bench_extract::bench_extract(&paths, rounds);
+            let t = crate::devtools::bench_extract::bench_extract(&paths, rounds);
             let formats: Vec<String> = t.per_format.iter().map(|(f, n)| format!("{n} {f}")).collect();
             writeln!(
                 out,
@@ -767,7 +767,8 @@ pub fn run_command(library_path: &Option<PathBuf>, command: Command) -> Result<E
         Command::BenchTopics { articles, seed } => {
             let scratch = std::env::temp_dir().join(format!("folio-topics-{}", std::process::id()));
             std::fs::create_dir_all(&scratch)?;
-            let measured = crate::topic_eval::measure(&scratch.join("labelled.sqlite"), articles, seed);
+            let measured =
+                crate::devtools::topic_eval::measure(&scratch.join("labelled.sqlite"), articles, seed);
             let _ = std::fs::remove_dir_all(&scratch);
             let (tested, lines) = measured?;
             writeln!(
@@ -805,7 +806,7 @@ pub fn run_command(library_path: &Option<PathBuf>, command: Command) -> Result<E
                 "{:<20} {:>10} {:>10} {:>10}",
                 "query", "median ms", "p95 ms", "hits"
             )?;
-            for t in crate::bench::bench_search(&library, runs)? {
+            for t in crate::devtools::bench::bench_search(&library, runs)? {
                 writeln!(
                     out,
                     "{:<20} {:>10.2} {:>10.2} {:>10.1}",

@@ -2,7 +2,7 @@
 //! the import shows its progress, reports every file (a broken one with its
 //! reason), reads each format's fields, and a second run adds nothing.
 
-use folio::generate::{Articles, Plan, as_clipping};
+use folio::devtools::generate::{Articles, Plan, as_clipping};
 use folio::ingest::pipeline::{Outcome, import_paths};
 use folio::library::Library;
 use folio::model::{ExtractedArticle, Filter};

@@ -11,7 +11,7 @@
 //! or takes more than two seconds is written to `target/fuzz-findings/` and
 //! fails the run; each finding becomes a regression test.
 
-use folio::generate::Rng;
+use folio::devtools::generate::Rng;
 use folio::library::Library;
 use folio::model::Filter;
 use std::panic::AssertUnwindSafe;

@@ -1192,7 +1192,7 @@ impl FolioApp {
         });
     }
 
-    pub(super) fn frame(&mut self, ui: &mut egui::Ui) {
+    pub fn frame(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.receive(&ctx);
         let mut actions = std::mem::take(&mut self.pending);

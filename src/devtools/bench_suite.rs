@@ -4,7 +4,9 @@
 //! sorting, opening an article, each keystroke of a search; and the peak
 //! memory and the file's size against its text.
 
-use crate::generate::{Articles, Plan, as_clipping};
+use super::frame_bench::{FrameStats, bench_frames};
+use super::generate::{Articles, Plan, as_clipping};
+use super::timing::percentile;
 use crate::ingest::pipeline::import_paths;
 use crate::library::{Library, Result};
 use crate::model::{FacetChoice, Filter, Sort, SortKey};
@@ -46,14 +48,6 @@ fn timed_runs(
         p95: ms(percentile(&times, 0.95)),
         goal,
     })
-}
-
-/// The time at fraction `p` (0.5 for the median) of times sorted ascending.
-pub fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    sorted
-        .get(((sorted.len().max(1) - 1) as f64 * p).round() as usize)
-        .copied()
-        .unwrap_or_default()
 }
 
 /// Writes `files` generated clippings into `folder`, then times reading
@@ -229,7 +223,7 @@ pub fn bench_library(path: &Path, runs: usize) -> Result<Vec<Line>> {
         },
         runs,
     )?);
-    let mut pick = crate::generate::Rng::new(11);
+    let mut pick = super::generate::Rng::new(11);
     lines.push(timed_runs(
         "open an article",
         "≤ 100 ms",
@@ -288,8 +282,8 @@ pub fn bench_library(path: &Path, runs: usize) -> Result<Vec<Line>> {
 
 /// The window's frames, through the real app (see `gui::frame_bench`).
 pub fn frame_lines(path: &Path, frames: usize) -> anyhow::Result<Vec<Line>> {
-    let times = crate::gui::frame_bench::bench_frames(path, frames)?;
-    let line = |what: &str, stats: &crate::gui::frame_bench::FrameStats| Line {
+    let times = bench_frames(path, frames)?;
+    let line = |what: &str, stats: &FrameStats| Line {
         what: what.into(),
         median: ms(stats.median),
         p95: ms(stats.p95),
