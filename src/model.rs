@@ -258,7 +258,7 @@ pub struct Provenance {
 pub const HIGHLIGHT_COLORS: &[&str] = &["yellow", "green", "blue", "pink", "purple"];
 
 /// A highlighted passage of an article, with an optional comment. Offsets
-/// count characters of the body (see [`crate::annotate::anchor`]).
+/// count characters of the body (found again after an edit by `annotate::anchor`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Highlight {
     pub id: i64,

@@ -280,7 +280,7 @@ pub fn bench_library(path: &Path, runs: usize) -> Result<Vec<Line>> {
     Ok(lines)
 }
 
-/// The window's frames, through the real app (see `gui::frame_bench`).
+/// The window's frames, through the real app (see [`super::frame_bench`]).
 pub fn frame_lines(path: &Path, frames: usize) -> anyhow::Result<Vec<Line>> {
     let times = bench_frames(path, frames)?;
     let line = |what: &str, stats: &FrameStats| Line {

@@ -1,6 +1,6 @@
 //! Import of files and folders: walk the paths, extract in parallel, store in
 //! batches, and account for every file in the report. Collections (exports
-//! holding many articles) go to [`super::collections`].
+//! holding many articles) go to `collections`.
 
 use super::collections::{import_collection, is_collection};
 use super::report::io_reason;
