@@ -647,7 +647,7 @@ fn a_damaged_library_at_start_offers_the_latest_backup_and_keeps_the_damaged_fil
         let mut library = Library::open(&path).unwrap();
         let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clippings");
         let cancel = std::sync::atomic::AtomicBool::new(false);
-        folio::import::pipeline::import_paths(&mut library, &[fixtures], &cancel, |_, _| {}).unwrap();
+        folio::ingest::pipeline::import_paths(&mut library, &[fixtures], &cancel, |_, _| {}).unwrap();
         library.backup_rotating().unwrap();
     }
     let damaged = b"this is no longer a database".repeat(100);
@@ -796,12 +796,12 @@ fn a_long_list_fetches_rows_as_it_scrolls() {
     let path = dir.path().join("big.sqlite");
     {
         let mut library = Library::open(&path).unwrap();
-        let plan = folio::generate::Plan {
+        let plan = folio::devtools::generate::Plan {
             articles: 600,
             seed: 3,
             tags: 50,
         };
-        folio::generate::generate(&mut library, &plan, |_| {}).unwrap();
+        folio::devtools::generate::generate(&mut library, &plan, |_| {}).unwrap();
     }
     let mut harness = app_over(&path, Vec::new());
     wait_for(&mut harness, "the list", |h| shows(h, "600 articles"));
@@ -831,7 +831,7 @@ fn annotated_app(dir: &Path) -> (Harness<'static, FolioApp>, PathBuf) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let cancel = std::sync::atomic::AtomicBool::new(false);
     let seed = root.join("../shared/seeds/000_deebf3aef80def1e.txt");
-    let report = folio::import::pipeline::import_paths(
+    let report = folio::ingest::pipeline::import_paths(
         &mut library,
         &[root.join("tests/fixtures/clippings"), seed],
         &cancel,
@@ -1213,7 +1213,7 @@ fn library_of_fixtures(path: &Path) -> (Library, Vec<i64>) {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clippings");
     let cancel = std::sync::atomic::AtomicBool::new(false);
     let report =
-        folio::import::pipeline::import_paths(&mut library, &[fixtures], &cancel, |_, _| {}).unwrap();
+        folio::ingest::pipeline::import_paths(&mut library, &[fixtures], &cancel, |_, _| {}).unwrap();
     let ids = report.new_ids();
     (library, ids)
 }

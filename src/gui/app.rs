@@ -10,7 +10,7 @@ use super::undo::{UNDO_DEPTH, Undo, tag_change};
 use super::views;
 use super::worker::{Request, Response, Worker};
 use crate::export::ExportFormat;
-use crate::import::pipeline::{ImportReport, Progress};
+use crate::ingest::pipeline::{ImportReport, Progress};
 use crate::library::Filter;
 use crate::library::maintenance::BackupFile;
 use crate::library::{Facets, Library, SavedSearch, TopicSuggestion};
@@ -1165,7 +1165,7 @@ impl FolioApp {
         });
     }
 
-    pub(super) fn frame(&mut self, ui: &mut egui::Ui) {
+    pub fn frame(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.receive(&ctx);
         let mut actions = std::mem::take(&mut self.pending);

@@ -7,7 +7,6 @@
 mod annotating;
 mod app;
 pub(crate) mod details;
-pub mod frame_bench;
 mod highlight;
 mod list_model;
 mod picker;

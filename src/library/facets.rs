@@ -364,7 +364,7 @@ fn is_whole_library(filter: &Filter) -> bool {
 fn chosen_regions_only(chosen: &[String]) -> Vec<String> {
     chosen
         .iter()
-        .filter(|v| crate::import::regions::region_of_country(v).is_none())
+        .filter(|v| crate::model::regions::region_of_country(v).is_none())
         .cloned()
         .collect()
 }
@@ -374,7 +374,7 @@ fn chosen_regions_only(chosen: &[String]) -> Vec<String> {
 fn opened_regions(chosen: &[String]) -> Vec<String> {
     let mut opened: Vec<String> = Vec::new();
     for value in chosen {
-        let region = crate::import::regions::region_of_country(value).unwrap_or(value);
+        let region = crate::model::regions::region_of_country(value).unwrap_or(value);
         if !opened.iter().any(|r| r == region) {
             opened.push(region.to_string());
         }

@@ -3,6 +3,7 @@
 
 use super::Filter;
 use super::{Library, LibraryError, Result};
+use crate::model::ArticleTopic;
 use rusqlite::{OptionalExtension, Transaction, params, params_from_iter};
 use std::collections::{HashMap, HashSet};
 
@@ -17,13 +18,6 @@ pub struct TopicNode {
     /// adds below but does not rename, move or delete.
     pub builtin: bool,
     pub children: Vec<TopicNode>,
-}
-
-/// A topic an article is filed under, with its path ("politics › diplomacy").
-#[derive(Debug, Clone, PartialEq)]
-pub struct ArticleTopic {
-    pub id: i64,
-    pub path: String,
 }
 
 /// The SQL for "this topic and every topic below it", given the topic's

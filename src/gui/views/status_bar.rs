@@ -2,7 +2,7 @@
 
 use crate::gui::app::Chooser;
 use crate::gui::{Action, FolioApp};
-use crate::import::pipeline::Outcome;
+use crate::ingest::pipeline::Outcome;
 
 pub fn show(ui: &mut egui::Ui, app: &mut FolioApp) -> Vec<Action> {
     let mut actions = Vec::new();
