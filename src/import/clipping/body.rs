@@ -18,25 +18,19 @@ const WALL: i64 = -1_000_000;
 /// The body's first and last unit: the densest run of the units' weights,
 /// or past the last unit when there is no run of prose.
 pub(super) fn body_span(lines: &LineFeatures) -> (usize, usize) {
-    let LineFeatures {
-        units,
-        furniture,
-        kind_labels,
-        date_lines,
-        bylines,
-    } = lines;
+    let units = &lines.units;
     let weights: Vec<i64> = units
         .iter()
         .enumerate()
         .map(|(i, u)| {
             // A dated row of a program's output table is code, not a dateline.
-            let label = kind_labels[i].is_some()
-                || date_lines[i].is_some() && !looks_like_code(&u.text)
-                || bylines[i].is_some();
+            let label = lines.kind_labels[i].is_some()
+                || lines.date_lines[i].is_some() && !looks_like_code(&u.text)
+                || lines.bylines[i].is_some();
             if COMMENT_THREAD.is_match(u.text.trim()) {
                 return WALL;
             }
-            body_weight(u, furniture[i] || label)
+            body_weight(u, lines.furniture[i] || label)
         })
         .collect();
     let weights = damp_long_lists(units, weights);
@@ -46,24 +40,11 @@ pub(super) fn body_span(lines: &LineFeatures) -> (usize, usize) {
 /// The body's text: the units of its run, less the header's lines that
 /// the run swept up (labels, datelines, bylines, the headline).
 pub(super) fn body_text(lines: &LineFeatures, layout: Layout) -> String {
-    let LineFeatures {
-        units,
-        furniture,
-        kind_labels,
-        date_lines,
-        bylines,
-    } = lines;
-    let Layout {
-        body_start,
-        body_end,
-        title_index,
-    } = layout;
-    let body: Vec<&str> = (body_start..=body_end.min(units.len().saturating_sub(1)))
+    let units = &lines.units;
+    let body: Vec<&str> = (layout.body_start..=layout.body_end.min(units.len().saturating_sub(1)))
         .filter(|&i| i < units.len())
-        .filter(|&i| {
-            !furniture[i] && kind_labels[i].is_none() && date_lines[i].is_none() && bylines[i].is_none()
-        })
-        .filter(|&i| Some(i) != title_index)
+        .filter(|&i| !lines.is_furniture_or_mark(i))
+        .filter(|&i| Some(i) != layout.title_index)
         .map(|i| units[i].text.as_str())
         .collect();
     body.join("\n\n")

@@ -16,17 +16,15 @@ pub(super) fn read_published(
     layout: Layout,
     article: &mut ExtractedArticle,
 ) -> Option<usize> {
-    let LineFeatures {
-        units, date_lines, ..
-    } = lines;
-    let Layout {
-        body_start,
-        body_end,
-        title_index,
-    } = layout;
-    let dated_line = publication_line(units, date_lines, title_index, body_start, body_end);
+    let dated_line = publication_line(
+        &lines.units,
+        &lines.date_lines,
+        layout.title_index,
+        layout.body_start,
+        layout.body_end,
+    );
     article.published = dated_line
-        .and_then(|i| date_lines[i])
+        .and_then(|i| lines.date_lines[i])
         .map(|found| found.published);
     dated_line
 }
@@ -47,14 +45,9 @@ pub(super) fn read_time_and_source_near(
         bylines,
         ..
     } = lines;
-    let Layout {
-        body_start,
-        title_index,
-        ..
-    } = layout;
     // A time printed near the date ("• January 5, 2018 • 1:50 p.m.").
     if let (Some(d), Some(published)) = (dated_line, article.published.as_mut()) {
-        for j in d + 1..(d + 3).min(body_start) {
+        for j in d + 1..(d + 3).min(layout.body_start) {
             if published.time.is_none() && date_lines[j].is_none() {
                 published.time = dates::find_time(&units[j].text);
             }
@@ -67,7 +60,7 @@ pub(super) fn read_time_and_source_near(
                 2
             };
             let text = units[j].text.as_str();
-            if bylines[j].is_some() || Some(j) == title_index || furniture[j] {
+            if bylines[j].is_some() || Some(j) == layout.title_index || furniture[j] {
                 continue;
             }
             for piece in text.split([',', '|', '•', '·', '/']) {

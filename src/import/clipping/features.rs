@@ -54,6 +54,16 @@ impl LineFeatures {
             bylines,
         }
     }
+
+    /// Whether unit `i` is furniture or one of the header's marks (a label
+    /// of the kind of piece, a dateline, a byline): the page's, not the
+    /// article's text, so neither its body nor its headline.
+    pub(super) fn is_furniture_or_mark(&self, i: usize) -> bool {
+        self.furniture[i]
+            || self.kind_labels[i].is_some()
+            || self.date_lines[i].is_some()
+            || self.bylines[i].is_some()
+    }
 }
 
 pub(super) fn is_read_also(text: &str) -> bool {

@@ -23,13 +23,7 @@ pub(super) fn read_header_fields(
     article: &mut ExtractedArticle,
     sources: &mut SourceCandidates,
 ) -> Option<Vec<String>> {
-    let LineFeatures {
-        units,
-        furniture,
-        kind_labels,
-        bylines,
-        ..
-    } = lines;
+    let units = &lines.units;
     let Layout {
         body_start,
         body_end,
@@ -51,14 +45,14 @@ pub(super) fn read_header_fields(
             && i + 1 < units.len()
             && word_count(&units[i - 1].text) <= 2
             && word_count(&units[i + 1].text) <= 2;
-        if let Some(kind) = kind_labels[i]
+        if let Some(kind) = lines.kind_labels[i]
             && near_headline
             && !in_menu
             && article.kind.is_none()
         {
             article.kind = Some(kind.to_string());
         }
-        if let Some(names) = &bylines[i]
+        if let Some(names) = &lines.bylines[i]
             && article.authors.is_empty()
         {
             article.authors = names.clone();
@@ -86,7 +80,7 @@ pub(super) fn read_header_fields(
         {
             article.url = Some(m.as_str().trim_end_matches(['.', ',']).to_string());
         }
-        if in_header && i == 0 && !furniture[i] && Some(i) != title_index {
+        if in_header && i == 0 && !lines.furniture[i] && Some(i) != title_index {
             sources.offer(text, 1);
         }
     }

@@ -82,13 +82,7 @@ impl<'a> Candidates<'a> {
     /// The cues, and the header the headline is sought in: the units over
     /// the body and the short lines its run swept up at its start.
     fn new(lines: &'a LineFeatures, body_start: usize, body_end: usize) -> (Self, Range<usize>) {
-        let LineFeatures {
-            units,
-            furniture,
-            date_lines,
-            bylines,
-            ..
-        } = lines;
+        let units = &lines.units;
         // A headline that ends on an abbreviation ("… Underneath N.Y.C.") reads
         // as a sentence; printed above as well (in the window title), it is
         // still the headline.
@@ -106,13 +100,13 @@ impl<'a> Candidates<'a> {
         // A first line right over a headline-like line is that headline's
         // kicker or section ("Power cuts", then the headline).
         // (A dateline can sit between the two.)
-        let next_after_first = (1..units.len().min(3)).find(|&j| date_lines[j].is_none());
+        let next_after_first = (1..units.len().min(3)).find(|&j| lines.date_lines[j].is_none());
         let kicker_first = next_after_first.is_some_and(|j| {
             let next = &units[j].text;
             (5..=20).contains(&word_count(next))
                 && !ends_sentence(next)
-                && !furniture[j]
-                && bylines[j].is_none()
+                && !lines.furniture[j]
+                && lines.bylines[j].is_none()
                 && !FROM_LINE.is_match(next)
         });
         let candidates = Candidates {
@@ -125,9 +119,9 @@ impl<'a> Candidates<'a> {
         (candidates, header)
     }
 
-    // The text of a unit as a headline: its first cell, without a share
-    // label when the headline it runs into is printed on its own as well
-    // ("Share Prices Fall" keeps its first word).
+    /// The text of a unit as a headline: its first cell, without a share
+    /// label when the headline it runs into is printed on its own as well
+    /// ("Share Prices Fall" keeps its first word).
     fn headline_text(&self, i: usize) -> Option<&'a str> {
         let cell = first_cell(&self.lines.units[i].text)?;
         Some(match without_share_label(cell) {
@@ -137,21 +131,15 @@ impl<'a> Candidates<'a> {
     }
 
     /// How likely unit `i` is to be the headline, or `None` when it cannot
-    /// be one.
-    // A headline is soon followed by its dateline or byline (within five
-    // lines: the author's name, a "Follow" button and a reading time can
-    // come between), is printed more than once on a whole page (the window
-    // title, the heading, the share text), and is about what the first
-    // paragraphs say.
+    /// be one. A headline is soon followed by its dateline or byline (within
+    /// five lines: the author's name, a "Follow" button and a reading time
+    /// can come between), is printed more than once on a whole page (the
+    /// window title, the heading, the share text), and is about what the
+    /// first paragraphs say.
     fn score(&self, i: usize) -> Option<i32> {
-        let LineFeatures {
-            units,
-            date_lines,
-            bylines,
-            ..
-        } = self.lines;
-        let body_start = self.body_start;
-        let dates_or_signs = |j: usize| date_lines[j].is_some() || bylines[j].is_some();
+        let (lines, body_start) = (self.lines, self.body_start);
+        let units = &lines.units;
+        let dates_or_signs = |j: usize| lines.date_lines[j].is_some() || lines.bylines[j].is_some();
         // Under its headline as a rule; over it on some sites.
         // (A date past the start of the text is a comment's or a teaser's.)
         let dated_below = (i + 1..(i + 6).min(units.len()).min(body_start + 1)).any(dates_or_signs);
@@ -192,17 +180,8 @@ impl<'a> Candidates<'a> {
     }
 
     fn can_be_headline(&self, i: usize) -> bool {
-        let LineFeatures {
-            units,
-            furniture,
-            kind_labels,
-            date_lines,
-            bylines,
-        } = self.lines;
-        !furniture[i]
-            && kind_labels[i].is_none()
-            && date_lines[i].is_none()
-            && bylines[i].is_none()
+        let units = &self.lines.units;
+        !self.lines.is_furniture_or_mark(i)
             && SECTION_LINE.captures(&units[i].text).is_none()
             && !FROM_LINE.is_match(&units[i].text)
             && !looks_like_code_strictly(&units[i].text)
@@ -221,9 +200,10 @@ impl<'a> Candidates<'a> {
             .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(&a.1)))
     }
 
-    // A standfirst (dek) sits right under its headline. The lead's words
-    // and the distance to the body favour it, so a headline just above
-    // the best candidate and of about the same quality is the headline.
+    /// The headline, given the best candidate. A standfirst (dek) sits right
+    /// under its headline. The lead's words and the distance to the body
+    /// favour it, so a headline just above the best candidate and of about
+    /// the same quality is the headline.
     fn headline_over_standfirst(&self, best_score: i32, best: usize) -> usize {
         let units = &self.lines.units;
         let Some(previous) = best
