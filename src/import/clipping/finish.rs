@@ -1,6 +1,9 @@
 //! The last step of every extractor, not only the clipping reader's: the
 //! language, the countries and region from the text, and tidy fields, with
-//! the article's opening words for a title where it has none.
+//! the article's opening words for a title where it has none. It lives with
+//! the clipping reader, whose fields it completes; the HTML reader (which
+//! reads a page's text with the clipping reader) and the Markdown reader
+//! call it too, once, at their end.
 
 use crate::import::regions;
 use crate::model::ExtractedArticle;
