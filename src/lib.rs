@@ -1,24 +1,26 @@
 //! Folio: a desktop archive for clipped news articles and editorials.
 //!
-//! - [`model`]: the domain types, no I/O.
-//! - [`import`]: bytes to articles (pure), and the pipeline that walks paths.
-//! - [`library`]: the SQLite file; the only module that speaks SQL.
-//! - [`cli`]: the command line over the same calls.
+//! From the ground up (a module uses only those below it):
+//! - [`model`]: the domain types, no I/O, nothing of the crate.
+//! - [`import`]: bytes to articles (pure); knows only `model`.
+//! - [`annotate`]: highlights anchored in the text, and their export (pure).
+//! - [`library`]: the SQLite file; the only module that speaks SQL; knows
+//!   `model` (and `annotate::anchor` to find highlights again).
+//! - [`ingest`]: runs an import: files → found articles → stored batches → report.
+//! - [`export`]: the library written out (JSON, Markdown, CSV, citations, HTML).
 //! - [`gui`]: the desktop window.
-//! - [`export`]: safe names for exported files.
+//! - [`cli`]: the command line over the same calls.
+//! - [`devtools`]: generated libraries and benchmarks, apart from the program.
 
 pub mod annotate;
-pub mod bench;
-pub mod bench_extract;
-pub mod bench_suite;
 pub mod cli;
+pub mod devtools;
 pub mod export;
-pub mod generate;
 pub mod gui;
 pub mod import;
+pub mod ingest;
 pub mod library;
 pub mod model;
-pub mod topic_eval;
 
 use std::path::PathBuf;
 

@@ -1,4 +1,9 @@
-//! Domain types shared by import, library, CLI and GUI. No I/O here.
+//! Domain types shared by import, library, CLI and GUI. No I/O here, and
+//! nothing of the crate above it: every other module may use this one.
+
+pub mod library_export;
+pub mod regions;
+pub mod script;
 
 pub mod languages;
 
@@ -158,6 +163,42 @@ impl ExtractedArticle {
     }
 }
 
+/// One article as a reader found it: what the file or the other tool's
+/// export says of it, with what came along. Every reader gives this (the
+/// clipping, page and Markdown readers through `import::read_article`, the
+/// readers of other tools' exports through `import::other_tools`), and the
+/// ingest stores it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FoundArticle {
+    /// The fields, tags included.
+    pub meta: ExtractedArticle,
+    /// What the tool it was kept in before said of it (saved date, read
+    /// state, only a link); empty for a file.
+    pub provenance: Provenance,
+    /// Passages the user marked in that tool, found in the text when the
+    /// article is stored.
+    pub marked: Vec<MarkedPassage>,
+    /// What the user gave, kept beside the article.
+    pub original: OriginalFile,
+}
+
+/// A passage marked in another tool, with the comment on it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MarkedPassage {
+    pub quote: String,
+    pub comment: Option<String>,
+}
+
+/// A file as the user gave it (the saved page, or a link's record),
+/// uncompressed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct OriginalFile {
+    pub file_name: Option<String>,
+    /// `text`, `html`, `markdown`, `mhtml`, `link`.
+    pub format: String,
+    pub bytes: Vec<u8>,
+}
+
 /// An article as the library holds it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Article {
@@ -171,10 +212,17 @@ pub struct Article {
     pub tags: Vec<String>,
     pub note: Option<String>,
     /// The topics it is filed under.
-    pub topics: Vec<crate::library::ArticleTopic>,
+    pub topics: Vec<ArticleTopic>,
     /// In reading order; detached ones last.
     pub highlights: Vec<Highlight>,
     pub provenance: Provenance,
+}
+
+/// A topic an article is filed under, with its path ("politics › diplomacy").
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleTopic {
+    pub id: i64,
+    pub path: String,
 }
 
 impl Provenance {
@@ -212,7 +260,7 @@ pub struct Provenance {
 pub const HIGHLIGHT_COLORS: &[&str] = &["yellow", "green", "blue", "pink", "purple"];
 
 /// A highlighted passage of an article, with an optional comment. Offsets
-/// count characters of the body (see [`crate::annotate::anchor`]).
+/// count characters of the body (found again after an edit by `annotate::anchor`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Highlight {
     pub id: i64,
@@ -425,7 +473,7 @@ impl FacetChoice {
         // A country narrows its region, as a month narrows its year.
         if facet == Facet::Region
             && !self.regions.iter().any(|r| r == value)
-            && let Some(region) = crate::import::regions::region_of_country(value)
+            && let Some(region) = regions::region_of_country(value)
         {
             self.regions.retain(|r| r != region);
         }

@@ -2,7 +2,7 @@
 //! search, and exported as Markdown and W3C Web Annotation JSON.
 
 use folio::annotate::export::{article_markdown, web_annotations};
-use folio::import::pipeline::import_paths;
+use folio::ingest::pipeline::import_paths;
 use folio::library::Filter;
 use folio::library::Library;
 use folio::model::FoundIn;

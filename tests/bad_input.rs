@@ -1,6 +1,6 @@
 //! Whatever the files, every one gets a clear line and the batch goes on.
 
-use folio::import::pipeline::{ImportReport, Outcome, import_paths};
+use folio::ingest::pipeline::{ImportReport, Outcome, import_paths};
 use folio::library::Library;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;

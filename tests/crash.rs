@@ -7,7 +7,7 @@
 //!
 //!     cargo test --release --test crash -- --ignored --nocapture
 
-use folio::generate::Rng;
+use folio::devtools::generate::Rng;
 use folio::library::Filter;
 use folio::library::Library;
 use std::path::{Path, PathBuf};

@@ -4,10 +4,10 @@
 mod common;
 
 use folio::export::formats;
-use folio::export::library_json::LibraryExport;
-use folio::import::pipeline::import_paths;
+use folio::ingest::pipeline::import_paths;
 use folio::library::Filter;
 use folio::library::Library;
+use folio::model::library_export::LibraryExport;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::AtomicBool;
@@ -67,7 +67,7 @@ fn annotated_library(dir: &Path) -> PathBuf {
         .id;
     library.trash(desal).unwrap();
     // A topic and a tag of the user's own, on no article yet.
-    let unused = folio::export::library_json::ExportedTag {
+    let unused = folio::model::library_export::ExportedTag {
         name: "to read".into(),
         color: Some("#d05050".into()),
     };
@@ -202,7 +202,7 @@ fn a_json_file_that_is_not_a_library_export_is_reported_and_the_rest_imports() {
     assert!(text.contains("1 imported, 0 duplicates, 2 failed"), "{text}");
 }
 
-fn exported(dir: &Path) -> Vec<folio::export::library_json::ExportedArticle> {
+fn exported(dir: &Path) -> Vec<folio::model::library_export::ExportedArticle> {
     let lib = annotated_library(dir);
     Library::open(&lib)
         .unwrap()

@@ -2,8 +2,8 @@
 //! the import shows its progress, reports every file (a broken one with its
 //! reason), reads each format's fields, and a second run adds nothing.
 
-use folio::generate::{Articles, Plan, as_clipping};
-use folio::import::pipeline::{Outcome, import_paths};
+use folio::devtools::generate::{Articles, Plan, as_clipping};
+use folio::ingest::pipeline::{Outcome, import_paths};
 use folio::library::Filter;
 use folio::library::Library;
 use folio::model::ExtractedArticle;

@@ -11,7 +11,7 @@
 //! or takes more than two seconds is written to `target/fuzz-findings/` and
 //! fails the run; each finding becomes a regression test.
 
-use folio::generate::Rng;
+use folio::devtools::generate::Rng;
 use folio::library::Filter;
 use folio::library::Library;
 use std::panic::AssertUnwindSafe;
@@ -262,7 +262,7 @@ fn fuzz_queries(budget: Duration, limit: usize, seed: u64) -> usize {
     let mut library = Library::open(&dir.path().join("lib.sqlite")).unwrap();
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/library");
     let cancel = std::sync::atomic::AtomicBool::new(false);
-    folio::import::pipeline::import_paths(&mut library, &[fixtures], &cancel, |_, _| {}).unwrap();
+    folio::ingest::pipeline::import_paths(&mut library, &[fixtures], &cancel, |_, _| {}).unwrap();
     let mut rng = Rng::new(seed);
     let started = Instant::now();
     let mut runs = 0;

@@ -96,7 +96,7 @@ fn the_default_library_lives_in_the_data_folder() {
 
 #[test]
 fn purge_needs_the_trash_first_and_keeps_the_index_in_step() {
-    use folio::import::pipeline::import_paths;
+    use folio::ingest::pipeline::import_paths;
     use std::sync::atomic::AtomicBool;
     let dir = tempfile::tempdir().unwrap();
     let mut library = Library::open(&dir.path().join("lib.sqlite")).unwrap();
@@ -128,7 +128,7 @@ fn purge_needs_the_trash_first_and_keeps_the_index_in_step() {
 
 #[test]
 fn the_original_file_is_kept_byte_for_byte() {
-    use folio::import::pipeline::import_paths;
+    use folio::ingest::pipeline::import_paths;
     use std::sync::atomic::AtomicBool;
     let dir = tempfile::tempdir().unwrap();
     let mut library = Library::open(&dir.path().join("lib.sqlite")).unwrap();

@@ -1,7 +1,7 @@
 //! The search language, operator by operator and field by field, on a
 //! library of our own clippings.
 
-use folio::import::pipeline::import_paths;
+use folio::ingest::pipeline::import_paths;
 use folio::library::Library;
 use folio::library::{Filter, Place};
 use folio::model::SearchHit;

@@ -1,7 +1,7 @@
 //! Topics: the built-in tree, filing articles, and browsing by topic from
 //! the library, the search box and the command line.
 
-use folio::import::pipeline::import_paths;
+use folio::ingest::pipeline::import_paths;
 use folio::library::Library;
 use folio::library::{Condition, Filter};
 mod common;

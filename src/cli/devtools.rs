@@ -80,8 +80,8 @@ pub fn run(library_path: &Option<PathBuf>, command: DevCommand, out: &mut dyn Wr
             };
             let mut library = Library::open(path)?;
             let started = std::time::Instant::now();
-            let plan = crate::generate::Plan { articles, seed, tags };
-            let stored = crate::generate::generate(&mut library, &plan, |done| {
+            let plan = crate::devtools::generate::Plan { articles, seed, tags };
+            let stored = crate::devtools::generate::generate(&mut library, &plan, |done| {
                 if done % 10_000 == 0 {
                     eprintln!("{done} articles…");
                 }
@@ -99,10 +99,10 @@ pub fn run(library_path: &Option<PathBuf>, command: DevCommand, out: &mut dyn Wr
             };
             let scratch = std::env::temp_dir().join(format!("folio-bench-{}", std::process::id()));
             std::fs::create_dir_all(&scratch)?;
-            let mut lines = crate::bench_suite::bench_import(&scratch, import_files)?;
+            let mut lines = crate::devtools::bench_suite::bench_import(&scratch, import_files)?;
             let _ = std::fs::remove_dir_all(&scratch);
-            lines.extend(crate::bench_suite::bench_library(path, runs)?);
-            lines.extend(crate::bench_suite::frame_lines(path, runs.max(100))?);
+            lines.extend(crate::devtools::bench_suite::bench_library(path, runs)?);
+            lines.extend(crate::devtools::bench_suite::frame_lines(path, runs.max(100))?);
             writeln!(out, "{:<62} {:>12} {:>10}  goal", "", "median", "p95")?;
             for line in lines {
                 writeln!(
@@ -124,7 +124,7 @@ pub fn run(library_path: &Option<PathBuf>, command: DevCommand, out: &mut dyn Wr
                 "{:<20} {:>10} {:>10} {:>10}",
                 "query", "median ms", "p95 ms", "hits"
             )?;
-            for t in crate::bench::bench_search(&library, runs)? {
+            for t in crate::devtools::bench::bench_search(&library, runs)? {
                 writeln!(
                     out,
                     "{:<20} {:>10.2} {:>10.2} {:>10.1}",
@@ -145,7 +145,7 @@ pub fn run(library_path: &Option<PathBuf>, command: DevCommand, out: &mut dyn Wr
             )?;
         }
         DevCommand::BenchExtract { paths, rounds } => {
-            let t = crate::bench_extract::bench_extract(&paths, rounds);
+            let t = crate::devtools::bench_extract::bench_extract(&paths, rounds);
             let formats: Vec<String> = t.per_format.iter().map(|(f, n)| format!("{n} {f}")).collect();
             writeln!(
                 out,
@@ -173,7 +173,8 @@ pub fn run(library_path: &Option<PathBuf>, command: DevCommand, out: &mut dyn Wr
         DevCommand::BenchTopics { articles, seed } => {
             let scratch = std::env::temp_dir().join(format!("folio-topics-{}", std::process::id()));
             std::fs::create_dir_all(&scratch)?;
-            let measured = crate::topic_eval::measure(&scratch.join("labelled.sqlite"), articles, seed);
+            let measured =
+                crate::devtools::topic_eval::measure(&scratch.join("labelled.sqlite"), articles, seed);
             let _ = std::fs::remove_dir_all(&scratch);
             let (tested, lines) = measured?;
             writeln!(

@@ -1,7 +1,8 @@
 //! Bringing files in: importing them, or reading one to see what Folio finds.
 
 use super::{date_label, ellipsize, open_library};
-use crate::import::{self, pipeline};
+use crate::import;
+use crate::ingest::pipeline;
 use anyhow::{Context, Result};
 use clap::Subcommand;
 use std::io::Write;

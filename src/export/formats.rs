@@ -3,7 +3,7 @@
 //! spreadsheets, CSL-JSON and BibTeX for citation managers, and a single
 //! self-contained HTML file to read offline.
 
-use super::library_json::ExportedArticle;
+use crate::model::library_export::ExportedArticle;
 use crate::model::{DatePrecision, Published};
 use serde_json::{Value, json};
 use std::collections::HashMap;
@@ -205,7 +205,7 @@ fn csl_name(name: &str) -> Value {
     let parts: Vec<&str> = name.split_whitespace().collect();
     match parts.as_slice() {
         [given @ .., family]
-            if !given.is_empty() && name.chars().all(|c| !crate::import::lines::is_cjk(c)) =>
+            if !given.is_empty() && name.chars().all(|c| !crate::model::script::is_cjk(c)) =>
         {
             json!({ "family": family, "given": given.join(" ") })
         }

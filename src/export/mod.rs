@@ -1,17 +1,17 @@
 //! Exports: the library as JSON, Markdown, CSV, CSL-JSON, BibTeX and
-//! HTML ([`formats`], [`library_json`]), and safe names for exported files:
+//! HTML ([`formats`]; the JSON document is [`crate::model::library_export`]), and safe names for exported files:
 //! titles come from the pages users clip, so a title such as
 //! `../../.bashrc` or `CON` must still give a file inside the export
 //! folder, on every system.
 
 pub mod annotations;
 pub mod formats;
-pub mod library_json;
 
 pub use annotations::{AnnotationFormat, annotations_text, write_annotations};
 
 use crate::library::Filter;
 use crate::library::Library;
+use crate::model::library_export;
 use std::path::{Path, PathBuf};
 
 /// The export formats, as `--format` and the File menu name them.
@@ -99,9 +99,9 @@ pub fn write_export(
             };
             articles.extend(library.export_articles(&trash)?);
         }
-        let export = library_json::LibraryExport {
-            format: library_json::FORMAT.into(),
-            version: library_json::VERSION,
+        let export = library_export::LibraryExport {
+            format: library_export::FORMAT.into(),
+            version: library_export::VERSION,
             tags: library.export_tags()?,
             topics: library.export_user_topics()?,
             articles,
@@ -115,14 +115,14 @@ pub fn write_export(
 
 /// Writes these articles in `format` to `path` (a folder for Markdown).
 pub fn write_articles(
-    articles: &[library_json::ExportedArticle],
+    articles: &[library_export::ExportedArticle],
     format: ExportFormat,
     path: &Path,
 ) -> anyhow::Result<usize> {
     let text = match format {
-        ExportFormat::Json => serde_json::to_string_pretty(&library_json::LibraryExport {
-            format: library_json::FORMAT.into(),
-            version: library_json::VERSION,
+        ExportFormat::Json => serde_json::to_string_pretty(&library_export::LibraryExport {
+            format: library_export::FORMAT.into(),
+            version: library_export::VERSION,
             tags: Vec::new(),
             topics: Vec::new(),
             articles: articles.to_vec(),

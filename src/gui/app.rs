@@ -377,7 +377,7 @@ impl FolioApp {
         self.follow(out);
     }
 
-    pub(super) fn frame(&mut self, ui: &mut egui::Ui) {
+    pub fn frame(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.receive(&ctx);
         let mut actions = Vec::new();

@@ -10,7 +10,6 @@
 mod action;
 mod app;
 pub(crate) mod details;
-pub mod frame_bench;
 mod highlight;
 mod list_model;
 mod picker;

@@ -6,7 +6,7 @@ use super::list_model::FIRST_PAGE;
 /// Results a search in the window lists, best first, each with a snippet.
 const SEARCH_RESULTS: usize = 200;
 use crate::export::{AnnotationFormat, ExportFormat};
-use crate::import::pipeline::{self, ImportReport, Progress};
+use crate::ingest::pipeline::{self, ImportReport, Progress};
 use crate::library::maintenance::{self, BackupFile};
 use crate::library::{Annotation, AnnotationQuery, Facets, Filter, Library, TopicSuggestion};
 use crate::model::{Article, ArticleSummary, ExtractedArticle, FoundIn, Highlight};

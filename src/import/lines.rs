@@ -1,6 +1,8 @@
 //! Text as units: the paragraphs and list items of a clipping, with the
 //! features the clipping parser reads to tell a line's role.
 
+pub use crate::model::script::is_cjk;
+
 /// One paragraph or list item of a clipping.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unit {
@@ -123,11 +125,6 @@ fn strip_bullet(line: &str) -> (&str, bool) {
         }
     }
     (line, false)
-}
-
-pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF66..=0xFF9D)
 }
 
 /// How many columns a line takes in a terminal or a text browser, which is

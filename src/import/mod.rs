@@ -1,9 +1,11 @@
 //! Bytes to articles, with no database and no files written: decode the
 //! encoding, tell the format by content, extract, enrich (language, region).
 //!
-//! Everything here is a pure function over bytes or text, so it is easy to
-//! test and safe to run on many threads at once. [`pipeline`] walks paths and
-//! hands the results to the library.
+//! Everything here is a pure function over bytes or text (the readers of
+//! other tools' exports open the file they are given, and only read it), so
+//! it is easy to test and safe to run on many threads at once. It knows
+//! nothing of the crate but [`crate::model`]: every reader gives a
+//! [`FoundArticle`], and the ingest module walks paths and stores what they give.
 
 pub mod clipping;
 pub mod dates;
@@ -14,11 +16,9 @@ pub mod lines;
 pub mod markdown;
 pub mod mhtml;
 pub mod other_tools;
-pub mod pipeline;
 pub mod regions;
-pub mod suggest;
 
-use crate::model::ExtractedArticle;
+use crate::model::{ExtractedArticle, FoundArticle, OriginalFile};
 
 /// Why a file did not become an article. The text is what the import report
 /// shows the user, so it says what the file is and, where it helps, what to do.
@@ -86,6 +86,21 @@ pub fn extract(bytes: &[u8], file_name: Option<&str>) -> Result<(ExtractedArticl
         return Err(ExtractError::NoText);
     }
     Ok((article, format))
+}
+
+/// One file read as an article, kept with the file as given: what the
+/// ingest stores for each file it is handed.
+pub fn read_article(bytes: Vec<u8>, file_name: Option<String>) -> Result<FoundArticle, ExtractError> {
+    let (meta, format) = extract(&bytes, file_name.as_deref())?;
+    Ok(FoundArticle {
+        meta,
+        original: OriginalFile {
+            file_name,
+            format: format.as_str().to_string(),
+            bytes,
+        },
+        ..FoundArticle::default()
+    })
 }
 
 /// Everything a file tells, even when it holds no article text (a page of

@@ -1,10 +1,13 @@
 //! The exports of the tools users arrive from: Pocket (`ril_export.html`
 //! and its CSV), Instapaper's CSV, wallabag's JSON, Omnivore's zip and
-//! Zotero's CSL-JSON. Each becomes a list of [`ToolItem`]s: what the tool
-//! kept of an article (saved text or only the link), with its tags, dates,
-//! read state and highlights.
+//! Zotero's CSL-JSON. Each becomes a list of [`FoundArticle`]s, as the
+//! other readers give: what the tool kept of an article (its saved page read
+//! like a saved page, or only the link), with its tags, dates, read state
+//! and highlights.
 
-use crate::model::{DatePrecision, Published};
+use crate::model::{
+    DatePrecision, ExtractedArticle, FoundArticle, MarkedPassage, OriginalFile, Provenance, Published,
+};
 use chrono::{DateTime, NaiveDate, Utc};
 use regex::Regex;
 use serde_json::Value;
@@ -35,9 +38,9 @@ impl Tool {
     }
 }
 
-/// One article as another tool kept it.
+/// One article as another tool kept it, before it is read.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct ToolItem {
+struct ToolItem {
     pub title: Option<String>,
     pub url: Option<String>,
     /// The saved page, when the tool kept the text.
@@ -433,10 +436,104 @@ fn omnivore_highlights(md: &str) -> Vec<(String, Option<String>)> {
     found
 }
 
+/// The articles of another tool's export: each, or why it cannot be one.
+pub struct ToolExport {
+    pub tool: Tool,
+    pub articles: Vec<Result<FoundArticle, String>>,
+}
+
 /// What `path` holds when it is another tool's export: `None` when it is
-/// not one (an ordinary article file), else the tool and its items, or why
-/// they could not be read.
-pub fn read_export(path: &Path) -> Option<Result<(Tool, Vec<ToolItem>), String>> {
+/// not one (an ordinary article file), else its articles, or why the
+/// export could not be read.
+pub fn read_export(path: &Path) -> Option<Result<ToolExport, String>> {
+    Some(read_items(path)?.map(|(tool, items)| ToolExport {
+        tool,
+        articles: items.into_iter().map(|item| found_article(item, tool)).collect(),
+    }))
+}
+
+/// What another tool kept of an article, as an article: its saved page
+/// read like a saved page, or only its link (marked so) when it kept no
+/// text; its tags, dates, read state and highlights carried over.
+fn found_article(item: ToolItem, tool: Tool) -> Result<FoundArticle, String> {
+    let extracted = item
+        .html
+        .as_deref()
+        .map(super::html::extract_html)
+        .filter(|a| !a.body.trim().is_empty());
+    let link_only = extracted.is_none();
+    let mut meta: ExtractedArticle = extracted.unwrap_or_default();
+    if item.title.is_some() {
+        meta.title = item.title.clone();
+    }
+    if meta.title.is_none() && item.url.is_none() {
+        return Err("neither a title nor a link".into());
+    }
+    meta.url = item.url.clone().or(meta.url);
+    meta.source = item.source.clone().or(meta.source);
+    meta.section = item.section.clone().or(meta.section);
+    meta.published = item.published.or(meta.published);
+    if !item.authors.is_empty() {
+        meta.authors = item.authors.clone();
+    }
+    meta.language = item
+        .language
+        .clone()
+        .or(meta.language)
+        .or_else(|| super::language::detect_language(&meta.body));
+    if let Some(place) = &item.place
+        && let Some(region) = super::regions::region_of_country(place)
+    {
+        meta.countries.push(place.clone());
+        meta.region = meta.region.or_else(|| Some(region.to_string()));
+    }
+    for tag in &item.tags {
+        if !meta.tags.iter().any(|t| t.eq_ignore_ascii_case(tag)) {
+            meta.tags.push(tag.clone());
+        }
+    }
+    let provenance = Provenance {
+        saved_at: item.saved_at.map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string()),
+        read_state: item
+            .archived
+            .map(|a| if a { "archived" } else { "unread" }.to_string()),
+        link_only,
+        publisher_place: item.place.clone(),
+    };
+    // What the user gave: the saved page, or the link's record.
+    let (bytes, format) = match item.html {
+        Some(html) if !link_only => (html.into_bytes(), "html"),
+        _ => (
+            serde_json::json!({
+                "tool": tool.name(),
+                "title": item.title,
+                "url": item.url,
+                "tags": item.tags,
+                "saved_at": provenance.saved_at,
+            })
+            .to_string()
+            .into_bytes(),
+            "link",
+        ),
+    };
+    Ok(FoundArticle {
+        meta,
+        provenance,
+        marked: item
+            .highlights
+            .into_iter()
+            .map(|(quote, comment)| MarkedPassage { quote, comment })
+            .collect(),
+        original: OriginalFile {
+            file_name: Some(tool.name().to_string()),
+            format: format.to_string(),
+            bytes,
+        },
+    })
+}
+
+/// The tool and its items, when `path` is another tool's export.
+fn read_items(path: &Path) -> Option<Result<(Tool, Vec<ToolItem>), String>> {
     let extension = path.extension()?.to_str()?.to_lowercase();
     if extension == "zip" {
         return Some(omnivore(path).map(|items| (Tool::Omnivore, items)));

@@ -2,23 +2,15 @@
 //! from the countries, capitals and demonyms its text mentions.
 //!
 //! The gazetteer lives in `assets/gazetteer.tsv` so that adding a name is a
-//! data change, not a code change.
+//! data change, not a code change; which country lies in which region is
+//! [`crate::model::regions`], read from the same file.
 
-use super::lines::is_cjk;
+use crate::model::regions::gazetteer_rows;
+pub use crate::model::regions::{WORLD_BANK_REGIONS, all_countries, region_of_country};
+use crate::model::script::is_cjk;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashMap;
 use std::sync::LazyLock;
-
-/// The seven World Bank regions, in the Bank's own spelling.
-pub const WORLD_BANK_REGIONS: &[&str] = &[
-    "East Asia & Pacific",
-    "Europe & Central Asia",
-    "Latin America & Caribbean",
-    "Middle East & North Africa",
-    "North America",
-    "South Asia",
-    "Sub-Saharan Africa",
-];
 
 /// Labels papers put in breadcrumbs and section names for a whole region.
 const REGION_LABELS: &[(&str, &str)] = &[
@@ -48,8 +40,6 @@ const REGION_LABELS: &[(&str, &str)] = &[
 ];
 
 struct Gazetteer {
-    /// country → region
-    region_of: HashMap<String, &'static str>,
     /// lower-cased name → country
     country_of: HashMap<String, String>,
     /// Every name, found in one pass over the text (Aho-Corasick: linear in
@@ -58,30 +48,18 @@ struct Gazetteer {
     names: AhoCorasick,
 }
 
-static GAZETTEER: LazyLock<Gazetteer> =
-    LazyLock::new(|| Gazetteer::parse(include_str!("../../assets/gazetteer.tsv")));
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::parse);
 
 impl Gazetteer {
-    fn parse(tsv: &str) -> Gazetteer {
-        let mut region_of = HashMap::new();
+    fn parse() -> Gazetteer {
         let mut country_of = HashMap::new();
         // As written (ASCII case is folded when matching; "États" must keep its capital).
         let mut written: Vec<String> = Vec::new();
-        for line in tsv
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        {
-            let mut cols = line.split('\t');
-            let (Some(region), Some(country)) = (cols.next(), cols.next()) else {
-                continue;
-            };
-            let Some(region) = WORLD_BANK_REGIONS.iter().find(|r| **r == region) else {
-                continue;
-            };
-            region_of.insert(country.to_string(), *region);
+        for row in gazetteer_rows() {
+            let country = row.country;
             country_of.insert(country.to_lowercase(), country.to_string());
             written.push(country.to_string());
-            for name in cols.next().unwrap_or("").split(';') {
+            for name in row.names.split(';') {
                 let name = name.trim();
                 if !name.is_empty() {
                     country_of.insert(name.to_lowercase(), country.to_string());
@@ -95,11 +73,7 @@ impl Gazetteer {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&written)
             .expect("gazetteer names build an automaton");
-        Gazetteer {
-            region_of,
-            country_of,
-            names,
-        }
+        Gazetteer { country_of, names }
     }
 
     fn country_for(&self, name: &str) -> Option<&String> {
@@ -117,23 +91,10 @@ pub fn region_for_label(label: &str) -> Option<&'static str> {
     if let Some((_, region)) = REGION_LABELS.iter().find(|(l, _)| *l == lower) {
         return Some(region);
     }
-    let g = &*GAZETTEER;
-    g.country_for(&lower)
+    GAZETTEER
+        .country_for(&lower)
         .filter(|c| c.to_lowercase() == lower)
-        .and_then(|c| g.region_of.get(c).copied())
-}
-
-/// Every country of the gazetteer with its region, in a stable order.
-pub fn all_countries() -> Vec<(String, &'static str)> {
-    let mut all: Vec<(String, &'static str)> =
-        GAZETTEER.region_of.iter().map(|(c, r)| (c.clone(), *r)).collect();
-    all.sort();
-    all
-}
-
-/// The region of a country as the gazetteer spells it.
-pub fn region_of_country(country: &str) -> Option<&'static str> {
-    GAZETTEER.region_of.get(country).copied()
+        .and_then(|c| region_of_country(c))
 }
 
 /// Countries a text mentions, most mentioned first, with their counts.

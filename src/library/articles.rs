@@ -1,7 +1,7 @@
 //! Storing, reading, listing and trashing articles.
 
 use super::{Filter, Library, LibraryError, Result, list_order, now};
-use crate::import::regions;
+use crate::model::regions;
 use crate::model::{
     Article, ArticleSummary, DatePrecision, ExtractedArticle, Provenance, Published, Sort, SortKey,
 };
@@ -404,7 +404,7 @@ pub(super) fn index_cjk(tx: &Transaction, id: i64, title: Option<&str>, body: &s
         && title
             .chars()
             .chain(body.chars())
-            .any(crate::import::lines::is_cjk);
+            .any(crate::model::script::is_cjk);
     if has_cjk {
         tx.prepare_cached("INSERT INTO articles_trigram(rowid, title, body) VALUES (?, ?, ?)")?
             .execute(params![id, title, body])?;

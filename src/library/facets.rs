@@ -215,7 +215,7 @@ impl Library {
     /// each of its countries. Only chosen regions are opened: counting every
     /// country of a large library on each change would cost too much.
     fn country_counts(&self, filter: &Filter, regions: &[String]) -> Result<Vec<(String, Vec<FacetCount>)>> {
-        let (selected, values) = in_selection("ar.article_id", filter);
+        let (selected, values) = filter.selecting("ar.article_id");
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT r.name, count(DISTINCT ar.article_id) FROM article_regions ar \
              JOIN regions r ON r.id = ar.region_id JOIN regions p ON p.id = r.parent_id \
@@ -241,7 +241,7 @@ impl Library {
     }
 
     fn tag_counts(&self, filter: &Filter) -> Result<Vec<FacetCount>> {
-        let (selected, values) = in_selection("at.article_id", filter);
+        let (selected, values) = filter.selecting("at.article_id");
         let sql = format!(
             "SELECT t.name, count(*) FROM article_tags at JOIN tags t ON t.id = at.tag_id \
              WHERE {selected} GROUP BY t.id ORDER BY t.name COLLATE NOCASE"
@@ -295,7 +295,7 @@ impl Library {
         for (scope_filter, facets) in &scopes {
             let (clause, values) = scope_filter.to_sql();
             let read = self.tally((&clause, &values), facets, &open_months, &mut tally)?;
-            if is_whole_library(scope_filter) {
+            if scope_filter.is_whole_library() {
                 all = Some(read);
             }
         }
@@ -330,41 +330,12 @@ impl Library {
     }
 }
 
-/// An SQL condition that `column` (an article's id) is one of the articles
-/// `filter` selects, with its values. For the whole library the trash, a
-/// few rows, is left out instead, which is cheaper than naming every live
-/// article.
-pub(super) fn in_selection(column: &str, filter: &Filter) -> (String, Vec<Value>) {
-    if is_whole_library(filter) {
-        (
-            format!("{column} NOT IN (SELECT id FROM articles WHERE deleted_at IS NOT NULL)"),
-            Vec::new(),
-        )
-    } else {
-        let (clause, values) = filter.to_sql();
-        (
-            format!("{column} IN (SELECT a.id FROM articles a WHERE {clause})"),
-            values,
-        )
-    }
-}
-
-/// Whether `filter` selects every live article (however sorted), which
-/// counts are cheaper to take by leaving out the trash.
-fn is_whole_library(filter: &Filter) -> bool {
-    *filter
-        == Filter {
-            sort: filter.sort,
-            ..Filter::default()
-        }
-}
-
 /// The chosen values that are regions, not countries (a chosen country is
 /// listed under its region).
 fn chosen_regions_only(chosen: &[String]) -> Vec<String> {
     chosen
         .iter()
-        .filter(|v| crate::import::regions::region_of_country(v).is_none())
+        .filter(|v| crate::model::regions::region_of_country(v).is_none())
         .cloned()
         .collect()
 }
@@ -374,7 +345,7 @@ fn chosen_regions_only(chosen: &[String]) -> Vec<String> {
 fn opened_regions(chosen: &[String]) -> Vec<String> {
     let mut opened: Vec<String> = Vec::new();
     for value in chosen {
-        let region = crate::import::regions::region_of_country(value).unwrap_or(value);
+        let region = crate::model::regions::region_of_country(value).unwrap_or(value);
         if !opened.iter().any(|r| r == region) {
             opened.push(region.to_string());
         }

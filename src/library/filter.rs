@@ -9,7 +9,6 @@
 //! Adding a facet: a [`Facet`] variant, its arm in [`facet_condition`] (and
 //! a [`Condition`] variant if no existing one expresses it), then its view.
 
-use super::topics::articles_under_topic_clause;
 use crate::model::{Facet, FacetChoice, Sort};
 use chrono::NaiveDate;
 use rusqlite::types::Value;
@@ -50,6 +49,35 @@ impl Filter {
     /// The WHERE clause (over `articles a`) with its parameters in order.
     pub(super) fn to_sql(&self) -> (String, Vec<Value>) {
         where_sql(&self.all_conditions())
+    }
+
+    /// An SQL condition that `column` (an article's id) is one of the
+    /// articles this filter selects, with its values. For the whole library
+    /// the trash, a few rows, is left out instead, which is cheaper than
+    /// naming every live article.
+    pub(super) fn selecting(&self, column: &str) -> (String, Vec<Value>) {
+        if self.is_whole_library() {
+            (
+                format!("{column} NOT IN (SELECT id FROM articles WHERE deleted_at IS NOT NULL)"),
+                Vec::new(),
+            )
+        } else {
+            let (clause, values) = self.to_sql();
+            (
+                format!("{column} IN (SELECT a.id FROM articles a WHERE {clause})"),
+                values,
+            )
+        }
+    }
+
+    /// Whether this selects every live article (however sorted), which
+    /// counts are cheaper to take by leaving out the trash.
+    pub(super) fn is_whole_library(&self) -> bool {
+        *self
+            == Filter {
+                sort: self.sort,
+                ..Filter::default()
+            }
     }
 }
 
@@ -176,6 +204,26 @@ pub(super) fn where_sql(conditions: &[Condition]) -> (String, Vec<Value>) {
         return ("1".into(), values);
     }
     (sql.join(" AND "), values)
+}
+
+/// The SQL for "this topic and every topic below it", given the topic's
+/// name as the one parameter.
+const TOPIC_AND_BELOW: &str = "WITH RECURSIVE below(id) AS ( \
+        SELECT id FROM topics WHERE name = ? COLLATE NOCASE \
+        UNION SELECT t.id FROM topics t JOIN below ON t.parent_id = below.id) \
+     SELECT id FROM below";
+
+/// An `article_topics x` row that files its article: the user's own choice
+/// or an accepted suggestion, not one still waiting or rejected.
+pub(super) const FILED: &str = "x.rejected = 0 AND x.origin = 'user'";
+
+/// Articles filed (by the user, or by an accepted suggestion) under the
+/// topic named by the one parameter or a topic below it.
+fn articles_under_topic_clause() -> String {
+    format!(
+        "a.id IN (SELECT x.article_id FROM article_topics x WHERE {FILED} \
+         AND x.topic_id IN ({TOPIC_AND_BELOW}))"
+    )
 }
 
 /// Articles about a region or a country (its two `?` both take the name).

@@ -18,10 +18,11 @@ pub mod schema;
 mod search;
 mod snippet;
 mod suggestions;
+mod topic_lexicon;
 mod topics;
 mod transfer;
 pub mod word_starts;
-pub use topics::{ArticleTopic, TopicNode};
+pub use topics::TopicNode;
 
 pub use articles::{InsertOutcome, NewArticle, compress};
 pub use bulk::EditedMany;
@@ -205,6 +206,6 @@ impl Library {
 }
 
 /// Now, as stored in the library: RFC 3339 in UTC, to the second.
-fn now() -> String {
+pub fn now() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }

@@ -60,7 +60,7 @@ const MAX_QUERY_CHARS: usize = 2_000;
 const MAX_CLAUSES: usize = 32;
 
 fn is_cjk(c: char) -> bool {
-    crate::import::lines::is_cjk(c)
+    crate::model::script::is_cjk(c)
 }
 
 /// Splits input into raw tokens: words, `"quoted phrases"` (an unclosed

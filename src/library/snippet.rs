@@ -2,7 +2,7 @@
 //! thickest, each match between `[` and `]`, cut from the text here rather
 //! than by FTS5, so that only the page of results shown pays for it.
 
-use crate::import::lines::is_cjk;
+use crate::model::script::is_cjk;
 
 /// A word looked for; `prefix` when it is still being typed, so it matches
 /// the words it begins.

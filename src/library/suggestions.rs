@@ -4,8 +4,8 @@
 //! filed neighbours there are, the more they count. Topics already filed
 //! and suggestions the user rejected are never proposed.
 
+use super::topic_lexicon::suggest_from_text;
 use super::{Library, Result};
-use crate::import::suggest::suggest_from_text;
 use rusqlite::params;
 use std::collections::HashMap;
 

@@ -2,7 +2,9 @@
 //! adds), and the articles filed under them.
 
 use super::Filter;
+use super::filter::FILED;
 use super::{Library, LibraryError, Result};
+use crate::model::ArticleTopic;
 use rusqlite::{OptionalExtension, Transaction, params, params_from_iter};
 use std::collections::{HashMap, HashSet};
 
@@ -17,33 +19,6 @@ pub struct TopicNode {
     /// adds below but does not rename, move or delete.
     pub builtin: bool,
     pub children: Vec<TopicNode>,
-}
-
-/// A topic an article is filed under, with its path ("politics › diplomacy").
-#[derive(Debug, Clone, PartialEq)]
-pub struct ArticleTopic {
-    pub id: i64,
-    pub path: String,
-}
-
-/// The SQL for "this topic and every topic below it", given the topic's
-/// name as the one parameter.
-pub(super) const TOPIC_AND_BELOW: &str = "WITH RECURSIVE below(id) AS ( \
-        SELECT id FROM topics WHERE name = ? COLLATE NOCASE \
-        UNION SELECT t.id FROM topics t JOIN below ON t.parent_id = below.id) \
-     SELECT id FROM below";
-
-/// An `article_topics x` row that files its article: the user's own choice
-/// or an accepted suggestion, not one still waiting or rejected.
-pub(super) const FILED: &str = "x.rejected = 0 AND x.origin = 'user'";
-
-/// Articles filed (by the user, or by an accepted suggestion) under the
-/// topic named by the one parameter or a topic below it.
-pub(super) fn articles_under_topic_clause() -> String {
-    format!(
-        "a.id IN (SELECT x.article_id FROM article_topics x WHERE {FILED} \
-         AND x.topic_id IN ({TOPIC_AND_BELOW}))"
-    )
 }
 
 /// Files an article under topics and takes it out of others, inside the
@@ -104,7 +79,7 @@ impl Library {
         // The filings of the selection, read once; each is credited to its
         // topic and every topic above it here, which is cheaper than asking
         // SQL to walk the tree for every filing.
-        let (selected, values) = super::facets::in_selection("x.article_id", filter);
+        let (selected, values) = filter.selecting("x.article_id");
         let sql =
             format!("SELECT x.topic_id, x.article_id FROM article_topics x WHERE {FILED} AND {selected}");
         let mut credited: HashSet<(i64, i64)> = HashSet::new();

@@ -1,13 +1,14 @@
-//! Articles in and out whole, for the library's JSON export and its import:
-//! everything stored about an article, timestamps included.
+//! Articles in and out whole, in the shape of the library's JSON export
+//! ([`crate::model::library_export`]): everything stored about an article,
+//! timestamps included. Reading and writing the file, and turning what
+//! other tools kept into such articles, is `ingest`'s and `export`'s work.
 
 use super::Filter;
 use super::articles::{Stamps, article_with_text, content_hash, insert_article, insert_original};
 use super::{InsertOutcome, Library, LibraryError, Result};
-use crate::export::library_json::{
+use crate::model::library_export::{
     ExportedArticle, ExportedHighlight, ExportedNote, ExportedOriginal, ExportedTag,
 };
-use crate::import::other_tools::{Tool, ToolItem};
 use crate::model::{ExtractedArticle, Highlight, Provenance, Published};
 use base64::Engine;
 use rusqlite::{OptionalExtension, Transaction, params, params_from_iter};
@@ -201,11 +202,7 @@ impl Library {
             None => None,
         };
         let hash = if a.link_only {
-            link_hash(&ToolItem {
-                url: a.url.clone(),
-                title: a.title.clone(),
-                ..ToolItem::default()
-            })
+            link_hash(a.url.as_deref().or(a.title.as_deref()))
         } else {
             content_hash(&a.body)
         };
@@ -279,132 +276,8 @@ impl Library {
     }
 }
 
-/// The key that tells two link-only articles apart: their address.
-fn link_hash(item: &ToolItem) -> String {
-    content_hash(&format!(
-        "link {}",
-        item.url.as_deref().or(item.title.as_deref()).unwrap_or("")
-    ))
-}
-
-impl Library {
-    /// Stores an article another tool kept: its saved page read like a
-    /// saved page, or only its link (marked so) when it kept no text; its
-    /// tags, dates, read state and highlights carried over. A highlight
-    /// whose passage is not in the text is kept, detached.
-    pub fn import_tool_item(&mut self, item: &ToolItem, tool: Tool) -> Result<InsertOutcome> {
-        let extracted = item
-            .html
-            .as_deref()
-            .map(crate::import::html::extract_html)
-            .filter(|a| !a.body.trim().is_empty());
-        let link_only = extracted.is_none();
-        let mut meta = extracted.unwrap_or_default();
-        if item.title.is_some() {
-            meta.title = item.title.clone();
-        }
-        if meta.title.is_none() && item.url.is_none() {
-            return Err(LibraryError::Invalid("neither a title nor a link".into()));
-        }
-        meta.url = item.url.clone().or(meta.url);
-        meta.source = item.source.clone().or(meta.source);
-        meta.section = item.section.clone().or(meta.section);
-        meta.published = item.published.or(meta.published);
-        if !item.authors.is_empty() {
-            meta.authors = item.authors.clone();
-        }
-        meta.language = item
-            .language
-            .clone()
-            .or(meta.language)
-            .or_else(|| crate::import::language::detect_language(&meta.body));
-        if let Some(place) = &item.place
-            && let Some(region) = crate::import::regions::region_of_country(place)
-        {
-            meta.countries.push(place.clone());
-            meta.region = meta.region.or_else(|| Some(region.to_string()));
-        }
-        for tag in &item.tags {
-            if !meta.tags.iter().any(|t| t.eq_ignore_ascii_case(tag)) {
-                meta.tags.push(tag.clone());
-            }
-        }
-        let provenance = Provenance {
-            saved_at: item.saved_at.map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string()),
-            read_state: item
-                .archived
-                .map(|a| if a { "archived" } else { "unread" }.to_string()),
-            link_only,
-            publisher_place: item.place.clone(),
-        };
-        let hash = if link_only {
-            link_hash(item)
-        } else {
-            content_hash(&meta.body)
-        };
-        // What the user gave: the saved page, or the link's record.
-        let (original, format) = match &item.html {
-            Some(html) if !link_only => (html.clone().into_bytes(), "html"),
-            _ => (
-                serde_json::json!({
-                    "tool": tool.name(),
-                    "title": item.title,
-                    "url": item.url,
-                    "tags": item.tags,
-                    "saved_at": provenance.saved_at,
-                })
-                .to_string()
-                .into_bytes(),
-                "link",
-            ),
-        };
-        let tx = self.conn.transaction()?;
-        if let Some(id) = article_with_text(&tx, &hash)? {
-            return Ok(InsertOutcome::Duplicate { id });
-        }
-        let stamp = super::now();
-        let stamps = Stamps {
-            imported_at: &stamp,
-            updated_at: &stamp,
-            deleted_at: None,
-            provenance: &provenance,
-        };
-        let id = insert_article(&tx, &meta, &hash, stamps)?;
-        insert_original(
-            &tx,
-            id,
-            Some(tool.name()),
-            format,
-            &super::articles::compress(&original),
-        )?;
-        let chars: Vec<char> = meta.body.chars().collect();
-        for (quote, comment) in &item.highlights {
-            let quote_chars: Vec<char> = quote.trim().chars().collect();
-            let at = (!quote_chars.is_empty() && quote_chars.len() <= chars.len())
-                .then(|| {
-                    (0..=chars.len() - quote_chars.len())
-                        .find(|&i| chars[i..i + quote_chars.len()] == *quote_chars)
-                })
-                .flatten();
-            let selector =
-                at.and_then(|at| crate::annotate::anchor::select(&meta.body, at, at + quote_chars.len()));
-            let highlight = Highlight {
-                id: 0,
-                article_id: id,
-                start: selector.as_ref().map_or(0, |s| s.start),
-                end: selector.as_ref().map_or(0, |s| s.end),
-                quote: quote.trim().to_string(),
-                prefix: selector.as_ref().map(|s| s.prefix.clone()).unwrap_or_default(),
-                suffix: selector.as_ref().map(|s| s.suffix.clone()).unwrap_or_default(),
-                color: "yellow".into(),
-                comment: comment.clone(),
-                created_at: stamp.clone(),
-                updated_at: stamp.clone(),
-                detached: selector.is_none(),
-            };
-            super::highlights::insert_highlight(&tx, None, &highlight)?;
-        }
-        tx.commit()?;
-        Ok(InsertOutcome::Imported { id })
-    }
+/// The key that tells two link-only articles apart: their address (or,
+/// without one, their title).
+fn link_hash(address: Option<&str>) -> String {
+    content_hash(&format!("link {}", address.unwrap_or("")))
 }

@@ -106,12 +106,12 @@ fn a_long_list_fetches_rows_as_it_scrolls() {
     let path = dir.path().join("big.sqlite");
     {
         let mut library = Library::open(&path).unwrap();
-        let plan = folio::generate::Plan {
+        let plan = folio::devtools::generate::Plan {
             articles: 600,
             seed: 3,
             tags: 50,
         };
-        folio::generate::generate(&mut library, &plan, |_| {}).unwrap();
+        folio::devtools::generate::generate(&mut library, &plan, |_| {}).unwrap();
     }
     let mut harness = app_over(&path, Vec::new());
     wait_for(&mut harness, "the list", |h| shows(h, "600 articles"));

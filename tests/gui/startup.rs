@@ -39,7 +39,7 @@ fn a_damaged_library_at_start_offers_the_latest_backup_and_keeps_the_damaged_fil
         let mut library = Library::open(&path).unwrap();
         let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clippings");
         let cancel = std::sync::atomic::AtomicBool::new(false);
-        folio::import::pipeline::import_paths(&mut library, &[fixtures], &cancel, |_, _| {}).unwrap();
+        folio::ingest::pipeline::import_paths(&mut library, &[fixtures], &cancel, |_, _| {}).unwrap();
         library.backup_rotating().unwrap();
     }
     let damaged = b"this is no longer a database".repeat(100);

@@ -93,7 +93,7 @@ pub fn library_of_fixtures(path: &Path) -> (Library, Vec<i64>) {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clippings");
     let cancel = std::sync::atomic::AtomicBool::new(false);
     let report =
-        folio::import::pipeline::import_paths(&mut library, &[fixtures], &cancel, |_, _| {}).unwrap();
+        folio::ingest::pipeline::import_paths(&mut library, &[fixtures], &cancel, |_, _| {}).unwrap();
     let ids = report.new_ids();
     (library, ids)
 }
@@ -128,7 +128,7 @@ pub fn annotated_app(dir: &Path) -> (Harness<'static, FolioApp>, PathBuf) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let cancel = std::sync::atomic::AtomicBool::new(false);
     let seed = root.join("../shared/seeds/000_deebf3aef80def1e.txt");
-    let report = folio::import::pipeline::import_paths(
+    let report = folio::ingest::pipeline::import_paths(
         &mut library,
         &[root.join("tests/fixtures/clippings"), seed],
         &cancel,

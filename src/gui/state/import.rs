@@ -6,7 +6,7 @@
 use super::outbox::{Effect, Outbox};
 use crate::gui::picker::{PathPicker, PickedSave};
 use crate::gui::worker::{Request, Response};
-use crate::import::pipeline::{ImportReport, Progress};
+use crate::ingest::pipeline::{ImportReport, Progress};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};

@@ -370,7 +370,7 @@ impl ListState {
             .titles()
             .iter()
             .flat_map(|t| t.chars())
-            .find(|c| crate::import::lines::is_cjk(*c));
+            .find(|c| crate::model::script::is_cjk(*c));
         if let Some(c) = sample {
             self.font_checked = true;
             let drawable = ctx.fonts_mut(|f| f.has_glyph(&egui::FontId::proportional(14.0), c));

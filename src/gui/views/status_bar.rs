@@ -6,7 +6,7 @@ use crate::gui::state::import::{Chooser, ImportAction, ImportState};
 use crate::gui::state::list::ListState;
 use crate::gui::state::messages::Messages;
 use crate::gui::widgets;
-use crate::import::pipeline::Outcome;
+use crate::ingest::pipeline::Outcome;
 
 /// The import running, with a Cancel; the last import's report.
 fn import_progress(ui: &mut egui::Ui, import: &ImportState, actions: &mut Actions) {

@@ -4,8 +4,10 @@
 //! sorting, opening an article, each keystroke of a search; and the peak
 //! memory and the file's size against its text.
 
-use crate::generate::{Articles, Plan, as_clipping};
-use crate::import::pipeline::import_paths;
+use super::frame_bench::{FrameStats, bench_frames};
+use super::generate::{Articles, Plan, as_clipping};
+use super::timing::percentile;
+use crate::ingest::pipeline::import_paths;
 use crate::library::{Condition, DateTest, Filter};
 use crate::library::{Library, Result};
 use crate::model::{FacetChoice, Sort, SortKey};
@@ -47,14 +49,6 @@ fn timed_runs(
         p95: ms(percentile(&times, 0.95)),
         goal,
     })
-}
-
-/// The time at fraction `p` (0.5 for the median) of times sorted ascending.
-pub fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    sorted
-        .get(((sorted.len().max(1) - 1) as f64 * p).round() as usize)
-        .copied()
-        .unwrap_or_default()
 }
 
 /// Writes `files` generated clippings into `folder`, then times reading
@@ -226,7 +220,7 @@ pub fn bench_library(path: &Path, runs: usize) -> Result<Vec<Line>> {
         },
         runs,
     )?);
-    let mut pick = crate::generate::Rng::new(11);
+    let mut pick = super::generate::Rng::new(11);
     lines.push(timed_runs(
         "open an article",
         "≤ 100 ms",
@@ -264,11 +258,7 @@ pub fn bench_library(path: &Path, runs: usize) -> Result<Vec<Line>> {
             goal: "≤ 300 MB",
         });
     }
-    let text: i64 = library.connection().query_row(
-        "SELECT coalesce(sum(length(CAST(body AS BLOB)) + length(CAST(coalesce(title, '') AS BLOB))), 0) FROM articles",
-        [],
-        |r| r.get(0),
-    )?;
+    let text = library.text_bytes()?;
     let file = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     lines.push(Line {
         what: format!(
@@ -283,10 +273,10 @@ pub fn bench_library(path: &Path, runs: usize) -> Result<Vec<Line>> {
     Ok(lines)
 }
 
-/// The window's frames, through the real app (see `gui::frame_bench`).
+/// The window's frames, through the real app (see [`super::frame_bench`]).
 pub fn frame_lines(path: &Path, frames: usize) -> anyhow::Result<Vec<Line>> {
-    let times = crate::gui::frame_bench::bench_frames(path, frames)?;
-    let line = |what: &str, stats: &crate::gui::frame_bench::FrameStats| Line {
+    let times = bench_frames(path, frames)?;
+    let line = |what: &str, stats: &FrameStats| Line {
         what: what.into(),
         median: ms(stats.median),
         p95: ms(stats.p95),

@@ -4,11 +4,9 @@
 //! handing the triangles to the GPU. Idle frames, then frames scrolling the
 //! list with the mouse wheel, then frames with an article open.
 
-use super::action::Action;
-use super::app::FolioApp;
-use super::picker::NoChooser;
-use super::selection::ClickMode;
-use super::state::list::ListAction;
+use super::timing::percentile;
+use crate::gui::state::list::ListAction;
+use crate::gui::{Action, ClickMode, FolioApp, NoChooser};
 use crate::library::Library;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -22,8 +20,8 @@ pub struct FrameStats {
 fn stats(mut times: Vec<Duration>) -> FrameStats {
     times.sort();
     FrameStats {
-        median: crate::bench_suite::percentile(&times, 0.5),
-        p95: crate::bench_suite::percentile(&times, 0.95),
+        median: percentile(&times, 0.5),
+        p95: percentile(&times, 0.95),
     }
 }
 

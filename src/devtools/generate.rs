@@ -6,8 +6,8 @@
 //! sources, every region and country of the gazetteer, tags (up to ten
 //! thousand distinct ones), and notes on a share of the articles.
 
-use crate::import::regions;
 use crate::library::{Library, NewArticle, Result};
+use crate::model::regions;
 use crate::model::{DatePrecision, ExtractedArticle, Published};
 use chrono::NaiveDate;
 

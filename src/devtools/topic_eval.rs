@@ -9,7 +9,7 @@
 //! top-1 and top-3 accuracy (at the top level of the tree) from the lexicon
 //! alone, then after the user has filed 10, 50 and 100 articles.
 
-use crate::generate::Rng;
+use super::generate::Rng;
 use crate::library::{Library, NewArticle, Result, compress};
 use crate::model::ExtractedArticle;
 

@@ -1,6 +1,7 @@
 //! `folio bench-search`: how long searches take on a library, by kind of
 //! query, as median and 95th percentile over many runs.
 
+use super::timing::percentile;
 use crate::library::Filter;
 use crate::library::{Library, Result};
 use std::time::{Duration, Instant};
@@ -12,14 +13,6 @@ pub struct Timing {
     pub median: Duration,
     pub p95: Duration,
     pub mean_hits: f64,
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    if sorted.is_empty() {
-        return Duration::ZERO;
-    }
-    let rank = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[rank.min(sorted.len() - 1)]
 }
 
 /// Words of the library by how many articles hold them: the ranks chosen

@@ -2,8 +2,9 @@
 //! on one thread, so the figure is per core. The files are read into memory
 //! first; only decoding, telling the format and extracting are timed.
 
-use crate::import::pipeline::collect_files;
+use super::timing::percentile;
 use crate::import::read_fields;
+use crate::ingest::pipeline::collect_files;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -46,7 +47,7 @@ pub fn bench_extract(paths: &[PathBuf], rounds: usize) -> ExtractionTimes {
     let slowest = times.iter().max().map(|&(d, i)| (pages[i].0.clone(), d));
     let mut durations: Vec<Duration> = times.iter().map(|&(d, _)| d).collect();
     durations.sort();
-    let at = |p: f64| crate::bench_suite::percentile(&durations, p);
+    let at = |p: f64| percentile(&durations, p);
     ExtractionTimes {
         pages: pages.len(),
         rounds,

@@ -21,6 +21,9 @@
 //! ```
 //!
 //! Times are RFC 3339 in UTC; highlight offsets count characters of `body`.
+//!
+//! `export` writes it, `ingest` reads it back, and the library hands out and
+//! takes in articles whole in this shape ([`ExportedArticle`]).
 
 use serde::{Deserialize, Serialize};
 

@@ -1,7 +1,8 @@
 //! Topic suggestions from the text alone: each built-in topic has a list of
 //! words that point to it (`assets/topic_lexicon.tsv`, written for Folio),
-//! and an article is proposed the topics whose words it uses most. The
-//! library adds what the user's own filing teaches (`library::suggestions`).
+//! and an article is proposed the topics whose words it uses most. Pure
+//! text, no SQL: [`super::suggestions`] adds what the user's own filing
+//! teaches.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;

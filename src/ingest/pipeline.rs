@@ -1,75 +1,15 @@
 //! Import of files and folders: walk the paths, extract in parallel, store in
-//! batches, and account for every file in the report.
+//! batches, and account for every file in the report. Collections (exports
+//! holding many articles) go to `collections`.
 
-use super::{Format, MAX_FILE_BYTES, extract};
-use crate::library::{InsertOutcome, Library, LibraryError, NewArticle};
+use super::collections::{import_collection, is_collection};
+use super::report::io_reason;
+pub use super::report::{FileReport, ImportReport, Outcome, Progress};
+use crate::import::{ExtractError, MAX_FILE_BYTES, read_article};
+use crate::library::{InsertOutcome, Library, LibraryError, NewArticle, compress};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-
-/// What became of one file.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Outcome {
-    Imported { id: i64, title: String },
-    Duplicate { id: i64 },
-    Failed { reason: String },
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct FileReport {
-    pub path: PathBuf,
-    pub outcome: Outcome,
-}
-
-/// Every file named or found, and what became of it.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ImportReport {
-    pub files: Vec<FileReport>,
-    /// True when the user stopped the import before the end.
-    pub cancelled: bool,
-}
-
-impl ImportReport {
-    pub fn imported(&self) -> usize {
-        self.count(|o| matches!(o, Outcome::Imported { .. }))
-    }
-    pub fn duplicates(&self) -> usize {
-        self.count(|o| matches!(o, Outcome::Duplicate { .. }))
-    }
-    pub fn failed(&self) -> usize {
-        self.count(|o| matches!(o, Outcome::Failed { .. }))
-    }
-    fn count(&self, pred: impl Fn(&Outcome) -> bool) -> usize {
-        self.files.iter().filter(|f| pred(&f.outcome)).count()
-    }
-    /// Ids of the articles this import added.
-    pub fn new_ids(&self) -> Vec<i64> {
-        self.files
-            .iter()
-            .filter_map(|f| match f.outcome {
-                Outcome::Imported { id, .. } => Some(id),
-                _ => None,
-            })
-            .collect()
-    }
-    pub fn summary_line(&self) -> String {
-        format!(
-            "{} imported, {} duplicate{}, {} failed{}",
-            self.imported(),
-            self.duplicates(),
-            if self.duplicates() == 1 { "" } else { "s" },
-            self.failed(),
-            if self.cancelled { " (cancelled)" } else { "" }
-        )
-    }
-}
-
-/// How far an import has got, for a progress bar.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Progress {
-    pub done: usize,
-    pub total: usize,
-}
 
 /// File endings a folder walk picks up. Files named explicitly are always
 /// tried, whatever their name: the format is told by content.
@@ -92,14 +32,6 @@ pub fn collect_files(paths: &[PathBuf]) -> Vec<(PathBuf, Option<String>)> {
         }
     }
     out
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file or folder".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => e.to_string(),
-    }
 }
 
 /// Walks a folder. Symbolic links to folders are followed, but each folder
@@ -151,17 +83,17 @@ fn walk_folder(
 fn prepare(path: &Path) -> Result<NewArticle, String> {
     let meta = std::fs::metadata(path).map_err(|e| io_reason(&e))?;
     if meta.len() > MAX_FILE_BYTES {
-        return Err(super::ExtractError::TooLarge(meta.len() / (1024 * 1024)).to_string());
+        return Err(ExtractError::TooLarge(meta.len() / (1024 * 1024)).to_string());
     }
     let bytes = std::fs::read(path).map_err(|e| io_reason(&e))?;
     let name = path.file_name().and_then(|n| n.to_str()).map(str::to_string);
-    let (article, format): (_, Format) = extract(&bytes, name.as_deref()).map_err(|e| e.to_string())?;
+    let found = read_article(bytes, name).map_err(|e| e.to_string())?;
     Ok(NewArticle {
-        meta: article,
-        file_name: name,
-        format: format.as_str().to_string(),
+        meta: found.meta,
+        file_name: found.original.file_name,
+        format: found.original.format,
         // Compressed here, on the import's worker threads.
-        compressed_original: crate::library::compress(&bytes),
+        compressed_original: compress(&found.original.bytes),
     })
 }
 
@@ -202,130 +134,6 @@ fn store_batch(
 /// Files stored per transaction: large enough to amortise the commit, small
 /// enough that a crash or a cancel loses little work.
 const BATCH: usize = 256;
-
-fn extension(path: &Path) -> String {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_lowercase()
-}
-
-/// Whether a file holds many articles: a library export (JSON), an export
-/// of another tool (JSON, CSV, zip), or Pocket's list of links (HTML).
-fn is_collection(path: &Path) -> bool {
-    match extension(path).as_str() {
-        "json" | "csv" | "zip" => true,
-        "html" | "htm" => {
-            let mut start = vec![0u8; 64 * 1024];
-            let read = std::fs::File::open(path)
-                .and_then(|mut f| std::io::Read::read(&mut f, &mut start))
-                .unwrap_or(0);
-            String::from_utf8_lossy(&start[..read]).contains("time_added=")
-        }
-        _ => false,
-    }
-}
-
-/// A line per article of a collection, or one failed line for the file.
-fn import_collection(library: &mut Library, path: &Path) -> Vec<FileReport> {
-    let failed = |reason: String| {
-        vec![FileReport {
-            path: path.to_path_buf(),
-            outcome: Outcome::Failed { reason },
-        }]
-    };
-    if extension(path) == "json"
-        && std::fs::read(path).is_ok_and(|b| {
-            crate::export::library_json::looks_like_library_export(&String::from_utf8_lossy(&b))
-        })
-    {
-        return import_library_export(library, path);
-    }
-    let (tool, items) = match super::other_tools::read_export(path) {
-        Some(Ok(found)) => found,
-        Some(Err(reason)) => return failed(reason),
-        None => {
-            return failed(
-                "not an export Folio knows (a Folio library, wallabag or Zotero CSL-JSON, \
-                 Pocket or Instapaper CSV, an Omnivore zip)"
-                    .into(),
-            );
-        }
-    };
-    items
-        .iter()
-        .enumerate()
-        .map(|(n, item)| FileReport {
-            path: PathBuf::from(format!("{}#{}", path.display(), n + 1)),
-            outcome: match library.import_tool_item(item, tool) {
-                Ok(InsertOutcome::Imported { id }) => Outcome::Imported {
-                    id,
-                    title: item
-                        .title
-                        .clone()
-                        .or_else(|| item.url.clone())
-                        .unwrap_or_else(|| "(untitled)".into()),
-                },
-                Ok(InsertOutcome::Duplicate { id }) => Outcome::Duplicate { id },
-                Err(e) => Outcome::Failed {
-                    reason: format!("{} item: {e}", tool.name()),
-                },
-            },
-        })
-        .collect()
-}
-
-/// Reads a library export (see [`crate::export::library_json`]): a line per
-/// article it holds, or one failed line for the file when it is not one.
-fn import_library_export(library: &mut Library, path: &Path) -> Vec<FileReport> {
-    use crate::export::library_json::{FORMAT, LibraryExport, VERSION, looks_like_library_export};
-    let failed = |reason: String| {
-        vec![FileReport {
-            path: path.to_path_buf(),
-            outcome: Outcome::Failed { reason },
-        }]
-    };
-    let text = match std::fs::read(path) {
-        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-        Err(e) => return failed(io_reason(&e)),
-    };
-    if !looks_like_library_export(&text) {
-        return failed(format!(
-            "a JSON file, but not a library exported by Folio (\"format\": \"{FORMAT}\")"
-        ));
-    }
-    let export: LibraryExport = match serde_json::from_str(&text) {
-        Ok(export) => export,
-        Err(e) => return failed(format!("the library export is damaged: {e}")),
-    };
-    if export.version > VERSION {
-        return failed(format!(
-            "exported by a newer Folio (format version {}; this one reads up to {VERSION})",
-            export.version
-        ));
-    }
-    if let Err(e) = library.import_tags_and_topics(&export.tags, &export.topics) {
-        return failed(format!("its tags and topics could not be stored: {e}"));
-    }
-    export
-        .articles
-        .iter()
-        .enumerate()
-        .map(|(n, article)| FileReport {
-            path: PathBuf::from(format!("{}#{}", path.display(), n + 1)),
-            outcome: match library.import_exported(article) {
-                Ok(InsertOutcome::Imported { id }) => Outcome::Imported {
-                    id,
-                    title: article.title.clone().unwrap_or_else(|| "(untitled)".into()),
-                },
-                Ok(InsertOutcome::Duplicate { id }) => Outcome::Duplicate { id },
-                Err(e) => Outcome::Failed {
-                    reason: e.to_string(),
-                },
-            },
-        })
-        .collect()
-}
 
 /// Imports files and folders into the library. A file that fails is reported
 /// and the rest go on; `cancel` stops the import between batches.

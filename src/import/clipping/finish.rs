@@ -1,0 +1,133 @@
+//! The last step of every extractor, not only the clipping reader's: the
+//! language, the countries and region from the text, and tidy fields, with
+//! the article's opening words for a title where it has none. It lives with
+//! the clipping reader, whose fields it completes; the HTML reader (which
+//! reads a page's text with the clipping reader) and the Markdown reader
+//! call it too, once, at their end.
+
+use crate::import::regions;
+use crate::model::ExtractedArticle;
+
+/// What every extractor does last: the language, the countries and region
+/// from the text, and tidy fields.
+pub fn finish(mut article: ExtractedArticle) -> ExtractedArticle {
+    article.language = article
+        .language
+        .take()
+        .or_else(|| crate::import::language::detect_language(&article.body));
+    let title = article.title.clone().unwrap_or_default();
+    let mentions = regions::countries_mentioned(&title, &article.body);
+    if article.region.is_none() {
+        article.region = regions::infer_region(&mentions).map(str::to_string);
+    }
+    if article.countries.is_empty() {
+        let top = mentions.first().map(|(_, n)| *n).unwrap_or(0);
+        article.countries = mentions
+            .into_iter()
+            .filter(|(_, n)| *n >= 2 || *n * 2 >= top)
+            .take(8)
+            .map(|(c, _)| c)
+            .collect();
+    }
+    article.title = article
+        .title
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|t| !t.is_empty())
+        // With no headline of its own, an article is titled by its opening
+        // words, as a note is: rows of "untitled" tell a reader nothing.
+        .or_else(|| opening_words(&article.body));
+    article
+}
+
+/// Longest title made from an article's opening words, in words, and in
+/// characters (for text written without spaces).
+const OPENING_WORDS: usize = 12;
+const OPENING_CHARS: usize = 80;
+
+/// The first clause of the body's first paragraph that names something (three
+/// words or more, or a clause of text written without spaces), cut to
+/// [`OPENING_WORDS`] words and [`OPENING_CHARS`] characters (an ellipsis
+/// marks a cut). A point or comma ends a clause only before a space, and
+/// not after an initial, so "U.S." and "3.5" do not.
+fn opening_words(body: &str) -> Option<String> {
+    let first = body.lines().map(str::trim).find(|l| !l.is_empty())?;
+    let mut chars = first.char_indices().peekable();
+    let mut end = first.len();
+    while let Some((i, c)) = chars.next() {
+        let before_space = chars.peek().is_none_or(|&(_, next)| next.is_whitespace());
+        let wide_mark = matches!(c, '。' | '、' | '，' | '！' | '？');
+        // The point of an initial ("U.S.", "J. Roe") ends no clause.
+        let initial = c == '.' && {
+            let mut back = first[..i].chars().rev();
+            back.next().is_some_and(char::is_uppercase)
+                && back.next().is_none_or(|p| p == '.' || p.is_whitespace())
+        };
+        let mark = matches!(c, ',' | ';' | ':' | '.' | '!' | '?') && before_space && !initial;
+        if (wide_mark && i > 0) || (mark && first[..i].split_whitespace().count() >= 3) {
+            end = i;
+            break;
+        }
+    }
+    let words: Vec<&str> = first[..end].split_whitespace().collect();
+    let mut title = words
+        .iter()
+        .take(OPENING_WORDS)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut cut = words.len() > OPENING_WORDS;
+    if title.chars().count() > OPENING_CHARS {
+        title = title
+            .chars()
+            .take(OPENING_CHARS)
+            .collect::<String>()
+            .trim_end()
+            .to_string();
+        cut = true;
+    }
+    if cut {
+        title.push('…');
+    }
+    Some(title).filter(|t| !t.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::clipping::{PROSE, read_clipping};
+
+    #[test]
+    fn an_article_without_a_headline_is_titled_by_its_opening_words() {
+        let untitled = finish(read_clipping(PROSE));
+        assert_eq!(
+            untitled.title.as_deref(),
+            Some("The council voted on Tuesday to rebuild the harbour wall")
+        );
+        let long =
+            "Residents who had waited more than a decade for the harbour wall to be rebuilt cheered the vote";
+        assert_eq!(
+            opening_words(long).as_deref(),
+            Some("Residents who had waited more than a decade for the harbour wall…")
+        );
+        assert_eq!(
+            opening_words("社説の本文である。続き").as_deref(),
+            Some("社説の本文である")
+        );
+        assert_eq!(opening_words("  \n "), None);
+        // Initials, decimals and a wire dateline do not end the clause.
+        assert_eq!(
+            opening_words("Dr. Jane Roe said the U.S. share was 3.5 per cent, and rising").as_deref(),
+            Some("Dr. Jane Roe said the U.S. share was 3.5 per cent")
+        );
+        assert_eq!(
+            opening_words("LONDON, Oct 5 (Reuters) - Ministers met, then parted").as_deref(),
+            Some("LONDON, Oct 5 (Reuters) - Ministers met")
+        );
+        // Text written without spaces is cut by characters.
+        let thai = "ก".repeat(200);
+        assert_eq!(
+            opening_words(&thai).map(|t| t.chars().count()),
+            Some(OPENING_CHARS + 1)
+        );
+    }
+}

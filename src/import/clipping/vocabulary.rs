@@ -1,0 +1,410 @@
+//! The vocabulary of a page's furniture and header: the words a share bar,
+//! a menu or a "related" list is made of, the labels of the kind of piece,
+//! the words of publications' names, and the patterns of bylines, source,
+//! section, copyright and comment lines. They stand together, in every
+//! language the clippings come in, so that a language is added in one place.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Words that make up the page's furniture: a line made only of these is
+/// navigation, a share bar or a call to subscribe, never the article.
+pub(super) const FURNITURE_WORDS: &[&str] = &[
+    "print",
+    "share",
+    "shares",
+    "tweet",
+    "email",
+    "e-mail",
+    "mail",
+    "facebook",
+    "twitter",
+    "x",
+    "linkedin",
+    "whatsapp",
+    "reddit",
+    "pinterest",
+    "copy",
+    "link",
+    "comments",
+    "comment",
+    "subscribe",
+    "sign",
+    "in",
+    "up",
+    "log",
+    "login",
+    "register",
+    "menu",
+    "search",
+    "advertisement",
+    "advertising",
+    "ad",
+    "sponsored",
+    "related",
+    "articles",
+    "stories",
+    "read",
+    "more",
+    "see",
+    "also",
+    "recommended",
+    "most",
+    "popular",
+    "trending",
+    "newsletter",
+    "newsletters",
+    "follow",
+    "us",
+    "skip",
+    "to",
+    "content",
+    "main",
+    "back",
+    "top",
+    "home",
+    "close",
+    "next",
+    "previous",
+    "listen",
+    "save",
+    "gift",
+    "article",
+    "this",
+    "on",
+    "imprimer",
+    "partager",
+    "s'abonner",
+    "abonnez-vous",
+    "publicité",
+    "lire",
+    "aussi",
+    "suite",
+    "connecter",
+    "se",
+    "compartir",
+    "imprimir",
+    "suscríbete",
+    "publicidad",
+    "leer",
+    "más",
+    "iniciar",
+    "sesión",
+    "drucken",
+    "teilen",
+    "anzeige",
+    "werbung",
+    // Italian, Portuguese, Dutch, Polish, Czech and Russian share bars,
+    // "related" labels and sign-ins.
+    "condividi",
+    "stampa",
+    "correlati",
+    "pubblicità",
+    "compartilhar",
+    "partilhar",
+    "relacionadas",
+    "publicidade",
+    "delen",
+    "gerelateerd",
+    "advertentie",
+    "udostępnij",
+    "drukuj",
+    "powiązane",
+    "reklama",
+    "sdílet",
+    "tisk",
+    "související",
+    "поделиться",
+    "печать",
+    "реклама",
+    "印刷",
+    "共有",
+    "シェア",
+    "ツイート",
+    "関連記事",
+    "広告",
+    "ログイン",
+    "会員登録",
+    "보내기",
+    "공유",
+    "인쇄",
+    "|",
+    "/",
+    "·",
+    "•",
+];
+
+/// Beginnings of lines that are furniture whatever follows.
+pub(super) const FURNITURE_PREFIXES: &[&str] = &[
+    "read more",
+    "related:",
+    "see also",
+    "advertisement",
+    "share this",
+    "sign up",
+    "subscribe to",
+    "follow us",
+    "click here",
+    "click to ",
+    // The head of a list of other stories ("More news").
+    "weitere meldungen",
+    "copyright",
+    "©",
+    "(c) ",
+    "all rights reserved",
+    "tags:",
+    "topics:",
+    "keywords:",
+    "photo:",
+    "image:",
+    "continue reading",
+    "supported by",
+    "listen to this",
+    "illustration for article",
+    "media caption",
+    "image caption",
+    "image copyright",
+    "関連記事",
+    "【関連",
+    "ここから本文",
+    "本文へ",
+    "このページの",
+    "ページの先頭",
+];
+
+/// Links to another story that papers set between an article's paragraphs
+/// ("Read also: …"): not the article's, but no end to it either.
+pub(super) const READ_ALSO_PREFIXES: &[&str] = &[
+    "read also",
+    "also read",
+    "lire aussi",
+    "à lire aussi",
+    "a lire aussi",
+    "leer también",
+    "lea también",
+    "leia também",
+    "leggi anche",
+    "lesen sie auch",
+    "lees ook",
+    "czytaj także",
+    "читайте также",
+    "читайте також",
+    "اقرأ أيضا",
+    "إقرأ أيضا",
+];
+
+/// Labels of the kind of piece, on a line of their own or before a headline.
+pub(super) const KIND_LABELS: &[(&str, &str)] = &[
+    ("editorial", "editorial"),
+    ("editorials", "editorial"),
+    ("our view", "editorial"),
+    ("the view", "editorial"),
+    ("éditorial", "editorial"),
+    ("editoriale", "editorial"),
+    ("leitartikel", "editorial"),
+    ("社説", "editorial"),
+    ("사설", "editorial"),
+    ("社论", "editorial"),
+    ("社論", "editorial"),
+    ("opinion", "opinion"),
+    ("opinión", "opinion"),
+    ("opinião", "opinion"),
+    ("meinung", "opinion"),
+    ("op-ed", "opinion"),
+    ("column", "opinion"),
+    ("commentary", "opinion"),
+    ("comment", "opinion"),
+    ("tribune", "opinion"),
+    ("tribuna", "opinion"),
+    ("chronique", "opinion"),
+    ("kommentar", "opinion"),
+    ("論説", "opinion"),
+    ("analysis", "analysis"),
+    ("análisis", "analysis"),
+    ("analyse", "analysis"),
+    ("review", "review"),
+    ("interview", "interview"),
+    ("entretien", "interview"),
+    ("entrevista", "interview"),
+    ("letters", "letter"),
+    ("letter", "letter"),
+];
+
+/// Words that publication names are made of.
+pub(super) const PUBLICATION_WORDS: &[&str] = &[
+    "times",
+    "post",
+    "blog",
+    "shimbun",
+    "herald",
+    "journal",
+    "guardian",
+    "tribune",
+    "gazette",
+    "telegraph",
+    "chronicle",
+    "monde",
+    "país",
+    "pais",
+    "zeitung",
+    "observer",
+    "inquirer",
+    "economist",
+    "dawn",
+    "hindu",
+    "nation",
+    "mundo",
+    "figaro",
+    "libération",
+    "independent",
+    "standard",
+    "globe",
+    "star",
+    "courier",
+    "express",
+    "mirror",
+    "mail",
+    "news",
+    "review",
+    "press",
+    "today",
+    "weekly",
+    "daily",
+    "reporter",
+    "bulletin",
+    "examiner",
+    "sentinel",
+    "dispatch",
+    "advertiser",
+    "spiegel",
+    "corriere",
+    "repubblica",
+    "stampa",
+    "clarín",
+    "nación",
+    "nacion",
+    "folha",
+    "yomiuri",
+    "mainichi",
+    "nikkei",
+    "sankei",
+    "chosun",
+    "joongang",
+    "hankyoreh",
+    "xinhua",
+    "reuters",
+    "bbc",
+    "cnn",
+    "npr",
+    "afp",
+    "agence",
+    "kyodo",
+    "yonhap",
+    "diario",
+    "diário",
+    "quotidien",
+    "magazine",
+    "jazeera",
+    "ledger",
+    "mercury",
+    "advocate",
+    "citizen",
+    "pioneer",
+    "statesman",
+    "enquirer",
+    "banner",
+    "beacon",
+    "courant",
+    "kurier",
+    "tageblatt",
+];
+pub(super) const PUBLICATION_SUFFIXES: &[&str] =
+    &["新聞", "日報", "일보", "신문", "时报", "日报", "新闻", "通信"];
+
+pub(super) static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?i:by|par|por|von|door|av|written by|texte de|author:|auteur\s?:|autor:|autora:)\s+(\p{Lu}.*)$",
+    )
+    .expect("valid byline pattern")
+});
+pub(super) static URL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"https?://[^\s<>"'\]\)]+"#).expect("valid url pattern"));
+pub(super) static SECTION_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:from the section|section\s?:|rubrique\s?:|sección\s?:|secção\s?:|ressort\s?:)\s*(.+)$")
+        .expect("valid section pattern")
+});
+pub(super) static SOURCE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:source|fuente|fonte|quelle|出典|出所)\s?[:：]\s*(.+)$").expect("valid source pattern")
+});
+/// A line that says where a text comes from: "From Wikipedia, the free
+/// encyclopedia". The description after the comma, naming a kind of
+/// publication, sets it apart from a headline such as "From Gaza, a
+/// mother's plea".
+pub(super) static FROM_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^From ((?:[Tt]he )?\p{Lu}[\w.&'-]*(?: \p{Lu}[\w.&'-]*){0,3}), (?:the|an?) [\w ]{0,30}\b(?:encyclopa?edia|wiki|dictionary|archive|magazine|newspaper|journal)$",
+    )
+    .expect("valid from-line pattern")
+});
+/// "12 comments", "3 Responses": a count of the comments, furniture (the
+/// head of the thread itself is a [`COMMENT_THREAD`]).
+pub(super) static COMMENT_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\d+\s+(?:comments?|responses?|replies|reactions?)\b").expect("valid comment pattern")
+});
+/// The head of the readers' comments under an article: "There are 13
+/// comments", "12 thoughts on “…”", "Leave a Reply". The article ends
+/// there, however much the comments say. (A bare count, "11 Comments", is
+/// as often a link under the headline: furniture only. A sentence such as
+/// "300 responses to the survey backed the plan" names no quoted title.)
+pub(super) static COMMENT_THREAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"(?i)^(?:there (?:are|is) \d+ (?:comments?|responses?|replies)\s*$|\d+ (?:comments?|responses?|replies|thoughts?) (?:on|to) [“"‘'«].{1,160}[”"’'»]$|(?:leave|post|add|write) a (?:comment|reply|response)$|(?:deja(?:r)? (?:un|tu|su) comentario|escriba su comentario(?: aquí)?|deixe (?:um|seu) comentário|laisser un commentaire|lascia un commento|schreibe? einen kommentar|kommentar schreiben|оставить комментарий|добавить комментарий|napisz komentarz|dodaj komentarz)\s*[.:!]?$|join the (?:discussion|conversation)$|(?:reader|readers'|readers’) comments$)"#,
+    )
+    .expect("valid comment thread pattern")
+});
+pub(super) static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:copyright|\(c\)|©)\s*(?i:copyright|©)?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(.+?)(?:[.,]?\s*(?i:all rights reserved).*)?$")
+        .expect("valid copyright pattern")
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_headline_that_starts_with_from_is_no_source_line() {
+        for headline in [
+            "From Russia With Love",
+            "From The Ashes Of The Harbour",
+            "From Kyiv to Kharkiv, a long road",
+        ] {
+            assert!(!FROM_LINE.is_match(headline), "{headline}");
+        }
+        assert!(!FROM_LINE.is_match("From Gaza, a mother's plea for help"));
+        assert!(FROM_LINE.is_match("From Wikipedia, the free encyclopedia"));
+    }
+
+    #[test]
+    fn only_the_head_of_a_thread_ends_an_article() {
+        for head in [
+            "3 thoughts on “Council agrees to rebuild the harbour wall”",
+            "There are 13 comments",
+            "Leave a Reply",
+            "Escriba su comentario aquí!",
+            "Laisser un commentaire",
+            "Schreibe einen Kommentar",
+            "Оставить комментарий",
+        ] {
+            assert!(COMMENT_THREAD.is_match(head), "{head}");
+        }
+        for line in [
+            "11 Comments",
+            "Comments (4)",
+            "300 responses to the survey backed the plan.",
+            "Leave a comment below and tell us what you think.",
+            "Lascia un commento se vuoi dire la tua sul nuovo porto.",
+        ] {
+            assert!(!COMMENT_THREAD.is_match(line), "{line}");
+        }
+    }
+}

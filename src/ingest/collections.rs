@@ -1,0 +1,220 @@
+//! Files that hold many articles: Folio's own library export, and the
+//! exports of the tools users arrive from (read by `import::other_tools`).
+//! Each article gets its own line in the report; a collection is stored an
+//! article at a time, whole (dates, read state, highlights), as the library
+//! takes an exported article.
+
+use super::report::{FileReport, Outcome, io_reason};
+use crate::annotate::anchor;
+use crate::import::other_tools;
+use crate::library::{InsertOutcome, Library, compress};
+use crate::model::library_export::{
+    ExportedArticle, ExportedHighlight, ExportedOriginal, FORMAT, LibraryExport, VERSION,
+    looks_like_library_export,
+};
+use crate::model::{FoundArticle, MarkedPassage};
+use base64::Engine;
+use std::path::{Path, PathBuf};
+
+fn extension(path: &Path) -> String {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_lowercase()
+}
+
+/// Whether a file holds many articles: a library export (JSON), an export
+/// of another tool (JSON, CSV, zip), or Pocket's list of links (HTML).
+pub(super) fn is_collection(path: &Path) -> bool {
+    match extension(path).as_str() {
+        "json" | "csv" | "zip" => true,
+        "html" | "htm" => {
+            let mut start = vec![0u8; 64 * 1024];
+            let read = std::fs::File::open(path)
+                .and_then(|mut f| std::io::Read::read(&mut f, &mut start))
+                .unwrap_or(0);
+            String::from_utf8_lossy(&start[..read]).contains("time_added=")
+        }
+        _ => false,
+    }
+}
+
+/// One failed line for a whole collection.
+fn failed(path: &Path, reason: String) -> Vec<FileReport> {
+    vec![FileReport {
+        path: path.to_path_buf(),
+        outcome: Outcome::Failed { reason },
+    }]
+}
+
+/// The report line of the `n`th article of a collection.
+fn article_line(path: &Path, n: usize, outcome: Outcome) -> FileReport {
+    FileReport {
+        path: PathBuf::from(format!("{}#{}", path.display(), n + 1)),
+        outcome,
+    }
+}
+
+/// A line per article of a collection, or one failed line for the file.
+pub(super) fn import_collection(library: &mut Library, path: &Path) -> Vec<FileReport> {
+    if extension(path) == "json"
+        && std::fs::read(path).is_ok_and(|b| looks_like_library_export(&String::from_utf8_lossy(&b)))
+    {
+        return import_library_export(library, path);
+    }
+    let other_tools::ToolExport { tool, articles } = match other_tools::read_export(path) {
+        Some(Ok(export)) => export,
+        Some(Err(reason)) => return failed(path, reason),
+        None => {
+            return failed(
+                path,
+                "not an export Folio knows (a Folio library, wallabag or Zotero CSL-JSON, \
+                 Pocket or Instapaper CSV, an Omnivore zip)"
+                    .into(),
+            );
+        }
+    };
+    let item_failed = |reason: String| Outcome::Failed {
+        reason: format!("{} item: {reason}", tool.name()),
+    };
+    articles
+        .into_iter()
+        .enumerate()
+        .map(|(n, found)| {
+            let outcome = match found {
+                Err(reason) => item_failed(reason),
+                Ok(found) => {
+                    let title = found
+                        .meta
+                        .title
+                        .clone()
+                        .or_else(|| found.meta.url.clone())
+                        .unwrap_or_else(|| "(untitled)".into());
+                    match library.import_exported(&whole(found, &crate::library::now())) {
+                        Ok(InsertOutcome::Imported { id }) => Outcome::Imported { id, title },
+                        Ok(InsertOutcome::Duplicate { id }) => Outcome::Duplicate { id },
+                        Err(e) => item_failed(e.to_string()),
+                    }
+                }
+            };
+            article_line(path, n, outcome)
+        })
+        .collect()
+}
+
+/// An article another tool kept, whole, as the library takes it: stamped
+/// `now`, its marked passages found in the text (a passage that is not in
+/// it is kept, detached), its original compressed.
+fn whole(found: FoundArticle, now: &str) -> ExportedArticle {
+    let FoundArticle {
+        meta,
+        provenance,
+        marked,
+        original,
+    } = found;
+    let highlights = marked.iter().map(|m| anchored(&meta.body, m, now)).collect();
+    ExportedArticle {
+        published: meta.published.map(|p| p.to_iso()),
+        highlights,
+        imported_at: now.to_string(),
+        updated_at: now.to_string(),
+        deleted_at: None,
+        saved_at: provenance.saved_at,
+        read_state: provenance.read_state,
+        link_only: provenance.link_only,
+        publisher_place: provenance.publisher_place,
+        original: Some(ExportedOriginal {
+            file_name: original.file_name,
+            format: original.format,
+            zlib_base64: base64::engine::general_purpose::STANDARD.encode(compress(&original.bytes)),
+        }),
+        topics: Vec::new(),
+        note: None,
+        title: meta.title,
+        body: meta.body,
+        source: meta.source,
+        authors: meta.authors,
+        section: meta.section,
+        kind: meta.kind,
+        language: meta.language,
+        url: meta.url,
+        region: meta.region,
+        countries: meta.countries,
+        tags: meta.tags,
+    }
+}
+
+/// A marked passage as a highlight: anchored at the first place the text
+/// says it, or detached when it does not.
+fn anchored(body: &str, marked: &MarkedPassage, now: &str) -> ExportedHighlight {
+    let chars: Vec<char> = body.chars().collect();
+    let quote = marked.quote.trim();
+    let quote_chars: Vec<char> = quote.chars().collect();
+    let at = (!quote_chars.is_empty() && quote_chars.len() <= chars.len())
+        .then(|| {
+            (0..=chars.len() - quote_chars.len()).find(|&i| chars[i..i + quote_chars.len()] == *quote_chars)
+        })
+        .flatten();
+    let selector = at.and_then(|at| anchor::select(body, at, at + quote_chars.len()));
+    ExportedHighlight {
+        start: selector.as_ref().map_or(0, |s| s.start),
+        end: selector.as_ref().map_or(0, |s| s.end),
+        quote: quote.to_string(),
+        prefix: selector.as_ref().map(|s| s.prefix.clone()).unwrap_or_default(),
+        suffix: selector.as_ref().map(|s| s.suffix.clone()).unwrap_or_default(),
+        color: "yellow".into(),
+        comment: marked.comment.clone(),
+        created_at: now.to_string(),
+        updated_at: now.to_string(),
+        detached: selector.is_none(),
+    }
+}
+
+/// Reads a library export (see [`crate::model::library_export`]): a line
+/// per article it holds, or one failed line for the file when it is not one.
+fn import_library_export(library: &mut Library, path: &Path) -> Vec<FileReport> {
+    let text = match std::fs::read(path) {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(e) => return failed(path, io_reason(&e)),
+    };
+    if !looks_like_library_export(&text) {
+        return failed(
+            path,
+            format!("a JSON file, but not a library exported by Folio (\"format\": \"{FORMAT}\")"),
+        );
+    }
+    let export: LibraryExport = match serde_json::from_str(&text) {
+        Ok(export) => export,
+        Err(e) => return failed(path, format!("the library export is damaged: {e}")),
+    };
+    if export.version > VERSION {
+        return failed(
+            path,
+            format!(
+                "exported by a newer Folio (format version {}; this one reads up to {VERSION})",
+                export.version
+            ),
+        );
+    }
+    if let Err(e) = library.import_tags_and_topics(&export.tags, &export.topics) {
+        return failed(path, format!("its tags and topics could not be stored: {e}"));
+    }
+    export
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(n, article)| {
+            let outcome = match library.import_exported(article) {
+                Ok(InsertOutcome::Imported { id }) => Outcome::Imported {
+                    id,
+                    title: article.title.clone().unwrap_or_else(|| "(untitled)".into()),
+                },
+                Ok(InsertOutcome::Duplicate { id }) => Outcome::Duplicate { id },
+                Err(e) => Outcome::Failed {
+                    reason: e.to_string(),
+                },
+            };
+            article_line(path, n, outcome)
+        })
+        .collect()
+}
