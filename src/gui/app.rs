@@ -314,8 +314,7 @@ impl FolioApp {
     /// Draws every view; returns what the user asked for, in order.
     fn draw(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
         let ctx = ui.ctx().clone();
-        let undo = self.undo.last().map(|u| u.label());
-        let mut actions = views::top_bar::show(ui, &self.list, undo.as_deref(), self.reader.text_size);
+        let mut actions = views::top_bar::show(ui, &self.list, self.undo.last(), self.reader.text_size);
         actions.extend(views::status_bar::show(
             ui,
             &self.import,

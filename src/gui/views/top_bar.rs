@@ -7,6 +7,7 @@ use crate::gui::state::dialogs::DialogAction;
 use crate::gui::state::import::ImportAction;
 use crate::gui::state::list::{ListAction, ListState};
 use crate::gui::state::reader::ReaderAction;
+use crate::gui::undo::Undo;
 use crate::gui::widgets;
 
 /// What the "?" beside the search box says.
@@ -116,11 +117,11 @@ fn view_menu(ui: &mut egui::Ui, text_size: f32, actions: &mut Actions) {
 }
 
 /// `undo`: what Ctrl+Z would take back, when there is anything.
-fn menus(ui: &mut egui::Ui, undo: Option<&str>, text_size: f32, actions: &mut Actions) {
+fn menus(ui: &mut egui::Ui, undo: Option<&Undo>, text_size: f32, actions: &mut Actions) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| file_menu(ui, actions));
         ui.menu_button("Edit", |ui| {
-            let label = undo.unwrap_or("Undo");
+            let label = undo.map(Undo::label).unwrap_or_else(|| "Undo".into());
             let button = ui.add_enabled(undo.is_some(), egui::Button::new(label).shortcut_text("Ctrl+Z"));
             if button.clicked() {
                 actions.push(Action::Undo);
@@ -171,7 +172,7 @@ fn search_box(ui: &mut egui::Ui, list: &ListState, actions: &mut Actions) {
     }
 }
 
-pub fn show(ui: &mut egui::Ui, list: &ListState, undo: Option<&str>, text_size: f32) -> Vec<Action> {
+pub fn show(ui: &mut egui::Ui, list: &ListState, undo: Option<&Undo>, text_size: f32) -> Vec<Action> {
     let mut actions = Actions::default();
     egui::Panel::top("toolbar").show(ui, |ui| {
         ui.add_space(2.0);
