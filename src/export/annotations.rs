@@ -19,11 +19,22 @@ pub enum AnnotationFormat {
 }
 
 impl AnnotationFormat {
-    /// The file name a save dialog proposes.
-    pub fn file_name(self) -> &'static str {
+    /// Both formats, in the menus' order.
+    pub const ALL: [AnnotationFormat; 2] = [AnnotationFormat::Markdown, AnnotationFormat::WebAnnotation];
+
+    /// The menus' entry.
+    pub fn label(self) -> &'static str {
         match self {
-            AnnotationFormat::Markdown => "annotations.md",
-            AnnotationFormat::WebAnnotation => "annotations.json",
+            AnnotationFormat::Markdown => "Markdown…",
+            AnnotationFormat::WebAnnotation => "Web Annotation JSON…",
+        }
+    }
+
+    /// The extension of the file written.
+    pub fn extension(self) -> &'static str {
+        match self {
+            AnnotationFormat::Markdown => "md",
+            AnnotationFormat::WebAnnotation => "json",
         }
     }
 }

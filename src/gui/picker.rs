@@ -64,7 +64,7 @@ impl PathPicker for NoChooser {
 pub enum PickedSave {
     Annotations {
         article: Option<i64>,
-        json: bool,
+        format: crate::export::AnnotationFormat,
     },
     /// Articles (by id) in this format.
     Articles {

@@ -10,6 +10,7 @@ use crate::ingest::pipeline::{self, ImportReport, Progress};
 use crate::library::maintenance::{self, BackupFile};
 use crate::library::{Annotation, AnnotationQuery, Facets, Filter, Library, TopicSuggestion};
 use crate::model::{Article, ArticleSummary, ExtractedArticle, FoundIn, Highlight};
+use anyhow::Context;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
@@ -123,7 +124,7 @@ pub enum Request {
     /// annotated article's.
     ExportAnnotations {
         article: Option<i64>,
-        json: bool,
+        format: AnnotationFormat,
         path: PathBuf,
     },
     /// Writes these articles in this format.
@@ -306,265 +307,292 @@ impl Worker {
     }
 }
 
+/// Carries out one request. Every failure becomes one message, here.
 fn handle(library: &mut Library, request: Request, outbox: &Sender<Response>, wake: &impl Fn()) -> Response {
-    let result: Result<Response, String> = match request {
+    answer(library, request, outbox, wake).unwrap_or_else(|e| Response::Failed(message(&e)))
+}
+
+/// What went wrong, in words: each cause once (a library error already
+/// quotes the SQLite error it wraps).
+fn message(error: &anyhow::Error) -> String {
+    let mut message = String::new();
+    for cause in error.chain() {
+        let text = cause.to_string();
+        if !message.contains(&text) {
+            if !message.is_empty() {
+                message.push_str(": ");
+            }
+            message.push_str(&text);
+        }
+    }
+    message
+}
+
+/// The answer to one request, from the library's own methods (each change
+/// one transaction there).
+fn answer(
+    library: &mut Library,
+    request: Request,
+    outbox: &Sender<Response>,
+    wake: &impl Fn(),
+) -> anyhow::Result<Response> {
+    Ok(match request {
         Request::Refresh {
             filter,
             search,
             counts,
             generation,
-        } => (|| {
-            let (ids, rows, snippets) = if search.trim().is_empty() {
-                let ids = library.list_ids(&filter)?;
-                let first = &ids[..ids.len().min(FIRST_PAGE)];
-                let rows = library.summaries(first)?;
-                (ids, rows, Vec::new())
-            } else {
-                let mut f = filter.clone();
-                f.limit = Some(SEARCH_RESULTS);
-                let hits = library.search_as_typed(&search, &f)?;
-                let snippets = hits
-                    .iter()
-                    .map(|h| (h.summary.id, h.snippet.clone(), h.found_in))
-                    .collect();
-                let rows: Vec<ArticleSummary> = hits.into_iter().map(|h| h.summary).collect();
-                (rows.iter().map(|r| r.id).collect(), rows, snippets)
-            };
-            Ok::<_, crate::library::LibraryError>(Response::Listing {
-                generation,
-                ids,
-                rows,
-                snippets,
-                facets: if counts {
-                    Some(Box::new(library.facets_for(&filter)?))
-                } else {
-                    None
-                },
-            })
-        })()
-        .map_err(|e| e.to_string()),
-        Request::Open(id) => Ok(library
-            .get_article(id)
-            .map(|a| Response::Opened(Box::new(a)))
-            .unwrap_or(Response::NotOpened(id))),
+        } => listing(library, &filter, &search, counts, generation)?,
+        Request::Open(id) => match library.get_article(id) {
+            Ok(article) => Response::Opened(Box::new(article)),
+            Err(_) => Response::NotOpened(id),
+        },
         Request::Import { paths, cancel } => {
-            pipeline::import_paths(library, &paths, &cancel, |progress, _| {
+            let report = pipeline::import_paths(library, &paths, &cancel, |progress, _| {
                 let _ = outbox.send(Response::ImportProgress(progress));
                 wake();
-            })
-            .map(Response::Imported)
-            .map_err(|e| e.to_string())
+            })?;
+            Response::Imported(report)
         }
-        Request::ChangeTags { id, add, remove } => library
-            .change_tags(id, &add, &remove)
-            .map(|_| Response::Changed)
-            .map_err(|e| e.to_string()),
-        Request::SetNote { id, text } => library
-            .set_note(id, &text)
-            .map(|_| Response::Changed)
-            .map_err(|e| e.to_string()),
+        Request::ChangeTags { id, add, remove } => {
+            library.change_tags(id, &add, &remove)?;
+            Response::Changed
+        }
+        Request::SetNote { id, text } => {
+            library.set_note(id, &text)?;
+            Response::Changed
+        }
         // The whole library, trash and all: what the menu item says.
         Request::ExportArticles { format, path, .. } if format == ExportFormat::Json => {
-            crate::export::write_export(library, format, &Filter::default(), true, &path)
-                .map(|n| Response::Exported {
-                    path,
-                    what: format!("The library ({n} articles)"),
-                })
-                .map_err(|e| e.to_string())
+            let n = crate::export::write_export(library, format, &Filter::default(), true, &path)?;
+            Response::Exported {
+                path,
+                what: format!("The library ({n} articles)"),
+            }
         }
-        Request::ExportArticles { ids, format, path } => ids
-            .iter()
-            .map(|&id| library.export_article(id))
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| e.to_string())
-            .and_then(|articles| {
-                crate::export::write_articles(&articles, format, &path).map_err(|e| e.to_string())
-            })
-            .map(|n| Response::Exported {
+        Request::ExportArticles { ids, format, path } => {
+            let articles = ids
+                .iter()
+                .map(|&id| library.export_article(id))
+                .collect::<Result<Vec<_>, _>>()?;
+            let n = crate::export::write_articles(&articles, format, &path)?;
+            Response::Exported {
                 path,
                 what: format!("{n} article{}", if n == 1 { "" } else { "s" }),
-            }),
-        Request::RenameTag { old, new } => library
-            .rename_tag(&old, &new)
-            .map(|_| Response::Changed)
-            .map_err(|e| e.to_string()),
+            }
+        }
+        Request::RenameTag { old, new } => {
+            library.rename_tag(&old, &new)?;
+            Response::Changed
+        }
         Request::TagMany {
             ids,
             tag,
             add,
             undoing,
-        } => library
-            .tag_many(&ids, &tag, add)
-            .map(|changed| Response::TaggedMany {
-                tag,
-                add,
-                changed,
-                undoing,
-            })
-            .map_err(|e| e.to_string()),
-        Request::EditMany { ids, changes } => library
-            .edit_many(&ids, &changes)
-            .map(|edited| Response::EditedMany {
+        } => Response::TaggedMany {
+            changed: library.tag_many(&ids, &tag, add)?,
+            tag,
+            add,
+            undoing,
+        },
+        Request::EditMany { ids, changes } => {
+            let edited = library.edit_many(&ids, &changes)?;
+            Response::EditedMany {
                 previous: edited.previous,
                 filed: edited.filed,
-            })
-            .map_err(|e| e.to_string()),
-        Request::RestoreDetails { previous, filed } => library
-            .undo_edit_many(&crate::library::EditedMany { previous, filed })
-            .map(|_| Response::Changed)
-            .map_err(|e| e.to_string()),
-        Request::SetTagColor { name, color } => library
-            .set_tag_color(&name, color.as_deref())
-            .map(|_| Response::Changed)
-            .map_err(|e| e.to_string()),
-        Request::AddTopic { name, parent } => library
-            .add_topic(&name, parent)
-            .map(|_| Response::Changed)
-            .map_err(|e| e.to_string()),
-        Request::RenameTopic { id, name } => library
-            .rename_topic(id, &name)
-            .map(|_| Response::Changed)
-            .map_err(|e| e.to_string()),
-        Request::MoveTopic { id, parent } => library
-            .move_topic(id, parent)
-            .map(|_| Response::Changed)
-            .map_err(|e| e.to_string()),
-        Request::Suggestions(article) => library
-            .topic_suggestions(article)
-            .map(|list| Response::Suggestions { article, list })
-            .map_err(|e| e.to_string()),
+            }
+        }
+        Request::RestoreDetails { previous, filed } => {
+            library.undo_edit_many(&crate::library::EditedMany { previous, filed })?;
+            Response::Changed
+        }
+        Request::SetTagColor { name, color } => {
+            library.set_tag_color(&name, color.as_deref())?;
+            Response::Changed
+        }
+        Request::AddTopic { name, parent } => {
+            library.add_topic(&name, parent)?;
+            Response::Changed
+        }
+        Request::RenameTopic { id, name } => {
+            library.rename_topic(id, &name)?;
+            Response::Changed
+        }
+        Request::MoveTopic { id, parent } => {
+            library.move_topic(id, parent)?;
+            Response::Changed
+        }
+        Request::Suggestions(article) => Response::Suggestions {
+            article,
+            list: library.topic_suggestions(article)?,
+        },
         Request::RejectSuggestion {
             article,
             topic,
             reject,
-        } => if reject {
-            library.reject_suggestion(article, topic)
-        } else {
-            library.unreject_suggestion(article, topic)
+        } => {
+            if reject {
+                library.reject_suggestion(article, topic)?;
+            } else {
+                library.unreject_suggestion(article, topic)?;
+            }
+            Response::Suggestions {
+                article,
+                list: library.topic_suggestions(article)?,
+            }
         }
-        .and_then(|_| library.topic_suggestions(article))
-        .map(|list| Response::Suggestions { article, list })
-        .map_err(|e| e.to_string()),
-        Request::DeleteTag(name) => library
-            .delete_tag(&name)
-            .map(|_| Response::Changed)
-            .map_err(|e| e.to_string()),
-        Request::ChangeTopics { id, add, remove } => library
-            .change_topics(id, &add, &remove)
-            .map(|_| Response::Changed)
-            .map_err(|e| e.to_string()),
+        Request::DeleteTag(name) => {
+            library.delete_tag(&name)?;
+            Response::Changed
+        }
+        Request::ChangeTopics { id, add, remove } => {
+            library.change_topics(id, &add, &remove)?;
+            Response::Changed
+        }
         Request::AddHighlight {
             article_id,
             start,
             end,
             color,
-        } => library
-            .add_highlight(article_id, start, end, &color, None)
-            .map(|h| Response::HighlightAdded(Box::new(h)))
-            .map_err(|e| e.to_string()),
-        Request::UpdateHighlight { id, color, comment } => library
-            .update_highlight(id, &color, comment.as_deref())
-            .map(|h| Response::AnnotationsChanged(h.article_id))
-            .map_err(|e| e.to_string()),
-        Request::DeleteHighlight(id) => library
-            .delete_highlight(id)
-            .map(|h| Response::AnnotationsChanged(h.article_id))
-            .map_err(|e| e.to_string()),
-        Request::RestoreHighlight(h) => library
-            .restore_highlight(&h)
-            .map(|_| Response::AnnotationsChanged(h.article_id))
-            .map_err(|e| e.to_string()),
-        Request::Annotations { query, generation } => library
-            .annotations(&query)
-            .map(|list| Response::Annotations { list, generation })
-            .map_err(|e| e.to_string()),
-        Request::ExportAnnotations { article, json, path } => {
-            let format = if json {
-                AnnotationFormat::WebAnnotation
-            } else {
-                AnnotationFormat::Markdown
-            };
-            crate::export::write_annotations(library, article, format, &path)
-                .map(|_| Response::Exported {
-                    path,
-                    what: "Annotations".into(),
-                })
-                .map_err(|e| e.to_string())
+        } => Response::HighlightAdded(Box::new(
+            library.add_highlight(article_id, start, end, &color, None)?,
+        )),
+        Request::UpdateHighlight { id, color, comment } => Response::AnnotationsChanged(
+            library
+                .update_highlight(id, &color, comment.as_deref())?
+                .article_id,
+        ),
+        Request::DeleteHighlight(id) => {
+            Response::AnnotationsChanged(library.delete_highlight(id)?.article_id)
         }
-        Request::Trash(ids) => ids
-            .iter()
-            .try_for_each(|id| library.trash(*id))
-            .map(|_| Response::Changed)
-            .map_err(|e| e.to_string()),
-        Request::Restore(ids) => ids
-            .iter()
-            .try_for_each(|id| library.restore(*id))
-            .map(|_| Response::Changed)
-            .map_err(|e| e.to_string()),
-        Request::Purge(ids) => ids
-            .iter()
-            .try_for_each(|id| library.purge(*id))
-            .map(|_| Response::Changed)
-            .map_err(|e| e.to_string()),
-        Request::SaveSearch { name, query, place } => library
-            .save_search(&name, &query, place)
-            .map(|_| Response::Changed)
-            .map_err(|e| e.to_string()),
-        Request::DeleteSavedSearch(id) => library
-            .delete_saved_search(id)
-            .map(|_| Response::Changed)
-            .map_err(|e| e.to_string()),
-        Request::Similar { id, generation } => library
-            .more_like_this(id, 50)
-            .map(|hits| {
-                let rows: Vec<ArticleSummary> = hits.into_iter().map(|h| h.summary).collect();
-                Response::Listing {
-                    ids: rows.iter().map(|r| r.id).collect(),
-                    rows,
-                    snippets: Vec::new(),
-                    facets: None,
-                    generation,
-                }
-            })
-            .map_err(|e| e.to_string()),
-        Request::Rows(ids) => library
-            .summaries(&ids)
-            .map(Response::Rows)
-            .map_err(|e| e.to_string()),
-        Request::EmptyTrash => library
-            .empty_trash()
-            .map(|_| Response::Changed)
-            .map_err(|e| e.to_string()),
+        Request::RestoreHighlight(h) => {
+            library.restore_highlight(&h)?;
+            Response::AnnotationsChanged(h.article_id)
+        }
+        Request::Annotations { query, generation } => Response::Annotations {
+            list: library.annotations(&query)?,
+            generation,
+        },
+        Request::ExportAnnotations {
+            article,
+            format,
+            path,
+        } => {
+            crate::export::write_annotations(library, article, format, &path)?;
+            Response::Exported {
+                path,
+                what: "Annotations".into(),
+            }
+        }
+        Request::Trash(ids) => {
+            library.trash_many(&ids)?;
+            Response::Changed
+        }
+        Request::Restore(ids) => {
+            library.restore_many(&ids)?;
+            Response::Changed
+        }
+        Request::Purge(ids) => {
+            library.purge_many(&ids)?;
+            Response::Changed
+        }
+        Request::SaveSearch { name, query, place } => {
+            library.save_search(&name, &query, place)?;
+            Response::Changed
+        }
+        Request::DeleteSavedSearch(id) => {
+            library.delete_saved_search(id)?;
+            Response::Changed
+        }
+        Request::Similar { id, generation } => {
+            let rows: Vec<ArticleSummary> = library
+                .more_like_this(id, 50)?
+                .into_iter()
+                .map(|h| h.summary)
+                .collect();
+            Response::Listing {
+                ids: rows.iter().map(|r| r.id).collect(),
+                rows,
+                snippets: Vec::new(),
+                facets: None,
+                generation,
+            }
+        }
+        Request::Rows(ids) => Response::Rows(library.summaries(&ids)?),
+        Request::EmptyTrash => {
+            library.empty_trash()?;
+            Response::Changed
+        }
         // The daily backup is quiet: only a failure is worth a word.
-        Request::BackupIfDue => library
-            .backup_if_due()
-            .map(|_| Response::BackedUp(None))
-            .map_err(|e| format!("The automatic backup failed: {e}")),
-        Request::BackupNow => library
-            .backup_rotating()
-            .map(|p| Response::BackedUp(Some(p)))
-            .map_err(|e| format!("The backup failed: {e}")),
-        Request::ListBackups => Ok(Response::Backups(maintenance::list_backups(
-            &maintenance::backup_folder(library.path()),
+        Request::BackupIfDue => {
+            library.backup_if_due().context("The automatic backup failed")?;
+            Response::BackedUp(None)
+        }
+        Request::BackupNow => {
+            Response::BackedUp(Some(library.backup_rotating().context("The backup failed")?))
+        }
+        Request::ListBackups => Response::Backups(maintenance::list_backups(&maintenance::backup_folder(
+            library.path(),
         ))),
-        Request::RestoreBackup(from) => library
-            .restore_from(&from)
-            .map(|safety| Response::Restored { from, safety })
-            .map_err(|e| format!("The restore failed, and the library is as it was: {e}")),
+        Request::RestoreBackup(from) => {
+            let safety = library
+                .restore_from(&from)
+                .context("The restore failed, and the library is as it was")?;
+            Response::Restored { from, safety }
+        }
         Request::Flush(done) => {
             let _ = done.send(());
-            Ok(Response::Changed)
+            Response::Changed
         }
-        Request::UpdateDetails { id, details } => (|| {
+        Request::UpdateDetails { id, details } => {
             let before = library.get_article(id)?;
             library.update_details(id, &details)?;
             // A corrected text (or its undo) carries the highlights along.
             if before.meta.body != details.body {
                 library.set_body(id, &details.body)?;
             }
-            Ok::<_, crate::library::LibraryError>(Response::Changed)
-        })()
-        .map_err(|e| e.to_string()),
+            Response::Changed
+        }
+    })
+}
+
+/// The list for a filter and search words: every id, the first page of
+/// rows (with snippets when searching), and the sidebar's counts if asked.
+fn listing(
+    library: &Library,
+    filter: &Filter,
+    search: &str,
+    counts: bool,
+    generation: u64,
+) -> anyhow::Result<Response> {
+    let (ids, rows, snippets) = if search.trim().is_empty() {
+        let ids = library.list_ids(filter)?;
+        let rows = library.summaries(&ids[..ids.len().min(FIRST_PAGE)])?;
+        (ids, rows, Vec::new())
+    } else {
+        let limited = Filter {
+            limit: Some(SEARCH_RESULTS),
+            ..filter.clone()
+        };
+        let hits = library.search_as_typed(search, &limited)?;
+        let snippets = hits
+            .iter()
+            .map(|h| (h.summary.id, h.snippet.clone(), h.found_in))
+            .collect();
+        let rows: Vec<ArticleSummary> = hits.into_iter().map(|h| h.summary).collect();
+        (rows.iter().map(|r| r.id).collect(), rows, snippets)
     };
-    result.unwrap_or_else(Response::Failed)
+    let facets = if counts {
+        Some(Box::new(library.facets_for(filter)?))
+    } else {
+        None
+    };
+    Ok(Response::Listing {
+        generation,
+        ids,
+        rows,
+        snippets,
+        facets,
+    })
 }

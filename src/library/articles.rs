@@ -259,49 +259,17 @@ impl Library {
 
     /// Moves an article to the trash; it stays restorable.
     pub fn trash(&mut self, id: i64) -> Result<()> {
-        let changed = self.conn.execute(
-            "UPDATE articles SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL",
-            params![now(), now(), id],
-        )?;
-        if changed == 0 {
-            self.get_article(id)?;
-        }
-        Ok(())
+        self.trash_many(&[id])
     }
 
     pub fn restore(&mut self, id: i64) -> Result<()> {
-        let changed = self.conn.execute(
-            "UPDATE articles SET deleted_at = NULL, updated_at = ? WHERE id = ?",
-            params![now(), id],
-        )?;
-        if changed == 0 {
-            return Err(LibraryError::NotFound(id));
-        }
-        Ok(())
+        self.restore_many(&[id])
     }
 
     /// Deletes a trashed article for good. Refuses one that is not in the
     /// trash, so a slip cannot skip the trash.
     pub fn purge(&mut self, id: i64) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        let deleted: Option<Option<String>> = tx
-            .query_row("SELECT deleted_at FROM articles WHERE id = ?", [id], |r| r.get(0))
-            .optional()?;
-        match deleted {
-            None => return Err(LibraryError::NotFound(id)),
-            Some(None) => {
-                return Err(LibraryError::Invalid(format!(
-                    "article {id} is not in the trash; move it to the trash first"
-                )));
-            }
-            Some(Some(_)) => {}
-        }
-        // The word index follows by trigger (schema step 4); the trigram
-        // index is kept here.
-        tx.execute("DELETE FROM articles_trigram WHERE rowid = ?", [id])?;
-        tx.execute("DELETE FROM articles WHERE id = ?", [id])?;
-        tx.commit()?;
-        Ok(())
+        self.purge_many(&[id])
     }
 
     /// Corrects an article's details (title, date, source, section, region,
@@ -392,6 +360,54 @@ pub(super) fn update_details_tx(tx: &Transaction, id: i64, details: &ExtractedAr
         [id],
     )?;
     add_countries(tx, id, &details.countries)?;
+    Ok(())
+}
+
+/// Moves an article to the trash (one already there stays as it was).
+pub(super) fn trash_tx(tx: &Transaction, id: i64) -> Result<()> {
+    let changed = tx.execute(
+        "UPDATE articles SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL",
+        params![now(), now(), id],
+    )?;
+    if changed == 0 {
+        let exists: Option<i64> = tx
+            .query_row("SELECT id FROM articles WHERE id = ?", [id], |r| r.get(0))
+            .optional()?;
+        exists.ok_or(LibraryError::NotFound(id))?;
+    }
+    Ok(())
+}
+
+/// Brings an article back from the trash.
+pub(super) fn restore_tx(tx: &Transaction, id: i64) -> Result<()> {
+    let changed = tx.execute(
+        "UPDATE articles SET deleted_at = NULL, updated_at = ? WHERE id = ?",
+        params![now(), id],
+    )?;
+    if changed == 0 {
+        return Err(LibraryError::NotFound(id));
+    }
+    Ok(())
+}
+
+/// Deletes a trashed article for good; refuses one that is not in the trash.
+pub(super) fn purge_tx(tx: &Transaction, id: i64) -> Result<()> {
+    let deleted: Option<Option<String>> = tx
+        .query_row("SELECT deleted_at FROM articles WHERE id = ?", [id], |r| r.get(0))
+        .optional()?;
+    match deleted {
+        None => return Err(LibraryError::NotFound(id)),
+        Some(None) => {
+            return Err(LibraryError::Invalid(format!(
+                "article {id} is not in the trash; move it to the trash first"
+            )));
+        }
+        Some(Some(_)) => {}
+    }
+    // The word index follows by trigger (schema step 4); the trigram
+    // index is kept here.
+    tx.execute("DELETE FROM articles_trigram WHERE rowid = ?", [id])?;
+    tx.execute("DELETE FROM articles WHERE id = ?", [id])?;
     Ok(())
 }
 

@@ -1,10 +1,11 @@
 //! Changes to many articles at once, each one transaction: a bulk edit
 //! lands whole or not at all, and so does its undo.
 
-use super::articles::update_details_tx;
+use super::articles::{purge_tx, restore_tx, trash_tx, update_details_tx};
 use super::topics::change_topics_tx;
 use super::{Library, Result};
 use crate::model::{DetailChanges, ExtractedArticle};
+use rusqlite::Transaction;
 
 /// What a bulk edit replaced, for its undo.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -48,6 +49,34 @@ impl Library {
         }
         for &(id, topic) in &edited.filed {
             change_topics_tx(&tx, id, &[], &[topic])?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Moves these articles to the trash, all or none.
+    pub fn trash_many(&mut self, ids: &[i64]) -> Result<()> {
+        self.each_in_one_transaction(ids, trash_tx)
+    }
+
+    /// Brings these articles back from the trash, all or none.
+    pub fn restore_many(&mut self, ids: &[i64]) -> Result<()> {
+        self.each_in_one_transaction(ids, restore_tx)
+    }
+
+    /// Deletes these trashed articles for good, all or none.
+    pub fn purge_many(&mut self, ids: &[i64]) -> Result<()> {
+        self.each_in_one_transaction(ids, purge_tx)
+    }
+
+    fn each_in_one_transaction(
+        &mut self,
+        ids: &[i64],
+        change: fn(&Transaction, i64) -> Result<()>,
+    ) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        for &id in ids {
+            change(&tx, id)?;
         }
         tx.commit()?;
         Ok(())

@@ -3,6 +3,7 @@
 //! view; what the annotation actions change and which requests follow.
 
 use super::outbox::{Effect, Outbox};
+use crate::export::AnnotationFormat;
 use crate::gui::picker::PickedSave;
 use crate::gui::undo::Undo;
 use crate::gui::worker::{Request, Response};
@@ -58,7 +59,7 @@ pub enum AnnotateAction {
     /// open article's annotations, or the whole library's.
     Export {
         whole_library: bool,
-        json: bool,
+        format: AnnotationFormat,
     },
     /// The reader's text was drawn: its text box, the passage now selected
     /// in it (when it has the keyboard), the highlight it scrolled to.
@@ -237,7 +238,10 @@ impl Annotating {
                     out.then(Effect::QueryAnnotations);
                 }
             }
-            AnnotateAction::Export { whole_library, json } => export(whole_library, json, article, out),
+            AnnotateAction::Export {
+                whole_library,
+                format,
+            } => export(whole_library, format, article, out),
             AnnotateAction::TextDrawn {
                 text_id,
                 selection,
@@ -384,7 +388,7 @@ fn highlight(article: Option<&Article>, id: i64) -> Option<Highlight> {
 
 /// Asks where to write the annotations: the open article's, or the
 /// whole library's.
-fn export(whole_library: bool, json: bool, article: Option<&Article>, out: &mut Outbox) {
+fn export(whole_library: bool, format: AnnotationFormat, article: Option<&Article>, out: &mut Outbox) {
     let for_article = if whole_library {
         None
     } else {
@@ -397,12 +401,12 @@ fn export(whole_library: bool, json: bool, article: Option<&Article>, out: &mut 
         (Some(a), false) => crate::export::file_name_for(a.title_or_untitled(), a.id, ""),
         _ => "annotations.".into(),
     };
-    let name = format!("{}{}", stem, if json { "json" } else { "md" });
+    let name = format!("{stem}{}", format.extension());
     out.then(Effect::AskSavePath(
         name,
         PickedSave::Annotations {
             article: for_article,
-            json,
+            format,
         },
     ));
 }

@@ -136,8 +136,12 @@ impl ImportState {
     pub fn poll(&mut self, ctx: &egui::Context, out: &mut Outbox) {
         while let Ok((what, path)) = self.saved_to.1.try_recv() {
             match (what, path) {
-                (PickedSave::Annotations { article, json }, Some(path)) => {
-                    out.send(Request::ExportAnnotations { article, json, path });
+                (PickedSave::Annotations { article, format }, Some(path)) => {
+                    out.send(Request::ExportAnnotations {
+                        article,
+                        format,
+                        path,
+                    });
                 }
                 (PickedSave::Articles { ids, format }, Some(path)) => {
                     out.say(format!("Exporting {} articles…", ids.len()));

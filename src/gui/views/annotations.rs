@@ -111,10 +111,10 @@ pub fn show(ui: &mut egui::Ui, article: &Article, annotating: &Annotating) -> Ve
             ui.horizontal(|ui| {
                 ui.strong(format!("Highlights ({})", article.highlights.len()));
                 ui.menu_button("Export…", |ui| {
-                    if let Some(json) = annotation_export_menu(ui) {
+                    if let Some(format) = annotation_export_menu(ui) {
                         actions.push(AnnotateAction::Export {
                             whole_library: false,
-                            json,
+                            format,
                         });
                     }
                 });

@@ -155,10 +155,10 @@ pub fn show(
         ui.horizontal(|ui| {
             ui.heading("Annotations");
             ui.menu_button("Export all…", |ui| {
-                if let Some(json) = annotation_export_menu(ui) {
+                if let Some(format) = annotation_export_menu(ui) {
                     actions.push(AnnotateAction::Export {
                         whole_library: true,
-                        json,
+                        format,
                     });
                 }
             });

@@ -76,10 +76,10 @@ fn file_menu(ui: &mut egui::Ui, actions: &mut Actions) {
         }
     });
     ui.menu_button("Export annotations", |ui| {
-        if let Some(json) = widgets::annotation_export_menu(ui) {
+        if let Some(format) = widgets::annotation_export_menu(ui) {
             actions.push(AnnotateAction::Export {
                 whole_library: true,
-                json,
+                format,
             });
         }
     });

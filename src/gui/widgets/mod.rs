@@ -3,6 +3,7 @@
 //! annotation export menu and the timeline strip. They know nothing of the
 //! app: they take plain values and return what was clicked.
 
+use crate::export::AnnotationFormat;
 pub mod timeline;
 
 /// A highlight colour's background, readable under the theme's text.
@@ -64,22 +65,20 @@ pub fn tag_suggestions<'a>(
 }
 
 /// The entries of an "Export annotations" menu: Markdown or Web Annotation
-/// JSON. Returns `Some(json)` for the one clicked.
-pub fn annotation_export_menu(ui: &mut egui::Ui) -> Option<bool> {
-    let mut json = None;
-    if ui.button("Markdown…").clicked() {
-        json = Some(false);
-        ui.close();
+/// JSON. Returns the format clicked.
+pub fn annotation_export_menu(ui: &mut egui::Ui) -> Option<AnnotationFormat> {
+    let mut chosen = None;
+    for format in AnnotationFormat::ALL {
+        let mut button = ui.button(format.label());
+        if format == AnnotationFormat::WebAnnotation {
+            button = button.on_hover_text("The W3C format other annotation tools read");
+        }
+        if button.clicked() {
+            chosen = Some(format);
+            ui.close();
+        }
     }
-    if ui
-        .button("Web Annotation JSON…")
-        .on_hover_text("The W3C format other annotation tools read")
-        .clicked()
-    {
-        json = Some(true);
-        ui.close();
-    }
-    json
+    chosen
 }
 
 /// A single-line text field drawn from a copy of `text`: the new text when
