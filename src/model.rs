@@ -256,8 +256,71 @@ pub struct Provenance {
     pub publisher_place: Option<String>,
 }
 
-/// The colours a highlight can have.
-pub const HIGHLIGHT_COLORS: &[&str] = &["yellow", "green", "blue", "pink", "purple"];
+/// The colours a highlight can have (and the colours Folio offers tags).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HighlightColor {
+    #[default]
+    Yellow,
+    Green,
+    Blue,
+    Pink,
+    Purple,
+}
+
+impl HighlightColor {
+    /// Every colour, in the order menus offer them.
+    pub const ALL: [HighlightColor; 5] = [
+        HighlightColor::Yellow,
+        HighlightColor::Green,
+        HighlightColor::Blue,
+        HighlightColor::Pink,
+        HighlightColor::Purple,
+    ];
+
+    /// Its name, as the library stores it and menus show it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HighlightColor::Yellow => "yellow",
+            HighlightColor::Green => "green",
+            HighlightColor::Blue => "blue",
+            HighlightColor::Pink => "pink",
+            HighlightColor::Purple => "purple",
+        }
+    }
+
+    /// The colour a name stands for (case and spaces aside).
+    pub fn parse(name: &str) -> Option<HighlightColor> {
+        let name = name.trim();
+        HighlightColor::ALL
+            .into_iter()
+            .find(|c| c.as_str().eq_ignore_ascii_case(name))
+    }
+
+    /// Every colour's name, for messages.
+    pub fn names() -> String {
+        HighlightColor::ALL.map(HighlightColor::as_str).join(", ")
+    }
+}
+
+impl std::fmt::Display for HighlightColor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for HighlightColor {
+    type Err = String;
+
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        HighlightColor::parse(name).ok_or_else(|| {
+            format!(
+                "“{name}” is not a highlight colour; use one of {}",
+                HighlightColor::names()
+            )
+        })
+    }
+}
 
 /// A highlighted passage of an article, with an optional comment. Offsets
 /// count characters of the body (found again after an edit by `annotate::anchor`).
@@ -270,7 +333,7 @@ pub struct Highlight {
     pub quote: String,
     pub prefix: String,
     pub suffix: String,
-    pub color: String,
+    pub color: HighlightColor,
     pub comment: Option<String>,
     pub created_at: String,
     pub updated_at: String,

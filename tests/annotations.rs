@@ -6,6 +6,7 @@ use folio::ingest::pipeline::import_paths;
 use folio::library::Filter;
 use folio::library::Library;
 use folio::model::FoundIn;
+use folio::model::HighlightColor;
 mod common;
 
 use std::path::Path;
@@ -35,13 +36,18 @@ fn highlights_follow_the_text_through_corrections_and_a_lost_one_is_kept_detache
     let dir = tempfile::tempdir().unwrap();
     let (mut library, id) = harbour_library(dir.path());
     library
-        .add_highlight_of(id, "the patience of exporters is running out", "yellow", None)
+        .add_highlight_of(
+            id,
+            "the patience of exporters is running out",
+            HighlightColor::Yellow,
+            None,
+        )
         .unwrap();
     library
         .add_highlight_of(
             id,
             "appoint an independent mediator",
-            "green",
+            HighlightColor::Green,
             Some("Who would it be?"),
         )
         .unwrap();
@@ -99,14 +105,15 @@ fn colours_comments_and_removal_can_be_changed_and_undone() {
     let dir = tempfile::tempdir().unwrap();
     let (mut library, id) = harbour_library(dir.path());
     let h = library
-        .add_highlight_of(id, "legitimate grievances", "yellow", None)
+        .add_highlight_of(id, "legitimate grievances", HighlightColor::Yellow, None)
         .unwrap();
+    // A colour is named as the user types it; one Folio does not have is refused.
     assert!(
-        library.update_highlight(h.id, "orange", None).is_err(),
+        "orange".parse::<HighlightColor>().is_err(),
         "not a colour Folio has"
     );
     let changed = library
-        .update_highlight(h.id, "Pink", Some("  both sides  "))
+        .update_highlight(h.id, "Pink".parse().unwrap(), Some("  both sides  "))
         .unwrap();
     assert_eq!(
         (changed.color.as_str(), changed.comment.as_deref()),
@@ -117,12 +124,14 @@ fn colours_comments_and_removal_can_be_changed_and_undone() {
     library.restore_highlight(&removed).unwrap();
     assert_eq!(library.highlights_of(id).unwrap(), [changed]);
     assert!(
-        library.add_highlight(id, 5, 5, "yellow", None).is_err(),
+        library
+            .add_highlight(id, 5, 5, HighlightColor::Yellow, None)
+            .is_err(),
         "nothing selected"
     );
     assert!(
         library
-            .add_highlight_of(id, "not in this article", "yellow", None)
+            .add_highlight_of(id, "not in this article", HighlightColor::Yellow, None)
             .is_err()
     );
     assert!(library.check().unwrap().is_healthy());
@@ -136,7 +145,7 @@ fn search_finds_words_in_notes_and_highlight_comments_and_says_where() {
         .add_highlight_of(
             id,
             "legitimate grievances",
-            "blue",
+            HighlightColor::Blue,
             Some("Compare the overtime rules of 2016."),
         )
         .unwrap();
@@ -163,7 +172,9 @@ fn search_finds_words_in_notes_and_highlight_comments_and_says_where() {
 
     // A removed comment is no longer found.
     let h = library.highlights_of(id).unwrap()[0].clone();
-    library.update_highlight(h.id, "blue", None).unwrap();
+    library
+        .update_highlight(h.id, HighlightColor::Blue, None)
+        .unwrap();
     assert!(library.search("overtime", &Filter::default()).unwrap().is_empty());
     assert!(library.check().unwrap().is_healthy());
     drop(library);
@@ -186,13 +197,18 @@ fn an_article_with_three_highlights_and_a_note_exports_as_markdown_and_web_annot
     let dir = tempfile::tempdir().unwrap();
     let (mut library, id) = harbour_library(dir.path());
     library
-        .add_highlight_of(id, "the patience of exporters is running out", "yellow", None)
+        .add_highlight_of(
+            id,
+            "the patience of exporters is running out",
+            HighlightColor::Yellow,
+            None,
+        )
         .unwrap();
     library
         .add_highlight_of(
             id,
             "neither has shown the flexibility that a settlement requires",
-            "green",
+            HighlightColor::Green,
             Some("The heart of it."),
         )
         .unwrap();
@@ -200,7 +216,7 @@ fn an_article_with_three_highlights_and_a_note_exports_as_markdown_and_web_annot
         .add_highlight_of(
             id,
             "appoint an independent mediator this week",
-            "pink",
+            HighlightColor::Pink,
             Some("Who?\nAnd paid by whom?"),
         )
         .unwrap();

@@ -7,6 +7,7 @@ use folio::export::formats;
 use folio::ingest::pipeline::import_paths;
 use folio::library::Filter;
 use folio::library::Library;
+use folio::model::HighlightColor;
 use folio::model::library_export::LibraryExport;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -39,13 +40,18 @@ fn annotated_library(dir: &Path) -> PathBuf {
         .set_note(seed, "Compare with the **Yomiuri**.\n\n- who proposed the talks?")
         .unwrap();
     library
-        .add_highlight_of(seed, "opens a window of opportunity", "blue", Some("The point."))
+        .add_highlight_of(
+            seed,
+            "opens a window of opportunity",
+            HighlightColor::Blue,
+            Some("The point."),
+        )
         .unwrap();
     library
         .add_highlight_of(
             seed,
             "Japan and the United States should not spare any effort",
-            "yellow",
+            HighlightColor::Yellow,
             None,
         )
         .unwrap();
@@ -55,7 +61,7 @@ fn annotated_library(dir: &Path) -> PathBuf {
         .summary
         .id;
     library
-        .add_highlight_of(port, "legitimate grievances", "pink", None)
+        .add_highlight_of(port, "legitimate grievances", HighlightColor::Pink, None)
         .unwrap();
     let body = library.get_article(port).unwrap().meta.body.replace(
         "Both the dockworkers' union and the terminal operator have legitimate grievances, but neither has shown the flexibility that a settlement requires.",

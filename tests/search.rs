@@ -4,6 +4,7 @@
 use folio::ingest::pipeline::import_paths;
 use folio::library::Library;
 use folio::library::{Filter, Place};
+use folio::model::HighlightColor;
 use folio::model::SearchHit;
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
@@ -342,7 +343,7 @@ fn a_word_being_typed_is_found_in_notes_comments_and_accented_text() {
     let body = lib.get_article(id).unwrap().meta.body;
     let passage: String = body.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
     let highlight = lib
-        .add_highlight_of(id, &passage, "yellow", Some("Écoutez the Zqueen"))
+        .add_highlight_of(id, &passage, HighlightColor::Yellow, Some("Écoutez the Zqueen"))
         .unwrap();
     assert_eq!(typed_titles(&lib, "zqu"), [PORT]);
     // Accents are folded either way round.

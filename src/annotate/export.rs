@@ -111,7 +111,7 @@ fn highlight_annotation(article: &Article, h: &Highlight) -> Value {
         "stylesheet": { "type": "CssStylesheet", "value": STYLESHEET },
         "target": {
             "source": source_of(article),
-            "styleClass": h.color,
+            "styleClass": h.color.as_str(),
             "selector": [
                 {
                     "type": "TextQuoteSelector",

@@ -2,6 +2,7 @@
 
 use super::open_library;
 use crate::export::{AnnotationFormat, annotations_text, write_annotations};
+use crate::model::HighlightColor;
 use anyhow::{Context, Result};
 use clap::Subcommand;
 use std::io::Write;
@@ -22,7 +23,7 @@ pub enum AnnotateCommand {
         passage: String,
         /// yellow, green, blue, pink or purple.
         #[arg(long, default_value = "yellow")]
-        color: String,
+        color: HighlightColor,
         #[arg(long)]
         comment: Option<String>,
     },
@@ -70,7 +71,7 @@ pub fn run(
             comment,
         } => {
             let mut library = open_library(library_path)?;
-            let h = library.add_highlight_of(id, &passage, &color, comment.as_deref())?;
+            let h = library.add_highlight_of(id, &passage, color, comment.as_deref())?;
             writeln!(out, "#{id} highlight {} ({}): “{}”", h.id, h.color, h.quote)?;
         }
         AnnotateCommand::SetText { id, file } => {

@@ -559,7 +559,7 @@ pub fn generate(library: &mut Library, plan: &Plan, mut progress: impl FnMut(usi
         all(&library.topic_tree()?, &mut ids);
         ids
     };
-    let colours = crate::model::HIGHLIGHT_COLORS;
+    let colours = crate::model::HighlightColor::ALL;
     let mut stored = 0;
     let mut batch: Vec<NewArticle> = Vec::with_capacity(500);
     let mut notes: Vec<(usize, String)> = Vec::new();

@@ -128,14 +128,7 @@ pub fn reading_job(
     let painted: Vec<(usize, usize, egui::Color32, u8)> = highlights
         .iter()
         .filter(|h| !h.detached)
-        .map(|h| {
-            (
-                byte(h.start),
-                byte(h.end),
-                highlight_fill(&h.color, style.dark),
-                0,
-            )
-        })
+        .map(|h| (byte(h.start), byte(h.end), highlight_fill(h.color, style.dark), 0))
         .chain(matches.iter().enumerate().map(|(i, m)| {
             let current = i == style.current;
             (

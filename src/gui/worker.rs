@@ -9,7 +9,7 @@ use crate::export::{AnnotationFormat, ExportFormat};
 use crate::ingest::pipeline::{self, ImportReport, Progress};
 use crate::library::maintenance::{self, BackupFile};
 use crate::library::{Annotation, AnnotationQuery, Facets, Filter, Library, TopicSuggestion};
-use crate::model::{Article, ArticleSummary, ExtractedArticle, FoundIn, Highlight};
+use crate::model::{Article, ArticleSummary, ExtractedArticle, FoundIn, Highlight, HighlightColor};
 use anyhow::Context;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -105,11 +105,11 @@ pub enum Request {
         article_id: i64,
         start: usize,
         end: usize,
-        color: String,
+        color: HighlightColor,
     },
     UpdateHighlight {
         id: i64,
-        color: String,
+        color: HighlightColor,
         comment: Option<String>,
     },
     DeleteHighlight(i64),
@@ -456,11 +456,11 @@ fn answer(
             end,
             color,
         } => Response::HighlightAdded(Box::new(
-            library.add_highlight(article_id, start, end, &color, None)?,
+            library.add_highlight(article_id, start, end, color, None)?,
         )),
         Request::UpdateHighlight { id, color, comment } => Response::AnnotationsChanged(
             library
-                .update_highlight(id, &color, comment.as_deref())?
+                .update_highlight(id, color, comment.as_deref())?
                 .article_id,
         ),
         Request::DeleteHighlight(id) => {

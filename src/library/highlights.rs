@@ -6,7 +6,7 @@ use super::Filter;
 use super::articles::{SUMMARY_COLUMNS, content_hash, index_cjk, summary_from_row_at};
 use super::{Library, LibraryError, Result, now};
 use crate::annotate::anchor::{self, Selector};
-use crate::model::{ArticleSummary, HIGHLIGHT_COLORS, Highlight};
+use crate::model::{ArticleSummary, Highlight, HighlightColor};
 use rusqlite::{OptionalExtension, Row, params, params_from_iter, types::Value};
 
 const COLUMNS: &str = "h.id, h.article_id, h.start_char, h.end_char, h.quote, h.prefix, h.suffix, h.color, \
@@ -23,24 +23,13 @@ fn highlight_from(r: &Row) -> rusqlite::Result<Highlight> {
         quote: r.get(4)?,
         prefix: r.get(5)?,
         suffix: r.get(6)?,
-        color: r.get(7)?,
+        // Stored colours are checked on the way in; a foreign one reads as yellow.
+        color: HighlightColor::parse(&r.get::<_, String>(7)?).unwrap_or_default(),
         comment: r.get(8)?,
         created_at: r.get(9)?,
         updated_at: r.get(10)?,
         detached: r.get(11)?,
     })
-}
-
-fn clean_color(color: &str) -> Result<String> {
-    let color = color.trim().to_lowercase();
-    if HIGHLIGHT_COLORS.contains(&color.as_str()) {
-        Ok(color)
-    } else {
-        Err(LibraryError::Invalid(format!(
-            "“{color}” is not a highlight colour; use one of {}",
-            HIGHLIGHT_COLORS.join(", ")
-        )))
-    }
 }
 
 fn clean_comment(comment: Option<&str>) -> Option<String> {
@@ -53,7 +42,7 @@ fn clean_comment(comment: Option<&str>) -> Option<String> {
 /// Stores a highlight as given, under `id` when one is given (else a new
 /// one), checking its colour and offsets.
 pub(super) fn insert_highlight(conn: &rusqlite::Connection, id: Option<i64>, h: &Highlight) -> Result<()> {
-    if !HIGHLIGHT_COLORS.contains(&h.color.as_str()) || h.start > h.end {
+    if h.start > h.end {
         return Err(LibraryError::Invalid(format!(
             "the highlight of “{}” is damaged",
             h.quote
@@ -70,7 +59,7 @@ pub(super) fn insert_highlight(conn: &rusqlite::Connection, id: Option<i64>, h: 
             h.quote,
             h.prefix,
             h.suffix,
-            h.color,
+            h.color.as_str(),
             h.comment,
             h.created_at,
             h.updated_at,
@@ -106,7 +95,7 @@ pub struct Annotation {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AnnotationQuery {
     pub filter: Filter,
-    pub color: Option<String>,
+    pub color: Option<HighlightColor>,
     pub text: String,
     pub limit: usize,
 }
@@ -139,10 +128,9 @@ impl Library {
         article_id: i64,
         start: usize,
         end: usize,
-        color: &str,
+        color: HighlightColor,
         comment: Option<&str>,
     ) -> Result<Highlight> {
-        let color = clean_color(color)?;
         let body: String = self
             .conn
             .query_row("SELECT body FROM articles WHERE id = ?", [article_id], |r| {
@@ -163,7 +151,7 @@ impl Library {
                 selector.quote,
                 selector.prefix,
                 selector.suffix,
-                color,
+                color.as_str(),
                 clean_comment(comment),
                 stamp,
                 stamp,
@@ -177,7 +165,7 @@ impl Library {
         &mut self,
         article_id: i64,
         passage: &str,
-        color: &str,
+        color: HighlightColor,
         comment: Option<&str>,
     ) -> Result<Highlight> {
         let article = self.get_article(article_id)?;
@@ -194,11 +182,15 @@ impl Library {
     }
 
     /// Changes a highlight's colour and comment (an empty comment removes it).
-    pub fn update_highlight(&mut self, id: i64, color: &str, comment: Option<&str>) -> Result<Highlight> {
-        let color = clean_color(color)?;
+    pub fn update_highlight(
+        &mut self,
+        id: i64,
+        color: HighlightColor,
+        comment: Option<&str>,
+    ) -> Result<Highlight> {
         let changed = self.conn.execute(
             "UPDATE highlights SET color = ?, comment = ?, updated_at = ? WHERE id = ?",
-            params![color, clean_comment(comment), now(), id],
+            params![color.as_str(), clean_comment(comment), now(), id],
         )?;
         if changed == 0 {
             return Err(LibraryError::Invalid(format!("no highlight with id {id}")));
@@ -319,7 +311,7 @@ impl Library {
         let mut values = filter_values.clone();
         if let Some(color) = &query.color {
             sql.push_str(" AND h.color = ?");
-            values.push(Value::Text(color.clone()));
+            values.push(Value::Text(color.as_str().into()));
         }
         if !text.is_empty() {
             sql.push_str(" AND (h.quote LIKE ? ESCAPE '\\' OR h.comment LIKE ? ESCAPE '\\')");

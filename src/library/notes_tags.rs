@@ -109,11 +109,11 @@ impl Library {
     /// Gives a tag a colour (one of the highlight colours), or takes it away.
     pub fn set_tag_color(&mut self, name: &str, color: Option<&str>) -> Result<()> {
         if let Some(color) = color
-            && !crate::model::HIGHLIGHT_COLORS.contains(&color)
+            && crate::model::HighlightColor::parse(color).is_none()
         {
             return Err(LibraryError::Invalid(format!(
                 "“{color}” is not a colour Folio knows: {}",
-                crate::model::HIGHLIGHT_COLORS.join(", ")
+                crate::model::HighlightColor::names()
             )));
         }
         let changed = self.conn.execute(

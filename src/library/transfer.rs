@@ -9,7 +9,7 @@ use super::{InsertOutcome, Library, LibraryError, Result};
 use crate::model::library_export::{
     ExportedArticle, ExportedHighlight, ExportedNote, ExportedOriginal, ExportedTag,
 };
-use crate::model::{ExtractedArticle, Highlight, Provenance, Published};
+use crate::model::{ExtractedArticle, Highlight, HighlightColor, Provenance, Published};
 use base64::Engine;
 use rusqlite::{OptionalExtension, Transaction, params, params_from_iter};
 
@@ -161,7 +161,7 @@ impl Library {
                     quote: h.quote,
                     prefix: h.prefix,
                     suffix: h.suffix,
-                    color: h.color,
+                    color: h.color.as_str().to_string(),
                     comment: h.comment,
                     created_at: h.created_at,
                     updated_at: h.updated_at,
@@ -255,6 +255,12 @@ impl Library {
             )?;
         }
         for h in &a.highlights {
+            let Some(color) = HighlightColor::parse(&h.color) else {
+                return Err(LibraryError::Invalid(format!(
+                    "the highlight of “{}” has a colour Folio does not know: “{}”",
+                    h.quote, h.color
+                )));
+            };
             let highlight = Highlight {
                 id: 0,
                 article_id: id,
@@ -263,7 +269,7 @@ impl Library {
                 quote: h.quote.clone(),
                 prefix: h.prefix.clone(),
                 suffix: h.suffix.clone(),
-                color: h.color.clone(),
+                color,
                 comment: h.comment.clone(),
                 created_at: h.created_at.clone(),
                 updated_at: h.updated_at.clone(),

@@ -29,7 +29,7 @@ fn stored_highlights(harness: &Harness<'static, FolioApp>) -> Vec<(String, Strin
         .map(|a| {
             a.highlights
                 .iter()
-                .map(|h| (h.quote.clone(), h.color.clone(), h.comment.clone()))
+                .map(|h| (h.quote.clone(), h.color.to_string(), h.comment.clone()))
                 .collect()
         })
         .unwrap_or_default()

@@ -6,6 +6,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use folio::gui::{FolioApp, PathPicker};
 use folio::library::Library;
+use folio::model::HighlightColor;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -140,7 +141,7 @@ pub fn annotated_app(dir: &Path) -> (Harness<'static, FolioApp>, PathBuf) {
         .add_highlight_of(
             seed_id,
             "opens a window of opportunity",
-            "blue",
+            HighlightColor::Blue,
             Some("The editorial's point."),
         )
         .unwrap();

@@ -8,7 +8,7 @@ use crate::gui::picker::PickedSave;
 use crate::gui::undo::Undo;
 use crate::gui::worker::{Request, Response};
 use crate::library::{Annotation, AnnotationQuery, Condition, DateTest, Filter};
-use crate::model::{Article, Highlight};
+use crate::model::{Article, Highlight, HighlightColor};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -19,11 +19,11 @@ pub const NOTE_SAVE_DELAY: f64 = 0.6;
 pub enum AnnotateAction {
     /// Highlight the passage selected in the reader, in this colour.
     Highlight {
-        color: String,
+        color: HighlightColor,
     },
     SetColor {
         id: i64,
-        color: String,
+        color: HighlightColor,
     },
     /// A highlight's comment as typed so far.
     CommentTyped {
@@ -74,7 +74,7 @@ pub enum AnnotateAction {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AnnotationFilters {
     pub text: String,
-    pub color: Option<String>,
+    pub color: Option<HighlightColor>,
     pub tag: Option<String>,
     pub region: Option<String>,
     pub topic: Option<String>,
@@ -108,6 +108,7 @@ pub struct NoteDraft {
     undo_for: Option<i64>,
 }
 
+#[derive(Default)]
 pub struct Annotating {
     /// Characters of the article's text selected in the reader.
     pub selection: Option<Range<usize>>,
@@ -122,22 +123,7 @@ pub struct Annotating {
     pub note: NoteDraft,
     pub view: Option<AnnotationsView>,
     /// The colour the last highlight was made in.
-    pub color: String,
-}
-
-impl Default for Annotating {
-    fn default() -> Self {
-        Annotating {
-            selection: None,
-            text_id: None,
-            scroll_to: None,
-            comment_drafts: HashMap::new(),
-            focus_comment: None,
-            note: NoteDraft::default(),
-            view: None,
-            color: "yellow".into(),
-        }
-    }
+    pub color: HighlightColor,
 }
 
 impl Annotating {
@@ -259,12 +245,12 @@ impl Annotating {
         }
     }
 
-    fn highlight_selection(&mut self, color: String, article: Option<&Article>, out: &mut Outbox) {
+    fn highlight_selection(&mut self, color: HighlightColor, article: Option<&Article>, out: &mut Outbox) {
         let (Some(article), Some(range)) = (article, self.selection.clone()) else {
             out.say("Select a passage of the text to highlight first.");
             return;
         };
-        self.color = color.clone();
+        self.color = color;
         out.send(Request::AddHighlight {
             article_id: article.id,
             start: range.start,
@@ -311,7 +297,7 @@ impl Annotating {
                     out.remember(Undo::Highlight(Box::new(h.clone())));
                     out.send(Request::UpdateHighlight {
                         id,
-                        color: h.color.clone(),
+                        color: h.color,
                         comment: typed,
                     });
                 }
@@ -348,7 +334,7 @@ impl Annotating {
         out.send(Request::Annotations {
             query: AnnotationQuery {
                 filter,
-                color: wanted.color.clone(),
+                color: wanted.color,
                 text: wanted.text.clone(),
                 limit: 500,
             },

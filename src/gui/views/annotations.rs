@@ -4,7 +4,7 @@
 use crate::gui::action::{Action, Actions};
 use crate::gui::state::annotating::{AnnotateAction, Annotating};
 use crate::gui::widgets::{annotation_export_menu, highlight_fill};
-use crate::model::{Article, HIGHLIGHT_COLORS, Highlight};
+use crate::model::{Article, Highlight, HighlightColor};
 
 fn highlight_card(
     ui: &mut egui::Ui,
@@ -15,7 +15,7 @@ fn highlight_card(
 ) {
     let dark = ui.visuals().dark_mode;
     egui::Frame::group(ui.style())
-        .fill(highlight_fill(&h.color, dark).gamma_multiply(0.35))
+        .fill(highlight_fill(h.color, dark).gamma_multiply(0.35))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             let mut quote = egui::text::LayoutJob::default();
@@ -23,7 +23,7 @@ fn highlight_card(
                 &h.quote,
                 0.0,
                 egui::TextFormat {
-                    background: highlight_fill(&h.color, dark),
+                    background: highlight_fill(h.color, dark),
                     italics: true,
                     ..egui::TextFormat::simple(
                         egui::TextStyle::Body.resolve(ui.style()),
@@ -72,14 +72,11 @@ fn highlight_card(
             }
             ui.horizontal(|ui| {
                 ui.menu_button(format!("Colour: {}", h.color), |ui| {
-                    for color in HIGHLIGHT_COLORS {
+                    for color in HighlightColor::ALL {
                         let item =
                             egui::Button::new(format!("Make it {color}")).fill(highlight_fill(color, dark));
                         if ui.add(item).clicked() {
-                            actions.push(AnnotateAction::SetColor {
-                                id: h.id,
-                                color: color.to_string(),
-                            });
+                            actions.push(AnnotateAction::SetColor { id: h.id, color });
                             ui.close();
                         }
                     }

@@ -7,7 +7,7 @@ use crate::gui::action::{Action, Actions};
 use crate::gui::state::annotating::{AnnotateAction, AnnotationFilters, AnnotationsView};
 use crate::gui::widgets::{annotation_export_menu, highlight_fill};
 use crate::library::{Annotation, AnnotationKind, Facets};
-use crate::model::HIGHLIGHT_COLORS;
+use crate::model::HighlightColor;
 
 /// A drop-down of "Any" and the values.
 fn choose<T: Clone + PartialEq>(
@@ -36,7 +36,7 @@ fn choose<T: Clone + PartialEq>(
 
 /// The choices each filter offers: (value, name shown).
 struct Choices {
-    colors: Vec<(String, String)>,
+    colors: Vec<(HighlightColor, String)>,
     tags: Vec<(String, String)>,
     regions: Vec<(String, String)>,
     topics: Vec<(String, String)>,
@@ -54,7 +54,7 @@ impl Choices {
             }
         }
         Choices {
-            colors: HIGHLIGHT_COLORS.iter().map(|c| same(&c.to_string())).collect(),
+            colors: HighlightColor::ALL.map(|c| (c, c.to_string())).to_vec(),
             tags: facets.tags.iter().map(|t| same(&t.value)).collect(),
             regions: facets.regions.iter().map(|r| same(&r.value)).collect(),
             topics,
@@ -124,7 +124,7 @@ fn annotation_card(ui: &mut egui::Ui, annotation: &Annotation, cache: &mut ViewC
                 ui.label(
                     egui::RichText::new(&h.quote)
                         .italics()
-                        .background_color(highlight_fill(&h.color, dark)),
+                        .background_color(highlight_fill(h.color, dark)),
                 );
                 if let Some(comment) = &h.comment {
                     ui.label(comment);

@@ -45,7 +45,7 @@ fn commands(ctx: &egui::Context, facts: &KeyFacts<'_>, actions: &mut Actions) {
     }
     if facts.reader.article.is_some() && facts.annotating.selection.is_some() && pressed(ctx, egui::Key::H) {
         actions.push(AnnotateAction::Highlight {
-            color: facts.annotating.color.clone(),
+            color: facts.annotating.color,
         });
     }
 }

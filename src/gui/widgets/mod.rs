@@ -4,24 +4,27 @@
 //! app: they take plain values and return what was clicked.
 
 use crate::export::AnnotationFormat;
+use crate::model::HighlightColor;
 pub mod timeline;
 
 /// A highlight colour's background, readable under the theme's text.
-pub fn highlight_fill(color: &str, dark: bool) -> egui::Color32 {
+pub fn highlight_fill(color: HighlightColor, dark: bool) -> egui::Color32 {
     let (light, deep) = match color {
-        "green" => ((200, 235, 170), (40, 90, 40)),
-        "blue" => ((185, 225, 250), (30, 70, 110)),
-        "pink" => ((250, 195, 215), (110, 40, 70)),
-        "purple" => ((215, 200, 240), (75, 55, 110)),
-        _ => ((255, 240, 150), (100, 85, 20)),
+        HighlightColor::Yellow => ((255, 240, 150), (100, 85, 20)),
+        HighlightColor::Green => ((200, 235, 170), (40, 90, 40)),
+        HighlightColor::Blue => ((185, 225, 250), (30, 70, 110)),
+        HighlightColor::Pink => ((250, 195, 215), (110, 40, 70)),
+        HighlightColor::Purple => ((215, 200, 240), (75, 55, 110)),
     };
     let (r, g, b) = if dark { deep } else { light };
     egui::Color32::from_rgb(r, g, b)
 }
 
-/// A tag's colour, as a dot before its name.
+/// A tag's colour, as a dot before its name (a colour another tool gave
+/// the tag, which Folio does not offer, shows as yellow).
 pub fn color_dot(ui: &mut egui::Ui, color: &str) {
     let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+    let color = HighlightColor::parse(color).unwrap_or_default();
     let fill = highlight_fill(color, !ui.visuals().dark_mode);
     ui.painter().circle_filled(rect.center(), 4.5, fill);
 }

@@ -9,7 +9,7 @@ use crate::gui::state::annotating::{AnnotateAction, Annotating};
 use crate::gui::state::reader::{ReaderAction, ReaderState};
 use crate::gui::views::cache::{ReadingText, ViewCache};
 use crate::gui::widgets::highlight_fill;
-use crate::model::{Article, HIGHLIGHT_COLORS};
+use crate::model::{Article, HighlightColor};
 
 /// "2 of 7 matches", Previous, Next: stepping through the searched words.
 pub fn match_controls(ui: &mut egui::Ui, reader: &ReaderState, actions: &mut Actions) {
@@ -47,16 +47,14 @@ pub fn highlight_bar(ui: &mut egui::Ui, annotating: &Annotating, actions: &mut A
             "Select a passage of the text to highlight it"
         };
         ui.weak("Highlight:").on_hover_text(hint);
-        for color in HIGHLIGHT_COLORS {
-            let swatch = egui::Button::new(*color)
+        for color in HighlightColor::ALL {
+            let swatch = egui::Button::new(color.as_str())
                 .small()
                 .fill(highlight_fill(color, ui.visuals().dark_mode))
-                .selected(*color == annotating.color);
+                .selected(color == annotating.color);
             let hint = format!("Highlight in {color} (Ctrl+H: the last colour used)");
             if ui.add_enabled(selected, swatch).on_hover_text(hint).clicked() {
-                actions.push(AnnotateAction::Highlight {
-                    color: color.to_string(),
-                });
+                actions.push(AnnotateAction::Highlight { color });
             }
         }
     });
@@ -184,11 +182,9 @@ fn highlight_menu(ui: &mut egui::Ui, selected: bool, actions: &mut Actions) {
         ui.weak("Select a passage to highlight it");
         return;
     }
-    for color in HIGHLIGHT_COLORS {
+    for color in HighlightColor::ALL {
         if ui.button(format!("Highlight in {color}")).clicked() {
-            actions.push(AnnotateAction::Highlight {
-                color: color.to_string(),
-            });
+            actions.push(AnnotateAction::Highlight { color });
             ui.close();
         }
     }

@@ -25,10 +25,11 @@ fn tag_menu(ui: &mut egui::Ui, value: &FacetCount, color: Option<&String>, actio
     ui.horizontal(|ui| {
         ui.weak("Colour");
         let dark = ui.visuals().dark_mode;
-        for name in crate::model::HIGHLIGHT_COLORS {
-            let swatch = egui::Button::new(*name)
-                .fill(widgets::highlight_fill(name, dark))
-                .selected(color.map(String::as_str) == Some(*name));
+        for choice in crate::model::HighlightColor::ALL {
+            let name = choice.as_str();
+            let swatch = egui::Button::new(name)
+                .fill(widgets::highlight_fill(choice, dark))
+                .selected(color.map(String::as_str) == Some(name));
             if ui.add(swatch).clicked() {
                 actions.push(TagsAction::SetColor(value.value.clone(), Some(name.to_string())));
                 ui.close();
