@@ -10,7 +10,7 @@ use super::timing::percentile;
 use crate::ingest::pipeline::import_paths;
 use crate::library::{Condition, DateTest, Filter};
 use crate::library::{Library, Result};
-use crate::model::{FacetChoice, Sort, SortKey};
+use crate::model::{Facet, FacetChoice, Sort, SortKey};
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
@@ -162,12 +162,11 @@ pub fn bench_library(path: &Path, runs: usize) -> Result<Vec<Line>> {
             let region = facets.regions.get(i % facets.regions.len().max(1))?;
             let kind = facets.kinds.get(i % facets.kinds.len().max(1))?;
             Some(Filter {
-                choice: FacetChoice {
-                    years: vec![year.value.parse().ok()?],
-                    regions: vec![region.value.clone()],
-                    kinds: vec![kind.value.clone()],
-                    ..FacetChoice::default()
-                },
+                choice: FacetChoice::of(&[
+                    (Facet::Date, &year.value),
+                    (Facet::Region, &region.value),
+                    (Facet::Kind, &kind.value),
+                ]),
                 ..Filter::default()
             })
         })

@@ -4,7 +4,7 @@
 
 use super::filter::Filter;
 use super::{Library, Result};
-use crate::model::Facet;
+use crate::model::{DateChoice, Facet};
 use rusqlite::params_from_iter;
 use rusqlite::types::{Value, ValueRef};
 use std::collections::HashMap;
@@ -289,8 +289,10 @@ impl Library {
         }
         let mut tally = Tally::default();
         // Days are listed under the months chosen, or holding a chosen day.
-        let mut open_months: Vec<String> = choice.months.clone();
-        open_months.extend(choice.days.iter().filter_map(|d| d.get(..7)).map(str::to_string));
+        let months = choice.dates(|d| matches!(d, DateChoice::Month(_)));
+        let days = choice.dates(|d| matches!(d, DateChoice::Day(_)));
+        let mut open_months: Vec<String> = months.clone();
+        open_months.extend(days.iter().filter_map(|d| d.get(..7)).map(str::to_string));
         let mut all = None;
         for (scope_filter, facets) in &scopes {
             let (clause, values) = scope_filter.to_sql();
@@ -299,7 +301,8 @@ impl Library {
                 all = Some(read);
             }
         }
-        let years: Vec<String> = choice.years.iter().map(i32::to_string).collect();
+        let years = choice.dates(|d| matches!(d, DateChoice::Year(_)));
+        let regions = choice.values(Facet::Region);
         let mut sources = sorted(tally.sources, Order::MostFirst);
         sources.truncate(SOURCES_SHOWN);
         Ok(Facets {
@@ -309,21 +312,21 @@ impl Library {
             },
             trash: count("SELECT count(*) FROM articles WHERE deleted_at IS NOT NULL")?,
             years: with_chosen(sorted(tally.years.into_counts(), Order::NewestFirst), &years),
-            months: with_chosen(
-                sorted(tally.months.into_counts(), Order::NewestFirst),
-                &choice.months,
-            ),
-            days: with_chosen(sorted(tally.days.into_counts(), Order::NewestFirst), &choice.days),
+            months: with_chosen(sorted(tally.months.into_counts(), Order::NewestFirst), &months),
+            days: with_chosen(sorted(tally.days.into_counts(), Order::NewestFirst), &days),
             regions: with_chosen(
                 sorted(tally.regions, Order::ByName),
-                &chosen_regions_only(&choice.regions),
+                &chosen_regions_only(&regions),
             ),
-            countries: self.country_counts(&scope(Facet::Region), &opened_regions(&choice.regions))?,
-            sources: with_chosen(sources, &choice.sources),
-            tags: with_chosen(self.tag_counts(&scope(Facet::Tag))?, &choice.tags),
+            countries: self.country_counts(&scope(Facet::Region), &opened_regions(&regions))?,
+            sources: with_chosen(sources, &choice.values(Facet::Source)),
+            tags: with_chosen(self.tag_counts(&scope(Facet::Tag))?, &choice.values(Facet::Tag)),
             tag_colors: self.tag_colors()?,
-            kinds: with_chosen(sorted(tally.kinds, Order::MostFirst), &choice.kinds),
-            languages: with_chosen(sorted(tally.languages, Order::MostFirst), &choice.languages),
+            kinds: with_chosen(sorted(tally.kinds, Order::MostFirst), &choice.values(Facet::Kind)),
+            languages: with_chosen(
+                sorted(tally.languages, Order::MostFirst),
+                &choice.values(Facet::Language),
+            ),
             topics: self.topic_tree_within(&scope(Facet::Topic))?,
             saved_searches: self.saved_searches()?,
         })

@@ -9,7 +9,7 @@
 //! Adding a facet: a [`Facet`] variant, its arm in [`facet_condition`] (and
 //! a [`Condition`] variant if no existing one expresses it), then its view.
 
-use crate::model::{Facet, FacetChoice, Sort};
+use crate::model::{DateChoice, Facet, FacetChoice, Sort};
 use chrono::NaiveDate;
 use rusqlite::types::Value;
 
@@ -416,35 +416,22 @@ pub fn facet_condition(facet: Facet, values: &[String]) -> Option<Condition> {
     })
 }
 
-/// A value of the date facet, told by its shape: `2018`, `2018-06`,
-/// `2018-06-01`, or a stretch `2018-01 – 2018-06`.
+/// A value of the date facet as the test it stands for.
 fn date_value(value: &str) -> Option<Condition> {
-    let test = if let Some((from, to)) = value.split_once(" – ") {
-        DateTest::Months(from.to_string(), to.to_string())
-    } else {
-        match value.len() {
-            4 => DateTest::Year(value.parse().ok()?),
-            7 => DateTest::Month(value.to_string()),
-            10 => DateTest::Day(value.to_string()),
-            _ => return None,
-        }
+    let test = match DateChoice::read(value)? {
+        DateChoice::Year(year) => DateTest::Year(year),
+        DateChoice::Month(month) => DateTest::Month(month.to_string()),
+        DateChoice::Day(day) => DateTest::Day(day.to_string()),
+        DateChoice::Months(from, to) => DateTest::Months(from.to_string(), to.to_string()),
     };
     Some(Condition::Published(test))
 }
 
 /// The sidebar's choice as conditions: one per facet with values chosen.
 pub fn choice_conditions(choice: &FacetChoice) -> Vec<Condition> {
-    let chips = choice.chips();
     Facet::ALL
         .iter()
-        .filter_map(|&facet| {
-            let values: Vec<String> = chips
-                .iter()
-                .filter(|c| c.facet == facet)
-                .map(|c| c.value.clone())
-                .collect();
-            facet_condition(facet, &values)
-        })
+        .filter_map(|&facet| facet_condition(facet, &choice.values(facet)))
         .collect()
 }
 

@@ -157,13 +157,7 @@ fn dragging_over_the_timeline_narrows_the_dates() {
     // The first half of the strip: the months of 2018 and early 2019.
     drag(&mut harness, left, left + (right - left) * 0.45);
     wait_for(&mut harness, "the narrowed dates", |h| shows(h, "8 articles"));
-    let chip = harness
-        .state()
-        .list
-        .choice
-        .range
-        .clone()
-        .expect("a range of months");
+    let chip = harness.state().list.choice.stretch().expect("a range of months");
     assert!(chip.0.starts_with("2018"), "{chip:?}");
     assert!(shows(&harness, &format!("Date: {} – {}  ×", chip.0, chip.1)));
     harness

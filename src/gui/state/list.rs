@@ -167,9 +167,7 @@ impl ListState {
                 self.refresh(out);
             }
             ListAction::SetDateRange(from, to) => {
-                self.choice.years.clear();
-                self.choice.months.clear();
-                self.choice.range = Some((from, to));
+                self.choice.set_months(&from, &to);
                 self.selection.clear();
                 self.refresh(out);
             }
@@ -350,13 +348,11 @@ impl ListState {
 
     /// A tag was renamed: a chosen tag stays chosen under its new name.
     pub fn tag_renamed(&mut self, old: &str, new: &str) {
-        if let Some(chosen) = self.choice.tags.iter_mut().find(|t| t.as_str() == old) {
-            *chosen = new.trim().to_string();
-        }
+        self.choice.rename(Facet::Tag, old, new.trim());
     }
 
     pub fn tag_deleted(&mut self, name: &str) {
-        self.choice.tags.retain(|t| t != name);
+        self.choice.remove(Facet::Tag, name);
     }
 
     /// When a listing arrives, once CJK text first appears in it: can any

@@ -5,7 +5,7 @@ use super::parts::value_entry;
 use crate::gui::action::Actions;
 use crate::gui::state::list::ListAction;
 use crate::library::{FacetCount, Facets};
-use crate::model::{Facet, FacetChoice};
+use crate::model::{DateChoice, Facet, FacetChoice};
 
 const MONTH_NAMES: [&str; 12] = [
     "January",
@@ -44,8 +44,10 @@ pub fn dates(
                     actions.push(ListAction::ToggleFacet(Facet::Date, year.value.clone()));
                 }
                 let open_here = choice.contains(Facet::Date, &year.value)
-                    || choice.months.iter().any(|m| m.starts_with(&year.value))
-                    || choice.days.iter().any(|d| d.starts_with(&year.value));
+                    || choice
+                        .dates(|d| matches!(d, DateChoice::Month(_) | DateChoice::Day(_)))
+                        .iter()
+                        .any(|d| d.starts_with(&year.value));
                 if open_here {
                     ui.indent(("months", &year.value), |ui| {
                         for month in in_year {
