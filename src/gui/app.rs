@@ -68,6 +68,9 @@ pub struct FolioApp {
     cache: ViewCache,
     /// `--screenshot`: save a picture of the window and quit.
     screenshot: Option<ScreenshotJob>,
+    /// A text field had the keyboard when the last frame ended: a key that
+    /// took it away (Esc, Enter) was the field's, not the list's.
+    was_typing: bool,
 }
 
 impl FolioApp {
@@ -111,6 +114,7 @@ impl FolioApp {
             undo: Vec::new(),
             cache: ViewCache::default(),
             screenshot: None,
+            was_typing: false,
         };
         let mut out = Outbox::default();
         if let Some(id) = app.reader.open_article {
@@ -250,6 +254,7 @@ impl FolioApp {
             return;
         }
         self.annotating.save_note(self.reader.article_id(), out);
+        self.annotating.save_comments(self.reader.article.as_ref(), out);
         self.annotating.article_closing();
         self.reader.open(id, out);
     }
@@ -397,9 +402,11 @@ impl FolioApp {
                 annotating: &self.annotating,
                 browse: &self.list.browse,
                 asking_purge: self.dialogs.confirm_purge.is_some(),
+                was_typing: self.was_typing,
             },
         ));
         actions.extend(self.draw(ui));
+        self.was_typing = ctx.text_edit_focused();
         self.save_note_when_due(&ctx);
         for action in actions {
             self.apply(action, &ctx);
@@ -424,6 +431,8 @@ impl eframe::App for FolioApp {
         self.import.cancel();
         let mut out = Outbox::default();
         self.annotating.save_note(self.reader.article_id(), &mut out);
+        self.annotating
+            .save_comments(self.reader.article.as_ref(), &mut out);
         for effect in out.0 {
             if let Effect::Send(request) = effect {
                 self.worker.send(*request);

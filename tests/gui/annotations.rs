@@ -280,3 +280,67 @@ fn an_article_filed_under_a_topic_is_browsed_by_it_and_its_annotations_filtered_
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     wait_for(&mut harness, "the undo", |h| !shows(h, "politics › diplomacy  ×"));
 }
+
+/// Highlights the first words of the open article's text and waits for it.
+fn highlight_first_words(harness: &mut Harness<'static, FolioApp>, text: &str, words: usize) {
+    reader_text(harness, text).focus();
+    harness.step();
+    let ctrl = egui::Modifiers {
+        ctrl: true,
+        command: true,
+        ..Default::default()
+    };
+    harness.key_press_modifiers(ctrl, egui::Key::Home);
+    for _ in 0..words {
+        harness.key_press_modifiers(ctrl | egui::Modifiers::SHIFT, egui::Key::ArrowRight);
+    }
+    harness.step();
+    let before = stored_highlights(harness).len();
+    harness.get_by_label("yellow").click();
+    wait_for(harness, "the highlight", |h| stored_highlights(h).len() > before);
+    harness.step();
+}
+
+#[test]
+fn a_comment_is_kept_when_left_with_esc_or_by_opening_another_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, _) = annotated_app(dir.path());
+    let port = "Port strike must end before the harvest ships arrive";
+    click_row(&harness, port);
+    wait_for(&mut harness, "the reader", |h| {
+        shows(h, "The strike at the container terminal")
+    });
+    highlight_first_words(&mut harness, "The strike at the container terminal", 3);
+
+    // Esc leaves the field: what was typed is kept, as a click elsewhere keeps it.
+    harness.get_by_label("Comment").type_text("Third week already.");
+    harness.key_press(egui::Key::Escape);
+    wait_for(&mut harness, "the comment left with Esc", |h| {
+        stored_highlights(h).first().and_then(|s| s.2.clone()).as_deref() == Some("Third week already.")
+    });
+
+    // Typing, then opening another article straight away.
+    harness.get_by_label("Comment").click();
+    harness.step();
+    harness.get_by_label("Comment").type_text(" And the ships wait.");
+    harness.step();
+    click_row(&harness, "Why Water Will Decide the Sahel’s Future");
+    wait_for(&mut harness, "the other article", |h| {
+        h.state()
+            .reader
+            .article
+            .as_ref()
+            .is_some_and(|a| a.title_or_untitled().starts_with("Why Water"))
+    });
+    // Back to it: the comment comes from the library, as saved.
+    click_row(&harness, port);
+    wait_for(&mut harness, "the comment saved on leaving", |h| {
+        h.state()
+            .reader
+            .article
+            .as_ref()
+            .is_some_and(|a| a.title_or_untitled() == port)
+            && stored_highlights(h).first().and_then(|s| s.2.clone()).as_deref()
+                == Some("Third week already. And the ships wait.")
+    });
+}

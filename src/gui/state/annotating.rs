@@ -179,6 +179,28 @@ impl Annotating {
         }
     }
 
+    /// Saves a highlight's comment as typed, when it differs from the one stored.
+    fn save_comment(&self, h: &Highlight, out: &mut Outbox) {
+        let typed = self.comment_drafts.get(&h.id).cloned().unwrap_or_default();
+        let typed = Some(typed.trim().to_string()).filter(|t| !t.is_empty());
+        if typed != h.comment {
+            out.remember(Undo::Highlight(Box::new(h.clone())));
+            out.send(Request::UpdateHighlight {
+                id: h.id,
+                color: h.color,
+                comment: typed,
+            });
+        }
+    }
+
+    /// Saves every comment typed on the article that is being left (another
+    /// opened, the reader closed, the window quit): nothing typed is lost.
+    pub fn save_comments(&self, article: Option<&Article>, out: &mut Outbox) {
+        for h in article.map_or(&[][..], |a| &a.highlights) {
+            self.save_comment(h, out);
+        }
+    }
+
     /// Undo put the open article's note back as it was.
     pub fn note_restored(&mut self, previous: &str) {
         self.note.text = previous.to_string();
@@ -288,18 +310,8 @@ impl Annotating {
                 }
             }
             AnnotateAction::SaveComment { id } => {
-                let Some(h) = highlight(article, id) else {
-                    return;
-                };
-                let typed = self.comment_drafts.get(&id).cloned().unwrap_or_default();
-                let typed = Some(typed.trim().to_string()).filter(|t| !t.is_empty());
-                if typed != h.comment {
-                    out.remember(Undo::Highlight(Box::new(h.clone())));
-                    out.send(Request::UpdateHighlight {
-                        id,
-                        color: h.color,
-                        comment: typed,
-                    });
+                if let Some(h) = highlight(article, id) {
+                    self.save_comment(&h, out);
                 }
             }
             AnnotateAction::Delete { id } => {

@@ -16,6 +16,8 @@ pub struct KeyFacts<'a> {
     pub browse: &'a Browse,
     /// A question about deleting for good is open.
     pub asking_purge: bool,
+    /// A text field had the keyboard at the end of the last frame.
+    pub was_typing: bool,
 }
 
 fn pressed(ctx: &egui::Context, key: egui::Key) -> bool {
@@ -88,8 +90,9 @@ fn list_keys(ctx: &egui::Context, facts: &KeyFacts<'_>, actions: &mut Actions) {
 pub fn read(ctx: &egui::Context, facts: KeyFacts<'_>) -> Vec<Action> {
     let mut actions = Actions::default();
     commands(ctx, &facts, &mut actions);
-    // List keys work only while no text field has the keyboard.
-    if !ctx.text_edit_focused() && !facts.asking_purge {
+    // List keys work only while no text field has the keyboard, nor had it
+    // a moment ago: Esc or Enter that leaves a field does only that.
+    if !ctx.text_edit_focused() && !facts.was_typing && !facts.asking_purge {
         list_keys(ctx, &facts, &mut actions);
     }
     actions.0
