@@ -154,3 +154,36 @@ fn without_a_file_chooser_a_path_field_imports_instead() {
     });
     assert!(!shows(&harness, "No file was chosen."));
 }
+
+#[test]
+fn without_a_file_chooser_an_export_is_saved_through_the_path_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lib.sqlite");
+    drop(library_of_fixtures(&path));
+    let library = Library::open(&path).unwrap();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .allow_missing_glyphs()
+        .build_eframe(move |cc| FolioApp::new(&cc.egui_ctx, library, Arc::new(NoChooser)));
+    wait_for(&mut harness, "the list", |h| {
+        !h.state().list.rows.ids().is_empty()
+    });
+    harness.get_by_label("File").click();
+    wait_for(&mut harness, "the File menu", |h| shows(h, "Export"));
+    harness.get_by_label("Export").click();
+    wait_for(&mut harness, "the formats", |h| shows(h, "Spreadsheet (CSV)…"));
+    harness.get_by_label("Spreadsheet (CSV)…").click();
+    wait_for(&mut harness, "the path field", |h| {
+        shows(h, "no place was chosen") && shows(h, "the file to write")
+    });
+    let out = dir.path().join("articles.csv");
+    harness.get_by_label("Path").click();
+    harness.step();
+    harness.get_by_label("Path").type_text(out.to_str().unwrap());
+    harness.step();
+    harness.get_by_label("Save").click();
+    wait_for(&mut harness, "the export", |h| shows(h, "written to"));
+    let csv = std::fs::read_to_string(&out).unwrap();
+    assert!(csv.lines().count() > 5, "{csv}");
+    assert!(!shows(&harness, "no place was chosen"));
+}

@@ -17,11 +17,11 @@ impl PathPicker for FixedPicker {
     fn pick_files(&self) -> Option<Vec<PathBuf>> {
         Some(self.0.clone())
     }
-    fn pick_folder(&self) -> Option<PathBuf> {
+    fn pick_folder(&self, _title: &str) -> Option<PathBuf> {
         self.0.first().cloned()
     }
     /// Saves beside the first file it was given.
-    fn save_file(&self, file_name: &str) -> Option<PathBuf> {
+    fn save_file(&self, _title: &str, file_name: &str) -> Option<PathBuf> {
         self.0.first().map(|p| p.with_file_name(file_name))
     }
 }

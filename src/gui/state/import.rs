@@ -22,6 +22,8 @@ pub enum ImportAction {
     DismissChooser,
     /// The path field (when no chooser came), as typed.
     PathTyped(String),
+    /// Save what the path field stands in a save dialog for, here.
+    SaveTo(PathBuf),
 }
 
 /// Where the system file chooser stands. Without an XDG portal it may never
@@ -54,7 +56,13 @@ pub struct ImportState {
     pub run: Option<ImportRun>,
     pub last_report: Option<ImportReport>,
     pub chooser: Chooser,
+    /// What the chooser (or the path field standing in for it) is saving;
+    /// `None` while it is choosing files to import.
+    pub saving: Option<PickedSave>,
     pub manual_path: String,
+    /// The time at the last frame (egui seconds), for a dialog asked for
+    /// between frames.
+    now: f64,
 }
 
 impl ImportState {
@@ -66,7 +74,9 @@ impl ImportState {
             run: None,
             last_report: None,
             chooser: Chooser::Closed,
+            saving: None,
             manual_path: String::new(),
+            now: 0.0,
         }
     }
 
@@ -87,8 +97,17 @@ impl ImportState {
             ImportAction::Import(_) => {}
             ImportAction::CancelImport => self.cancel(),
             ImportAction::DismissReport => self.last_report = None,
-            ImportAction::DismissChooser => self.chooser = Chooser::Closed,
+            ImportAction::DismissChooser => {
+                self.chooser = Chooser::Closed;
+                self.saving = None;
+            }
             ImportAction::PathTyped(text) => self.manual_path = text,
+            ImportAction::SaveTo(path) => {
+                if let Some(what) = self.saving.take() {
+                    self.chooser = Chooser::Closed;
+                    save(what, path, out);
+                }
+            }
         }
     }
 
@@ -98,9 +117,10 @@ impl ImportState {
         let reply = self.picked.0.clone();
         let wake = ctx.clone();
         self.chooser = Chooser::Waiting(ctx.input(|i| i.time));
+        self.saving = None;
         std::thread::spawn(move || {
             let paths = if folder {
-                picker.pick_folder().map(|p| vec![p])
+                picker.pick_folder("Import a folder").map(|p| vec![p])
             } else {
                 picker.pick_files()
             };
@@ -117,16 +137,19 @@ impl ImportState {
     }
 
     /// Opens the save dialog on a helper thread, as for imports (a folder
-    /// chooser for a Markdown vault).
-    pub fn ask_save_path(&self, file_name: String, what: PickedSave) {
+    /// chooser for a Markdown vault); when none comes, the path field
+    /// stands in for it.
+    pub fn ask_save_path(&mut self, file_name: String, what: PickedSave) {
         let picker = self.picker.clone();
         let reply = self.saved_to.0.clone();
-        let folder = matches!(&what, PickedSave::Articles { format, .. } if format.extension().is_none());
+        self.chooser = Chooser::Waiting(self.now);
+        self.saving = Some(what.clone());
         std::thread::spawn(move || {
-            let path = if folder {
-                picker.pick_folder()
+            let title = what.title();
+            let path = if what.is_folder() {
+                picker.pick_folder(&title)
             } else {
-                picker.save_file(&file_name)
+                picker.save_file(&title, &file_name)
             };
             let _ = reply.send((what, path));
         });
@@ -134,29 +157,36 @@ impl ImportState {
 
     /// Takes in what the dialogs answered.
     pub fn poll(&mut self, ctx: &egui::Context, out: &mut Outbox) {
+        self.now = ctx.input(|i| i.time);
         while let Ok((what, path)) = self.saved_to.1.try_recv() {
-            match (what, path) {
-                (PickedSave::Annotations { article, format }, Some(path)) => {
-                    out.send(Request::ExportAnnotations {
-                        article,
-                        format,
-                        path,
-                    });
+            // An answer for a save the path field has already made, or one
+            // asked again since, is not this dialog's to act on.
+            if self.saving.as_ref() != Some(&what) {
+                continue;
+            }
+            match path {
+                Some(path) => {
+                    self.chooser = Chooser::Closed;
+                    self.saving = None;
+                    save(what, path, out);
                 }
-                (PickedSave::Articles { ids, format }, Some(path)) => {
-                    out.say(format!("Exporting {} articles…", ids.len()));
-                    out.send(Request::ExportArticles { ids, format, path });
-                }
-                (_, None) => {}
+                // Cancelled, or no dialog on this desktop: the path field.
+                None => self.chooser = Chooser::NothingChosen,
             }
         }
         while let Ok(picked) = self.picked.1.try_recv() {
+            // A save asked for since has the chooser state; the files
+            // chosen are imported all the same.
+            let chooser_is_ours = self.saving.is_none();
             match picked {
                 Some(paths) => {
-                    self.chooser = Chooser::Closed;
+                    if chooser_is_ours {
+                        self.chooser = Chooser::Closed;
+                    }
                     self.apply(ImportAction::Import(paths), ctx, out);
                 }
-                None => self.chooser = Chooser::NothingChosen,
+                None if chooser_is_ours => self.chooser = Chooser::NothingChosen,
+                None => {}
             }
         }
     }
@@ -182,6 +212,21 @@ impl ImportState {
                 out.then(Effect::Refresh);
             }
             _ => {}
+        }
+    }
+}
+
+/// Writes what a save dialog was for to the path it answered with.
+fn save(what: PickedSave, path: PathBuf, out: &mut Outbox) {
+    match what {
+        PickedSave::Annotations { article, format } => out.send(Request::ExportAnnotations {
+            article,
+            format,
+            path,
+        }),
+        PickedSave::Articles { ids, format } => {
+            out.say(format!("Exporting {} articles…", ids.len()));
+            out.send(Request::ExportArticles { ids, format, path });
         }
     }
 }

@@ -94,28 +94,41 @@ pub fn show(ui: &mut egui::Ui, import: &ImportState, list: &ListState, messages:
 /// Seconds to wait for the system file chooser before offering a path field.
 const CHOOSER_PATIENCE: f64 = 4.0;
 
-/// The way in when the system file chooser does not come: a path field.
+/// The way on when the system file chooser does not come: a path field,
+/// to import from or to save to.
 fn chooser_fallback(ui: &mut egui::Ui, import: &ImportState, actions: &mut Actions) {
     let now = ui.input(|i| i.time);
-    let message = match import.chooser {
-        Chooser::Closed => return,
-        Chooser::Waiting(since) if now - since < CHOOSER_PATIENCE => {
+    let saving = import.saving.as_ref();
+    let message = match (import.chooser, saving) {
+        (Chooser::Closed, _) => return,
+        (Chooser::Waiting(since), _) if now - since < CHOOSER_PATIENCE => {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_secs_f64(CHOOSER_PATIENCE));
             ui.weak("Opening the file chooser…");
             return;
         }
-        Chooser::Waiting(_) => "The file chooser has not appeared.",
-        Chooser::NothingChosen => "No file was chosen.",
+        (Chooser::Waiting(_), _) => "The file chooser has not appeared.".to_string(),
+        (Chooser::NothingChosen, None) => "No file was chosen.".to_string(),
+        (Chooser::NothingChosen, Some(what)) => format!("{}: no place was chosen.", what.title()),
+    };
+    let wanted = match saving {
+        Some(what) if what.is_folder() => "the folder to write into",
+        Some(_) => "the file to write",
+        None => "a file or folder",
     };
     ui.label(format!(
         "{message} If no dialog appears on this desktop, install xdg-desktop-portal-gtk (or zenity), \
-         or type the path of a file or folder here:"
+         or type the path of {wanted} here:"
     ));
     ui.horizontal(|ui| {
         let label = ui.label("Path");
+        let hint = if saving.is_some() {
+            "/home/me/export"
+        } else {
+            "/home/me/clippings"
+        };
         let (typed, field) = widgets::typed_line(ui, &import.manual_path, |t| {
-            t.hint_text("/home/me/clippings").desired_width(320.0)
+            t.hint_text(hint).desired_width(320.0)
         });
         let field = field.labelled_by(label.id);
         let path = typed.clone().unwrap_or_else(|| import.manual_path.clone());
@@ -123,9 +136,15 @@ fn chooser_fallback(ui: &mut egui::Ui, import: &ImportState, actions: &mut Actio
             actions.push(ImportAction::PathTyped(typed));
         }
         let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if (ui.button("Import").clicked() || entered) && !path.trim().is_empty() {
-            actions.push(ImportAction::Import(vec![path.trim().into()]));
-            actions.push(ImportAction::DismissChooser);
+        let button = if saving.is_some() { "Save" } else { "Import" };
+        if (ui.button(button).clicked() || entered) && !path.trim().is_empty() {
+            let path = std::path::PathBuf::from(path.trim());
+            if saving.is_some() {
+                actions.push(ImportAction::SaveTo(path));
+            } else {
+                actions.push(ImportAction::Import(vec![path]));
+                actions.push(ImportAction::DismissChooser);
+            }
         }
         if ui.button("Close").on_hover_text("Hide the path field").clicked() {
             actions.push(ImportAction::DismissChooser);
