@@ -1,6 +1,7 @@
 //! Undo for the last changes (Ctrl+Z): each change remembers how to take
 //! itself back, as a request to the library.
 
+use super::widgets::articles;
 use super::worker::Request;
 use crate::model::{ExtractedArticle, Highlight};
 
@@ -58,22 +59,22 @@ impl Undo {
         match self {
             Undo::Tags { .. } => "Undo tag change".into(),
             Undo::Rejected { .. } => "Undo rejecting a suggestion".into(),
-            Undo::DetailsMany { previous, .. } => format!("Undo editing {} articles", previous.len()),
+            Undo::DetailsMany { previous, .. } => format!("Undo editing {}", articles(previous.len())),
             Undo::TagMany {
                 ids,
                 tag,
                 added: true,
-            } => format!("Undo tagging {} articles “{tag}”", ids.len()),
+            } => format!("Undo tagging {} “{tag}”", articles(ids.len())),
             Undo::TagMany {
                 ids,
                 tag,
                 added: false,
             } => {
-                format!("Undo untagging {} articles “{tag}”", ids.len())
+                format!("Undo untagging {} “{tag}”", articles(ids.len()))
             }
             Undo::Details { .. } => "Undo details change".into(),
             Undo::Trashed(ids) if ids.len() == 1 => "Undo move to Trash".into(),
-            Undo::Trashed(ids) => format!("Undo moving {} articles to Trash", ids.len()),
+            Undo::Trashed(ids) => format!("Undo moving {} to Trash", articles(ids.len())),
             Undo::Restored(_) => "Undo restore".into(),
             Undo::Note { .. } => "Undo note edit".into(),
             Undo::Highlight(_) => "Undo highlight change".into(),

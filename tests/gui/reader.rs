@@ -125,3 +125,25 @@ fn months_filter_and_details_can_be_corrected_in_the_reader() {
     let by_country = Filter::matching(Condition::Region(vec!["Bolivia".into()]));
     assert_eq!(library.list(&by_country).unwrap().len(), 1);
 }
+
+#[test]
+fn after_enter_the_tag_field_keeps_the_keyboard_for_the_next_tag() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lib.sqlite");
+    let mut harness = app_over(&path, vec![fixture("diario_opinion_es.txt")]);
+    wait_for(&mut harness, "the welcome view", |h| shows(h, "Welcome to Folio"));
+    harness.get_all_by_label("Import files…").next().unwrap().click();
+    wait_for(&mut harness, "the reader", |h| {
+        shows(h, "Chile y Argentina tienen en sus salares")
+    });
+    harness.get_by_label("Add tag").click();
+    harness.step();
+    for tag in ["mining", "lithium"] {
+        harness.get_by_label("Add tag").type_text(tag);
+        harness.step();
+        harness.key_press(egui::Key::Enter);
+        wait_for(&mut harness, "the tag chip", |h| shows(h, &format!("{tag}  ×")));
+    }
+    // The list kept the article open: Enter was the field's, not the list's.
+    assert!(harness.state().reader.article.is_some());
+}

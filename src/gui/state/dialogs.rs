@@ -152,7 +152,10 @@ impl Dialogs {
                 out.then(Effect::Refresh);
             }
             Response::EditedMany { previous, filed } => {
-                out.say(format!("Changed the details of {} articles", previous.len()));
+                out.say(format!(
+                    "Changed the details of {}",
+                    crate::gui::widgets::articles(previous.len())
+                ));
                 if !previous.is_empty() {
                     out.remember(Undo::DetailsMany { previous, filed });
                 }

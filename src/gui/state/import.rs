@@ -225,7 +225,7 @@ fn save(what: PickedSave, path: PathBuf, out: &mut Outbox) {
             path,
         }),
         PickedSave::Articles { ids, format } => {
-            out.say(format!("Exporting {} articles…", ids.len()));
+            out.say(format!("Exporting {}…", crate::gui::widgets::articles(ids.len())));
             out.send(Request::ExportArticles { ids, format, path });
         }
     }

@@ -3,6 +3,7 @@
 
 use crate::gui::action::{Action, Actions};
 use crate::gui::state::dialogs::{DialogAction, Dialogs};
+use crate::gui::widgets;
 
 /// `count`: how many articles are selected.
 pub fn show(ctx: &egui::Context, dialogs: &Dialogs, count: usize) -> Vec<Action> {
@@ -14,7 +15,7 @@ pub fn show(ctx: &egui::Context, dialogs: &Dialogs, count: usize) -> Vec<Action>
     let mut typed = form.clone();
     let response = egui::Modal::new(egui::Id::unique("bulk-edit")).show(ctx, |ui| {
         ui.set_max_width(380.0);
-        ui.heading(format!("Edit {count} articles"));
+        ui.heading(format!("Edit {}", widgets::articles(count)));
         ui.weak("Blank fields keep each article's own; a topic is added to theirs.");
         ui.add_space(6.0);
         egui::Grid::new("bulk-edit-fields").num_columns(2).show(ui, |ui| {
@@ -36,7 +37,10 @@ pub fn show(ctx: &egui::Context, dialogs: &Dialogs, count: usize) -> Vec<Action>
         }
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            if ui.button(format!("Apply to {count} articles")).clicked() {
+            if ui
+                .button(format!("Apply to {}", widgets::articles(count)))
+                .clicked()
+            {
                 actions.push(DialogAction::ApplyBulkEdit);
             }
             if ui.button("Cancel").clicked() {

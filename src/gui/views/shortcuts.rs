@@ -45,7 +45,8 @@ fn commands(ctx: &egui::Context, facts: &KeyFacts<'_>, actions: &mut Actions) {
     if !typing && pressed(ctx, egui::Key::Z) {
         actions.push(Action::Undo);
     }
-    if facts.reader.article.is_some() && facts.annotating.selection.is_some() && pressed(ctx, egui::Key::H) {
+    // With nothing selected, the highlight says what to do first.
+    if facts.reader.article.is_some() && pressed(ctx, egui::Key::H) {
         actions.push(AnnotateAction::Highlight {
             color: facts.annotating.color,
         });

@@ -26,7 +26,12 @@ Example: \"six-party talks\" -china year:2018 source:asahi";
 
 /// "Save…", then a name field, for keeping the current search in the sidebar.
 fn save_search(ui: &mut egui::Ui, saving: Option<&String>, actions: &mut Actions) {
+    // Whether the name field has been shown since it last opened, kept in
+    // egui's memory of the window (not the app's state): it takes the
+    // keyboard once, when it opens.
+    let opened_key = ui.make_persistent_id("save search name shown");
     let Some(name) = saving else {
+        ui.data_mut(|d| d.remove::<bool>(opened_key));
         if ui
             .small_button("Save…")
             .on_hover_text("Keep this search in the sidebar")
@@ -38,9 +43,16 @@ fn save_search(ui: &mut egui::Ui, saving: Option<&String>, actions: &mut Actions
     };
     let label = ui.label("Name");
     let (typed, field) = widgets::typed_line(ui, name, |t| {
-        t.hint_text("e.g. Korean talks").desired_width(140.0)
+        t.id_salt("save search name")
+            .hint_text("e.g. Korean talks")
+            .desired_width(140.0)
     });
     let field = field.labelled_by(label.id);
+    let just_opened = ui.data_mut(|d| !d.get_temp::<bool>(opened_key).unwrap_or(false));
+    if just_opened {
+        ui.data_mut(|d| d.insert_temp(opened_key, true));
+        field.request_focus();
+    }
     let name = typed.clone().unwrap_or_else(|| name.clone());
     if let Some(typed) = typed {
         actions.push(ListAction::SaveSearchTyped(typed));

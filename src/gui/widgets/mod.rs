@@ -29,6 +29,15 @@ pub fn color_dot(ui: &mut egui::Ui, color: &str) {
     ui.painter().circle_filled(rect.center(), 4.5, fill);
 }
 
+/// "1 article", "2 articles": a count with its noun.
+pub fn articles(n: usize) -> String {
+    if n == 1 {
+        "1 article".into()
+    } else {
+        format!("{n} articles")
+    }
+}
+
 /// A language's name for the code stored with an article.
 pub use crate::model::languages::language_name;
 

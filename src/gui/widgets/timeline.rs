@@ -40,7 +40,7 @@ pub fn show(ui: &mut egui::Ui, months: &[FacetCount]) -> Option<DatePick> {
                 Bar::new(month_index(&m.value)?, m.count as f64)
                     .width(0.9)
                     .fill(colour)
-                    .name(format!("{}: {} articles", m.value, m.count)),
+                    .name(format!("{}: {}", m.value, super::articles(m.count))),
             )
         })
         .collect();

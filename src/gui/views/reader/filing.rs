@@ -31,7 +31,10 @@ pub fn tags_row(
         }
         let label = ui.weak("Add tag");
         let (typed, field) = widgets::typed_line(ui, &edits.tag_input, |t| {
-            t.hint_text("name, then Enter").desired_width(120.0)
+            // A stable id: the chips before it come and go as tags are added.
+            t.id_salt("add tag")
+                .hint_text("name, then Enter")
+                .desired_width(120.0)
         });
         let field = field.labelled_by(label.id);
         if let Some(typed) = typed {
@@ -40,6 +43,8 @@ pub fn tags_row(
         }
         if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
             actions.push(TagsAction::AddTag(input.clone()));
+            // The field keeps the keyboard for the next tag.
+            field.request_focus();
         }
     });
     let known = facets.tags.iter().map(|t| t.value.as_str());
