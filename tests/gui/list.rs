@@ -194,3 +194,33 @@ fn the_selected_articles_export_from_the_file_menu() {
         ]
     );
 }
+
+#[test]
+fn after_delete_the_next_row_is_selected_and_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = stocked_app(dir.path());
+    let titles = list_titles(&harness);
+    open_article(&mut harness, &titles[1]);
+    harness.key_press(egui::Key::Delete);
+    wait_for(&mut harness, "the trash", |h| shows(h, "Trash  (1)"));
+    let open = |h: &Harness<'static, FolioApp>| {
+        h.state()
+            .reader
+            .article
+            .as_ref()
+            .map(|a| a.title_or_untitled().to_string())
+    };
+    wait_for(&mut harness, "the next article", |h| {
+        open(h).as_deref() == Some(titles[2].as_str())
+    });
+    assert_eq!(harness.state().list.selection.len(), 1);
+    // The last row's next is the one above it.
+    let last = titles.last().unwrap().clone();
+    open_article(&mut harness, &last);
+    harness.key_press(egui::Key::Delete);
+    wait_for(&mut harness, "the trash", |h| shows(h, "Trash  (2)"));
+    let above = titles[titles.len() - 2].clone();
+    wait_for(&mut harness, "the row above", |h| {
+        open(h).as_deref() == Some(above.as_str())
+    });
+}

@@ -286,8 +286,14 @@ impl ListState {
             return;
         }
         out.then(Effect::SaveNote);
+        // The row after the ones that go takes their place, as in a mail
+        // client: the reader stays open on it when one was open.
+        let next = self.row_after(&ids);
         self.selection.clear();
-        out.then(Effect::Open(None));
+        if let Some(next) = next {
+            out.then(Effect::Select(vec![next]));
+        }
+        out.then(Effect::Open(next.filter(|_| open.is_some())));
         if trash {
             out.remember(Undo::Trashed(ids.clone()));
             out.send(Request::Trash(ids));
@@ -295,6 +301,19 @@ impl ListState {
             out.remember(Undo::Restored(ids.clone()));
             out.send(Request::Restore(ids));
         }
+    }
+
+    /// The first row below the last of `going` that is not going itself, or
+    /// failing that the nearest above.
+    fn row_after(&self, going: &[i64]) -> Option<i64> {
+        let order = self.rows.ids();
+        let last = order.iter().rposition(|id| going.contains(id))?;
+        let staying = |id: &&i64| !going.contains(id);
+        order[last..]
+            .iter()
+            .find(staying)
+            .or_else(|| order[..last].iter().rev().find(staying))
+            .copied()
     }
 
     /// Exports the selected articles, or, with none selected, the list as
