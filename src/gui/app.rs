@@ -253,6 +253,11 @@ impl FolioApp {
         if self.reader.article_id() == id {
             return;
         }
+        // The list changes its columns as the reader comes or goes: the
+        // selected row stays in view.
+        if self.reader.article_id().is_some() != id.is_some() {
+            self.list.scroll_to_cursor = true;
+        }
         self.annotating.save_note(self.reader.article_id(), out);
         self.annotating.save_comments(self.reader.article.as_ref(), out);
         self.annotating.article_closing();

@@ -224,3 +224,82 @@ fn after_delete_the_next_row_is_selected_and_open() {
         open(h).as_deref() == Some(above.as_str())
     });
 }
+
+/// A library of 600 generated articles, opened in the app.
+fn long_list(dir: &std::path::Path) -> Harness<'static, FolioApp> {
+    let path = dir.join("big.sqlite");
+    {
+        let mut library = Library::open(&path).unwrap();
+        let plan = folio::devtools::generate::Plan {
+            articles: 600,
+            seed: 3,
+            tags: 50,
+        };
+        folio::devtools::generate::generate(&mut library, &plan, |_| {}).unwrap();
+    }
+    let mut harness = app_over(&path, Vec::new());
+    wait_for(&mut harness, "the list", |h| shows(h, "600 articles"));
+    harness
+}
+
+/// Scrolls the list far down with the mouse wheel, and waits for the rows
+/// there; returns a title drawn there, well below the first page.
+fn wheel_down(harness: &mut Harness<'static, FolioApp>) -> (usize, String) {
+    harness.hover_at(egui::pos2(600.0, 400.0));
+    for _ in 0..20 {
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -600.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+            modifiers: egui::Modifiers::NONE,
+        });
+        harness.step();
+    }
+    // The wheel scrolls smoothly: let it come to rest before looking.
+    for _ in 0..60 {
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let mut found = None;
+    for _ in 0..200 {
+        harness.step();
+        let state = harness.state();
+        found = (100..600).find_map(|i| {
+            let title = state.list.rows.row(i)?.title.clone()?;
+            harness.query_by_label(&title).is_some().then_some((i, title))
+        });
+        if found.is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(15));
+    }
+    found.expect("rows far down the list drawn")
+}
+
+#[test]
+fn a_new_result_set_starts_at_the_top_and_the_selected_row_stays_in_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = long_list(dir.path());
+    wheel_down(&mut harness);
+    // Another sort is a new result set: it is read from its top.
+    harness.get_by_label("Title").click();
+    wait_for(&mut harness, "the list by title, from its top", |h| {
+        let first = h.state().list.rows.row(0).and_then(|r| r.title.clone());
+        h.state().list.sort.key == folio::model::SortKey::Title
+            && first.is_some_and(|t| h.query_by_label(&t).is_some())
+    });
+
+    // A row far down, opened: the list narrows beside the reader and the
+    // row stays in view (its title twice: in the list and over the text).
+    let (_, title) = wheel_down(&mut harness);
+    click_row(&harness, &title);
+    wait_for(&mut harness, "the reader, and the row beside it", |h| {
+        h.state()
+            .reader
+            .article
+            .as_ref()
+            .is_some_and(|a| a.title_or_untitled() == title)
+            && h.get_all_by_label(&title).count() >= 2
+    });
+}

@@ -35,6 +35,8 @@ pub enum ListAction {
     Shown(usize, usize),
     /// The list was scrolled to the cursor on this row.
     CursorShown(Option<i64>),
+    /// The list was drawn from its top, as a new result set asked.
+    TopShown,
     /// Open the name field for saving the search.
     StartSaveSearch,
     SaveSearchTyped(String),
@@ -73,6 +75,13 @@ pub struct ListState {
     pub similar_to: Option<(i64, String)>,
     /// The cursor moved by keyboard: scroll the list to it once.
     pub scroll_to_cursor: bool,
+    /// A new result set arrived without the selected row in it: show it
+    /// from its top once.
+    pub scroll_to_top: bool,
+    /// The listing that brings a new result set (a facet, a search, a
+    /// sort, a place), once asked: the same results fetched again after an
+    /// edit keep their place instead.
+    new_results_at: Option<u64>,
     /// The name typed for the search being saved, while the field is open.
     pub saving_search: Option<String>,
     /// Set once when text in a script no installed font covers was seen.
@@ -96,6 +105,8 @@ impl ListState {
             selection: Selection::default(),
             similar_to: None,
             scroll_to_cursor: false,
+            scroll_to_top: false,
+            new_results_at: None,
             saving_search: None,
             missing_font_notice: None,
             font_checked: false,
@@ -165,22 +176,26 @@ impl ListState {
                 self.choice.toggle(facet, &value);
                 self.selection.clear();
                 self.refresh(out);
+                self.new_results();
             }
             ListAction::SetDateRange(from, to) => {
                 self.choice.set_months(&from, &to);
                 self.selection.clear();
                 self.refresh(out);
+                self.new_results();
             }
             ListAction::ClearFacets => {
                 self.choice = FacetChoice::default();
                 self.selection.clear();
                 self.refresh(out);
+                self.new_results();
             }
             ListAction::Search(text) => {
                 self.similar_to = None;
                 out.then(Effect::SearchChanged);
                 self.search = text;
                 self.refresh_list_only(out);
+                self.new_results();
             }
             ListAction::Sort(key) => self.sort_by(key, out),
             ListAction::Click(id, mode) => {
@@ -198,6 +213,7 @@ impl ListState {
                     out.send(Request::Rows(wanted));
                 }
             }
+            ListAction::TopShown => self.scroll_to_top = false,
             ListAction::CursorShown(cursor) => {
                 if cursor == self.selection.cursor() {
                     self.scroll_to_cursor = false;
@@ -235,16 +251,19 @@ impl ListState {
                 self.browse = saved.place;
                 self.search = saved.query;
                 self.refresh(out);
+                self.new_results();
             }
             ListAction::DeleteSavedSearch(id) => out.send(Request::DeleteSavedSearch(id)),
             ListAction::MoreLikeThis(id, title) => {
                 self.similar_to = Some((id, title));
                 self.selection.clear();
                 self.refresh(out);
+                self.new_results();
             }
             ListAction::ClearMoreLikeThis => {
                 self.similar_to = None;
                 self.refresh(out);
+                self.new_results();
             }
             _ => {}
         }
@@ -265,6 +284,7 @@ impl ListState {
         }
         self.browse = browse;
         self.refresh(out);
+        self.new_results();
     }
 
     fn sort_by(&mut self, key: SortKey, out: &mut Outbox) {
@@ -278,6 +298,7 @@ impl ListState {
             };
         }
         self.refresh_list_only(out);
+        self.new_results();
     }
 
     fn trash_or_restore(&mut self, trash: bool, open: Option<i64>, out: &mut Outbox) {
@@ -340,9 +361,17 @@ impl ListState {
         ));
     }
 
+    /// The listing just asked for is a new result set.
+    fn new_results(&mut self) {
+        self.new_results_at = Some(self.asked);
+    }
+
     /// A listing arrived from the library.
     pub fn listed(&mut self, listing: Listing, ctx: &egui::Context) {
         self.shown = self.shown.max(listing.generation);
+        let new_results = self
+            .new_results_at
+            .is_some_and(|asked| listing.generation >= asked);
         self.total = listing.ids.len();
         self.rows.replace(listing.ids, listing.rows);
         self.rows.set_snippets(listing.snippets);
@@ -351,6 +380,15 @@ impl ListState {
         }
         self.loaded = true;
         self.selection.retain_visible(self.rows.ids());
+        if new_results {
+            self.new_results_at = None;
+            // The selected row, when it is among the new results, stays in
+            // view; otherwise they are read from the top.
+            match self.selection.cursor().and_then(|id| self.rows.position(id)) {
+                Some(_) => self.scroll_to_cursor = true,
+                None => self.scroll_to_top = true,
+            }
+        }
         self.check_fonts(ctx);
     }
 

@@ -164,6 +164,10 @@ pub fn table(ui: &mut egui::Ui, list: &ListState, compact: bool, actions: &mut A
         .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
     let cursor = list.selection.cursor();
+    if list.scroll_to_top {
+        table = table.vertical_scroll_offset(0.0);
+        actions.push(ListAction::TopShown);
+    }
     if list.scroll_to_cursor {
         if let Some(index) = cursor.and_then(|id| list.rows.position(id)) {
             table = table.scroll_to_row(index, None);

@@ -229,7 +229,10 @@ pub fn show(ui: &mut egui::Ui, view: ReaderView<'_>, cache: &mut ViewCache) -> V
         .default_size(440.0)
         .min_size(320.0)
         .show(ui, |ui| {
+            // Its own scroll offset per article: each opens at its top
+            // (or where a highlight or a match scrolls it).
             egui::ScrollArea::vertical()
+                .id_salt(("reader", article.id))
                 .auto_shrink([false, false])
                 .show(ui, |ui| contents(ui, article, &view, cache, &mut actions));
         });
