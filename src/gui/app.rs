@@ -35,6 +35,30 @@ pub struct Settings {
     /// The facet values chosen in the sidebar, shown as chips over the list.
     pub choice: FacetChoice,
     pub open_article: Option<i64>,
+    /// The library the place, the choice and the open article belong to:
+    /// another library starts at its own beginning.
+    pub library: Option<PathBuf>,
+}
+
+impl Settings {
+    /// These settings for the library at `path`: the place browsed, the
+    /// choice and the open article are kept only for the library they were
+    /// saved with (settings from before Folio noted it are trusted).
+    fn for_library(self, path: &std::path::Path) -> Settings {
+        let same = |saved: &PathBuf| {
+            let canonical =
+                |p: &std::path::Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+            canonical(saved) == canonical(path)
+        };
+        if self.library.as_ref().is_none_or(same) {
+            return self;
+        }
+        Settings {
+            text_size: self.text_size,
+            sort: self.sort,
+            ..Settings::default()
+        }
+    }
 }
 
 impl Default for Settings {
@@ -45,6 +69,7 @@ impl Default for Settings {
             browse: Browse::All,
             choice: FacetChoice::default(),
             open_article: None,
+            library: None,
         }
     }
 }
@@ -71,6 +96,8 @@ pub struct FolioApp {
     /// A text field had the keyboard when the last frame ended: a key that
     /// took it away (Esc, Enter) was the field's, not the list's.
     was_typing: bool,
+    /// The library's file, which the remembered settings name.
+    library_path: PathBuf,
 }
 
 impl FolioApp {
@@ -100,6 +127,8 @@ impl FolioApp {
         picker: Arc<dyn PathPicker>,
         settings: Settings,
     ) -> FolioApp {
+        let library_path = library.path().to_path_buf();
+        let settings = settings.for_library(&library_path);
         let repaint = ctx.clone();
         let worker = Worker::start(library, move || repaint.request_repaint());
         let mut app = FolioApp {
@@ -115,6 +144,7 @@ impl FolioApp {
             cache: ViewCache::default(),
             screenshot: None,
             was_typing: false,
+            library_path,
         };
         let mut out = Outbox::default();
         if let Some(id) = app.reader.open_article {
@@ -141,6 +171,7 @@ impl FolioApp {
             browse: self.list.browse,
             choice: self.list.choice.clone(),
             open_article: self.reader.open_article,
+            library: Some(self.library_path.clone()),
         }
     }
 
@@ -445,5 +476,33 @@ impl eframe::App for FolioApp {
         }
         // The note goes to the library thread; give it a moment to land.
         self.worker.flush();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remembered_places_belong_to_their_library() {
+        let dir = tempfile::tempdir().unwrap();
+        let (first, second) = (dir.path().join("first.sqlite"), dir.path().join("second.sqlite"));
+        let saved = Settings {
+            text_size: 20.0,
+            browse: Browse::Trash,
+            open_article: Some(3),
+            library: Some(first.clone()),
+            ..Settings::default()
+        };
+        let elsewhere = saved.clone().for_library(&second);
+        assert_eq!(elsewhere.open_article, None);
+        assert_eq!(elsewhere.browse, Browse::All);
+        assert_eq!(elsewhere.text_size, 20.0);
+        assert_eq!(saved.clone().for_library(&first), saved);
+        let from_before = Settings {
+            library: None,
+            ..saved.clone()
+        };
+        assert_eq!(from_before.clone().for_library(&second), from_before);
     }
 }
