@@ -356,10 +356,13 @@ impl FolioApp {
     fn draw(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
         let ctx = ui.ctx().clone();
         let mut actions = views::top_bar::show(ui, &self.list, self.undo.last(), self.reader.text_size);
+        // The count under the window is of what it shows: the annotations
+        // view's annotations, else the list's articles.
+        let annotations = self.annotating.view.as_ref().map(|v| v.results.len());
         actions.extend(views::status_bar::show(
             ui,
             &self.import,
-            &self.list,
+            (&self.list, annotations),
             &self.messages,
         ));
         let viewing = self.annotating.view.is_some();

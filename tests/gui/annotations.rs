@@ -344,3 +344,19 @@ fn a_comment_is_kept_when_left_with_esc_or_by_opening_another_article() {
                 == Some("Third week already. And the ships wait.")
     });
 }
+
+#[test]
+fn the_status_bar_counts_what_the_annotations_view_shows() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, _) = annotated_app(dir.path());
+    assert!(shows(&harness, "10 articles"));
+    harness.get_by_label("Annotations").click();
+    wait_for(&mut harness, "the annotations", |h| {
+        shows(h, "The editorial's point.")
+    });
+    assert!(
+        shows(&harness, "1 annotation"),
+        "the count under the view is of annotations"
+    );
+    assert!(!shows(&harness, "10 articles"));
+}

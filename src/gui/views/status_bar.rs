@@ -55,7 +55,15 @@ fn import_progress(ui: &mut egui::Ui, import: &ImportState, actions: &mut Action
     }
 }
 
-pub fn show(ui: &mut egui::Ui, import: &ImportState, list: &ListState, messages: &Messages) -> Vec<Action> {
+/// `shown`: the list, and how many annotations the annotations view shows
+/// when it is open in the list's place.
+pub fn show(
+    ui: &mut egui::Ui,
+    import: &ImportState,
+    shown: (&ListState, Option<usize>),
+    messages: &Messages,
+) -> Vec<Action> {
+    let (list, annotations) = shown;
     let mut actions = Actions::default();
     egui::Panel::bottom("status").show(ui, |ui| {
         ui.add_space(3.0);
@@ -77,10 +85,11 @@ pub fn show(ui: &mut egui::Ui, import: &ImportState, list: &ListState, messages:
         chooser_fallback(ui, import, &mut actions);
         let noun = if list.total == 1 { "article" } else { "articles" };
         ui.horizontal(|ui| {
-            ui.label(if list.search.trim().is_empty() {
-                format!("{} {noun}", list.total)
-            } else {
-                format!("{} {noun} match “{}”", list.total, list.search.trim())
+            ui.label(match annotations {
+                Some(1) => "1 annotation".to_string(),
+                Some(n) => format!("{n} annotations"),
+                None if list.search.trim().is_empty() => format!("{} {noun}", list.total),
+                None => format!("{} {noun} match “{}”", list.total, list.search.trim()),
             });
             if list.is_loading() {
                 ui.spinner();
