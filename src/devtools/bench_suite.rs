@@ -245,6 +245,19 @@ pub fn bench_library(path: &Path, runs: usize) -> Result<Vec<Line>> {
         },
         typed.len().max(runs),
     )?);
+    // The sidebar follows the search: every facet counted over its matches.
+    lines.push(timed_runs(
+        "the sidebar's counts under a typed search",
+        "≤ 100 ms",
+        |i| {
+            let searched = Filter {
+                conditions: crate::library::search_conditions(&typed[i % typed.len()]),
+                ..Filter::default()
+            };
+            library.facets_for(&searched).map(|_| ())
+        },
+        typed.len().max(runs),
+    )?);
     // Scrolled end to end: every page of rows, as the window fetches them.
     for page in ids.chunks(PAGE) {
         library.summaries(page)?;

@@ -583,8 +583,13 @@ fn listing(
         let rows: Vec<ArticleSummary> = hits.into_iter().map(|h| h.summary).collect();
         (rows.iter().map(|r| r.id).collect(), rows, snippets)
     };
+    // The sidebar counts what the search finds, not only what the choice leaves.
     let facets = if counts {
-        Some(Box::new(library.facets_for(filter)?))
+        let mut searched = filter.clone();
+        searched
+            .conditions
+            .extend(crate::library::search_conditions(search));
+        Some(Box::new(library.facets_for(&searched)?))
     } else {
         None
     };

@@ -28,7 +28,7 @@ pub use articles::{InsertOutcome, NewArticle, compress};
 pub use bulk::EditedMany;
 pub use facets::{FacetCount, Facets};
 pub use filter::{Condition, DateTest, Filter, Place, choice_conditions, facet_condition};
-pub use search::SavedSearch;
+pub use search::{SavedSearch, search_conditions};
 pub use suggestions::TopicSuggestion;
 
 use rusqlite::{Connection, OpenFlags};

@@ -2,7 +2,7 @@
 //! language of [`super::query`].
 
 use super::articles::{SUMMARY_COLUMNS, summary_from_row};
-use super::filter::{Filter, Place, where_sql};
+use super::filter::{Condition, Filter, Place, where_sql};
 use super::query::{self, Term};
 use super::snippet::{Needle, matched_snippet, snippet};
 use super::{Library, Result};
@@ -16,6 +16,21 @@ const DEFAULT_LIMIT: usize = 50;
 pub(super) const RANKING_WINDOW: usize = 2_000;
 /// A query with a phrase starts with a window this many times smaller.
 const PHRASE_WINDOW_DIVISOR: usize = 1;
+
+/// What a search typed so far asks of an article, as conditions: every
+/// match, not the first page of them, so the sidebar's counts and the
+/// timeline can follow the search.
+pub fn search_conditions(input: &str) -> Vec<Condition> {
+    let compiled = query::compile(&query::parse(input, true));
+    let mut conditions: Vec<Condition> = compiled
+        .rank_match
+        .into_iter()
+        .map(Condition::FullText)
+        .chain(compiled.prefix_match.map(Condition::WordStart))
+        .collect();
+    conditions.extend(compiled.conditions);
+    conditions
+}
 
 impl Library {
     /// Searches as the user typed it: the last word is a prefix.

@@ -119,3 +119,25 @@ fn a_search_that_matches_a_highlight_comment_says_so_in_the_list() {
     wait_for(&mut harness, "the search", |h| shows(h, "1 article match"));
     assert!(shows(&harness, "in a highlight comment: The editorial's point."));
 }
+
+#[test]
+fn the_sidebar_counts_follow_the_search() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = stocked_app(dir.path());
+    assert!(shows(&harness, "English  (5)") && shows(&harness, "2018  (8)"));
+    harness.get_by_label("Search").click();
+    harness.step();
+    harness.get_by_label("Search").type_text("desalination");
+    wait_for(&mut harness, "the search results", |h| {
+        shows(h, "1 article match “desalination”")
+    });
+    // Every facet counts what the search found; the library's total stays.
+    wait_for(&mut harness, "the counts under the search", |h| {
+        shows(h, "English  (1)") && shows(h, "2018  (1)")
+    });
+    assert!(shows(&harness, "All articles  (9)"));
+    harness.get_by_label("Clear").click();
+    wait_for(&mut harness, "the whole library's counts", |h| {
+        shows(h, "English  (5)") && shows(h, "2018  (8)")
+    });
+}

@@ -194,7 +194,8 @@ impl ListState {
                 self.similar_to = None;
                 out.then(Effect::SearchChanged);
                 self.search = text;
-                self.refresh_list_only(out);
+                // The counts follow the search.
+                self.refresh(out);
                 self.new_results();
             }
             ListAction::Sort(key) => self.sort_by(key, out),
