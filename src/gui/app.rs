@@ -325,6 +325,7 @@ impl FolioApp {
                 self.list.listed(listing, ctx);
             }
             Response::Rows(rows) => self.list.rows.fill(rows),
+            Response::Counts { facets, generation } => self.list.counted(*facets, generation),
             Response::Opened(article) => {
                 if let Some(same) = self.reader.opened(*article, out)
                     && let Some(article) = &self.reader.article

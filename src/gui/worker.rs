@@ -14,7 +14,7 @@ use anyhow::Context;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
 /// What the window asks of the library.
 #[derive(Debug)]
@@ -177,6 +177,12 @@ pub enum Response {
         facets: Option<Box<Facets>>,
         generation: u64,
     },
+    /// The sidebar's counts under a search, which come after its listing
+    /// (of the same generation) so the results show at once.
+    Counts {
+        facets: Box<Facets>,
+        generation: u64,
+    },
     /// More rows of the current list, as it scrolls.
     Rows(Vec<ArticleSummary>),
     Opened(Box<Article>),
@@ -254,9 +260,39 @@ impl Worker {
         let thread = std::thread::Builder::new()
             .name("folio-library".into())
             .spawn(move || {
-                while let Ok(first) = inbox.recv() {
+                // Counts under a search, done once nothing else waits.
+                let mut later: Option<Counting> = None;
+                loop {
+                    let first = match later.take() {
+                        Some(counting) => match inbox.try_recv() {
+                            Ok(request) => {
+                                later = Some(counting);
+                                request
+                            }
+                            Err(TryRecvError::Empty) => {
+                                let answer = counting.run(&library);
+                                if outbox.send(answer).is_err() {
+                                    return;
+                                }
+                                wake();
+                                continue;
+                            }
+                            Err(TryRecvError::Disconnected) => return,
+                        },
+                        None => match inbox.recv() {
+                            Ok(request) => request,
+                            Err(_) => return,
+                        },
+                    };
                     let mut burst = vec![first];
                     burst.extend(inbox.try_iter());
+                    // A newer listing with counts brings counts of its own.
+                    if burst
+                        .iter()
+                        .any(|r| matches!(r, Request::Refresh { counts: true, .. }))
+                    {
+                        later = None;
+                    }
                     // Typing a search sends a refresh per key: only the last
                     // refresh of a burst is worth running, and it sees every
                     // edit that came before it.
@@ -271,7 +307,7 @@ impl Worker {
                         if matches!(request, Request::Refresh { .. }) && Some(i) != last_refresh {
                             continue;
                         }
-                        let answer = handle(&mut library, request, &outbox, &wake);
+                        let answer = handle(&mut library, request, &outbox, &wake, &mut later);
                         if outbox.send(answer).is_err() {
                             return;
                         }
@@ -308,8 +344,34 @@ impl Worker {
 }
 
 /// Carries out one request. Every failure becomes one message, here.
-fn handle(library: &mut Library, request: Request, outbox: &Sender<Response>, wake: &impl Fn()) -> Response {
-    answer(library, request, outbox, wake).unwrap_or_else(|e| Response::Failed(message(&e)))
+fn handle(
+    library: &mut Library,
+    request: Request,
+    outbox: &Sender<Response>,
+    wake: &impl Fn(),
+    later: &mut Option<Counting>,
+) -> Response {
+    answer(library, request, outbox, wake, later).unwrap_or_else(|e| Response::Failed(message(&e)))
+}
+
+/// The sidebar's counts over what a search finds: slower than the search's
+/// first page, so counted after it, and not at all when the user has typed
+/// on meanwhile.
+pub struct Counting {
+    filter: Filter,
+    generation: u64,
+}
+
+impl Counting {
+    fn run(self, library: &Library) -> Response {
+        match library.facets_for(&self.filter) {
+            Ok(facets) => Response::Counts {
+                facets: Box::new(facets),
+                generation: self.generation,
+            },
+            Err(e) => Response::Failed(e.to_string()),
+        }
+    }
 }
 
 /// What went wrong, in words: each cause once (a library error already
@@ -335,6 +397,7 @@ fn answer(
     request: Request,
     outbox: &Sender<Response>,
     wake: &impl Fn(),
+    later: &mut Option<Counting>,
 ) -> anyhow::Result<Response> {
     Ok(match request {
         Request::Refresh {
@@ -342,7 +405,7 @@ fn answer(
             search,
             counts,
             generation,
-        } => listing(library, &filter, &search, counts, generation)?,
+        } => listing(library, &filter, &search, counts, generation, later)?,
         Request::Open(id) => match library.get_article(id) {
             Ok(article) => Response::Opened(Box::new(article)),
             Err(_) => Response::NotOpened(id),
@@ -565,6 +628,7 @@ fn listing(
     search: &str,
     counts: bool,
     generation: u64,
+    later: &mut Option<Counting>,
 ) -> anyhow::Result<Response> {
     let (ids, rows, snippets) = if search.trim().is_empty() {
         let ids = library.list_ids(filter)?;
@@ -583,16 +647,24 @@ fn listing(
         let rows: Vec<ArticleSummary> = hits.into_iter().map(|h| h.summary).collect();
         (rows.iter().map(|r| r.id).collect(), rows, snippets)
     };
-    // The sidebar counts what the search finds, not only what the choice leaves.
-    let facets = if counts {
+    // The sidebar counts what the search finds, not only what the choice
+    // leaves: after the results, once nothing else waits.
+    let searching = !search.trim().is_empty();
+    let facets = if counts && !searching {
+        Some(Box::new(library.facets_for(filter)?))
+    } else {
+        None
+    };
+    if counts && searching {
         let mut searched = filter.clone();
         searched
             .conditions
             .extend(crate::library::search_conditions(search));
-        Some(Box::new(library.facets_for(&searched)?))
-    } else {
-        None
-    };
+        *later = Some(Counting {
+            filter: searched,
+            generation,
+        });
+    }
     Ok(Response::Listing {
         generation,
         ids,

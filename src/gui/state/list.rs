@@ -66,6 +66,8 @@ pub struct ListState {
     /// list is about to change.
     asked: u64,
     shown: u64,
+    /// The newest listing asked for with the sidebar's counts.
+    counts_asked: u64,
     pub total: usize,
     pub facets: Facets,
     /// False until the first listing arrives: nothing is known yet.
@@ -99,6 +101,7 @@ impl ListState {
             rows: ListModel::default(),
             asked: 0,
             shown: 0,
+            counts_asked: 0,
             total: 0,
             facets: Facets::default(),
             loaded: false,
@@ -127,6 +130,7 @@ impl ListState {
     pub fn refresh(&mut self, out: &mut Outbox) {
         self.asked += 1;
         let generation = self.asked;
+        self.counts_asked = generation;
         if let Some((id, _)) = &self.similar_to {
             out.send(Request::Similar { id: *id, generation });
             return;
@@ -391,6 +395,14 @@ impl ListState {
             }
         }
         self.check_fonts(ctx);
+    }
+
+    /// The counts under a search arrived after its results: kept when they
+    /// are for the listing shown (the user has not searched on since).
+    pub fn counted(&mut self, facets: Facets, generation: u64) {
+        if generation == self.counts_asked {
+            self.facets = facets;
+        }
     }
 
     /// A request failed: no listing is on its way for it.
