@@ -129,9 +129,62 @@ fn between_context(chars: &[char], quote: &[char], prefix: &[char], suffix: &[ch
     None
 }
 
+/// Whether the character at `i` belongs to a word: a letter or digit, or an
+/// apostrophe or hyphen between two of them ("Kim’s", "six-party").
+fn in_word(chars: &[char], i: usize) -> bool {
+    let alnum = |j: usize| chars.get(j).is_some_and(|c| c.is_alphanumeric());
+    match chars.get(i) {
+        Some(c) if c.is_alphanumeric() => true,
+        Some('\'' | '’' | '-') => i > 0 && alnum(i - 1) && alnum(i + 1),
+        _ => false,
+    }
+}
+
+/// A selection of characters `start..end` widened to whole words, its
+/// spaces at either end left out: a passage dragged over from the middle of
+/// a word to the middle of another is read as the words it touches.
+pub fn whole_words(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let chars: Vec<char> = text.chars().collect();
+    let (mut start, mut end) = (start.min(chars.len()), end.min(chars.len()));
+    while start < end && chars[start].is_whitespace() {
+        start += 1;
+    }
+    while end > start && chars[end - 1].is_whitespace() {
+        end -= 1;
+    }
+    if start == end {
+        return (start, end);
+    }
+    while start > 0 && in_word(&chars, start) && in_word(&chars, start - 1) {
+        start -= 1;
+    }
+    while end < chars.len() && in_word(&chars, end - 1) && in_word(&chars, end) {
+        end += 1;
+    }
+    (start, end)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_selection_widens_to_the_words_it_touches() {
+        let text = "Kim’s abrupt proposal of fresh dialogue, at last.";
+        let pick = |from: &str, to: &str| {
+            let start = text[..text.find(from).unwrap()].chars().count();
+            let end = start + to.chars().count();
+            let (s, e) = whole_words(text, start, end);
+            text.chars().skip(s).take(e - s).collect::<String>()
+        };
+        assert_eq!(
+            pick("s abrupt", "s abrupt proposal of fresh di"),
+            "Kim’s abrupt proposal of fresh dialogue"
+        );
+        assert_eq!(pick(" at", " at "), "at");
+        assert_eq!(pick("ogue,", "ogue, "), "dialogue,");
+        assert_eq!(whole_words(text, 3, 3), (3, 3));
+    }
 
     const TEXT: &str = "The ministers met in Seoul on Tuesday. Both sides agreed that the talks \
                         should resume before the winter, and a joint statement followed.";

@@ -360,3 +360,32 @@ fn the_status_bar_counts_what_the_annotations_view_shows() {
     );
     assert!(!shows(&harness, "10 articles"));
 }
+
+#[test]
+fn a_highlight_takes_the_whole_words_a_selection_touches() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, _) = annotated_app(dir.path());
+    click_row(&harness, "Port strike must end before the harvest ships arrive");
+    wait_for(&mut harness, "the reader", |h| {
+        shows(h, "The strike at the container terminal")
+    });
+    reader_text(&harness, "The strike at the container terminal").focus();
+    harness.step();
+    let ctrl = egui::Modifiers {
+        ctrl: true,
+        command: true,
+        ..Default::default()
+    };
+    harness.key_press_modifiers(ctrl, egui::Key::Home);
+    // "The st": six characters, ending inside a word.
+    for _ in 0..6 {
+        harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::ArrowRight);
+    }
+    harness.step();
+    assert_eq!(harness.state().annotating.selection, Some(0..6));
+    harness.get_by_label("yellow").click();
+    wait_for(&mut harness, "the highlight", |h| {
+        !stored_highlights(h).is_empty()
+    });
+    assert_eq!(stored_highlights(&harness)[0].0, "The strike");
+}

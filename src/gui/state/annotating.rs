@@ -17,9 +17,11 @@ pub const NOTE_SAVE_DELAY: f64 = 0.6;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum AnnotateAction {
-    /// Highlight the passage selected in the reader, in this colour.
+    /// Highlight the passage selected in the reader, in this colour: the
+    /// whole words it touches, or `exact`ly the characters selected.
     Highlight {
         color: HighlightColor,
+        exact: bool,
     },
     SetColor {
         id: i64,
@@ -210,7 +212,9 @@ impl Annotating {
 
     pub fn apply(&mut self, action: AnnotateAction, article: Option<&Article>, out: &mut Outbox) {
         match action {
-            AnnotateAction::Highlight { color } => self.highlight_selection(color, article, out),
+            AnnotateAction::Highlight { color, exact } => {
+                self.highlight_selection(color, exact, article, out)
+            }
             AnnotateAction::CommentTyped { id, text } => {
                 self.comment_drafts.insert(id, text);
             }
@@ -267,11 +271,22 @@ impl Annotating {
         }
     }
 
-    fn highlight_selection(&mut self, color: HighlightColor, article: Option<&Article>, out: &mut Outbox) {
-        let (Some(article), Some(range)) = (article, self.selection.clone()) else {
+    fn highlight_selection(
+        &mut self,
+        color: HighlightColor,
+        exact: bool,
+        article: Option<&Article>,
+        out: &mut Outbox,
+    ) {
+        let (Some(article), Some(mut range)) = (article, self.selection.clone()) else {
             out.say("Select a passage of the text to highlight first.");
             return;
         };
+        if !exact {
+            let (start, end) =
+                crate::annotate::anchor::whole_words(&article.meta.body, range.start, range.end);
+            range = start..end;
+        }
         self.color = color;
         out.send(Request::AddHighlight {
             article_id: article.id,

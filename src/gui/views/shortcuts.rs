@@ -45,11 +45,17 @@ fn commands(ctx: &egui::Context, facts: &KeyFacts<'_>, actions: &mut Actions) {
     if !typing && pressed(ctx, egui::Key::Z) {
         actions.push(Action::Undo);
     }
-    // With nothing selected, the highlight says what to do first.
-    if facts.reader.article.is_some() && pressed(ctx, egui::Key::H) {
-        actions.push(AnnotateAction::Highlight {
-            color: facts.annotating.color,
-        });
+    // With nothing selected, the highlight says what to do first. Ctrl+Alt+H
+    // highlights exactly the selection, not the whole words it touches.
+    if facts.reader.article.is_some() {
+        let exact =
+            ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND | egui::Modifiers::ALT, egui::Key::H));
+        if exact || pressed(ctx, egui::Key::H) {
+            actions.push(AnnotateAction::Highlight {
+                color: facts.annotating.color,
+                exact,
+            });
+        }
     }
 }
 

@@ -52,9 +52,12 @@ pub fn highlight_bar(ui: &mut egui::Ui, annotating: &Annotating, actions: &mut A
                 .small()
                 .fill(highlight_fill(color, ui.visuals().dark_mode))
                 .selected(color == annotating.color);
-            let hint = format!("Highlight in {color} (Ctrl+H: the last colour used)");
+            let hint = format!(
+                "Highlight in {color} (Ctrl+H: the last colour used). Whole words; hold Alt for exactly the selection"
+            );
             if ui.add_enabled(selected, swatch).on_hover_text(hint).clicked() {
-                actions.push(AnnotateAction::Highlight { color });
+                let exact = ui.input(|i| i.modifiers.alt);
+                actions.push(AnnotateAction::Highlight { color, exact });
             }
         }
     });
@@ -184,7 +187,8 @@ fn highlight_menu(ui: &mut egui::Ui, selected: bool, actions: &mut Actions) {
     }
     for color in HighlightColor::ALL {
         if ui.button(format!("Highlight in {color}")).clicked() {
-            actions.push(AnnotateAction::Highlight { color });
+            let exact = ui.input(|i| i.modifiers.alt);
+            actions.push(AnnotateAction::Highlight { color, exact });
             ui.close();
         }
     }
