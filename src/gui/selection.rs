@@ -55,6 +55,16 @@ impl Selection {
         self.anchor = self.cursor;
     }
 
+    /// Every row of `order`; the cursor stays where it was (on the first
+    /// row when there was none).
+    pub fn select_all(&mut self, order: &[i64]) {
+        self.ids = order.iter().copied().collect();
+        if self.cursor.is_none_or(|c| !self.ids.contains(&c)) {
+            self.cursor = order.first().copied();
+        }
+        self.anchor = self.cursor;
+    }
+
     /// A click on `id`; `order` is the list as shown, for ranges.
     pub fn click(&mut self, id: i64, mode: ClickMode, order: &[i64]) {
         match mode {

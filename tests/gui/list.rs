@@ -303,3 +303,21 @@ fn a_new_result_set_starts_at_the_top_and_the_selected_row_stays_in_view() {
             && h.get_all_by_label(&title).count() >= 2
     });
 }
+
+#[test]
+fn ctrl_a_selects_every_row_and_edit_find_puts_the_keyboard_in_the_search() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = stocked_app(dir.path());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    wait_for(&mut harness, "every row selected", |h| shows(h, "9 selected"));
+
+    harness.get_by_label("Edit").click();
+    wait_for(&mut harness, "the Edit menu", |h| shows(h, "Find…"));
+    harness.get_by_label_contains("Find…").click();
+    harness.step();
+    harness.step();
+    harness.event(egui::Event::Text("desalination".into()));
+    wait_for(&mut harness, "the search typed", |h| {
+        shows(h, "1 article match “desalination”")
+    });
+}

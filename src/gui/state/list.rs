@@ -37,6 +37,8 @@ pub enum ListAction {
     CursorShown(Option<i64>),
     /// The list was drawn from its top, as a new result set asked.
     TopShown,
+    /// Every row of the list (Ctrl+A).
+    SelectAll,
     /// Open the name field for saving the search.
     StartSaveSearch,
     SaveSearchTyped(String),
@@ -219,6 +221,7 @@ impl ListState {
                 }
             }
             ListAction::TopShown => self.scroll_to_top = false,
+            ListAction::SelectAll => self.selection.select_all(self.rows.ids()),
             ListAction::CursorShown(cursor) => {
                 if cursor == self.selection.cursor() {
                     self.scroll_to_cursor = false;

@@ -78,6 +78,9 @@ fn list_keys(ctx: &egui::Context, facts: &KeyFacts<'_>, actions: &mut Actions) {
         if i.key_pressed(egui::Key::Enter) && !open {
             actions.push(ListAction::Step(0, false));
         }
+        if i.modifiers.command && i.key_pressed(egui::Key::A) {
+            actions.push(ListAction::SelectAll);
+        }
         if i.key_pressed(egui::Key::F3) {
             actions.push(ReaderAction::StepMatch(if shift { -1 } else { 1 }));
         }

@@ -138,9 +138,22 @@ fn menus(ui: &mut egui::Ui, undo: Option<&Undo>, text_size: f32, actions: &mut A
             if button.clicked() {
                 actions.push(Action::Undo);
             }
+            ui.separator();
+            if menu_item(ui, "Select all", "Ctrl+A") {
+                actions.push(ListAction::SelectAll);
+            }
+            if menu_item(ui, "Find…", "Ctrl+F") {
+                ui.data_mut(|d| d.insert_temp(find_asked(), true));
+            }
         });
         ui.menu_button("View", |ui| view_menu(ui, text_size, actions));
     });
+}
+
+/// Where Edit ▸ Find… leaves word for the search box to take the keyboard
+/// (egui's memory of the window, as focus itself is).
+fn find_asked() -> egui::Id {
+    egui::Id::NULL.with("folio: find asked")
 }
 
 /// The search box, its help, Clear and Save.
@@ -151,7 +164,10 @@ fn search_box(ui: &mut egui::Ui, list: &ListState, actions: &mut Actions) {
             .desired_width(380.0)
     });
     let search = search.labelled_by(label.id);
-    if ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::F)) {
+    let asked = ui
+        .data_mut(|d| d.remove_temp::<bool>(find_asked()))
+        .unwrap_or(false);
+    if asked || ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::F)) {
         search.request_focus();
     }
     let text = typed.clone().unwrap_or_else(|| list.search.clone());
