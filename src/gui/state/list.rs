@@ -323,10 +323,13 @@ impl ListState {
             out.then(Effect::Select(vec![next]));
         }
         out.then(Effect::Open(next.filter(|_| open.is_some())));
+        let what = crate::gui::widgets::articles(ids.len());
         if trash {
+            out.say(format!("Moved {what} to the Trash (Ctrl+Z brings them back)"));
             out.remember(Undo::Trashed(ids.clone()));
             out.send(Request::Trash(ids));
         } else {
+            out.say(format!("Restored {what} from the Trash"));
             out.remember(Undo::Restored(ids.clone()));
             out.send(Request::Restore(ids));
         }
