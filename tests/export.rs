@@ -335,3 +335,38 @@ fn pandoc_citeproc_formats_the_csl_json_references() {
     assert!(text.contains("The Harbour Herald"), "{text}");
     assert!(!stderr.contains("[WARNING]"), "{stderr}");
 }
+
+#[test]
+fn csv_cells_never_run_as_formulas_and_the_file_says_it_is_utf8() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = annotated_library(dir.path());
+    let mut library = Library::open(&path).unwrap();
+    let seed = library.search("Pyongyang", &Filter::default()).unwrap()[0]
+        .summary
+        .id;
+    library.set_note(seed, "=cmd|' /C calc'!A0").unwrap();
+    library.change_tags(seed, &["+1 important".into()], &[]).unwrap();
+    let articles = library.export_articles(&Filter::default()).unwrap();
+    let text = formats::csv(&articles).unwrap();
+    assert!(text.starts_with('\u{feff}'), "a byte-order mark first");
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let row = reader
+        .records()
+        .map(Result::unwrap)
+        .find(|r| &r[column("title")] == SEED)
+        .unwrap();
+    assert_eq!(&row[column("note")], "'=cmd|' /C calc'!A0");
+    assert!(
+        row[column("tags")].starts_with("'+1 important"),
+        "{:?}",
+        &row[column("tags")]
+    );
+    // Nothing else in the file starts a cell with a formula's first character.
+    for record in csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes()).records() {
+        for cell in record.unwrap().iter() {
+            assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{cell:?}");
+        }
+    }
+}

@@ -115,6 +115,19 @@ pub fn write_markdown_folder(articles: &[ExportedArticle], folder: &Path) -> std
 }
 
 /// The article list as CSV, a row per article: what a spreadsheet user wants.
+/// A cell a spreadsheet will not run: text that starts as a formula would
+/// (`=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`, as
+/// OWASP advises against CSV injection.
+fn inert_cell(text: String) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text
+    }
+}
+
+/// One row per article, for spreadsheets: UTF-8 with a byte-order mark (so
+/// spreadsheet programs read accents right), no cell a formula.
 pub fn csv(articles: &[ExportedArticle]) -> Result<String, csv::Error> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record([
@@ -135,7 +148,7 @@ pub fn csv(articles: &[ExportedArticle]) -> Result<String, csv::Error> {
         "imported_at",
     ])?;
     for a in articles {
-        writer.write_record([
+        let cells = [
             // The date alone, as spreadsheets sort it (a time would make it text).
             a.published
                 .as_deref()
@@ -156,10 +169,11 @@ pub fn csv(articles: &[ExportedArticle]) -> Result<String, csv::Error> {
             a.highlights.len().to_string(),
             a.note.as_ref().map(|n| n.text.clone()).unwrap_or_default(),
             a.imported_at.clone(),
-        ])?;
+        ];
+        writer.write_record(cells.map(inert_cell))?;
     }
     let bytes = writer.into_inner().map_err(|e| e.into_error())?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    Ok(format!("\u{feff}{}", String::from_utf8_lossy(&bytes)))
 }
 
 /// Citation keys: the publication's first word, the year and the title's
