@@ -423,3 +423,46 @@ fn extract_shows_what_a_page_without_article_text_still_tells() {
         import.stdout
     );
 }
+
+#[test]
+fn a_title_cannot_drive_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib.sqlite");
+    // A title as another tool's export or a page's markup can carry it.
+    let title = "Harbour talks \u{1b}]0;PWNED\u{7} resume\u{1b}[2J";
+    {
+        let mut library = folio::library::Library::open(&lib).unwrap();
+        let article = folio::library::NewArticle {
+            meta: folio::model::ExtractedArticle {
+                title: Some(title.into()),
+                source: Some("The \u{9b}Harbour Herald".into()),
+                body: "The harbour authority and the union agreed to resume talks.".into(),
+                ..Default::default()
+            },
+            file_name: None,
+            format: "text".into(),
+            compressed_original: folio::library::compress(b"x"),
+        };
+        library.insert_batch(&[article]).unwrap();
+    }
+    for args in [vec!["list"], vec!["show", "1"], vec!["search", "harbour"]] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_folio"))
+            .arg("--library")
+            .arg(&lib)
+            .args(&args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}");
+        let controls = [0x1b, 0x07];
+        assert!(
+            !out.stdout.iter().any(|b| controls.contains(b))
+                && !out.stdout.windows(2).any(|w| w == [0xc2, 0x9b]),
+            "{args:?} printed a control character"
+        );
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("\\u{1b}]0;PWNED"), "{args:?}: {text}");
+    }
+    // The stored title is as it was.
+    let library = folio::library::Library::open(&lib).unwrap();
+    assert_eq!(library.get_article(1).unwrap().meta.title.as_deref(), Some(title));
+}

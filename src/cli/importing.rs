@@ -47,7 +47,11 @@ pub fn run(library_path: &Option<PathBuf>, command: ImportCommand, out: &mut dyn
                         pipeline::Outcome::Duplicate { id } => format!("duplicate of #{id}"),
                         pipeline::Outcome::Failed { reason } => format!("failed: {reason}"),
                     };
-                    let _ = writeln!(std::io::stdout(), "{}: {line}", file.path.display());
+                    let _ = writeln!(
+                        super::Printable(std::io::stdout()),
+                        "{}: {line}",
+                        file.path.display()
+                    );
                 }
             })?;
             writeln!(out, "{}", report.summary_line())?;

@@ -78,8 +78,8 @@ fn date_label(published: Option<Published>) -> String {
 /// Runs a command. With no command the app's window is the caller's job.
 pub fn run_command(library_path: &Option<PathBuf>, command: Command) -> Result<ExitCode> {
     let stdout = std::io::stdout();
-    let mut lock = stdout.lock();
-    let out: &mut dyn Write = &mut lock;
+    let mut printable = Printable(stdout.lock());
+    let out: &mut dyn Write = &mut printable;
     match command {
         Command::Import(command) => importing::run(library_path, command, out),
         Command::Browse(command) => browse::run(library_path, command, out),
@@ -88,6 +88,48 @@ pub fn run_command(library_path: &Option<PathBuf>, command: Command) -> Result<E
         Command::Export(command) => export::run(library_path, command, out),
         Command::Care(command) => care::run(library_path, command, out),
         Command::Dev(command) => devtools::run(library_path, command, out),
+    }
+}
+
+/// What the command line prints, with control characters shown as escapes
+/// (`\u{1b}`): a clipping's title cannot retitle, clear or recolour the
+/// user's terminal. Line ends and tabs pass; the stored text is unchanged.
+pub(crate) struct Printable<W: Write>(pub W);
+
+impl<W: Write> Write for Printable<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut start = 0;
+        let mut i = 0;
+        while i < buf.len() {
+            let byte = buf[i];
+            // C0 controls and DEL, and the C1 controls (U+0080–U+009F, two
+            // bytes in UTF-8).
+            let width = match byte {
+                b'\n' | b'\t' => 0,
+                0x00..=0x1f | 0x7f => 1,
+                0xc2 if buf.get(i + 1).is_some_and(|b| (0x80..=0x9f).contains(b)) => 2,
+                _ => 0,
+            };
+            if width == 0 {
+                i += 1;
+                continue;
+            }
+            self.0.write_all(&buf[start..i])?;
+            let code = if width == 1 {
+                u32::from(byte)
+            } else {
+                u32::from(buf[i + 1] & 0x3f) | 0x80
+            };
+            write!(self.0, "\\u{{{code:x}}}")?;
+            i += width;
+            start = i;
+        }
+        self.0.write_all(&buf[start..])?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
     }
 }
 
