@@ -189,3 +189,27 @@ fn a_truncated_library_is_refused_with_a_message() {
         "{text}"
     );
 }
+
+#[test]
+fn one_library_reached_through_a_link_is_still_locked_as_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_library(dir.path());
+    let link = dir.path().join("elsewhere.sqlite");
+    std::os::unix::fs::symlink(&path, &link).unwrap();
+    let _open = Library::open(&path).unwrap();
+    assert!(matches!(Library::open(&link), Err(LibraryError::InUse { .. })));
+    let (ok, text) = folio(&link, &["list"]);
+    assert!(!ok && text.contains("in use by another Folio"), "{text}");
+}
+
+#[test]
+fn a_device_or_a_folder_is_refused_as_a_library() {
+    for path in [Path::new("/dev/null"), Path::new("/tmp")] {
+        match Library::open(path) {
+            Err(LibraryError::Invalid(reason)) => assert!(reason.contains("not a regular file"), "{reason}"),
+            other => panic!("{} opened: {:?}", path.display(), other.err()),
+        }
+        let (ok, text) = folio(path, &["list"]);
+        assert!(!ok && text.contains("not a regular file"), "{text}");
+    }
+}

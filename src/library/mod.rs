@@ -80,6 +80,36 @@ pub fn lock_path(library: &Path) -> PathBuf {
     library.with_file_name(name)
 }
 
+/// The file a library path names, through any symbolic links: one library
+/// reached by two paths is locked as one. Only a regular file (or none yet)
+/// can be a library: a pipe or a device would hang or swallow the writes.
+fn resolved(path: &Path) -> Result<PathBuf> {
+    // Not `NotALibrary`: that one offers to move the damaged file aside and
+    // restore a backup in its place, which must never happen to a device.
+    let not_a_file = |kind: &str| {
+        LibraryError::Invalid(format!(
+            "{} cannot be a library: it is {kind}, not a regular file; give --library a file's path",
+            path.display()
+        ))
+    };
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_file() => Ok(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())),
+        Ok(meta) if meta.is_dir() => Err(not_a_file("a folder")),
+        Ok(_) => Err(not_a_file("a device, a pipe or a socket")),
+        // Not there yet: the folder it will be made in, resolved.
+        Err(_) => {
+            let parent = path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            let name = path.file_name().ok_or_else(|| not_a_file("not a file name"))?;
+            Ok(std::fs::canonicalize(parent)
+                .map(|p| p.join(name))
+                .unwrap_or_else(|_| path.to_path_buf()))
+        }
+    }
+}
+
 fn take_lock(library: &Path) -> Result<std::fs::File> {
     let path = lock_path(library);
     let file = std::fs::OpenOptions::new()
@@ -126,6 +156,7 @@ impl Library {
                 source,
             })?;
         }
+        let path = &resolved(path)?;
         let lock = take_lock(path)?;
         let not_a_library = |e: rusqlite::Error| LibraryError::NotALibrary {
             path: path.to_path_buf(),
