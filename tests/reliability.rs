@@ -213,3 +213,39 @@ fn a_device_or_a_folder_is_refused_as_a_library() {
         assert!(!ok && text.contains("not a regular file"), "{text}");
     }
 }
+
+#[test]
+fn backups_never_overwrite_a_file_and_clean_up_what_a_killed_backup_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_library(dir.path());
+    let library = Library::open(&path).unwrap();
+    // Two backups in the same second get two names.
+    let first = library.backup_rotating().unwrap();
+    let second = library.backup_rotating().unwrap();
+    assert_ne!(first, second);
+    assert!(first.exists() && second.exists());
+
+    // A kill -9 mid-backup leaves a partial copy and its journal: the next backup clears them.
+    let folder = maintenance::backup_folder(&path);
+    std::fs::write(folder.join("lib-20260101-000000.partial"), b"half").unwrap();
+    std::fs::write(folder.join("lib-20260101-000000.partial-journal"), b"half").unwrap();
+    library.backup_rotating().unwrap();
+    let left: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("partial"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+
+    // `backup PATH` onto the live library, or onto any file, is refused and changes nothing.
+    drop(library);
+    let before = std::fs::read(&path).unwrap();
+    let (ok, text) = folio(&path, &["backup", path.to_str().unwrap()]);
+    assert!(!ok && text.contains("already exists"), "{text}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    let other = dir.path().join("notes.txt");
+    std::fs::write(&other, "mine").unwrap();
+    let (ok, text) = folio(&path, &["backup", other.to_str().unwrap()]);
+    assert!(!ok && text.contains("already exists"), "{text}");
+    assert_eq!(std::fs::read_to_string(&other).unwrap(), "mine");
+}

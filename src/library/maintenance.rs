@@ -116,6 +116,22 @@ fn write_verified_copy(from: &Connection, dest: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Removes the half-written copies a killed backup left in the backups
+/// folder (`*.partial`, with SQLite's `-journal` beside it): only Folio
+/// writes those names there.
+fn remove_partial_copies(folder: &Path) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.filter_map(|e| e.ok()) {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.ends_with(".partial") || name.ends_with(".partial-journal") {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// The folder of automatic backups of a library: `backups/` beside it.
 pub fn backup_folder(library: &Path) -> PathBuf {
     library.parent().unwrap_or(Path::new(".")).join("backups")
@@ -256,18 +272,36 @@ impl Library {
         })
     }
 
-    /// A fresh name in the backups folder: `library<label>-YYYYmmdd-HHMMSS.sqlite`.
+    /// A fresh name in the backups folder: `library<label>-YYYYmmdd-HHMMSS.sqlite`,
+    /// with `-2`, `-3`… after it when a backup of the same second is there.
     fn new_backup_path(&self, label: &str) -> PathBuf {
         let stem = self
             .path
             .file_stem()
             .and_then(|s| s.to_str())
             .unwrap_or("library");
-        backup_folder(&self.path).join(timestamped_name(&format!("{stem}{label}")))
+        let name = timestamped_name(&format!("{stem}{label}"));
+        let first = backup_folder(&self.path).join(&name);
+        let taken = |p: &PathBuf| p.symlink_metadata().is_ok();
+        if !taken(&first) {
+            return first;
+        }
+        let base = name.trim_end_matches(".sqlite");
+        (2..)
+            .map(|n| first.with_file_name(format!("{base}-{n}.sqlite")))
+            .find(|p| !taken(p))
+            .unwrap_or(first)
     }
 
-    /// Writes a verified backup to `dest`.
+    /// Writes a verified backup to `dest`, a new file: one already there
+    /// (another backup, or the library itself) is never written over.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        if dest.symlink_metadata().is_ok() {
+            return Err(LibraryError::Invalid(format!(
+                "{} already exists; a backup goes to a new file, so choose another name",
+                dest.display()
+            )));
+        }
         write_verified_copy(&self.conn, dest)
     }
 
@@ -275,6 +309,7 @@ impl Library {
     /// [`KEEP_BACKUPS`] are removed, but only after the new one verified.
     pub fn backup_rotating(&self) -> Result<PathBuf> {
         let folder = backup_folder(&self.path);
+        remove_partial_copies(&folder);
         let dest = self.new_backup_path("");
         write_verified_copy(&self.conn, &dest)?;
         for old in list_backups(&folder).into_iter().skip(KEEP_BACKUPS) {
