@@ -466,3 +466,29 @@ fn a_title_cannot_drive_the_terminal() {
     let library = folio::library::Library::open(&lib).unwrap();
     assert_eq!(library.get_article(1).unwrap().meta.title.as_deref(), Some(title));
 }
+
+#[test]
+fn a_reader_that_stops_early_is_no_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = dir.path().join("long.txt");
+    let paragraph = "The harbour authority and the union met again and agreed to resume talks over pay.\n\n";
+    std::fs::write(
+        &long,
+        format!("Talks resume at the harbour\n\n{}", paragraph.repeat(8_000)),
+    )
+    .unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(["extract", long.to_str().unwrap()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // As `| head -1` does: read a little, then go away.
+    let mut first = [0u8; 16];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(!stderr.contains("Broken pipe"), "{stderr}");
+}
