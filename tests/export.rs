@@ -370,3 +370,34 @@ fn csv_cells_never_run_as_formulas_and_the_file_says_it_is_utf8() {
         }
     }
 }
+
+#[test]
+fn the_vault_export_never_writes_through_a_planted_link_nor_over_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = annotated_library(dir.path());
+    let library = Library::open(&path).unwrap();
+    let articles = library.export_articles(&Filter::default()).unwrap();
+    let vault = dir.path().join("vault");
+    std::fs::create_dir_all(&vault).unwrap();
+    // The names the export will use, planted: a link leading out, and a file of the user's.
+    let first = folio::export::file_name_for(formats_title(&articles[0]), 1, "md");
+    let second = folio::export::file_name_for(formats_title(&articles[1]), 2, "md");
+    let outside = dir.path().join("outside.txt");
+    std::fs::write(&outside, "not Folio's").unwrap();
+    std::os::unix::fs::symlink(&outside, vault.join(&first)).unwrap();
+    std::fs::write(vault.join(&second), "the user's own note").unwrap();
+
+    let written = formats::write_markdown_folder(&articles, &vault).unwrap();
+    assert_eq!(written, articles.len());
+    assert_eq!(std::fs::read_to_string(&outside).unwrap(), "not Folio's");
+    assert_eq!(
+        std::fs::read_to_string(vault.join(&second)).unwrap(),
+        "the user's own note"
+    );
+    let files = std::fs::read_dir(&vault).unwrap().count();
+    assert_eq!(files, articles.len() + 2, "every article under a name of its own");
+}
+
+fn formats_title(article: &folio::model::library_export::ExportedArticle) -> &str {
+    article.title.as_deref().unwrap_or("Untitled")
+}

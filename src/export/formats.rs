@@ -109,12 +109,14 @@ pub fn write_markdown_folder(articles: &[ExportedArticle], folder: &Path) -> std
         let name = super::file_name_for(title(a), n as i64 + 1, "md");
         let path = super::path_in(folder, &name)
             .ok_or_else(|| std::io::Error::other(format!("“{name}” is not a file name")))?;
-        std::fs::write(path, markdown_file(a))?;
+        // Whatever is already there (a note of the user's, a link planted
+        // to lead the write elsewhere) is left alone: a new name instead.
+        let path = super::unused_name(&path);
+        super::write_file(&path, markdown_file(a).as_bytes()).map_err(std::io::Error::other)?;
     }
     Ok(articles.len())
 }
 
-/// The article list as CSV, a row per article: what a spreadsheet user wants.
 /// A cell a spreadsheet will not run: text that starts as a formula would
 /// (`=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`, as
 /// OWASP advises against CSV injection.

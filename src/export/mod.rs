@@ -139,6 +139,28 @@ pub fn write_articles(
     Ok(articles.len())
 }
 
+/// `path`, or when something is already there (a file, a link), the first
+/// of `name (2).ext`, `name (3).ext`… that is free.
+pub fn unused_name(path: &Path) -> PathBuf {
+    let taken = |p: &Path| p.symlink_metadata().is_ok();
+    if !taken(path) {
+        return path.to_path_buf();
+    }
+    let stem = path
+        .file_stem()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    let extension = path
+        .extension()
+        .map(|e| format!(".{}", e.to_string_lossy()))
+        .unwrap_or_default();
+    (2..)
+        .map(|n| path.with_file_name(format!("{stem} ({n}){extension}")))
+        .find(|p| !taken(p))
+        .unwrap_or_else(|| path.to_path_buf())
+}
+
 /// Writes a whole file under a temporary name beside it, then renames it
 /// into place: a crash or a full disk leaves the old file (or none), never
 /// half of the new one.
@@ -152,10 +174,17 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     partial_name.push(name);
     partial_name.push(".partial");
     let partial = path.with_file_name(partial_name);
-    let written = std::fs::File::create(&partial).and_then(|mut file| {
-        file.write_all(bytes)?;
-        file.sync_all()
-    });
+    // A stale partial (or a link planted under its name) is removed, not
+    // followed; the new one is created afresh.
+    let _ = std::fs::remove_file(&partial);
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&partial)
+        .and_then(|mut file| {
+            file.write_all(bytes)?;
+            file.sync_all()
+        });
     if let Err(e) = written.and_then(|_| std::fs::rename(&partial, path)) {
         let _ = std::fs::remove_file(&partial);
         return Err(fail(e));
