@@ -87,7 +87,7 @@ impl PickedSave {
             PickedSave::Articles { ids, format } => {
                 let label = format.label().trim_end_matches('…');
                 let noun = if ids.len() == 1 { "article" } else { "articles" };
-                format!("Export {} {noun}: {label}", ids.len())
+                format!("Export {} {noun} — {label}", ids.len())
             }
         }
     }
@@ -111,7 +111,7 @@ mod tests {
         };
         assert_eq!(
             articles(ExportFormat::Csv).title(),
-            "Export 2 articles: Spreadsheet (CSV)"
+            "Export 2 articles — Spreadsheet (CSV)"
         );
         assert_eq!(
             articles(ExportFormat::Markdown).title(),
