@@ -492,3 +492,27 @@ fn a_reader_that_stops_early_is_no_error() {
     assert!(out.status.success(), "{stderr}");
     assert!(!stderr.contains("Broken pipe"), "{stderr}");
 }
+
+#[test]
+fn json_output_stays_json_whatever_the_text_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.html");
+    std::fs::write(
+        &page,
+        "<html><head><title>Harbour talks resume</title></head><body><article><h1>Harbour talks resume</h1>\
+         <p>\u{84}We will not give up,\u{94} said the union after three weeks of strikes at the container \
+         terminal, as the harbour authority agreed to resume talks over pay and safety.</p>\
+         <p>Both sides expect an agreement before the harvest ships arrive next month.</p></article></body></html>",
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(["extract", "--json", page.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let parsed: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert!(
+        parsed["body"].as_str().unwrap().contains('\u{84}'),
+        "the text as it is"
+    );
+}

@@ -137,7 +137,8 @@ pub fn run(library_path: &Option<PathBuf>, command: BrowseCommand, out: &mut dyn
                         })
                     })
                     .collect();
-                writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?;
+                // JSON escapes what must be escaped itself: written as it is.
+                writeln!(std::io::stdout(), "{}", serde_json::to_string_pretty(&rows)?)?;
                 return Ok(ExitCode::SUCCESS);
             }
             if hits.is_empty() {

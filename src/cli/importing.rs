@@ -65,7 +65,13 @@ pub fn run(library_path: &Option<PathBuf>, command: ImportCommand, out: &mut dyn
             let (article, _) =
                 import::read_fields(&bytes, name).with_context(|| format!("{}", file.display()))?;
             if json {
-                writeln!(out, "{}", serde_json::to_string_pretty(&article.to_json())?)?;
+                // JSON escapes what must be escaped itself: written as it is,
+                // for the scripts that read it.
+                writeln!(
+                    std::io::stdout(),
+                    "{}",
+                    serde_json::to_string_pretty(&article.to_json())?
+                )?;
             } else {
                 writeln!(out, "title:     {}", article.title.as_deref().unwrap_or("—"))?;
                 writeln!(out, "published: {}", date_label(article.published))?;

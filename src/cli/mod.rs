@@ -94,6 +94,8 @@ pub fn run_command(library_path: &Option<PathBuf>, command: Command) -> Result<E
 /// What the command line prints, with control characters shown as escapes
 /// (`\u{1b}`): a clipping's title cannot retitle, clear or recolour the
 /// user's terminal. Line ends and tabs pass; the stored text is unchanged.
+/// JSON output (`--json`) bypasses it: JSON escapes for itself, and scripts
+/// need the text as it is.
 pub(crate) struct Printable<W: Write>(pub W);
 
 impl<W: Write> Write for Printable<W> {
