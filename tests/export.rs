@@ -401,3 +401,69 @@ fn the_vault_export_never_writes_through_a_planted_link_nor_over_a_file() {
 fn formats_title(article: &folio::model::library_export::ExportedArticle) -> &str {
     article.title.as_deref().unwrap_or("Untitled")
 }
+
+#[test]
+fn a_hand_edited_highlight_out_of_the_text_never_loses_its_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = annotated_library(dir.path());
+    let out = dir.path().join("library.json");
+    let (ok, text) = folio(
+        &path,
+        &["export", "--format", "json", "--out", out.to_str().unwrap()],
+    );
+    assert!(ok, "{text}");
+    let mut export: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let seed = export["articles"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|a| a["title"] == SEED)
+        .unwrap();
+    let highlights = seed["highlights"].as_array_mut().unwrap();
+    assert!(highlights.len() >= 2, "{highlights:?}");
+    // Offsets past the text: one whose quote is in the text, one whose is not.
+    highlights[0]["start"] = serde_json::json!(9_223_372_036_854_775_807u64);
+    highlights[0]["end"] = serde_json::json!(9_223_372_036_854_775_808u64);
+    highlights[1]["start"] = serde_json::json!(900_000);
+    highlights[1]["end"] = serde_json::json!(10);
+    highlights[1]["quote"] = serde_json::json!("words this editorial never printed");
+    highlights[1]["prefix"] = serde_json::json!("nor these before them");
+    highlights[1]["suffix"] = serde_json::json!("nor these after");
+    let quote = highlights[0]["quote"].as_str().unwrap().to_string();
+    std::fs::write(&out, serde_json::to_string_pretty(&export).unwrap()).unwrap();
+
+    let fresh = dir.path().join("fresh.sqlite");
+    let (ok, text) = folio(&fresh, &["import", out.to_str().unwrap()]);
+    assert!(ok, "{text}");
+    assert!(text.contains("1 highlight kept detached"), "{text}");
+    assert!(!text.contains("failed: "), "{text}");
+    let library = Library::open(&fresh).unwrap();
+    let id = library.search("Pyongyang", &Filter::default()).unwrap()[0]
+        .summary
+        .id;
+    let article = library.get_article(id).unwrap();
+    let body: Vec<char> = article.meta.body.chars().collect();
+    let found = article.highlights.iter().find(|h| h.quote == quote).unwrap();
+    assert!(!found.detached);
+    assert_eq!(body[found.start..found.end].iter().collect::<String>(), quote);
+    let lost = article
+        .highlights
+        .iter()
+        .find(|h| h.quote == "words this editorial never printed")
+        .unwrap();
+    assert!(lost.detached && lost.start <= lost.end);
+    drop(library);
+    // And the library exports and imports again, whole.
+    let again = dir.path().join("again.json");
+    let (ok, text) = folio(
+        &fresh,
+        &["export", "--format", "json", "--out", again.to_str().unwrap()],
+    );
+    assert!(ok, "{text}");
+    let (ok, text) = folio(
+        &dir.path().join("third.sqlite"),
+        &["import", again.to_str().unwrap()],
+    );
+    assert!(ok && !text.contains("failed: "), "{text}");
+}

@@ -47,9 +47,10 @@ pub fn run(library_path: &Option<PathBuf>, command: ImportCommand, out: &mut dyn
                         pipeline::Outcome::Duplicate { id } => format!("duplicate of #{id}"),
                         pipeline::Outcome::Failed { reason } => format!("failed: {reason}"),
                     };
+                    let note = file.note.as_ref().map(|n| format!(" ({n})")).unwrap_or_default();
                     let _ = writeln!(
                         super::Printable(std::io::stdout()),
-                        "{}: {line}",
+                        "{}: {line}{note}",
                         file.path.display()
                     );
                 }

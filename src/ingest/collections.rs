@@ -44,7 +44,40 @@ fn failed(path: &Path, reason: String) -> Vec<FileReport> {
     vec![FileReport {
         path: path.to_path_buf(),
         outcome: Outcome::Failed { reason },
+        note: None,
     }]
+}
+
+/// The article with every highlight's place checked against its text (an
+/// export may have been edited by hand): one whose offsets do not fit is
+/// found again by its quote, or kept detached with its quote, never the
+/// cause of losing the article. Returns how many were kept detached.
+fn highlights_in_the_text(article: &ExportedArticle) -> (ExportedArticle, usize) {
+    let mut article = article.clone();
+    let length = article.body.chars().count();
+    let mut detached = 0;
+    for h in &mut article.highlights {
+        if h.start <= h.end && h.end <= length {
+            continue;
+        }
+        let selector = anchor::Selector {
+            start: 0,
+            end: 0,
+            quote: h.quote.clone(),
+            prefix: h.prefix.clone(),
+            suffix: h.suffix.clone(),
+        };
+        match anchor::reanchor(&selector, &article.body) {
+            // Its context found the passage: the highlight marks what the
+            // text says there.
+            Some(found) => (h.start, h.end, h.quote) = (found.start, found.end, found.quote),
+            None => {
+                (h.start, h.end, h.detached) = (0, 0, true);
+                detached += 1;
+            }
+        }
+    }
+    (article, detached)
 }
 
 /// The report line of the `n`th article of a collection.
@@ -52,6 +85,7 @@ fn article_line(path: &Path, n: usize, outcome: Outcome) -> FileReport {
     FileReport {
         path: PathBuf::from(format!("{}#{}", path.display(), n + 1)),
         outcome,
+        note: None,
     }
 }
 
@@ -204,7 +238,8 @@ fn import_library_export(library: &mut Library, path: &Path) -> Vec<FileReport> 
         .iter()
         .enumerate()
         .map(|(n, article)| {
-            let outcome = match library.import_exported(article) {
+            let (article, detached) = highlights_in_the_text(article);
+            let outcome = match library.import_exported(&article) {
                 Ok(InsertOutcome::Imported { id }) => Outcome::Imported {
                     id,
                     title: article.title.clone().unwrap_or_else(|| "(untitled)".into()),
@@ -214,7 +249,14 @@ fn import_library_export(library: &mut Library, path: &Path) -> Vec<FileReport> 
                     reason: e.to_string(),
                 },
             };
-            article_line(path, n, outcome)
+            let mut line = article_line(path, n, outcome);
+            if detached > 0 && matches!(line.outcome, Outcome::Imported { .. }) {
+                line.note = Some(match detached {
+                    1 => "1 highlight kept detached: its place was not in the text".into(),
+                    n => format!("{n} highlights kept detached: their places were not in the text"),
+                });
+            }
+            line
         })
         .collect()
 }

@@ -126,6 +126,7 @@ fn store_batch(
         report.files.push(FileReport {
             path: path.clone(),
             outcome,
+            note: None,
         });
     }
     Ok(())

@@ -15,6 +15,8 @@ pub enum Outcome {
 pub struct FileReport {
     pub path: PathBuf,
     pub outcome: Outcome,
+    /// What else the user should know of it (a highlight kept detached).
+    pub note: Option<String>,
 }
 
 /// Every file named or found, and what became of it.

@@ -118,5 +118,15 @@ pub struct ExportedArticle {
 /// Whether `text` is a library export (cheap: it looks at the start).
 pub fn looks_like_library_export(text: &str) -> bool {
     let start: String = text.chars().take(200).filter(|c| !c.is_whitespace()).collect();
-    start.starts_with(&format!("{{\"format\":\"{FORMAT}\""))
+    if start.starts_with(&format!("{{\"format\":\"{FORMAT}\"")) {
+        return true;
+    }
+    // Written by another program (keys in another order, say): the
+    // document's own `format` field decides, not where it stands.
+    #[derive(serde::Deserialize)]
+    struct Head {
+        format: Option<String>,
+    }
+    start.starts_with('{')
+        && serde_json::from_str::<Head>(text).is_ok_and(|head| head.format.as_deref() == Some(FORMAT))
 }
