@@ -219,15 +219,23 @@ fn contents(
     ui.add_space(16.0);
 }
 
+/// The reader's narrowest width, and the list's beside it.
+const READER_MIN: f32 = 320.0;
+const LIST_MIN: f32 = 300.0;
+
 pub fn show(ui: &mut egui::Ui, view: ReaderView<'_>, cache: &mut ViewCache) -> Vec<Action> {
     let mut actions = Actions::default();
     let Some(article) = &view.reader.article else {
         return actions.0;
     };
+    // The list beside it keeps room for its dates and titles however
+    // narrow the window: the reader gives way first, down to its minimum.
+    let room = ui.available_width();
     egui::Panel::right("reader")
         .resizable(true)
         .default_size(440.0)
-        .min_size(320.0)
+        .min_size(READER_MIN)
+        .max_size((room - LIST_MIN).max(READER_MIN))
         .show(ui, |ui| {
             // Its own scroll offset per article: each opens at its top
             // (or where a highlight or a match scrolls it).
