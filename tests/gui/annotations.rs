@@ -281,8 +281,14 @@ fn an_article_filed_under_a_topic_is_browsed_by_it_and_its_annotations_filtered_
     wait_for(&mut harness, "the undo", |h| !shows(h, "politics › diplomacy  ×"));
 }
 
-/// Highlights the first words of the open article's text and waits for it.
-fn highlight_first_words(harness: &mut Harness<'static, FolioApp>, text: &str, words: usize) {
+/// Selects from the start of the reader's text with the keyboard: `moves`
+/// Shift+→ presses, by word with `by` holding Ctrl, else by character.
+fn select_from_start(
+    harness: &mut Harness<'static, FolioApp>,
+    text: &str,
+    by: egui::Modifiers,
+    moves: usize,
+) {
     reader_text(harness, text).focus();
     harness.step();
     let ctrl = egui::Modifiers {
@@ -291,10 +297,20 @@ fn highlight_first_words(harness: &mut Harness<'static, FolioApp>, text: &str, w
         ..Default::default()
     };
     harness.key_press_modifiers(ctrl, egui::Key::Home);
-    for _ in 0..words {
-        harness.key_press_modifiers(ctrl | egui::Modifiers::SHIFT, egui::Key::ArrowRight);
+    for _ in 0..moves {
+        harness.key_press_modifiers(by | egui::Modifiers::SHIFT, egui::Key::ArrowRight);
     }
     harness.step();
+}
+
+/// Highlights the first words of the open article's text and waits for it.
+fn highlight_first_words(harness: &mut Harness<'static, FolioApp>, text: &str, words: usize) {
+    let ctrl = egui::Modifiers {
+        ctrl: true,
+        command: true,
+        ..Default::default()
+    };
+    select_from_start(harness, text, ctrl, words);
     let before = stored_highlights(harness).len();
     harness.get_by_label("yellow").click();
     wait_for(harness, "the highlight", |h| stored_highlights(h).len() > before);
@@ -369,19 +385,13 @@ fn a_highlight_takes_the_whole_words_a_selection_touches() {
     wait_for(&mut harness, "the reader", |h| {
         shows(h, "The strike at the container terminal")
     });
-    reader_text(&harness, "The strike at the container terminal").focus();
-    harness.step();
-    let ctrl = egui::Modifiers {
-        ctrl: true,
-        command: true,
-        ..Default::default()
-    };
-    harness.key_press_modifiers(ctrl, egui::Key::Home);
     // "The st": six characters, ending inside a word.
-    for _ in 0..6 {
-        harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::ArrowRight);
-    }
-    harness.step();
+    select_from_start(
+        &mut harness,
+        "The strike at the container terminal",
+        egui::Modifiers::NONE,
+        6,
+    );
     assert_eq!(harness.state().annotating.selection, Some(0..6));
     harness.get_by_label("yellow").click();
     wait_for(&mut harness, "the highlight", |h| {

@@ -104,18 +104,7 @@ fn ctrl_and_shift_click_select_several_and_trash_them_together_then_delete_for_g
 #[test]
 fn a_long_list_fetches_rows_as_it_scrolls() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("big.sqlite");
-    {
-        let mut library = Library::open(&path).unwrap();
-        let plan = folio::devtools::generate::Plan {
-            articles: 600,
-            seed: 3,
-            tags: 50,
-        };
-        folio::devtools::generate::generate(&mut library, &plan, |_| {}).unwrap();
-    }
-    let mut harness = app_over(&path, Vec::new());
-    wait_for(&mut harness, "the list", |h| shows(h, "600 articles"));
+    let mut harness = long_list(dir.path());
     // Only the first page of rows came with the list.
     assert!(harness.state().list.rows.row(0).is_some());
     assert!(harness.state().list.rows.row(550).is_none());
