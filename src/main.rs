@@ -1,5 +1,6 @@
 use clap::Parser;
 use folio::cli::{Cli, run};
+use folio::library::LibraryError;
 
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
@@ -15,6 +16,16 @@ fn main() -> std::process::ExitCode {
         }
         Err(e) => {
             eprintln!("folio: {e:#}");
+            let damaged = e
+                .chain()
+                .filter_map(|cause| cause.downcast_ref::<LibraryError>())
+                .any(|error| matches!(error, LibraryError::Damaged { .. }));
+            if damaged {
+                eprintln!(
+                    "folio: restore a backup with `folio restore-backup` (the damaged file is kept, renamed), \
+                     or save what can still be read with `folio salvage OUT.json`"
+                );
+            }
             std::process::ExitCode::FAILURE
         }
     }

@@ -68,7 +68,15 @@ fn open_library(cli_path: &Option<PathBuf>) -> Result<Library> {
             path.display()
         );
     }
-    Library::open(&path).with_context(|| format!("could not open the library at {}", path.display()))
+    let library =
+        Library::open(&path).with_context(|| format!("could not open the library at {}", path.display()))?;
+    if let Some(reason) = library.read_only_reason() {
+        eprintln!(
+            "folio: {} is open read-only ({reason}): reading and exporting work, changes are refused",
+            path.display()
+        );
+    }
+    Ok(library)
 }
 
 fn date_label(published: Option<Published>) -> String {

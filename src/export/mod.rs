@@ -113,6 +113,20 @@ pub fn write_export(
     write_articles(&articles, format, path)
 }
 
+/// Writes what was read from a damaged library as a library export, which
+/// `folio import` reads into a new library. Returns how many articles.
+pub fn write_salvaged(salvaged: crate::library::Salvaged, path: &Path) -> anyhow::Result<usize> {
+    let export = library_export::LibraryExport {
+        format: library_export::FORMAT.into(),
+        version: library_export::VERSION,
+        tags: salvaged.tags,
+        topics: salvaged.topics,
+        articles: salvaged.articles,
+    };
+    write_file(path, serde_json::to_string_pretty(&export)?.as_bytes())?;
+    Ok(export.articles.len())
+}
+
 /// Writes these articles in `format` to `path` (a folder for Markdown).
 pub fn write_articles(
     articles: &[library_export::ExportedArticle],

@@ -129,6 +129,12 @@ impl FolioApp {
     ) -> FolioApp {
         let library_path = library.path().to_path_buf();
         let settings = settings.for_library(&library_path);
+        // Said once, where the user looks: every change would be refused.
+        let read_only = library.read_only_reason().map(|reason| {
+            format!(
+                "This library is open read-only ({reason}): you can read, search and export, not change it."
+            )
+        });
         let repaint = ctx.clone();
         let worker = Worker::start(library, move || repaint.request_repaint());
         let mut app = FolioApp {
@@ -139,7 +145,10 @@ impl FolioApp {
             dialogs: Dialogs::default(),
             import: ImportState::new(picker),
             annotating: Annotating::default(),
-            messages: Messages::default(),
+            messages: Messages {
+                status: read_only,
+                ..Messages::default()
+            },
             undo: Vec::new(),
             cache: ViewCache::default(),
             screenshot: None,
@@ -173,6 +182,11 @@ impl FolioApp {
             open_article: self.reader.open_article,
             library: Some(self.library_path.clone()),
         }
+    }
+
+    /// The library's file.
+    pub fn library_path(&self) -> &std::path::Path {
+        &self.library_path
     }
 
     /// A listing was asked for and has not arrived yet.
@@ -350,6 +364,7 @@ impl FolioApp {
                 out.then(Effect::Reload);
             }
             Response::Failed(message) => out.then(Effect::Failed(message)),
+            Response::Damaged(message) => self.messages.damaged = Some(message),
         }
     }
 

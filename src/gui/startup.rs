@@ -64,6 +64,7 @@ impl Upgrade {
 }
 
 pub struct StartupProblem {
+    heading: &'static str,
     library_path: PathBuf,
     pub message: String,
     damaged: bool,
@@ -138,10 +139,28 @@ impl StartupProblem {
             None
         };
         StartupProblem {
+            heading: "Folio could not open your library",
             message: error.to_string(),
             in_use: matches!(error, LibraryError::InUse { .. }),
             damaged,
             backup,
+            library_path,
+            picker,
+            other_path: String::new(),
+            busy: None,
+            busy_what: String::new(),
+        }
+    }
+
+    /// The library turned out damaged while the window was open: SQLite
+    /// met a broken page, or the check before the first change failed.
+    pub fn damaged(library_path: PathBuf, message: String, picker: Arc<dyn PathPicker>) -> StartupProblem {
+        StartupProblem {
+            heading: "Your library is damaged",
+            message: format!("{message}. Folio stopped writing to it when it noticed."),
+            in_use: false,
+            damaged: true,
+            backup: maintenance::latest_good_backup(&library_path),
             library_path,
             picker,
             other_path: String::new(),
@@ -223,15 +242,16 @@ impl StartupProblem {
             ui.vertical_centered(|ui| {
                 ui.add_space(ui.available_height() * 0.15);
                 ui.set_max_width(620.0);
-                ui.heading("Folio could not open your library");
+                ui.heading(self.heading);
                 ui.add_space(8.0);
                 ui.label(&self.message);
                 ui.weak(self.library_path.display().to_string());
                 ui.add_space(8.0);
                 if self.damaged {
                     ui.label(
-                        "Folio has not changed the file. If you restore a backup, the damaged file is kept \
-                         beside it, renamed, so nothing is thrown away.",
+                        "Folio has not written to the damaged file. If you restore a backup, the damaged \
+                         file is kept beside it, renamed, so nothing is thrown away; articles added since \
+                         the backup can be read from it with `folio salvage`.",
                     );
                 }
                 ui.add_space(12.0);
@@ -299,7 +319,17 @@ impl StartupProblem {
 impl eframe::App for Root {
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         match self {
-            Root::Running(app) => app.ui(ui, frame),
+            Root::Running(app) => {
+                app.ui(ui, frame);
+                if let Some(message) = app.messages.damaged.clone() {
+                    let path = app.library_path().to_path_buf();
+                    let picker = app.import.picker();
+                    // Dropping the app closes the library (its thread is
+                    // joined), so a restore can take the lock.
+                    *self = Root::Problem(Box::new(StartupProblem::damaged(path, message, picker)));
+                    ui.ctx().request_repaint();
+                }
+            }
             Root::Upgrading(upgrade) => {
                 if let Some(next) = upgrade.show(ui) {
                     *self = next;

@@ -8,7 +8,7 @@ const SEARCH_RESULTS: usize = 200;
 use crate::export::{AnnotationFormat, ExportFormat};
 use crate::ingest::pipeline::{self, ImportReport, Progress};
 use crate::library::maintenance::{self, BackupFile};
-use crate::library::{Annotation, AnnotationQuery, Facets, Filter, Library, TopicSuggestion};
+use crate::library::{Annotation, AnnotationQuery, Facets, Filter, Library, LibraryError, TopicSuggestion};
 use crate::model::{Article, ArticleSummary, ExtractedArticle, FoundIn, Highlight, HighlightColor};
 use anyhow::Context;
 use std::path::PathBuf;
@@ -231,6 +231,8 @@ pub enum Response {
         safety: PathBuf,
     },
     Failed(String),
+    /// SQLite found the library damaged; nothing more is written to it.
+    Damaged(String),
 }
 
 pub struct Worker {
@@ -351,7 +353,23 @@ fn handle(
     wake: &impl Fn(),
     later: &mut Option<Counting>,
 ) -> Response {
-    answer(library, request, outbox, wake, later).unwrap_or_else(|e| Response::Failed(message(&e)))
+    answer(library, request, outbox, wake, later).unwrap_or_else(|e| {
+        let damage = e
+            .chain()
+            .filter_map(|cause| cause.downcast_ref::<LibraryError>())
+            .find_map(|error| match error {
+                LibraryError::Damaged { reason } => Some(reason.clone()),
+                _ => None,
+            });
+        match damage {
+            Some(reason) => {
+                // Met by a read as much as by a write: either way, stop writing.
+                library.refuse_writes(reason);
+                Response::Damaged(message(&e))
+            }
+            None => Response::Failed(message(&e)),
+        }
+    })
 }
 
 /// The sidebar's counts over what a search finds: slower than the search's

@@ -74,7 +74,7 @@ pub(super) fn summary_from_row_at(row: &Row, at: usize) -> rusqlite::Result<Arti
     })
 }
 
-fn published_from(
+pub(super) fn published_from(
     date: Option<String>,
     precision: Option<String>,
     time: Option<String>,
@@ -110,12 +110,21 @@ impl Library {
     /// whole batch or none of it. Each item's outcome is returned in order;
     /// one item's failure does not undo the others.
     pub fn insert_batch(&mut self, items: &[NewArticle]) -> Result<Vec<Result<InsertOutcome>>> {
+        self.ensure_writable()?;
         let tx = self.conn.transaction()?;
         let mut outcomes = Vec::with_capacity(items.len());
         for item in items {
             // Prepared once: parsing them anew was a few percent of an import.
             tx.prepare_cached("SAVEPOINT item")?.execute([])?;
             let outcome = insert_one(&tx, item);
+            // Damage is not this item's fault: the whole batch stops, rolled
+            // back, and nothing more is written this session.
+            if let Err(LibraryError::Damaged { reason }) = &outcome {
+                let reason = reason.clone();
+                drop(tx);
+                self.refuse_writes(reason.clone());
+                return Err(LibraryError::Damaged { reason });
+            }
             if outcome.is_ok() {
                 tx.prepare_cached("RELEASE item")?.execute([])?;
             } else {
@@ -259,16 +268,19 @@ impl Library {
 
     /// Moves an article to the trash; it stays restorable.
     pub fn trash(&mut self, id: i64) -> Result<()> {
+        self.ensure_writable()?;
         self.trash_many(&[id])
     }
 
     pub fn restore(&mut self, id: i64) -> Result<()> {
+        self.ensure_writable()?;
         self.restore_many(&[id])
     }
 
     /// Deletes a trashed article for good. Refuses one that is not in the
     /// trash, so a slip cannot skip the trash.
     pub fn purge(&mut self, id: i64) -> Result<()> {
+        self.ensure_writable()?;
         self.purge_many(&[id])
     }
 
@@ -276,6 +288,7 @@ impl Library {
     /// kind, language, url, authors) and keeps the search index in step. The
     /// body, tags and note are left as they are.
     pub fn update_details(&mut self, id: i64, details: &ExtractedArticle) -> Result<()> {
+        self.ensure_writable()?;
         let tx = self.conn.transaction()?;
         update_details_tx(&tx, id, details)?;
         tx.commit()?;
@@ -284,6 +297,7 @@ impl Library {
 
     /// Deletes everything in the trash for good; returns how many went.
     pub fn empty_trash(&mut self) -> Result<usize> {
+        self.ensure_writable()?;
         let tx = self.conn.transaction()?;
         tx.execute(
             "DELETE FROM articles_trigram WHERE rowid IN (SELECT id FROM articles WHERE deleted_at IS NOT NULL)",

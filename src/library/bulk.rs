@@ -20,6 +20,7 @@ impl Library {
     /// Sets these details on every article given, and files each under the
     /// changes' topic. An unknown topic or article changes nothing.
     pub fn edit_many(&mut self, ids: &[i64], changes: &DetailChanges) -> Result<EditedMany> {
+        self.ensure_writable()?;
         let topic = changes.topic.as_deref().map(|t| self.topic_id(t)).transpose()?;
         let before = ids
             .iter()
@@ -43,6 +44,7 @@ impl Library {
 
     /// Takes a bulk edit back: the details as they were, the filings out.
     pub fn undo_edit_many(&mut self, edited: &EditedMany) -> Result<()> {
+        self.ensure_writable()?;
         let tx = self.conn.transaction()?;
         for (id, details) in &edited.previous {
             update_details_tx(&tx, *id, details)?;
@@ -56,16 +58,19 @@ impl Library {
 
     /// Moves these articles to the trash, all or none.
     pub fn trash_many(&mut self, ids: &[i64]) -> Result<()> {
+        self.ensure_writable()?;
         self.each_in_one_transaction(ids, trash_tx)
     }
 
     /// Brings these articles back from the trash, all or none.
     pub fn restore_many(&mut self, ids: &[i64]) -> Result<()> {
+        self.ensure_writable()?;
         self.each_in_one_transaction(ids, restore_tx)
     }
 
     /// Deletes these trashed articles for good, all or none.
     pub fn purge_many(&mut self, ids: &[i64]) -> Result<()> {
+        self.ensure_writable()?;
         self.each_in_one_transaction(ids, purge_tx)
     }
 

@@ -200,6 +200,7 @@ impl Library {
 
     /// Removes a highlight and returns it, so the removal can be undone.
     pub fn delete_highlight(&mut self, id: i64) -> Result<Highlight> {
+        self.ensure_writable()?;
         let highlight = self.get_highlight(id)?;
         self.conn.execute("DELETE FROM highlights WHERE id = ?", [id])?;
         Ok(highlight)
@@ -207,6 +208,7 @@ impl Library {
 
     /// Puts back a highlight exactly as it was (undo of a removal).
     pub fn restore_highlight(&mut self, h: &Highlight) -> Result<()> {
+        self.ensure_writable()?;
         insert_highlight(&self.conn, Some(h.id), h)
     }
 
@@ -214,6 +216,7 @@ impl Library {
     /// and finds its highlights again in the new text; those that cannot
     /// be found are kept as detached.
     pub fn set_body(&mut self, article_id: i64, body: &str) -> Result<Reanchored> {
+        self.ensure_writable()?;
         if body.trim().is_empty() {
             return Err(LibraryError::Invalid("an article's text cannot be empty".into()));
         }

@@ -23,6 +23,9 @@ pub struct CheckReport {
     pub integrity: Vec<String>,
     /// The full-text index's own integrity check: `None` when it passed.
     pub fts_problem: Option<String>,
+    /// Whether that check ran: SQLite runs it as a write, which a
+    /// read-only library refuses.
+    pub index_checked: bool,
     /// Live rows of `articles` with no row in the search index.
     pub missing_from_index: usize,
     /// Index rows whose article is gone.
@@ -33,6 +36,11 @@ pub struct CheckReport {
 }
 
 impl CheckReport {
+    /// Whether the file itself is broken (not only an index out of step).
+    pub fn is_damaged(&self) -> bool {
+        self.integrity != ["ok"]
+    }
+
     pub fn is_healthy(&self) -> bool {
         self.integrity == ["ok"]
             && self.fts_problem.is_none()
@@ -176,6 +184,10 @@ fn timestamped_name(stem: &str) -> String {
 /// Returns where the damaged file went.
 pub fn replace_with_backup(library: &Path, backup: &Path) -> Result<PathBuf> {
     verify_backup(backup)?;
+    let library = &super::resolved(library)?;
+    // Held while the files move: no other Folio may open the library
+    // half-way through.
+    let _lock = super::take_lock(library)?;
     let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
     let mut aside_name = library.file_name().map(|n| n.to_os_string()).unwrap_or_default();
     aside_name.push(format!(".damaged-{stamp}"));
@@ -200,15 +212,55 @@ pub fn replace_with_backup(library: &Path, backup: &Path) -> Result<PathBuf> {
     Ok(aside)
 }
 
+/// What a restore did with what the library held.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Restored {
+    /// The library was sound: what it held is kept as this backup.
+    SavedAsBackup(PathBuf),
+    /// The library was damaged or could not be opened: it was moved here,
+    /// renamed and untouched, never checked as if it were a backup.
+    SetAside(PathBuf),
+}
+
+/// Puts a verified backup in place of a library. A sound library is first
+/// saved as a backup of its own, so the restore can be undone; a damaged
+/// one (or one that will not open) is set aside under a new name.
+pub fn restore_backup(library: &Path, backup: &Path) -> Result<Restored> {
+    verify_backup(backup)?;
+    match Library::open(library) {
+        Ok(mut open) => {
+            if open.damage().is_none() {
+                return open.restore_from(backup).map(Restored::SavedAsBackup);
+            }
+        }
+        Err(LibraryError::NotALibrary { .. } | LibraryError::Damaged { .. }) => {}
+        Err(e) => return Err(e),
+    }
+    replace_with_backup(library, backup).map(Restored::SetAside)
+}
+
 impl Library {
     /// Integrity, search-index consistency and orphan rows.
     pub fn check(&self) -> Result<CheckReport> {
         let conn = &self.conn;
+        // The file's structure first: on a damaged file the index checks
+        // below fail with SQLite's own words, or say nothing useful.
+        let integrity = integrity(conn).unwrap_or_else(|e| match e {
+            LibraryError::Damaged { reason } => vec![reason],
+            other => vec![other.to_string()],
+        });
+        if integrity != ["ok"] {
+            return Ok(CheckReport {
+                integrity,
+                ..CheckReport::default()
+            });
+        }
         let count =
             |sql: &str| -> Result<usize> { Ok(conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as usize) };
-        // rank = 1 compares the index with the text it was built from.
-        let fts_problem = conn
-            .execute(
+        let index_checked = self.read_only_reason().is_none();
+        let fts_problem = if index_checked {
+            // rank = 1 compares the index with the text it was built from.
+            conn.execute(
                 "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)",
                 [],
             )
@@ -219,7 +271,10 @@ impl Library {
                 )
             })
             .err()
-            .map(|e| e.to_string());
+            .map(|e| e.to_string())
+        } else {
+            None
+        };
         let orphan_queries: [(&'static str, &str); 8] = [
             (
                 "originals without an article",
@@ -259,8 +314,9 @@ impl Library {
             orphans.push((what, count(sql)?));
         }
         Ok(CheckReport {
-            integrity: integrity(conn)?,
+            integrity,
             fts_problem,
+            index_checked,
             missing_from_index: count(
                 "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM articles_fts_docsize d WHERE d.id = a.id)",
             )?,
@@ -334,6 +390,7 @@ impl Library {
     /// Returns that safety copy.
     pub fn restore_from(&mut self, backup: &Path) -> Result<PathBuf> {
         verify_backup(backup)?;
+        self.ensure_writable()?;
         let safety = self.new_backup_path("-before-restore");
         write_verified_copy(&self.conn, &safety)?;
         let from = Connection::open_with_flags(backup, OpenFlags::SQLITE_OPEN_READ_ONLY)?;

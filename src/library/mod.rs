@@ -13,6 +13,8 @@ mod list_order;
 pub use highlights::{Annotation, AnnotationKind, AnnotationQuery, Reanchored};
 pub mod maintenance;
 mod notes_tags;
+mod salvage;
+pub use salvage::Salvaged;
 pub mod query;
 pub mod schema;
 mod search;
@@ -37,7 +39,12 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 pub enum LibraryError {
     #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
+    /// SQLite found the file's structure broken, or the quick check did.
+    #[error("the library file is damaged ({reason}); Folio writes nothing more to it")]
+    Damaged { reason: String },
+    #[error("the library is open read-only ({reason}): it can be read and exported, not changed")]
+    ReadOnly { reason: String },
     #[error(
         "this library was written by a newer Folio (schema version {found}, this program knows up to {supported}); \
          update Folio to open it"
@@ -62,12 +69,52 @@ pub enum LibraryError {
 
 pub type Result<T> = std::result::Result<T, LibraryError>;
 
+impl From<rusqlite::Error> for LibraryError {
+    /// Damage is told apart from every other SQLite error: it is the one
+    /// that must stop all writing, whatever statement met it.
+    fn from(error: rusqlite::Error) -> Self {
+        if is_damage(&error) {
+            LibraryError::Damaged {
+                reason: error.to_string(),
+            }
+        } else {
+            LibraryError::Sqlite(error)
+        }
+    }
+}
+
+/// Whether SQLite's error says the file itself is broken. FTS5 reports a
+/// shadow table it cannot read as a failed "vtable constructor".
+fn is_damage(error: &rusqlite::Error) -> bool {
+    use rusqlite::ErrorCode::{DatabaseCorrupt, NotADatabase};
+    matches!(error.sqlite_error_code(), Some(DatabaseCorrupt | NotADatabase))
+        || error.to_string().contains("vtable constructor failed")
+}
+
+/// Files up to this size get SQLite's quick check before the first write
+/// of a session (about a quarter of a second per 256 MB on this machine's
+/// disk cache); larger ones rely on SQLite reporting damage as it meets it.
+const QUICK_CHECK_BYTES: u64 = 512 << 20;
+
+/// What this session may do to the file.
+#[derive(Debug, Clone, PartialEq)]
+enum Access {
+    /// Writable; the quick check has not run yet.
+    Unchecked,
+    /// Writable, and checked (or too large to check cheaply).
+    Writable,
+    /// The file or its folder cannot be written: reading only.
+    ReadOnly(String),
+    /// Damage was found: reading what can be read, never writing.
+    Damaged(String),
+}
 pub struct Library {
     conn: Connection,
     path: PathBuf,
     /// Held for the life of this `Library`: one writer per file, so a second
     /// Folio is told the library is in use instead of racing this one.
-    _lock: std::fs::File,
+    _lock: Option<std::fs::File>,
+    access: Access,
     /// How many of the newest matches a search ranks first (see
     /// `search::RANKING_WINDOW`).
     ranking_window: usize,
@@ -110,6 +157,33 @@ fn resolved(path: &Path) -> Result<PathBuf> {
     }
 }
 
+/// Why this file can only be read, if it can only be read: the file, or the
+/// folder that must hold its lock and journal, refuses writing.
+fn read_only_reason(library: &Path) -> Option<String> {
+    use std::io::ErrorKind::{PermissionDenied, ReadOnlyFilesystem};
+    let refused = |e: &std::io::Error| matches!(e.kind(), PermissionDenied | ReadOnlyFilesystem);
+    let meta = std::fs::metadata(library).ok()?;
+    // Checked first: the superuser may write anyway, but a file marked
+    // read-only is treated as its owner meant it.
+    if meta.permissions().readonly() {
+        return Some("the file is marked read-only".into());
+    }
+    if let Err(e) = std::fs::OpenOptions::new().append(true).open(library)
+        && refused(&e)
+    {
+        return Some(format!("the file cannot be written: {e}"));
+    }
+    match std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(lock_path(library))
+    {
+        Err(e) if refused(&e) => Some(format!("its folder cannot be written: {e}")),
+        _ => None,
+    }
+}
+
 fn take_lock(library: &Path) -> Result<std::fs::File> {
     let path = lock_path(library);
     let file = std::fs::OpenOptions::new()
@@ -127,6 +201,54 @@ fn take_lock(library: &Path) -> Result<std::fs::File> {
             path: library.to_path_buf(),
         }),
         Err(std::fs::TryLockError::Error(source)) => Err(LibraryError::Lock { path, source }),
+    }
+}
+
+/// The schema version a file says it has, refusing a foreign or damaged
+/// file and one from a newer Folio. Reading it is the first thing that
+/// touches the file's header, before any write could change it.
+fn check_version(conn: &Connection, path: &Path) -> Result<i64> {
+    let found = schema::current_version(conn).map_err(|e| match e {
+        LibraryError::Sqlite(_) | LibraryError::Damaged { .. } => not_a_library(path, e),
+        other => other,
+    })?;
+    if found > schema::MIGRATIONS.len() as i64 {
+        return Err(LibraryError::NewerFile {
+            found,
+            supported: schema::MIGRATIONS.len() as i64,
+        });
+    }
+    Ok(found)
+}
+
+/// An SQLite URI opening `path` read-only (percent-encoding what a URI
+/// cannot hold as it is).
+fn read_only_uri(path: &Path, immutable: bool) -> String {
+    let mut uri = String::from("file:");
+    for &byte in path.as_os_str().as_encoded_bytes() {
+        if byte.is_ascii_alphanumeric() || b"/-_.~".contains(&byte) {
+            uri.push(byte as char);
+        } else {
+            uri.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    uri.push_str(if immutable {
+        "?mode=ro&immutable=1"
+    } else {
+        "?mode=ro"
+    });
+    uri
+}
+
+fn not_a_library(path: &Path, error: LibraryError) -> LibraryError {
+    let reason = match error {
+        LibraryError::Sqlite(e) => e.to_string(),
+        LibraryError::Damaged { reason } => reason,
+        other => other.to_string(),
+    };
+    LibraryError::NotALibrary {
+        path: path.to_path_buf(),
+        reason,
     }
 }
 
@@ -157,32 +279,19 @@ impl Library {
             })?;
         }
         let path = &resolved(path)?;
+        if let Some(reason) = read_only_reason(path) {
+            return Self::open_read_only(path, reason);
+        }
         let lock = take_lock(path)?;
-        let not_a_library = |e: rusqlite::Error| LibraryError::NotALibrary {
-            path: path.to_path_buf(),
-            reason: e.to_string(),
-        };
         let mut conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
                 | OpenFlags::SQLITE_OPEN_CREATE
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
-        // Reading the schema version is the first thing that touches the
-        // file's header: a foreign or damaged file fails here, before any
-        // write could change it.
-        let found = schema::current_version(&conn).map_err(|e| match e {
-            LibraryError::Sqlite(e) => not_a_library(e),
-            other => other,
-        })?;
-        if found > schema::MIGRATIONS.len() as i64 {
-            return Err(LibraryError::NewerFile {
-                found,
-                supported: schema::MIGRATIONS.len() as i64,
-            });
-        }
+        check_version(&conn, path)?;
         conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(not_a_library)?;
+            .map_err(|e| not_a_library(path, e.into()))?;
         // FULL, not NORMAL: in WAL mode NORMAL can lose the last commits on a
         // power cut. An archive's writes are few and small; durability wins.
         conn.pragma_update(None, "synchronous", "FULL")?;
@@ -191,6 +300,52 @@ impl Library {
         // Before any step or write: the triggers of the word-start index call it.
         word_starts::register(&conn)?;
         schema::migrate(&mut conn, version)?;
+        Self::finish_opening(conn, path, Some(lock), Access::Unchecked)
+    }
+
+    /// Opens a library only to read it: nothing is written, not even the
+    /// lock or a schema upgrade. For a read-only file or folder, and for
+    /// reading what is left of a damaged file (`folio salvage`).
+    pub fn open_read_only(path: &Path, reason: String) -> Result<Library> {
+        let path = &resolved(path)?;
+        if !path.is_file() {
+            return Err(LibraryError::Invalid(format!(
+                "{} does not exist",
+                path.display()
+            )));
+        }
+        let flags =
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+        // A WAL library needs its shared-memory file; where the folder
+        // refuses one, nothing can be writing the file either, and SQLite
+        // may read it as immutable.
+        let readable = |conn: Connection| schema::current_version(&conn).map(|_| conn);
+        let conn = match Connection::open_with_flags(read_only_uri(path, false), flags)
+            .map_err(LibraryError::from)
+            .and_then(readable)
+        {
+            Ok(conn) => conn,
+            Err(_) => Connection::open_with_flags(read_only_uri(path, true), flags)?,
+        };
+        let found = check_version(&conn, path)?;
+        if found < schema::MIGRATIONS.len() as i64 {
+            return Err(LibraryError::ReadOnly {
+                reason: format!(
+                    "{reason}; it was made by an older Folio and must be upgraded, which needs writing to it"
+                ),
+            });
+        }
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        word_starts::register(&conn)?;
+        Self::finish_opening(conn, path, None, Access::ReadOnly(reason))
+    }
+
+    fn finish_opening(
+        conn: Connection,
+        path: &Path,
+        lock: Option<std::fs::File>,
+        access: Access,
+    ) -> Result<Library> {
         // Document counts per word, for "more like this"; a view of the
         // index that lives only in this connection.
         if schema::current_version(&conn)? >= 1 {
@@ -202,8 +357,80 @@ impl Library {
             conn,
             path: path.to_path_buf(),
             _lock: lock,
+            access,
             ranking_window: search::RANKING_WINDOW,
         })
+    }
+
+    /// Why this library cannot be changed, if it cannot: read-only, or
+    /// found damaged.
+    pub fn read_only_reason(&self) -> Option<&str> {
+        match &self.access {
+            Access::Unchecked | Access::Writable => None,
+            Access::ReadOnly(reason) | Access::Damaged(reason) => Some(reason),
+        }
+    }
+
+    /// SQLite's quick check of the whole file: `None` when it is sound,
+    /// else what is wrong. Reads every page; takes about a second per GB.
+    pub fn damage(&self) -> Option<String> {
+        let lines: rusqlite::Result<Vec<String>> = self
+            .conn
+            .prepare("PRAGMA quick_check(20)")
+            .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect());
+        match lines {
+            Ok(lines) if lines == ["ok"] => None,
+            Ok(lines) => {
+                // One problem is enough to say what happened; SQLite's
+                // heading lines ("*** in database main ***") say nothing.
+                let problems: Vec<&str> = lines
+                    .iter()
+                    .flat_map(|l| l.lines())
+                    .filter(|l| !l.starts_with("***") && !l.trim().is_empty())
+                    .collect();
+                Some(match problems.as_slice() {
+                    [] => "the quick check failed".to_string(),
+                    [one] => format!("the quick check found: {one}"),
+                    [first, rest @ ..] => format!(
+                        "the quick check found {} problems, the first: {first}",
+                        rest.len() + 1
+                    ),
+                })
+            }
+            Err(e) => Some(e.to_string()),
+        }
+    }
+
+    /// Stops all writing for the rest of this session: damage was seen.
+    /// SQLite itself is told too (`query_only`), so a write that forgot to
+    /// ask [`Self::ensure_writable`] still cannot reach the file.
+    pub fn refuse_writes(&mut self, reason: String) {
+        let _ = self.conn.pragma_update(None, "query_only", true);
+        self.access = Access::Damaged(reason);
+    }
+
+    /// Every change to the library asks this first. The first time in a
+    /// session, a file small enough to check cheaply gets SQLite's quick
+    /// check: damage found then stops the write before it touches the file.
+    fn ensure_writable(&mut self) -> Result<()> {
+        match &self.access {
+            Access::Writable => Ok(()),
+            Access::ReadOnly(reason) => Err(LibraryError::ReadOnly {
+                reason: reason.clone(),
+            }),
+            Access::Damaged(reason) => Err(LibraryError::Damaged {
+                reason: reason.clone(),
+            }),
+            Access::Unchecked => {
+                let small = std::fs::metadata(&self.path).map_or(true, |m| m.len() <= QUICK_CHECK_BYTES);
+                if small && let Some(reason) = self.damage() {
+                    self.refuse_writes(reason.clone());
+                    return Err(LibraryError::Damaged { reason });
+                }
+                self.access = Access::Writable;
+                Ok(())
+            }
+        }
     }
 
     pub fn path(&self) -> &Path {

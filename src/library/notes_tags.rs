@@ -51,6 +51,7 @@ impl Library {
 
     /// Adds and removes tags on one article in one step.
     pub fn change_tags(&mut self, id: i64, add: &[String], remove: &[String]) -> Result<()> {
+        self.ensure_writable()?;
         let tx = self.conn.transaction()?;
         require_article(&tx, id)?;
         for name in add {
@@ -74,6 +75,7 @@ impl Library {
     /// Returns the articles it changed (not those already so), which is
     /// what an undo must take back.
     pub fn tag_many(&mut self, ids: &[i64], name: &str, add: bool) -> Result<Vec<i64>> {
+        self.ensure_writable()?;
         let name = clean_tag(name)?;
         let tx = self.conn.transaction()?;
         let mut changed = Vec::new();
@@ -108,6 +110,7 @@ impl Library {
 
     /// Gives a tag a colour (one of the highlight colours), or takes it away.
     pub fn set_tag_color(&mut self, name: &str, color: Option<&str>) -> Result<()> {
+        self.ensure_writable()?;
         if let Some(color) = color
             && crate::model::HighlightColor::parse(color).is_none()
         {
@@ -141,6 +144,7 @@ impl Library {
     /// articles of both carry the one name). Returns how many articles
     /// carry it afterwards.
     pub fn rename_tag(&mut self, old: &str, new: &str) -> Result<usize> {
+        self.ensure_writable()?;
         let new = clean_tag(new)?;
         let tx = self.conn.transaction()?;
         let from: i64 = tx
@@ -180,6 +184,7 @@ impl Library {
 
     /// Deletes a tag from every article; returns how many carried it.
     pub fn delete_tag(&mut self, name: &str) -> Result<usize> {
+        self.ensure_writable()?;
         let tx = self.conn.transaction()?;
         let id: i64 = tx
             .query_row("SELECT id FROM tags WHERE name = ?", [name.trim()], |r| r.get(0))
@@ -196,6 +201,7 @@ impl Library {
     /// Replaces the article's note (an empty text removes it) and keeps the
     /// search index in step.
     pub fn set_note(&mut self, id: i64, text: &str) -> Result<()> {
+        self.ensure_writable()?;
         let tx = self.conn.transaction()?;
         require_article(&tx, id)?;
         let stamp = now();

@@ -328,6 +328,7 @@ const STOPWORDS: &[&str] = &[
 
 impl Library {
     pub fn save_search(&mut self, name: &str, query: &str, place: Place) -> Result<()> {
+        self.ensure_writable()?;
         let name = name.trim();
         if name.is_empty() {
             return Err(super::LibraryError::Invalid("a saved search needs a name".into()));
@@ -358,6 +359,7 @@ impl Library {
     }
 
     pub fn delete_saved_search(&mut self, id: i64) -> Result<()> {
+        self.ensure_writable()?;
         self.conn
             .execute("DELETE FROM saved_searches WHERE id = ?", [id])?;
         Ok(())

@@ -124,6 +124,7 @@ impl Library {
 
     /// The user said no: this topic is not proposed for this article again.
     pub fn reject_suggestion(&mut self, article_id: i64, topic_id: i64) -> Result<()> {
+        self.ensure_writable()?;
         self.conn.execute(
             "INSERT INTO article_topics(article_id, topic_id, origin, confidence, rejected) \
              VALUES (?, ?, 'suggested', NULL, 1) \
@@ -135,6 +136,7 @@ impl Library {
 
     /// Takes back a rejection (for undo).
     pub fn unreject_suggestion(&mut self, article_id: i64, topic_id: i64) -> Result<()> {
+        self.ensure_writable()?;
         self.conn.execute(
             "DELETE FROM article_topics WHERE article_id = ? AND topic_id = ? \
              AND origin = 'suggested' AND rejected = 1",

@@ -170,6 +170,7 @@ impl Library {
     /// Files an article under some topics and takes it out of others, as
     /// the user's own choice (a rejected suggestion for it is overridden).
     pub fn change_topics(&mut self, article_id: i64, add: &[i64], remove: &[i64]) -> Result<()> {
+        self.ensure_writable()?;
         let tx = self.conn.transaction()?;
         change_topics_tx(&tx, article_id, add, remove)?;
         tx.commit()?;
@@ -178,6 +179,7 @@ impl Library {
 
     /// Adds the user's own topic, at the top of the tree or below another.
     pub fn add_topic(&mut self, name: &str, parent: Option<i64>) -> Result<i64> {
+        self.ensure_writable()?;
         let name = topic_name(name)?;
         if self.sibling_named(parent, &name, None)?.is_some() {
             return Err(LibraryError::Invalid(format!(
@@ -194,6 +196,7 @@ impl Library {
     /// Renames one of the user's topics; onto a topic of the same name
     /// beside it, the two are merged. Returns the topic that remains.
     pub fn rename_topic(&mut self, id: i64, name: &str) -> Result<i64> {
+        self.ensure_writable()?;
         let name = topic_name(name)?;
         let (parent, _) = self.own_topic(id)?;
         if let Some(other) = self.sibling_named(parent, &name, Some(id))? {
@@ -208,6 +211,7 @@ impl Library {
     /// topic or to the top; onto a topic of the same name there, the two
     /// are merged. Returns the topic that remains.
     pub fn move_topic(&mut self, id: i64, parent: Option<i64>) -> Result<i64> {
+        self.ensure_writable()?;
         let (_, name) = self.own_topic(id)?;
         if let Some(parent) = parent {
             let below: bool = self.conn.query_row(
@@ -233,6 +237,7 @@ impl Library {
     /// Merges one of the user's topics into another: its articles and the
     /// topics below it go to the other, and it is gone. Returns `into`.
     pub fn merge_topic(&mut self, from: i64, into: i64) -> Result<i64> {
+        self.ensure_writable()?;
         self.own_topic(from)?;
         if from == into {
             return Ok(into);
@@ -246,6 +251,7 @@ impl Library {
     /// Deletes one of the user's topics and those below it; the articles
     /// filed there stay, no longer filed under it. Returns how many were.
     pub fn delete_topic(&mut self, id: i64) -> Result<usize> {
+        self.ensure_writable()?;
         self.own_topic(id)?;
         let filed: i64 = self.conn.query_row(
             &format!(

@@ -70,6 +70,7 @@ impl Library {
 
     /// Makes the tags and topics of a library export that are not here yet.
     pub fn import_tags_and_topics(&mut self, tags: &[ExportedTag], topics: &[String]) -> Result<()> {
+        self.ensure_writable()?;
         let tx = self.conn.transaction()?;
         for tag in tags {
             tx.execute(
@@ -182,6 +183,7 @@ impl Library {
     /// Stores an exported article as it was (a duplicate of an article
     /// already here is left alone and reported as such).
     pub fn import_exported(&mut self, a: &ExportedArticle) -> Result<InsertOutcome> {
+        self.ensure_writable()?;
         if a.body.trim().is_empty() && !a.link_only {
             return Err(LibraryError::Invalid("the article has no text".into()));
         }

@@ -144,3 +144,62 @@ fn a_library_from_an_older_folio_is_upgraded_without_holding_up_the_window() {
     });
     assert!(!folio::library::upgrade_pending(&path));
 }
+
+#[test]
+fn damage_met_while_the_window_is_open_stops_all_writing_and_offers_the_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lib.sqlite");
+    {
+        let mut library = Library::open(&path).unwrap();
+        let plan = folio::devtools::generate::Plan {
+            articles: 300,
+            seed: 4,
+            tags: 10,
+        };
+        folio::devtools::generate::generate(&mut library, &plan, |_| {}).unwrap();
+        library.backup_rotating().unwrap();
+    }
+    // The header intact, pages in the middle overwritten: the file opens.
+    let mut bytes = std::fs::read(&path).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle..middle + 8192].fill(0xFF);
+    std::fs::write(&path, &bytes).unwrap();
+
+    let mut harness = root_over(&path);
+    let damaged_screen = |h: &Harness<'static, folio::gui::Root>| {
+        h.query_all_by_label_contains("Your library is damaged")
+            .next()
+            .is_some()
+    };
+    wait_root(&mut harness, "the list or the damage", |h| {
+        damaged_screen(h) || h.state().app().is_some_and(|a| a.list.loaded)
+    });
+    if !damaged_screen(&harness) {
+        // Reading did not meet the broken pages: the first change must.
+        let title = harness.state().app().unwrap().list.rows.titles()[0].clone();
+        for node in harness.get_all_by_label(&title) {
+            node.click();
+        }
+        harness.run_steps(2);
+        harness.key_press(egui::Key::Delete);
+        wait_root(&mut harness, "the damaged library's screen", damaged_screen);
+    }
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        bytes,
+        "the damaged file is not written to"
+    );
+    let wal = dir.path().join("lib.sqlite-wal");
+    assert_eq!(
+        std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0),
+        0,
+        "nor its journal"
+    );
+
+    harness.get_by_label("Restore the latest good backup").click();
+    wait_root(&mut harness, "the restored library", |h| {
+        h.state()
+            .app()
+            .is_some_and(|a| a.list.loaded && a.list.total == 300)
+    });
+}

@@ -66,6 +66,11 @@ pub struct ImportState {
 }
 
 impl ImportState {
+    /// The file chooser, for a window that takes over from this one.
+    pub fn picker(&self) -> Arc<dyn PathPicker> {
+        self.picker.clone()
+    }
+
     pub fn new(picker: Arc<dyn PathPicker>) -> ImportState {
         ImportState {
             picker,
