@@ -118,6 +118,19 @@ fn the_bad_input_matrix() {
     imported(&report, "one-long-line.txt");
     imported(&report, "nested.html");
     imported(&report, "-clipping.txt");
+    let odd = folio::library::Library::open(&dir.path().join("lib.sqlite")).unwrap();
+    let names: Vec<Option<String>> = report
+        .new_ids()
+        .iter()
+        .map(|id| odd.get_article(*id).unwrap().original_name)
+        .collect();
+    assert!(
+        names
+            .iter()
+            .any(|n| n.as_deref() == Some("caf\u{FFFD}-clipping.txt")),
+        "{names:?}"
+    );
+    drop(odd);
     assert_eq!(report.files.len(), paths.len(), "every file is in the report");
     assert_eq!(
         report.imported() + report.duplicates() + report.failed(),
@@ -158,5 +171,198 @@ fn a_saved_page_never_reaches_the_network() {
     assert!(
         listener.accept().is_err(),
         "the extractor connected to the page's server"
+    );
+}
+
+/// Runs `work` on a thread and fails the test if it has not finished in
+/// `seconds`: a read that waits on a pipe would otherwise hang the suite.
+fn within<T: Send + 'static>(seconds: u64, work: impl FnOnce() -> T + Send + 'static) -> T {
+    let (done, result) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = done.send(work());
+    });
+    result
+        .recv_timeout(std::time::Duration::from_secs(seconds))
+        .expect("finished instead of hanging")
+}
+
+#[cfg(unix)]
+#[test]
+fn pipes_and_devices_get_a_line_and_the_files_beside_them_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("clippings");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("a.txt"), PROSE).unwrap();
+    let status = std::process::Command::new("mkfifo")
+        .arg(folder.join("pipe.txt"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    std::os::unix::fs::symlink("/dev/zero", folder.join("zero.txt")).unwrap();
+    std::fs::write(
+        folder.join("z.md"),
+        format!("# A second one\n\n{PROSE} And again."),
+    )
+    .unwrap();
+    let named = vec![folder.clone(), PathBuf::from("/dev/zero")];
+    let lib = dir.path().to_path_buf();
+    let report = within(30, move || import(&lib, &named));
+    failed_with(&report, "pipe.txt", "not a regular file: a named pipe");
+    failed_with(&report, "zero.txt", "not a regular file: a device");
+    failed_with(&report, "/dev/zero", "not a regular file: a device");
+    imported(&report, "a.txt");
+    imported(&report, "z.md");
+}
+
+#[test]
+fn a_folder_walk_gives_every_file_it_meets_a_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("downloads");
+    std::fs::create_dir_all(folder.join("page_files")).unwrap();
+    std::fs::create_dir_all(folder.join(".git")).unwrap();
+    std::fs::write(folder.join("page_files/style.css"), "p {}").unwrap();
+    std::fs::write(folder.join("a.txt"), PROSE).unwrap();
+    std::fs::write(folder.join("photo.png"), b"\x89PNG\r\n\x1a\n").unwrap();
+    std::fs::write(folder.join("README"), PROSE).unwrap();
+    std::fs::write(folder.join(".DS_Store"), b"\0\0").unwrap();
+    std::fs::write(folder.join("package.json"), br#"{"name": "x"}"#).unwrap();
+    let report = import(dir.path(), &[folder]);
+    imported(&report, "a.txt");
+    for (name, words) in [
+        ("photo.png", "not an article format (.png"),
+        ("README", "not an article format (no file ending"),
+        (".DS_Store", "a hidden file"),
+        (".git", "a hidden folder"),
+        ("page_files", "saved beside a page"),
+    ] {
+        match outcome_of(&report, name) {
+            Outcome::Skipped { reason } => assert!(reason.contains(words), "{name}: {reason}"),
+            other => panic!("{name} should be skipped ({words}), got {other:?}"),
+        }
+    }
+    // Tried as an export, since a folder may hold one: said not to be one.
+    failed_with(&report, "package.json", "not an export Folio knows");
+    assert_eq!(report.files.len(), 7, "{report:#?}");
+    assert!(
+        report.summary_line().contains("5 skipped"),
+        "{}",
+        report.summary_line()
+    );
+}
+
+#[test]
+fn a_saved_page_that_mentions_time_added_is_an_article_not_a_pocket_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.html");
+    std::fs::write(
+        &page,
+        format!(
+            "<html><head><title>Harbour wall vote</title><script>var a={{\"time_added=\":1}}</script></head>\
+             <body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>\
+             <article><h1>Harbour wall vote</h1><p>{PROSE}</p><p>{PROSE}</p></article></body></html>"
+        ),
+    )
+    .unwrap();
+    let report = import(dir.path(), &[page]);
+    assert_eq!(report.files.len(), 1, "{report:#?}");
+    match outcome_of(&report, "page.html") {
+        Outcome::Imported { title, .. } => assert_eq!(title, "Harbour wall vote"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn pocket_exports_keep_their_last_unclosed_link_and_an_empty_one_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let export = dir.path().join("ril_export.html");
+    std::fs::write(
+        &export,
+        "<!DOCTYPE html><html><head><title>Pocket Export</title></head><body><h1>Unread</h1><ul>\
+         <li><a href=\"https://example.org/a\" time_added=\"1700000000\" tags=\"\">It&#039;s the harbour</a></li>\
+         <li><a href=\"https://example.org/b\" time_added=\"1700000100\" tags=\"x\">Cut short",
+    )
+    .unwrap();
+    let report = import(dir.path(), &[export]);
+    assert_eq!(report.imported(), 2, "{report:#?}");
+    assert!(
+        report
+            .files
+            .iter()
+            .any(|f| matches!(&f.outcome, Outcome::Imported { title, .. } if title == "It's the harbour")),
+        "{report:#?}"
+    );
+    assert!(
+        report
+            .files
+            .iter()
+            .any(|f| matches!(&f.outcome, Outcome::Imported { title, .. } if title == "Cut short")),
+        "{report:#?}"
+    );
+
+    let empty = dir.path().join("empty.json");
+    std::fs::write(&empty, "[]").unwrap();
+    let cut = dir.path().join("wallabag.json");
+    std::fs::write(
+        &cut,
+        r#"[{"id": 1, "title": "A", "url": "https://example.org/a", "content": "<p>text</p>"}, {"id": 2, "tit"#,
+    )
+    .unwrap();
+    let report = import(dir.path(), &[empty, cut]);
+    failed_with(&report, "wallabag.json", "damaged or cut short");
+    failed_with(&report, "wallabag.json", "line 1");
+    assert_eq!(report.files.len(), 2, "{report:#?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn set_text_and_extract_read_only_regular_files_within_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib.sqlite");
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, PROSE).unwrap();
+    let pipe = dir.path().join("pipe.txt");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&pipe)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let big = dir.path().join("big.txt");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(60 * 1024 * 1024)
+        .unwrap();
+    let folio = move |args: Vec<PathBuf>| {
+        let lib = lib.clone();
+        within(30, move || {
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_folio"))
+                .arg("--library")
+                .arg(&lib)
+                .args(&args)
+                .output()
+                .unwrap();
+            (
+                out.status.success(),
+                String::from_utf8_lossy(&out.stderr).into_owned(),
+            )
+        })
+    };
+    let (ok, text) = folio(vec!["import".into(), article]);
+    assert!(ok, "{text}");
+    for args in [
+        vec![PathBuf::from("set-text"), "1".into(), pipe.clone()],
+        vec!["extract".into(), pipe.clone()],
+    ] {
+        let (ok, text) = folio(args.clone());
+        assert!(
+            !ok && text.contains("not a regular file: a named pipe"),
+            "{args:?}: {text}"
+        );
+    }
+    let (ok, text) = folio(vec!["set-text".into(), "1".into(), big]);
+    assert!(
+        !ok && text.contains("too large (60 MB; the limit is 50 MB)"),
+        "{text}"
     );
 }

@@ -87,7 +87,8 @@ fn write_folder(root: &Path) -> (Vec<(String, ExtractedArticle)>, Vec<BrokenFile
         std::fs::write(root.join(&name), bytes).unwrap();
         failing.push((name, reason));
     }
-    // Never imported: hidden files and the folder a browser saves beside a page.
+    // Never imported, but named in the report as skipped: hidden files and
+    // the folder a browser saves beside a page.
     std::fs::write(root.join(".DS_Store"), b"\0\0\0\x01Bud1").unwrap();
     let page_files = root.join("batch-0/page-0006_files");
     std::fs::create_dir_all(&page_files).unwrap();
@@ -119,13 +120,18 @@ fn a_thousand_mixed_files_import_with_progress_and_a_second_run_adds_nothing() {
     assert!(progress.len() >= 3, "progress was shown {} times", progress.len());
     assert!(progress.windows(2).all(|w| w[0].0 <= w[1].0));
     assert_eq!(progress.last(), Some(&(FILES, FILES)));
-    assert_eq!(report.files.len(), FILES);
-    assert!(
-        !report
-            .files
-            .iter()
-            .any(|f| f.path.to_string_lossy().contains("_files"))
+    assert_eq!(
+        report.files.len(),
+        FILES + 2,
+        "every file, and the two left alone"
     );
+    let skipped: Vec<String> = report
+        .files
+        .iter()
+        .filter(|f| matches!(f.outcome, Outcome::Skipped { .. }))
+        .map(|f| f.path.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(skipped, [".DS_Store", "page-0006_files"]);
 
     // Each broken file is named with its reason; everything else is in.
     for (name, reason) in &failing {

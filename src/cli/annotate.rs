@@ -75,7 +75,8 @@ pub fn run(
             writeln!(out, "#{id} highlight {} ({}): “{}”", h.id, h.color, h.quote)?;
         }
         AnnotateCommand::SetText { id, file } => {
-            let bytes = std::fs::read(&file).with_context(|| format!("could not read {}", file.display()))?;
+            let bytes = crate::import::files::read_limited(&file, crate::import::MAX_FILE_BYTES)
+                .with_context(|| format!("could not read {}", file.display()))?;
             let text = crate::import::decode::decode(&bytes)
                 .with_context(|| format!("{} is not text", file.display()))?;
             let mut library = open_library(library_path)?;

@@ -46,6 +46,7 @@ pub fn run(library_path: &Option<PathBuf>, command: ImportCommand, out: &mut dyn
                         }
                         pipeline::Outcome::Duplicate { id } => format!("duplicate of #{id}"),
                         pipeline::Outcome::Failed { reason } => format!("failed: {reason}"),
+                        pipeline::Outcome::Skipped { reason } => format!("skipped: {reason}"),
                     };
                     let note = file.note.as_ref().map(|n| format!(" ({n})")).unwrap_or_default();
                     let _ = writeln!(
@@ -61,7 +62,8 @@ pub fn run(library_path: &Option<PathBuf>, command: ImportCommand, out: &mut dyn
             }
         }
         ImportCommand::Extract { json, file } => {
-            let bytes = std::fs::read(&file).with_context(|| format!("could not read {}", file.display()))?;
+            let bytes = crate::import::files::read_limited(&file, crate::import::MAX_FILE_BYTES)
+                .with_context(|| format!("could not read {}", file.display()))?;
             let name = file.file_name().and_then(|n| n.to_str());
             let (article, _) =
                 import::read_fields(&bytes, name).with_context(|| format!("{}", file.display()))?;

@@ -23,7 +23,7 @@ pub struct ExtractionTimes {
 pub fn bench_extract(paths: &[PathBuf], rounds: usize) -> ExtractionTimes {
     let pages: Vec<(PathBuf, Vec<u8>)> = collect_files(paths)
         .into_iter()
-        .filter(|(_, problem)| problem.is_none())
+        .filter(|(_, met)| *met == crate::ingest::pipeline::Met::Read)
         .filter_map(|(path, _)| std::fs::read(&path).ok().map(|bytes| (path, bytes)))
         .collect();
     let rounds = rounds.max(1);

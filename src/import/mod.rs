@@ -10,6 +10,7 @@
 pub mod clipping;
 pub mod dates;
 pub mod decode;
+pub mod files;
 pub mod html;
 pub mod language;
 pub mod lines;

@@ -135,19 +135,41 @@ fn truthy(value: &Value) -> Option<bool> {
     }
 }
 
-static POCKET_LINK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"(?is)<a\s+([^>]*)>(.*?)</a>"#).expect("a valid pattern"));
+/// An opening `<a …>` tag; its text runs to the next tag, so a last link
+/// left unclosed (a truncated export) is still read.
+static LINK_TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"(?is)<a\s+([^>]*)>([^<]*)"#).expect("a valid pattern"));
 static ATTRIBUTE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"(?i)([a-z_]+)\s*=\s*"([^"]*)""#).expect("a valid pattern"));
 static HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?is)<h1[^>]*>(.*?)</h1>").expect("a valid pattern"));
 
-fn unescape(text: &str) -> String {
-    text.replace("&amp;", "&")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
+/// A link's attributes, names lowercased, values with entities decoded.
+fn link_attributes(tag: &str) -> Vec<(String, String)> {
+    ATTRIBUTE
+        .captures_iter(tag)
+        .map(|a| (a[1].to_lowercase(), super::html::decode_entities(&a[2])))
+        .collect()
+}
+
+/// Whether a page is Pocket's HTML export, told by its structure: it is a
+/// list of links, and every link carries the time Pocket saved it. A saved
+/// article whose script or text happens to say `time_added=` has links
+/// without it (its menus), or none at all.
+pub fn is_pocket_html(text: &str) -> bool {
+    let mut links = 0;
+    let mut dated = 0;
+    for link in LINK_TAG.captures_iter(text) {
+        links += 1;
+        let attributes = link_attributes(&link[1]);
+        if attributes
+            .iter()
+            .any(|(name, value)| name == "time_added" && value.trim().parse::<u64>().is_ok())
+        {
+            dated += 1;
+        }
+    }
+    dated > 0 && dated == links
 }
 
 /// Pocket's `ril_export.html`: a list of links under "Unread" and "Read Archive".
@@ -157,15 +179,12 @@ fn pocket_html(text: &str) -> Vec<ToolItem> {
         .find(|c| c[1].to_lowercase().contains("archive"))
         .and_then(|c| c.get(0))
         .map_or(usize::MAX, |m| m.start());
-    POCKET_LINK
+    LINK_TAG
         .captures_iter(text)
         .map(|c| {
-            let attributes: Vec<(String, String)> = ATTRIBUTE
-                .captures_iter(&c[1])
-                .map(|a| (a[1].to_lowercase(), unescape(&a[2])))
-                .collect();
+            let attributes = link_attributes(&c[1]);
             let get = |name: &str| attributes.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
-            let title = unescape(c[2].trim());
+            let title = super::html::decode_entities(c[2].trim());
             ToolItem {
                 url: get("href"),
                 title: Some(title).filter(|t| !t.is_empty()),
@@ -541,12 +560,14 @@ fn read_items(path: &Path) -> Option<Result<(Tool, Vec<ToolItem>), String>> {
     if !matches!(extension.as_str(), "html" | "htm" | "csv" | "json") {
         return None;
     }
-    let bytes = std::fs::read(path).ok()?;
+    let bytes = match super::files::read_limited(path, super::files::MAX_COLLECTION_BYTES) {
+        Ok(bytes) => bytes,
+        Err(e) => return Some(Err(e.to_string())),
+    };
     let text = String::from_utf8_lossy(&bytes);
     match extension.as_str() {
         "html" | "htm" => {
-            let pocket = text.contains("time_added=") && POCKET_LINK.is_match(&text);
-            pocket.then(|| Ok((Tool::PocketHtml, pocket_html(&text))))
+            is_pocket_html(&text).then(|| Ok((Tool::PocketHtml, pocket_html(&text))))
         }
         "csv" => Some(csv_rows(&text).and_then(|(headers, rows)| {
             let has = |h: &str| headers.iter().any(|x| x == h);
@@ -559,7 +580,15 @@ fn read_items(path: &Path) -> Option<Result<(Tool, Vec<ToolItem>), String>> {
             }
         })),
         _ => {
-            let value: Value = serde_json::from_str(&text).ok()?;
+            let value: Value = match serde_json::from_str(&text) {
+                Ok(value) => value,
+                // A list or an object cut short (a download that stopped)
+                // is an export that is damaged, not some other file.
+                Err(e) if e.is_eof() || text.trim_start().starts_with('[') => {
+                    return Some(Err(format!("the JSON is damaged or cut short ({e})")));
+                }
+                Err(_) => return None,
+            };
             let items = value.as_array()?;
             let first = items.first()?;
             if first.get("content").is_some() && first.get("url").is_some() {

@@ -4,13 +4,13 @@
 //! article at a time, whole (dates, read state, highlights), as the library
 //! takes an exported article.
 
-use super::report::{FileReport, Outcome, io_reason};
+use super::report::{FileReport, Outcome};
 use crate::annotate::anchor;
+use crate::import::files::{MAX_COLLECTION_BYTES, read_limited, read_start};
 use crate::import::other_tools;
 use crate::library::{InsertOutcome, Library, compress};
 use crate::model::library_export::{
-    ExportedArticle, ExportedHighlight, ExportedOriginal, FORMAT, LibraryExport, VERSION,
-    looks_like_library_export,
+    ExportedArticle, ExportedHighlight, ExportedOriginal, LibraryExport, VERSION, looks_like_library_export,
 };
 use crate::model::{FoundArticle, MarkedPassage};
 use base64::Engine;
@@ -28,13 +28,7 @@ fn extension(path: &Path) -> String {
 pub(super) fn is_collection(path: &Path) -> bool {
     match extension(path).as_str() {
         "json" | "csv" | "zip" => true,
-        "html" | "htm" => {
-            let mut start = vec![0u8; 64 * 1024];
-            let read = std::fs::File::open(path)
-                .and_then(|mut f| std::io::Read::read(&mut f, &mut start))
-                .unwrap_or(0);
-            String::from_utf8_lossy(&start[..read]).contains("time_added=")
-        }
+        "html" | "htm" => other_tools::is_pocket_html(&String::from_utf8_lossy(&read_start(path, 64 * 1024))),
         _ => false,
     }
 }
@@ -91,10 +85,14 @@ fn article_line(path: &Path, n: usize, outcome: Outcome) -> FileReport {
 
 /// A line per article of a collection, or one failed line for the file.
 pub(super) fn import_collection(library: &mut Library, path: &Path) -> Vec<FileReport> {
-    if extension(path) == "json"
-        && std::fs::read(path).is_ok_and(|b| looks_like_library_export(&String::from_utf8_lossy(&b)))
-    {
-        return import_library_export(library, path);
+    if extension(path) == "json" {
+        let text = match read_limited(path, MAX_COLLECTION_BYTES) {
+            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+            Err(e) => return failed(path, e.to_string()),
+        };
+        if looks_like_library_export(&text) {
+            return import_library_export(library, path, &text);
+        }
     }
     let other_tools::ToolExport { tool, articles } = match other_tools::read_export(path) {
         Some(Ok(export)) => export,
@@ -108,6 +106,9 @@ pub(super) fn import_collection(library: &mut Library, path: &Path) -> Vec<FileR
             );
         }
     };
+    if articles.is_empty() {
+        return failed(path, format!("a {} export, but it holds no items", tool.name()));
+    }
     let item_failed = |reason: String| Outcome::Failed {
         reason: format!("{} item: {reason}", tool.name()),
     };
@@ -206,18 +207,8 @@ fn anchored(body: &str, marked: &MarkedPassage, now: &str) -> ExportedHighlight 
 
 /// Reads a library export (see [`crate::model::library_export`]): a line
 /// per article it holds, or one failed line for the file when it is not one.
-fn import_library_export(library: &mut Library, path: &Path) -> Vec<FileReport> {
-    let text = match std::fs::read(path) {
-        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-        Err(e) => return failed(path, io_reason(&e)),
-    };
-    if !looks_like_library_export(&text) {
-        return failed(
-            path,
-            format!("a JSON file, but not a library exported by Folio (\"format\": \"{FORMAT}\")"),
-        );
-    }
-    let export: LibraryExport = match serde_json::from_str(&text) {
+fn import_library_export(library: &mut Library, path: &Path, text: &str) -> Vec<FileReport> {
+    let export: LibraryExport = match serde_json::from_str(text) {
         Ok(export) => export,
         Err(e) => return failed(path, format!("the library export is damaged: {e}")),
     };

@@ -5,30 +5,49 @@
 use super::collections::{import_collection, is_collection};
 use super::report::io_reason;
 pub use super::report::{FileReport, ImportReport, Outcome, Progress};
-use crate::import::{ExtractError, MAX_FILE_BYTES, read_article};
+use crate::import::files::{not_regular, read_limited};
+use crate::import::{MAX_FILE_BYTES, read_article};
 use crate::library::{InsertOutcome, Library, LibraryError, NewArticle, compress};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-/// File endings a folder walk picks up. Files named explicitly are always
-/// tried, whatever their name: the format is told by content.
+/// File endings a folder walk reads as articles. Files named explicitly
+/// are always tried, whatever their name: the format is told by content.
 const IMPORTABLE_EXTENSIONS: &[&str] = &[
     "txt", "text", "md", "markdown", "html", "htm", "xhtml", "mhtml", "mht",
 ];
 
-/// The files to import: the files named, and the importable files under the
-/// folders named, in a stable order. Hidden files and the `_files` folders
-/// that browsers save beside a page are skipped. Paths that do not exist are
-/// returned with the reason, so the report can name them.
-pub fn collect_files(paths: &[PathBuf]) -> Vec<(PathBuf, Option<String>)> {
+/// File endings a folder walk tries as exports holding many articles.
+const COLLECTION_EXTENSIONS: &[&str] = &["json", "csv", "zip"];
+
+/// A path the walk met, and what becomes of it. Every one gets a line in
+/// the report.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Met {
+    /// To be read.
+    Read,
+    /// Could not be read (gone, not a regular file, …): why.
+    Failed(String),
+    /// Not read, on purpose: why.
+    Skipped(String),
+}
+
+/// The files to import: the files named, and every file under the folders
+/// named, in a stable order, each with what becomes of it (hidden files,
+/// the `_files` folders browsers save beside a page, and files of other
+/// kinds are skipped, with a line saying so).
+pub fn collect_files(paths: &[PathBuf]) -> Vec<(PathBuf, Met)> {
     let mut out = Vec::new();
     let mut visited = std::collections::HashSet::new();
     for path in paths {
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => walk_folder(path, &mut visited, &mut out),
-            Ok(_) => out.push((path.clone(), None)),
-            Err(e) => out.push((path.clone(), Some(io_reason(&e)))),
+            Ok(meta) => match not_regular(&meta) {
+                Some(kind) => out.push((path.clone(), Met::Failed(format!("not a regular file: {kind}")))),
+                None => out.push((path.clone(), Met::Read)),
+            },
+            Err(e) => out.push((path.clone(), Met::Failed(io_reason(&e)))),
         }
     }
     out
@@ -37,11 +56,7 @@ pub fn collect_files(paths: &[PathBuf]) -> Vec<(PathBuf, Option<String>)> {
 /// Walks a folder. Symbolic links to folders are followed, but each folder
 /// is read once (by its real path), so a link loop ends instead of recursing
 /// forever.
-fn walk_folder(
-    dir: &Path,
-    visited: &mut std::collections::HashSet<PathBuf>,
-    out: &mut Vec<(PathBuf, Option<String>)>,
-) {
+fn walk_folder(dir: &Path, visited: &mut std::collections::HashSet<PathBuf>, out: &mut Vec<(PathBuf, Met)>) {
     let real = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     if !visited.insert(real) {
         return;
@@ -51,7 +66,7 @@ fn walk_folder(
         Err(e) => {
             out.push((
                 dir.to_path_buf(),
-                Some(format!("could not read folder: {}", io_reason(&e))),
+                Met::Failed(format!("could not read folder: {}", io_reason(&e))),
             ));
             return;
         }
@@ -59,34 +74,61 @@ fn walk_folder(
     let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     children.sort();
     for child in children {
-        let name = child.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if name.starts_with('.') {
-            continue;
+        let met = met_in_folder(&child);
+        if met == Met::Read && child.is_dir() {
+            walk_folder(&child, visited, out);
+        } else {
+            out.push((child, met));
         }
-        if child.is_dir() {
-            if !name.ends_with("_files") {
-                walk_folder(&child, visited, out);
-            }
-            continue;
-        }
-        let importable = child
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| IMPORTABLE_EXTENSIONS.contains(&e.to_lowercase().as_str()));
-        if importable {
-            out.push((child, None));
-        }
+    }
+}
+
+/// What becomes of one entry of a folder being walked (a folder to walk
+/// is `Read`).
+fn met_in_folder(child: &Path) -> Met {
+    let name = child.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    let meta = match std::fs::metadata(child) {
+        Ok(meta) => meta,
+        Err(e) => return Met::Failed(io_reason(&e)),
+    };
+    if meta.is_dir() {
+        return if name.starts_with('.') {
+            Met::Skipped("a hidden folder".into())
+        } else if name.ends_with("_files") {
+            Met::Skipped("the images and scripts a browser saved beside a page".into())
+        } else {
+            Met::Read
+        };
+    }
+    if name.starts_with('.') {
+        return Met::Skipped("a hidden file".into());
+    }
+    if let Some(kind) = not_regular(&meta) {
+        return Met::Failed(format!("not a regular file: {kind}"));
+    }
+    let extension = child
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_lowercase)
+        .unwrap_or_default();
+    if IMPORTABLE_EXTENSIONS.contains(&extension.as_str())
+        || COLLECTION_EXTENSIONS.contains(&extension.as_str())
+    {
+        Met::Read
+    } else if extension.is_empty() {
+        Met::Skipped("not an article format (no file ending; import it by name to try it)".into())
+    } else {
+        Met::Skipped(format!(
+            "not an article format (.{extension}; import it by name to try it)"
+        ))
     }
 }
 
 /// Reads and extracts one file; the error is the report's reason.
 fn prepare(path: &Path) -> Result<NewArticle, String> {
-    let meta = std::fs::metadata(path).map_err(|e| io_reason(&e))?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(ExtractError::TooLarge(meta.len() / (1024 * 1024)).to_string());
-    }
-    let bytes = std::fs::read(path).map_err(|e| io_reason(&e))?;
-    let name = path.file_name().and_then(|n| n.to_str()).map(str::to_string);
+    let bytes = read_limited(path, MAX_FILE_BYTES).map_err(|e| e.to_string())?;
+    // A name that is not UTF-8 is kept as near as it can be shown.
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
     let found = read_article(bytes, name).map_err(|e| e.to_string())?;
     Ok(NewArticle {
         meta: found.meta,
@@ -100,7 +142,7 @@ fn prepare(path: &Path) -> Result<NewArticle, String> {
 /// Stores one batch of prepared files and adds a line per file to the report.
 fn store_batch(
     library: &mut Library,
-    chunk: &[(PathBuf, Option<String>)],
+    chunk: &[(PathBuf, Met)],
     prepared: Vec<Result<NewArticle, String>>,
     report: &mut ImportReport,
 ) -> Result<(), LibraryError> {
@@ -146,13 +188,31 @@ pub fn import_paths(
 ) -> Result<ImportReport, LibraryError> {
     // A library export, or another tool's, holds many articles: each gets
     // its own line.
-    let (exports, files): (Vec<_>, Vec<_>) = collect_files(paths)
+    let (skipped, met): (Vec<_>, Vec<_>) = collect_files(paths)
         .into_iter()
-        .partition(|(path, missing)| missing.is_none() && is_collection(path));
+        .partition(|(_, met)| matches!(met, Met::Skipped(_)));
+    let (exports, files): (Vec<_>, Vec<_>) = met
+        .into_iter()
+        .partition(|(path, met)| *met == Met::Read && is_collection(path));
     // Progress counts files; an export's articles are lines of the report.
     let total = files.len() + exports.len();
     let mut done = 0;
     let mut report = ImportReport::default();
+    let skipped_lines: Vec<FileReport> = skipped
+        .into_iter()
+        .map(|(path, met)| FileReport {
+            path,
+            outcome: Outcome::Skipped {
+                reason: match met {
+                    Met::Skipped(reason) => reason,
+                    _ => String::new(),
+                },
+            },
+            note: None,
+        })
+        .collect();
+    progress(Progress { done, total }, &skipped_lines);
+    report.files.extend(skipped_lines);
     for (path, _) in exports {
         let lines = import_collection(library, &path);
         report.files.extend(lines.iter().cloned());
@@ -179,9 +239,9 @@ pub fn import_paths(
                 let prepare_all = || -> Vec<Result<NewArticle, String>> {
                     chunk
                         .par_iter()
-                        .map(|(path, missing)| match missing {
-                            Some(reason) => Err(reason.clone()),
-                            None => prepare(path),
+                        .map(|(path, met)| match met {
+                            Met::Failed(reason) | Met::Skipped(reason) => Err(reason.clone()),
+                            Met::Read => prepare(path),
                         })
                         .collect()
                 };

@@ -6,9 +6,21 @@ use std::path::PathBuf;
 /// What became of one file.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
-    Imported { id: i64, title: String },
-    Duplicate { id: i64 },
-    Failed { reason: String },
+    Imported {
+        id: i64,
+        title: String,
+    },
+    Duplicate {
+        id: i64,
+    },
+    Failed {
+        reason: String,
+    },
+    /// Met in a folder and left alone on purpose (a hidden file, a file of
+    /// another kind).
+    Skipped {
+        reason: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -37,6 +49,9 @@ impl ImportReport {
     pub fn failed(&self) -> usize {
         self.count(|o| matches!(o, Outcome::Failed { .. }))
     }
+    pub fn skipped(&self) -> usize {
+        self.count(|o| matches!(o, Outcome::Skipped { .. }))
+    }
     fn count(&self, pred: impl Fn(&Outcome) -> bool) -> usize {
         self.files.iter().filter(|f| pred(&f.outcome)).count()
     }
@@ -51,8 +66,12 @@ impl ImportReport {
             .collect()
     }
     pub fn summary_line(&self) -> String {
+        let skipped = match self.skipped() {
+            0 => String::new(),
+            n => format!(", {n} skipped"),
+        };
         format!(
-            "{} imported, {} duplicate{}, {} failed{}",
+            "{} imported, {} duplicate{}, {} failed{skipped}{}",
             self.imported(),
             self.duplicates(),
             if self.duplicates() == 1 { "" } else { "s" },
@@ -69,11 +88,4 @@ pub struct Progress {
     pub total: usize,
 }
 
-/// What a report line says of a file that could not be read.
-pub(super) fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file or folder".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => e.to_string(),
-    }
-}
+pub(super) use crate::import::files::io_reason;
