@@ -218,23 +218,6 @@ fn after_delete_the_next_row_is_selected_and_open() {
     });
 }
 
-/// A library of 600 generated articles, opened in the app.
-fn long_list(dir: &std::path::Path) -> Harness<'static, FolioApp> {
-    let path = dir.join("big.sqlite");
-    {
-        let mut library = Library::open(&path).unwrap();
-        let plan = folio::devtools::generate::Plan {
-            articles: 600,
-            seed: 3,
-            tags: 50,
-        };
-        folio::devtools::generate::generate(&mut library, &plan, |_| {}).unwrap();
-    }
-    let mut harness = app_over(&path, Vec::new());
-    wait_for(&mut harness, "the list", |h| shows(h, "600 articles"));
-    harness
-}
-
 /// Scrolls the list far down with the mouse wheel, and waits for the rows
 /// there; returns a title drawn there, well below the first page.
 fn wheel_down(harness: &mut Harness<'static, FolioApp>) -> (usize, String) {
@@ -313,4 +296,25 @@ fn ctrl_a_selects_every_row_and_edit_find_puts_the_keyboard_in_the_search() {
     wait_for(&mut harness, "the search typed", |h| {
         shows(h, "1 article match “desalination”")
     });
+}
+
+#[test]
+fn at_any_window_size_the_list_shows_whole_columns_and_never_cuts_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = stocked_app(dir.path());
+    let headings = |h: &Harness<'static, FolioApp>| -> (usize, usize) {
+        (
+            h.query_all_by_label("Region").count(),
+            h.query_all_by_label("Tags").count(),
+        )
+    };
+    assert_eq!(headings(&harness), (1, 1));
+    // A small window: the columns that do not fit are left out, not cut.
+    harness.set_size(egui::vec2(800.0, 500.0));
+    harness.run_steps(3);
+    assert_eq!(headings(&harness), (0, 0));
+    assert!(harness.query_by_label("Source").is_some());
+    harness.set_size(egui::vec2(1920.0, 1080.0));
+    harness.run_steps(3);
+    assert_eq!(headings(&harness), (1, 1));
 }

@@ -169,3 +169,54 @@ fn a_chosen_region_opens_onto_its_countries_and_a_country_narrows_it() {
     // The countries stay listed under their region, to choose another.
     assert!(shows(&harness, "Mongolia  (1)"));
 }
+
+#[test]
+fn a_long_facet_lists_its_first_values_then_shows_all_with_a_box_to_find_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = long_list(dir.path());
+    let sources = harness.state().list.facets.sources.clone();
+    assert!(sources.len() > 10, "the generated library has many sources");
+    let label = |v: &folio::library::FacetCount| format!("{}  ({})", v.value, v.count);
+    // The first eight are listed, whole with their counts; the rest wait.
+    assert!(harness.query_by_label(&label(&sources[0])).is_some());
+    assert!(harness.query_by_label(&label(&sources[7])).is_some());
+    let last = sources.last().unwrap();
+    assert!(harness.query_by_label(&label(last)).is_none());
+
+    // Where the user scrolls to, and clicks.
+    let reach = |harness: &mut egui_kittest::Harness<'static, folio::gui::FolioApp>, label: &str| {
+        harness.get_by_label(label).scroll_to_me();
+        // The scroll is animated: a few frames until it is there.
+        harness.run_steps(20);
+        harness.get_by_label(label).click();
+        harness.run_steps(2);
+    };
+    reach(&mut harness, &format!("Show all {}…", sources.len()));
+    assert!(
+        harness.query_by_label(&label(last)).is_some(),
+        "every source, once shown all"
+    );
+    reach(&mut harness, "Find sources");
+    harness.get_by_label("Find sources").type_text(&last.value);
+    harness.run_steps(2);
+    // The box leaves the sources with those letters.
+    let others = sources
+        .iter()
+        .filter(|s| !s.value.to_lowercase().contains(&last.value.to_lowercase()));
+    for other in others.take(20) {
+        assert!(
+            harness.query_by_label(&label(other)).is_none(),
+            "{} is not found by {}",
+            other.value,
+            last.value
+        );
+    }
+    reach(&mut harness, &label(last));
+    wait_for(&mut harness, "the chosen source's articles", |h| {
+        h.state().list.loaded && h.state().list.total == last.count
+    });
+    // Chosen, it stays listed when the list is shown short again.
+    reach(&mut harness, "Show fewer");
+    assert!(harness.query_by_label(&label(last)).is_some());
+    assert!(harness.query_by_label(&label(&sources[9])).is_none() || sources[9].value == last.value);
+}

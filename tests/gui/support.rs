@@ -175,3 +175,20 @@ pub fn select_first_five(harness: &mut Harness<'static, FolioApp>) {
     }
     wait_for(harness, "five selected", |h| shows(h, "5 selected"));
 }
+
+/// A library of 600 generated articles, opened in the app.
+pub fn long_list(dir: &std::path::Path) -> Harness<'static, FolioApp> {
+    let path = dir.join("big.sqlite");
+    {
+        let mut library = Library::open(&path).unwrap();
+        let plan = folio::devtools::generate::Plan {
+            articles: 600,
+            seed: 3,
+            tags: 50,
+        };
+        folio::devtools::generate::generate(&mut library, &plan, |_| {}).unwrap();
+    }
+    let mut harness = app_over(&path, Vec::new());
+    wait_for(&mut harness, "the list", |h| shows(h, "600 articles"));
+    harness
+}

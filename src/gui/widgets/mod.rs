@@ -5,7 +5,9 @@
 
 use crate::export::AnnotationFormat;
 use crate::model::HighlightColor;
+mod facet_row;
 pub mod timeline;
+pub use facet_row::facet_row;
 
 /// A highlight colour's background, readable under the theme's text.
 pub fn highlight_fill(color: HighlightColor, dark: bool) -> egui::Color32 {

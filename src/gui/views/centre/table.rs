@@ -16,7 +16,23 @@ struct ListColumn {
     cell: fn(&ArticleSummary) -> String,
 }
 
-fn columns(compact: bool) -> Vec<ListColumn> {
+/// Widths from which the list shows its region, then its tags: a column
+/// is left out rather than cut where nobody can reach it.
+const WIDTH_FOR_REGION: f32 = 600.0;
+const WIDTH_FOR_TAGS: f32 = 760.0;
+
+/// How many of the columns fit in `width`.
+fn columns_shown(width: f32, compact: bool) -> usize {
+    if compact || width < WIDTH_FOR_REGION {
+        3
+    } else if width < WIDTH_FOR_TAGS {
+        4
+    } else {
+        5
+    }
+}
+
+fn columns(shown: usize) -> Vec<ListColumn> {
     let mut all = vec![
         ListColumn {
             title: "Date",
@@ -49,11 +65,9 @@ fn columns(compact: bool) -> Vec<ListColumn> {
             cell: |a| a.tags.join(", "),
         },
     ];
-    // Beside the open reader the region and tags are in the reader itself;
-    // the list keeps the room for titles.
-    if compact {
-        all.truncate(3);
-    }
+    // Beside the open reader (or in a narrow window) the region and tags
+    // are in the reader itself; the list keeps the room for titles.
+    all.truncate(shown);
     all
 }
 
@@ -149,7 +163,8 @@ fn cell(
 
 /// The article list: a table whose rows are drawn only where they show.
 pub fn table(ui: &mut egui::Ui, list: &ListState, compact: bool, actions: &mut Actions) {
-    let columns = columns(compact);
+    let shown = columns_shown(ui.available_width(), compact);
+    let columns = columns(shown);
     let style = RowStyle::new(ui, list.rows.has_snippets());
     // Selectable text would take the click that selects the row.
     ui.style_mut().interaction.selectable_labels = false;
@@ -158,7 +173,7 @@ pub fn table(ui: &mut egui::Ui, list: &ListState, compact: bool, actions: &mut A
     let mut table = TableBuilder::new(ui)
         // Widths are remembered per layout, so the wide layout's widths
         // never push columns out of sight beside the reader.
-        .id_salt(("article-list", compact))
+        .id_salt(("article-list", shown))
         .striped(true)
         .resizable(true)
         .sense(egui::Sense::click())

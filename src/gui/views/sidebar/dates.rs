@@ -1,7 +1,7 @@
 //! The sidebar's facets that open onto finer ones: dates (year, month,
 //! day) and regions (their countries).
 
-use super::parts::value_entry;
+use super::parts::{long_list, value_entry};
 use crate::gui::action::Actions;
 use crate::gui::state::list::ListAction;
 use crate::library::{FacetCount, Facets};
@@ -35,7 +35,15 @@ pub fn dates(
     egui::CollapsingHeader::new("Dates")
         .default_open(true)
         .show(ui, |ui| {
-            for year in years {
+            // A year holding a chosen month or day counts as chosen: it stays listed.
+            let chosen_here = |year: &FacetCount| {
+                choice.contains(Facet::Date, &year.value)
+                    || choice
+                        .dates(|d| matches!(d, DateChoice::Month(_) | DateChoice::Day(_)))
+                        .iter()
+                        .any(|d| d.starts_with(&year.value))
+            };
+            long_list(ui, "years", years, chosen_here, str::to_string, |ui, year| {
                 let in_year: Vec<&FacetCount> = months
                     .iter()
                     .filter(|m| m.value.starts_with(&year.value))
@@ -43,11 +51,7 @@ pub fn dates(
                 if value_entry(ui, choice, Facet::Date, &year.value, &year.value, year.count).clicked() {
                     actions.push(ListAction::ToggleFacet(Facet::Date, year.value.clone()));
                 }
-                let open_here = choice.contains(Facet::Date, &year.value)
-                    || choice
-                        .dates(|d| matches!(d, DateChoice::Month(_) | DateChoice::Day(_)))
-                        .iter()
-                        .any(|d| d.starts_with(&year.value));
+                let open_here = chosen_here(year);
                 if open_here {
                     ui.indent(("months", &year.value), |ui| {
                         for month in in_year {
@@ -82,7 +86,7 @@ pub fn dates(
                         }
                     });
                 }
-            }
+            });
         });
 }
 
@@ -111,20 +115,29 @@ pub fn regions(ui: &mut egui::Ui, choice: &FacetChoice, facets: &Facets, actions
                 let countries = facets.countries.iter().find(|(r, _)| *r == region.value);
                 if let Some((_, countries)) = countries {
                     ui.indent(("countries", &region.value), |ui| {
-                        for country in countries {
-                            if value_entry(
-                                ui,
-                                choice,
-                                Facet::Region,
-                                &country.value,
-                                &country.value,
-                                country.count,
-                            )
-                            .clicked()
-                            {
-                                actions.push(ListAction::ToggleFacet(Facet::Region, country.value.clone()));
-                            }
-                        }
+                        let chosen = |c: &FacetCount| choice.contains(Facet::Region, &c.value);
+                        long_list(
+                            ui,
+                            "countries",
+                            countries,
+                            chosen,
+                            str::to_string,
+                            |ui, country| {
+                                if value_entry(
+                                    ui,
+                                    choice,
+                                    Facet::Region,
+                                    &country.value,
+                                    &country.value,
+                                    country.count,
+                                )
+                                .clicked()
+                                {
+                                    actions
+                                        .push(ListAction::ToggleFacet(Facet::Region, country.value.clone()));
+                                }
+                            },
+                        );
                     });
                 }
             }

@@ -118,15 +118,18 @@ pub fn show(ui: &mut egui::Ui, list: &ListState, edits: &TagEdits, viewing_annot
     let mut actions = Actions::default();
     egui::Panel::left("sidebar")
         .resizable(true)
-        .default_size(230.0)
+        .default_size(250.0)
         .min_size(200.0)
         .show(ui, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                ui.add_space(6.0);
-                places(ui, list, viewing_annotations, &mut actions);
-                ui.add_space(6.0);
-                facets(ui, list, edits, &mut actions);
-            });
+            // Not shrunk to its content: the panel keeps the width it was given.
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, true])
+                .show(ui, |ui| {
+                    ui.add_space(6.0);
+                    places(ui, list, viewing_annotations, &mut actions);
+                    ui.add_space(6.0);
+                    facets(ui, list, edits, &mut actions);
+                });
         });
     actions.0
 }

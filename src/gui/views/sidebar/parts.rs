@@ -56,14 +56,86 @@ pub fn value_entry_with(
     more: &str,
 ) -> egui::Response {
     let chosen = choice.contains(facet, value);
-    let (text, hover) = label_with_count(label, Some(count));
+    let (_, hover) = label_with_count(label, Some(count));
     let hint = if chosen {
         "click to take back"
     } else {
         "click to choose"
     };
-    ui.add(egui::Button::selectable(chosen, text).truncate())
-        .on_hover_text(format!("{hover} ({hint}){more}"))
+    widgets::facet_row(ui, chosen, label, count).on_hover_text(format!("{hover} ({hint}){more}"))
+}
+
+/// Values a long facet lists before "Show all": the largest at a glance,
+/// and the next facet a turn or two of the wheel away.
+const LISTED: usize = 8;
+
+/// How a long facet is shown: its first values, or all that its filter
+/// box leaves. Kept by the window between frames, per facet.
+#[derive(Clone, Default)]
+struct Shown {
+    all: bool,
+    filter: String,
+}
+
+/// Draws a facet's values with `draw`: all of a short facet; of a long one
+/// the first [`LISTED`] (and any chosen beyond them) with "Show all N…",
+/// which opens every value and a box to find one by name.
+pub fn long_list<'a>(
+    ui: &mut egui::Ui,
+    what: &str,
+    values: &'a [FacetCount],
+    chosen: impl Fn(&FacetCount) -> bool,
+    name_of: impl Fn(&str) -> String,
+    mut draw: impl FnMut(&mut egui::Ui, &'a FacetCount),
+) {
+    if values.len() <= LISTED + 2 {
+        values.iter().for_each(|value| draw(ui, value));
+        return;
+    }
+    let id = ui.make_persistent_id(("long list", what));
+    let mut shown: Shown = ui.data(|d| d.get_temp(id)).unwrap_or_default();
+    if shown.all {
+        let label = ui.weak(format!("Find {what}"));
+        ui.add(
+            egui::TextEdit::singleline(&mut shown.filter)
+                .hint_text(format!("among {}", values.len()))
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    }
+    let typed = shown.filter.trim().to_lowercase();
+    let mut drawn = 0;
+    for (i, value) in values.iter().enumerate() {
+        let visible = if shown.all {
+            typed.is_empty() || name_of(&value.value).to_lowercase().contains(&typed)
+        } else {
+            i < LISTED || chosen(value)
+        };
+        if visible {
+            draw(ui, value);
+            drawn += 1;
+        }
+    }
+    if shown.all && drawn == 0 {
+        ui.weak("None has these letters");
+    }
+    let (text, hover) = if shown.all {
+        ("Show fewer".to_string(), "Only the first values".to_string())
+    } else {
+        (
+            format!("Show all {}…", values.len()),
+            format!("Every one of the {} {what}, with a box to find one", values.len()),
+        )
+    };
+    if ui
+        .add(egui::Button::new(egui::RichText::new(text).color(ui.visuals().weak_text_color())).frame(false))
+        .on_hover_text(hover)
+        .clicked()
+    {
+        shown.all = !shown.all;
+        shown.filter.clear();
+    }
+    ui.data_mut(|d| d.insert_temp(id, shown));
 }
 
 pub fn group(
@@ -81,12 +153,14 @@ pub fn group(
     egui::CollapsingHeader::new(title)
         .default_open(true)
         .show(ui, |ui| {
-            for value in values {
+            let what = title.to_lowercase();
+            let chosen = |v: &FacetCount| choice.contains(facet, &v.value);
+            long_list(ui, &what, values, chosen, &name_of, |ui, value| {
                 let label = name_of(&value.value);
                 if value_entry(ui, choice, facet, &value.value, &label, value.count).clicked() {
                     actions.push(ListAction::ToggleFacet(facet, value.value.clone()));
                 }
-            }
+            });
         });
 }
 
