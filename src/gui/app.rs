@@ -383,7 +383,12 @@ impl FolioApp {
         ));
         let viewing = self.annotating.view.is_some();
         actions.extend(views::sidebar::show(ui, &self.list, &self.tags, viewing));
-        if let Some(article) = &self.reader.article {
+        // Several rows selected: the pane says what they are and what can be
+        // done to them all (the trash has its own bar for that).
+        let several = self.list.selection.len() > 1 && self.list.browse != Browse::Trash && !viewing;
+        if several {
+            actions.extend(views::selection::show(ui, &self.list, &self.tags));
+        } else if let Some(article) = &self.reader.article {
             // Added first, so it stands at the window's edge, beside the reader.
             actions.extend(views::annotations::show(ui, article, &self.annotating));
             let view = views::reader::ReaderView {
@@ -403,10 +408,8 @@ impl FolioApp {
             )),
             None => {
                 let importing = self.import.run.is_some();
-                let compact = self.reader.article.is_some();
-                actions.extend(views::centre::show(
-                    ui, &self.list, &self.tags, importing, compact,
-                ));
+                let compact = several || self.reader.article.is_some();
+                actions.extend(views::centre::show(ui, &self.list, importing, compact));
             }
         }
         let delete_tag = self.tags.confirm_delete.as_ref();

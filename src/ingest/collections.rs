@@ -34,7 +34,7 @@ pub(super) fn is_collection(path: &Path) -> bool {
 }
 
 /// One failed line for a whole collection.
-fn failed(path: &Path, reason: String) -> Vec<FileReport> {
+pub(super) fn failed(path: &Path, reason: String) -> Vec<FileReport> {
     vec![FileReport {
         path: path.to_path_buf(),
         outcome: Outcome::Failed { reason },
@@ -83,36 +83,41 @@ fn article_line(path: &Path, n: usize, outcome: Outcome) -> FileReport {
     }
 }
 
+/// A file that looked like it might hold many articles (by its name) and
+/// turned out to be none of the exports Folio knows.
+pub(super) struct NotAnExport;
+
+impl NotAnExport {
+    pub(super) const REASON: &str = "not an export Folio knows (a Folio library, wallabag or Zotero CSL-JSON, \
+         Pocket or Instapaper CSV, an Omnivore zip)";
+}
+
 /// A line per article of a collection, or one failed line for the file.
-pub(super) fn import_collection(library: &mut Library, path: &Path) -> Vec<FileReport> {
+pub(super) fn import_collection(library: &mut Library, path: &Path) -> Result<Vec<FileReport>, NotAnExport> {
     if extension(path) == "json" {
         let text = match read_limited(path, MAX_COLLECTION_BYTES) {
             Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-            Err(e) => return failed(path, e.to_string()),
+            Err(e) => return Ok(failed(path, e.to_string())),
         };
         if looks_like_library_export(&text) {
-            return import_library_export(library, path, &text);
+            return Ok(import_library_export(library, path, &text));
         }
     }
     let other_tools::ToolExport { tool, articles } = match other_tools::read_export(path) {
         Some(Ok(export)) => export,
-        Some(Err(reason)) => return failed(path, reason),
-        None => {
-            return failed(
-                path,
-                "not an export Folio knows (a Folio library, wallabag or Zotero CSL-JSON, \
-                 Pocket or Instapaper CSV, an Omnivore zip)"
-                    .into(),
-            );
-        }
+        Some(Err(reason)) => return Ok(failed(path, reason)),
+        None => return Err(NotAnExport),
     };
     if articles.is_empty() {
-        return failed(path, format!("a {} export, but it holds no items", tool.name()));
+        return Ok(failed(
+            path,
+            format!("a {} export, but it holds no items", tool.name()),
+        ));
     }
     let item_failed = |reason: String| Outcome::Failed {
         reason: format!("{} item: {reason}", tool.name()),
     };
-    articles
+    Ok(articles
         .into_iter()
         .enumerate()
         .map(|(n, found)| {
@@ -134,7 +139,7 @@ pub(super) fn import_collection(library: &mut Library, path: &Path) -> Vec<FileR
             };
             article_line(path, n, outcome)
         })
-        .collect()
+        .collect())
 }
 
 /// An article another tool kept, whole, as the library takes it: stamped

@@ -2,7 +2,7 @@
 //! batches, and account for every file in the report. Collections (exports
 //! holding many articles) go to `collections`.
 
-use super::collections::{import_collection, is_collection};
+use super::collections::{NotAnExport, failed, import_collection, is_collection};
 use super::report::io_reason;
 pub use super::report::{FileReport, ImportReport, Outcome, Progress};
 use crate::import::files::{not_regular, read_limited};
@@ -27,6 +27,9 @@ const COLLECTION_EXTENSIONS: &[&str] = &["json", "csv", "zip"];
 pub enum Met {
     /// To be read.
     Read,
+    /// Met in a folder with the name of an export (`.json`, `.csv`,
+    /// `.zip`): read if it is one, else skipped.
+    ReadIfExport,
     /// Could not be read (gone, not a regular file, …): why.
     Failed(String),
     /// Not read, on purpose: why.
@@ -111,10 +114,10 @@ fn met_in_folder(child: &Path) -> Met {
         .and_then(|e| e.to_str())
         .map(str::to_lowercase)
         .unwrap_or_default();
-    if IMPORTABLE_EXTENSIONS.contains(&extension.as_str())
-        || COLLECTION_EXTENSIONS.contains(&extension.as_str())
-    {
+    if IMPORTABLE_EXTENSIONS.contains(&extension.as_str()) {
         Met::Read
+    } else if COLLECTION_EXTENSIONS.contains(&extension.as_str()) {
+        Met::ReadIfExport
     } else if extension.is_empty() {
         Met::Skipped("not an article format (no file ending; import it by name to try it)".into())
     } else {
@@ -193,7 +196,7 @@ pub fn import_paths(
         .partition(|(_, met)| matches!(met, Met::Skipped(_)));
     let (exports, files): (Vec<_>, Vec<_>) = met
         .into_iter()
-        .partition(|(path, met)| *met == Met::Read && is_collection(path));
+        .partition(|(path, met)| *met == Met::ReadIfExport || (*met == Met::Read && is_collection(path)));
     // Progress counts files; an export's articles are lines of the report.
     let total = files.len() + exports.len();
     let mut done = 0;
@@ -213,8 +216,19 @@ pub fn import_paths(
         .collect();
     progress(Progress { done, total }, &skipped_lines);
     report.files.extend(skipped_lines);
-    for (path, _) in exports {
-        let lines = import_collection(library, &path);
+    for (path, met) in exports {
+        let lines = match import_collection(library, &path) {
+            Ok(lines) => lines,
+            // Named by the user, it was meant to be read: say why it was not.
+            Err(NotAnExport) if met == Met::Read => failed(&path, NotAnExport::REASON.into()),
+            Err(NotAnExport) => vec![FileReport {
+                path: path.clone(),
+                outcome: Outcome::Skipped {
+                    reason: "not an article format, nor an export Folio knows".into(),
+                },
+                note: None,
+            }],
+        };
         report.files.extend(lines.iter().cloned());
         done += 1;
         progress(Progress { done, total }, &lines);
@@ -241,7 +255,7 @@ pub fn import_paths(
                         .par_iter()
                         .map(|(path, met)| match met {
                             Met::Failed(reason) | Met::Skipped(reason) => Err(reason.clone()),
-                            Met::Read => prepare(path),
+                            Met::Read | Met::ReadIfExport => prepare(path),
                         })
                         .collect()
                 };

@@ -12,9 +12,11 @@ fn five_selected_articles_are_tagged_at_once_and_the_change_undone() {
     let titles = list_titles(&harness);
     select_first_five(&mut harness);
 
-    harness.get_by_label("Tag:").click();
+    harness.get_by_label("Tag every selected article").click();
     harness.step();
-    harness.get_by_label("Tag:").type_text("water security");
+    harness
+        .get_by_label("Tag every selected article")
+        .type_text("water security");
     harness.step();
     harness.get_by_label("Add").click();
     wait_for(&mut harness, "the tag on five", |h| {

@@ -60,7 +60,7 @@ fn ctrl_and_shift_click_select_several_and_trash_them_together_then_delete_for_g
     for node in harness.get_all_by_label(&titles[4]) {
         node.click_modifiers(egui::Modifiers::COMMAND);
     }
-    wait_for(&mut harness, "four selected", |h| shows(h, "4 selected"));
+    wait_for(&mut harness, "four selected", |h| shows(h, "4 articles selected"));
     harness.get_all_by_label("Move to Trash").next().unwrap().click();
     wait_for(&mut harness, "the trash", |h| shows(h, "Trash  (4)"));
     assert!(shows(&harness, "5 articles"));
@@ -168,7 +168,7 @@ fn the_selected_articles_export_from_the_file_menu() {
     {
         node.click_modifiers(egui::Modifiers::COMMAND);
     }
-    wait_for(&mut harness, "two selected", |h| shows(h, "2 selected"));
+    wait_for(&mut harness, "two selected", |h| shows(h, "2 articles selected"));
     harness.get_by_label("File").click();
     wait_for(&mut harness, "the File menu", |h| shows(h, "Export"));
     harness.get_by_label("Export").click();
@@ -285,7 +285,9 @@ fn ctrl_a_selects_every_row_and_edit_find_puts_the_keyboard_in_the_search() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = stocked_app(dir.path());
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    wait_for(&mut harness, "every row selected", |h| shows(h, "9 selected"));
+    wait_for(&mut harness, "every row selected", |h| {
+        shows(h, "9 articles selected")
+    });
 
     harness.get_by_label("Edit").click();
     wait_for(&mut harness, "the Edit menu", |h| shows(h, "Find…"));
@@ -317,4 +319,41 @@ fn at_any_window_size_the_list_shows_whole_columns_and_never_cuts_one() {
     harness.set_size(egui::vec2(1920.0, 1080.0));
     harness.run_steps(3);
     assert_eq!(headings(&harness), (1, 1));
+}
+
+#[test]
+fn several_selected_rows_are_summed_up_beside_the_list_which_holds_still() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = stocked_app(dir.path());
+    let titles = list_titles(&harness);
+    open_article(&mut harness, &titles[0]);
+    let row_top = |h: &Harness<'static, FolioApp>, title: &str| {
+        h.get_all_by_label(title)
+            .map(|n| n.rect().top())
+            .fold(f32::MAX, f32::min)
+    };
+    let before = row_top(&harness, &titles[2]);
+    for node in harness.get_all_by_label(&titles[1]) {
+        node.click_modifiers(egui::Modifiers::COMMAND);
+    }
+    wait_for(&mut harness, "two selected", |h| shows(h, "2 articles selected"));
+    // The pane says which, and offers what can be done to both.
+    assert!(shows(&harness, "Move to Trash") && shows(&harness, "Edit 2 articles…"));
+    assert!(
+        harness.get_all_by_label(&titles[1]).count() >= 2,
+        "named in the pane as in the list"
+    );
+    // Nothing was inserted over the list: its rows stand where they stood.
+    assert_eq!(row_top(&harness, &titles[2]), before);
+    // A plain click reads one again.
+    harness.get_all_by_label(&titles[2]).next().unwrap().click();
+    wait_for(&mut harness, "the reader", |h| {
+        h.state()
+            .reader
+            .article
+            .as_ref()
+            .and_then(|a| a.meta.title.as_deref())
+            == Some(titles[2].as_str())
+            && !shows(h, "2 articles selected")
+    });
 }

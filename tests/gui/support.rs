@@ -173,7 +173,7 @@ pub fn select_first_five(harness: &mut Harness<'static, FolioApp>) {
     for node in harness.get_all_by_label(&titles[4]) {
         node.click_modifiers(egui::Modifiers::SHIFT);
     }
-    wait_for(harness, "five selected", |h| shows(h, "5 selected"));
+    wait_for(harness, "five selected", |h| shows(h, "5 articles selected"));
 }
 
 /// A library of 600 generated articles, opened in the app.

@@ -11,6 +11,7 @@ pub mod centre;
 pub mod confirm;
 pub mod drop_hint;
 pub mod reader;
+pub mod selection;
 pub mod shortcuts;
 pub mod sidebar;
 pub mod status_bar;

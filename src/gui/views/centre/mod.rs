@@ -7,7 +7,6 @@ mod table;
 use crate::gui::action::{Action, Actions};
 use crate::gui::state::import::ImportAction;
 use crate::gui::state::list::{Browse, ListAction, ListState};
-use crate::gui::state::tags::TagEdits;
 use crate::gui::widgets::{self, timeline};
 use crate::model::Facet;
 
@@ -98,13 +97,7 @@ fn nothing_here(ui: &mut egui::Ui, list: &ListState) {
 
 /// `importing`: an import is running; `compact`: the reader is open beside
 /// the list.
-pub fn show(
-    ui: &mut egui::Ui,
-    list: &ListState,
-    edits: &TagEdits,
-    importing: bool,
-    compact: bool,
-) -> Vec<Action> {
+pub fn show(ui: &mut egui::Ui, list: &ListState, importing: bool, compact: bool) -> Vec<Action> {
     let mut actions = Actions::default();
     egui::CentralPanel::default().show(ui, |ui| {
         let empty_library = list.loaded && list.facets.all == 0 && list.facets.trash == 0;
@@ -114,7 +107,7 @@ pub fn show(
         }
         chips(ui, list, &mut actions);
         timeline_strip(ui, list, &mut actions);
-        bar::list_bar(ui, list, edits, &mut actions);
+        bar::list_bar(ui, list, &mut actions);
         if list.loaded && list.rows.is_empty() {
             nothing_here(ui, list);
             return;

@@ -223,26 +223,31 @@ fn contents(
 const READER_MIN: f32 = 320.0;
 const LIST_MIN: f32 = 300.0;
 
-pub fn show(ui: &mut egui::Ui, view: ReaderView<'_>, cache: &mut ViewCache) -> Vec<Action> {
-    let mut actions = Actions::default();
-    let Some(article) = &view.reader.article else {
-        return actions.0;
-    };
-    // The list beside it keeps room for its dates and titles however
-    // narrow the window: the reader gives way first, down to its minimum.
+/// The pane at the right of the list: the reader, or what several selected
+/// rows have in common. One pane, one width: switching between them moves
+/// nothing. The list beside it keeps room for its dates and titles however
+/// narrow the window: the pane gives way first, down to its minimum.
+pub fn right_pane(ui: &egui::Ui) -> egui::Panel {
     let room = ui.available_width();
     egui::Panel::right("reader")
         .resizable(true)
         .default_size(440.0)
         .min_size(READER_MIN)
         .max_size((room - LIST_MIN).max(READER_MIN))
-        .show(ui, |ui| {
-            // Its own scroll offset per article: each opens at its top
-            // (or where a highlight or a match scrolls it).
-            egui::ScrollArea::vertical()
-                .id_salt(("reader", article.id))
-                .auto_shrink([false, false])
-                .show(ui, |ui| contents(ui, article, &view, cache, &mut actions));
-        });
+}
+
+pub fn show(ui: &mut egui::Ui, view: ReaderView<'_>, cache: &mut ViewCache) -> Vec<Action> {
+    let mut actions = Actions::default();
+    let Some(article) = &view.reader.article else {
+        return actions.0;
+    };
+    right_pane(ui).show(ui, |ui| {
+        // Its own scroll offset per article: each opens at its top
+        // (or where a highlight or a match scrolls it).
+        egui::ScrollArea::vertical()
+            .id_salt(("reader", article.id))
+            .auto_shrink([false, false])
+            .show(ui, |ui| contents(ui, article, &view, cache, &mut actions));
+    });
     actions.0
 }
