@@ -102,10 +102,20 @@ fn a_library_indexed_before_step_nine_keeps_its_search_index_in_step() {
         old.set_note(id, "Follow the wages.").unwrap();
         // Commented in the reverse of their order in the text: the view
         // lists comments by highlight, not by place.
-        old.add_highlight_of(id, "answered by noon", folio::model::HighlightColor::Blue, Some("quayside"))
-            .unwrap();
-        old.add_highlight_of(id, "walked out", folio::model::HighlightColor::Green, Some("overtime"))
-            .unwrap();
+        old.add_highlight_of(
+            id,
+            "answered by noon",
+            folio::model::HighlightColor::Blue,
+            Some("quayside"),
+        )
+        .unwrap();
+        old.add_highlight_of(
+            id,
+            "walked out",
+            folio::model::HighlightColor::Green,
+            Some("overtime"),
+        )
+        .unwrap();
         id
     };
     let mut library = Library::open(&path).unwrap();
@@ -117,12 +127,17 @@ fn a_library_indexed_before_step_nine_keeps_its_search_index_in_step() {
     assert!(library.check().unwrap().is_healthy());
     let notes: String = library
         .connection()
-        .query_row("SELECT notes FROM article_search_text WHERE id = ?", [id], |r| r.get(0))
+        .query_row("SELECT notes FROM article_search_text WHERE id = ?", [id], |r| {
+            r.get(0)
+        })
         .unwrap();
     assert_eq!(notes, "Follow the wages.\nquayside\novertime");
 
     let first = library.highlights_of(id).unwrap();
-    let quayside = first.iter().find(|h| h.comment.as_deref() == Some("quayside")).unwrap();
+    let quayside = first
+        .iter()
+        .find(|h| h.comment.as_deref() == Some("quayside"))
+        .unwrap();
     library
         .update_highlight(quayside.id, quayside.color, Some("gantry"))
         .unwrap();
