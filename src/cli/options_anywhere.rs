@@ -16,7 +16,7 @@ use std::ffi::OsString;
 pub fn options_before_words(cli: &Command, args: Vec<OsString>) -> Vec<OsString> {
     let mut cli = cli.clone();
     cli.build();
-    let mut args = args.into_iter();
+    let mut args = args.into_iter().peekable();
     let mut out: Vec<OsString> = args.next().into_iter().collect();
     // The program's own options, up to the command's name.
     let command = loop {
@@ -29,7 +29,7 @@ pub fn options_before_words(cli: &Command, args: Vec<OsString>) -> Vec<OsString>
             return out;
         }
         match option_in(&cli, &arg) {
-            Some(option) => out.push(with_value(arg, option, &mut args)),
+            Some(option) => out.push(with_value(&cli, arg, option, &mut args)),
             None => {
                 // clap's own `help COMMAND` names commands; it has no words.
                 let command = cli.find_subcommand(&arg).filter(|c| c.get_name() != "help");
@@ -51,7 +51,7 @@ pub fn options_before_words(cli: &Command, args: Vec<OsString>) -> Vec<OsString>
             break;
         }
         match option_in(command, &arg) {
-            Some(option) => out.push(with_value(arg, option, &mut args)),
+            Some(option) => out.push(with_value(command, arg, option, &mut args)),
             None => words.push(arg),
         }
     }
@@ -88,22 +88,26 @@ fn option_in<'c>(command: &'c Command, arg: &OsString) -> Option<Option<&'c Arg>
 
 /// The option with the value it takes, as one argument (`--comment=-x`):
 /// the argument after an option that takes a value is that value, even one
-/// that starts with a dash.
-fn with_value(arg: OsString, option: Option<&Arg>, rest: &mut impl Iterator<Item = OsString>) -> OsString {
+/// that starts with a dash, unless it is an option itself (`--tag --limit
+/// 2`), when clap is left to say the value is missing.
+fn with_value(
+    command: &Command,
+    arg: OsString,
+    option: Option<&Arg>,
+    rest: &mut std::iter::Peekable<impl Iterator<Item = OsString>>,
+) -> OsString {
     let takes_value = option.is_some_and(|o| o.get_action().takes_values());
-    let has_value = arg.to_string_lossy().contains('=');
-    let is_long = arg.to_string_lossy().starts_with("--");
-    if !(takes_value && is_long && !has_value) {
+    let text = arg.to_string_lossy();
+    if !takes_value || !text.starts_with("--") || text.contains('=') {
         return arg;
     }
-    match rest.next() {
+    match rest.next_if(|value| value != "--" && option_in(command, value).is_none()) {
         Some(value) => {
             let mut joined = arg;
             joined.push("=");
             joined.push(value);
             joined
         }
-        // clap says the value is missing.
         None => arg,
     }
 }
@@ -164,6 +168,10 @@ mod tests {
             "folio search --limt -- water 2"
         );
         assert_eq!(moved("folio --library"), "folio --library");
+        assert_eq!(
+            moved("folio search water --tag --limit 2"),
+            "folio search --tag --limit=2 -- water"
+        );
     }
 
     #[test]
