@@ -1,9 +1,8 @@
-use clap::Parser;
 use folio::cli::{Cli, run};
 use folio::library::LibraryError;
 
 fn main() -> std::process::ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::from_command_line();
     match run(cli) {
         Ok(code) => code,
         // The reader went away (`folio show 1 | head -1`): nothing is wrong.

@@ -516,3 +516,109 @@ fn json_output_stays_json_whatever_the_text_holds() {
         "the text as it is"
     );
 }
+
+/// Result lines of `folio search` (each hit starts with its id).
+fn hit_ids(run: &Run) -> Vec<String> {
+    run.stdout
+        .lines()
+        .filter(|l| l.starts_with('#'))
+        .map(|l| l.split_whitespace().next().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn search_options_after_the_words_are_options() {
+    let dir = tempfile::tempdir().unwrap();
+    let (lib, id) = stocked_library(dir.path());
+    let all = folio(&lib, &["search", "water"]);
+    assert!(all.ok && hit_ids(&all).len() >= 2, "{}", all.stdout);
+
+    let limited = folio(&lib, &["search", "water", "--limit", "1"]);
+    assert!(limited.ok, "{}", limited.stderr);
+    assert_eq!(hit_ids(&limited), hit_ids(&all)[..1], "{}", limited.stdout);
+
+    let json = folio(&lib, &["search", "water", "--json"]);
+    let rows: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    assert_eq!(rows.as_array().unwrap().len(), hit_ids(&all).len());
+
+    assert!(folio(&lib, &["tag", &id.to_string(), "+picked"]).ok);
+    let tagged = folio(&lib, &["search", "Pyongyang", "OR", "water", "--tag", "picked"]);
+    assert_eq!(hit_ids(&tagged), [format!("#{id}")], "{}", tagged.stdout);
+    let trash = folio(&lib, &["search", "water", "--trash"]);
+    assert_eq!(trash.stdout.trim(), "no matches");
+    // A word with a dash is still a word that leaves out.
+    let without = folio(&lib, &["search", "water", "-sahel", "--limit", "5"]);
+    assert!(
+        without.ok && hit_ids(&without).len() < hit_ids(&all).len(),
+        "{}",
+        without.stdout
+    );
+    // A misspelt option is refused, not searched for.
+    let typo = folio(&lib, &["search", "water", "--limt", "2"]);
+    assert!(!typo.ok && typo.stderr.contains("--limit"), "{}", typo.stderr);
+}
+
+/// `--library` after the words names the library the command works on;
+/// the default library is not touched.
+#[test]
+fn library_after_the_words_is_the_library_worked_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let (lib, id) = stocked_library(dir.path());
+    let home = dir.path().join("home");
+    let out = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(["tag", &id.to_string(), "+afterwords", "--library"])
+        .arg(&lib)
+        .env("HOME", &home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let tags = folio(&lib, &["tags"]);
+    assert!(tags.stdout.contains("afterwords"), "{}", tags.stdout);
+    assert!(!tags.stdout.contains("sqlite"), "{}", tags.stdout);
+    assert!(!home.exists(), "the default library was not created");
+}
+
+/// After `--` every argument is a word, even one that starts with dashes;
+/// before it, such a word is refused as an unknown option.
+#[test]
+fn a_double_dash_lets_a_word_start_with_dashes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (lib, id) = stocked_library(dir.path());
+    let id_s = id.to_string();
+    let refused = folio(&lib, &["note", &id_s, "--- see below ---"]);
+    assert!(!refused.ok, "{}", refused.stdout);
+    let saved = folio(&lib, &["note", &id_s, "--", "--- see below ---"]);
+    assert!(saved.ok, "{}", saved.stderr);
+    let shown = folio(&lib, &["show", &id_s]);
+    assert!(
+        shown.stdout.contains("note:\n--- see below ---"),
+        "{}",
+        shown.stdout
+    );
+}
+
+/// A tag that looks like an option or a file is refused with what to
+/// write instead, and no tag changes.
+#[test]
+fn a_tag_that_looks_like_an_option_or_a_file_is_refused_with_a_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    let (lib, id) = stocked_library(dir.path());
+    let id_s = id.to_string();
+    let file = folio(&lib, &["tag", &id_s, "--", "+kept", "other.sqlite"]);
+    assert!(!file.ok);
+    assert!(
+        file.stderr.contains("looks like a file") && file.stderr.contains("--library other.sqlite"),
+        "{}",
+        file.stderr
+    );
+    let option = folio(&lib, &["tag", &id_s, "--", "+kept", "--json"]);
+    assert!(!option.ok);
+    assert!(
+        option.stderr.contains("looks like an option"),
+        "{}",
+        option.stderr
+    );
+    let tags = folio(&lib, &["tags"]);
+    assert!(!tags.stdout.contains("kept"), "{}", tags.stdout);
+}

@@ -15,7 +15,7 @@ use std::sync::atomic::AtomicBool;
 
 const SEED: &str = "Japan, U.S. must seize chance of Kim’s offer of talks with South";
 
-use common::folio;
+use common::{folio, python_reads};
 
 /// Our fixtures and the seed, with everything a user adds: tags, topics, a
 /// note, highlights (one detached by a correction) and an article in the trash.
@@ -466,4 +466,299 @@ fn a_hand_edited_highlight_out_of_the_text_never_loses_its_article() {
         &["import", again.to_str().unwrap()],
     );
     assert!(ok && !text.contains("failed: "), "{text}");
+}
+
+/// Titles that have broken exports somewhere: TeX's special characters and
+/// braces in any number, TeX's ligatures, YAML's and CSV's syntax, formulas,
+/// markup, text direction, controls and line breaks of every kind.
+const HOSTILE_TITLES: [&str; 26] = [
+    "Smile :}",
+    "{ an open brace, never closed",
+    "Braces {nested {deep}} then a stray }",
+    "A back\\slash, an escaped \\} and \\{",
+    "Ends with a backslash \\",
+    "Caret ^ and tilde ~ between words",
+    "100% of $5 & #1 in my_file",
+    "Dashes -- and --- and ``quotes'' ,, << >> ?` !`",
+    "% a TeX comment",
+    "@article{injected, title={Not this}}",
+    "\"Double\" and 'single' quotes",
+    "Key: value # not a comment",
+    "- looks like a YAML list item",
+    "---",
+    "null",
+    "=HYPERLINK(\"http://evil.example\",\"x\")",
+    "+1 -1 @SUM(A1:A9)",
+    "Comma, \"quoted, cell\"; semicolon",
+    "<script>alert(1)</script>",
+    "</h1><h1>Injected heading",
+    "&amp; &lt; are entities &#x41;",
+    "<!-- a comment --> after",
+    "Right-to-left \u{202e}override\u{202c}, zero\u{200b}width\u{feff}",
+    "Bells \u{1b}]0;PWNED\u{7} and \u{1b}[2J clears \u{7f}\u{9b}\u{85}\u{2028}\u{fffe}",
+    "日本語の見出し「社説」🙂 ÉDITORIAL — “curly” ‘quotes’…",
+    "Line\nbreak and\ttab",
+];
+
+/// Authors a citation must not split or abbreviate, beside people's names.
+const AUTHORS: [&[&str]; 3] = [
+    &["Le Monde avec AFP", "Jane Doe"],
+    &["Rodham and Clinton Associates"],
+    &["Ludwig van Beethoven", "Editorial Board"],
+];
+
+/// A library of one article per hostile title, which is also its tag and
+/// its note, from a publication with a hostile name too; returns the
+/// library and what it exports.
+fn hostile_library(dir: &Path) -> (PathBuf, Vec<folio::model::library_export::ExportedArticle>) {
+    let path = dir.join("hostile.sqlite");
+    let mut library = Library::open(&path).unwrap();
+    let articles: Vec<folio::library::NewArticle> = HOSTILE_TITLES
+        .iter()
+        .enumerate()
+        .map(|(n, title)| folio::library::NewArticle {
+            meta: folio::model::ExtractedArticle {
+                title: Some(title.to_string()),
+                authors: AUTHORS[n % AUTHORS.len()].iter().map(|a| a.to_string()).collect(),
+                source: Some("R&D {Weekly} ~ 100% _hostile_".into()),
+                published: folio::model::Published::from_iso("2020-05-01"),
+                body: format!("Article {n} of the hostile titles, with a text of its own."),
+                ..Default::default()
+            },
+            file_name: None,
+            format: "text".into(),
+            compressed_original: folio::library::compress(b"x"),
+        })
+        .collect();
+    for (outcome, title) in library
+        .insert_batch(&articles)
+        .unwrap()
+        .into_iter()
+        .zip(HOSTILE_TITLES)
+    {
+        let id = match outcome.unwrap() {
+            folio::library::InsertOutcome::Imported { id } => id,
+            other => panic!("{other:?}"),
+        };
+        library.change_tags(id, &[title.to_string()], &[]).unwrap();
+        library.set_note(id, title).unwrap();
+    }
+    let exported = library.export_articles(&Filter::default()).unwrap();
+    let mut titles: Vec<&str> = exported.iter().filter_map(|a| a.title.as_deref()).collect();
+    let mut expected = HOSTILE_TITLES.to_vec();
+    titles.sort_unstable();
+    expected.sort_unstable();
+    assert_eq!(
+        titles, expected,
+        "the library keeps the titles as they were given"
+    );
+    (path, exported)
+}
+
+/// The hostile library exported as `format` into `name` through the
+/// command line, what `script` (Python) reads of that file, and what the
+/// library holds.
+fn hostile_export_read(
+    format: &str,
+    name: &str,
+    script: &str,
+) -> (
+    serde_json::Value,
+    Vec<folio::model::library_export::ExportedArticle>,
+) {
+    let dir = tempfile::tempdir().unwrap();
+    let (lib, exported) = hostile_library(dir.path());
+    let out = dir.path().join(name);
+    let (ok, text) = folio(
+        &lib,
+        &["export", "--format", format, "--out", out.to_str().unwrap()],
+    );
+    assert!(ok && text.contains("26 articles exported"), "{text}");
+    (python_reads(script, &out), exported)
+}
+
+fn strings(value: &serde_json::Value) -> Vec<String> {
+    let mut all: Vec<String> = value
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect();
+    all.sort_unstable();
+    all
+}
+
+fn sorted(values: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut all: Vec<String> = values.into_iter().collect();
+    all.sort_unstable();
+    all
+}
+
+/// pybtex reads the whole file in its strict mode (a syntax error fails),
+/// and the titles, read as LaTeX, are the titles (a control character
+/// written as a space, spaces read as TeX reads them); organisations are
+/// one name, people two.
+#[test]
+#[ignore = "needs python3-pybtex and python3-pylatexenc; .ci/run installs them and runs this"]
+fn pybtex_reads_every_hostile_title_back_from_the_bibtex() {
+    let (read, exported) = hostile_export_read(
+        "bibtex",
+        "refs.bib",
+        r#"
+import json, sys
+import pybtex.errors
+from pybtex.database import parse_file
+from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
+pybtex.errors.set_strict_mode(True)
+# LaTeX2e's names for the characters TeX reserves, which pylatexenc's
+# table lacks (braces) or reads as a spacing accent (the caret).
+latex = get_default_latex_context_db()
+latex.add_context_category("latex2e-text-symbols", prepend=True, macros=[
+    MacroTextSpec("textbraceleft", "{"), MacroTextSpec("textbraceright", "}"),
+    MacroTextSpec("textasciicircum", "^")])
+text = LatexNodes2Text(latex_context=latex)
+entries = parse_file(sys.argv[1], "bibtex").entries.values()
+print(json.dumps({
+    "titles": [text.latex_to_text(e.fields["title"]) for e in entries],
+    "journals": [text.latex_to_text(e.fields["journal"]) for e in entries],
+    "authors": [[[" ".join(p.first_names), " ".join(p.prelast_names + p.last_names)]
+                 for p in e.persons["author"]] for e in entries],
+}))
+"#,
+    );
+    // TeX reads a run of spaces as one; controls are written as spaces.
+    let as_bibtex_writes = |t: &str| -> String {
+        t.split(|c: char| c.is_whitespace() || c.is_control())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert_eq!(
+        strings(&read["titles"]),
+        sorted(
+            exported
+                .iter()
+                .map(|a| as_bibtex_writes(a.title.as_deref().unwrap()))
+        )
+    );
+    for journal in read["journals"].as_array().unwrap() {
+        assert_eq!(journal, "R&D {Weekly} ~ 100% _hostile_");
+    }
+    let authors: std::collections::HashSet<String> = read["authors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|names| names.as_array().unwrap().iter().map(|n| n.to_string()))
+        .collect();
+    let expected: std::collections::HashSet<String> = [
+        ["", "{Le Monde avec AFP}"],
+        ["Jane", "Doe"],
+        ["", "{Rodham and Clinton Associates}"],
+        ["Ludwig", "van Beethoven"],
+        ["", "{Editorial Board}"],
+    ]
+    .iter()
+    .map(|n| serde_json::json!(n).to_string())
+    .collect();
+    assert_eq!(authors, expected);
+}
+
+/// Python's csv module reads back each title, tag and note as the library
+/// holds it; a cell that would start a formula has its leading `'`.
+#[test]
+#[ignore = "needs python3; .ci/run installs it and runs this"]
+fn python_csv_reads_every_hostile_title_tag_and_note_back() {
+    let (read, exported) = hostile_export_read(
+        "csv",
+        "articles.csv",
+        r#"
+import csv, json, sys
+with open(sys.argv[1], encoding="utf-8-sig", newline="") as f:
+    rows = list(csv.DictReader(f))
+print(json.dumps({key: [row[key] for row in rows] for key in ("title", "tags", "note")}))
+"#,
+    );
+    let inert = |cell: &str| {
+        if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            format!("'{cell}")
+        } else {
+            cell.to_string()
+        }
+    };
+    assert_eq!(
+        strings(&read["title"]),
+        sorted(exported.iter().map(|a| inert(a.title.as_deref().unwrap())))
+    );
+    assert_eq!(
+        strings(&read["tags"]),
+        sorted(exported.iter().map(|a| inert(&a.tags.join("; "))))
+    );
+    assert_eq!(
+        strings(&read["note"]),
+        sorted(exported.iter().map(|a| inert(&a.note.as_ref().unwrap().text)))
+    );
+}
+
+/// PyYAML's safe loader reads every vault file's front matter, with each
+/// title and its tags as the library holds them.
+#[test]
+#[ignore = "needs python3-yaml; .ci/run installs it and runs this"]
+fn yaml_reads_every_hostile_title_and_tag_back_from_the_vault() {
+    let (read, exported) = hostile_export_read(
+        "md",
+        "vault",
+        r#"
+import json, pathlib, sys, yaml
+titles, tags = [], []
+for path in pathlib.Path(sys.argv[1]).glob("*.md"):
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("---\n"), path
+    front = yaml.safe_load(text[4:].split("\n---\n", 1)[0])
+    titles.append(front["title"])
+    tags.extend(front["tags"])
+print(json.dumps({"titles": titles, "tags": tags}))
+"#,
+    );
+    assert_eq!(
+        strings(&read["titles"]),
+        sorted(exported.iter().map(|a| a.title.clone().unwrap()))
+    );
+    assert_eq!(
+        strings(&read["tags"]),
+        sorted(exported.iter().flat_map(|a| a.tags.clone()))
+    );
+}
+
+/// html5lib, in strict mode, parses the HTML export without one error, and
+/// each heading is a title (a character HTML refuses shown as U+FFFD).
+#[test]
+#[ignore = "needs python3-html5lib; .ci/run installs it and runs this"]
+fn html5lib_parses_the_html_of_hostile_titles_without_an_error() {
+    let (read, exported) = hostile_export_read(
+        "html",
+        "articles.html",
+        r#"
+import html5lib, json, sys
+parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+with open(sys.argv[1], encoding="utf-8") as f:
+    document = parser.parse(f.read())
+print(json.dumps(["".join(h.itertext()) for h in document.iter("h1")]))
+"#,
+    );
+    let shown = |title: &str| -> String {
+        title
+            .chars()
+            .map(|c| {
+                let code = u32::from(c);
+                let refused = (c.is_control() && !matches!(c, '\n' | '\t'))
+                    || (0xfdd0..=0xfdef).contains(&code)
+                    || code & 0xfffe == 0xfffe;
+                if refused { '\u{fffd}' } else { c }
+            })
+            .collect()
+    };
+    assert_eq!(
+        strings(&read),
+        sorted(exported.iter().map(|a| shown(a.title.as_deref().unwrap())))
+    );
 }

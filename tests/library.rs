@@ -84,6 +84,70 @@ fn a_file_that_is_not_a_library_is_refused_and_left_alone() {
     assert_eq!(std::fs::read(&path).unwrap(), content);
 }
 
+/// Step 9 rewrote the view the search index reads (so older SQLite can read
+/// the file): a library indexed through the old view upgrades with its
+/// index still in step, comments and all, and keeps it in step after.
+#[test]
+fn a_library_indexed_before_step_nine_keeps_its_search_index_in_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("step8.sqlite");
+    let id = {
+        let mut old = Library::open_at_version(&path, Some(8)).unwrap();
+        let mut article = sortable(Some("Harbour strike"), Some("The Herald"), None, None, 1);
+        article.meta.body = "The dockers walked out at dawn. The port authority answered by noon.".into();
+        let id = match old.insert_batch(&[article]).unwrap().remove(0).unwrap() {
+            folio::library::InsertOutcome::Imported { id } => id,
+            other => panic!("{other:?}"),
+        };
+        old.set_note(id, "Follow the wages.").unwrap();
+        // Commented in the reverse of their order in the text: the view
+        // lists comments by highlight, not by place.
+        old.add_highlight_of(
+            id,
+            "answered by noon",
+            folio::model::HighlightColor::Blue,
+            Some("quayside"),
+        )
+        .unwrap();
+        old.add_highlight_of(
+            id,
+            "walked out",
+            folio::model::HighlightColor::Green,
+            Some("overtime"),
+        )
+        .unwrap();
+        id
+    };
+    let mut library = Library::open(&path).unwrap();
+    let version: i64 = library
+        .connection()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, 9);
+    assert!(library.check().unwrap().is_healthy());
+    let notes: String = library
+        .connection()
+        .query_row("SELECT notes FROM article_search_text WHERE id = ?", [id], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(notes, "Follow the wages.\nquayside\novertime");
+
+    let first = library.highlights_of(id).unwrap();
+    let quayside = first
+        .iter()
+        .find(|h| h.comment.as_deref() == Some("quayside"))
+        .unwrap();
+    library
+        .update_highlight(quayside.id, quayside.color, Some("gantry"))
+        .unwrap();
+    let found = |library: &Library, q: &str| library.search(q, &Filter::default()).unwrap().len();
+    assert_eq!(found(&library, "gantry"), 1);
+    assert_eq!(found(&library, "quayside"), 0);
+    assert_eq!(found(&library, "overtime"), 1);
+    assert!(library.check().unwrap().is_healthy());
+}
+
 #[test]
 fn the_default_library_lives_in_the_data_folder() {
     let path = folio::default_library_path();

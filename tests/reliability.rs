@@ -5,20 +5,8 @@ use folio::library::{Library, LibraryError, maintenance};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn folio(library: &Path, args: &[&str]) -> (bool, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_folio"))
-        .arg("--library")
-        .arg(library)
-        .args(args)
-        .output()
-        .expect("folio runs");
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (out.status.success(), text)
-}
+mod common;
+use common::{folio, python_reads};
 
 fn sample_library(dir: &Path) -> PathBuf {
     let lib = dir.join("lib.sqlite");
@@ -40,6 +28,74 @@ fn a_second_folio_is_told_the_library_is_in_use() {
     drop(first);
     let (ok, text) = folio(&lib, &["list"]);
     assert!(ok && text.contains("16 of 16 articles"), "{text}");
+}
+
+/// The README promises that any SQLite tool reads the library. The
+/// machine's own Python (Debian 12's SQLite 3.40 here and in CI, older
+/// than the one Folio is built with) opens a library made at the command
+/// line, checks it, and reads its articles, tags, notes and highlights, and
+/// its search index finds a word of a highlight's comment.
+#[test]
+#[ignore = "needs python3; .ci/run installs it and runs this"]
+fn the_machines_own_python_reads_the_library_with_its_sqlite() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = sample_library(dir.path());
+    let (ok, shown) = folio(&lib, &["show", "1"]);
+    assert!(ok, "{shown}");
+    let passage: String = shown
+        .rsplit("\n\n")
+        .find(|p| p.split_whitespace().count() > 6)
+        .unwrap()
+        .split_whitespace()
+        .take(5)
+        .collect::<Vec<_>>()
+        .join(" ");
+    for args in [
+        &["tag", "1", "+kept for later", "+water"][..],
+        &["note", "1", "Read again with the ministry's figures."],
+        &[
+            "highlight",
+            "1",
+            &passage,
+            "--color",
+            "green",
+            "--comment",
+            "zanzibar",
+        ],
+    ] {
+        let (ok, text) = folio(&lib, args);
+        assert!(ok, "{args:?}: {text}");
+    }
+    let read = python_reads(
+        r#"
+import json, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+rows = lambda sql: [list(r) for r in db.execute(sql)]
+print(json.dumps({
+    "sqlite": sqlite3.sqlite_version,
+    "integrity": rows("PRAGMA integrity_check"),
+    "articles": rows("SELECT count(*) FROM articles WHERE title IS NOT NULL AND body <> ''"),
+    "tags": rows("SELECT t.name FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = 1 ORDER BY t.name"),
+    "notes": rows("SELECT article_id, body FROM notes"),
+    "highlights": rows("SELECT article_id, quote, color, comment FROM highlights"),
+    "found": rows("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'zanzibar'"),
+}))
+"#,
+        &lib,
+    );
+    let version = &read["sqlite"];
+    assert_eq!(read["integrity"], serde_json::json!([["ok"]]), "SQLite {version}");
+    assert_eq!(read["articles"], serde_json::json!([[16]]), "SQLite {version}");
+    assert_eq!(read["tags"], serde_json::json!([["kept for later"], ["water"]]));
+    assert_eq!(
+        read["notes"],
+        serde_json::json!([[1, "Read again with the ministry's figures."]])
+    );
+    assert_eq!(
+        read["highlights"],
+        serde_json::json!([[1, passage, "green", "zanzibar"]])
+    );
+    assert_eq!(read["found"], serde_json::json!([[1]]), "SQLite {version}");
 }
 
 #[test]

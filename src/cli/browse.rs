@@ -28,7 +28,7 @@ pub enum BrowseCommand {
         before:YYYY-MM-DD after:YYYY-MM-DD year:YYYY. Anything else is searched as plain text.")]
     Search {
         /// What to look for, in the search language (see below).
-        #[arg(required = true, allow_hyphen_values = true)]
+        #[arg(required = true)]
         words: Vec<String>,
         /// Print a JSON array (id, published, source, title, snippet) for scripts.
         #[arg(long)]

@@ -4,7 +4,7 @@
 use crate::library::Library;
 use crate::model::Published;
 use anyhow::{Context, Result};
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -16,7 +16,9 @@ mod devtools;
 mod export;
 mod filter_args;
 mod importing;
+mod options_anywhere;
 mod organize;
+mod tag_words;
 
 use filter_args::FilterArgs;
 
@@ -27,7 +29,9 @@ use filter_args::FilterArgs;
     about = "An archive for clipped news articles and editorials.",
     long_about = "An archive for clipped news articles and editorials.\n\n\
                   Without a command, Folio opens its window on the library. The commands below work on \
-                  the same library from the terminal."
+                  the same library from the terminal. Options can stand anywhere on the line, before or \
+                  after a command's words; after `--`, everything is a word (for one that starts with \
+                  two dashes)."
 )]
 pub struct Cli {
     /// The library file to use (default: library.sqlite in the platform's data folder).
@@ -40,6 +44,15 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+impl Cli {
+    /// The program's own command line, its options read wherever they
+    /// stand (see [`options_anywhere`]).
+    pub fn from_command_line() -> Cli {
+        let args = std::env::args_os().collect();
+        Cli::parse_from(options_anywhere::options_before_words(&Cli::command(), args))
+    }
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,7 +1,7 @@
 //! Tags and topics.
 
 use super::open_library;
-use anyhow::{Result, bail};
+use anyhow::Result;
 use clap::Subcommand;
 use std::io::Write;
 use std::path::PathBuf;
@@ -16,7 +16,7 @@ pub enum OrganizeCommand {
     Tag {
         id: i64,
         /// +name to add, -name to remove (a bare name adds).
-        #[arg(required = true, allow_hyphen_values = true)]
+        #[arg(required = true)]
         changes: Vec<String>,
     },
     /// Rename a tag; renaming onto an existing tag merges the two.
@@ -32,7 +32,7 @@ pub enum OrganizeCommand {
     #[command(after_help = "Example:\n  folio topic 12 +diplomacy \"+politics › elections\" -sport")]
     Topic {
         id: i64,
-        #[arg(required = true, allow_hyphen_values = true)]
+        #[arg(required = true)]
         changes: Vec<String>,
     },
     /// The topics Folio proposes for an article, with how sure it is.
@@ -56,19 +56,8 @@ pub fn run(
             }
         }
         OrganizeCommand::Tag { id, changes } => {
+            let (add, remove) = super::tag_words::tag_changes(&changes)?;
             let mut library = open_library(library_path)?;
-            let mut add = Vec::new();
-            let mut remove = Vec::new();
-            for change in changes {
-                if let Some(name) = change.strip_prefix('-') {
-                    remove.push(name.to_string());
-                } else {
-                    add.push(change.strip_prefix('+').unwrap_or(&change).to_string());
-                }
-            }
-            if add.iter().chain(&remove).any(|t| t.trim().is_empty()) {
-                bail!("a tag needs a name: write +name to add it or -name to remove it");
-            }
             library.change_tags(id, &add, &remove)?;
             let tags = library.tags_of(id)?;
             writeln!(

@@ -1,29 +1,54 @@
 //! The article formats other tools read: a Markdown vault (one file per
 //! article with YAML front matter, for Obsidian or Logseq), CSV for
-//! spreadsheets, CSL-JSON and BibTeX for citation managers, and a single
-//! self-contained HTML file to read offline.
+//! spreadsheets, CSL-JSON and BibTeX (in [`super::bibtex`]) for citation
+//! managers, and a single self-contained HTML file to read offline.
 
+use super::author_names::{AuthorName, author_name};
+pub use super::bibtex::bibtex;
 use crate::model::library_export::ExportedArticle;
 use crate::model::{DatePrecision, Published};
 use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::path::Path;
 
-fn published(a: &ExportedArticle) -> Option<Published> {
+pub(super) fn published(a: &ExportedArticle) -> Option<Published> {
     a.published.as_deref().and_then(Published::from_iso)
 }
 
-fn title(a: &ExportedArticle) -> &str {
+pub(super) fn title(a: &ExportedArticle) -> &str {
     a.title.as_deref().unwrap_or("(untitled)")
 }
 
-/// A YAML scalar: JSON's double-quoted strings are valid YAML.
+/// A double-quoted YAML scalar. Like a JSON string, and also escaping
+/// what YAML will not take raw: DEL, the C1 controls and U+FFFE/U+FFFF
+/// (a reader stops at them), a byte-order mark, and the characters YAML
+/// reads as line breaks (U+0085, U+2028, U+2029), which a quoted scalar
+/// would fold into a space.
 fn yaml(value: &str) -> String {
-    serde_json::to_string(value).unwrap_or_default()
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('"');
+    for c in value.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control()
+                || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}') =>
+            {
+                out.push_str(&format!("\\u{:04x}", u32::from(c)));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 fn yaml_list(values: &[String]) -> String {
-    serde_json::to_string(values).unwrap_or_else(|_| "[]".into())
+    let items: Vec<String> = values.iter().map(|v| yaml(v)).collect();
+    format!("[{}]", items.join(","))
 }
 
 /// Text lines that Markdown would read as headings, quotes or lists stay
@@ -180,7 +205,7 @@ pub fn csv(articles: &[ExportedArticle]) -> Result<String, csv::Error> {
 
 /// Citation keys: the publication's first word, the year and the title's
 /// first word ("asahi2018japan"), with a letter added where two collide.
-fn citation_keys(articles: &[ExportedArticle]) -> Vec<String> {
+pub(super) fn citation_keys(articles: &[ExportedArticle]) -> Vec<String> {
     fn first_word(text: &str, skip: &[&str]) -> String {
         text.split(|c: char| !c.is_alphanumeric())
             .map(str::to_lowercase)
@@ -216,16 +241,12 @@ fn citation_keys(articles: &[ExportedArticle]) -> Vec<String> {
         .collect()
 }
 
-/// A name as CSL has it: family and given when it looks like "Given Family".
-fn csl_name(name: &str) -> Value {
-    let parts: Vec<&str> = name.split_whitespace().collect();
-    match parts.as_slice() {
-        [given @ .., family]
-            if !given.is_empty() && name.chars().all(|c| !crate::model::script::is_cjk(c)) =>
-        {
-            json!({ "family": family, "given": given.join(" ") })
-        }
-        _ => json!({ "literal": name }),
+/// A name as CSL has it: a person's family and given names, or one
+/// literal name (see [`super::author_names`]).
+fn csl_name(name: &str, source: Option<&str>) -> Value {
+    match author_name(name, source) {
+        AuthorName::Person { given, family } => json!({ "family": family, "given": given }),
+        AuthorName::Literal(name) => json!({ "literal": name }),
     }
 }
 
@@ -253,7 +274,12 @@ pub fn csl_json(articles: &[ExportedArticle]) -> Value {
                 item["issued"] = json!({ "date-parts": date_parts(p) });
             }
             if !a.authors.is_empty() {
-                item["author"] = Value::Array(a.authors.iter().map(|n| csl_name(n)).collect());
+                item["author"] = Value::Array(
+                    a.authors
+                        .iter()
+                        .map(|n| csl_name(n, a.source.as_deref()))
+                        .collect(),
+                );
             }
             if let Some(url) = &a.url {
                 item["URL"] = json!(url);
@@ -273,73 +299,29 @@ pub fn csl_json(articles: &[ExportedArticle]) -> Value {
     Value::Array(items)
 }
 
-/// A BibTeX field value: braces kept balanced, TeX's special characters escaped.
-fn bibtex_text(text: &str) -> String {
-    let mut out = String::new();
+/// Text for HTML: markup characters as entities, and the characters an
+/// HTML parser refuses (controls other than line ends and tabs,
+/// noncharacters) as U+FFFD, the mark for a character that cannot be shown.
+fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
-            '{' | '}' | '%' | '&' | '$' | '#' | '_' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\\' => out.push_str("\\textbackslash{}"),
-            c if c.is_control() => out.push(' '),
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\n' | '\t' | '\r' => out.push(c),
+            c if c.is_control() || is_noncharacter(c) => out.push('\u{fffd}'),
             c => out.push(c),
         }
     }
     out
 }
 
-/// BibTeX, an `@article` per article (with biblatex's `date` beside the
-/// classic `year` and `month`).
-pub fn bibtex(articles: &[ExportedArticle]) -> String {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let mut out = String::new();
-    for (a, key) in articles.iter().zip(citation_keys(articles)) {
-        let mut fields: Vec<(String, String)> =
-            vec![("title".into(), format!("{{{}}}", bibtex_text(title(a))))];
-        if let Some(source) = &a.source {
-            fields.push(("journal".into(), format!("{{{}}}", bibtex_text(source))));
-        }
-        if !a.authors.is_empty() {
-            let names: Vec<String> = a.authors.iter().map(|n| bibtex_text(n)).collect();
-            fields.push(("author".into(), format!("{{{}}}", names.join(" and "))));
-        }
-        if let Some(p) = published(a) {
-            use chrono::Datelike;
-            fields.push(("year".into(), format!("{{{}}}", p.date.year())));
-            if p.precision != DatePrecision::Year {
-                fields.push(("month".into(), MONTHS[p.date.month0() as usize].to_string()));
-            }
-            fields.push((
-                "date".into(),
-                format!("{{{}}}", p.to_iso().get(..10).unwrap_or(&p.to_iso())),
-            ));
-        }
-        if let Some(section) = &a.section {
-            fields.push(("note".into(), format!("{{Section: {}}}", bibtex_text(section))));
-        }
-        if let Some(place) = &a.publisher_place {
-            fields.push(("address".into(), format!("{{{}}}", bibtex_text(place))));
-        }
-        if let Some(url) = &a.url {
-            fields.push(("url".into(), format!("{{{}}}", url.replace(['{', '}'], ""))));
-        }
-        out.push_str(&format!("@article{{{key},\n"));
-        let lines: Vec<String> = fields.iter().map(|(k, v)| format!("  {k} = {v}")).collect();
-        out.push_str(&lines.join(",\n"));
-        out.push_str("\n}\n\n");
-    }
-    out
-}
-
-fn escape_html(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+/// Unicode's noncharacters (U+FDD0–U+FDEF and the last two of every plane).
+fn is_noncharacter(c: char) -> bool {
+    let code = u32::from(c);
+    (0xfdd0..=0xfdef).contains(&code) || code & 0xfffe == 0xfffe
 }
 
 /// The body as paragraphs, highlighted passages in `<mark>`.

@@ -5,6 +5,8 @@
 //! folder, on every system.
 
 pub mod annotations;
+mod author_names;
+mod bibtex;
 pub mod formats;
 
 pub use annotations::{AnnotationFormat, annotations_text, write_annotations};

@@ -473,6 +473,23 @@ pub const MIGRATIONS: &[&str] = &[
         WHEN '"Trash"' THEN 'trash'
         ELSE 'all' END;
     "#,
+    // 9: the file stays readable by the SQLite of other tools. Step 4's
+    // `group_concat(… ORDER BY …)` needs SQLite 3.44, and an older one
+    // (Python's, Debian 12's shell at 3.40, Ubuntu 22.04's at 3.37) cannot
+    // read the schema at all: "malformed database schema". The comments
+    // are ordered in a subquery instead, which gives the same text, so the
+    // index built from the old view stays in step with this one.
+    r#"
+    DROP VIEW article_search_text;
+    CREATE VIEW article_search_text AS
+        SELECT a.id AS id, a.title AS title, a.body AS body, a.source AS source,
+               coalesce(n.body, '') || coalesce(
+                   (SELECT char(10) || group_concat(comment, char(10))
+                    FROM (SELECT h.comment AS comment FROM highlights h
+                          WHERE h.article_id = a.id AND h.comment IS NOT NULL ORDER BY h.id)),
+                   '') AS notes
+        FROM articles a LEFT JOIN notes n ON n.article_id = a.id;
+    "#,
 ];
 
 pub fn current_version(conn: &Connection) -> Result<i64, LibraryError> {
