@@ -388,9 +388,7 @@ impl FolioApp {
         let several = self.list.selection.len() > 1 && self.list.browse != Browse::Trash && !viewing;
         if several {
             actions.extend(views::selection::show(ui, &self.list, &self.tags));
-        } else if let Some(article) = &self.reader.article {
-            // Added first, so it stands at the window's edge, beside the reader.
-            actions.extend(views::annotations::show(ui, article, &self.annotating));
+        } else if self.reader.article.is_some() {
             let view = views::reader::ReaderView {
                 reader: &self.reader,
                 edits: &self.tags,

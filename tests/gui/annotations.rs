@@ -338,6 +338,8 @@ fn a_comment_is_kept_when_left_with_esc_or_by_opening_another_article() {
     // Typing, then opening another article straight away.
     harness.get_by_label("Comment").click();
     harness.step();
+    // The click put the cursor where it landed: to the end, to go on writing.
+    harness.key_press(egui::Key::End);
     harness.get_by_label("Comment").type_text(" And the ships wait.");
     harness.step();
     click_row(&harness, "Why Water Will Decide the Sahel’s Future");
@@ -398,4 +400,39 @@ fn a_highlight_takes_the_whole_words_a_selection_touches() {
         !stored_highlights(h).is_empty()
     });
     assert_eq!(stored_highlights(&harness)[0].0, "The strike");
+}
+
+#[test]
+fn the_first_highlight_squeezes_nothing_at_any_window_size() {
+    for size in [egui::vec2(1280.0, 800.0), egui::vec2(900.0, 600.0)] {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut harness, _) = annotated_app(dir.path());
+        harness.set_size(size);
+        let title = "Port strike must end before the harvest ships arrive";
+        open_article(&mut harness, title);
+        // The list's row: the leftmost of the places the title shows.
+        let row = |h: &Harness<'static, FolioApp>| {
+            h.get_all_by_label(title)
+                .map(|n| n.rect())
+                .min_by(|a, b| a.left().total_cmp(&b.left()))
+                .unwrap()
+        };
+        let reader = |h: &Harness<'static, FolioApp>| {
+            h.get_all_by_label(title)
+                .map(|n| n.rect())
+                .max_by(|a, b| a.left().total_cmp(&b.left()))
+                .unwrap()
+        };
+        let reader_before = reader(&harness);
+        let before = row(&harness);
+        highlight_first_words(&mut harness, "The strike at the container terminal", 3);
+        wait_for(&mut harness, "the highlight", |h| shows(h, "Highlights (1)"));
+        harness.run_steps(3);
+        assert_eq!(
+            row(&harness),
+            before,
+            "the list's rows stand where they stood at {size:?}"
+        );
+        assert_eq!(reader(&harness), reader_before, "and the reader too at {size:?}");
+    }
 }

@@ -6,6 +6,7 @@ mod filing;
 mod note;
 mod text;
 
+use super::annotations;
 use super::cache::ViewCache;
 use crate::gui::action::{Action, Actions};
 use crate::gui::details::DetailsForm;
@@ -184,10 +185,13 @@ fn header(ui: &mut egui::Ui, article: &Article, text_size: f32, actions: &mut Ac
 }
 
 /// Everything in the pane, top to bottom.
+/// `highlights_here`: the highlights go under the text (the pane is too
+/// narrow for a column of them).
 fn contents(
     ui: &mut egui::Ui,
     article: &Article,
     view: &ReaderView<'_>,
+    highlights_here: bool,
     cache: &mut ViewCache,
     actions: &mut Actions,
 ) {
@@ -215,6 +219,10 @@ fn contents(
     ui.separator();
     text::body(ui, (article, reader, view.annotating), &words, cache, actions);
     ui.separator();
+    if highlights_here && !article.highlights.is_empty() {
+        annotations::section(ui, article, view.annotating, actions);
+        ui.separator();
+    }
     note::show(ui, &view.annotating.note, cache, actions);
     ui.add_space(16.0);
 }
@@ -241,13 +249,20 @@ pub fn show(ui: &mut egui::Ui, view: ReaderView<'_>, cache: &mut ViewCache) -> V
     let Some(article) = &view.reader.article else {
         return actions.0;
     };
+    let beside = ui.available_width() >= annotations::COLUMN_FROM_WIDTH;
+    if beside {
+        // Added first, so it stands at the window's edge, beside the reader.
+        annotations::column(ui, article, view.annotating, &mut actions);
+    }
     right_pane(ui).show(ui, |ui| {
         // Its own scroll offset per article: each opens at its top
         // (or where a highlight or a match scrolls it).
         egui::ScrollArea::vertical()
             .id_salt(("reader", article.id))
             .auto_shrink([false, false])
-            .show(ui, |ui| contents(ui, article, &view, cache, &mut actions));
+            .show(ui, |ui| {
+                contents(ui, article, &view, !beside, cache, &mut actions)
+            });
     });
     actions.0
 }
