@@ -16,14 +16,17 @@ struct ListColumn {
     cell: fn(&ArticleSummary) -> String,
 }
 
-/// Widths from which the list shows its region, then its tags: a column
-/// is left out rather than cut where nobody can reach it.
+/// Widths from which the list shows its source, its region, then its
+/// tags: a column is left out rather than cut where nobody can reach it.
+const WIDTH_FOR_SOURCE: f32 = 400.0;
 const WIDTH_FOR_REGION: f32 = 600.0;
 const WIDTH_FOR_TAGS: f32 = 760.0;
 
 /// How many of the columns fit in `width`.
 fn columns_shown(width: f32, compact: bool) -> usize {
-    if compact || width < WIDTH_FOR_REGION {
+    if width < WIDTH_FOR_SOURCE {
+        2
+    } else if compact || width < WIDTH_FOR_REGION {
         3
     } else if width < WIDTH_FOR_TAGS {
         4
