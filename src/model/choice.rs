@@ -73,6 +73,17 @@ pub enum DateChoice<'a> {
 const STRETCH: &str = " – ";
 
 impl<'a> DateChoice<'a> {
+    /// Whether articles of `month` (`YYYY-MM`) fall in this choice, wholly
+    /// or in part (a day chosen falls in its month).
+    pub fn covers_month(&self, month: &str) -> bool {
+        match *self {
+            DateChoice::Year(year) => month.get(..4) == Some(year.to_string().as_str()),
+            DateChoice::Month(chosen) => chosen == month,
+            DateChoice::Day(day) => day.get(..7) == Some(month),
+            DateChoice::Months(from, to) => from <= month && month <= to,
+        }
+    }
+
     pub fn read(value: &'a str) -> Option<DateChoice<'a>> {
         if let Some((from, to)) = value.split_once(STRETCH) {
             return Some(DateChoice::Months(from, to));
@@ -357,5 +368,15 @@ mod tests {
         assert_eq!(chips, expected);
         let again: FacetChoice = serde_json::from_str(&serde_json::to_string(&choice).unwrap()).unwrap();
         assert_eq!(again, choice);
+    }
+
+    #[test]
+    fn a_chosen_date_covers_the_months_it_spans() {
+        let covers =
+            |value: &str, month: &str| DateChoice::read(value).is_some_and(|d| d.covers_month(month));
+        assert!(covers("2018", "2018-06") && !covers("2018", "2019-01"));
+        assert!(covers("2018-06", "2018-06") && !covers("2018-06", "2018-07"));
+        assert!(covers("2018-06-01", "2018-06"));
+        assert!(covers("2018-01 – 2018-06", "2018-03") && !covers("2018-01 – 2018-06", "2018-07"));
     }
 }

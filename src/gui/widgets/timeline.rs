@@ -5,6 +5,7 @@
 //! clicking a bar chooses that month.
 
 use crate::library::FacetCount;
+use crate::model::DateChoice;
 use egui_plot::{Bar, BarChart, Plot};
 
 /// A month as one number, for the strip's x axis: year × 12 + month − 1.
@@ -30,16 +31,20 @@ pub enum DatePick {
 }
 
 /// Draws the strip for articles per month (`YYYY-MM` values); returns
-/// what was clicked or dragged over.
-pub fn show(ui: &mut egui::Ui, months: &[FacetCount]) -> Option<DatePick> {
+/// what was clicked or dragged over. The months the chosen dates cover
+/// (`chosen`: the date facet's values) stand out; with none chosen, all do.
+pub fn show(ui: &mut egui::Ui, months: &[FacetCount], chosen: &[String]) -> Option<DatePick> {
     let colour = ui.visuals().selection.bg_fill;
+    let outside = ui.visuals().weak_text_color().gamma_multiply(0.5);
+    let dates: Vec<DateChoice> = chosen.iter().filter_map(|v| DateChoice::read(v)).collect();
     let bars: Vec<Bar> = months
         .iter()
         .filter_map(|m| {
+            let inside = dates.is_empty() || dates.iter().any(|d| d.covers_month(&m.value));
             Some(
                 Bar::new(month_index(&m.value)?, m.count as f64)
                     .width(0.9)
-                    .fill(colour)
+                    .fill(if inside { colour } else { outside })
                     .name(format!("{}: {}", m.value, super::articles(m.count))),
             )
         })

@@ -75,7 +75,8 @@ fn timeline_strip(ui: &mut egui::Ui, list: &ListState, actions: &mut Actions) {
     if list.browse == Browse::Trash || list.facets.months.len() < 2 {
         return;
     }
-    match timeline::show(ui, &list.facets.months) {
+    let chosen = list.choice.values(Facet::Date);
+    match timeline::show(ui, &list.facets.months, &chosen) {
         Some(timeline::DatePick::Month(month)) => actions.push(ListAction::ToggleFacet(Facet::Date, month)),
         Some(timeline::DatePick::Range(from, to)) => actions.push(ListAction::SetDateRange(from, to)),
         None => {}
