@@ -31,7 +31,7 @@ fn a_suggested_topic_is_accepted_with_one_click_and_a_rejected_one_does_not_retu
 
     // ✔ files it: the topic joins the article's own, shown as its chip.
     let accepted = "politics › diplomacy".to_string();
-    harness.get_by_label(&format!("✔ {accepted}")).click();
+    harness.get_by_label(&format!("File under “{accepted}”")).click();
     wait_for(&mut harness, "the filing", |h| {
         shows(h, &format!("{accepted}  ×"))
     });
@@ -41,9 +41,11 @@ fn a_suggested_topic_is_accepted_with_one_click_and_a_rejected_one_does_not_retu
 
     // ✖ on the next one: gone, and still gone when the article is opened again.
     let rejected = harness.state().reader.suggestions[0].path.clone();
-    harness.get_all_by_label("✖").next().unwrap().click_accesskit();
+    harness
+        .get_by_label(&format!("Not “{rejected}”: do not suggest it again"))
+        .click_accesskit();
     wait_for(&mut harness, "the rejection", |h| {
-        h.query_by_label(&format!("✔ {rejected}")).is_none()
+        h.query_by_label(&format!("File under “{rejected}”")).is_none()
     });
     harness.get_by_label("Close").click();
     wait_for(&mut harness, "the reader closed", |h| {

@@ -132,28 +132,37 @@ fn suggestions_row(ui: &mut egui::Ui, suggestions: &[TopicSuggestion], actions: 
         ui.weak("Suggested");
         for suggestion in suggestions {
             let percent = (suggestion.confidence * 100.0).round();
-            let label = format!("✔ {}", suggestion.path);
-            // A suggestion and its ✖ wrap onto the next line together: the
-            // ✖ alone at the start of a line would seem to belong to nothing.
-            let pair_width =
-                text_width(ui, &label) + text_width(ui, "✖") + 4.0 * ui.spacing().button_padding.x;
-            if ui.available_size_before_wrap().x < pair_width + ui.spacing().item_spacing.x * 2.0 {
+            // One framed chip: the topic, then take it (✔) or not (✖). Both
+            // buttons in one frame, so neither can wrap away from its topic.
+            let chip_width = text_width(ui, &suggestion.path)
+                + 2.0 * text_width(ui, "✔")
+                + 6.0 * ui.spacing().button_padding.x
+                + 2.0 * ui.spacing().item_spacing.x;
+            if ui.available_size_before_wrap().x < chip_width {
                 ui.end_row();
             }
-            if ui
-                .button(label)
-                .on_hover_text(format!("File under “{}” ({percent}% sure)", suggestion.path))
-                .clicked()
-            {
-                actions.push(TagsAction::FileUnder(suggestion.topic_id));
-            }
-            if ui
-                .small_button("✖")
-                .on_hover_text(format!("Not “{}”: do not suggest it again", suggestion.path))
-                .clicked()
-            {
-                actions.push(ReaderAction::RejectSuggestion(suggestion.topic_id));
-            }
+            egui::Frame::new()
+                .stroke(ui.visuals().widgets.noninteractive.bg_stroke)
+                .corner_radius(ui.visuals().widgets.inactive.corner_radius)
+                .inner_margin(egui::Margin::symmetric(4, 0))
+                .show(ui, |ui| {
+                    ui.spacing_mut().item_spacing.x = 2.0;
+                    ui.label(&suggestion.path)
+                        .on_hover_text(format!("{percent}% sure it belongs under “{}”", suggestion.path));
+                    // Named in words for screen readers: a bare ✔ says nothing.
+                    let take = format!("File under “{}”", suggestion.path);
+                    let button = ui.add(egui::Button::new("✔").frame(false));
+                    button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &take));
+                    if button.on_hover_text(&take).clicked() {
+                        actions.push(TagsAction::FileUnder(suggestion.topic_id));
+                    }
+                    let refuse = format!("Not “{}”: do not suggest it again", suggestion.path);
+                    let button = ui.add(egui::Button::new("✖").frame(false));
+                    button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &refuse));
+                    if button.on_hover_text(&refuse).clicked() {
+                        actions.push(ReaderAction::RejectSuggestion(suggestion.topic_id));
+                    }
+                });
             ui.add_space(6.0);
         }
     });
