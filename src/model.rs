@@ -446,6 +446,19 @@ impl FoundIn {
     }
 }
 
+/// The kinds of article Folio tells apart, as stored (the details form
+/// offers them; the clipping reader recognises their labels in many
+/// languages).
+pub const KINDS: &[&str] = &[
+    "editorial",
+    "opinion",
+    "analysis",
+    "news",
+    "interview",
+    "letter",
+    "review",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

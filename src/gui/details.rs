@@ -19,6 +19,9 @@ pub struct DetailsForm {
     pub url: String,
     /// The article's text, for corrections; highlights follow the edit.
     pub body: String,
+    /// The text's editor is open (it opens on request: most corrections
+    /// are of the details).
+    pub editing_text: bool,
     /// Why the last Save was refused, shown under the form.
     pub problem: Option<String>,
 }
@@ -90,6 +93,7 @@ impl DetailsForm {
             language: text(&m.language),
             url: text(&m.url),
             body: m.body.clone(),
+            editing_text: false,
             problem: None,
         }
     }

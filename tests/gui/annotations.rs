@@ -210,6 +210,10 @@ fn correcting_the_text_keeps_the_highlights_on_their_passages() {
 
     harness.get_by_label("Edit details…").click();
     wait_for(&mut harness, "the form", |h| shows(h, "Save details"));
+    harness.get_by_label("Correct the text…").click();
+    wait_for(&mut harness, "the text's editor", |h| {
+        h.query_by_label("Text").is_some()
+    });
     harness.get_by_label("Text").focus();
     harness.step();
     let ctrl = egui::Modifiers {
@@ -219,9 +223,7 @@ fn correcting_the_text_keeps_the_highlights_on_their_passages() {
     };
     harness.key_press_modifiers(ctrl, egui::Key::Home);
     harness.get_by_label("Text").type_text("Corrected on Friday. ");
-    // The button is below the text, out of sight: pressed as a screen
-    // reader would.
-    harness.get_by_label("Save details").click_accesskit();
+    harness.get_by_label("Save details").click();
     wait_for(&mut harness, "the corrected text", |h| {
         h.state()
             .reader

@@ -147,3 +147,48 @@ fn after_enter_the_tag_field_keeps_the_keyboard_for_the_next_tag() {
     // The list kept the article open: Enter was the field's, not the list's.
     assert!(harness.state().reader.article.is_some());
 }
+
+#[test]
+fn the_details_form_puts_save_first_offers_pickers_and_opens_the_text_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = stocked_app(dir.path());
+    let title = list_titles(&harness)[0].clone();
+    open_article(&mut harness, &title);
+    harness.get_by_label("Edit details…").click();
+    wait_for(&mut harness, "the details form", |h| shows(h, "Save details"));
+    // Save and Cancel stand above the fields, where they are seen.
+    let save = harness.get_by_label("Save details").rect().top();
+    // (The form's "Title" is the rightmost: the list has a column of that name.)
+    let title_field = harness
+        .get_all_by_label("Title")
+        .map(|n| n.rect())
+        .max_by(|a, b| a.left().total_cmp(&b.left()))
+        .unwrap();
+    assert!(save < title_field.top());
+    // The text is not in an editor, nor the article's text shown twice.
+    assert!(harness.query_by_label("Text").is_none());
+    // Kind is picked from the known kinds, by name.
+    // (The sidebar has a "Kind" group too: the form's is the rightmost.)
+    harness
+        .get_all_by_label("Kind")
+        .max_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
+        .unwrap()
+        .click();
+    wait_for(&mut harness, "the kinds", |h| shows(h, "Interview"));
+    harness.get_by_label("Interview").click();
+    harness.run_steps(2);
+    // Esc does not throw the form away.
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    assert!(shows(&harness, "Save details"));
+    harness.get_by_label("Save details").click();
+    wait_for(&mut harness, "the kind saved", |h| {
+        h.state()
+            .reader
+            .article
+            .as_ref()
+            .and_then(|a| a.meta.kind.as_deref())
+            == Some("interview")
+            && h.state().reader.details.is_none()
+    });
+}

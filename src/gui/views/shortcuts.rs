@@ -84,7 +84,9 @@ fn list_keys(ctx: &egui::Context, facts: &KeyFacts<'_>, actions: &mut Actions) {
         if i.key_pressed(egui::Key::F3) {
             actions.push(ReaderAction::StepMatch(if shift { -1 } else { 1 }));
         }
-        if i.key_pressed(egui::Key::Escape) && open {
+        // Not while the details are being corrected: Esc must not throw
+        // away what was typed there (Cancel does, when asked).
+        if i.key_pressed(egui::Key::Escape) && open && facts.reader.details.is_none() {
             actions.push(ReaderAction::Close);
         }
         if i.key_pressed(egui::Key::Delete) {

@@ -42,63 +42,138 @@ fn metadata_line(article: &Article) -> String {
     line.join("  ·  ")
 }
 
-/// The form's fields: label, value, hint.
-fn form_fields(form: &mut DetailsForm) -> [(&'static str, &mut String, &'static str); 10] {
+/// How a field of the details form is typed.
+enum Field<'a> {
+    Line(&'a str),
+    /// One of a known list (value, name), or none.
+    Pick(Vec<(String, String)>),
+}
+
+/// The form's fields: label, value, how it is typed.
+fn form_fields(form: &mut DetailsForm) -> [(&'static str, &mut String, Field<'static>); 10] {
+    let regions = crate::model::regions::WORLD_BANK_REGIONS
+        .iter()
+        .map(|r| (r.to_string(), r.to_string()))
+        .collect();
+    let kinds = crate::model::KINDS
+        .iter()
+        .map(|k| (k.to_string(), crate::gui::widgets::capitalised(k)))
+        .collect();
+    let mut languages: Vec<(String, String)> = crate::model::languages::LANGUAGES
+        .iter()
+        .map(|l| (l.tag.to_string(), l.name.to_string()))
+        .collect();
+    languages.sort_by(|a, b| a.1.cmp(&b.1));
     [
-        ("Title", &mut form.title, ""),
-        ("Published", &mut form.published, "2018-01-05, 2018-01 or 2018"),
-        ("Source", &mut form.source, "The publication"),
-        ("Authors", &mut form.authors, "Separated by commas"),
-        ("Section", &mut form.section, ""),
-        ("Region", &mut form.region, "e.g. East Asia & Pacific"),
-        ("Countries", &mut form.countries, "e.g. Japan, South Korea"),
-        ("Kind", &mut form.kind, "editorial, opinion, news…"),
-        ("Language", &mut form.language, "en, fr, ja…"),
-        ("URL", &mut form.url, ""),
+        ("Title", &mut form.title, Field::Line("")),
+        (
+            "Published",
+            &mut form.published,
+            Field::Line("2018-01-05, 2018-01 or 2018"),
+        ),
+        ("Source", &mut form.source, Field::Line("The publication")),
+        ("Authors", &mut form.authors, Field::Line("Separated by commas")),
+        ("Section", &mut form.section, Field::Line("")),
+        ("Region", &mut form.region, Field::Pick(regions)),
+        (
+            "Countries",
+            &mut form.countries,
+            Field::Line("e.g. Japan, South Korea"),
+        ),
+        ("Kind", &mut form.kind, Field::Pick(kinds)),
+        ("Language", &mut form.language, Field::Pick(languages)),
+        ("URL", &mut form.url, Field::Line("")),
     ]
 }
 
-/// The details form, drawn from a copy: what is typed comes back as the
-/// new form.
-fn details_form(ui: &mut egui::Ui, form: &DetailsForm, actions: &mut Actions) {
-    let mut typed = form.clone();
-    egui::Grid::new("details")
-        .num_columns(2)
-        .spacing([8.0, 4.0])
-        .show(ui, |ui| {
-            for (label, value, hint) in form_fields(&mut typed) {
-                let label = ui.label(label);
-                ui.add(
-                    egui::TextEdit::singleline(value)
-                        .hint_text(hint)
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(label.id);
-                ui.end_row();
+/// A choice among `options` (value, name), with "none"; a value not in the
+/// list (another tool's) is kept and shown as it is.
+fn pick(ui: &mut egui::Ui, label: &egui::Response, value: &mut String, options: &[(String, String)]) {
+    let shown = options
+        .iter()
+        .find(|(v, _)| v.eq_ignore_ascii_case(value))
+        .map(|(_, name)| name.clone())
+        .unwrap_or_else(|| {
+            if value.is_empty() {
+                "—".into()
+            } else {
+                value.clone()
             }
         });
-    let label = ui.label("Text");
-    ui.add(
-        egui::TextEdit::multiline(&mut typed.body)
-            .desired_rows(8)
-            .desired_width(f32::INFINITY),
-    )
-    .labelled_by(label.id)
-    .on_hover_text("Correct the text; highlights find their passages again");
-    if typed != *form {
-        actions.push(ReaderAction::DetailsTyped(Box::new(typed)));
-    }
-    if let Some(problem) = &form.problem {
-        ui.colored_label(ui.visuals().error_fg_color, problem);
-    }
+    let combo = egui::ComboBox::from_id_salt(("details pick", label.id))
+        .selected_text(shown)
+        .width(ui.available_width())
+        .height(320.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, String::new(), "—");
+            for (option, name) in options {
+                ui.selectable_value(value, option.clone(), name);
+            }
+        });
+    combo.response.labelled_by(label.id);
+}
+
+/// The details form, drawn from a copy: what is typed comes back as the
+/// new form. Save and Cancel come first, where they are seen; the text's
+/// editor opens on request.
+fn details_form(ui: &mut egui::Ui, form: &DetailsForm, actions: &mut Actions) {
+    let mut typed = form.clone();
     ui.horizontal(|ui| {
         if ui.button("Save details").clicked() {
             actions.push(ReaderAction::SaveDetails);
         }
-        if ui.button("Cancel").clicked() {
+        if ui
+            .button("Cancel")
+            .on_hover_text("Keep the details as they were")
+            .clicked()
+        {
             actions.push(ReaderAction::CancelDetails);
         }
     });
+    if let Some(problem) = &form.problem {
+        ui.colored_label(ui.visuals().error_fg_color, problem);
+    }
+    ui.add_space(4.0);
+    egui::Grid::new("details")
+        .num_columns(2)
+        .spacing([8.0, 4.0])
+        .show(ui, |ui| {
+            for (label, value, field) in form_fields(&mut typed) {
+                let label = ui.label(label);
+                match field {
+                    Field::Line(hint) => {
+                        ui.add(
+                            egui::TextEdit::singleline(value)
+                                .hint_text(hint)
+                                .desired_width(f32::INFINITY),
+                        )
+                        .labelled_by(label.id);
+                    }
+                    Field::Pick(options) => pick(ui, &label, value, &options),
+                }
+                ui.end_row();
+            }
+        });
+    ui.add_space(4.0);
+    if typed.editing_text {
+        let label = ui.label("Text");
+        ui.add(
+            egui::TextEdit::multiline(&mut typed.body)
+                .desired_rows(12)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id)
+        .on_hover_text("Correct the text; highlights find their passages again");
+    } else if ui
+        .button("Correct the text…")
+        .on_hover_text("Edit the article's text itself; highlights find their passages again")
+        .clicked()
+    {
+        typed.editing_text = true;
+    }
+    if typed != *form {
+        actions.push(ReaderAction::DetailsTyped(Box::new(typed)));
+    }
 }
 
 /// Edit details, Move to Trash, text size, More like this, Close.
@@ -211,6 +286,10 @@ fn contents(
     let facets = &view.list.facets;
     filing::tags_row(ui, article, view.edits, facets, actions);
     filing::topics_row(ui, article, &facets.topics, &reader.suggestions, actions);
+    // The text being corrected is in the form: not shown twice.
+    if reader.details.as_ref().is_some_and(|f| f.editing_text) {
+        return;
+    }
     let words = crate::library::query::words_to_highlight(&view.list.search);
     if !words.is_empty() {
         text::match_controls(ui, reader, actions);
