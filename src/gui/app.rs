@@ -371,7 +371,12 @@ impl FolioApp {
     /// Draws every view; returns what the user asked for, in order.
     fn draw(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
         let ctx = ui.ctx().clone();
-        let mut actions = views::top_bar::show(ui, &self.list, self.undo.last(), self.reader.text_size);
+        let mut actions = views::top_bar::show(
+            ui,
+            &self.list,
+            self.undo.last(),
+            (self.reader.text_size, self.annotating.color),
+        );
         // The count under the window is of what it shows: the annotations
         // view's annotations, else the list's articles.
         let annotations = self.annotating.view.as_ref().map(|v| v.results.len());

@@ -187,3 +187,21 @@ fn without_a_file_chooser_an_export_is_saved_through_the_path_field() {
     assert!(csv.lines().count() > 5, "{csv}");
     assert!(!shows(&harness, "no place was chosen"));
 }
+
+#[test]
+fn the_file_menu_shows_its_keys_and_ctrl_shift_o_imports_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clippings");
+    let mut harness = app_over(&dir.path().join("lib.sqlite"), vec![folder]);
+    harness.get_by_label("File").click();
+    wait_for(&mut harness, "the File menu", |h| shows(h, "Import folder…"));
+    for key in ["Ctrl+O", "Ctrl+Shift+O", "Ctrl+Q"] {
+        assert!(shows(&harness, key), "{key} is shown in the File menu");
+    }
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::O);
+    wait_for(&mut harness, "the folder's clippings", |h| {
+        h.state().list.total == 9
+    });
+}

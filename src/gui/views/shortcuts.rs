@@ -27,8 +27,15 @@ fn pressed(ctx: &egui::Context, key: egui::Key) -> bool {
 /// Ctrl+O, Ctrl++ and Ctrl+−, Ctrl+Z, Ctrl+H.
 fn commands(ctx: &egui::Context, facts: &KeyFacts<'_>, actions: &mut Actions) {
     let text_size = facts.reader.text_size;
+    // Shift first: Ctrl+O would otherwise take Ctrl+Shift+O too.
+    if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::O)) {
+        actions.push(ImportAction::PickFolder);
+    }
     if pressed(ctx, egui::Key::O) {
         actions.push(ImportAction::PickFiles);
+    }
+    if pressed(ctx, egui::Key::Q) {
+        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
     }
     if pressed(ctx, egui::Key::Plus) || pressed(ctx, egui::Key::Equals) {
         actions.push(ReaderAction::TextSize(text_size + 1.0));

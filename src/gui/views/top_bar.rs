@@ -9,6 +9,7 @@ use crate::gui::state::list::{ListAction, ListState};
 use crate::gui::state::reader::ReaderAction;
 use crate::gui::undo::Undo;
 use crate::gui::widgets;
+use crate::model::HighlightColor;
 
 /// What the "?" beside the search box says.
 const SEARCH_HELP: &str = "Every word must match; the best matches come first.\n\
@@ -74,7 +75,7 @@ fn file_menu(ui: &mut egui::Ui, actions: &mut Actions) {
     if menu_item(ui, "Import files…", "Ctrl+O") {
         actions.push(ImportAction::PickFiles);
     }
-    if menu_item(ui, "Import folder…", "") {
+    if menu_item(ui, "Import folder…", "Ctrl+Shift+O") {
         actions.push(ImportAction::PickFolder);
     }
     ui.separator();
@@ -103,7 +104,7 @@ fn file_menu(ui: &mut egui::Ui, actions: &mut Actions) {
         actions.push(DialogAction::ShowBackups);
     }
     ui.separator();
-    if menu_item(ui, "Quit", "") {
+    if menu_item(ui, "Quit", "Ctrl+Q") {
         ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
     }
 }
@@ -129,7 +130,12 @@ fn view_menu(ui: &mut egui::Ui, text_size: f32, actions: &mut Actions) {
 }
 
 /// `undo`: what Ctrl+Z would take back, when there is anything.
-fn menus(ui: &mut egui::Ui, undo: Option<&Undo>, text_size: f32, actions: &mut Actions) {
+fn menus(
+    ui: &mut egui::Ui,
+    undo: Option<&Undo>,
+    (text_size, highlight): (f32, HighlightColor),
+    actions: &mut Actions,
+) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| file_menu(ui, actions));
         ui.menu_button("Edit", |ui| {
@@ -141,6 +147,15 @@ fn menus(ui: &mut egui::Ui, undo: Option<&Undo>, text_size: f32, actions: &mut A
             ui.separator();
             if menu_item(ui, "Select all", "Ctrl+A") {
                 actions.push(ListAction::SelectAll);
+            }
+            if menu_item(ui, "Move to Trash", "Delete") {
+                actions.push(ListAction::TrashSelected);
+            }
+            if menu_item(ui, "Highlight the selected passage", "Ctrl+H") {
+                actions.push(AnnotateAction::Highlight {
+                    color: highlight,
+                    exact: false,
+                });
             }
             if menu_item(ui, "Find…", "Ctrl+F") {
                 ui.data_mut(|d| d.insert_temp(find_asked(), true));
@@ -200,11 +215,17 @@ fn search_box(ui: &mut egui::Ui, list: &ListState, actions: &mut Actions) {
     }
 }
 
-pub fn show(ui: &mut egui::Ui, list: &ListState, undo: Option<&Undo>, text_size: f32) -> Vec<Action> {
+/// `highlight`: the colour Ctrl+H (Edit ▸ Highlight) highlights in.
+pub fn show(
+    ui: &mut egui::Ui,
+    list: &ListState,
+    undo: Option<&Undo>,
+    (text_size, highlight): (f32, HighlightColor),
+) -> Vec<Action> {
     let mut actions = Actions::default();
     egui::Panel::top("toolbar").show(ui, |ui| {
         ui.add_space(2.0);
-        menus(ui, undo, text_size, &mut actions);
+        menus(ui, undo, (text_size, highlight), &mut actions);
         ui.horizontal(|ui| {
             if ui
                 .button("Import files…")
