@@ -30,10 +30,9 @@ fn highlight_card(
                 0.0,
                 egui::TextFormat {
                     background: highlight_fill(h.color, dark),
-                    italics: true,
                     ..egui::TextFormat::simple(
                         egui::TextStyle::Body.resolve(ui.style()),
-                        ui.visuals().text_color(),
+                        ui.visuals().strong_text_color(),
                     )
                 },
             );

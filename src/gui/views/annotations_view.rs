@@ -20,6 +20,21 @@ fn choose<T: Clone + PartialEq>(
         .as_ref()
         .and_then(|v| choices.iter().find(|(c, _)| c == v))
         .map_or("Any".to_string(), |(_, name)| name.clone());
+    // A label and its field wrap together, never apart: the line ends
+    // before the label when the pair would not fit.
+    let label_width = ui.fonts_mut(|f| {
+        f.layout_no_wrap(
+            label.to_string(),
+            egui::TextStyle::Body.resolve(ui.style()),
+            egui::Color32::WHITE,
+        )
+        .size()
+        .x
+    });
+    let pair = label_width + 110.0 + 2.0 * ui.spacing().button_padding.x + 3.0 * ui.spacing().item_spacing.x;
+    if ui.available_size_before_wrap().x < pair {
+        ui.end_row();
+    }
     let label_id = ui.weak(label).id;
     egui::ComboBox::from_id_salt(label)
         .selected_text(shown)
@@ -72,13 +87,15 @@ impl Choices {
 fn filters(ui: &mut egui::Ui, current: &AnnotationFilters, choices: &Choices, actions: &mut Actions) {
     let mut wanted = current.clone();
     ui.horizontal_wrapped(|ui| {
-        let label = ui.weak("Find");
-        ui.add(
-            egui::TextEdit::singleline(&mut wanted.text)
-                .hint_text("words in quotes, comments, notes")
-                .desired_width(200.0),
-        )
-        .labelled_by(label.id);
+        ui.horizontal(|ui| {
+            let label = ui.weak("Find");
+            ui.add(
+                egui::TextEdit::singleline(&mut wanted.text)
+                    .hint_text("words in quotes, comments, notes")
+                    .desired_width(200.0),
+            )
+            .labelled_by(label.id);
+        });
         choose(ui, "Colour", &mut wanted.color, &choices.colors);
         choose(ui, "Tag", &mut wanted.tag, &choices.tags);
         choose(ui, "Region", &mut wanted.region, &choices.regions);
@@ -121,9 +138,11 @@ fn annotation_card(ui: &mut egui::Ui, annotation: &Annotation, cache: &mut ViewC
         ui.weak(byline.join(" · "));
         match &annotation.kind {
             AnnotationKind::Highlight(h) => {
+                // Upright and in the strong text colour: italics on a
+                // tinted ground were hard to read in the dark theme.
                 ui.label(
                     egui::RichText::new(&h.quote)
-                        .italics()
+                        .color(ui.visuals().strong_text_color())
                         .background_color(highlight_fill(h.color, dark)),
                 );
                 if let Some(comment) = &h.comment {

@@ -51,6 +51,7 @@ pub fn show(ui: &mut egui::Ui, months: &[FacetCount], chosen: &[String]) -> Opti
         .collect();
     let chart = BarChart::new("Articles per month", bars).color(colour);
     let drag_id = ui.scope_id().with("timeline-drag-start");
+    let width = ui.available_width();
     let plot = Plot::new("timeline")
         .height(56.0)
         .allow_drag(false)
@@ -63,13 +64,16 @@ pub fn show(ui: &mut egui::Ui, months: &[FacetCount], chosen: &[String]) -> Opti
         .show_y(false)
         .include_y(0.0)
         // A mark at each January, every year or every few when many.
-        .x_grid_spacer(|input| {
+        .x_grid_spacer(move |input| {
             let (low, high) = input.bounds;
             let years = ((high - low) / 12.0).max(1.0);
-            let step: i64 = [1, 2, 5, 10]
+            // As many labels as fit, a year label being about 45 px wide:
+            // a narrow strip shows every fifth or tenth year, not none.
+            let labels = (width / 45.0).clamp(2.0, 12.0) as f64;
+            let step: i64 = [1, 2, 5, 10, 20, 50]
                 .into_iter()
-                .find(|s| years / *s as f64 <= 12.0)
-                .unwrap_or(20);
+                .find(|s| years / *s as f64 <= labels)
+                .unwrap_or(100);
             let first = (low / 12.0).ceil() as i64;
             let last = (high / 12.0).floor() as i64;
             (first..=last)

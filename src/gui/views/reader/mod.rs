@@ -190,7 +190,6 @@ fn buttons(ui: &mut egui::Ui, article: &Article, text_size: f32, actions: &mut A
         {
             actions.push(ListAction::TrashSelected);
         }
-        ui.weak("Text size");
         if ui
             .small_button("A−")
             .on_hover_text("Smaller text (Ctrl+−)")

@@ -79,6 +79,11 @@ fn places(ui: &mut egui::Ui, list: &ListState, viewing_annotations: bool, action
 
 /// The facets, each a group of values with their counts.
 fn facets(ui: &mut egui::Ui, list: &ListState, edits: &TagEdits, actions: &mut Actions) {
+    // An empty library has nothing to browse by (not even topics to file
+    // under): the welcome beside it says how to begin.
+    if list.loaded && list.facets.all == 0 && list.facets.trash == 0 {
+        return;
+    }
     let choice = &list.choice;
     let facets = &list.facets;
     dates::dates(ui, choice, (&facets.years, &facets.months, &facets.days), actions);
