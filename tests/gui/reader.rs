@@ -192,3 +192,33 @@ fn the_details_form_puts_save_first_offers_pickers_and_opens_the_text_on_request
             && h.state().reader.details.is_none()
     });
 }
+
+#[test]
+fn the_library_s_tags_are_offered_over_the_reader_which_does_not_move() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lib.sqlite");
+    {
+        let (mut library, ids) = library_of_fixtures(&path);
+        library
+            .change_tags(ids[0], &["water security".into()], &[])
+            .unwrap();
+    }
+    let mut harness = app_over(&path, Vec::new());
+    wait_for(&mut harness, "the list", |h| h.state().list.total == 9);
+    let title = list_titles(&harness)[1].clone();
+    open_article(&mut harness, &title);
+    let text_top =
+        |h: &egui_kittest::Harness<'static, folio::gui::FolioApp>| h.get_by_label("Highlight:").rect().top();
+    let before = text_top(&harness);
+    harness.get_by_label("Add tag").click();
+    harness.step();
+    harness.get_by_label("Add tag").type_text("wat");
+    wait_for(&mut harness, "the offer", |h| shows(h, "water security"));
+    assert_eq!(
+        text_top(&harness),
+        before,
+        "the offer stands over the reader, moving nothing"
+    );
+    harness.get_by_label("water security").click();
+    wait_for(&mut harness, "the tag chip", |h| shows(h, "water security  ×"));
+}

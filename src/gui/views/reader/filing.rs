@@ -46,23 +46,31 @@ pub fn tags_row(
             // The field keeps the keyboard for the next tag.
             field.request_focus();
         }
-    });
-    let known = facets.tags.iter().map(|t| t.value.as_str());
-    let suggestions = widgets::tag_suggestions(&input, known, &article.tags);
-    if !suggestions.is_empty() {
-        ui.horizontal_wrapped(|ui| {
-            ui.weak("Existing:");
-            for name in suggestions {
-                if ui
-                    .small_button(name)
-                    .on_hover_text(format!("Add the tag “{name}”"))
-                    .clicked()
-                {
-                    actions.push(TagsAction::AddTag(name.to_string()));
+        // The library's tags that match, offered under the field, over
+        // what is below it: nothing in the reader moves as they come and go.
+        let known = facets.tags.iter().map(|t| t.value.as_str());
+        let suggestions = widgets::tag_suggestions(&input, known, &article.tags);
+        // Open while the field has the keyboard, or the pointer is on the
+        // offers (a click there takes the keyboard from the field first).
+        let pointing_id = field.id.with("offers pointed at");
+        let pointing = ui.data(|d| d.get_temp::<bool>(pointing_id)).unwrap_or(false);
+        let shown = egui::Popup::from_response(&field)
+            .open(!suggestions.is_empty() && (field.has_focus() || pointing))
+            .show(|ui| {
+                ui.weak("Existing tags:");
+                for name in suggestions {
+                    if ui
+                        .small_button(name)
+                        .on_hover_text(format!("Add the tag “{name}”"))
+                        .clicked()
+                    {
+                        actions.push(TagsAction::AddTag(name.to_string()));
+                    }
                 }
-            }
-        });
-    }
+            });
+        let pointed = shown.is_some_and(|s| s.response.contains_pointer());
+        ui.data_mut(|d| d.insert_temp(pointing_id, pointed));
+    });
 }
 
 /// The topics the article is filed under, the tree to file it under more,
