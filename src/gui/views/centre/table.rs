@@ -171,9 +171,8 @@ pub fn table(ui: &mut egui::Ui, list: &ListState, compact: bool, actions: &mut A
     let style = RowStyle::new(ui, list.rows.has_snippets());
     // Selectable text would take the click that selects the row.
     ui.style_mut().interaction.selectable_labels = false;
-    // A scroll bar with room of its own, always there: a floating one was
-    // drawn over the last column's text, and one that comes and goes
-    // moves the columns when the list grows or shrinks by a few rows.
+    // A scroll bar with room of its own: a floating one was drawn over the
+    // last column's text.
     ui.style_mut().spacing.scroll = egui::style::ScrollStyle::solid();
     // The first and last rows drawn this frame.
     let mut visible: Option<(usize, usize)> = None;
@@ -182,7 +181,6 @@ pub fn table(ui: &mut egui::Ui, list: &ListState, compact: bool, actions: &mut A
         // never push columns out of sight beside the reader.
         .id_salt(("article-list", shown))
         .striped(true)
-        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
         .resizable(true)
         .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center));

@@ -176,8 +176,9 @@ fn details_form(ui: &mut egui::Ui, form: &DetailsForm, actions: &mut Actions) {
     }
 }
 
-/// Edit details, Move to Trash, text size, More like this, Close.
-fn buttons(ui: &mut egui::Ui, article: &Article, text_size: f32, actions: &mut Actions) {
+/// Edit details, Move to Trash, More like this, Close. (The text's size is
+/// in the View menu and on Ctrl++ and Ctrl+−: here it wrapped the row.)
+fn buttons(ui: &mut egui::Ui, article: &Article, actions: &mut Actions) {
     ui.horizontal_wrapped(|ui| {
         if ui
             .small_button("Edit details…")
@@ -189,20 +190,6 @@ fn buttons(ui: &mut egui::Ui, article: &Article, text_size: f32, actions: &mut A
         if article.deleted_at.is_none() && ui.small_button("Move to Trash").on_hover_text("Delete").clicked()
         {
             actions.push(ListAction::TrashSelected);
-        }
-        if ui
-            .small_button("A−")
-            .on_hover_text("Smaller text (Ctrl+−)")
-            .clicked()
-        {
-            actions.push(ReaderAction::TextSize(text_size - 1.0));
-        }
-        if ui
-            .small_button("A+")
-            .on_hover_text("Larger text (Ctrl++)")
-            .clicked()
-        {
-            actions.push(ReaderAction::TextSize(text_size + 1.0));
         }
         if ui
             .small_button("More like this")
@@ -279,7 +266,7 @@ fn contents(
     ui.add_space(4.0);
     match &reader.details {
         Some(form) => details_form(ui, form, actions),
-        None => buttons(ui, article, text_size, actions),
+        None => buttons(ui, article, actions),
     }
     ui.add_space(4.0);
     let facets = &view.list.facets;
