@@ -357,3 +357,47 @@ fn several_selected_rows_are_summed_up_beside_the_list_which_holds_still() {
             && !shows(h, "2 articles selected")
     });
 }
+
+#[test]
+fn f6_moves_the_keyboard_between_search_list_and_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = stocked_app(dir.path());
+    let titles = list_titles(&harness);
+    open_article(&mut harness, &titles[0]);
+    let typing = |h: &Harness<'static, FolioApp>| h.ctx.text_edit_focused();
+    let press = |h: &mut Harness<'static, FolioApp>, modifiers: egui::Modifiers| {
+        h.key_press_modifiers(modifiers, egui::Key::F6);
+        h.run_steps(2);
+    };
+    // From the list, F6: the reader's text.
+    press(&mut harness, egui::Modifiers::NONE);
+    let reader_text = harness.state().annotating.text_id;
+    assert!(
+        reader_text.is_some() && harness.ctx.memory(|m| m.focused()) == reader_text,
+        "F6: the reader's text"
+    );
+    // Then the search field.
+    press(&mut harness, egui::Modifiers::NONE);
+    assert!(
+        typing(&harness) && harness.ctx.memory(|m| m.focused()) != reader_text,
+        "F6 again: the search"
+    );
+    // Then the list, whose arrows move.
+    press(&mut harness, egui::Modifiers::NONE);
+    assert!(!typing(&harness), "F6 a third time: the list");
+    harness.run_steps(2);
+    harness.key_press(egui::Key::ArrowDown);
+    wait_for(&mut harness, "the next article", |h| {
+        h.state()
+            .reader
+            .article
+            .as_ref()
+            .and_then(|a| a.meta.title.as_deref())
+            == Some(titles[1].as_str())
+    });
+    // Shift+F6 goes back: from the list to the search.
+    press(&mut harness, egui::Modifiers::SHIFT);
+    harness.event(egui::Event::Text("w".into()));
+    harness.run_steps(2);
+    assert_eq!(harness.state().list.search, "w", "Shift+F6: back to the search");
+}

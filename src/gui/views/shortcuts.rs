@@ -106,8 +106,59 @@ fn list_keys(ctx: &egui::Context, facts: &KeyFacts<'_>, actions: &mut Actions) {
     });
 }
 
+/// The parts of the window F6 moves the keyboard between, in order.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Pane {
+    Search,
+    List,
+    Reader,
+}
+
+/// F6 and Shift+F6: the keyboard to the next (previous) part of the window:
+/// the search field, the list (its arrow keys), the reader's text (to
+/// select a passage with Shift and the arrows, then Ctrl+H).
+fn next_pane(ctx: &egui::Context, facts: &KeyFacts<'_>) {
+    let backwards = ctx.input_mut(|i| i.consume_key(egui::Modifiers::SHIFT, egui::Key::F6));
+    if !backwards && !ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::F6)) {
+        return;
+    }
+    let search: Option<egui::Id> = ctx.data(|d| d.get_temp(super::top_bar::search_field_key()));
+    let reader = facts
+        .annotating
+        .text_id
+        .filter(|_| facts.reader.article.is_some());
+    let focused = ctx.memory(|m| m.focused());
+    let here = match focused {
+        Some(id) if Some(id) == search => Pane::Search,
+        Some(id) if Some(id) == reader => Pane::Reader,
+        _ => Pane::List,
+    };
+    let order: Vec<Pane> = [Pane::Search, Pane::List, Pane::Reader]
+        .into_iter()
+        .filter(|p| *p != Pane::Reader || reader.is_some())
+        .collect();
+    let at = order.iter().position(|p| *p == here).unwrap_or(0);
+    let step = if backwards { order.len() - 1 } else { 1 };
+    match order[(at + step) % order.len()] {
+        Pane::Search => {
+            ctx.data_mut(|d| d.insert_temp(super::top_bar::find_asked(), true));
+        }
+        Pane::List => ctx.memory_mut(|m| {
+            if let Some(id) = m.focused() {
+                m.surrender_focus(id);
+            }
+        }),
+        Pane::Reader => {
+            if let Some(id) = reader {
+                ctx.memory_mut(|m| m.request_focus(id));
+            }
+        }
+    }
+}
+
 pub fn read(ctx: &egui::Context, facts: KeyFacts<'_>) -> Vec<Action> {
     let mut actions = Actions::default();
+    next_pane(ctx, &facts);
     commands(ctx, &facts, &mut actions);
     // List keys work only while no text field has the keyboard, nor had it
     // a moment ago: Esc or Enter that leaves a field does only that.

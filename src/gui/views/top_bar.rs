@@ -167,8 +167,13 @@ fn menus(
 
 /// Where Edit ▸ Find… leaves word for the search box to take the keyboard
 /// (egui's memory of the window, as focus itself is).
-fn find_asked() -> egui::Id {
+pub fn find_asked() -> egui::Id {
     egui::Id::NULL.with("folio: find asked")
+}
+
+/// Where the search field's id is kept between frames (for F6).
+pub fn search_field_key() -> egui::Id {
+    egui::Id::NULL.with("folio: search field")
 }
 
 /// The search box, its help, Clear and Save.
@@ -179,6 +184,8 @@ fn search_box(ui: &mut egui::Ui, list: &ListState, actions: &mut Actions) {
             .desired_width(380.0)
     });
     let search = search.labelled_by(label.id);
+    // Where F6 finds the search field, to move the keyboard on from it.
+    ui.data_mut(|d| d.insert_temp(search_field_key(), search.id));
     let asked = ui
         .data_mut(|d| d.remove_temp::<bool>(find_asked()))
         .unwrap_or(false);
