@@ -12,10 +12,12 @@ use std::process::ExitCode;
 mod annotate;
 mod browse;
 mod care;
+mod desktop;
 mod devtools;
 mod export;
 mod filter_args;
 mod importing;
+mod open_files;
 mod options_anywhere;
 mod organize;
 mod tag_words;
@@ -28,10 +30,14 @@ use filter_args::FilterArgs;
     version,
     about = "An archive for clipped news articles and editorials.",
     long_about = "An archive for clipped news articles and editorials.\n\n\
-                  Without a command, Folio opens its window on the library. The commands below work on \
-                  the same library from the terminal. Options can stand anywhere on the line, before or \
-                  after a command's words; after `--`, everything is a word (for one that starts with \
-                  two dashes)."
+                  Without a command, Folio opens its window on the library; given files (as a file \
+                  manager opens them with Folio), it imports them there, into the window already open on \
+                  the library if there is one. The commands below work on the same library from the \
+                  terminal. Options can stand anywhere on the line, before or after a command's words; \
+                  after `--`, everything is a word (for one that starts with two dashes, or a file named \
+                  like a command).",
+    // Files or a command, never both (clap's own line would offer both).
+    override_usage = "folio [OPTIONS] [FILE]...\n       folio [OPTIONS] <COMMAND>"
 )]
 pub struct Cli {
     /// The library file to use (default: library.sqlite in the platform's data folder).
@@ -42,6 +48,10 @@ pub struct Cli {
     #[arg(long, value_name = "PATH")]
     pub screenshot: Option<PathBuf>,
 
+    /// Files to import into the window (`./import` for a file named like a command).
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -50,9 +60,51 @@ impl Cli {
     /// The program's own command line, its options read wherever they
     /// stand (see [`options_anywhere`]).
     pub fn from_command_line() -> Cli {
-        let args = std::env::args_os().collect();
-        Cli::parse_from(options_anywhere::options_before_words(&Cli::command(), args))
+        Cli::parse_line(std::env::args_os().collect()).unwrap_or_else(|e| e.exit())
     }
+
+    /// A command line, program name first.
+    pub fn parse_line(args: Vec<std::ffi::OsString>) -> Result<Cli, clap::Error> {
+        let mut cli = Cli::command();
+        cli.build();
+        let args = options_anywhere::options_before_words(&cli, args);
+        // A word that is no command, no file and no path was meant as a
+        // command: clap says so with its "did you mean", as it did before
+        // Folio took files.
+        if first_word(&args)
+            .is_some_and(|word| cli.find_subcommand(word).is_none() && looks_like_a_command(word))
+        {
+            commands_only().try_get_matches_from(&args)?;
+        }
+        Cli::try_parse_from(args)
+    }
+}
+
+/// The first word of the line that is no option, before any `--` (after
+/// one, every word is a file).
+fn first_word(args: &[std::ffi::OsString]) -> Option<&std::ffi::OsStr> {
+    args.iter()
+        .skip(1)
+        .take_while(|arg| *arg != "--")
+        .find(|arg| !arg.to_string_lossy().starts_with('-'))
+        .map(|arg| arg.as_os_str())
+}
+
+/// A bare word (`serch`) that names no file here; a name with a dot or a
+/// slash (`notes.txt`, `./import`) is a file's, there or not.
+fn looks_like_a_command(word: &std::ffi::OsStr) -> bool {
+    let text = word.to_string_lossy();
+    !text.contains(['.', '/', std::path::MAIN_SEPARATOR]) && std::fs::symlink_metadata(word).is_err()
+}
+
+/// The command line as it was before Folio took files: the commands and
+/// the options, no file arguments.
+fn commands_only() -> clap::Command {
+    let cli = Cli::command();
+    let without_files = cli.get_arguments().filter(|arg| arg.get_id() != "files").cloned();
+    clap::Command::new("folio")
+        .args(without_files)
+        .subcommands(cli.get_subcommands().cloned())
 }
 
 #[derive(Debug, Subcommand)]
@@ -69,6 +121,8 @@ pub enum Command {
     Export(export::ExportCommand),
     #[command(flatten)]
     Care(care::CareCommand),
+    #[command(flatten)]
+    Desktop(desktop::DesktopCommand),
     #[command(flatten)]
     Dev(devtools::DevCommand),
 }
@@ -108,6 +162,7 @@ pub fn run_command(library_path: &Option<PathBuf>, command: Command) -> Result<E
         Command::Annotate(command) => annotate::run(library_path, command, out),
         Command::Export(command) => export::run(library_path, command, out),
         Command::Care(command) => care::run(library_path, command, out),
+        Command::Desktop(command) => desktop::run(command, out),
         Command::Dev(command) => devtools::run(library_path, command, out),
     }
 }
@@ -164,14 +219,90 @@ fn ellipsize(text: &str, max: usize) -> String {
     format!("{}…", cut.trim_end())
 }
 
-/// The whole program: a command, or the window when there is none.
+/// The whole program: a command, or the window when there is none (with
+/// the files given imported into it, or into the one already open).
 pub fn run(cli: Cli) -> Result<ExitCode> {
-    match cli.command {
-        Some(command) => run_command(&cli.library, command),
-        None => {
-            let path = cli.library.unwrap_or_else(crate::default_library_path);
-            crate::gui::run(path, cli.screenshot)?;
-            Ok(ExitCode::SUCCESS)
+    if let Some(command) = cli.command {
+        return run_command(&cli.library, command);
+    }
+    let path = cli.library.unwrap_or_else(crate::default_library_path);
+    if !cli.files.is_empty() {
+        let mut out = Printable(std::io::stdout().lock());
+        return open_files::run(&path, &cli.files, cli.screenshot, &mut out);
+    }
+    crate::gui::run(path, cli.screenshot)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parsed(line: &str) -> Result<Cli, clap::Error> {
+        Cli::parse_line(line.split(' ').map(std::ffi::OsString::from).collect())
+    }
+
+    fn files(cli: &Cli) -> Vec<&str> {
+        cli.files.iter().map(|f| f.to_str().unwrap()).collect()
+    }
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+        commands_only().debug_assert();
+    }
+
+    #[test]
+    fn files_without_a_command_are_opened_in_the_window() {
+        let cli = parsed("folio /home/ann/clip.txt saved.html").unwrap();
+        assert!(cli.command.is_none());
+        assert_eq!(files(&cli), ["/home/ann/clip.txt", "saved.html"]);
+
+        // The library option before or after them, as anywhere.
+        for line in [
+            "folio --library lib.sqlite clip.txt",
+            "folio clip.txt --library lib.sqlite",
+        ] {
+            let cli = parsed(line).unwrap();
+            assert_eq!(files(&cli), ["clip.txt"], "{line}");
+            assert_eq!(cli.library, Some(PathBuf::from("lib.sqlite")), "{line}");
         }
+        let window = parsed("folio").unwrap();
+        assert!(window.command.is_none() && window.files.is_empty());
+    }
+
+    #[test]
+    fn a_command_is_a_command_and_a_file_named_like_one_can_still_be_opened() {
+        for line in [
+            "folio import clip.txt",
+            "folio --library lib.sqlite import clip.txt",
+            "folio import clip.txt --library lib.sqlite",
+        ] {
+            let cli = parsed(line).unwrap();
+            assert!(matches!(cli.command, Some(Command::Import(_))), "{line}");
+            assert!(cli.files.is_empty(), "{line}");
+        }
+        // As a path, after `--`, or after another file: a file.
+        assert_eq!(files(&parsed("folio ./import").unwrap()), ["./import"]);
+        assert_eq!(files(&parsed("folio -- import").unwrap()), ["import"]);
+        assert_eq!(
+            files(&parsed("folio clip.txt import").unwrap()),
+            ["clip.txt", "import"]
+        );
+    }
+
+    #[test]
+    fn a_mistyped_command_is_still_called_one_with_a_suggestion() {
+        let error = parsed("folio serch water --limit 2").unwrap_err();
+        assert_eq!(error.kind(), clap::error::ErrorKind::InvalidSubcommand);
+        assert!(error.to_string().contains("'search'"), "{error}");
+        // A name with a dot is a file's, there or not (the run says it is missing).
+        assert_eq!(files(&parsed("folio serch.txt").unwrap()), ["serch.txt"]);
+        // A bare word that is a file here is that file.
+        assert_eq!(
+            files(&parsed("folio Cargo.toml src").unwrap()),
+            ["Cargo.toml", "src"]
+        );
+        assert_eq!(files(&parsed("folio src").unwrap()), ["src"]);
     }
 }

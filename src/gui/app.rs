@@ -4,6 +4,7 @@
 //! another), the routing of the library's answers, and the frame.
 
 use super::action::Action;
+use super::inbox::Inbox;
 use super::picker::PathPicker;
 use super::screenshot::ScreenshotJob;
 use super::state::annotating::{Annotating, NOTE_SAVE_DELAY};
@@ -98,6 +99,9 @@ pub struct FolioApp {
     was_typing: bool,
     /// The library's file, which the remembered settings name.
     library_path: PathBuf,
+    /// Files another `folio FILE…` handed to this window (none for a
+    /// read-only library, which cannot take them).
+    inbox: Option<Inbox>,
 }
 
 impl FolioApp {
@@ -135,6 +139,11 @@ impl FolioApp {
                 "This library is open read-only ({reason}): you can read, search and export, not change it."
             )
         });
+        let wake = ctx.clone();
+        let inbox = read_only
+            .is_none()
+            .then(|| Inbox::watch(&library_path, move || wake.request_repaint()))
+            .flatten();
         let repaint = ctx.clone();
         let worker = Worker::start(library, move || repaint.request_repaint());
         let mut app = FolioApp {
@@ -154,6 +163,7 @@ impl FolioApp {
             screenshot: None,
             was_typing: false,
             library_path,
+            inbox,
         };
         let mut out = Outbox::default();
         if let Some(id) = app.reader.open_article {
@@ -317,7 +327,23 @@ impl FolioApp {
         while let Some(response) = self.worker.try_recv() {
             self.route(response, ctx, &mut out);
         }
+        self.take_handed_over(ctx, &mut out);
         self.follow(out);
+    }
+
+    /// Files another `folio FILE…` handed over are imported as dropped
+    /// ones are, after the import running, if one is.
+    fn take_handed_over(&mut self, ctx: &egui::Context, out: &mut Outbox) {
+        let Some(inbox) = &mut self.inbox else {
+            return;
+        };
+        let arrived = inbox.take(self.import.run.is_some());
+        for message in arrived.refused {
+            out.say(message);
+        }
+        if let Some(files) = arrived.files {
+            self.import.apply(ImportAction::Import(files), ctx, out);
+        }
     }
 
     fn route(&mut self, response: Response, ctx: &egui::Context, out: &mut Outbox) {

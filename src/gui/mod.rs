@@ -11,8 +11,11 @@ mod action;
 mod app;
 pub(crate) mod details;
 mod highlight;
+pub mod icon;
+pub mod inbox;
 mod list_model;
 mod picker;
+mod picture;
 mod screenshot;
 mod selection;
 mod startup;
@@ -53,6 +56,10 @@ pub fn run(library_path: PathBuf, screenshot: Option<PathBuf>) -> anyhow::Result
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Folio")
+            // The name the desktop entry (`folio install-desktop`) is
+            // installed under, so the taskbar files the window with it.
+            .with_app_id("folio")
+            .with_icon(Arc::new(icon::icon_data()))
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([720.0, 480.0])
             .with_drag_and_drop(true),

@@ -60,14 +60,7 @@ impl ScreenshotJob {
 }
 
 fn write_png(path: &Path, image: &egui::ColorImage) -> Result<(), String> {
-    let file = std::fs::File::create(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let [width, height] = image.size;
-    let mut encoder = png::Encoder::new(std::io::BufWriter::new(file), width as u32, height as u32);
-    encoder.set_color(png::ColorType::Rgba);
-    encoder.set_depth(png::BitDepth::Eight);
-    let mut writer = encoder.write_header().map_err(|e| e.to_string())?;
-    writer
-        .write_image_data(image.as_raw())
-        .map_err(|e| e.to_string())?;
-    writer.finish().map_err(|e| e.to_string())
+    let bytes = super::picture::encode_png(width as u32, height as u32, image.as_raw())?;
+    std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
 }

@@ -122,15 +122,21 @@ pub struct Library {
 
 /// The lock file beside a library: `library.sqlite.lock`.
 pub fn lock_path(library: &Path) -> PathBuf {
+    beside(library, ".lock")
+}
+
+/// A file or folder beside a library, named after it: `library.sqlite`
+/// and `suffix`.
+pub fn beside(library: &Path, suffix: &str) -> PathBuf {
     let mut name = library.file_name().map(|n| n.to_os_string()).unwrap_or_default();
-    name.push(".lock");
+    name.push(suffix);
     library.with_file_name(name)
 }
 
 /// The file a library path names, through any symbolic links: one library
 /// reached by two paths is locked as one. Only a regular file (or none yet)
 /// can be a library: a pipe or a device would hang or swallow the writes.
-fn resolved(path: &Path) -> Result<PathBuf> {
+pub fn resolved(path: &Path) -> Result<PathBuf> {
     // Not `NotALibrary`: that one offers to move the damaged file aside and
     // restore a backup in its place, which must never happen to a device.
     let not_a_file = |kind: &str| {
@@ -182,6 +188,20 @@ fn read_only_reason(library: &Path) -> Option<String> {
         Err(e) if refused(&e) => Some(format!("its folder cannot be written: {e}")),
         _ => None,
     }
+}
+
+/// Whether a Folio (the window, or a command still running) has the
+/// library at `library` (a resolved path) open for writing. Only looks:
+/// the lock is held for the blink of the check when it is free.
+pub fn in_use(library: &Path) -> bool {
+    lock_is_held(&lock_path(library))
+}
+
+/// Whether another open file holds the lock on the file at `path` (none
+/// there: nobody). Only looks, as [`in_use`].
+pub fn lock_is_held(path: &Path) -> bool {
+    std::fs::File::open(path)
+        .is_ok_and(|file| matches!(file.try_lock(), Err(std::fs::TryLockError::WouldBlock)))
 }
 
 fn take_lock(library: &Path) -> Result<std::fs::File> {

@@ -4,6 +4,7 @@
 
 mod annotations;
 mod bulk_edit;
+mod desktop;
 mod import;
 mod list;
 mod reader;

@@ -42,6 +42,14 @@ pub fn app_over(library_path: &Path, picks: Vec<PathBuf>) -> Harness<'static, Fo
         .build_eframe(move |cc| FolioApp::new(&cc.egui_ctx, library, Arc::new(FixedPicker(picks))))
 }
 
+/// The app over a new, empty library: the welcome view.
+pub fn empty_app(dir: &Path) -> (Harness<'static, FolioApp>, PathBuf) {
+    let path = dir.join("lib.sqlite");
+    let mut harness = app_over(&path, Vec::new());
+    wait_for(&mut harness, "the welcome view", |h| shows(h, "Welcome to Folio"));
+    (harness, path)
+}
+
 /// Steps frames until `ready` holds: the library answers on its own thread.
 pub fn wait_for(
     harness: &mut Harness<'static, FolioApp>,
