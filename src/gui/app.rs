@@ -224,7 +224,10 @@ impl FolioApp {
             Action::Import(action) => self.import.apply(action, ctx, &mut out),
             Action::Annotate(action) => self.annotating.apply(action, article, &mut out),
             Action::Undo => self.take_back(&mut out),
-            Action::DismissStatus => self.messages.status = None,
+            Action::DismissStatus => {
+                self.messages.status = None;
+                self.messages.said_at = None;
+            }
         }
         self.follow(out);
     }
@@ -256,7 +259,7 @@ impl FolioApp {
                         self.undo.remove(0);
                     }
                 }
-                Effect::Say(message) => self.messages.status = Some(message),
+                Effect::Say(message) => self.messages.say(message),
                 Effect::ClearError => self.messages.error = None,
                 Effect::Failed(message) => {
                     self.list.failed();
@@ -470,6 +473,9 @@ impl FolioApp {
 
     pub fn frame(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        if let Some(left) = self.messages.tick(ctx.input(|i| i.time)) {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(left));
+        }
         self.receive(&ctx);
         let mut actions = Vec::new();
         let dropped: Vec<PathBuf> = ctx.input(|i| {
