@@ -301,3 +301,34 @@ fn a_file_no_tool_made_is_reported_and_the_rest_imports() {
     );
     assert!(text.contains("2 imported, 0 duplicates, 2 failed"), "{text}");
 }
+
+#[test]
+fn an_export_that_holds_no_articles_gets_a_line_saying_so() {
+    // Found by the fuzzer: an export with its header and nothing under it
+    // left no line in the report, as if the file had not been given.
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib.sqlite");
+    let pocket = dir.path().join("pocket.csv");
+    std::fs::write(&pocket, "title,url,time_added,tags,status\n").unwrap();
+    let library = dir.path().join("library.json");
+    std::fs::write(
+        &library,
+        r#"{"format": "folio-library", "version": 1, "tags": [], "topics": [], "articles": []}"#,
+    )
+    .unwrap();
+    // Nothing imported: the command says so and exits with an error.
+    let (ok, text) = folio(
+        &lib,
+        &["import", pocket.to_str().unwrap(), library.to_str().unwrap()],
+    );
+    assert!(!ok, "{text}");
+    assert!(
+        text.contains("pocket.csv: failed: a Pocket export, but it holds no articles"),
+        "{text}"
+    );
+    assert!(
+        text.contains("library.json: failed: a library export, but it holds no articles"),
+        "{text}"
+    );
+    assert!(text.contains("0 imported, 0 duplicates, 2 failed"), "{text}");
+}

@@ -111,7 +111,7 @@ pub(super) fn import_collection(library: &mut Library, path: &Path) -> Vec<FileR
     let item_failed = |reason: String| Outcome::Failed {
         reason: format!("{} item: {reason}", tool.name()),
     };
-    articles
+    let lines: Vec<FileReport> = articles
         .into_iter()
         .enumerate()
         .map(|(n, found)| {
@@ -133,7 +133,15 @@ pub(super) fn import_collection(library: &mut Library, path: &Path) -> Vec<FileR
             };
             article_line(path, n, outcome)
         })
-        .collect()
+        .collect();
+    // An export of no articles still gets its line in the report.
+    if lines.is_empty() {
+        return failed(
+            path,
+            format!("a {} export, but it holds no articles", tool.name()),
+        );
+    }
+    lines
 }
 
 /// An article another tool kept, whole, as the library takes it: stamped
@@ -232,6 +240,12 @@ fn import_library_export(library: &mut Library, path: &Path) -> Vec<FileReport> 
     }
     if let Err(e) = library.import_tags_and_topics(&export.tags, &export.topics) {
         return failed(path, format!("its tags and topics could not be stored: {e}"));
+    }
+    if export.articles.is_empty() {
+        return failed(
+            path,
+            "a library export, but it holds no articles (its tags and topics were imported)".into(),
+        );
     }
     export
         .articles
