@@ -110,12 +110,22 @@ impl Library {
     /// whole batch or none of it. Each item's outcome is returned in order;
     /// one item's failure does not undo the others.
     pub fn insert_batch(&mut self, items: &[NewArticle]) -> Result<Vec<Result<InsertOutcome>>> {
+        self.each_in_its_savepoint(items, insert_one)
+    }
+
+    /// Stores each item with `store` in one transaction, each in its own
+    /// savepoint: an item that fails leaves no trace, and the others stay.
+    pub(super) fn each_in_its_savepoint<T>(
+        &mut self,
+        items: &[T],
+        store: impl Fn(&Transaction, &T) -> Result<InsertOutcome>,
+    ) -> Result<Vec<Result<InsertOutcome>>> {
         let tx = self.conn.transaction()?;
         let mut outcomes = Vec::with_capacity(items.len());
         for item in items {
             // Prepared once: parsing them anew was a few percent of an import.
             tx.prepare_cached("SAVEPOINT item")?.execute([])?;
-            let outcome = insert_one(&tx, item);
+            let outcome = store(&tx, item);
             if outcome.is_ok() {
                 tx.prepare_cached("RELEASE item")?.execute([])?;
             } else {

@@ -196,20 +196,7 @@ impl Library {
         &mut self,
         articles: &[ExportedArticle],
     ) -> Result<Vec<Result<InsertOutcome>>> {
-        let tx = self.conn.transaction()?;
-        let mut outcomes = Vec::with_capacity(articles.len());
-        for a in articles {
-            tx.prepare_cached("SAVEPOINT item")?.execute([])?;
-            let outcome = import_exported_tx(&tx, a);
-            if outcome.is_ok() {
-                tx.prepare_cached("RELEASE item")?.execute([])?;
-            } else {
-                tx.execute_batch("ROLLBACK TO item; RELEASE item")?;
-            }
-            outcomes.push(outcome);
-        }
-        tx.commit()?;
-        Ok(outcomes)
+        self.each_in_its_savepoint(articles, import_exported_tx)
     }
 }
 
