@@ -4,6 +4,7 @@
 //! the rest of the line, and keeps the precision the page gave: "March 2018"
 //! is a month, not 1 March.
 
+use super::lines::single_spaced;
 use crate::model::{DatePrecision, Published};
 use chrono::{NaiveDate, NaiveTime};
 use regex::Regex;
@@ -302,11 +303,7 @@ const MONTHS: &[(&str, u32)] = &[
 ];
 
 fn month_number(name: &str) -> Option<u32> {
-    let name = name
-        .to_lowercase()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let name = single_spaced(&name.to_lowercase());
     let name = name.trim_end_matches('.');
     MONTHS.iter().find(|(m, _)| *m == name).map(|(_, n)| *n)
 }
@@ -399,19 +396,40 @@ fn ascii_digit(c: char) -> Option<char> {
     char::from_digit(c as u32 - zero as u32, 10)
 }
 
+/// Where the bytes of a folded line came from in the line: the places
+/// where the two part ways (a digit of another script written shorter, a
+/// space put in), each with the byte of the line it maps to. Between two,
+/// they run alike. Kept sparse: a line of many megabytes folds without a
+/// table of its size many times over.
+struct Origins(Vec<(usize, usize)>);
+
+impl Origins {
+    fn mark(&mut self, folded: usize, original: usize) {
+        self.0.push((folded, original));
+    }
+
+    /// The byte of the line that `folded` came from.
+    fn of(&self, folded: usize) -> usize {
+        let at = self.0.partition_point(|&(f, _)| f <= folded);
+        match at.checked_sub(1).map(|i| self.0[i]) {
+            Some((f, original)) => original + (folded - f),
+            None => folded,
+        }
+    }
+}
+
 /// `line` with its digits in ASCII and the words a copied page ran together
 /// parted ("By Jane Doe2020-02-20", "March 23, 2020timer", "28 luglio
-/// 202010:43"), and for each byte of the result the byte of `line` it came
-/// from (plus one past the end), so that ranges found in the folded text can
-/// be given back in the original. A space put in maps to the character
-/// after it.
-fn ascii_digits(line: &str) -> (String, Vec<usize>) {
+/// 202010:43"), and where each byte of the result came from in `line`, so
+/// that ranges found in the folded text can be given back in the original.
+/// A space put in maps to the character after it.
+fn ascii_digits(line: &str) -> (String, Origins) {
     let mut folded = String::with_capacity(line.len() + 4);
-    let mut origin = Vec::with_capacity(line.len() + 5);
+    let mut origins = Origins(Vec::new());
     let (mut previous, mut before_previous): (Option<char>, Option<char>) = (None, None);
     let mut digit_run = 0;
-    for (i, c) in line.char_indices() {
-        let c = ascii_digit(c).unwrap_or(c);
+    for (i, original) in line.char_indices() {
+        let c = ascii_digit(original).unwrap_or(original);
         let parted = match previous {
             // A word run into a number: "Doe2020", "新浪網2020-01-21",
             // "Información16.08.2020". Not a letter between digits: "06h00"
@@ -426,21 +444,40 @@ fn ascii_digits(line: &str) -> (String, Vec<usize>) {
         // A year run into a time: "202010:43".
         let year_then_time = digit_run == 4 && c.is_ascii_digit() && is_clock_time(&line[i..]);
         if parted || year_then_time {
-            origin.push(i);
+            origins.mark(folded.len(), i);
             folded.push(' ');
+            origins.mark(folded.len(), i);
         }
         digit_run = match (c.is_ascii_digit(), year_then_time) {
             (false, _) => 0,
             (true, true) => 1,
             (true, false) => digit_run + 1,
         };
-        origin.extend(std::iter::repeat_n(i, c.len_utf8()));
         folded.push(c);
+        if c != original {
+            origins.mark(folded.len(), i + original.len_utf8());
+        }
         before_previous = previous;
         previous = Some(c);
     }
-    origin.push(line.len());
-    (folded, origin)
+    (folded, origins)
+}
+
+/// Whether `text` has four digits in a row, in any script [`ascii_digit`]
+/// reads: every date form has a four-digit year.
+fn has_four_digits_in_any_script(text: &str) -> bool {
+    let mut run = 0;
+    for c in text.chars() {
+        run = if ascii_digit(c).unwrap_or(c).is_ascii_digit() {
+            run + 1
+        } else {
+            0
+        };
+        if run == 4 {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether `text` opens with a clock time's hour ("10:43").
@@ -455,10 +492,14 @@ fn is_clock_time(text: &str) -> bool {
 /// The first date in `line`, in any of the forms we know. Byte offsets refer
 /// to `line` itself, whatever digits it uses.
 pub fn find_date(line: &str) -> Option<FoundDate> {
-    let (folded, origin) = ascii_digits(line);
+    // Most lines hold no date: they are spared the folding.
+    if !has_four_digits_in_any_script(line) {
+        return None;
+    }
+    let (folded, origins) = ascii_digits(line);
     let mut found = find_ascii_date(&folded)?;
-    found.start = origin.get(found.start).copied().unwrap_or(line.len());
-    found.end = origin.get(found.end).copied().unwrap_or(line.len());
+    found.start = origins.of(found.start).min(line.len());
+    found.end = origins.of(found.end).min(line.len());
     Some(found)
 }
 
@@ -594,6 +635,9 @@ fn num(c: &regex::Captures, i: usize) -> u32 {
 
 /// A clock time such as `1:50 p.m.`, `18.30 GMT`, `17:23` or `13時50分`.
 pub fn find_time(text: &str) -> Option<NaiveTime> {
+    if !text.chars().any(|c| ascii_digit(c).unwrap_or(c).is_ascii_digit()) {
+        return None;
+    }
     let (text, _) = ascii_digits(text);
     if let Some(c) = CJK_TIME.captures(&text) {
         return NaiveTime::from_hms_opt(num(&c, 1), num(&c, 2), 0);

@@ -3,9 +3,9 @@
 //! clipping parser for the body. The clipping parser already separates prose
 //! from navigation, so a page reads like a whole-page copy.
 
-use super::clipping::{
-    TITLE_SEPARATORS, finish, headline_and_kind, is_furniture_line, is_header_line, read_clipping,
-};
+use super::clipping::{TITLE_SEPARATORS, finish, headline_and_kind, read_clipping};
+use super::lines::single_spaced;
+use super::readable::readable_article;
 use crate::model::{DatePrecision, ExtractedArticle, Published};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -57,10 +57,6 @@ static AUTHOR_LINK: LazyLock<Regex> = LazyLock::new(|| {
 /// (`<span itemprop="author">`).
 static AUTHOR_PROP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?is)<(span|p|a|div|li|address)\b[^>]*\bitemprop\s*=\s*["']?author\b[^>]*>"#)
-        .expect("valid pattern")
-});
-static CONTAINER_TAG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)<(/)?(?:div|span|section|article|main|aside|blockquote|table|font|b|i|em|strong|a|ul|ol|dl|form|center)\b")
         .expect("valid pattern")
 });
 static ENTITY: LazyLock<Regex> =
@@ -127,7 +123,7 @@ fn visible_text(html: &str) -> String {
     let text = decode_entities(&text);
     // Inside a block, line breaks in the source are just spaces.
     text.split("\n\n")
-        .map(|block| block.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(single_spaced)
         .filter(|b| !b.is_empty())
         .collect::<Vec<_>>()
         .join("\n\n")
@@ -226,7 +222,7 @@ fn author_links(html: &str) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     for c in AUTHOR_LINK.captures_iter(html) {
         let text = decode_entities(&TAG.replace_all(&c[1], " "));
-        let name = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let name = single_spaced(&text);
         let plausible = !name.is_empty() && name.split_whitespace().count() <= 5 && !name.contains("://");
         if plausible && !names.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
             names.push(name);
@@ -382,88 +378,6 @@ fn parse_meta_date(value: &str) -> Option<Published> {
         .or_else(|| super::dates::find_date(value).map(|f| f.published))
 }
 
-/// What the Readability algorithm (Firefox's Reader View, as ported by
-/// `dom_smoothie`) finds in a page: the article's own block of the DOM, its
-/// title with the site's name taken off, and the byline.
-struct Readable {
-    body: String,
-    title: Option<String>,
-    authors: Vec<String>,
-}
-
-/// How deep container elements nest, roughly: enough to tell a page from
-/// a pathological one.
-fn nesting_depth(html: &str) -> usize {
-    let (mut depth, mut deepest) = (0usize, 0usize);
-    for m in CONTAINER_TAG.captures_iter(html) {
-        if m.get(1).is_some() {
-            depth = depth.saturating_sub(1);
-        } else {
-            depth += 1;
-            deepest = deepest.max(depth);
-        }
-    }
-    deepest
-}
-
-/// Readability walks the tree recursively; a page nested deeper than real
-/// pages ever are would exhaust the stack, so it is read by our own reader.
-const READABLE_MAX_DEPTH: usize = 200;
-
-fn readable_article(html: &str) -> Option<Readable> {
-    if nesting_depth(html) > READABLE_MAX_DEPTH {
-        return None;
-    }
-    let config = dom_smoothie::Config {
-        text_mode: dom_smoothie::TextMode::Formatted,
-        ..Default::default()
-    };
-    // A third-party parser over arbitrary input: should it ever panic, the
-    // page is still read by our own reader rather than failing the import.
-    let parsed = std::panic::catch_unwind(|| {
-        let mut readability = dom_smoothie::Readability::new(html, None, Some(config)).ok()?;
-        readability.parse().ok()
-    })
-    .ok()??;
-    let title = Some(parsed.title.trim().to_string()).filter(|t| !t.is_empty());
-    let body = without_header_lines(&paragraphs(&parsed.text_content), title.as_deref());
-    if body.split_whitespace().count() < 25 {
-        return None;
-    }
-    let authors = parsed.byline.as_deref().map(byline_names).unwrap_or_default();
-    Some(Readable { body, title, authors })
-}
-
-/// Formatted text with its paragraphs separated by one blank line and the
-/// spaces inside each tidied.
-fn paragraphs(text: &str) -> String {
-    text.split('\n')
-        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|line| !line.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n\n")
-}
-
-/// The text without the dateline, byline, share bar or repeated headline
-/// that the article's block of the page began with.
-fn without_header_lines(body: &str, title: Option<&str>) -> String {
-    let mut paragraphs: Vec<&str> = body.split("\n\n").collect();
-    let mut skipped = 0;
-    while skipped < 4
-        && let Some(first) = paragraphs.first()
-    {
-        let repeats_title = title.is_some_and(|t| t.trim().eq_ignore_ascii_case(first.trim()));
-        if !(repeats_title || is_header_line(first)) {
-            break;
-        }
-        paragraphs.remove(0);
-        skipped += 1;
-    }
-    // Inside the text, an advert's label or a share bar is still furniture.
-    paragraphs.retain(|p| !is_furniture_line(p));
-    paragraphs.join("\n\n")
-}
-
 /// The site's name after the headline in the page's `<title>`:
 /// "Headline - Site" → "Site", when the head is the article's headline.
 fn site_name_from_page_title(page_title: &str, headline: &str) -> Option<String> {
@@ -491,7 +405,7 @@ fn byline_names(byline: &str) -> Vec<String> {
     byline
         .split([',', '&', '|'])
         .flat_map(|p| p.split(" and "))
-        .map(|n| n.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(single_spaced)
         .filter(|n| !n.is_empty() && n.split_whitespace().count() <= 6 && !n.contains("://"))
         .collect()
 }
@@ -627,7 +541,8 @@ pub fn extract_html(html: &str) -> ExtractedArticle {
     }
     match readable
         .as_ref()
-        .map(|r| r.authors.clone())
+        .and_then(|r| r.byline.as_deref())
+        .map(byline_names)
         .filter(|a| !a.is_empty())
     {
         Some(byline) => article.authors = byline,
@@ -645,21 +560,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_page_nested_at_the_limit_is_read_and_deeper_ones_fall_back() {
+    fn a_page_nested_deeper_than_readability_goes_is_read_by_our_own_reader() {
         let prose = "<p>The council voted on Tuesday to rebuild the harbour wall, a project that has been \
             delayed for a decade, and residents said they were relieved at last.</p>"
             .repeat(4);
-        let page = |depth: usize| {
-            format!(
-                "<html><head><title>Harbour wall</title></head><body>{}{prose}{}</body></html>",
-                "<div>".repeat(depth),
-                "</div>".repeat(depth)
-            )
-        };
-        assert_eq!(nesting_depth(&page(READABLE_MAX_DEPTH)), READABLE_MAX_DEPTH);
-        assert!(readable_article(&page(READABLE_MAX_DEPTH)).is_some());
-        assert!(readable_article(&page(10_000)).is_none());
-        assert!(extract_html(&page(10_000)).body.contains("harbour wall"));
+        let page = format!(
+            "<html><head><title>Harbour wall</title></head><body>{}{prose}{}</body></html>",
+            "<div>".repeat(10_000),
+            "</div>".repeat(10_000)
+        );
+        assert!(extract_html(&page).body.contains("harbour wall"));
     }
 
     #[test]

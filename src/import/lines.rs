@@ -3,6 +3,20 @@
 
 pub use crate::model::script::is_cjk;
 
+/// `text` with its runs of white space made single spaces and its ends
+/// trimmed. Built in place rather than through a list of its words, which
+/// takes eight times the text's size for a page of one-letter words.
+pub fn single_spaced(text: &str) -> String {
+    let mut spaced = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !spaced.is_empty() {
+            spaced.push(' ');
+        }
+        spaced.push_str(word);
+    }
+    spaced
+}
+
 /// One paragraph or list item of a clipping.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unit {

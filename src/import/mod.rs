@@ -15,8 +15,10 @@ pub mod html;
 pub mod language;
 pub mod lines;
 pub mod markdown;
+pub mod markup;
 pub mod mhtml;
 pub mod other_tools;
+mod readable;
 pub mod regions;
 
 use crate::model::{ExtractedArticle, FoundArticle, OriginalFile};

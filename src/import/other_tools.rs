@@ -368,59 +368,153 @@ fn zotero(items: &[Value]) -> Vec<ToolItem> {
         .collect()
 }
 
-/// Omnivore's export zip: `metadata_*.json`, `content/<slug>.html`,
-/// `highlights/<slug>.md`.
-fn omnivore(path: &Path) -> Result<Vec<ToolItem>, String> {
-    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
-    let mut zip = zip::ZipArchive::new(file).map_err(|e| format!("not a zip file Folio can read: {e}"))?;
-    let mut read = |name: &str| -> Option<String> {
-        let mut entry = zip.by_name(name).ok()?;
-        let mut text = String::new();
-        entry.read_to_string(&mut text).ok()?;
-        Some(text)
-    };
-    let mut names: Vec<String> = Vec::new();
-    {
-        let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
-        let listing = zip::ZipArchive::new(file).map_err(|e| e.to_string())?;
-        names.extend(listing.file_names().map(str::to_string));
+/// Most bytes Folio unpacks from one archive altogether, unless the
+/// archive is large enough to hold more: see [`archive_budget`].
+const MAX_ARCHIVE_BYTES: u64 = 1 << 30;
+
+/// How much an archive of `packed` bytes may unpack to: 1 GB, or twenty
+/// times its size (saved pages pack to a fifth or a tenth of their size;
+/// a zip bomb to a thousandth), so that a large real export is read whole
+/// and a small file that unpacks to gigabytes is not.
+fn archive_budget(packed: u64) -> u64 {
+    MAX_ARCHIVE_BYTES.max(packed.saturating_mul(20))
+}
+
+/// A zip archive read within bounds: no entry past the size of a file
+/// Folio reads ([`super::MAX_FILE_BYTES`]), and no more in all than
+/// [`archive_budget`]. The sizes an archive declares can lie, so the
+/// bounds are on the bytes unpacked.
+struct BoundedZip {
+    zip: zip::ZipArchive<std::fs::File>,
+    /// Bytes the archive may unpack to, and of them still to go.
+    budget: u64,
+    left: u64,
+}
+
+impl BoundedZip {
+    fn open(path: &Path) -> Result<Self, String> {
+        let packed = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        Self::open_within(path, archive_budget(packed))
     }
+
+    fn open_within(path: &Path, budget: u64) -> Result<Self, String> {
+        let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+        let zip = zip::ZipArchive::new(file).map_err(|e| format!("not a zip file Folio can read: {e}"))?;
+        Ok(BoundedZip {
+            zip,
+            budget,
+            left: budget,
+        })
+    }
+
+    fn names(&self) -> Vec<String> {
+        self.zip.file_names().map(str::to_string).collect()
+    }
+
+    /// The text of the entry `name`: `None` when the archive has no such
+    /// entry, an error naming it when it is damaged or unpacks past a bound.
+    fn text(&mut self, name: &str) -> Result<Option<String>, String> {
+        let mut entry = match self.zip.by_name(name) {
+            Ok(entry) => entry,
+            Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+            Err(e) => return Err(format!("{name} in the zip could not be read: {e}")),
+        };
+        let limit = super::MAX_FILE_BYTES.min(self.left);
+        let mut bytes = Vec::new();
+        if entry.size() <= limit {
+            (&mut entry)
+                .take(limit + 1)
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("{name} in the zip could not be read: {e}"))?;
+            self.left = self.left.saturating_sub(bytes.len() as u64);
+        }
+        let unpacked = entry.size().max(bytes.len() as u64);
+        if unpacked > super::MAX_FILE_BYTES {
+            let limit_mb = super::MAX_FILE_BYTES >> 20;
+            return Err(format!(
+                "{name} in the zip is too large (it unpacks to more than {limit_mb} MB; the limit is {limit_mb} MB)"
+            ));
+        }
+        if unpacked > limit {
+            return Err(format!(
+                "{name} in the zip was not read: the archive unpacks to more than {} MB in all",
+                self.budget >> 20
+            ));
+        }
+        Ok(Some(String::from_utf8_lossy(&bytes).into_owned()))
+    }
+}
+
+/// Omnivore's export zip: `metadata_*.json`, `content/<slug>.html`,
+/// `highlights/<slug>.md`. Its articles are read one at a time as the
+/// import takes them, so a large export is never all in memory at once.
+struct OmnivoreItems {
+    zip: BoundedZip,
+    /// Each article's record, with the folder of the metadata file it is in.
+    records: std::vec::IntoIter<(String, Value)>,
+}
+
+fn omnivore(path: &Path) -> Result<OmnivoreItems, String> {
+    let mut zip = BoundedZip::open(path)?;
+    let mut names = zip.names();
     names.sort();
-    let mut items = Vec::new();
+    let mut records = Vec::new();
     for name in names.iter().filter(|n| {
         n.rsplit('/')
             .next()
             .is_some_and(|f| f.starts_with("metadata") && f.ends_with(".json"))
     }) {
-        let text = read(name).ok_or_else(|| format!("could not read {name} in the zip"))?;
+        let text = zip
+            .text(name)?
+            .ok_or_else(|| format!("could not read {name} in the zip"))?;
         let entries: Value = serde_json::from_str(&text).map_err(|e| format!("{name} is damaged: {e}"))?;
         let prefix = name
             .rsplit_once('/')
             .map(|(dir, _)| format!("{dir}/"))
             .unwrap_or_default();
-        for e in entries.as_array().into_iter().flatten() {
-            let slug = string(&e["slug"]).unwrap_or_default();
-            let highlights = read(&format!("{prefix}highlights/{slug}.md"))
-                .map(|md| omnivore_highlights(&md))
-                .unwrap_or_default();
-            items.push(ToolItem {
-                title: string(&e["title"]),
-                url: string(&e["url"]),
-                html: read(&format!("{prefix}content/{slug}.html")),
-                tags: strings(&e["labels"]),
-                saved_at: any_time(&e["savedAt"]),
-                published: published_from(&e["publishedAt"]),
-                authors: string(&e["author"]).into_iter().collect(),
-                archived: string(&e["state"]).map(|s| s.eq_ignore_ascii_case("archived")),
-                highlights,
-                ..ToolItem::default()
-            });
+        if let Value::Array(entries) = entries {
+            records.extend(entries.into_iter().map(|e| (prefix.clone(), e)));
         }
     }
-    if items.is_empty() {
+    if records.is_empty() {
         return Err("a zip file, but not an Omnivore export (no metadata_*.json inside)".into());
     }
-    Ok(items)
+    Ok(OmnivoreItems {
+        zip,
+        records: records.into_iter(),
+    })
+}
+
+impl OmnivoreItems {
+    fn item(&mut self, prefix: &str, e: &Value) -> Result<ToolItem, String> {
+        let slug = string(&e["slug"]).unwrap_or_default();
+        let highlights = self
+            .zip
+            .text(&format!("{prefix}highlights/{slug}.md"))?
+            .map(|md| omnivore_highlights(&md))
+            .unwrap_or_default();
+        Ok(ToolItem {
+            title: string(&e["title"]),
+            url: string(&e["url"]),
+            html: self.zip.text(&format!("{prefix}content/{slug}.html"))?,
+            tags: strings(&e["labels"]),
+            saved_at: any_time(&e["savedAt"]),
+            published: published_from(&e["publishedAt"]),
+            authors: string(&e["author"]).into_iter().collect(),
+            archived: string(&e["state"]).map(|s| s.eq_ignore_ascii_case("archived")),
+            highlights,
+            ..ToolItem::default()
+        })
+    }
+}
+
+impl Iterator for OmnivoreItems {
+    type Item = Result<ToolItem, String>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let (prefix, record) = self.records.next()?;
+        Some(self.item(&prefix, &record))
+    }
 }
 
 /// Omnivore's highlight Markdown: `> quote [⤴️](link)` lines, each followed
@@ -429,12 +523,14 @@ fn omnivore_highlights(md: &str) -> Vec<(String, Option<String>)> {
     static LINK: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\s*\[[^\]]*\]\([^)]*\)\s*$").expect("a valid pattern"));
     let mut found: Vec<(String, Option<String>)> = Vec::new();
+    let mut after_quote_line = false;
     for line in md.lines() {
+        let quote_line = line.starts_with('>');
         if let Some(quote) = line.strip_prefix('>') {
             let quote = LINK.replace(quote.trim(), "").trim().to_string();
             match found.last_mut() {
                 // A quote running over several lines.
-                Some((q, None)) if !quote.is_empty() && !q.is_empty() && md.contains(&format!("{q}\n>")) => {
+                Some((q, None)) if !quote.is_empty() && !q.is_empty() && after_quote_line => {
                     q.push(' ');
                     q.push_str(&quote);
                 }
@@ -451,6 +547,7 @@ fn omnivore_highlights(md: &str) -> Vec<(String, Option<String>)> {
             }
             note.push_str(line.trim());
         }
+        after_quote_line = quote_line;
     }
     found
 }
@@ -458,7 +555,16 @@ fn omnivore_highlights(md: &str) -> Vec<(String, Option<String>)> {
 /// The articles of another tool's export: each, or why it cannot be one.
 pub struct ToolExport {
     pub tool: Tool,
-    pub articles: Vec<Result<FoundArticle, String>>,
+    /// Read one at a time as they are taken (an Omnivore zip may hold
+    /// gigabytes of saved pages).
+    pub articles: Box<dyn Iterator<Item = Result<FoundArticle, String>>>,
+}
+
+/// Another tool's items, each read or why it could not be.
+type Items = Box<dyn Iterator<Item = Result<ToolItem, String>>>;
+
+fn all_read(items: Vec<ToolItem>) -> Items {
+    Box::new(items.into_iter().map(Ok))
 }
 
 /// What `path` holds when it is another tool's export: `None` when it is
@@ -467,7 +573,7 @@ pub struct ToolExport {
 pub fn read_export(path: &Path) -> Option<Result<ToolExport, String>> {
     Some(read_items(path)?.map(|(tool, items)| ToolExport {
         tool,
-        articles: items.into_iter().map(|item| found_article(item, tool)).collect(),
+        articles: Box::new(items.map(move |item| item.and_then(|item| found_article(item, tool)))),
     }))
 }
 
@@ -552,10 +658,10 @@ fn found_article(item: ToolItem, tool: Tool) -> Result<FoundArticle, String> {
 }
 
 /// The tool and its items, when `path` is another tool's export.
-fn read_items(path: &Path) -> Option<Result<(Tool, Vec<ToolItem>), String>> {
+fn read_items(path: &Path) -> Option<Result<(Tool, Items), String>> {
     let extension = path.extension()?.to_str()?.to_lowercase();
     if extension == "zip" {
-        return Some(omnivore(path).map(|items| (Tool::Omnivore, items)));
+        return Some(omnivore(path).map(|items| (Tool::Omnivore, Box::new(items) as Items)));
     }
     if !matches!(extension.as_str(), "html" | "htm" | "csv" | "json") {
         return None;
@@ -567,14 +673,14 @@ fn read_items(path: &Path) -> Option<Result<(Tool, Vec<ToolItem>), String>> {
     let text = String::from_utf8_lossy(&bytes);
     match extension.as_str() {
         "html" | "htm" => {
-            is_pocket_html(&text).then(|| Ok((Tool::PocketHtml, pocket_html(&text))))
+            is_pocket_html(&text).then(|| Ok((Tool::PocketHtml, all_read(pocket_html(&text)))))
         }
         "csv" => Some(csv_rows(&text).and_then(|(headers, rows)| {
             let has = |h: &str| headers.iter().any(|x| x == h);
             if has("url") && has("time_added") {
-                Ok((Tool::PocketCsv, pocket_csv(&headers, &rows)))
+                Ok((Tool::PocketCsv, all_read(pocket_csv(&headers, &rows))))
             } else if has("url") && (has("folder") || has("selection")) {
-                Ok((Tool::InstapaperCsv, instapaper_csv(&headers, &rows)))
+                Ok((Tool::InstapaperCsv, all_read(instapaper_csv(&headers, &rows))))
             } else {
                 Err("a CSV file, but not a Pocket or Instapaper export (no url and time_added or folder columns)".into())
             }
@@ -592,9 +698,9 @@ fn read_items(path: &Path) -> Option<Result<(Tool, Vec<ToolItem>), String>> {
             let items = value.as_array()?;
             let first = items.first()?;
             if first.get("content").is_some() && first.get("url").is_some() {
-                Some(Ok((Tool::Wallabag, wallabag(items))))
+                Some(Ok((Tool::Wallabag, all_read(wallabag(items)))))
             } else if first.get("type").is_some() && (first.get("container-title").is_some() || first.get("issued").is_some() || first.get("title").is_some()) {
-                Some(Ok((Tool::ZoteroCsl, zotero(items))))
+                Some(Ok((Tool::ZoteroCsl, all_read(zotero(items)))))
             } else {
                 None
             }
@@ -619,6 +725,30 @@ mod tests {
                 ("A second passage".to_string(), None)
             ]
         );
+    }
+
+    #[test]
+    fn an_archive_unpacks_no_further_than_its_budget() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("parts.zip");
+        let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+        for name in ["a.txt", "b.txt", "c.txt"] {
+            zip.start_file(name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            std::io::Write::write_all(&mut zip, &[b'x'; 1000]).unwrap();
+        }
+        zip.finish().unwrap();
+        let mut archive = BoundedZip::open_within(&path, 2500).unwrap();
+        assert_eq!(archive.text("a.txt").unwrap().map(|t| t.len()), Some(1000));
+        assert_eq!(archive.text("missing.txt"), Ok(None));
+        assert_eq!(archive.text("b.txt").unwrap().map(|t| t.len()), Some(1000));
+        let refused = archive.text("c.txt").unwrap_err();
+        assert!(
+            refused.contains("c.txt in the zip was not read: the archive unpacks to more than"),
+            "{refused}"
+        );
+        assert_eq!(archive_budget(10 << 20), 1 << 30);
+        assert_eq!(archive_budget(100 << 20), 2000 << 20);
     }
 
     #[test]

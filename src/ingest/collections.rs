@@ -108,38 +108,33 @@ pub(super) fn import_collection(library: &mut Library, path: &Path) -> Result<Ve
         Some(Err(reason)) => return Ok(failed(path, reason)),
         None => return Err(NotAnExport),
     };
-    if articles.is_empty() {
+    let now = crate::library::now();
+    let ready = articles.map(|found| {
+        found.map(|found| {
+            let title = found
+                .meta
+                .title
+                .clone()
+                .or_else(|| found.meta.url.clone())
+                .unwrap_or_else(|| "(untitled)".into());
+            Ready {
+                article: whole(found, &now),
+                title,
+                note: None,
+            }
+        })
+    });
+    let lines = store_in_batches(library, path, ready, |reason| {
+        format!("{} item: {reason}", tool.name())
+    });
+    // An export of no articles still gets its line in the report.
+    if lines.is_empty() {
         return Ok(failed(
             path,
-            format!("a {} export, but it holds no items", tool.name()),
+            format!("a {} export, but it holds no articles", tool.name()),
         ));
     }
-    let item_failed = |reason: String| Outcome::Failed {
-        reason: format!("{} item: {reason}", tool.name()),
-    };
-    Ok(articles
-        .into_iter()
-        .enumerate()
-        .map(|(n, found)| {
-            let outcome = match found {
-                Err(reason) => item_failed(reason),
-                Ok(found) => {
-                    let title = found
-                        .meta
-                        .title
-                        .clone()
-                        .or_else(|| found.meta.url.clone())
-                        .unwrap_or_else(|| "(untitled)".into());
-                    match library.import_exported(&whole(found, &crate::library::now())) {
-                        Ok(InsertOutcome::Imported { id }) => Outcome::Imported { id, title },
-                        Ok(InsertOutcome::Duplicate { id }) => Outcome::Duplicate { id },
-                        Err(e) => item_failed(e.to_string()),
-                    }
-                }
-            };
-            article_line(path, n, outcome)
-        })
-        .collect())
+    Ok(lines)
 }
 
 /// An article another tool kept, whole, as the library takes it: stamped
@@ -187,15 +182,15 @@ fn whole(found: FoundArticle, now: &str) -> ExportedArticle {
 /// A marked passage as a highlight: anchored at the first place the text
 /// says it, or detached when it does not.
 fn anchored(body: &str, marked: &MarkedPassage, now: &str) -> ExportedHighlight {
-    let chars: Vec<char> = body.chars().collect();
     let quote = marked.quote.trim();
-    let quote_chars: Vec<char> = quote.chars().collect();
-    let at = (!quote_chars.is_empty() && quote_chars.len() <= chars.len())
-        .then(|| {
-            (0..=chars.len() - quote_chars.len()).find(|&i| chars[i..i + quote_chars.len()] == *quote_chars)
-        })
-        .flatten();
-    let selector = at.and_then(|at| anchor::select(body, at, at + quote_chars.len()));
+    // Found by bytes (UTF-8 matches only whole characters), then counted
+    // in characters, the unit of a highlight's place: no copy of the text
+    // for each highlight.
+    let at = (!quote.is_empty())
+        .then(|| body.find(quote))
+        .flatten()
+        .map(|byte| body[..byte].chars().count());
+    let selector = at.and_then(|at| anchor::select(body, at, at + quote.chars().count()));
     ExportedHighlight {
         start: selector.as_ref().map_or(0, |s| s.start),
         end: selector.as_ref().map_or(0, |s| s.end),
@@ -229,30 +224,114 @@ fn import_library_export(library: &mut Library, path: &Path, text: &str) -> Vec<
     if let Err(e) = library.import_tags_and_topics(&export.tags, &export.topics) {
         return failed(path, format!("its tags and topics could not be stored: {e}"));
     }
-    export
-        .articles
-        .iter()
-        .enumerate()
-        .map(|(n, article)| {
-            let (article, detached) = highlights_in_the_text(article);
-            let outcome = match library.import_exported(&article) {
-                Ok(InsertOutcome::Imported { id }) => Outcome::Imported {
-                    id,
-                    title: article.title.clone().unwrap_or_else(|| "(untitled)".into()),
-                },
-                Ok(InsertOutcome::Duplicate { id }) => Outcome::Duplicate { id },
-                Err(e) => Outcome::Failed {
-                    reason: e.to_string(),
-                },
-            };
-            let mut line = article_line(path, n, outcome);
-            if detached > 0 && matches!(line.outcome, Outcome::Imported { .. }) {
-                line.note = Some(match detached {
-                    1 => "1 highlight kept detached: its place was not in the text".into(),
-                    n => format!("{n} highlights kept detached: their places were not in the text"),
-                });
-            }
-            line
+    if export.articles.is_empty() {
+        return failed(
+            path,
+            "a library export, but it holds no articles (its tags and topics were imported)".into(),
+        );
+    }
+    let ready = export.articles.iter().map(|article| {
+        let (article, detached) = highlights_in_the_text(article);
+        let note = match detached {
+            0 => None,
+            1 => Some("1 highlight kept detached: its place was not in the text".into()),
+            n => Some(format!(
+                "{n} highlights kept detached: their places were not in the text"
+            )),
+        };
+        Ok(Ready {
+            title: article.title.clone().unwrap_or_else(|| "(untitled)".into()),
+            article,
+            note,
         })
-        .collect()
+    });
+    store_in_batches(library, path, ready, |reason| reason)
+}
+
+/// An article of a collection ready to store: its title for the report,
+/// and what else its line should say.
+struct Ready {
+    article: ExportedArticle,
+    title: String,
+    note: Option<String>,
+}
+
+/// Articles stored per transaction, as the file import does; a batch also
+/// ends at [`BATCH_BYTES`] of text, so that an export of large saved pages
+/// is not held in memory whole.
+const BATCH: usize = 256;
+const BATCH_BYTES: usize = 64 << 20;
+
+/// Stores a collection's articles a batch at a time: a line each, the
+/// failed ones with `reason` made from why.
+fn store_in_batches(
+    library: &mut Library,
+    path: &Path,
+    articles: impl Iterator<Item = Result<Ready, String>>,
+    reason: impl Fn(String) -> String,
+) -> Vec<FileReport> {
+    let mut lines = Vec::new();
+    let mut batch: Vec<Result<Ready, String>> = Vec::new();
+    let mut batch_bytes = 0;
+    let mut articles = articles.peekable();
+    while let Some(item) = articles.next() {
+        if let Ok(ready) = &item {
+            batch_bytes +=
+                ready.article.body.len() + ready.article.original.as_ref().map_or(0, |o| o.zlib_base64.len());
+        }
+        batch.push(item);
+        if batch.len() == BATCH || batch_bytes >= BATCH_BYTES || articles.peek().is_none() {
+            store_batch(library, path, std::mem::take(&mut batch), &reason, &mut lines);
+            batch_bytes = 0;
+        }
+    }
+    lines
+}
+
+fn store_batch(
+    library: &mut Library,
+    path: &Path,
+    batch: Vec<Result<Ready, String>>,
+    reason: &impl Fn(String) -> String,
+    lines: &mut Vec<FileReport>,
+) {
+    // The articles go to the library; their titles and notes stay for the lines.
+    let mut ready = Vec::new();
+    let items: Vec<Result<(String, Option<String>), String>> = batch
+        .into_iter()
+        .map(|item| {
+            item.map(|r| {
+                ready.push(r.article);
+                (r.title, r.note)
+            })
+        })
+        .collect();
+    let mut stored = match library.import_exported_batch(&ready) {
+        Ok(outcomes) => outcomes
+            .into_iter()
+            .map(|o| o.map_err(|e| e.to_string()))
+            .collect(),
+        Err(e) => vec![Err(e.to_string()); ready.len()],
+    }
+    .into_iter();
+    for item in items {
+        let n = lines.len();
+        let (outcome, note) = match item {
+            Err(why) => (Outcome::Failed { reason: reason(why) }, None),
+            Ok((title, note)) => match stored.next() {
+                Some(Ok(InsertOutcome::Imported { id })) => (Outcome::Imported { id, title }, note),
+                Some(Ok(InsertOutcome::Duplicate { id })) => (Outcome::Duplicate { id }, None),
+                Some(Err(why)) => (Outcome::Failed { reason: reason(why) }, None),
+                None => (
+                    Outcome::Failed {
+                        reason: reason("was not stored".into()),
+                    },
+                    None,
+                ),
+            },
+        };
+        let mut line = article_line(path, n, outcome);
+        line.note = note;
+        lines.push(line);
+    }
 }

@@ -110,15 +110,25 @@ impl Library {
     /// whole batch or none of it. Each item's outcome is returned in order;
     /// one item's failure does not undo the others.
     pub fn insert_batch(&mut self, items: &[NewArticle]) -> Result<Vec<Result<InsertOutcome>>> {
+        self.each_in_its_savepoint(items, insert_one)
+    }
+
+    /// Stores each item with `store` in one transaction, each in its own
+    /// savepoint: an item that fails leaves no trace, and the others stay.
+    /// Damage stops the whole batch: it is not the item's fault.
+    pub(super) fn each_in_its_savepoint<T>(
+        &mut self,
+        items: &[T],
+        store: impl Fn(&Transaction, &T) -> Result<InsertOutcome>,
+    ) -> Result<Vec<Result<InsertOutcome>>> {
         self.ensure_writable()?;
         let tx = self.conn.transaction()?;
         let mut outcomes = Vec::with_capacity(items.len());
         for item in items {
             // Prepared once: parsing them anew was a few percent of an import.
             tx.prepare_cached("SAVEPOINT item")?.execute([])?;
-            let outcome = insert_one(&tx, item);
-            // Damage is not this item's fault: the whole batch stops, rolled
-            // back, and nothing more is written this session.
+            let outcome = store(&tx, item);
+            // Rolled back, and nothing more is written this session.
             if let Err(LibraryError::Damaged { reason }) = &outcome {
                 let reason = reason.clone();
                 drop(tx);

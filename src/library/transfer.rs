@@ -183,105 +183,121 @@ impl Library {
     /// Stores an exported article as it was (a duplicate of an article
     /// already here is left alone and reported as such).
     pub fn import_exported(&mut self, a: &ExportedArticle) -> Result<InsertOutcome> {
-        self.ensure_writable()?;
-        if a.body.trim().is_empty() && !a.link_only {
-            return Err(LibraryError::Invalid("the article has no text".into()));
-        }
-        let published = match &a.published {
-            Some(iso) => Some(
-                Published::from_iso(iso)
-                    .ok_or_else(|| LibraryError::Invalid(format!("“{iso}” is not a date")))?,
-            ),
-            None => None,
-        };
-        let original = match &a.original {
-            Some(o) => Some((
-                o,
-                base64::engine::general_purpose::STANDARD
-                    .decode(&o.zlib_base64)
-                    .map_err(|e| LibraryError::Invalid(format!("the original file is damaged: {e}")))?,
-            )),
-            None => None,
-        };
-        let hash = if a.link_only {
-            link_hash(a.url.as_deref().or(a.title.as_deref()))
-        } else {
-            content_hash(&a.body)
-        };
-        let tx = self.conn.transaction()?;
-        if let Some(id) = article_with_text(&tx, &hash)? {
-            return Ok(InsertOutcome::Duplicate { id });
-        }
-        let meta = ExtractedArticle {
-            title: a.title.clone(),
-            body: a.body.clone(),
-            source: a.source.clone(),
-            authors: a.authors.clone(),
-            published,
-            section: a.section.clone(),
-            kind: a.kind.clone(),
-            language: a.language.clone(),
-            url: a.url.clone(),
-            region: a.region.clone(),
-            countries: a.countries.clone(),
-            tags: a.tags.clone(),
-        };
-        let provenance = Provenance {
-            saved_at: a.saved_at.clone(),
-            read_state: a.read_state.clone(),
-            link_only: a.link_only,
-            publisher_place: a.publisher_place.clone(),
-        };
-        let stamps = Stamps {
-            imported_at: &a.imported_at,
-            updated_at: &a.updated_at,
-            deleted_at: a.deleted_at.as_deref(),
-            provenance: &provenance,
-        };
-        let id = insert_article(&tx, &meta, &hash, stamps)?;
-        if let Some((o, compressed)) = original {
-            insert_original(&tx, id, o.file_name.as_deref(), &o.format, &compressed)?;
-        }
-        for path in &a.topics {
-            let topic = topic_for_path(&tx, path)?;
-            tx.execute(
-                "INSERT OR IGNORE INTO article_topics(article_id, topic_id, origin, confidence, rejected) \
-                 VALUES (?, ?, 'user', NULL, 0)",
-                params![id, topic],
-            )?;
-        }
-        if let Some(note) = &a.note {
-            tx.execute(
-                "INSERT INTO notes(article_id, body, updated_at) VALUES (?, ?, ?)",
-                params![id, note.text, note.updated_at],
-            )?;
-        }
-        for h in &a.highlights {
-            let Some(color) = HighlightColor::parse(&h.color) else {
-                return Err(LibraryError::Invalid(format!(
-                    "the highlight of “{}” has a colour Folio does not know: “{}”",
-                    h.quote, h.color
-                )));
-            };
-            let highlight = Highlight {
-                id: 0,
-                article_id: id,
-                start: h.start,
-                end: h.end,
-                quote: h.quote.clone(),
-                prefix: h.prefix.clone(),
-                suffix: h.suffix.clone(),
-                color,
-                comment: h.comment.clone(),
-                created_at: h.created_at.clone(),
-                updated_at: h.updated_at.clone(),
-                detached: h.detached,
-            };
-            super::highlights::insert_highlight(&tx, None, &highlight)?;
-        }
-        tx.commit()?;
-        Ok(InsertOutcome::Imported { id })
+        let mut outcomes = self.import_exported_batch(std::slice::from_ref(a))?;
+        outcomes
+            .pop()
+            .unwrap_or_else(|| Err(LibraryError::Invalid("the article was not stored".into())))
     }
+
+    /// Stores exported articles in one transaction, each as
+    /// [`Library::import_exported`] does: one that fails leaves no trace and
+    /// the others are stored. (A transaction for each took three
+    /// milliseconds an article: a minute for 20,000 links.)
+    pub fn import_exported_batch(
+        &mut self,
+        articles: &[ExportedArticle],
+    ) -> Result<Vec<Result<InsertOutcome>>> {
+        self.each_in_its_savepoint(articles, import_exported_tx)
+    }
+}
+
+/// Stores one exported article inside the caller's transaction.
+fn import_exported_tx(tx: &Transaction, a: &ExportedArticle) -> Result<InsertOutcome> {
+    if a.body.trim().is_empty() && !a.link_only {
+        return Err(LibraryError::Invalid("the article has no text".into()));
+    }
+    let published = match &a.published {
+        Some(iso) => Some(
+            Published::from_iso(iso)
+                .ok_or_else(|| LibraryError::Invalid(format!("“{iso}” is not a date")))?,
+        ),
+        None => None,
+    };
+    let original = match &a.original {
+        Some(o) => Some((
+            o,
+            base64::engine::general_purpose::STANDARD
+                .decode(&o.zlib_base64)
+                .map_err(|e| LibraryError::Invalid(format!("the original file is damaged: {e}")))?,
+        )),
+        None => None,
+    };
+    let hash = if a.link_only {
+        link_hash(a.url.as_deref().or(a.title.as_deref()))
+    } else {
+        content_hash(&a.body)
+    };
+    if let Some(id) = article_with_text(tx, &hash)? {
+        return Ok(InsertOutcome::Duplicate { id });
+    }
+    let meta = ExtractedArticle {
+        title: a.title.clone(),
+        body: a.body.clone(),
+        source: a.source.clone(),
+        authors: a.authors.clone(),
+        published,
+        section: a.section.clone(),
+        kind: a.kind.clone(),
+        language: a.language.clone(),
+        url: a.url.clone(),
+        region: a.region.clone(),
+        countries: a.countries.clone(),
+        tags: a.tags.clone(),
+    };
+    let provenance = Provenance {
+        saved_at: a.saved_at.clone(),
+        read_state: a.read_state.clone(),
+        link_only: a.link_only,
+        publisher_place: a.publisher_place.clone(),
+    };
+    let stamps = Stamps {
+        imported_at: &a.imported_at,
+        updated_at: &a.updated_at,
+        deleted_at: a.deleted_at.as_deref(),
+        provenance: &provenance,
+    };
+    let id = insert_article(tx, &meta, &hash, stamps)?;
+    if let Some((o, compressed)) = original {
+        insert_original(tx, id, o.file_name.as_deref(), &o.format, &compressed)?;
+    }
+    for path in &a.topics {
+        let topic = topic_for_path(tx, path)?;
+        tx.execute(
+            "INSERT OR IGNORE INTO article_topics(article_id, topic_id, origin, confidence, rejected) \
+             VALUES (?, ?, 'user', NULL, 0)",
+            params![id, topic],
+        )?;
+    }
+    if let Some(note) = &a.note {
+        tx.execute(
+            "INSERT INTO notes(article_id, body, updated_at) VALUES (?, ?, ?)",
+            params![id, note.text, note.updated_at],
+        )?;
+    }
+    for h in &a.highlights {
+        let Some(color) = HighlightColor::parse(&h.color) else {
+            return Err(LibraryError::Invalid(format!(
+                "the highlight of “{}” has a colour Folio does not know: “{}”",
+                h.quote, h.color
+            )));
+        };
+        let highlight = Highlight {
+            id: 0,
+            article_id: id,
+            start: h.start,
+            end: h.end,
+            quote: h.quote.clone(),
+            prefix: h.prefix.clone(),
+            suffix: h.suffix.clone(),
+            color,
+            comment: h.comment.clone(),
+            created_at: h.created_at.clone(),
+            updated_at: h.updated_at.clone(),
+            detached: h.detached,
+        };
+        super::highlights::insert_highlight(tx, None, &highlight)?;
+    }
+    Ok(InsertOutcome::Imported { id })
 }
 
 /// The key that tells two link-only articles apart: their address (or,

@@ -109,9 +109,11 @@ fn is_furniture(unit: &Unit) -> bool {
     if (ends_on.ends_with("click here") || ends_on.ends_with("clicking here")) && word_count(&lower) <= 15 {
         return true;
     }
+    // Seven tokens are enough to tell a line of more than six.
     let tokens: Vec<&str> = lower
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|t| !t.is_empty())
+        .take(7)
         .collect();
     !tokens.is_empty()
         && tokens.len() <= 6

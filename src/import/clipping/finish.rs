@@ -5,6 +5,7 @@
 //! reads a page's text with the clipping reader) and the Markdown reader
 //! call it too, once, at their end.
 
+use crate::import::lines::single_spaced;
 use crate::import::regions;
 use crate::model::ExtractedArticle;
 
@@ -31,7 +32,7 @@ pub fn finish(mut article: ExtractedArticle) -> ExtractedArticle {
     }
     article.title = article
         .title
-        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|t| single_spaced(&t))
         .filter(|t| !t.is_empty())
         // With no headline of its own, an article is titled by its opening
         // words, as a note is: rows of "untitled" tell a reader nothing.

@@ -6,7 +6,7 @@
 use super::code::BOX_DRAWING;
 use super::kinds::split_kind_prefix;
 use super::vocabulary::URL;
-use crate::import::lines::{Unit, is_cjk, sentence_marks, word_count};
+use crate::import::lines::{Unit, is_cjk, sentence_marks, single_spaced, word_count};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -177,10 +177,7 @@ impl HeadlineEchoes {
 }
 
 fn normalise_line(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    single_spaced(text).to_lowercase()
 }
 
 /// The content words of the body's first paragraphs.

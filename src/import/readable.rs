@@ -1,0 +1,362 @@
+//! What the Readability algorithm (Firefox's Reader View, as ported by
+//! `dom_smoothie`) finds in a page: the article's own block of the DOM, its
+//! title with the site's name taken off, and the byline.
+//!
+//! The parser and serializer under it (html5ever) have steps that grow
+//! with the square of some part of a page, harmless on real pages and
+//! ruinous on hostile ones. Each is kept in bounds here, so reading a page
+//! takes time and memory in proportion to its size:
+//! - a tag's attributes are each checked against all the others: a page
+//!   with a tag of thousands (or with more elements, or deeper nesting,
+//!   than any real page) is left to Folio's own reader, told by a census
+//!   taken before parsing ([`super::markup`]);
+//! - every parse error is kept as a message, one per byte of a page of
+//!   stray `<`: the page is parsed into a sink that forgets them;
+//! - escaping a text for the article's HTML looks from each `&` to the
+//!   next `<` or `>`: a long text of `&`s is cut into short text nodes
+//!   first (the text reads the same), and an attribute value of them is
+//!   dropped (Readability reads nothing from such a value).
+
+use super::clipping::{is_furniture_line, is_header_line};
+use super::lines::single_spaced;
+use super::markup::census;
+use dom_query::{Document, NodeData, NodeRef};
+use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::{Attribute, QualName};
+use regex::Regex;
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+/// What Readability found: the article's text in paragraphs, its title,
+/// and the byline as the page writes it.
+pub(super) struct Readable {
+    pub body: String,
+    pub title: Option<String>,
+    pub byline: Option<String>,
+}
+
+static CONTAINER_TAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)<(/)?(?:div|span|section|article|main|aside|blockquote|table|font|b|i|em|strong|a|ul|ol|dl|form|center)\b")
+        .expect("valid pattern")
+});
+
+/// How deep container elements nest, roughly: enough to tell a page from
+/// a pathological one.
+fn nesting_depth(html: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    for m in CONTAINER_TAG.captures_iter(html) {
+        if m.get(1).is_some() {
+            depth = depth.saturating_sub(1);
+        } else {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+    }
+    deepest
+}
+
+/// Readability walks the tree recursively; a page nested deeper than real
+/// pages ever are would exhaust the stack, so it is read by our own reader.
+const READABLE_MAX_DEPTH: usize = 200;
+
+/// More elements than the largest real pages hold (the evaluation's
+/// largest has about 6,000); the tree of a page of nothing but tags would
+/// take fifty times its size in memory.
+const READABLE_MAX_ELEMENTS: usize = 100_000;
+
+/// More attributes on one tag than real pages put there (a few dozen at
+/// most); the parser's check of each against the others stays cheap below.
+const READABLE_MAX_ATTRIBUTES: usize = 2_000;
+
+/// Whether Readability can be given the page: its shape is within what
+/// real pages have, so parsing it stays linear.
+fn within_bounds(html: &str) -> bool {
+    let markup = census(html);
+    markup.elements <= READABLE_MAX_ELEMENTS
+        && markup.most_attributes <= READABLE_MAX_ATTRIBUTES
+        && nesting_depth(html) <= READABLE_MAX_DEPTH
+}
+
+pub(super) fn readable_article(html: &str) -> Option<Readable> {
+    if !within_bounds(html) {
+        return None;
+    }
+    let config = dom_smoothie::Config {
+        text_mode: dom_smoothie::TextMode::Formatted,
+        ..Default::default()
+    };
+    // A third-party parser over arbitrary input: should it ever panic, the
+    // page is still read by our own reader rather than failing the import.
+    let parsed = std::panic::catch_unwind(|| {
+        let document = parse(html);
+        bound_escaping(&document);
+        let mut readability = dom_smoothie::Readability::with_document(document, None, Some(config)).ok()?;
+        readability.parse().ok()
+    })
+    .ok()??;
+    let title = Some(parsed.title.trim().to_string()).filter(|t| !t.is_empty());
+    let body = without_header_lines(&paragraphs(&parsed.text_content), title.as_deref());
+    if body.split_whitespace().count() < 25 {
+        return None;
+    }
+    Some(Readable {
+        body,
+        title,
+        byline: parsed.byline.map(|b| b.to_string()),
+    })
+}
+
+/// The page as a tree, parsed as `dom_query` parses it but with its parse
+/// errors forgotten.
+fn parse(html: &str) -> Document {
+    let options = html5ever::ParseOpts {
+        tree_builder: html5ever::tree_builder::TreeBuilderOpts {
+            // As `dom_query` parses: what a `noscript` holds is read.
+            scripting_enabled: false,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    html5ever::parse_document(ForgetErrors(Document::default()), options).one(html)
+}
+
+/// How many bytes the serializer reads to escape `text`: from each `&`
+/// and each 0xC2 byte (the lead of a no-break space) it looks ahead to the
+/// next `<`, `>` or, in an attribute, `quote`.
+fn escaping_work(text: &str, quote: u8) -> usize {
+    let mut next_stop = text.len();
+    let mut work = 0usize;
+    for (i, &b) in text.as_bytes().iter().enumerate().rev() {
+        if b == b'<' || b == b'>' || b == quote {
+            next_stop = i;
+        } else if b == b'&' || b == 0xC2 {
+            work = work.saturating_add(next_stop - i);
+        }
+    }
+    work
+}
+
+/// The most escaping work one text node or attribute may take; a text cut
+/// into [`PIECE`]-byte nodes takes no more per node.
+const ESCAPING_WORK_LIMIT: usize = PIECE * PIECE;
+const PIECE: usize = 256;
+
+/// Cuts the texts that would take the serializer long to escape into
+/// short text nodes, and drops the attributes that would.
+fn bound_escaping(document: &Document) {
+    for node in document.root().descendants() {
+        let costly_text = node.query_or(None, |n| match &n.data {
+            NodeData::Text { contents } if escaping_work(contents, b'<') > ESCAPING_WORK_LIMIT => {
+                Some(contents.to_string())
+            }
+            _ => None,
+        });
+        if let Some(text) = costly_text {
+            cut_into_pieces(document, &node, &text);
+        }
+        let costly_attributes: Vec<String> = node.query_or(Vec::new(), |n| match &n.data {
+            NodeData::Element(element) => element
+                .attrs
+                .iter()
+                .filter(|a| escaping_work(&a.value, b'"') > ESCAPING_WORK_LIMIT)
+                .map(|a| a.name.local.to_string())
+                .collect(),
+            _ => Vec::new(),
+        });
+        for name in costly_attributes {
+            node.remove_attr(&name);
+        }
+    }
+}
+
+/// Replaces the text node `node` (holding `text`) by text nodes of at
+/// most [`PIECE`] bytes, cut between characters: they read as one text.
+fn cut_into_pieces(document: &Document, node: &NodeRef, text: &str) {
+    let mut pieces = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let mut end = rest.len().min(PIECE);
+        while !rest.is_char_boundary(end) {
+            end -= 1;
+        }
+        let (piece, after) = rest.split_at(end);
+        pieces.push(piece);
+        rest = after;
+    }
+    let Some((first, others)) = pieces.split_first() else {
+        return;
+    };
+    node.set_text(*first);
+    let mut last = *node;
+    for piece in others {
+        let next = document.tree.new_text(*piece);
+        last.insert_after(&next);
+        last = next;
+    }
+}
+
+/// A tree sink that builds `dom_query`'s tree and forgets the parse errors
+/// (which `dom_query` keeps as messages: a gigabyte for 10 MB of `<`).
+struct ForgetErrors(Document);
+
+type Handle = <Document as TreeSink>::Handle;
+
+impl TreeSink for ForgetErrors {
+    type Handle = Handle;
+    type Output = Document;
+    type ElemName<'a> = <Document as TreeSink>::ElemName<'a>;
+
+    fn finish(self) -> Document {
+        self.0
+    }
+    fn parse_error(&self, _message: Cow<'static, str>) {}
+    fn get_document(&self) -> Handle {
+        self.0.get_document()
+    }
+    fn elem_name<'a>(&'a self, target: &'a Handle) -> Self::ElemName<'a> {
+        self.0.elem_name(target)
+    }
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> Handle {
+        self.0.create_element(name, attrs, flags)
+    }
+    fn create_comment(&self, text: StrTendril) -> Handle {
+        self.0.create_comment(text)
+    }
+    fn create_pi(&self, target: StrTendril, data: StrTendril) -> Handle {
+        self.0.create_pi(target, data)
+    }
+    fn append(&self, parent: &Handle, child: NodeOrText<Handle>) {
+        self.0.append(parent, child)
+    }
+    fn append_based_on_parent_node(
+        &self,
+        element: &Handle,
+        prev_element: &Handle,
+        child: NodeOrText<Handle>,
+    ) {
+        self.0.append_based_on_parent_node(element, prev_element, child)
+    }
+    fn append_doctype_to_document(&self, name: StrTendril, public_id: StrTendril, system_id: StrTendril) {
+        self.0.append_doctype_to_document(name, public_id, system_id)
+    }
+    fn get_template_contents(&self, target: &Handle) -> Handle {
+        self.0.get_template_contents(target)
+    }
+    fn same_node(&self, x: &Handle, y: &Handle) -> bool {
+        self.0.same_node(x, y)
+    }
+    fn set_quirks_mode(&self, mode: QuirksMode) {
+        self.0.set_quirks_mode(mode)
+    }
+    fn append_before_sibling(&self, sibling: &Handle, new_node: NodeOrText<Handle>) {
+        self.0.append_before_sibling(sibling, new_node)
+    }
+    fn add_attrs_if_missing(&self, target: &Handle, attrs: Vec<Attribute>) {
+        self.0.add_attrs_if_missing(target, attrs)
+    }
+    fn remove_from_parent(&self, target: &Handle) {
+        self.0.remove_from_parent(target)
+    }
+    fn reparent_children(&self, node: &Handle, new_parent: &Handle) {
+        self.0.reparent_children(node, new_parent)
+    }
+    fn is_mathml_annotation_xml_integration_point(&self, handle: &Handle) -> bool {
+        self.0.is_mathml_annotation_xml_integration_point(handle)
+    }
+}
+
+/// Formatted text with its paragraphs separated by one blank line and the
+/// spaces inside each tidied.
+fn paragraphs(text: &str) -> String {
+    text.split('\n')
+        .map(single_spaced)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// The text without the dateline, byline, share bar or repeated headline
+/// that the article's block of the page began with.
+fn without_header_lines(body: &str, title: Option<&str>) -> String {
+    let mut paragraphs: Vec<&str> = body.split("\n\n").collect();
+    let mut skipped = 0;
+    while skipped < 4
+        && let Some(first) = paragraphs.first()
+    {
+        let repeats_title = title.is_some_and(|t| t.trim().eq_ignore_ascii_case(first.trim()));
+        if !(repeats_title || is_header_line(first)) {
+            break;
+        }
+        paragraphs.remove(0);
+        skipped += 1;
+    }
+    // Inside the text, an advert's label or a share bar is still furniture.
+    paragraphs.retain(|p| !is_furniture_line(p));
+    paragraphs.join("\n\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PROSE: &str = "<p>The council voted on Tuesday to rebuild the harbour wall, a project that has been \
+        delayed for a decade, and residents said they were relieved at last.</p>";
+
+    fn page(body: &str) -> String {
+        format!("<html><head><title>Harbour wall</title></head><body>{body}</body></html>")
+    }
+
+    #[test]
+    fn a_page_nested_at_the_limit_is_read_and_deeper_ones_fall_back() {
+        let prose = PROSE.repeat(4);
+        let nested = |depth: usize| {
+            page(&format!(
+                "{}{prose}{}",
+                "<div>".repeat(depth),
+                "</div>".repeat(depth)
+            ))
+        };
+        assert_eq!(nesting_depth(&nested(READABLE_MAX_DEPTH)), READABLE_MAX_DEPTH);
+        assert!(readable_article(&nested(READABLE_MAX_DEPTH)).is_some());
+        assert!(readable_article(&nested(10_000)).is_none());
+    }
+
+    #[test]
+    fn a_tag_with_more_attributes_than_real_pages_have_falls_back() {
+        let prose = PROSE.repeat(4);
+        let with_attributes = |n: usize| {
+            let attributes: String = (0..n).map(|i| format!(" data-a{i}=\"1\"")).collect();
+            page(&format!("<div{attributes}>{prose}</div>"))
+        };
+        assert!(readable_article(&with_attributes(READABLE_MAX_ATTRIBUTES)).is_some());
+        assert!(readable_article(&with_attributes(READABLE_MAX_ATTRIBUTES + 1)).is_none());
+    }
+
+    #[test]
+    fn escaping_work_counts_the_look_ahead_from_each_ampersand() {
+        assert_eq!(escaping_work("a & b", b'<'), 3);
+        assert_eq!(escaping_work("&&<&", b'<'), 2 + 1 + 1);
+        assert_eq!(escaping_work("&\"&", b'"'), 1 + 1);
+        assert_eq!(escaping_work("plain text", b'<'), 0);
+    }
+
+    #[test]
+    fn a_long_text_of_ampersands_reads_the_same_in_short_nodes() {
+        let words = "Fish & chips, salt & vinegar, bread & butter: the harbour café \u{a0}serves them all. "
+            .repeat(400);
+        let document = parse(&page(&format!(
+            "<p id=x title=\"{}\">{words}</p>",
+            "&amp;".repeat(600)
+        )));
+        bound_escaping(&document);
+        let paragraph = document.select("p");
+        assert_eq!(paragraph.text().to_string(), words);
+        let nodes = paragraph.nodes()[0].children();
+        assert!(nodes.len() > 100, "{} text nodes", nodes.len());
+        assert!(nodes.iter().all(|n| n.text().len() <= PIECE));
+        // The attribute full of ampersands is gone; the others stay.
+        assert_eq!(paragraph.attr("id").as_deref(), Some("x"));
+        assert!(paragraph.attr("title").is_none());
+    }
+}
