@@ -446,6 +446,11 @@ impl FoundIn {
     }
 }
 
+/// Files larger than this are not articles; refusing them keeps a stray disk
+/// image from exhausting memory. (An original kept in the library is never
+/// larger either, so reading one back is bounded by it too.)
+pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
+
 /// The kinds of article Folio tells apart, as stored (the details form
 /// offers them; the clipping reader recognises their labels in many
 /// languages).

@@ -417,3 +417,24 @@ fn saved_searches_from_before_keep_their_place_in_the_library_s_own_words() {
         ]
     );
 }
+
+#[test]
+fn an_original_that_would_unpack_past_the_limit_is_refused_as_damaged() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut library = Library::open(&dir.path().join("lib.sqlite")).unwrap();
+    // A zlib bomb where an original should be: 60 MB of zeros, 60 KB packed.
+    let bomb = folio::library::compress(&vec![0u8; 60 * 1024 * 1024]);
+    let mut article = sortable(Some("A bomb"), None, None, None, 1);
+    article.compressed_original = bomb;
+    let id = match library.insert_batch(&[article]).unwrap().remove(0).unwrap() {
+        folio::library::InsertOutcome::Imported { id } => id,
+        other => panic!("{other:?}"),
+    };
+    match library.original(id) {
+        Err(LibraryError::Invalid(reason)) => assert!(reason.contains("more than 50 MB"), "{reason}"),
+        other => panic!(
+            "the bomb was unpacked: {:?}",
+            other.map(|o| o.map(|(_, b)| b.len()))
+        ),
+    }
+}

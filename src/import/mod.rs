@@ -39,9 +39,7 @@ pub enum ExtractError {
     TooLarge(u64),
 }
 
-/// Files larger than this are not articles; refusing them keeps a stray disk
-/// image from exhausting memory.
-pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
+pub use crate::model::MAX_FILE_BYTES;
 
 /// The formats Folio reads, told by content first and the name second.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

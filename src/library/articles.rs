@@ -328,13 +328,25 @@ impl Library {
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?;
-        Ok(row.map(|(name, compressed)| {
-            let mut out = Vec::new();
-            let mut decoder = flate2::write::ZlibDecoder::new(&mut out);
-            let _ = decoder.write_all(&compressed);
-            let _ = decoder.finish();
-            (name, out)
-        }))
+        let Some((name, compressed)) = row else {
+            return Ok(None);
+        };
+        // Bounded while it unpacks: a library export edited by hand (or by
+        // someone hostile) could carry a zlib bomb as an original.
+        let mut out = Vec::new();
+        let _ = std::io::Read::read_to_end(
+            &mut std::io::Read::take(
+                flate2::read::ZlibDecoder::new(compressed.as_slice()),
+                crate::model::MAX_FILE_BYTES + 1,
+            ),
+            &mut out,
+        );
+        if out.len() as u64 > crate::model::MAX_FILE_BYTES {
+            return Err(LibraryError::Invalid(
+                "the original file kept with this article unpacks to more than 50 MB: it is damaged".into(),
+            ));
+        }
+        Ok(Some((name, out)))
     }
 }
 
