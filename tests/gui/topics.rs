@@ -35,12 +35,20 @@ fn a_suggested_topic_is_accepted_with_one_click_and_a_rejected_one_does_not_retu
     wait_for(&mut harness, "the filing", |h| {
         shows(h, &format!("{accepted}  ×"))
     });
-    wait_for(&mut harness, "the suggestion gone", |h| {
-        !h.state().reader.suggestions.iter().any(|s| s.path == accepted)
+    // Answered, it stays in its place, its buttons gone: nothing moves.
+    wait_for(&mut harness, "the suggestion answered", |h| {
+        h.query_by_label(&format!("File under “{accepted}”")).is_none()
     });
 
     // ✖ on the next one: gone, and still gone when the article is opened again.
-    let rejected = harness.state().reader.suggestions[0].path.clone();
+    let reader = &harness.state().reader;
+    let rejected = reader
+        .suggestions
+        .iter()
+        .find(|s| reader.settled(s.topic_id).is_none())
+        .expect("another proposal")
+        .path
+        .clone();
     harness
         .get_by_label(&format!("Not “{rejected}”: do not suggest it again"))
         .click_accesskit();
@@ -149,5 +157,36 @@ fn an_own_topic_is_added_renamed_moved_and_filed_under() {
         !tree
             .iter()
             .any(|n| n.name == "Korea" || n.name == "Korean peninsula")
+    );
+}
+
+#[test]
+fn answering_a_proposal_moves_none_of_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lib.sqlite");
+    let seed =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds/000_deebf3aef80def1e.txt");
+    let mut harness = app_over(&path, vec![seed]);
+    harness.get_all_by_label("Import files…").next().unwrap().click();
+    wait_for(&mut harness, "two proposals", |h| {
+        h.state().reader.suggestions.len() >= 2
+    });
+    let reader = &harness.state().reader;
+    let (first, second) = (
+        reader.suggestions[0].path.clone(),
+        reader.suggestions[1].path.clone(),
+    );
+    let place = |h: &egui_kittest::Harness<'static, folio::gui::FolioApp>, path: &str| {
+        h.get_by_label(&format!("Not “{path}”: do not suggest it again"))
+            .rect()
+    };
+    let before = place(&harness, &second);
+    harness.get_by_label(&format!("File under “{first}”")).click();
+    wait_for(&mut harness, "the filing", |h| shows(h, &format!("{first}  ×")));
+    harness.run_steps(5);
+    assert_eq!(
+        place(&harness, &second),
+        before,
+        "the next proposal stands where it stood"
     );
 }

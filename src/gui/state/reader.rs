@@ -31,14 +31,24 @@ pub enum ReaderAction {
     },
 }
 
+/// How the user answered a proposed topic.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Settled {
+    Filed,
+    Refused,
+}
+
 pub struct ReaderState {
     /// The article asked for (remembered between runs); `article` once it
     /// has arrived.
     pub open_article: Option<i64>,
     pub article: Option<Article>,
     pub text_size: f32,
-    /// Topics proposed for the open article.
+    /// Topics proposed for the open article, in the order first shown.
     pub suggestions: Vec<TopicSuggestion>,
+    /// Proposals the user has answered, kept in their place (dimmed) until
+    /// another article opens: the chips beside them do not move.
+    pub settled: Vec<(i64, Settled)>,
     /// The details form, while the user corrects the article's metadata.
     pub details: Option<DetailsForm>,
     /// Which match of the searched words the reader points at, how many
@@ -55,6 +65,7 @@ impl ReaderState {
             article: None,
             text_size,
             suggestions: Vec::new(),
+            settled: Vec::new(),
             details: None,
             match_cursor: 0,
             match_count: 0,
@@ -91,7 +102,7 @@ impl ReaderState {
             }
             ReaderAction::RejectSuggestion(topic) => {
                 if let Some(article) = self.article_id() {
-                    self.suggestions.retain(|s| s.topic_id != topic);
+                    self.settled.push((topic, Settled::Refused));
                     out.remember(Undo::Rejected { article, topic });
                     out.send(Request::RejectSuggestion {
                         article,
@@ -158,6 +169,7 @@ impl ReaderState {
         let same = self.article_id() == Some(article.id);
         if !same {
             self.suggestions.clear();
+            self.settled.clear();
         }
         // Proposals change as the article is filed; asked apart, so the
         // article shows at once.
@@ -174,10 +186,35 @@ impl ReaderState {
         }
     }
 
+    /// New proposals for the open article. Those shown before stay in
+    /// their places: still proposed, or answered (filed under, or refused);
+    /// new ones come after them.
     pub fn suggested(&mut self, article: i64, list: Vec<TopicSuggestion>) {
-        if self.article_id() == Some(article) {
-            self.suggestions = list;
+        let Some(open) = self.article.as_ref().filter(|a| a.id == article) else {
+            return;
+        };
+        let mut merged = Vec::with_capacity(list.len());
+        for old in &self.suggestions {
+            if let Some(new) = list.iter().find(|n| n.topic_id == old.topic_id) {
+                merged.push(new.clone());
+            } else if self.settled.iter().any(|(t, _)| *t == old.topic_id) {
+                merged.push(old.clone());
+            } else if open.topics.iter().any(|t| t.id == old.topic_id) {
+                self.settled.push((old.topic_id, Settled::Filed));
+                merged.push(old.clone());
+            }
         }
+        for new in list {
+            if !merged.iter().any(|m| m.topic_id == new.topic_id) {
+                merged.push(new);
+            }
+        }
+        self.suggestions = merged;
+    }
+
+    /// How a proposal was answered, if it was.
+    pub fn settled(&self, topic: i64) -> Option<Settled> {
+        self.settled.iter().find(|(t, _)| *t == topic).map(|(_, s)| *s)
     }
 
     /// Asks for the open article again (something about it changed).

@@ -3,10 +3,10 @@
 //! the topics Folio proposes.
 
 use crate::gui::action::Actions;
-use crate::gui::state::reader::ReaderAction;
+use crate::gui::state::reader::{ReaderAction, ReaderState, Settled};
 use crate::gui::state::tags::{TagEdits, TagsAction};
 use crate::gui::widgets::{self, color_dot};
-use crate::library::{Facets, TopicNode, TopicSuggestion};
+use crate::library::{Facets, TopicNode};
 use crate::model::Article;
 
 pub fn tags_row(
@@ -79,7 +79,7 @@ pub fn topics_row(
     ui: &mut egui::Ui,
     article: &Article,
     tree: &[TopicNode],
-    suggestions: &[TopicSuggestion],
+    reader: &ReaderState,
     actions: &mut Actions,
 ) {
     ui.horizontal_wrapped(|ui| {
@@ -95,7 +95,7 @@ pub fn topics_row(
         }
         ui.menu_button("File under…", |ui| file_under_menu(ui, tree, actions));
     });
-    suggestions_row(ui, suggestions, actions);
+    suggestions_row(ui, reader, actions);
 }
 
 /// The topic tree as menus, to any depth: a topic with topics below it
@@ -132,7 +132,8 @@ fn text_width(ui: &egui::Ui, text: &str) -> f32 {
 
 /// Topics Folio proposes, each with how sure it is: ✔ files the article
 /// under it, ✖ says no (and it is not proposed again).
-fn suggestions_row(ui: &mut egui::Ui, suggestions: &[TopicSuggestion], actions: &mut Actions) {
+fn suggestions_row(ui: &mut egui::Ui, reader: &ReaderState, actions: &mut Actions) {
+    let suggestions = &reader.suggestions;
     if suggestions.is_empty() {
         return;
     }
@@ -155,6 +156,26 @@ fn suggestions_row(ui: &mut egui::Ui, suggestions: &[TopicSuggestion], actions: 
                 .inner_margin(egui::Margin::symmetric(4, 0))
                 .show(ui, |ui| {
                     ui.spacing_mut().item_spacing.x = 2.0;
+                    // Answered: kept in its place and its size, dimmed, the
+                    // answer's mark alone (nothing beside it moves).
+                    if let Some(settled) = reader.settled(suggestion.topic_id) {
+                        let (mark, said) = match settled {
+                            Settled::Filed => ("✔", "Filed under it"),
+                            Settled::Refused => ("✖", "Not suggested again"),
+                        };
+                        ui.weak(&suggestion.path).on_hover_text(said);
+                        for glyph in ["✔", "✖"] {
+                            // The other mark keeps its room, unseen.
+                            let text = egui::RichText::new(glyph);
+                            let text = if glyph == mark {
+                                text
+                            } else {
+                                text.color(egui::Color32::TRANSPARENT)
+                            };
+                            ui.add_enabled(false, egui::Button::new(text).frame(false));
+                        }
+                        return;
+                    }
                     ui.label(&suggestion.path)
                         .on_hover_text(format!("{percent}% sure it belongs under “{}”", suggestion.path));
                     // Named in words for screen readers: a bare ✔ says nothing.

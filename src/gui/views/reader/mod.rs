@@ -271,7 +271,7 @@ fn contents(
     ui.add_space(4.0);
     let facets = &view.list.facets;
     filing::tags_row(ui, article, view.edits, facets, actions);
-    filing::topics_row(ui, article, &facets.topics, &reader.suggestions, actions);
+    filing::topics_row(ui, article, &facets.topics, reader, actions);
     // The text being corrected is in the form: not shown twice.
     if reader.details.as_ref().is_some_and(|f| f.editing_text) {
         return;
