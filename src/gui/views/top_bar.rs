@@ -12,18 +12,43 @@ use crate::gui::widgets;
 use crate::model::HighlightColor;
 
 /// What the "?" beside the search box says.
-const SEARCH_HELP: &str = "Every word must match; the best matches come first.\n\
-While you type, the last word matches the words it begins\n\
-(one to three letters: most recently added first).\n\
-\n\
-\"exact phrase\"   words in this order\n\
--word   leave out articles with it (also -\"a phrase\", -tag:x)\n\
-a OR b   either\n\
-title:  source:  author:  tag:  topic:  region:  country:  lang:  kind:  note:\n\
-before:2019-01-01   after:2018-06-30   year:2018\n\
-\n\
-Chinese, Japanese and Korean words are found inside longer runs of text.\n\
+/// How to search: what is typed, and what it does, in two columns.
+const SEARCH_HELP: &[(&str, &str)] = &[
+    (
+        "water sahel",
+        "every word must match; the best matches come first",
+    ),
+    ("wat", "while you type, the last word matches the words it begins"),
+    ("\"exact phrase\"", "these words in this order"),
+    ("-word", "leave out articles with it (also -\"a phrase\", -tag:x)"),
+    ("a OR b", "either"),
+    ("title: source: author:", "in one field (also tag: topic: region:"),
+    ("", "country: lang: kind: note:)"),
+    (
+        "before:2019-01-01",
+        "published before (also after:2018-06-30, year:2018)",
+    ),
+];
+
+/// Below the table.
+const SEARCH_HELP_NOTES: &str = "Chinese, Japanese and Korean words are found inside longer runs of text.\n\
 Example: \"six-party talks\" -china year:2018 source:asahi";
+
+fn search_help(ui: &mut egui::Ui) {
+    ui.set_max_width(520.0);
+    egui::Grid::new("search help")
+        .num_columns(2)
+        .spacing([16.0, 4.0])
+        .show(ui, |ui| {
+            for (typed, meaning) in SEARCH_HELP {
+                ui.monospace(*typed);
+                ui.label(*meaning);
+                ui.end_row();
+            }
+        });
+    ui.add_space(6.0);
+    ui.label(SEARCH_HELP_NOTES);
+}
 
 /// "Save…", then a name field, for keeping the current search in the sidebar.
 fn save_search(ui: &mut egui::Ui, saving: Option<&String>, actions: &mut Actions) {
@@ -206,8 +231,7 @@ fn search_box(ui: &mut egui::Ui, list: &ListState, actions: &mut Actions) {
     }
     let help = ui.small_button("?").on_hover_text("How to search");
     egui::Popup::from_toggle_button_response(&help).show(|ui| {
-        ui.set_max_width(420.0);
-        ui.label(SEARCH_HELP);
+        search_help(ui);
     });
     if !text.is_empty()
         && ui
