@@ -89,7 +89,7 @@ pub fn show(
                 Some(1) => "1 annotation".to_string(),
                 Some(n) => format!("{n} annotations"),
                 None if list.search.trim().is_empty() => format!("{} {noun}", list.total),
-                None => format!("{} {noun} match “{}”", list.total, list.search.trim()),
+                None => format!("{} {noun} match {}", list.total, widgets::quoted(&list.search)),
             });
             if list.is_loading() {
                 ui.spinner();

@@ -31,6 +31,19 @@ pub fn color_dot(ui: &mut egui::Ui, color: &str) {
     ui.painter().circle_filled(rect.center(), 4.5, fill);
 }
 
+/// Text in quotation marks, unless it already is in them (a phrase
+/// search typed as `"fresh dialogue"` is not shown as “"fresh dialogue"”).
+pub fn quoted(text: &str) -> String {
+    const MARKS: &[char] = &['"', '“', '”', '«', '»', '\'', '‘', '’', '「', '」'];
+    let text = text.trim();
+    let already = text.chars().count() >= 2 && text.starts_with(MARKS) && text.ends_with(MARKS);
+    if already {
+        text.to_string()
+    } else {
+        format!("“{text}”")
+    }
+}
+
 /// "1 article", "2 articles": a count with its noun.
 pub fn articles(n: usize) -> String {
     if n == 1 {
