@@ -359,7 +359,7 @@ fn several_selected_rows_are_summed_up_beside_the_list_which_holds_still() {
 }
 
 #[test]
-fn f6_moves_the_keyboard_between_search_list_and_reader() {
+fn f6_moves_the_keyboard_between_search_sidebar_list_and_reader() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = stocked_app(dir.path());
     let titles = list_titles(&harness);
@@ -382,9 +382,17 @@ fn f6_moves_the_keyboard_between_search_list_and_reader() {
         typing(&harness) && harness.ctx.memory(|m| m.focused()) != reader_text,
         "F6 again: the search"
     );
+    // Then the sidebar's first entry, where Tab goes on through the facets.
+    press(&mut harness, egui::Modifiers::NONE);
+    assert!(
+        harness
+            .query_all_by_label_contains("All articles")
+            .any(|n| n.is_focused()),
+        "F6 a third time: the sidebar"
+    );
     // Then the list, whose arrows move.
     press(&mut harness, egui::Modifiers::NONE);
-    assert!(!typing(&harness), "F6 a third time: the list");
+    assert!(!typing(&harness), "F6 a fourth time: the list");
     harness.run_steps(2);
     harness.key_press(egui::Key::ArrowDown);
     wait_for(&mut harness, "the next article", |h| {
@@ -395,7 +403,13 @@ fn f6_moves_the_keyboard_between_search_list_and_reader() {
             .and_then(|a| a.meta.title.as_deref())
             == Some(titles[1].as_str())
     });
-    // Shift+F6 goes back: from the list to the search.
+    // Shift+F6 goes back: from the list to the sidebar, then the search.
+    press(&mut harness, egui::Modifiers::SHIFT);
+    assert!(
+        harness
+            .query_all_by_label_contains("All articles")
+            .any(|n| n.is_focused())
+    );
     press(&mut harness, egui::Modifiers::SHIFT);
     harness.event(egui::Event::Text("w".into()));
     harness.run_steps(2);

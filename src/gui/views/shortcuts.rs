@@ -2,6 +2,7 @@
 //! size, undo, highlight) and the list's keys while no text field has the
 //! keyboard.
 
+use super::sidebar::parts::{sidebar_rect_key, sidebar_start_key};
 use crate::gui::action::{Action, Actions};
 use crate::gui::state::annotating::{AnnotateAction, Annotating};
 use crate::gui::state::dialogs::DialogAction;
@@ -110,13 +111,15 @@ fn list_keys(ctx: &egui::Context, facts: &KeyFacts<'_>, actions: &mut Actions) {
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Pane {
     Search,
+    Sidebar,
     List,
     Reader,
 }
 
 /// F6 and Shift+F6: the keyboard to the next (previous) part of the window:
-/// the search field, the list (its arrow keys), the reader's text (to
-/// select a passage with Shift and the arrows, then Ctrl+H).
+/// the search field, the sidebar (Tab and Enter there), the list (its arrow
+/// keys), the reader's text (to select a passage with Shift and the
+/// arrows, then Ctrl+H).
 fn next_pane(ctx: &egui::Context, facts: &KeyFacts<'_>) {
     let backwards = ctx.input_mut(|i| i.consume_key(egui::Modifiers::SHIFT, egui::Key::F6));
     if !backwards && !ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::F6)) {
@@ -127,13 +130,21 @@ fn next_pane(ctx: &egui::Context, facts: &KeyFacts<'_>) {
         .annotating
         .text_id
         .filter(|_| facts.reader.article.is_some());
+    let sidebar_start: Option<egui::Id> = ctx.data(|d| d.get_temp(sidebar_start_key()));
+    let sidebar: Option<egui::Rect> = ctx.data(|d| d.get_temp(sidebar_rect_key()));
+    let in_sidebar = |id: egui::Id| {
+        ctx.read_response(id)
+            .zip(sidebar)
+            .is_some_and(|(response, rect)| rect.contains_rect(response.rect))
+    };
     let focused = ctx.memory(|m| m.focused());
     let here = match focused {
         Some(id) if Some(id) == search => Pane::Search,
         Some(id) if Some(id) == reader => Pane::Reader,
+        Some(id) if in_sidebar(id) => Pane::Sidebar,
         _ => Pane::List,
     };
-    let order: Vec<Pane> = [Pane::Search, Pane::List, Pane::Reader]
+    let order: Vec<Pane> = [Pane::Search, Pane::Sidebar, Pane::List, Pane::Reader]
         .into_iter()
         .filter(|p| *p != Pane::Reader || reader.is_some())
         .collect();
@@ -142,6 +153,11 @@ fn next_pane(ctx: &egui::Context, facts: &KeyFacts<'_>) {
     match order[(at + step) % order.len()] {
         Pane::Search => {
             ctx.data_mut(|d| d.insert_temp(super::top_bar::find_asked(), true));
+        }
+        Pane::Sidebar => {
+            if let Some(id) = sidebar_start {
+                ctx.memory_mut(|m| m.request_focus(id));
+            }
         }
         Pane::List => ctx.memory_mut(|m| {
             if let Some(id) = m.focused() {

@@ -4,7 +4,7 @@
 //! value with the count the current choice leaves it.
 
 mod dates;
-mod parts;
+pub(super) mod parts;
 mod tags;
 mod topics;
 
@@ -126,6 +126,8 @@ pub fn show(ui: &mut egui::Ui, list: &ListState, edits: &TagEdits, viewing_annot
         .default_size(250.0)
         .min_size(200.0)
         .show(ui, |ui| {
+            let rect = ui.max_rect();
+            ui.data_mut(|d| d.insert_temp(parts::sidebar_rect_key(), rect));
             // Not shrunk to its content: the panel keeps the width it was given.
             egui::ScrollArea::vertical()
                 .auto_shrink([false, true])

@@ -28,10 +28,26 @@ pub fn entry(
 ) -> Option<Action> {
     let selected = current == Some(&target);
     let (text, hover) = label_with_count(label, count);
-    ui.add(egui::Button::selectable(selected, text).truncate())
-        .on_hover_text(hover)
+    let response = ui
+        .add(egui::Button::selectable(selected, text).truncate())
+        .on_hover_text(hover);
+    if target == Browse::All {
+        // Where F6 puts the keyboard in the sidebar.
+        ui.data_mut(|d| d.insert_temp(sidebar_start_key(), response.id));
+    }
+    response
         .clicked()
         .then_some(Action::List(ListAction::Browse(target)))
+}
+
+/// Where the id of the sidebar's first entry is kept between frames (for
+/// F6), and the sidebar's rectangle (to tell that the keyboard is in it).
+pub fn sidebar_start_key() -> egui::Id {
+    egui::Id::NULL.with("folio: sidebar start")
+}
+
+pub fn sidebar_rect_key() -> egui::Id {
+    egui::Id::NULL.with("folio: sidebar rect")
 }
 
 /// A facet's value: click to choose it (with the others chosen in its
