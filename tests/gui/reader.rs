@@ -222,3 +222,40 @@ fn the_library_s_tags_are_offered_over_the_reader_which_does_not_move() {
     harness.get_by_label("water security").click();
     wait_for(&mut harness, "the tag chip", |h| shows(h, "water security  ×"));
 }
+
+#[test]
+fn details_typed_and_left_for_another_article_are_saved_not_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = stocked_app(dir.path());
+    let titles = list_titles(&harness);
+    open_article(&mut harness, &titles[0]);
+    harness.get_by_label("Edit details…").click();
+    wait_for(&mut harness, "the details form", |h| shows(h, "Save details"));
+    harness.get_by_label("Section").click();
+    harness.step();
+    harness.get_by_label("Section").type_text("Leaders");
+    harness.step();
+    // Another article, without Save: what was typed is kept.
+    click_row(&harness, &titles[1]);
+    wait_for(&mut harness, "the other article", |h| {
+        h.state()
+            .reader
+            .article
+            .as_ref()
+            .and_then(|a| a.meta.title.as_deref())
+            == Some(titles[1].as_str())
+    });
+    assert!(shows(
+        &harness,
+        &format!("The details typed for “{}” were saved", titles[0])
+    ));
+    open_article(&mut harness, &titles[0]);
+    wait_for(&mut harness, "the section kept", |h| {
+        h.state()
+            .reader
+            .article
+            .as_ref()
+            .and_then(|a| a.meta.section.as_deref())
+            == Some("Leaders")
+    });
+}

@@ -142,10 +142,38 @@ impl ReaderState {
         }
     }
 
+    /// Leaving an article whose details were being corrected: what was
+    /// typed is saved, as a click on Save would; when it cannot be (a date
+    /// Folio cannot read), the status bar says so rather than drop it
+    /// without a word.
+    fn keep_typed_details(&mut self, out: &mut Outbox) {
+        let (Some(form), Some(article)) = (&self.details, &self.article) else {
+            self.details = None;
+            return;
+        };
+        let as_typed = DetailsForm {
+            problem: None,
+            editing_text: false,
+            ..form.clone()
+        };
+        if as_typed == DetailsForm::from_article(article) {
+            self.details = None;
+            return;
+        }
+        let title = article.title_or_untitled().to_string();
+        self.save_details(out);
+        if let Some(form) = self.details.take() {
+            let why = form.problem.unwrap_or_default();
+            out.say(format!("The details typed for “{title}” were not saved: {why}"));
+        } else {
+            out.say(format!("The details typed for “{title}” were saved"));
+        }
+    }
+
     /// Opens another article (or none). The coordinator saves the note
     /// first; the details form and the match cursor start over.
     pub fn open(&mut self, id: Option<i64>, out: &mut Outbox) {
-        self.details = None;
+        self.keep_typed_details(out);
         self.match_cursor = 0;
         self.scroll_to_match = true;
         self.open_article = id;
