@@ -220,3 +220,46 @@ fn a_long_facet_lists_its_first_values_then_shows_all_with_a_box_to_find_one() {
     assert!(harness.query_by_label(&label(last)).is_some());
     assert!(harness.query_by_label(&label(&sources[9])).is_none() || sources[9].value == last.value);
 }
+
+#[test]
+fn a_name_typed_then_left_with_a_click_elsewhere_is_kept_and_esc_cancels() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lib.sqlite");
+    {
+        let (mut library, ids) = library_of_fixtures(&path);
+        library.change_tags(ids[0], &["drafts".into()], &[]).unwrap();
+    }
+    let mut harness = app_over(&path, Vec::new());
+    let rename = |harness: &mut egui_kittest::Harness<'static, folio::gui::FolioApp>,
+                  from: &str,
+                  count: usize,
+                  to: &str| {
+        harness
+            .get_by_label(&format!("{from}  ({count})"))
+            .click_secondary();
+        wait_for(harness, "the tag menu", |h| shows(h, "Rename…"));
+        harness.get_by_label("Rename…").click();
+        let field = format!("Rename “{from}” to");
+        wait_for(harness, "the name field", |h| shows(h, &field));
+        harness.get_by_label(&field).focus();
+        harness.step();
+        select_all_text(harness);
+        harness.step();
+        harness.get_by_label(&field).type_text(to);
+        harness.step();
+    };
+    wait_for(&mut harness, "the sidebar", |h| shows(h, "drafts  (1)"));
+    // Esc: the rename is cancelled, as asked.
+    rename(&mut harness, "drafts", 1, "sketches");
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(3);
+    assert!(shows(&harness, "drafts  (1)") && harness.state().tags.renaming.is_none());
+    // A click elsewhere: the name typed is kept.
+    rename(&mut harness, "drafts", 1, "sketches");
+    harness
+        .get_all_by_label_contains("All articles")
+        .next()
+        .unwrap()
+        .click();
+    wait_for(&mut harness, "the renamed tag", |h| shows(h, "sketches  (1)"));
+}

@@ -182,8 +182,9 @@ pub fn group(
 
 /// A name field in the sidebar, drawn from `typed`: it takes the keyboard
 /// when it opens. Returns the text when it was typed in, and the answer:
-/// Enter keeps the name (`Some(true)`), leaving it (Escape, a click
-/// elsewhere) cancels (`Some(false)`).
+/// Enter, or a click elsewhere, keeps the name typed (`Some(true)`); Escape,
+/// or leaving it empty, cancels (`Some(false)`). What was typed is never
+/// dropped by a click that only meant to go on.
 pub fn name_field(ui: &mut egui::Ui, label: &str, typed: &str) -> (Option<String>, Option<bool>) {
     let label = ui.weak(label);
     let (text, field) = widgets::typed_line(ui, typed, |t| t.desired_width(f32::INFINITY));
@@ -195,7 +196,9 @@ pub fn name_field(ui: &mut egui::Ui, label: &str, typed: &str) -> (Option<String
     }
     if field.lost_focus() {
         ui.data_mut(|d| d.remove::<bool>(field.id));
-        return (text, Some(ui.input(|i| i.key_pressed(egui::Key::Enter))));
+        let escaped = ui.input(|i| i.key_pressed(egui::Key::Escape));
+        let name = text.as_deref().unwrap_or(typed);
+        return (text.clone(), Some(!escaped && !name.trim().is_empty()));
     }
     (text, None)
 }
