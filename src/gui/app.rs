@@ -452,6 +452,11 @@ impl FolioApp {
             self.list.facets.trash,
         ));
         actions.extend(views::backups::show(&ctx, &self.dialogs));
+        actions.extend(views::export_chooser::show(
+            &ctx,
+            &self.dialogs,
+            self.list.selection.len(),
+        ));
         actions.extend(views::bulk_edit::show(
             &ctx,
             &self.dialogs,

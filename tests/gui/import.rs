@@ -169,8 +169,12 @@ fn without_a_file_chooser_an_export_is_saved_through_the_path_field() {
         !h.state().list.rows.ids().is_empty()
     });
     harness.get_by_label("File").click();
-    wait_for(&mut harness, "the File menu", |h| shows(h, "Export"));
-    harness.get_by_label("Export").click();
+    wait_for(&mut harness, "the File menu", |h| shows(h, "Export annotations"));
+    harness
+        .get_all_by_label_contains("Export…")
+        .next()
+        .unwrap()
+        .click();
     wait_for(&mut harness, "the formats", |h| shows(h, "Spreadsheet (CSV)…"));
     harness.get_by_label("Spreadsheet (CSV)…").click();
     wait_for(&mut harness, "the path field", |h| {

@@ -170,9 +170,17 @@ fn the_selected_articles_export_from_the_file_menu() {
     }
     wait_for(&mut harness, "two selected", |h| shows(h, "2 articles selected"));
     harness.get_by_label("File").click();
-    wait_for(&mut harness, "the File menu", |h| shows(h, "Export"));
-    harness.get_by_label("Export").click();
+    wait_for(&mut harness, "the File menu", |h| shows(h, "Export annotations"));
+    harness
+        .get_all_by_label_contains("Export…")
+        .next()
+        .unwrap()
+        .click();
     wait_for(&mut harness, "the formats", |h| shows(h, "Spreadsheet (CSV)…"));
+    assert!(shows(
+        &harness,
+        "The 2 selected articles, in one of these formats:"
+    ));
     harness.get_by_label("Spreadsheet (CSV)…").click();
     let written = dir.path().join("articles.csv");
     wait_for(&mut harness, "the export", |h| shows(h, "2 articles written to"));
@@ -414,4 +422,26 @@ fn f6_moves_the_keyboard_between_search_sidebar_list_and_reader() {
     harness.event(egui::Event::Text("w".into()));
     harness.run_steps(2);
     assert_eq!(harness.state().list.search, "w", "Shift+F6: back to the search");
+}
+
+#[test]
+fn ctrl_e_then_enter_exports_without_a_mouse() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, _) = annotated_app(dir.path());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    wait_for(&mut harness, "the formats", |h| shows(h, "Whole library (JSON)…"));
+    harness.run_steps(2);
+    // The first format has the keyboard: Enter takes it.
+    harness.key_press(egui::Key::Enter);
+    wait_for(&mut harness, "the export", |h| shows(h, "written to"));
+    assert!(!shows(&harness, "Whole library (JSON)…"), "the window closed");
+    // Esc closes it without exporting.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    wait_for(&mut harness, "the formats again", |h| {
+        shows(h, "Whole library (JSON)…")
+    });
+    harness.key_press(egui::Key::Escape);
+    wait_for(&mut harness, "the window closed", |h| {
+        !shows(h, "Whole library (JSON)…")
+    });
 }

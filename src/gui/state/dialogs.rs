@@ -31,6 +31,10 @@ pub enum DialogAction {
     BulkTyped(Box<BulkForm>),
     ApplyBulkEdit,
     CancelBulkEdit,
+    /// The window of export formats (Ctrl+E), for the keyboard as much as
+    /// for the mouse.
+    ShowExport,
+    CloseExport,
 }
 
 /// What the dialogs need to know of the list.
@@ -52,11 +56,15 @@ pub struct Dialogs {
     pub backup_choice: Option<PathBuf>,
     /// The form editing the selected articles' details together, when open.
     pub bulk_edit: Option<BulkForm>,
+    /// The window of export formats is open.
+    pub choosing_export: bool,
 }
 
 impl Dialogs {
     pub fn apply(&mut self, action: DialogAction, list: ListFacts, out: &mut Outbox) {
         match action {
+            DialogAction::ShowExport => self.choosing_export = true,
+            DialogAction::CloseExport => self.choosing_export = false,
             DialogAction::AskPurge => {
                 if !list.selected.is_empty() && list.in_trash {
                     self.confirm_purge = Some(list.selected);

@@ -10,6 +10,7 @@ pub mod cache;
 pub mod centre;
 pub mod confirm;
 pub mod drop_hint;
+pub mod export_chooser;
 pub mod reader;
 pub mod selection;
 pub mod shortcuts;

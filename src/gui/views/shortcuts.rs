@@ -35,6 +35,9 @@ fn commands(ctx: &egui::Context, facts: &KeyFacts<'_>, actions: &mut Actions) {
     if pressed(ctx, egui::Key::O) {
         actions.push(ImportAction::PickFiles);
     }
+    if pressed(ctx, egui::Key::E) {
+        actions.push(DialogAction::ShowExport);
+    }
     if pressed(ctx, egui::Key::Q) {
         ctx.send_viewport_cmd(egui::ViewportCommand::Close);
     }

@@ -104,15 +104,9 @@ fn file_menu(ui: &mut egui::Ui, actions: &mut Actions) {
         actions.push(ImportAction::PickFolder);
     }
     ui.separator();
-    ui.menu_button("Export", |ui| {
-        ui.weak("The selected articles, or the whole list");
-        for format in crate::export::ExportFormat::ALL {
-            if ui.button(format.label()).clicked() {
-                actions.push(ListAction::Export(format));
-                ui.close();
-            }
-        }
-    });
+    if menu_item(ui, "Export…", "Ctrl+E") {
+        actions.push(DialogAction::ShowExport);
+    }
     ui.menu_button("Export annotations", |ui| {
         if let Some(format) = widgets::annotation_export_menu(ui) {
             actions.push(AnnotateAction::Export {
