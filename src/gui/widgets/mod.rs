@@ -44,6 +44,29 @@ pub fn quoted(text: &str) -> String {
     }
 }
 
+/// A title in a heavier weight than the built-in face has: the light face
+/// drawn twice, a fraction of a pixel apart (as font renderers embolden a
+/// face that has no bold), in the strong text colour. Wraps like a label;
+/// read by screen readers as its text.
+pub fn heavy_heading(ui: &mut egui::Ui, text: &str, size: f32) -> egui::Response {
+    let color = ui.visuals().strong_text_color();
+    let galley = ui.painter().layout(
+        text.to_string(),
+        egui::FontId::proportional(size),
+        color,
+        ui.available_width(),
+    );
+    let (rect, response) = ui.allocate_exact_size(galley.size(), egui::Sense::hover());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
+    if ui.is_rect_visible(rect) {
+        let stroke = (size / 36.0).clamp(0.4, 0.9);
+        ui.painter().galley(rect.min, galley.clone(), color);
+        ui.painter()
+            .galley(rect.min + egui::vec2(stroke, 0.0), galley, color);
+    }
+    response
+}
+
 /// "1 article", "2 articles": a count with its noun.
 pub fn articles(n: usize) -> String {
     if n == 1 {

@@ -213,14 +213,7 @@ fn buttons(ui: &mut egui::Ui, article: &Article, actions: &mut Actions) {
 
 /// The title, what is known of the article, where it came from.
 fn header(ui: &mut egui::Ui, article: &Article, text_size: f32, actions: &mut Actions) {
-    ui.label(
-        // In the strong text colour: the built-in face is light, and the
-        // title must stand out from the text under it.
-        egui::RichText::new(article.title_or_untitled())
-            .heading()
-            .strong()
-            .size(text_size * 1.5),
-    );
+    crate::gui::widgets::heavy_heading(ui, article.title_or_untitled(), text_size * 1.5);
     let metadata = metadata_line(article);
     if metadata.is_empty() {
         // A clipping that named no date or source: say so rather than
