@@ -259,3 +259,19 @@ fn details_typed_and_left_for_another_article_are_saved_not_dropped() {
             == Some("Leaders")
     });
 }
+
+#[test]
+fn at_800_by_500_the_reader_s_toolbars_stay_on_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = stocked_app(dir.path());
+    harness.set_size(egui::vec2(800.0, 500.0));
+    let title = list_titles(&harness)[0].clone();
+    open_article(&mut harness, &title);
+    harness.run_steps(3);
+    let top = |h: &egui_kittest::Harness<'static, folio::gui::FolioApp>, label: &str| {
+        h.get_by_label(label).rect().top()
+    };
+    // Short names in a narrow reader; the whole names are still what they are called.
+    assert_eq!(top(&harness, "Edit details…"), top(&harness, "Close"));
+    assert_eq!(top(&harness, "yellow"), top(&harness, "purple"));
+}

@@ -179,37 +179,39 @@ fn details_form(ui: &mut egui::Ui, form: &DetailsForm, actions: &mut Actions) {
 /// Edit details, Move to Trash, More like this, Close. (The text's size is
 /// in the View menu and on Ctrl++ and Ctrl+−: here it wrapped the row.)
 fn buttons(ui: &mut egui::Ui, article: &Article, actions: &mut Actions) {
+    // In a narrow reader the short names keep the row on one line; screen
+    // readers and the hover still have the whole name.
+    let narrow = ui.available_width() < NARROW_READER;
+    let button = |ui: &mut egui::Ui, (long, short): (&str, &str), hover: &str| -> bool {
+        let response = ui.small_button(if narrow { short } else { long });
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, long));
+        response.on_hover_text(format!("{long}: {hover}")).clicked()
+    };
     ui.horizontal_wrapped(|ui| {
-        if ui
-            .small_button("Edit details…")
-            .on_hover_text("Correct the title, date, source…")
-            .clicked()
-        {
+        if button(ui, ("Edit details…", "Edit…"), "correct the title, date, source…") {
             actions.push(ReaderAction::EditDetails);
         }
-        if article.deleted_at.is_none() && ui.small_button("Move to Trash").on_hover_text("Delete").clicked()
-        {
+        if article.deleted_at.is_none() && button(ui, ("Move to Trash", "Trash"), "the Delete key") {
             actions.push(ListAction::TrashSelected);
         }
-        if ui
-            .small_button("More like this")
-            .on_hover_text("The articles most like this one")
-            .clicked()
-        {
+        if button(
+            ui,
+            ("More like this", "Similar"),
+            "the articles most like this one",
+        ) {
             actions.push(ListAction::MoreLikeThis(
                 article.id,
                 article.title_or_untitled().to_string(),
             ));
         }
-        if ui
-            .small_button("Close")
-            .on_hover_text("Close the reader (Esc)")
-            .clicked()
-        {
+        if button(ui, ("Close", "Close"), "close the reader (Esc)") {
             actions.push(ReaderAction::Close);
         }
     });
 }
+
+/// Narrower than this, the reader's toolbars use their short names.
+pub(super) const NARROW_READER: f32 = 400.0;
 
 /// The title, what is known of the article, where it came from.
 fn header(ui: &mut egui::Ui, article: &Article, text_size: f32, actions: &mut Actions) {

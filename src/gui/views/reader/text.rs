@@ -46,7 +46,11 @@ pub fn highlight_bar(ui: &mut egui::Ui, annotating: &Annotating, actions: &mut A
         } else {
             "Select a passage of the text to highlight it"
         };
-        ui.weak("Highlight:").on_hover_text(hint);
+        // The colours say what they are for by their hover; in a narrow
+        // reader the label would push the last of them onto a second line.
+        if ui.available_width() >= super::NARROW_READER {
+            ui.weak("Highlight:").on_hover_text(hint);
+        }
         for color in HighlightColor::ALL {
             let swatch = egui::Button::new(color.as_str())
                 .small()
