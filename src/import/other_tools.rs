@@ -282,11 +282,16 @@ fn instapaper_csv(headers: &[String], rows: &[csv::StringRecord]) -> Vec<ToolIte
 }
 
 /// wallabag's JSON export: entries with their saved content and annotations.
+/// The title wallabag gives an entry whose page it could not read.
+const WALLABAG_NO_TITLE: &str = "No title found";
+
 fn wallabag(entries: &[Value]) -> Vec<ToolItem> {
     entries
         .iter()
         .map(|e| ToolItem {
-            title: string(&e["title"]),
+            // wallabag's words when it could not fetch the page are not a
+            // title: the page's own (or its link) stands instead.
+            title: string(&e["title"]).filter(|t| t != WALLABAG_NO_TITLE),
             url: string(&e["url"]),
             html: string(&e["content"]),
             tags: strings(&e["tags"]),
@@ -710,6 +715,19 @@ fn read_items(path: &Path) -> Option<Result<(Tool, Items), String>> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn wallabag_s_no_title_found_is_no_title() {
+        let entries: Vec<Value> = serde_json::from_str(
+            r#"[{"title": "No title found", "url": "https://example.org/a", "content": ""},
+                {"title": "A real one", "url": "https://example.org/b", "content": ""}]"#,
+        )
+        .unwrap();
+        let items = wallabag(&entries);
+        assert_eq!(items[0].title, None);
+        assert_eq!(items[1].title.as_deref(), Some("A real one"));
+    }
+
     use super::*;
 
     #[test]
