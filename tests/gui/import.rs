@@ -168,14 +168,7 @@ fn without_a_file_chooser_an_export_is_saved_through_the_path_field() {
     wait_for(&mut harness, "the list", |h| {
         !h.state().list.rows.ids().is_empty()
     });
-    harness.get_by_label("File").click();
-    wait_for(&mut harness, "the File menu", |h| shows(h, "Export annotations"));
-    harness
-        .get_all_by_label_contains("Export…")
-        .next()
-        .unwrap()
-        .click();
-    wait_for(&mut harness, "the formats", |h| shows(h, "Spreadsheet (CSV)…"));
+    open_export_window(&mut harness);
     harness.get_by_label("Spreadsheet (CSV)…").click();
     wait_for(&mut harness, "the path field", |h| {
         shows(h, "no place was chosen") && shows(h, "the file to write")

@@ -169,14 +169,7 @@ fn the_selected_articles_export_from_the_file_menu() {
         node.click_modifiers(egui::Modifiers::COMMAND);
     }
     wait_for(&mut harness, "two selected", |h| shows(h, "2 articles selected"));
-    harness.get_by_label("File").click();
-    wait_for(&mut harness, "the File menu", |h| shows(h, "Export annotations"));
-    harness
-        .get_all_by_label_contains("Export…")
-        .next()
-        .unwrap()
-        .click();
-    wait_for(&mut harness, "the formats", |h| shows(h, "Spreadsheet (CSV)…"));
+    open_export_window(&mut harness);
     assert!(shows(
         &harness,
         "The 2 selected articles, in one of these formats:"
@@ -356,13 +349,7 @@ fn several_selected_rows_are_summed_up_beside_the_list_which_holds_still() {
     // A plain click reads one again.
     harness.get_all_by_label(&titles[2]).next().unwrap().click();
     wait_for(&mut harness, "the reader", |h| {
-        h.state()
-            .reader
-            .article
-            .as_ref()
-            .and_then(|a| a.meta.title.as_deref())
-            == Some(titles[2].as_str())
-            && !shows(h, "2 articles selected")
+        reading(h, &titles[2]) && !shows(h, "2 articles selected")
     });
 }
 
@@ -403,14 +390,7 @@ fn f6_moves_the_keyboard_between_search_sidebar_list_and_reader() {
     assert!(!typing(&harness), "F6 a fourth time: the list");
     harness.run_steps(2);
     harness.key_press(egui::Key::ArrowDown);
-    wait_for(&mut harness, "the next article", |h| {
-        h.state()
-            .reader
-            .article
-            .as_ref()
-            .and_then(|a| a.meta.title.as_deref())
-            == Some(titles[1].as_str())
-    });
+    wait_for(&mut harness, "the next article", |h| reading(h, &titles[1]));
     // Shift+F6 goes back: from the list to the sidebar, then the search.
     press(&mut harness, egui::Modifiers::SHIFT);
     assert!(

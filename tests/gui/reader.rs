@@ -237,14 +237,7 @@ fn details_typed_and_left_for_another_article_are_saved_not_dropped() {
     harness.step();
     // Another article, without Save: what was typed is kept.
     click_row(&harness, &titles[1]);
-    wait_for(&mut harness, "the other article", |h| {
-        h.state()
-            .reader
-            .article
-            .as_ref()
-            .and_then(|a| a.meta.title.as_deref())
-            == Some(titles[1].as_str())
-    });
+    wait_for(&mut harness, "the other article", |h| reading(h, &titles[1]));
     assert!(shows(
         &harness,
         &format!("The details typed for “{}” were saved", titles[0])

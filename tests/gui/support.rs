@@ -200,3 +200,26 @@ pub fn long_list(dir: &std::path::Path) -> Harness<'static, FolioApp> {
     wait_for(&mut harness, "the list", |h| shows(h, "600 articles"));
     harness
 }
+
+/// Whether the reader shows the article titled `title`.
+pub fn reading(harness: &Harness<'static, FolioApp>, title: &str) -> bool {
+    harness
+        .state()
+        .reader
+        .article
+        .as_ref()
+        .and_then(|a| a.meta.title.as_deref())
+        == Some(title)
+}
+
+/// File ▸ Export…, as a user opens it, until its formats show.
+pub fn open_export_window(harness: &mut Harness<'static, FolioApp>) {
+    harness.get_by_label("File").click();
+    wait_for(harness, "the File menu", |h| shows(h, "Export annotations"));
+    harness
+        .get_all_by_label_contains("Export…")
+        .next()
+        .unwrap()
+        .click();
+    wait_for(harness, "the formats", |h| shows(h, "Spreadsheet (CSV)…"));
+}
