@@ -691,6 +691,9 @@ fn read_items(path: &Path) -> Option<Result<(Tool, Items), String>> {
             }
         })),
         _ => {
+            if text.trim().is_empty() {
+                return Some(Err("the file is empty".into()));
+            }
             let value: Value = match serde_json::from_str(&text) {
                 Ok(value) => value,
                 // A list or an object cut short (a download that stopped)
