@@ -168,7 +168,7 @@ impl ExtractedArticle {
 /// One article as a reader found it: what the file or the other tool's
 /// export says of it, with what came along. Every reader gives this (the
 /// clipping, page and Markdown readers through `import::read_article`, the
-/// readers of other tools' exports through `import::other_tools`), and the
+/// readers of other tools' exports through `import::tools`), and the
 /// ingest stores it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FoundArticle {
@@ -182,6 +182,8 @@ pub struct FoundArticle {
     pub marked: Vec<MarkedPassage>,
     /// What the user gave, kept beside the article.
     pub original: OriginalFile,
+    /// The user's note on it in that tool, kept as the article's note.
+    pub note: Option<String>,
 }
 
 /// A passage marked in another tool, with the comment on it.
@@ -189,6 +191,8 @@ pub struct FoundArticle {
 pub struct MarkedPassage {
     pub quote: String,
     pub comment: Option<String>,
+    /// When it was marked there (RFC 3339), when the tool says.
+    pub created_at: Option<String>,
 }
 
 /// A file as the user gave it (the saved page, or a link's record),
@@ -241,6 +245,7 @@ impl Provenance {
         if let Some(state) = &self.read_state {
             parts.push(state.clone());
         }
+
         parts.join("  ·  ")
     }
 }
@@ -256,6 +261,12 @@ pub struct Provenance {
     pub link_only: bool,
     /// Where the publication is, as a citation manager had it.
     pub publisher_place: Option<String>,
+    /// Marked as a favourite (starred), here or in the tool it came from.
+    pub starred: bool,
+    /// What a citation manager said of the item that Folio has no field
+    /// for (its CSL type, DOI, abstract, accessed date, ISBN, …): a JSON
+    /// object of CSL-JSON fields, given back as they came on export.
+    pub citation: Option<String>,
 }
 
 /// The colours a highlight can have (and the colours Folio offers tags).

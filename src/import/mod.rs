@@ -17,9 +17,9 @@ pub mod lines;
 pub mod markdown;
 pub mod markup;
 pub mod mhtml;
-pub mod other_tools;
 mod readable;
 pub mod regions;
+pub mod tools;
 
 use crate::model::{ExtractedArticle, FoundArticle, OriginalFile};
 
@@ -94,6 +94,7 @@ pub fn extract(bytes: &[u8], file_name: Option<&str>) -> Result<(ExtractedArticl
 pub fn read_article(bytes: Vec<u8>, file_name: Option<String>) -> Result<FoundArticle, ExtractError> {
     let (meta, format) = extract(&bytes, file_name.as_deref())?;
     Ok(FoundArticle {
+        note: None,
         meta,
         original: OriginalFile {
             file_name,

@@ -1,5 +1,5 @@
 //! Files that hold many articles: Folio's own library export, and the
-//! exports of the tools users arrive from (read by `import::other_tools`).
+//! exports of the tools users arrive from (read by `import::tools`).
 //! Each article gets its own line in the report; a collection is stored an
 //! article at a time, whole (dates, read state, highlights), as the library
 //! takes an exported article.
@@ -7,10 +7,11 @@
 use super::report::{FileReport, Outcome};
 use crate::annotate::anchor;
 use crate::import::files::{MAX_COLLECTION_BYTES, read_limited, read_start};
-use crate::import::other_tools;
+use crate::import::tools;
 use crate::library::{InsertOutcome, Library, compress};
 use crate::model::library_export::{
-    ExportedArticle, ExportedHighlight, ExportedOriginal, LibraryExport, VERSION, looks_like_library_export,
+    ExportedArticle, ExportedHighlight, ExportedNote, ExportedOriginal, LibraryExport, VERSION,
+    looks_like_library_export,
 };
 use crate::model::{FoundArticle, MarkedPassage};
 use base64::Engine;
@@ -28,7 +29,7 @@ fn extension(path: &Path) -> String {
 pub(super) fn is_collection(path: &Path) -> bool {
     match extension(path).as_str() {
         "json" | "csv" | "zip" => true,
-        "html" | "htm" => other_tools::is_pocket_html(&String::from_utf8_lossy(&read_start(path, 64 * 1024))),
+        "html" | "htm" => tools::is_pocket_html(&String::from_utf8_lossy(&read_start(path, 64 * 1024))),
         _ => false,
     }
 }
@@ -103,7 +104,7 @@ pub(super) fn import_collection(library: &mut Library, path: &Path) -> Result<Ve
             return Ok(import_library_export(library, path, &text));
         }
     }
-    let other_tools::ToolExport { tool, articles } = match other_tools::read_export(path) {
+    let tools::ToolExport { tool, articles } = match tools::read_export(path) {
         Some(Ok(export)) => export,
         Some(Err(reason)) => return Ok(failed(path, reason)),
         None => return Err(NotAnExport),
@@ -146,6 +147,7 @@ fn whole(found: FoundArticle, now: &str) -> ExportedArticle {
         provenance,
         marked,
         original,
+        note,
     } = found;
     let highlights = marked.iter().map(|m| anchored(&meta.body, m, now)).collect();
     ExportedArticle {
@@ -158,13 +160,18 @@ fn whole(found: FoundArticle, now: &str) -> ExportedArticle {
         read_state: provenance.read_state,
         link_only: provenance.link_only,
         publisher_place: provenance.publisher_place,
+        starred: provenance.starred,
+        citation: provenance.citation.and_then(|c| serde_json::from_str(&c).ok()),
         original: Some(ExportedOriginal {
             file_name: original.file_name,
             format: original.format,
             zlib_base64: base64::engine::general_purpose::STANDARD.encode(compress(&original.bytes)),
         }),
         topics: Vec::new(),
-        note: None,
+        note: note.map(|text| ExportedNote {
+            text,
+            updated_at: now.to_string(),
+        }),
         title: meta.title,
         body: meta.body,
         source: meta.source,
@@ -199,7 +206,7 @@ fn anchored(body: &str, marked: &MarkedPassage, now: &str) -> ExportedHighlight 
         suffix: selector.as_ref().map(|s| s.suffix.clone()).unwrap_or_default(),
         color: "yellow".into(),
         comment: marked.comment.clone(),
-        created_at: now.to_string(),
+        created_at: marked.created_at.clone().unwrap_or_else(|| now.to_string()),
         updated_at: now.to_string(),
         detached: selector.is_none(),
     }

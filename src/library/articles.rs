@@ -152,7 +152,8 @@ impl Library {
             .query_row(
                 "SELECT a.id, a.title, a.body, a.source, a.authors, a.published_date, a.published_precision, \
                  a.published_time, a.section, a.kind, a.language, a.url, a.region, a.imported_at, a.updated_at, \
-                 a.deleted_at, o.file_name, n.body, a.saved_at, a.read_state, a.link_only, a.publisher_place \
+                 a.deleted_at, o.file_name, n.body, a.saved_at, a.read_state, a.link_only, a.publisher_place, \
+                 a.starred, a.citation \
                  FROM articles a LEFT JOIN originals o ON o.article_id = a.id \
                  LEFT JOIN notes n ON n.article_id = a.id WHERE a.id = ?",
                 [id],
@@ -187,6 +188,8 @@ impl Library {
                             read_state: r.get(19)?,
                             link_only: r.get(20)?,
                             publisher_place: r.get(21)?,
+                            starred: r.get(22)?,
+                            citation: r.get(23)?,
                         },
                     })
                 },
@@ -546,6 +549,12 @@ pub(super) fn insert_article(
         ],
     )?;
     let id = tx.last_insert_rowid();
+    // Few articles come starred or with a citation: the columns are set
+    // only for them, so the common insert stays one prepared statement.
+    if stamps.provenance.starred || stamps.provenance.citation.is_some() {
+        tx.prepare_cached("UPDATE articles SET starred = ?, citation = ? WHERE id = ?")?
+            .execute(params![stamps.provenance.starred, stamps.provenance.citation, id])?;
+    }
     index_cjk(tx, id, meta.title.as_deref(), &meta.body)?;
     if let Some(region) = &meta.region {
         let region_id = ensure_region(tx, region, None)?;

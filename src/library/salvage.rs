@@ -101,10 +101,26 @@ impl Library {
                         read_state: r.get(16)?,
                         link_only: r.get(17)?,
                         publisher_place: r.get(18)?,
+                        starred: false,
+                        citation: None,
                         original: None,
                     })
                 },
             )
-            .optional()?)
+            .optional()?
+            .map(|mut article| {
+                // A library from before step 10 of the schema has neither
+                // column: the article is saved without them.
+                if let Ok((starred, citation)) =
+                    self.conn
+                        .query_row("SELECT starred, citation FROM articles WHERE id = ?", [id], |r| {
+                            Ok((r.get::<_, bool>(0)?, r.get::<_, Option<String>>(1)?))
+                        })
+                {
+                    article.starred = starred;
+                    article.citation = citation.and_then(|c| serde_json::from_str(&c).ok());
+                }
+                article
+            }))
     }
 }

@@ -490,6 +490,16 @@ pub const MIGRATIONS: &[&str] = &[
                    '') AS notes
         FROM articles a LEFT JOIN notes n ON n.article_id = a.id;
     "#,
+    // 10: an article can be starred (a favourite, here or in the tool it
+    // came from), and keeps what a citation manager said of it that Folio
+    // has no field for (CSL-JSON: its type, DOI, abstract, accessed date).
+    // Starred articles are few: a partial index finds them without
+    // growing with the library.
+    r#"
+    ALTER TABLE articles ADD COLUMN starred INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE articles ADD COLUMN citation TEXT;
+    CREATE INDEX articles_starred ON articles(id) WHERE starred = 1;
+    "#,
 ];
 
 pub fn current_version(conn: &Connection) -> Result<i64, LibraryError> {

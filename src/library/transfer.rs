@@ -176,6 +176,12 @@ impl Library {
             read_state: article.provenance.read_state,
             link_only: article.provenance.link_only,
             publisher_place: article.provenance.publisher_place,
+            starred: article.provenance.starred,
+            citation: article
+                .provenance
+                .citation
+                .as_deref()
+                .and_then(|c| serde_json::from_str(c).ok()),
             original,
         })
     }
@@ -249,6 +255,11 @@ fn import_exported_tx(tx: &Transaction, a: &ExportedArticle) -> Result<InsertOut
         read_state: a.read_state.clone(),
         link_only: a.link_only,
         publisher_place: a.publisher_place.clone(),
+        starred: a.starred,
+        citation: a
+            .citation
+            .as_ref()
+            .map(|c| serde_json::Value::Object(c.clone()).to_string()),
     };
     let stamps = Stamps {
         imported_at: &a.imported_at,

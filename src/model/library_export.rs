@@ -112,6 +112,12 @@ pub struct ExportedArticle {
     pub link_only: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publisher_place: Option<String>,
+    /// Marked as a favourite.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub starred: bool,
+    /// CSL-JSON fields a citation manager gave that Folio has no field for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub citation: Option<serde_json::Map<String, serde_json::Value>>,
     pub original: Option<ExportedOriginal>,
 }
 
