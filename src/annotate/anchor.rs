@@ -71,6 +71,53 @@ fn context_score(chars: &[char], at: usize, end: usize, prefix: &[char], suffix:
     before + after
 }
 
+/// Where `quote` first stands in `text`, as character offsets (end
+/// exclusive), matched the way the text itself was normalised when it was
+/// stored: any run of white space (a no-break space from a French page, a
+/// line break in a copied passage) matches any other, and straight and
+/// curly quotation marks match each other. A quote copied from the page a
+/// tool saved thus finds the passage in the text Folio kept of it.
+pub fn find_quote(text: &str, quote: &str) -> Option<(usize, usize)> {
+    let quote = quote.trim();
+    if quote.is_empty() {
+        return None;
+    }
+    // The common case, and the cheap one: the very characters.
+    let byte_range = match text.find(quote) {
+        Some(at) => at..at + quote.len(),
+        None => {
+            let found = loose_pattern(quote)?.find(text)?;
+            found.start()..found.end()
+        }
+    };
+    let start = text[..byte_range.start].chars().count();
+    Some((start, start + text[byte_range].chars().count()))
+}
+
+/// A pattern matching `quote` under the normalisation [`find_quote`]
+/// describes; `None` for a quote too long to compile (over the regex
+/// crate's size limit), which then matches only as written.
+fn loose_pattern(quote: &str) -> Option<regex::Regex> {
+    let mut pattern = String::with_capacity(quote.len() * 2);
+    let mut in_space = false;
+    for c in quote.chars() {
+        if c.is_whitespace() {
+            if !in_space {
+                pattern.push_str(r"\s+");
+            }
+            in_space = true;
+            continue;
+        }
+        in_space = false;
+        match c {
+            '\'' | '‘' | '’' => pattern.push_str("['‘’]"),
+            '"' | '“' | '”' => pattern.push_str("[\"“”]"),
+            c => pattern.push_str(&regex::escape(c.encode_utf8(&mut [0; 4]))),
+        }
+    }
+    regex::Regex::new(&pattern).ok()
+}
+
 /// The selector found again in `text`, which may have changed since it was
 /// made: `None` when the passage cannot be found (the highlight is then
 /// kept as "detached", never dropped).
@@ -92,6 +139,10 @@ pub fn reanchor(selector: &Selector, text: &str) -> Option<Selector> {
     });
     if let Some(at) = best {
         return select_chars(&chars, at, at + quote.len());
+    }
+    // The same words with other spaces or quotation marks.
+    if let Some((start, end)) = find_quote(text, &selector.quote) {
+        return select_chars(&chars, start, end);
     }
     // The passage itself was edited: what now stands between its context.
     between_context(&chars, &quote, &prefix, &suffix)
@@ -267,5 +318,46 @@ mod tests {
         let found = reanchor(&s, &edited).unwrap();
         assert_eq!(found.start, 11);
         assert_eq!(quoted(&edited, &found), "対話を突然提案した");
+    }
+
+    #[test]
+    fn a_quote_with_other_spaces_and_quotation_marks_finds_the_passage() {
+        let text =
+            "Le Conseil fédéral suisse – peu pressé – a dit : « Mon but : ne pas céder ». It isn’t over.";
+        let (start, end) = find_quote(text, "suisse –\u{a0}peu").unwrap();
+        assert_eq!(
+            text.chars().skip(start).take(end - start).collect::<String>(),
+            "suisse – peu"
+        );
+        let (start, end) = find_quote(text, "Mon but\u{a0}: ne pas").unwrap();
+        assert_eq!(
+            text.chars().skip(start).take(end - start).collect::<String>(),
+            "Mon but : ne pas"
+        );
+        let (start, end) = find_quote(text, "It isn't\nover").unwrap();
+        assert_eq!(
+            text.chars().skip(start).take(end - start).collect::<String>(),
+            "It isn’t over"
+        );
+        assert_eq!(
+            find_quote(text, "Mon but: ne pas"),
+            None,
+            "a space missing is other words"
+        );
+        assert_eq!(find_quote(text, " \u{a0} "), None);
+    }
+
+    #[test]
+    fn a_highlight_copied_with_a_no_break_space_is_found_again() {
+        let text = "Le Conseil fédéral suisse – peu pressé – a dit non.";
+        let s = Selector {
+            start: 0,
+            end: 0,
+            quote: "suisse –\u{a0}peu pressé".into(),
+            prefix: String::new(),
+            suffix: String::new(),
+        };
+        let found = reanchor(&s, text).unwrap();
+        assert_eq!(found.quote, "suisse – peu pressé");
     }
 }

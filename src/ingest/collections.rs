@@ -190,18 +190,14 @@ fn whole(found: FoundArticle, now: &str) -> ExportedArticle {
 /// says it, or detached when it does not.
 fn anchored(body: &str, marked: &MarkedPassage, now: &str) -> ExportedHighlight {
     let quote = marked.quote.trim();
-    // Found by bytes (UTF-8 matches only whole characters), then counted
-    // in characters, the unit of a highlight's place: no copy of the text
-    // for each highlight.
-    let at = (!quote.is_empty())
-        .then(|| body.find(quote))
-        .flatten()
-        .map(|byte| body[..byte].chars().count());
-    let selector = at.and_then(|at| anchor::select(body, at, at + quote.chars().count()));
+    let selector = anchor::find_quote(body, quote).and_then(|(start, end)| anchor::select(body, start, end));
     ExportedHighlight {
         start: selector.as_ref().map_or(0, |s| s.start),
         end: selector.as_ref().map_or(0, |s| s.end),
-        quote: quote.to_string(),
+        // What the text says there, when found; else the quote as it came.
+        quote: selector
+            .as_ref()
+            .map_or_else(|| quote.to_string(), |s| s.quote.clone()),
         prefix: selector.as_ref().map(|s| s.prefix.clone()).unwrap_or_default(),
         suffix: selector.as_ref().map(|s| s.suffix.clone()).unwrap_or_default(),
         color: "yellow".into(),

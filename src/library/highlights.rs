@@ -170,14 +170,12 @@ impl Library {
     ) -> Result<Highlight> {
         let article = self.get_article(article_id)?;
         let body = &article.meta.body;
-        let at = body.find(passage.trim()).ok_or_else(|| {
+        let (start, end) = anchor::find_quote(body, passage).ok_or_else(|| {
             LibraryError::Invalid(format!(
                 "article {article_id} does not contain “{}”",
                 passage.trim()
             ))
         })?;
-        let start = body[..at].chars().count();
-        let end = start + passage.trim().chars().count();
         self.add_highlight(article_id, start, end, color, comment)
     }
 
