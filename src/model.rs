@@ -371,6 +371,7 @@ pub struct ArticleSummary {
     pub region: Option<String>,
     pub tags: Vec<String>,
     pub deleted_at: Option<String>,
+    pub starred: bool,
 }
 
 /// Details set on many articles at once; `None` keeps each article's own.

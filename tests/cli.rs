@@ -762,3 +762,81 @@ fn opening_files_that_are_not_there_or_a_mistyped_command_is_refused_clearly() {
         typo.stderr
     );
 }
+
+#[test]
+fn stars_are_set_listed_shown_and_carried_by_the_library_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let (lib, seed_id) = stocked_library(dir.path());
+    let id = seed_id.to_string();
+    let run = folio(&lib, &["star", &id]);
+    assert!(
+        run.ok && run.stdout.trim() == "1 article starred",
+        "{}{}",
+        run.stdout,
+        run.stderr
+    );
+    let run = folio(&lib, &["star", &id]);
+    assert_eq!(run.stdout.trim(), "0 articles starred (1 already starred)");
+    let run = folio(&lib, &["list", "--starred"]);
+    assert_eq!(
+        run.stdout.lines().filter(|l| l.starts_with('#')).count(),
+        1,
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.starts_with(&format!("#{id} ")), "{}", run.stdout);
+    assert!(folio(&lib, &["show", &id]).stdout.contains("starred: yes"));
+
+    let export = dir.path().join("library.json");
+    assert!(
+        folio(
+            &lib,
+            &["export", "--format", "json", "-o", export.to_str().unwrap()]
+        )
+        .ok
+    );
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&export).unwrap()).unwrap();
+    let starred: Vec<_> = json["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["starred"] == serde_json::json!(true))
+        .collect();
+    assert_eq!(starred.len(), 1);
+
+    let fresh = dir.path().join("fresh.sqlite");
+    assert!(folio(&fresh, &["import", export.to_str().unwrap()]).ok);
+    assert_eq!(
+        folio(&fresh, &["list", "--starred"])
+            .stdout
+            .lines()
+            .filter(|l| l.starts_with('#'))
+            .count(),
+        1
+    );
+
+    let run = folio(&lib, &["unstar", &id, "99999"]);
+    assert!(
+        !run.ok,
+        "an article that is not there is an error: {}",
+        run.stdout
+    );
+    assert_eq!(
+        folio(&lib, &["list", "--starred"])
+            .stdout
+            .lines()
+            .filter(|l| l.starts_with('#'))
+            .count(),
+        1,
+        "all or none"
+    );
+    assert!(folio(&lib, &["unstar", &id]).ok);
+    assert_eq!(
+        folio(&lib, &["list", "--starred"])
+            .stdout
+            .lines()
+            .filter(|l| l.starts_with('#'))
+            .count(),
+        0
+    );
+}

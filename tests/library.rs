@@ -210,6 +210,19 @@ fn the_original_file_is_kept_byte_for_byte() {
 }
 
 /// An article with only the fields the list sorts by.
+/// Inserts new articles; their ids.
+fn imported_ids(library: &mut Library, articles: &[NewArticle]) -> Vec<i64> {
+    library
+        .insert_batch(articles)
+        .unwrap()
+        .into_iter()
+        .map(|o| match o.unwrap() {
+            folio::library::InsertOutcome::Imported { id } => id,
+            other => panic!("{other:?}"),
+        })
+        .collect()
+}
+
 fn sortable(
     title: Option<&str>,
     source: Option<&str>,
@@ -331,15 +344,7 @@ fn a_bulk_edit_lands_whole_or_not_at_all_and_its_undo_puts_everything_back() {
             )
         })
         .collect();
-    let ids: Vec<i64> = library
-        .insert_batch(&articles)
-        .unwrap()
-        .into_iter()
-        .map(|o| match o.unwrap() {
-            folio::library::InsertOutcome::Imported { id } => id,
-            other => panic!("{other:?}"),
-        })
-        .collect();
+    let ids = imported_ids(&mut library, &articles);
     let source = |library: &Library, id: i64| library.get_article(id).unwrap().meta.source;
     let changes = folio::model::DetailChanges {
         source: Some("The New Times".into()),
@@ -437,4 +442,57 @@ fn an_original_that_would_unpack_past_the_limit_is_refused_as_damaged() {
             other.map(|o| o.map(|(_, b)| b.len()))
         ),
     }
+}
+
+/// Starring: the stars land, the State facet counts them beside the read
+/// state other tools kept, and the list, the search language and the
+/// command line's flags all find them.
+#[test]
+fn starred_articles_are_counted_listed_and_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut library = Library::open(&dir.path().join("lib.sqlite")).unwrap();
+    let leaders: Vec<NewArticle> = (0..4)
+        .map(|n| sortable(Some(&format!("Leader {n}")), None, None, None, n))
+        .collect();
+    let ids = imported_ids(&mut library, &leaders);
+    assert!(library.facets().unwrap().states.is_empty());
+    assert_eq!(library.star_many(&ids[..2], true).unwrap(), ids[..2]);
+    // Starring again changes nothing, and says so.
+    assert_eq!(library.star_many(&ids[..1], true).unwrap(), Vec::<i64>::new());
+    let states = library.facets().unwrap().states;
+    assert_eq!(states.len(), 1);
+    assert_eq!((states[0].value.as_str(), states[0].count), ("Starred", 2));
+
+    let starred = Filter::matching(Condition::State(vec!["starred".into()]));
+    let listed: Vec<i64> = library.list(&starred).unwrap().iter().map(|a| a.id).collect();
+    assert_eq!(listed.len(), 2);
+    assert!(
+        library
+            .list(&Filter::default())
+            .unwrap()
+            .iter()
+            .all(|a| a.starred == ids[..2].contains(&a.id))
+    );
+    assert_eq!(
+        library
+            .search("is:starred leader", &Filter::default())
+            .unwrap()
+            .len(),
+        2
+    );
+    assert_eq!(
+        library
+            .search("-is:starred leader", &Filter::default())
+            .unwrap()
+            .len(),
+        2
+    );
+    assert!(library.get_article(ids[0]).unwrap().provenance.starred);
+
+    assert_eq!(library.star_many(&ids, false).unwrap(), ids[..2]);
+    assert_eq!(library.count(&starred).unwrap(), 0);
+    assert!(matches!(
+        library.star_many(&[9999], true),
+        Err(LibraryError::NotFound(9999))
+    ));
 }

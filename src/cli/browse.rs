@@ -93,6 +93,9 @@ pub fn run(library_path: &Option<PathBuf>, command: BrowseCommand, out: &mut dyn
             if !m.countries.is_empty() {
                 writeln!(out, "countries: {}", m.countries.join(", "))?;
             }
+            if a.provenance.starred {
+                writeln!(out, "starred: yes")?;
+            }
             let provenance = a.provenance.describe();
             if !provenance.is_empty() {
                 writeln!(out, "from another tool: {}", provenance.to_lowercase())?;

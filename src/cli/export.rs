@@ -20,7 +20,7 @@ pub enum ExportCommand {
         #[arg(long, value_enum)]
         format: ExportFormat,
         /// The file to write (a folder for md).
-        #[arg(long)]
+        #[arg(long, short = 'o')]
         out: PathBuf,
         #[command(flatten)]
         filter: FilterArgs,

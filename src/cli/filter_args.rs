@@ -33,6 +33,12 @@ pub struct FilterArgs {
     /// Only articles filed under this topic (or a topic below it).
     #[arg(long)]
     topic: Option<String>,
+    /// Only starred articles.
+    #[arg(long)]
+    starred: bool,
+    /// Only articles in this state from the tool they came from: unread or archived.
+    #[arg(long, value_name = "STATE", value_parser = ["unread", "archived"])]
+    state: Option<String>,
     /// Show at most this many.
     #[arg(long)]
     limit: Option<usize>,
@@ -58,6 +64,8 @@ impl FilterArgs {
             && self.tag.is_none()
             && self.topic.is_none()
             && self.limit.is_none()
+            && !self.starred
+            && self.state.is_none()
             && !self.trash
     }
 
@@ -77,6 +85,8 @@ impl FilterArgs {
             Condition::of_one(Condition::Language, self.lang.as_ref()),
             Condition::of_one(Condition::Tag, self.tag.as_ref()),
             Condition::of_one(Condition::Topic, self.topic.as_ref()),
+            self.starred.then(|| Condition::State(vec!["starred".into()])),
+            Condition::of_one(Condition::State, self.state.as_ref()),
         ];
         Filter {
             conditions: conditions.into_iter().flatten().collect(),

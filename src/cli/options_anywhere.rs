@@ -98,12 +98,18 @@ fn with_value(
 ) -> OsString {
     let takes_value = option.is_some_and(|o| o.get_action().takes_values());
     let text = arg.to_string_lossy();
-    if !takes_value || !text.starts_with("--") || text.contains('=') {
+    // A short option (`-o FILE`) is joined as its long name, which is
+    // the one way `=` may follow.
+    let long = match option.and_then(Arg::get_long) {
+        Some(long) if !text.starts_with("--") => format!("--{long}"),
+        _ => text.to_string(),
+    };
+    if !takes_value || !long.starts_with("--") || text.contains('=') {
         return arg;
     }
     match rest.next_if(|value| value != "--" && option_in(command, value).is_none()) {
         Some(value) => {
-            let mut joined = arg;
+            let mut joined = OsString::from(long);
             joined.push("=");
             joined.push(value);
             joined

@@ -1,4 +1,4 @@
-//! Tags and topics.
+//! Tags, topics and stars.
 
 use super::open_library;
 use anyhow::Result;
@@ -18,6 +18,17 @@ pub enum OrganizeCommand {
         /// +name to add, -name to remove (a bare name adds).
         #[arg(required = true)]
         changes: Vec<String>,
+    },
+    /// Star articles (a favourite: `folio list --starred` lists them).
+    #[command(after_help = "Example:\n  folio star 12 14")]
+    Star {
+        #[arg(required = true)]
+        ids: Vec<i64>,
+    },
+    /// Take the star off articles.
+    Unstar {
+        #[arg(required = true)]
+        ids: Vec<i64>,
     },
     /// Rename a tag; renaming onto an existing tag merges the two.
     #[command(after_help = "Example:\n  folio rename-tag \"N. Korea\" \"North Korea\"")]
@@ -70,6 +81,8 @@ pub fn run(
                 }
             )?;
         }
+        OrganizeCommand::Star { ids } => star(library_path, &ids, true, out)?,
+        OrganizeCommand::Unstar { ids } => star(library_path, &ids, false, out)?,
         OrganizeCommand::RenameTag { old, new } => {
             let mut library = open_library(library_path)?;
             let count = library.rename_tag(&old, &new)?;
@@ -141,4 +154,24 @@ pub fn run(
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `folio star` and `folio unstar`: says how many changed, and how many
+/// were so already.
+fn star(library_path: &Option<PathBuf>, ids: &[i64], starred: bool, out: &mut dyn Write) -> Result<()> {
+    let mut library = open_library(library_path)?;
+    let changed = library.star_many(ids, starred)?;
+    let (done, already) = if starred {
+        ("starred", "already starred")
+    } else {
+        ("unstarred", "had no star")
+    };
+    let plural = if changed.len() == 1 { "" } else { "s" };
+    write!(out, "{} article{plural} {done}", changed.len())?;
+    let unchanged = ids.len() - changed.len();
+    if unchanged > 0 {
+        write!(out, " ({unchanged} {already})")?;
+    }
+    writeln!(out)?;
+    Ok(())
 }

@@ -71,6 +71,16 @@ impl ListModel {
         self.order.get(index).and_then(|id| self.rows.get(id))
     }
 
+    /// Marks these rows starred or not, as the library is about to have
+    /// them, so the list shows a star the moment it is asked for.
+    pub fn set_starred(&mut self, ids: &[i64], starred: bool) {
+        for id in ids {
+            if let Some(row) = self.rows.get_mut(id) {
+                row.starred = starred;
+            }
+        }
+    }
+
     /// Ids around the rows on screen whose text is neither here nor asked
     /// for; they are marked as asked for.
     pub fn rows_to_fetch(&mut self, visible: std::ops::Range<usize>) -> Vec<i64> {
@@ -108,6 +118,7 @@ mod tests {
             region: None,
             tags: Vec::new(),
             deleted_at: None,
+            starred: false,
         }
     }
 

@@ -19,6 +19,11 @@ pub enum Undo {
     },
     Trashed(Vec<i64>),
     Restored(Vec<i64>),
+    /// These articles were starred (or had their stars taken away).
+    Starred {
+        ids: Vec<i64>,
+        starred: bool,
+    },
     Note {
         id: i64,
         previous: String,
@@ -76,6 +81,8 @@ impl Undo {
             Undo::Trashed(ids) if ids.len() == 1 => "Undo move to Trash".into(),
             Undo::Trashed(ids) => format!("Undo moving {} to Trash", articles(ids.len())),
             Undo::Restored(_) => "Undo restore".into(),
+            Undo::Starred { starred: true, .. } => "Undo star".into(),
+            Undo::Starred { starred: false, .. } => "Undo taking the star off".into(),
             Undo::Note { .. } => "Undo note edit".into(),
             Undo::Highlight(_) => "Undo highlight change".into(),
             Undo::Topics { .. } => "Undo topic change".into(),
@@ -109,6 +116,10 @@ impl Undo {
             },
             Undo::Trashed(ids) => Request::Restore(ids),
             Undo::Restored(ids) => Request::Trash(ids),
+            Undo::Starred { ids, starred } => Request::Star {
+                ids,
+                starred: !starred,
+            },
             Undo::Note { id, previous } => Request::SetNote { id, text: previous },
             Undo::Highlight(h) => Request::UpdateHighlight {
                 id: h.id,

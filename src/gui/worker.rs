@@ -135,6 +135,10 @@ pub enum Request {
     },
     Trash(Vec<i64>),
     Restore(Vec<i64>),
+    Star {
+        ids: Vec<i64>,
+        starred: bool,
+    },
     /// Deletes trashed articles for good.
     Purge(Vec<i64>),
     UpdateDetails {
@@ -572,6 +576,10 @@ fn answer(
         }
         Request::Restore(ids) => {
             library.restore_many(&ids)?;
+            Response::Changed
+        }
+        Request::Star { ids, starred } => {
+            library.star_many(&ids, starred)?;
             Response::Changed
         }
         Request::Purge(ids) => {

@@ -50,7 +50,11 @@ pub fn compress(bytes: &[u8]) -> Vec<u8> {
 pub(super) const SUMMARY_COLUMNS: &str = "a.id, a.title, a.published_date, a.published_precision, a.published_time, \
      a.source, a.region, a.deleted_at, \
      (SELECT group_concat(t.name, char(31)) FROM article_tags at JOIN tags t ON t.id = at.tag_id \
-      WHERE at.article_id = a.id)";
+      WHERE at.article_id = a.id), a.starred";
+
+/// How many columns [`SUMMARY_COLUMNS`] are: a query's own columns after
+/// them start here.
+pub(super) const SUMMARY_COLUMN_COUNT: usize = 10;
 
 pub(super) fn summary_from_row(row: &Row) -> rusqlite::Result<ArticleSummary> {
     summary_from_row_at(row, 0)
@@ -71,6 +75,7 @@ pub(super) fn summary_from_row_at(row: &Row, at: usize) -> rusqlite::Result<Arti
         region: row.get(at + 6)?,
         tags,
         deleted_at: row.get(at + 7)?,
+        starred: row.get(at + 9)?,
     })
 }
 

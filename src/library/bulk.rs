@@ -3,8 +3,9 @@
 
 use super::articles::{purge_tx, restore_tx, trash_tx, update_details_tx};
 use super::topics::change_topics_tx;
-use super::{Library, Result};
+use super::{Library, LibraryError, Result};
 use crate::model::{DetailChanges, ExtractedArticle};
+use rusqlite::OptionalExtension;
 use rusqlite::Transaction;
 
 /// What a bulk edit replaced, for its undo.
@@ -72,6 +73,32 @@ impl Library {
     pub fn purge_many(&mut self, ids: &[i64]) -> Result<()> {
         self.ensure_writable()?;
         self.each_in_one_transaction(ids, purge_tx)
+    }
+
+    /// Stars these articles, or takes their stars away, all or none;
+    /// returns the ids whose state changed (for the undo: an article that
+    /// was already starred is left out of it).
+    pub fn star_many(&mut self, ids: &[i64], starred: bool) -> Result<Vec<i64>> {
+        self.ensure_writable()?;
+        let tx = self.conn.transaction()?;
+        let mut changed = Vec::new();
+        for &id in ids {
+            let was: Option<bool> = tx
+                .prepare_cached("SELECT starred FROM articles WHERE id = ?")?
+                .query_row([id], |r| r.get(0))
+                .optional()?;
+            match was {
+                None => return Err(LibraryError::NotFound(id)),
+                Some(was) if was != starred => {
+                    tx.prepare_cached("UPDATE articles SET starred = ? WHERE id = ?")?
+                        .execute(rusqlite::params![starred, id])?;
+                    changed.push(id);
+                }
+                Some(_) => {}
+            }
+        }
+        tx.commit()?;
+        Ok(changed)
     }
 
     fn each_in_one_transaction(

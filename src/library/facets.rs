@@ -1,5 +1,6 @@
-//! Counts for the sidebar: how many live articles per year, month, region,
-//! topic, source, tag, kind and language, for the articles the other
+//! Counts for the sidebar: how many live articles per state (starred,
+//! unread, archived), year, month, region, topic, source, tag, kind and
+//! language, for the articles the other
 //! choices leave. Computed in SQL, so the app never walks the library.
 
 use super::filter::Filter;
@@ -38,13 +39,16 @@ pub struct Facets {
     pub kinds: Vec<FacetCount>,
     /// Primary language subtags (`en`, `fr`).
     pub languages: Vec<FacetCount>,
+    /// Starred, unread, archived: those any article is in, in that order.
+    pub states: Vec<FacetCount>,
     pub topics: Vec<super::TopicNode>,
     pub saved_searches: Vec<super::SavedSearch>,
 }
 
 /// The facets counted from the articles' own columns, in one pass over the
 /// list index per selection.
-const COLUMN_FACETS: [Facet; 5] = [
+const COLUMN_FACETS: [Facet; 6] = [
+    Facet::State,
     Facet::Date,
     Facet::Region,
     Facet::Source,
@@ -62,6 +66,7 @@ struct Tally {
     sources: HashMap<String, usize>,
     kinds: HashMap<String, usize>,
     languages: HashMap<String, usize>,
+    states: HashMap<String, usize>,
 }
 
 fn sorted(counts: HashMap<String, usize>, order: Order) -> Vec<FacetCount> {
@@ -156,11 +161,12 @@ impl Library {
         tally: &mut Tally,
     ) -> Result<usize> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT a.published_date, a.published_precision, a.region, a.source, a.kind, a.language \
-             FROM articles a WHERE {clause}"
+            "SELECT a.published_date, a.published_precision, a.region, a.source, a.kind, a.language, \
+             a.starred, a.read_state FROM articles a WHERE {clause}"
         ))?;
         let want = |f: Facet| wanted.contains(&f);
-        let (dates, regions, sources, kinds, languages) = (
+        let (states, dates, regions, sources, kinds, languages) = (
+            want(Facet::State),
             want(Facet::Date),
             want(Facet::Region),
             want(Facet::Source),
@@ -200,6 +206,16 @@ impl Library {
             }
             if kinds && let Some(kind) = text(4)? {
                 bump(&mut tally.kinds, &lowercase(kind));
+            }
+            if states {
+                if row.get::<_, bool>(6)? {
+                    bump(&mut tally.states, "Starred");
+                }
+                match text(7)? {
+                    Some("unread") => bump(&mut tally.states, "Unread"),
+                    Some("archived") => bump(&mut tally.states, "Archived"),
+                    _ => {}
+                }
             }
             if languages && let Some(language) = text(5)? {
                 bump(
@@ -327,10 +343,24 @@ impl Library {
                 sorted(tally.languages, Order::MostFirst),
                 &choice.values(Facet::Language),
             ),
+            states: with_chosen(in_state_order(tally.states), &choice.values(Facet::State)),
             topics: self.topic_tree_within(&scope(Facet::Topic))?,
             saved_searches: self.saved_searches()?,
         })
     }
+}
+
+/// The states in the order the sidebar lists them.
+fn in_state_order(mut counts: HashMap<String, usize>) -> Vec<FacetCount> {
+    ["Starred", "Unread", "Archived"]
+        .into_iter()
+        .filter_map(|state| {
+            counts.remove(state).map(|count| FacetCount {
+                value: state.to_string(),
+                count,
+            })
+        })
+        .collect()
 }
 
 /// The chosen values that are regions, not countries (a chosen country is

@@ -180,6 +180,8 @@ pub enum Condition {
     Language(Vec<String>),
     /// Of one of these kinds (editorial, opinion, news…).
     Kind(Vec<String>),
+    /// In one of these states: starred, unread, archived (case aside).
+    State(Vec<String>),
     /// Matches an FTS5 expression over the full-text index.
     FullText(String),
     /// Has a word beginning with these letters (the word-start index, an
@@ -322,6 +324,19 @@ impl Condition {
                 values.extend(kinds.iter().map(|k| text(k)));
                 format!("a.kind COLLATE NOCASE IN ({})", marks(kinds.len()))
             }
+            Condition::State(states) => {
+                let tests: Vec<&str> = states
+                    .iter()
+                    .map(|s| match s.to_lowercase().as_str() {
+                        "starred" => "a.starred = 1",
+                        "unread" => "a.read_state = 'unread'",
+                        "archived" => "a.read_state = 'archived'",
+                        // A state Folio does not know holds for no article.
+                        _ => "0",
+                    })
+                    .collect();
+                format!("({})", tests.join(" OR "))
+            }
             Condition::FullText(expression) => {
                 values.push(text(expression));
                 "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)".into()
@@ -413,6 +428,7 @@ pub fn facet_condition(facet: Facet, values: &[String]) -> Option<Condition> {
         Facet::Tag => Condition::Tag(names),
         Facet::Kind => Condition::Kind(names),
         Facet::Language => Condition::Language(names),
+        Facet::State => Condition::State(names),
     })
 }
 

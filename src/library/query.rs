@@ -134,6 +134,9 @@ fn field_condition(field: &str, value: String) -> Option<Condition> {
         "region" | "country" => Some(Condition::Region(vec![value])),
         "lang" | "language" => Some(Condition::Language(vec![value.to_lowercase()])),
         "kind" => Some(Condition::Kind(vec![value.to_lowercase()])),
+        // `is:starred`, `is:unread`, `is:archived`.
+        "is" => matches!(value.to_lowercase().as_str(), "starred" | "unread" | "archived")
+            .then(|| Condition::State(vec![value.to_lowercase()])),
         "before" => date(DateTest::Before),
         "after" => date(DateTest::After),
         "year" => value

@@ -1,7 +1,7 @@
 //! Full-text search over title, body, source and notes, in the search
 //! language of [`super::query`].
 
-use super::articles::{SUMMARY_COLUMNS, summary_from_row};
+use super::articles::{SUMMARY_COLUMN_COUNT, SUMMARY_COLUMNS, summary_from_row};
 use super::filter::{Condition, Filter, Place, where_sql};
 use super::query::{self, Term};
 use super::snippet::{Needle, matched_snippet, snippet};
@@ -257,7 +257,7 @@ impl Library {
         let mut stmt = self.conn.prepare(sql)?;
         let hits = stmt
             .query_map(params_from_iter(values), |row| {
-                let body: Option<String> = row.get(9)?;
+                let body: Option<String> = row.get(SUMMARY_COLUMN_COUNT)?;
                 Ok((summary_from_row(row)?, body.unwrap_or_default()))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -383,7 +383,9 @@ impl Library {
             .query_map(rusqlite::params![terms.join(" OR "), id, limit as i64], |row| {
                 Ok(SearchHit {
                     summary: summary_from_row(row)?,
-                    snippet: row.get::<_, Option<String>>(9)?.unwrap_or_default(),
+                    snippet: row
+                        .get::<_, Option<String>>(SUMMARY_COLUMN_COUNT)?
+                        .unwrap_or_default(),
                     found_in: FoundIn::Text,
                 })
             })?

@@ -18,11 +18,15 @@ pub enum Facet {
     Tag,
     Kind,
     Language,
+    /// Starred, and the read state another tool kept (unread, archived).
+    State,
 }
 
 impl Facet {
-    /// Every facet, in the sidebar's order.
-    pub const ALL: [Facet; 7] = [
+    /// Every facet, in the sidebar's order: the states first, as few and
+    /// as often wanted as a mail client's flagged messages.
+    pub const ALL: [Facet; 8] = [
+        Facet::State,
         Facet::Date,
         Facet::Region,
         Facet::Topic,
@@ -41,6 +45,7 @@ impl Facet {
             Facet::Tag => "Tag",
             Facet::Kind => "Kind",
             Facet::Language => "Language",
+            Facet::State => "State",
         }
     }
 

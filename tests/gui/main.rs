@@ -10,6 +10,7 @@ mod list;
 mod reader;
 mod search;
 mod sidebar;
+mod stars;
 mod startup;
 mod support;
 mod topics;

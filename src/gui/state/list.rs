@@ -52,6 +52,9 @@ pub enum ListAction {
     /// The selected rows, or the open article when none is selected.
     TrashSelected,
     RestoreSelected,
+    /// Star the selected rows (or the open article), or take their stars
+    /// away: `None` stars them unless every one is starred (Ctrl+D).
+    StarSelected(Option<bool>),
     /// Export the selection, or the list, in this format.
     Export(ExportFormat),
 }
@@ -230,6 +233,7 @@ impl ListState {
             ListAction::TrashSelected | ListAction::RestoreSelected => {
                 self.trash_or_restore(action == ListAction::TrashSelected, open, out)
             }
+            ListAction::StarSelected(star) => self.star(star, open, out),
             ListAction::Export(format) => self.export(format, out),
             action => self.apply_search(action, out),
         }
@@ -333,6 +337,38 @@ impl ListState {
             out.remember(Undo::Restored(ids.clone()));
             out.send(Request::Restore(ids));
         }
+    }
+
+    /// Stars the selected rows, or the open article, or takes their stars
+    /// away. Asked to toggle, it stars unless every one is starred, as a
+    /// mail client flags a mixed selection. The rows show the change at
+    /// once; the library follows.
+    fn star(&mut self, star: Option<bool>, open: Option<i64>, out: &mut Outbox) {
+        let ids = self.selected_or(open);
+        if ids.is_empty() {
+            return;
+        }
+        let starred = |id: &i64| {
+            self.rows
+                .position(*id)
+                .and_then(|at| self.rows.row(at))
+                .is_some_and(|row| row.starred)
+        };
+        let star = star.unwrap_or_else(|| !ids.iter().all(starred));
+        // The undo gives back what each had: those already so stay so.
+        let changing: Vec<i64> = ids.iter().copied().filter(|id| starred(id) != star).collect();
+        self.rows.set_starred(&ids, star);
+        let what = crate::gui::widgets::articles(ids.len());
+        out.say(if star {
+            format!("Starred {what}")
+        } else {
+            format!("Took the star off {what}")
+        });
+        out.remember(Undo::Starred {
+            ids: changing,
+            starred: star,
+        });
+        out.send(Request::Star { ids, starred: star });
     }
 
     /// The first row below the last of `going` that is not going itself, or

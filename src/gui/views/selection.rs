@@ -34,6 +34,20 @@ pub fn show(ui: &mut egui::Ui, list: &ListState, edits: &TagEdits) -> Vec<Action
                         actions.push(ListAction::TrashSelected);
                     }
                     if ui
+                        .button(format!("{} Star", widgets::STAR))
+                        .on_hover_text("Star every selected article (Ctrl+D)")
+                        .clicked()
+                    {
+                        actions.push(ListAction::StarSelected(Some(true)));
+                    }
+                    if ui
+                        .button(format!("{} Unstar", widgets::NO_STAR))
+                        .on_hover_text("Take the star off every selected article")
+                        .clicked()
+                    {
+                        actions.push(ListAction::StarSelected(Some(false)));
+                    }
+                    if ui
                         .button(format!("Edit {} articles…", selected.len()))
                         .on_hover_text(
                             "Set the date, source, region or kind of every selected article, or file them under a topic",

@@ -56,6 +56,10 @@ fn commands(ctx: &egui::Context, facts: &KeyFacts<'_>, actions: &mut Actions) {
     if !typing && pressed(ctx, egui::Key::Z) {
         actions.push(Action::Undo);
     }
+    // Ctrl+D, as browsers bookmark: star the selection or the open article.
+    if !typing && pressed(ctx, egui::Key::D) {
+        actions.push(ListAction::StarSelected(None));
+    }
     // With nothing selected, the highlight says what to do first. Ctrl+Alt+H
     // highlights exactly the selection, not the whole words it touches.
     if facts.reader.article.is_some() {

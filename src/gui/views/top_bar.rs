@@ -28,6 +28,7 @@ const SEARCH_HELP: &[(&str, &str)] = &[
         "before:2019-01-01",
         "published before (also after:2018-06-30, year:2018)",
     ),
+    ("is:starred", "starred articles (also is:unread, is:archived)"),
 ];
 
 /// Below the table.
@@ -169,6 +170,9 @@ fn menus(
             }
             if menu_item(ui, "Move to Trash", "Delete") {
                 actions.push(ListAction::TrashSelected);
+            }
+            if menu_item(ui, "Star or unstar", "Ctrl+D") {
+                actions.push(ListAction::StarSelected(None));
             }
             if menu_item(ui, "Highlight the selected passage", "Ctrl+H") {
                 actions.push(AnnotateAction::Highlight {

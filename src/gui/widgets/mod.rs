@@ -24,6 +24,20 @@ pub fn highlight_fill(color: HighlightColor, dark: bool) -> egui::Color32 {
 
 /// A tag's colour, as a dot before its name (a colour another tool gave
 /// the tag, which Folio does not offer, shows as yellow).
+/// The mark of a starred article, and of the star button when it is on.
+pub const STAR: &str = "★";
+/// The star button when it is off.
+pub const NO_STAR: &str = "☆";
+
+/// The star's gold, darker on a light background so it reads there too.
+pub fn star_color(ui: &egui::Ui) -> egui::Color32 {
+    if ui.visuals().dark_mode {
+        egui::Color32::from_rgb(0xF2, 0xC1, 0x2E)
+    } else {
+        egui::Color32::from_rgb(0xC7, 0x8A, 0x00)
+    }
+}
+
 pub fn color_dot(ui: &mut egui::Ui, color: &str) {
     let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
     let color = HighlightColor::parse(color).unwrap_or_default();

@@ -138,6 +138,12 @@ fn heading(ui: &mut egui::Ui, column: &ListColumn, list: &ListState, actions: &m
     }
 }
 
+/// The star before a starred article's title.
+fn star_mark(ui: &mut egui::Ui) {
+    ui.label(egui::RichText::new(crate::gui::widgets::STAR).color(crate::gui::widgets::star_color(ui)))
+        .on_hover_text("Starred (Ctrl+D takes the star off)");
+}
+
 /// One cell of a row; the title's carries the search snippet under it.
 fn cell(
     ui: &mut egui::Ui,
@@ -146,13 +152,22 @@ fn cell(
     list: &ListState,
     style: &RowStyle,
 ) {
-    let snippet = list.rows.snippet(article.id).filter(|_| column.title == "Title");
+    let title = column.title == "Title";
+    let snippet = list.rows.snippet(article.id).filter(|_| title);
     let Some((snippet, place)) = snippet else {
+        if title && article.starred {
+            star_mark(ui);
+        }
         ui.add(egui::Label::new((column.cell)(article)).truncate());
         return;
     };
     ui.vertical(|ui| {
-        ui.add(egui::Label::new((column.cell)(article)).truncate());
+        ui.horizontal(|ui| {
+            if article.starred {
+                star_mark(ui);
+            }
+            ui.add(egui::Label::new((column.cell)(article)).truncate());
+        });
         let job = crate::gui::highlight::snippet_job(
             snippet,
             place.label(),

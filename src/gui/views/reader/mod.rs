@@ -191,6 +191,7 @@ fn buttons(ui: &mut egui::Ui, article: &Article, actions: &mut Actions) {
         if button(ui, ("Edit details…", "Edit…"), "correct the title, date, source…") {
             actions.push(ReaderAction::EditDetails);
         }
+        star_button(ui, article.provenance.starred, actions);
         if article.deleted_at.is_none() && button(ui, ("Move to Trash", "Trash"), "the Delete key") {
             actions.push(ListAction::TrashSelected);
         }
@@ -208,6 +209,26 @@ fn buttons(ui: &mut egui::Ui, article: &Article, actions: &mut Actions) {
             actions.push(ReaderAction::Close);
         }
     });
+}
+
+/// ☆ / ★: stars the article, or takes its star off (Ctrl+D).
+fn star_button(ui: &mut egui::Ui, starred: bool, actions: &mut Actions) {
+    use crate::gui::widgets::{NO_STAR, STAR, star_color};
+    let (mark, name) = if starred {
+        (egui::RichText::new(STAR).color(star_color(ui)), "Starred")
+    } else {
+        (egui::RichText::new(NO_STAR), "Star")
+    };
+    let response = ui.add(egui::Button::new(mark).small().selected(starred));
+    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, starred, name));
+    let hover = if starred {
+        "Starred: click (or Ctrl+D) to take the star off"
+    } else {
+        "Star this article (Ctrl+D): starred articles are one click away under State ▸ Starred"
+    };
+    if response.on_hover_text(hover).clicked() {
+        actions.push(ListAction::StarSelected(Some(!starred)));
+    }
 }
 
 /// Narrower than this, the reader's toolbars use their short names.

@@ -1,5 +1,6 @@
 //! The left sidebar: the library's places (all, recent, trash), the
-//! annotations view and the saved searches, then the facets — date (year
+//! annotations view and the saved searches, then the facets — state
+//! (starred, unread, archived), date (year
 //! → month → day), region, topic, source, tag, kind and language — each
 //! value with the count the current choice leaves it.
 
@@ -86,6 +87,15 @@ fn facets(ui: &mut egui::Ui, list: &ListState, edits: &TagEdits, actions: &mut A
     }
     let choice = &list.choice;
     let facets = &list.facets;
+    group(
+        ui,
+        choice,
+        "State",
+        Facet::State,
+        &facets.states,
+        str::to_string,
+        actions,
+    );
     dates::dates(ui, choice, (&facets.years, &facets.months, &facets.days), actions);
     dates::regions(ui, choice, facets, actions);
     topics::topics(ui, choice, &facets.topics, edits.topic_edit.as_ref(), actions);
