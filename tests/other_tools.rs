@@ -56,11 +56,13 @@ fn import(lib: &Path, file: &Path, expected: &str) {
 fn pocket_keeps_links_tags_saved_dates_and_the_archive() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib.sqlite");
-    // Four links, one of them listed twice: items = imported + duplicates + failed.
+    // Four links, one of them listed twice (unread, then in the archive):
+    // items = imported + merged + duplicates + failed, and the last word
+    // on its state stands.
     import(
         &lib,
         &fixture("pocket_ril_export.html"),
-        "3 imported, 1 duplicate, 0 failed",
+        "3 imported, 1 merged into articles already here, 0 duplicates, 0 failed",
     );
     import(&lib, &fixture("pocket.csv"), "3 imported, 0 duplicates, 0 failed");
     let library = Library::open(&lib).unwrap();
@@ -73,7 +75,7 @@ fn pocket_keeps_links_tags_saved_dates_and_the_archive() {
     );
     assert_eq!(port.tags, ["labour", "ports"]);
     assert_eq!(port.provenance.saved_at.as_deref(), Some("2018-04-26T08:00:00Z"));
-    assert_eq!(port.provenance.read_state.as_deref(), Some("unread"));
+    assert_eq!(port.provenance.read_state.as_deref(), Some("archived"));
     let desal = article(&library, "Desalination deal signed after two years of talks");
     assert_eq!(desal.provenance.read_state.as_deref(), Some("archived"));
     let delhi = article(&library, "Delhi cannot wait another winter for clean air");

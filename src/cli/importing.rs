@@ -45,6 +45,9 @@ pub fn run(library_path: &Option<PathBuf>, command: ImportCommand, out: &mut dyn
                             format!("imported #{id} \"{}\"", ellipsize(title, 60))
                         }
                         pipeline::Outcome::Duplicate { id } => format!("duplicate of #{id}"),
+                        pipeline::Outcome::Merged { id, changes } => {
+                            format!("merged into #{id}: {}", changes.join("; "))
+                        }
                         pipeline::Outcome::Failed { reason } => format!("failed: {reason}"),
                         pipeline::Outcome::Skipped { reason } => format!("skipped: {reason}"),
                     };

@@ -324,6 +324,7 @@ fn store_batch(
             Ok((title, note)) => match stored.next() {
                 Some(Ok(InsertOutcome::Imported { id })) => (Outcome::Imported { id, title }, note),
                 Some(Ok(InsertOutcome::Duplicate { id })) => (Outcome::Duplicate { id }, None),
+                Some(Ok(InsertOutcome::Merged { id, changes })) => (Outcome::Merged { id, changes }, None),
                 Some(Err(why)) => (Outcome::Failed { reason: reason(why) }, None),
                 None => (
                     Outcome::Failed {

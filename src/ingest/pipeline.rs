@@ -160,6 +160,7 @@ fn store_batch(
                     title: article.meta.title.unwrap_or_else(|| "(untitled)".into()),
                 },
                 Some(Ok(InsertOutcome::Duplicate { id })) => Outcome::Duplicate { id },
+                Some(Ok(InsertOutcome::Merged { id, changes })) => Outcome::Merged { id, changes },
                 Some(Err(e)) => Outcome::Failed {
                     reason: e.to_string(),
                 },

@@ -13,6 +13,11 @@ pub enum Outcome {
     Duplicate {
         id: i64,
     },
+    /// A link for an article the library had: what it added to it.
+    Merged {
+        id: i64,
+        changes: Vec<String>,
+    },
     Failed {
         reason: String,
     },
@@ -46,6 +51,9 @@ impl ImportReport {
     pub fn duplicates(&self) -> usize {
         self.count(|o| matches!(o, Outcome::Duplicate { .. }))
     }
+    pub fn merged(&self) -> usize {
+        self.count(|o| matches!(o, Outcome::Merged { .. }))
+    }
     pub fn failed(&self) -> usize {
         self.count(|o| matches!(o, Outcome::Failed { .. }))
     }
@@ -70,8 +78,13 @@ impl ImportReport {
             0 => String::new(),
             n => format!(", {n} skipped"),
         };
+        // Said only when there were some: most imports merge nothing.
+        let merged = match self.merged() {
+            0 => String::new(),
+            n => format!(", {n} merged into articles already here"),
+        };
         format!(
-            "{} imported, {} duplicate{}, {} failed{skipped}{}",
+            "{} imported{merged}, {} duplicate{}, {} failed{skipped}{}",
             self.imported(),
             self.duplicates(),
             if self.duplicates() == 1 { "" } else { "s" },

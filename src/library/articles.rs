@@ -23,8 +23,18 @@ pub struct NewArticle {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum InsertOutcome {
-    Imported { id: i64 },
-    Duplicate { id: i64 },
+    Imported {
+        id: i64,
+    },
+    Duplicate {
+        id: i64,
+    },
+    /// A link-only item for an article the library has: what it added to
+    /// it (tags, state, star, …), never empty.
+    Merged {
+        id: i64,
+        changes: Vec<String>,
+    },
 }
 
 /// Two files are the same article when their bodies match once whitespace is

@@ -9,6 +9,7 @@ mod bulk;
 mod facets;
 mod filter;
 mod highlights;
+mod link_merge;
 mod list_order;
 pub use highlights::{Annotation, AnnotationKind, AnnotationQuery, Reanchored};
 pub mod maintenance;

@@ -499,6 +499,9 @@ pub const MIGRATIONS: &[&str] = &[
     ALTER TABLE articles ADD COLUMN starred INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE articles ADD COLUMN citation TEXT;
     CREATE INDEX articles_starred ON articles(id) WHERE starred = 1;
+    -- A link arriving for an article the library has is merged into it,
+    -- found by its address.
+    CREATE INDEX articles_url ON articles(url) WHERE url IS NOT NULL;
     "#,
 ];
 

@@ -228,8 +228,23 @@ fn import_exported_tx(tx: &Transaction, a: &ExportedArticle) -> Result<InsertOut
         )),
         None => None,
     };
+    // A link (not a reference: a citation manager's records of a book and
+    // of a review of it may share an address) for an article already here
+    // is merged into it.
+    if a.link_only
+        && a.citation.is_none()
+        && let Some(url) = a.url.as_deref().filter(|u| !u.trim().is_empty())
+        && let Some(id) = super::link_merge::article_at(tx, url)?
+    {
+        let changes = super::link_merge::merge_link(tx, id, a)?;
+        return Ok(if changes.is_empty() {
+            InsertOutcome::Duplicate { id }
+        } else {
+            InsertOutcome::Merged { id, changes }
+        });
+    }
     let hash = if a.link_only {
-        link_hash(a.url.as_deref().or(a.title.as_deref()))
+        link_hash(&link_identity(a))
     } else {
         content_hash(&a.body)
     };
@@ -313,6 +328,31 @@ fn import_exported_tx(tx: &Transaction, a: &ExportedArticle) -> Result<InsertOut
 
 /// The key that tells two link-only articles apart: their address (or,
 /// without one, their title).
-fn link_hash(address: Option<&str>) -> String {
-    content_hash(&format!("link {}", address.unwrap_or("")))
+fn link_hash(identity: &str) -> String {
+    content_hash(&format!("link {identity}"))
+}
+
+/// What makes a link-only article itself: its address (or, without one,
+/// its title); for a citation manager's reference, what the reference
+/// says of itself, since a book, a chapter of it and a review of it can
+/// share a title and an address, and a record with neither is still one.
+fn link_identity(a: &ExportedArticle) -> String {
+    let address = a.url.as_deref().or(a.title.as_deref()).unwrap_or("");
+    let Some(citation) = &a.citation else {
+        return address.to_string();
+    };
+    let field = |name: &str| citation.get(name).map(|v| v.to_string()).unwrap_or_default();
+    [
+        address.to_string(),
+        a.title.clone().unwrap_or_default(),
+        a.authors.join("; "),
+        a.published.clone().unwrap_or_default(),
+        a.source.clone().unwrap_or_default(),
+        field("type"),
+        field("DOI"),
+        field("ISBN"),
+        field("volume"),
+        field("page"),
+    ]
+    .join("\u{1f}")
 }
