@@ -840,3 +840,47 @@ fn stars_are_set_listed_shown_and_carried_by_the_library_export() {
         0
     );
 }
+
+#[test]
+fn a_clipping_piped_in_is_imported_once_with_its_page_kept() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib.sqlite");
+    let pipe = |input: &[u8], args: &[&str]| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_folio"))
+            .arg("--library")
+            .arg(&lib)
+            .args(args)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(input).unwrap();
+        let out = child.wait_with_output().unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let page = b"<html><head><title>Harbour Herald</title></head><body><article>\
+        <h1>The port must reopen before the harvest</h1>\
+        <p>The dockers walked out at dawn and the port authority answered by noon with an offer the union called an insult.</p>\
+        <p>Both sides say the other must move first, while the grain ships wait in the roads and prices climb.</p>\
+        </article></body></html>";
+    let (ok, text) = pipe(page, &["import", "-"]);
+    assert!(
+        ok && text.starts_with("-: imported #1 \"The port must reopen before the harvest\""),
+        "{text}"
+    );
+    let (_, text) = pipe(page, &["import", "-"]);
+    assert!(text.starts_with("-: duplicate of #1"), "{text}");
+    let (ok, text) = pipe(b"  \n", &["import", "-"]);
+    assert!(
+        !ok && text.contains("-: failed: standard input is empty"),
+        "{text}"
+    );
+    // The page as it came is kept as the original.
+    let library = folio::library::Library::open(&lib).unwrap();
+    let (_, original) = library.original(1).unwrap().unwrap();
+    assert_eq!(original, page);
+}

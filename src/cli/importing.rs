@@ -13,10 +13,13 @@ use std::sync::atomic::AtomicBool;
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
     /// Import clippings, saved pages and Markdown files, or whole folders.
-    #[command(after_help = "Example:\n  folio import clipping.txt saved-pages/\n\n\
-        Prints one line per file (imported, duplicate or failed, with the reason) and a summary.")]
+    #[command(
+        after_help = "Example:\n  folio import clipping.txt saved-pages/\n  xclip -o | folio import -\n\n\
+        Prints one line per file (imported, duplicate or failed, with the reason) and a summary."
+    )]
     Import {
-        /// Files and folders (folders are searched recursively).
+        /// Files and folders (folders are searched recursively); `-` reads
+        /// one clipping (text or HTML) from standard input.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
@@ -38,7 +41,14 @@ pub fn run(library_path: &Option<PathBuf>, command: ImportCommand, out: &mut dyn
         ImportCommand::Import { paths } => {
             let mut library = open_library(library_path)?;
             let cancel = AtomicBool::new(false);
-            let report = pipeline::import_paths(&mut library, &paths, &cancel, |_, files| {
+            let (stdin, paths): (Vec<PathBuf>, Vec<PathBuf>) =
+                paths.into_iter().partition(|p| p.as_os_str() == "-");
+            let from_stdin = if stdin.is_empty() {
+                None
+            } else {
+                Some(clipping_from_stdin(&mut library)?)
+            };
+            let print_lines = |files: &[pipeline::FileReport]| {
                 for file in files {
                     let line = match &file.outcome {
                         pipeline::Outcome::Imported { id, title } => {
@@ -58,7 +68,17 @@ pub fn run(library_path: &Option<PathBuf>, command: ImportCommand, out: &mut dyn
                         file.path.display()
                     );
                 }
-            })?;
+            };
+            let mut report = pipeline::ImportReport::default();
+            if let Some(line) = from_stdin {
+                print_lines(std::slice::from_ref(&line));
+                report.files.push(line);
+            }
+            if !paths.is_empty() {
+                let files =
+                    pipeline::import_paths(&mut library, &paths, &cancel, |_, files| print_lines(files))?;
+                report.files.extend(files.files);
+            }
             writeln!(out, "{}", report.summary_line())?;
             if report.failed() > 0 && report.imported() + report.duplicates() == 0 {
                 return Ok(ExitCode::FAILURE);
@@ -93,4 +113,36 @@ pub fn run(library_path: &Option<PathBuf>, command: ImportCommand, out: &mut dyn
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `folio import -`: one clipping from standard input (text or HTML, told
+/// by its content), read no further than a file Folio reads, and stored
+/// as a file's would be. Its line in the report names it `-`.
+fn clipping_from_stdin(library: &mut crate::library::Library) -> Result<pipeline::FileReport> {
+    use std::io::Read;
+    let limit = crate::import::MAX_FILE_BYTES;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .context("could not read standard input")?;
+    let failed = |reason: String| pipeline::FileReport {
+        path: PathBuf::from("-"),
+        outcome: pipeline::Outcome::Failed { reason },
+        note: None,
+    };
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Ok(failed("standard input is empty: nothing to import".into()));
+    }
+    if bytes.len() as u64 > limit {
+        return Ok(failed(format!(
+            "standard input holds more than {} MB, the most Folio reads as one clipping",
+            limit >> 20
+        )));
+    }
+    match import::read_article(bytes, None) {
+        Ok(found) => Ok(pipeline::import_found(library, found, "-")?),
+        Err(e) => Ok(failed(e.to_string())),
+    }
 }

@@ -8,6 +8,7 @@ pub use super::report::{FileReport, ImportReport, Outcome, Progress};
 use crate::import::files::{not_regular, read_limited};
 use crate::import::{MAX_FILE_BYTES, read_article};
 use crate::library::{InsertOutcome, Library, LibraryError, NewArticle, compress};
+use crate::model::FoundArticle;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -133,13 +134,35 @@ fn prepare(path: &Path) -> Result<NewArticle, String> {
     // A name that is not UTF-8 is kept as near as it can be shown.
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
     let found = read_article(bytes, name).map_err(|e| e.to_string())?;
-    Ok(NewArticle {
+    Ok(new_article(found))
+}
+
+/// An article read from one file (or a paste), as the library stores it:
+/// its original compressed (here, on the import's worker threads).
+fn new_article(found: FoundArticle) -> NewArticle {
+    NewArticle {
         meta: found.meta,
         file_name: found.original.file_name,
         format: found.original.format,
-        // Compressed here, on the import's worker threads.
         compressed_original: compress(&found.original.bytes),
-    })
+    }
+}
+
+/// Stores one article that came without a file of its own (a paste, the
+/// standard input) as a file's would be: a duplicate is caught and named,
+/// the original kept. `label` names it in the report.
+pub fn import_found(
+    library: &mut Library,
+    found: FoundArticle,
+    label: &str,
+) -> Result<FileReport, LibraryError> {
+    let chunk = [(PathBuf::from(label), Met::Read)];
+    let mut report = ImportReport::default();
+    store_batch(library, &chunk, vec![Ok(new_article(found))], &mut report)?;
+    report
+        .files
+        .pop()
+        .ok_or_else(|| LibraryError::Invalid("the clipping was not stored".into()))
 }
 
 /// Stores one batch of prepared files and adds a line per file to the report.
