@@ -80,7 +80,11 @@ impl BulkForm {
 
 impl DetailsForm {
     pub fn from_article(article: &Article) -> DetailsForm {
-        let m = &article.meta;
+        Self::from_meta(&article.meta)
+    }
+
+    /// The form over what Folio found of an article (or what it holds).
+    pub fn from_meta(m: &ExtractedArticle) -> DetailsForm {
         DetailsForm {
             title: text(&m.title),
             published: m.published.map(|p| p.to_iso()).unwrap_or_default(),

@@ -9,6 +9,7 @@
 
 mod action;
 mod app;
+pub mod clipboard;
 pub(crate) mod details;
 mod highlight;
 pub mod icon;

@@ -5,8 +5,10 @@
 
 use crate::export::AnnotationFormat;
 use crate::model::HighlightColor;
+mod details_fields;
 mod facet_row;
 pub mod timeline;
+pub use details_fields::details_grid;
 pub use facet_row::facet_row;
 
 /// A highlight colour's background, readable under the theme's text.
