@@ -593,6 +593,31 @@ fn extract(html: &str, guesses: Guesses) -> ExtractedArticle {
 mod tests {
 
     #[test]
+    fn a_tool_s_saved_fragment_gives_its_text_and_no_markup_or_guesses() {
+        let fragment = "<div class=\"page\" id=\"readability-page-1\"><div><h2>Règles du jeu[modifier]</h2>\
+            <p>The rules were fixed late in the fifteenth century, and a manual of <time datetime=\"1993-03-30\">30 March \
+            1993</time> sets them out for the tournaments of today in every detail.</p></div></div>";
+        let saved = super::extract_saved_content(fragment);
+        assert!(saved.body.contains("fifteenth century"), "{}", saved.body);
+        assert!(
+            !saved.title.as_deref().unwrap_or("").contains('<'),
+            "{:?}",
+            saved.title
+        );
+        assert_eq!(saved.published, None);
+        assert_eq!(saved.section, None);
+        let marked = "<p>Text of the article, long enough to be read as one by anybody.</p>\
+            <time class=\"published\" datetime=\"2021-05-04\">4 May</time>";
+        assert_eq!(
+            super::extract_saved_content(marked)
+                .published
+                .map(|p| p.date.to_string())
+                .as_deref(),
+            Some("2021-05-04")
+        );
+    }
+
+    #[test]
     fn every_named_and_numeric_entity_is_decoded() {
         assert_eq!(
             decode_entities(
