@@ -117,14 +117,18 @@ pub fn strings(value: &Value) -> Vec<String> {
                     .or_else(|| string(&v["label"]))
             })
             .collect(),
-        Value::String(s) => s
-            .split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_string)
-            .collect(),
+        Value::String(s) => comma_list(s),
         _ => Vec::new(),
     }
+}
+
+/// Words separated by commas (`ports, energy`), each trimmed, none empty.
+pub fn comma_list(text: &str) -> Vec<String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// A time as Folio writes one (RFC 3339, UTC, to the second).

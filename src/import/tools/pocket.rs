@@ -3,7 +3,7 @@
 //! parts (`part_000000.csv`, …).
 
 use super::export_files::{ExportFiles, named_like};
-use super::item::{ToolItem, unix_time};
+use super::item::{ToolItem, comma_list, unix_time};
 use super::table::{column, csv_rows};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -62,15 +62,7 @@ pub fn pocket_html(text: &str) -> Vec<ToolItem> {
                 url: get("href"),
                 title: Some(title).filter(|t| !t.is_empty()),
                 saved_at: get("time_added").and_then(|t| unix_time(&t)),
-                tags: get("tags")
-                    .map(|t| {
-                        t.split(',')
-                            .map(str::trim)
-                            .filter(|t| !t.is_empty())
-                            .map(str::to_string)
-                            .collect()
-                    })
-                    .unwrap_or_default(),
+                tags: get("tags").map(|t| comma_list(&t)).unwrap_or_default(),
                 archived: Some(c.get(0).is_some_and(|m| m.start() > archive_from)),
                 ..ToolItem::default()
             }

@@ -1,7 +1,7 @@
 //! Raindrop.io's CSV backup:
 //! `id,title,note,excerpt,url,folder,tags,created,cover,highlights,favorite`.
 
-use super::item::{ToolItem, any_time, passage, truthy};
+use super::item::{ToolItem, any_time, comma_list, passage, truthy};
 use super::table::{column, row_record};
 use serde_json::Value;
 
@@ -21,15 +21,7 @@ pub fn raindrop_csv(headers: &[String], rows: &[csv::StringRecord]) -> Vec<ToolI
     rows.iter()
         .map(|row| {
             let get = |name: &str| column(headers, row, name);
-            let mut tags: Vec<String> = get("tags")
-                .map(|t| {
-                    t.split(',')
-                        .map(str::trim)
-                        .filter(|t| !t.is_empty())
-                        .map(str::to_string)
-                        .collect()
-                })
-                .unwrap_or_default();
+            let mut tags: Vec<String> = get("tags").map(comma_list).unwrap_or_default();
             // A folder is where the user filed the link, a grouping of
             // their own as a tag is; Folio has no folders, so the folder
             // (`Reading/Later` as written) stays as a tag.

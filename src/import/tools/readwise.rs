@@ -3,7 +3,7 @@
 //! and the highlights CSV of Readwise itself (`Highlight,Book Title,Book
 //! Author,…,Note,…,Highlighted at,Document tags`), a row per highlight.
 
-use super::item::{ToolItem, any_time, stamp};
+use super::item::{ToolItem, any_time, comma_list, stamp};
 use super::table::{column, row_record};
 use crate::model::MarkedPassage;
 use serde_json::Value;
@@ -103,7 +103,7 @@ pub fn highlights_csv(headers: &[String], rows: &[csv::StringRecord]) -> Vec<Too
                 .iter()
                 .filter_map(|h| h.created_at.as_deref())
                 .min()
-                .and_then(|t| time(t));
+                .and_then(time);
             book.record = Some(Value::Array(record));
             book
         })
@@ -115,12 +115,7 @@ pub fn highlights_csv(headers: &[String], rows: &[csv::StringRecord]) -> Vec<Too
 pub fn tag_list(cell: &str) -> Vec<String> {
     let cell = cell.trim();
     let Some(inner) = cell.strip_prefix('[').and_then(|c| c.strip_suffix(']')) else {
-        return cell
-            .split(',')
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-            .map(str::to_string)
-            .collect();
+        return comma_list(cell);
     };
     let mut tags = Vec::new();
     let mut chars = inner.chars();
