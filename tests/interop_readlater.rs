@@ -873,3 +873,18 @@ fn wallabag_v2_empty_file_gets_its_line() {
     assert_eq!(std::fs::read(&path).unwrap().len(), 0);
     assert_eq!(import(&path).failed_reason(), "the file is empty");
 }
+
+#[test]
+fn a_folder_with_a_part_csv_of_its_own_is_walked_as_files() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("part_1.csv"), "sample,weight\nA,12\n").unwrap();
+    std::fs::write(
+        dir.path().join("clipping.txt"),
+        "Rail freight doubles on the northern line\n\nThe operator said on Monday that freight on the northern line \
+         had doubled in a year, as the new sidings opened and two more trains a day were added to the timetable.\n",
+    )
+    .unwrap();
+    let imported = import(dir.path());
+    assert_eq!(imported.report.imported(), 1, "{:?}", imported.report);
+    imported.by_title("Rail freight doubles on the northern line");
+}

@@ -35,6 +35,7 @@ fn quote(annotation: &Value) -> Option<String> {
 /// tags its tags.
 pub fn hypothesis(annotations: &[Value]) -> Vec<ToolItem> {
     let mut pages: Vec<(ToolItem, Vec<Value>)> = Vec::new();
+    let mut by_page: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     // Replies (`references`) go with the annotation they answer, when it is
     // in the file; one whose annotation is not stands on its own.
     let ids: std::collections::HashSet<String> =
@@ -48,26 +49,20 @@ pub fn hypothesis(annotations: &[Value]) -> Vec<ToolItem> {
         let Some(uri) = string(&annotation["uri"]) else {
             continue;
         };
-        let at = match pages
-            .iter()
-            .position(|(p, _)| p.url.as_deref() == Some(uri.as_str()))
-        {
-            Some(at) => at,
-            None => {
-                pages.push((
-                    ToolItem {
-                        url: Some(uri.clone()),
-                        title: strings(&annotation["document"]["title"])
-                            .into_iter()
-                            .next()
-                            .or_else(|| string(&annotation["document"]["title"])),
-                        ..ToolItem::default()
-                    },
-                    Vec::new(),
-                ));
-                pages.len() - 1
-            }
-        };
+        let at = *by_page.entry(uri.clone()).or_insert_with(|| {
+            pages.push((
+                ToolItem {
+                    url: Some(uri.clone()),
+                    title: strings(&annotation["document"]["title"])
+                        .into_iter()
+                        .next()
+                        .or_else(|| string(&annotation["document"]["title"])),
+                    ..ToolItem::default()
+                },
+                Vec::new(),
+            ));
+            pages.len() - 1
+        });
         let (page, record) = &mut pages[at];
         record.push(annotation.clone());
         for tag in strings(&annotation["tags"]) {

@@ -13,6 +13,7 @@ use super::item::{ToolItem, stamp};
 use crate::model::MarkedPassage;
 use chrono::NaiveDateTime;
 use serde_json::{Value, json};
+use std::collections::HashMap;
 
 const END_OF_ENTRY: &str = "==========";
 
@@ -54,20 +55,36 @@ struct Entry {
 
 /// One item per book, in the order the books first appear: its highlights
 /// (with the notes made on them as their comments) are its text.
-pub fn clippings(text: &str) -> Vec<ToolItem> {
+/// An entry that is not one is reported after the books, with its start.
+pub fn clippings(text: &str) -> Vec<Result<ToolItem, String>> {
     let mut books: Vec<(String, Option<String>, Vec<Entry>)> = Vec::new();
-    for entry in text.split(END_OF_ENTRY).filter_map(entry) {
-        match books
-            .iter_mut()
-            .find(|(title, author, _)| *title == entry.title && *author == entry.author)
-        {
-            Some((_, _, entries)) => entries.push(entry),
-            None => books.push((entry.title.clone(), entry.author.clone(), vec![entry])),
+    let mut by_book: HashMap<(String, Option<String>), usize> = HashMap::new();
+    let mut unread = Vec::new();
+    for raw in text.split(END_OF_ENTRY) {
+        let Some(entry) = entry(raw) else {
+            let raw = raw.trim_matches(['\u{feff}', '\r', '\n', ' ', '\t']);
+            if !raw.is_empty() {
+                let start: String = raw.chars().take(60).collect();
+                unread.push(Err(format!(
+                    "an entry that is not a clipping (a book's title, then a line such as \
+                     \"- Your Highlight on page 12 | Location 180-182 | Added on …\"): {start}"
+                )));
+            }
+            continue;
+        };
+        let key = (entry.title.clone(), entry.author.clone());
+        match by_book.get(&key) {
+            Some(&at) => books[at].2.push(entry),
+            None => {
+                by_book.insert(key, books.len());
+                books.push((entry.title.clone(), entry.author.clone(), vec![entry]));
+            }
         }
     }
     books
         .into_iter()
-        .map(|(title, author, entries)| book(title, author, entries))
+        .map(|(title, author, entries)| Ok(book(title, author, entries)))
+        .chain(unread)
         .collect()
 }
 
@@ -170,11 +187,10 @@ fn entry(raw: &str) -> Option<Entry> {
         .map(|(_, p)| *p)
         .collect();
     // "Your Highlight on page 12" holds the page: keep it in the place.
-    let page = parts.first().and_then(|p| {
-        p.to_lowercase()
-            .find(" on ")
-            .map(|at| p[at + 4..].trim().to_string())
-    });
+    // (Found in the line as written: its lowercase may differ in length.)
+    let page = parts
+        .first()
+        .and_then(|p| p.split_once(" on ").map(|(_, place)| place.trim().to_string()));
     let place = page
         .into_iter()
         .chain(place_parts.iter().map(|p| p.to_string()))
@@ -248,6 +264,24 @@ fn added_time(text: &str) -> Option<NaiveDateTime> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn windows_line_ends_read_alike_and_a_stray_entry_is_reported() {
+        let text = "Book (Author)\n- Your Highlight on Location 10-12 | Added on Sunday, 3 March 2019 10:00:00\n\nA passage\n==========\nstray words\n==========\n";
+        let read = clippings(text);
+        assert_eq!(read, clippings(&text.replace('\n', "\r\n")));
+        assert_eq!(read.len(), 2);
+        assert_eq!(read[0].as_ref().unwrap().highlights[0].quote, "A passage");
+        assert!(read[1].as_ref().unwrap_err().ends_with(": stray words"));
+    }
+
+    #[test]
+    fn text_in_any_script_is_read_without_a_panic() {
+        let odd = "\u{130}\u{130} (\u{130})\n- \u{130}\u{130} on \u{130} | Loc. 9-\u{130} | Location 12-3\n\n\u{130}\n==========\n(\n- |\n==========";
+        let read = clippings(odd);
+        assert_eq!(read.len(), 2, "{read:?}");
+        assert_eq!(location_end("Loc. 9-\u{130}"), None);
+    }
 
     #[test]
     fn locations_and_times_as_kindles_write_them() {

@@ -104,9 +104,11 @@ pub const EXPORT_FORMATS: &str = "a Folio library; wallabag, Zotero CSL-JSON, Om
      Pocket, Instapaper, Raindrop.io, Readwise Reader or Readwise highlights CSV; \
      Pocket's or Omnivore's zip (or its folder unzipped); a Kindle's My Clippings.txt";
 
-/// Whether a folder is an export unzipped: Pocket's CSV parts, or
-/// Omnivore's metadata beside its `content` or `highlights` folder. It is
-/// read as one export rather than walked as files.
+/// Whether a folder is an export unzipped: Pocket's CSV parts (told by
+/// their columns, so that a folder of the user's own `part_1.csv` is
+/// walked as any other), or Omnivore's metadata beside its `content` or
+/// `highlights` folder. It is read as one export rather than walked as
+/// files.
 pub fn is_export_folder(path: &Path) -> bool {
     let Ok(entries) = std::fs::read_dir(path) else {
         return false;
@@ -116,7 +118,25 @@ pub fn is_export_folder(path: &Path) -> bool {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     let has = |name: &str| names.iter().any(|n| n == name);
-    names.iter().any(|n| named_like(n, "part_", ".csv"))
+    let is_pocket_part = |name: &String| {
+        let start = crate::import::files::read_start(&path.join(name), 4096);
+        let header = String::from_utf8_lossy(&start);
+        let columns: Vec<String> = header
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .split(',')
+            .map(|c| {
+                c.trim()
+                    .trim_matches('"')
+                    .trim_start_matches('\u{feff}')
+                    .to_lowercase()
+            })
+            .collect();
+        pocket::is_pocket_csv(&columns)
+    };
+    let parts: Vec<&String> = names.iter().filter(|n| named_like(n, "part_", ".csv")).collect();
+    (!parts.is_empty() && parts.iter().all(|n| is_pocket_part(n)))
         || (names.iter().any(|n| named_like(n, "metadata", ".json")) && (has("content") || has("highlights")))
 }
 
@@ -154,7 +174,12 @@ fn read_items(path: &Path) -> Option<Result<(Tool, Items), String>> {
         "html" | "htm" => {
             is_pocket_html(&text).then(|| Ok((Tool::PocketHtml, all_read(pocket::pocket_html(&text)))))
         }
-        "txt" => kindle::looks_like(&text).then(|| Ok((Tool::Kindle, all_read(kindle::clippings(&text))))),
+        "txt" => kindle::looks_like(&text).then(|| {
+            Ok((
+                Tool::Kindle,
+                Box::new(kindle::clippings(&text).into_iter()) as Items,
+            ))
+        }),
         "csv" => Some(read_csv(&text)),
         _ => {
             if text.trim().is_empty() {

@@ -7,6 +7,7 @@ use super::item::{ToolItem, any_time, comma_list, stamp};
 use super::table::{column, row_record};
 use crate::model::MarkedPassage;
 use serde_json::Value;
+use std::collections::HashMap;
 
 /// Whether a CSV's columns are Reader's library.
 pub fn is_reader_csv(headers: &[String]) -> bool {
@@ -50,7 +51,8 @@ pub fn reader_csv(headers: &[String], rows: &[csv::StringRecord]) -> Vec<ToolIte
 /// of the document and of its highlights become the article's.
 pub fn highlights_csv(headers: &[String], rows: &[csv::StringRecord]) -> Vec<ToolItem> {
     // Books in the order they first appear, by title and author.
-    let mut books: Vec<((String, String), ToolItem, Vec<Value>)> = Vec::new();
+    let mut books: Vec<(ToolItem, Vec<Value>)> = Vec::new();
+    let mut by_book: HashMap<(String, String), usize> = HashMap::new();
     for row in rows {
         let get = |name: &str| column(headers, row, name);
         let Some(quote) = get("highlight") else {
@@ -60,22 +62,19 @@ pub fn highlights_csv(headers: &[String], rows: &[csv::StringRecord]) -> Vec<Too
             get("book title").unwrap_or_default().to_string(),
             get("book author").unwrap_or_default().to_string(),
         );
-        let at = match books.iter().position(|(k, _, _)| *k == key) {
-            Some(at) => at,
-            None => {
-                let book = ToolItem {
-                    title: Some(key.0.clone()).filter(|t| !t.is_empty()),
-                    authors: Some(key.1.clone())
-                        .filter(|a| !a.is_empty())
-                        .into_iter()
-                        .collect(),
-                    ..ToolItem::default()
-                };
-                books.push((key, book, Vec::new()));
-                books.len() - 1
-            }
-        };
-        let (_, book, record) = &mut books[at];
+        let at = *by_book.entry(key.clone()).or_insert_with(|| {
+            let book = ToolItem {
+                title: Some(key.0.clone()).filter(|t| !t.is_empty()),
+                authors: Some(key.1.clone())
+                    .filter(|a| !a.is_empty())
+                    .into_iter()
+                    .collect(),
+                ..ToolItem::default()
+            };
+            books.push((book, Vec::new()));
+            books.len() - 1
+        });
+        let (book, record) = &mut books[at];
         for tag in get("document tags")
             .map(tag_list)
             .unwrap_or_default()
@@ -95,7 +94,7 @@ pub fn highlights_csv(headers: &[String], rows: &[csv::StringRecord]) -> Vec<Too
     }
     books
         .into_iter()
-        .map(|(_, mut book, record)| {
+        .map(|(mut book, record)| {
             let text: Vec<&str> = book.highlights.iter().map(|h| h.quote.as_str()).collect();
             book.text = Some(text.join("\n\n"));
             book.saved_at = book
