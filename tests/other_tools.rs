@@ -294,7 +294,7 @@ fn a_file_no_tool_made_is_reported_and_the_rest_imports() {
     );
     assert!(ok, "{text}");
     assert!(
-        text.contains("numbers.csv: failed: a CSV file, but not a Pocket or Instapaper export"),
+        text.contains("numbers.csv: failed: a CSV file, but not an export Folio knows: its columns (a, b)"),
         "{text}"
     );
     assert!(

@@ -263,8 +263,10 @@ fn microdata_authors(html: &str) -> Vec<String> {
     byline_names(&text)
 }
 
-/// `<time datetime="…">`, the one marked as the publication date first.
-fn time_element_date(html: &str) -> Option<Published> {
+/// `<time datetime="…">`, the one marked as the publication date first;
+/// with `unmarked_too`, else the first of any (a page whose only date is
+/// its dateline), which may be any date the text cites.
+fn time_element_date(html: &str, unmarked_too: bool) -> Option<Published> {
     let mut first = None;
     for m in TIME_ELEMENT.find_iter(html) {
         let tag = m.as_str();
@@ -286,10 +288,10 @@ fn time_element_date(html: &str) -> Option<Published> {
         }
         match datetime {
             Some(d) if marked => return Some(d),
-            Some(d) => {
+            Some(d) if unmarked_too => {
                 first.get_or_insert(d);
             }
-            None => {}
+            _ => {}
         }
     }
     first
@@ -423,6 +425,28 @@ fn without_site_name<'a>(title: &'a str, site: &str) -> &'a str {
 }
 
 pub fn extract_html(html: &str) -> ExtractedArticle {
+    extract(html, Guesses::FromText)
+}
+
+/// A page another tool saved (often only the article's fragment): its text,
+/// and of its fields only what its markup states. A date or section read
+/// off the text of such a page is a guess at best (a year in a Wikipedia
+/// article became its publication date), and the tool's own record says
+/// what it knew.
+pub fn extract_saved_content(html: &str) -> ExtractedArticle {
+    extract(html, Guesses::MarkupOnly)
+}
+
+/// Whether an article's fields may be guessed from its text, as for a
+/// page the user saved, or only taken from its markup.
+#[derive(PartialEq)]
+enum Guesses {
+    FromText,
+    MarkupOnly,
+}
+
+fn extract(html: &str, guesses: Guesses) -> ExtractedArticle {
+    let from_text = guesses == Guesses::FromText;
     let mut meta = ExtractedArticle::default();
     let mut stamp = json_ld_fields(html, &mut meta);
     for (key, content) in meta_tags(html) {
@@ -493,7 +517,8 @@ pub fn extract_html(html: &str) -> ExtractedArticle {
         meta.authors = microdata_authors(html);
     }
     if meta.published.is_none() {
-        meta.published = time_element_date(html).or_else(|| meta.url.as_deref().and_then(url_date));
+        meta.published =
+            time_element_date(html, from_text).or_else(|| meta.url.as_deref().and_then(url_date));
     }
     let page_title = TITLE.captures(html).map(|c| decode_entities(c[1].trim()));
     let readable = readable_article(html);
@@ -507,6 +532,17 @@ pub fn extract_html(html: &str) -> ExtractedArticle {
         }
         None => read_clipping(&visible_text(html)),
     };
+    if !from_text {
+        // Only the text and what is read from it as any text is (its
+        // places) stay of the clipping reader's work.
+        article.title = None;
+        article.published = None;
+        article.section = None;
+        article.source = None;
+        article.authors.clear();
+        article.tags.clear();
+        article.url = None;
+    }
     let readable_title = readable.as_ref().and_then(|r| r.title.clone());
     article.title = readable_title
         .or(meta.title)
@@ -528,7 +564,7 @@ pub fn extract_html(html: &str) -> ExtractedArticle {
     };
     article.published = stamped
         .or(article.published)
-        .or_else(|| script_written_date(html));
+        .or_else(|| script_written_date(html).filter(|_| from_text));
     let site_in_title = page_title
         .as_deref()
         .zip(article.title.as_deref())
@@ -555,6 +591,31 @@ pub fn extract_html(html: &str) -> ExtractedArticle {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_tool_s_saved_fragment_gives_its_text_and_no_markup_or_guesses() {
+        let fragment = "<div class=\"page\" id=\"readability-page-1\"><div><h2>Règles du jeu[modifier]</h2>\
+            <p>The rules were fixed late in the fifteenth century, and a manual of <time datetime=\"1993-03-30\">30 March \
+            1993</time> sets them out for the tournaments of today in every detail.</p></div></div>";
+        let saved = super::extract_saved_content(fragment);
+        assert!(saved.body.contains("fifteenth century"), "{}", saved.body);
+        assert!(
+            !saved.title.as_deref().unwrap_or("").contains('<'),
+            "{:?}",
+            saved.title
+        );
+        assert_eq!(saved.published, None);
+        assert_eq!(saved.section, None);
+        let marked = "<p>Text of the article, long enough to be read as one by anybody.</p>\
+            <time class=\"published\" datetime=\"2021-05-04\">4 May</time>";
+        assert_eq!(
+            super::extract_saved_content(marked)
+                .published
+                .map(|p| p.date.to_string())
+                .as_deref(),
+            Some("2021-05-04")
+        );
+    }
 
     #[test]
     fn every_named_and_numeric_entity_is_decoded() {
@@ -593,7 +654,10 @@ mod tests {
     #[test]
     fn dates_from_time_elements_urls_and_loose_json_ld() {
         let time = r#"<time datetime="2019-01-01">x</time><time class="published" datetime="2020-06-22T09:30:00+02:00">"#;
-        assert_eq!(time_element_date(time).unwrap().date.to_string(), "2020-06-22");
+        assert_eq!(
+            time_element_date(time, true).unwrap().date.to_string(),
+            "2020-06-22"
+        );
         assert_eq!(
             url_date("https://x.org/news/2020/01/18/story").unwrap().to_iso(),
             "2020-01-18"

@@ -25,11 +25,17 @@ fn extension(path: &Path) -> String {
 }
 
 /// Whether a file holds many articles: a library export (JSON), an export
-/// of another tool (JSON, CSV, zip), or Pocket's list of links (HTML).
+/// of another tool (JSON, CSV, zip, or the folder a zip unpacks to),
+/// Pocket's list of links (HTML), or a Kindle's clippings (text).
 pub(super) fn is_collection(path: &Path) -> bool {
+    if path.is_dir() {
+        return tools::is_export_folder(path);
+    }
+    let start = || String::from_utf8_lossy(&read_start(path, 64 * 1024)).into_owned();
     match extension(path).as_str() {
         "json" | "csv" | "zip" => true,
-        "html" | "htm" => tools::is_pocket_html(&String::from_utf8_lossy(&read_start(path, 64 * 1024))),
+        "html" | "htm" => tools::is_pocket_html(&start()),
+        "txt" => tools::is_kindle_clippings(&start()),
         _ => false,
     }
 }
@@ -89,8 +95,12 @@ fn article_line(path: &Path, n: usize, outcome: Outcome) -> FileReport {
 pub(super) struct NotAnExport;
 
 impl NotAnExport {
-    pub(super) const REASON: &str = "not an export Folio knows (a Folio library, wallabag or Zotero CSL-JSON, \
-         Pocket or Instapaper CSV, an Omnivore zip)";
+    pub(super) fn reason() -> String {
+        format!(
+            "not an export Folio knows (Folio reads {})",
+            tools::EXPORT_FORMATS
+        )
+    }
 }
 
 /// A line per article of a collection, or one failed line for the file.
@@ -110,8 +120,8 @@ pub(super) fn import_collection(library: &mut Library, path: &Path) -> Result<Ve
         None => return Err(NotAnExport),
     };
     let now = crate::library::now();
-    let ready = articles.map(|found| {
-        found.map(|found| {
+    let ready = articles.map(|article| {
+        article.map(|tools::ToolArticle { found, remark }| {
             let title = found
                 .meta
                 .title
@@ -121,7 +131,7 @@ pub(super) fn import_collection(library: &mut Library, path: &Path) -> Result<Ve
             Ready {
                 article: whole(found, &now),
                 title,
-                note: None,
+                note: remark,
             }
         })
     });

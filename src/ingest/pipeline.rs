@@ -6,6 +6,7 @@ use super::collections::{NotAnExport, failed, import_collection, is_collection};
 use super::report::io_reason;
 pub use super::report::{FileReport, ImportReport, Outcome, Progress};
 use crate::import::files::{not_regular, read_limited};
+use crate::import::tools::is_export_folder;
 use crate::import::{MAX_FILE_BYTES, read_article};
 use crate::library::{InsertOutcome, Library, LibraryError, NewArticle, compress};
 use crate::model::FoundArticle;
@@ -46,7 +47,8 @@ pub fn collect_files(paths: &[PathBuf]) -> Vec<(PathBuf, Met)> {
     let mut visited = std::collections::HashSet::new();
     for path in paths {
         match std::fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk_folder(path, &mut visited, &mut out),
+            Ok(meta) if meta.is_dir() && !is_export_folder(path) => walk_folder(path, &mut visited, &mut out),
+            Ok(meta) if meta.is_dir() => out.push((path.clone(), Met::Read)),
             Ok(meta) => match not_regular(&meta) {
                 Some(kind) => out.push((path.clone(), Met::Failed(format!("not a regular file: {kind}")))),
                 None => out.push((path.clone(), Met::Read)),
@@ -79,7 +81,8 @@ fn walk_folder(dir: &Path, visited: &mut std::collections::HashSet<PathBuf>, out
     children.sort();
     for child in children {
         let met = met_in_folder(&child);
-        if met == Met::Read && child.is_dir() {
+        // An export unzipped into a folder is one export, not its files.
+        if met == Met::Read && child.is_dir() && !is_export_folder(&child) {
             walk_folder(&child, visited, out);
         } else {
             out.push((child, met));
@@ -244,7 +247,7 @@ pub fn import_paths(
         let lines = match import_collection(library, &path) {
             Ok(lines) => lines,
             // Named by the user, it was meant to be read: say why it was not.
-            Err(NotAnExport) if met == Met::Read => failed(&path, NotAnExport::REASON.into()),
+            Err(NotAnExport) if met == Met::Read => failed(&path, NotAnExport::reason()),
             Err(NotAnExport) => vec![FileReport {
                 path: path.clone(),
                 outcome: Outcome::Skipped {

@@ -6,7 +6,7 @@ use serde_json::Value;
 
 /// Instapaper's CSV: `URL,Title,Selection,Folder` (newer: `Timestamp`,
 /// `Tags` as a JSON list). A folder other than Unread and Archive becomes
-/// a tag.
+/// a tag; Starred is Instapaper's favourites, a star (and not a tag).
 pub fn instapaper_csv(headers: &[String], rows: &[csv::StringRecord]) -> Vec<ToolItem> {
     rows.iter()
         .map(|row| {
@@ -27,9 +27,11 @@ pub fn instapaper_csv(headers: &[String], rows: &[csv::StringRecord]) -> Vec<Too
                 saved_at: column(headers, row, "timestamp").and_then(unix_time),
                 tags,
                 archived: Some(folder.eq_ignore_ascii_case("archive")),
+                starred: Some(folder.eq_ignore_ascii_case("starred")),
                 highlights: column(headers, row, "selection")
                     .map(|s| vec![passage(s, None)])
                     .unwrap_or_default(),
+                record: Some(super::table::row_record(headers, row)),
                 ..ToolItem::default()
             }
         })

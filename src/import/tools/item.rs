@@ -37,6 +37,9 @@ pub struct ToolItem {
     /// The item as the tool wrote it (its JSON record, its CSV row as an
     /// object), kept as the original of a link-only article.
     pub record: Option<Value>,
+    /// What the import's report should say of it (the bookmarks of a book
+    /// left out).
+    pub remark: Option<String>,
 }
 
 /// A highlight with no comment or date.
@@ -69,9 +72,16 @@ pub fn any_time(value: &Value) -> Option<DateTime<Utc>> {
             .map(|d| d.with_timezone(&Utc))
             .ok()
             .or_else(|| {
-                DateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%z")
-                    .map(|d| d.with_timezone(&Utc))
-                    .ok()
+                // With a numeric offset, and as Python prints a time
+                // (Readwise): `2026-03-14 23:55:23.291000+00:00`.
+                [
+                    "%Y-%m-%dT%H:%M:%S%z",
+                    "%Y-%m-%d %H:%M:%S%.f%:z",
+                    "%Y-%m-%d %H:%M:%S%.f%z",
+                ]
+                .iter()
+                .find_map(|format| DateTime::parse_from_str(s.trim(), format).ok())
+                .map(|d| d.with_timezone(&Utc))
             })
             .or_else(|| unix_time(s)),
         _ => None,
@@ -107,20 +117,36 @@ pub fn strings(value: &Value) -> Vec<String> {
                     .or_else(|| string(&v["label"]))
             })
             .collect(),
-        Value::String(s) => s
-            .split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_string)
-            .collect(),
+        Value::String(s) => comma_list(s),
         _ => Vec::new(),
     }
 }
 
+/// Words separated by commas (`ports, energy`), each trimmed, none empty.
+pub fn comma_list(text: &str) -> Vec<String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// A time as Folio writes one (RFC 3339, UTC, to the second).
+pub fn stamp(time: DateTime<Utc>) -> String {
+    time.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// A yes or no, however the tool wrote it: `true`, `1`, `"1"` (wallabag
+/// v1 wrote its flags as strings), `"True"` (Python).
 pub fn truthy(value: &Value) -> Option<bool> {
     match value {
         Value::Bool(b) => Some(*b),
         Value::Number(n) => n.as_i64().map(|n| n != 0),
+        Value::String(s) => match s.trim().to_lowercase().as_str() {
+            "1" | "true" | "yes" => Some(true),
+            "0" | "false" | "no" | "" => Some(false),
+            _ => None,
+        },
         _ => None,
     }
 }
@@ -132,7 +158,9 @@ pub fn found_article(item: ToolItem, tool: Tool) -> Result<FoundArticle, String>
     let extracted = item
         .html
         .as_deref()
-        .map(crate::import::html::extract_html)
+        // Only what the page's markup states: a tool's saved content is
+        // often a fragment, whose text is no place to guess dates from.
+        .map(crate::import::html::extract_saved_content)
         .filter(|a| !a.body.trim().is_empty())
         .or_else(|| {
             let text = item.text.as_deref().map(str::trim).filter(|t| !t.is_empty())?;
@@ -173,7 +201,7 @@ pub fn found_article(item: ToolItem, tool: Tool) -> Result<FoundArticle, String>
         }
     }
     let provenance = Provenance {
-        saved_at: item.saved_at.map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string()),
+        saved_at: item.saved_at.map(stamp),
         read_state: item
             .archived
             .map(|a| if a { "archived" } else { "unread" }.to_string()),

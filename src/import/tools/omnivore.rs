@@ -1,34 +1,37 @@
-//! Omnivore's export.
+//! Omnivore's export: a zip (or the folder it unzips to) of
+//! `metadata_*.json`, `content/<slug>.html` and `highlights/<slug>.md`;
+//! and a metadata file on its own.
 
-use super::archive::BoundedZip;
+use super::export_files::{ExportFiles, named_like};
 use super::item::{ToolItem, any_time, passage, published_from, string, strings};
 use regex::Regex;
 use serde_json::Value;
-use std::path::Path;
 use std::sync::LazyLock;
 
-/// Omnivore's export zip: `metadata_*.json`, `content/<slug>.html`,
-/// `highlights/<slug>.md`. Its articles are read one at a time as the
-/// import takes them, so a large export is never all in memory at once.
+/// Omnivore's export, zipped or not. Its articles are read one at a time
+/// as the import takes them, so a large export is never all in memory at
+/// once.
 pub struct OmnivoreItems {
-    zip: BoundedZip,
+    files: ExportFiles,
     /// Each article's record, with the folder of the metadata file it is in.
     records: std::vec::IntoIter<(String, Value)>,
 }
 
-pub fn omnivore(path: &Path) -> Result<OmnivoreItems, String> {
-    let mut zip = BoundedZip::open(path)?;
-    let mut names = zip.names();
-    names.sort();
+/// Whether a zip's or a folder's files are Omnivore's: its metadata files.
+pub fn looks_like(names: &[String]) -> bool {
+    names.iter().any(|n| is_metadata(n))
+}
+
+fn is_metadata(name: &str) -> bool {
+    named_like(name, "metadata", ".json")
+}
+
+pub fn omnivore(mut files: ExportFiles) -> Result<OmnivoreItems, String> {
     let mut records = Vec::new();
-    for name in names.iter().filter(|n| {
-        n.rsplit('/')
-            .next()
-            .is_some_and(|f| f.starts_with("metadata") && f.ends_with(".json"))
-    }) {
-        let text = zip
+    for name in files.names().iter().filter(|n| is_metadata(n)) {
+        let text = files
             .text(name)?
-            .ok_or_else(|| format!("could not read {name} in the zip"))?;
+            .ok_or_else(|| format!("could not read {name}"))?;
         let entries: Value = serde_json::from_str(&text).map_err(|e| format!("{name} is damaged: {e}"))?;
         let prefix = name
             .rsplit_once('/')
@@ -39,19 +42,48 @@ pub fn omnivore(path: &Path) -> Result<OmnivoreItems, String> {
         }
     }
     if records.is_empty() {
-        return Err("a zip file, but not an Omnivore export (no metadata_*.json inside)".into());
+        return Err("not an Omnivore export (no metadata_*.json with articles inside)".into());
     }
     Ok(OmnivoreItems {
-        zip,
+        files,
         records: records.into_iter(),
     })
+}
+
+/// Whether a JSON list is Omnivore's metadata: records with a slug and
+/// the time each was saved.
+pub fn is_metadata_list(items: &[Value]) -> bool {
+    items
+        .first()
+        .is_some_and(|e| e.get("slug").is_some() && e.get("savedAt").is_some())
+}
+
+/// An article's record in Omnivore's metadata, without its saved page or
+/// highlights (kept in files beside it, when there are any).
+fn record_item(e: &Value) -> ToolItem {
+    ToolItem {
+        title: string(&e["title"]),
+        url: string(&e["url"]),
+        tags: strings(&e["labels"]),
+        saved_at: any_time(&e["savedAt"]),
+        published: published_from(&e["publishedAt"]),
+        authors: string(&e["author"]).into_iter().collect(),
+        archived: string(&e["state"]).map(|s| s.eq_ignore_ascii_case("archived")),
+        record: Some(e.clone()),
+        ..ToolItem::default()
+    }
+}
+
+/// Omnivore's metadata file on its own: every article as a link.
+pub fn omnivore_metadata(items: &[Value]) -> Vec<ToolItem> {
+    items.iter().map(record_item).collect()
 }
 
 impl OmnivoreItems {
     fn item(&mut self, prefix: &str, e: &Value) -> Result<ToolItem, String> {
         let slug = string(&e["slug"]).unwrap_or_default();
         let highlights = self
-            .zip
+            .files
             .text(&format!("{prefix}highlights/{slug}.md"))?
             .map(|md| {
                 omnivore_highlights(&md)
@@ -61,16 +93,9 @@ impl OmnivoreItems {
             })
             .unwrap_or_default();
         Ok(ToolItem {
-            title: string(&e["title"]),
-            url: string(&e["url"]),
-            html: self.zip.text(&format!("{prefix}content/{slug}.html"))?,
-            tags: strings(&e["labels"]),
-            saved_at: any_time(&e["savedAt"]),
-            published: published_from(&e["publishedAt"]),
-            authors: string(&e["author"]).into_iter().collect(),
-            archived: string(&e["state"]).map(|s| s.eq_ignore_ascii_case("archived")),
+            html: self.files.text(&format!("{prefix}content/{slug}.html"))?,
             highlights,
-            ..ToolItem::default()
+            ..record_item(e)
         })
     }
 }

@@ -1,8 +1,10 @@
 //! Pocket's exports: the classic `ril_export.html` (a list of links under
-//! "Unread" and "Read Archive") and its CSV.
+//! "Unread" and "Read Archive"), its CSV, and since 2024 a zip of CSV
+//! parts (`part_000000.csv`, …).
 
-use super::item::{ToolItem, unix_time};
-use super::table::column;
+use super::export_files::{ExportFiles, named_like};
+use super::item::{ToolItem, comma_list, unix_time};
+use super::table::{column, csv_rows};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -60,15 +62,7 @@ pub fn pocket_html(text: &str) -> Vec<ToolItem> {
                 url: get("href"),
                 title: Some(title).filter(|t| !t.is_empty()),
                 saved_at: get("time_added").and_then(|t| unix_time(&t)),
-                tags: get("tags")
-                    .map(|t| {
-                        t.split(',')
-                            .map(str::trim)
-                            .filter(|t| !t.is_empty())
-                            .map(str::to_string)
-                            .collect()
-                    })
-                    .unwrap_or_default(),
+                tags: get("tags").map(|t| comma_list(&t)).unwrap_or_default(),
                 archived: Some(c.get(0).is_some_and(|m| m.start() > archive_from)),
                 ..ToolItem::default()
             }
@@ -76,7 +70,45 @@ pub fn pocket_html(text: &str) -> Vec<ToolItem> {
         .collect()
 }
 
-/// Pocket's CSV: `title,url,time_added,tags,status` (tags joined by `|`).
+/// Whether a CSV's columns are Pocket's.
+pub fn is_pocket_csv(headers: &[String]) -> bool {
+    let has = |h: &str| headers.iter().any(|x| x == h);
+    has("url") && has("time_added")
+}
+
+fn is_part(name: &str) -> bool {
+    named_like(name, "part_", ".csv")
+}
+
+/// Whether a zip's or a folder's files are Pocket's 2024 export: its CSV
+/// parts.
+pub fn looks_like_parts(names: &[String]) -> bool {
+    names.iter().any(|n| is_part(n))
+}
+
+/// Pocket's 2024 export: every part's links, in the order of the parts,
+/// as one export. A part that is not Pocket's CSV fails the whole: its
+/// links would otherwise be lost without a word.
+pub fn pocket_parts(mut files: ExportFiles) -> Result<Vec<ToolItem>, String> {
+    let mut items = Vec::new();
+    for name in files.names().iter().filter(|n| is_part(n)) {
+        let text = files.text(name)?.unwrap_or_default();
+        if text.trim().is_empty() {
+            continue;
+        }
+        let (headers, rows) = csv_rows(&text).map_err(|e| format!("{name}: {e}"))?;
+        if !is_pocket_csv(&headers) {
+            return Err(format!(
+                "{name} is not one of Pocket's CSV parts (it has no url and time_added columns)"
+            ));
+        }
+        items.extend(pocket_csv(&headers, &rows));
+    }
+    Ok(items)
+}
+
+/// Pocket's CSV: `title,url,time_added,tags,status` (tags joined by `|`;
+/// since 2024 also a `cursor`, Pocket's own bookkeeping).
 pub fn pocket_csv(headers: &[String], rows: &[csv::StringRecord]) -> Vec<ToolItem> {
     rows.iter()
         .map(|row| ToolItem {
@@ -93,6 +125,7 @@ pub fn pocket_csv(headers: &[String], rows: &[csv::StringRecord]) -> Vec<ToolIte
                 })
                 .unwrap_or_default(),
             archived: column(headers, row, "status").map(|s| s.eq_ignore_ascii_case("archive")),
+            record: Some(super::table::row_record(headers, row)),
             ..ToolItem::default()
         })
         .collect()

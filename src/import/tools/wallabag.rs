@@ -3,10 +3,13 @@
 use super::item::{ToolItem, any_time, passage, published_from, string, strings, truthy};
 use serde_json::Value;
 
-/// wallabag's JSON export: entries with their saved content and annotations.
 /// The title wallabag gives an entry whose page it could not read.
 const WALLABAG_NO_TITLE: &str = "No title found";
 
+/// wallabag's JSON export: entries with their saved content and
+/// annotations. Version 2 says `is_archived` and `is_starred`; version 1
+/// said `is_read` and `is_fav` (as the strings "0" and "1"), kept no dates,
+/// and joined its tags with commas.
 pub fn wallabag(entries: &[Value]) -> Vec<ToolItem> {
     entries
         .iter()
@@ -21,7 +24,8 @@ pub fn wallabag(entries: &[Value]) -> Vec<ToolItem> {
             published: published_from(&e["published_at"]),
             authors: strings(&e["published_by"]),
             language: string(&e["language"]),
-            archived: truthy(&e["is_archived"]),
+            archived: truthy(&e["is_archived"]).or_else(|| truthy(&e["is_read"])),
+            starred: truthy(&e["is_starred"]).or_else(|| truthy(&e["is_fav"])),
             highlights: e["annotations"]
                 .as_array()
                 .map(|notes| {
