@@ -2,6 +2,7 @@
 //! gathered here so views return one list of them.
 
 use super::state::annotating::AnnotateAction;
+use super::state::clipping::ClippingAction;
 use super::state::dialogs::DialogAction;
 use super::state::import::ImportAction;
 use super::state::list::ListAction;
@@ -16,6 +17,7 @@ pub enum Action {
     Dialog(DialogAction),
     Import(ImportAction),
     Annotate(AnnotateAction),
+    Clipping(ClippingAction),
     /// Take back the last change (Ctrl+Z).
     Undo,
     DismissStatus,
@@ -39,6 +41,7 @@ wraps!(
     Dialog(DialogAction),
     Import(ImportAction),
     Annotate(AnnotateAction),
+    Clipping(ClippingAction),
 );
 
 /// What a view collects while it draws: the user's intent, in order.

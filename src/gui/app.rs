@@ -4,10 +4,12 @@
 //! another), the routing of the library's answers, and the frame.
 
 use super::action::Action;
+use super::clipboard::{ClipboardSource, SystemClipboard};
 use super::inbox::Inbox;
 use super::picker::PathPicker;
 use super::screenshot::ScreenshotJob;
 use super::state::annotating::{Annotating, NOTE_SAVE_DELAY};
+use super::state::clipping::ClippingState;
 use super::state::dialogs::{Dialogs, ListFacts};
 use super::state::import::{ImportAction, ImportState};
 use super::state::list::{Browse, ListState, Listing};
@@ -87,6 +89,8 @@ pub struct FolioApp {
     pub dialogs: Dialogs,
     pub import: ImportState,
     pub annotating: Annotating,
+    /// A clipping pasted from the clipboard, being read or checked.
+    pub clipping: ClippingState,
     pub messages: Messages,
     /// Changes that Ctrl+Z takes back, the last one last.
     undo: Vec<Undo>,
@@ -154,6 +158,7 @@ impl FolioApp {
             dialogs: Dialogs::default(),
             import: ImportState::new(picker),
             annotating: Annotating::default(),
+            clipping: ClippingState::new(Arc::new(SystemClipboard::new())),
             messages: Messages {
                 status: read_only,
                 ..Messages::default()
@@ -174,6 +179,13 @@ impl FolioApp {
         out.send(Request::BackupIfDue);
         app.follow(out);
         app
+    }
+
+    /// Pastes from `source` instead of the system's clipboard (tests, and
+    /// desktops whose clipboard Folio reads another way).
+    pub fn with_clipboard(mut self, source: Arc<dyn ClipboardSource>) -> Self {
+        self.clipping = ClippingState::new(source);
+        self
     }
 
     /// Saves a picture of the window to `path` once it has loaded, then quits.
@@ -223,6 +235,7 @@ impl FolioApp {
             }
             Action::Import(action) => self.import.apply(action, ctx, &mut out),
             Action::Annotate(action) => self.annotating.apply(action, article, &mut out),
+            Action::Clipping(action) => self.clipping.apply(action, ctx, &mut out),
             Action::Undo => self.take_back(&mut out),
             Action::DismissStatus => {
                 self.messages.status = None;
@@ -264,6 +277,7 @@ impl FolioApp {
                 Effect::Failed(message) => {
                     self.list.failed();
                     self.import.run = None;
+                    self.clipping.failed();
                     self.messages.error = Some(message);
                 }
                 Effect::ForgetUndo => self.undo.clear(),
@@ -327,6 +341,7 @@ impl FolioApp {
     fn receive(&mut self, ctx: &egui::Context) {
         let mut out = Outbox::default();
         self.import.poll(ctx, &mut out);
+        self.clipping.poll(&mut out);
         while let Some(response) = self.worker.try_recv() {
             self.route(response, ctx, &mut out);
         }
@@ -394,16 +409,18 @@ impl FolioApp {
             }
             Response::Failed(message) => out.then(Effect::Failed(message)),
             Response::Damaged(message) => self.messages.damaged = Some(message),
+            r @ Response::ClippingSaved { .. } => self.clipping.receive(r, out),
         }
     }
 
     /// Draws every view; returns what the user asked for, in order.
     fn draw(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
         let ctx = ui.ctx().clone();
+        let no_clipboard = self.clipping.unavailable();
         let mut actions = views::top_bar::show(
             ui,
             &self.list,
-            self.undo.last(),
+            (self.undo.last(), no_clipboard.as_deref()),
             (self.reader.text_size, self.annotating.color),
         );
         // The count under the window is of what it shows: the annotations
@@ -462,6 +479,7 @@ impl FolioApp {
             &self.dialogs,
             self.list.selection.len(),
         ));
+        actions.extend(views::clipping_sheet::show(&ctx, &self.clipping));
         views::drop_hint::show(&ctx);
         actions
     }

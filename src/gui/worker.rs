@@ -135,6 +135,8 @@ pub enum Request {
     },
     Trash(Vec<i64>),
     Restore(Vec<i64>),
+    /// Store a pasted clipping, as the new-clipping sheet has it.
+    SaveClipping(Box<crate::model::FoundArticle>),
     Star {
         ids: Vec<i64>,
         starred: bool,
@@ -171,6 +173,12 @@ pub enum Request {
 /// What the library answers.
 #[derive(Debug)]
 pub enum Response {
+    /// What became of a pasted clipping; for a duplicate, the title of
+    /// the article already holding its text.
+    ClippingSaved {
+        outcome: pipeline::Outcome,
+        title: Option<String>,
+    },
     /// Every id of the list in order, the first rows' text, the sidebar's
     /// counts when asked for.
     Listing {
@@ -577,6 +585,19 @@ fn answer(
         Request::Restore(ids) => {
             library.restore_many(&ids)?;
             Response::Changed
+        }
+        Request::SaveClipping(found) => {
+            let line = pipeline::import_found(library, *found, crate::gui::clipboard::PASTED)?;
+            let title = match &line.outcome {
+                pipeline::Outcome::Duplicate { id } => {
+                    library.get_article(*id).ok().and_then(|a| a.meta.title)
+                }
+                _ => None,
+            };
+            Response::ClippingSaved {
+                outcome: line.outcome,
+                title,
+            }
         }
         Request::Star { ids, starred } => {
             library.star_many(&ids, starred)?;

@@ -7,6 +7,7 @@ mod bulk_edit;
 mod desktop;
 mod import;
 mod list;
+mod paste;
 mod reader;
 mod search;
 mod sidebar;

@@ -56,7 +56,10 @@ pub fn wait_for(
     what: &str,
     ready: impl Fn(&Harness<'static, FolioApp>) -> bool,
 ) {
-    for _ in 0..600 {
+    // A guard against a hang, not a measure of speed: on a machine busy
+    // with other builds the library's thread can take seconds to answer.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while std::time::Instant::now() < deadline {
         harness.step();
         if !harness.state().is_loading() && ready(harness) {
             harness.step();
@@ -222,4 +225,38 @@ pub fn open_export_window(harness: &mut Harness<'static, FolioApp>) {
         .unwrap()
         .click();
     wait_for(harness, "the formats", |h| shows(h, "Spreadsheet (CSV)…"));
+}
+
+/// Stands in for the system clipboard: holds what a browser would put
+/// there when an article is copied.
+pub struct FixedClipboard {
+    pub html: Option<String>,
+    pub text: Option<String>,
+}
+
+impl folio::gui::clipboard::ClipboardSource for FixedClipboard {
+    fn unavailable(&self) -> Option<String> {
+        None
+    }
+    fn read(&self) -> Result<folio::gui::clipboard::Pasted, String> {
+        Ok(folio::gui::clipboard::Pasted {
+            html: self.html.clone(),
+            text: self.text.clone(),
+        })
+    }
+}
+
+/// The app over a new library, with `clipboard` for its clipboard.
+pub fn app_with_clipboard(dir: &Path, clipboard: FixedClipboard) -> (Harness<'static, FolioApp>, PathBuf) {
+    let path = dir.join("lib.sqlite");
+    let library = Library::open(&path).unwrap();
+    let clipboard = Arc::new(clipboard);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .allow_missing_glyphs()
+        .build_eframe(move |cc| {
+            FolioApp::new(&cc.egui_ctx, library, Arc::new(FixedPicker(Vec::new()))).with_clipboard(clipboard)
+        });
+    wait_for(&mut harness, "the welcome view", |h| shows(h, "Welcome to Folio"));
+    (harness, path)
 }

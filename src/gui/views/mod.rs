@@ -8,6 +8,7 @@ pub mod backups;
 pub mod bulk_edit;
 pub mod cache;
 pub mod centre;
+pub mod clipping_sheet;
 pub mod confirm;
 pub mod drop_hint;
 pub mod export_chooser;

@@ -5,6 +5,7 @@
 use super::sidebar::parts::{sidebar_rect_key, sidebar_start_key};
 use crate::gui::action::{Action, Actions};
 use crate::gui::state::annotating::{AnnotateAction, Annotating};
+use crate::gui::state::clipping::ClippingAction;
 use crate::gui::state::dialogs::DialogAction;
 use crate::gui::state::import::ImportAction;
 use crate::gui::state::list::{Browse, ListAction};
@@ -55,6 +56,20 @@ fn commands(ctx: &egui::Context, facts: &KeyFacts<'_>, actions: &mut Actions) {
     // Ctrl+Z in a text field undoes typing there; elsewhere, the last change.
     if !typing && pressed(ctx, egui::Key::Z) {
         actions.push(Action::Undo);
+    }
+    // Ctrl+V outside a text field: a new clipping from what was copied
+    // (the window has already read the clipboard's text for it).
+    if !typing {
+        let pasted = ctx.input_mut(|i| {
+            let at = i.events.iter().position(|e| matches!(e, egui::Event::Paste(_)))?;
+            match i.events.remove(at) {
+                egui::Event::Paste(text) => Some(text),
+                _ => None,
+            }
+        });
+        if let Some(text) = pasted {
+            actions.push(ClippingAction::Paste(Some(text)));
+        }
     }
     // Ctrl+D, as browsers bookmark: star the selection or the open article.
     if !typing && pressed(ctx, egui::Key::D) {

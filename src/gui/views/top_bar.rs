@@ -3,6 +3,7 @@
 use crate::gui::action::{Action, Actions};
 use crate::gui::selection::ClickMode;
 use crate::gui::state::annotating::AnnotateAction;
+use crate::gui::state::clipping::ClippingAction;
 use crate::gui::state::dialogs::DialogAction;
 use crate::gui::state::import::ImportAction;
 use crate::gui::state::list::{ListAction, ListState};
@@ -97,12 +98,25 @@ fn menu_item(ui: &mut egui::Ui, label: &str, shortcut: &str) -> bool {
     ui.add(egui::Button::new(label).shortcut_text(shortcut)).clicked()
 }
 
-fn file_menu(ui: &mut egui::Ui, actions: &mut Actions) {
+/// `no_clipboard`: why pasting cannot work on this desktop, if it cannot.
+fn file_menu(ui: &mut egui::Ui, no_clipboard: Option<&str>, actions: &mut Actions) {
     if menu_item(ui, "Import files…", "Ctrl+O") {
         actions.push(ImportAction::PickFiles);
     }
     if menu_item(ui, "Import folder…", "Ctrl+Shift+O") {
         actions.push(ImportAction::PickFolder);
+    }
+    match no_clipboard {
+        None => {
+            if menu_item(ui, "New clipping from clipboard", "Ctrl+V") {
+                actions.push(ClippingAction::Paste(None));
+            }
+        }
+        Some(why) => {
+            ui.add_enabled(false, egui::Button::new("New clipping from clipboard"))
+                .on_disabled_hover_text(why);
+            ui.weak(format!("({why})"));
+        }
     }
     ui.separator();
     if menu_item(ui, "Export…", "Ctrl+E") {
@@ -152,12 +166,12 @@ fn view_menu(ui: &mut egui::Ui, text_size: f32, actions: &mut Actions) {
 /// `undo`: what Ctrl+Z would take back, when there is anything.
 fn menus(
     ui: &mut egui::Ui,
-    undo: Option<&Undo>,
+    (undo, no_clipboard): (Option<&Undo>, Option<&str>),
     (text_size, highlight): (f32, HighlightColor),
     actions: &mut Actions,
 ) {
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| file_menu(ui, actions));
+        ui.menu_button("File", |ui| file_menu(ui, no_clipboard, actions));
         ui.menu_button("Edit", |ui| {
             let label = undo.map(Undo::label).unwrap_or_else(|| "Undo".into());
             let button = ui.add_enabled(undo.is_some(), egui::Button::new(label).shortcut_text("Ctrl+Z"));
@@ -248,13 +262,13 @@ fn search_box(ui: &mut egui::Ui, list: &ListState, actions: &mut Actions) {
 pub fn show(
     ui: &mut egui::Ui,
     list: &ListState,
-    undo: Option<&Undo>,
+    (undo, no_clipboard): (Option<&Undo>, Option<&str>),
     (text_size, highlight): (f32, HighlightColor),
 ) -> Vec<Action> {
     let mut actions = Actions::default();
     egui::Panel::top("toolbar").show(ui, |ui| {
         ui.add_space(2.0);
-        menus(ui, undo, (text_size, highlight), &mut actions);
+        menus(ui, (undo, no_clipboard), (text_size, highlight), &mut actions);
         ui.horizontal(|ui| {
             if ui
                 .button("Import files…")

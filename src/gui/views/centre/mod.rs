@@ -5,6 +5,7 @@ mod bar;
 mod table;
 
 use crate::gui::action::{Action, Actions};
+use crate::gui::state::clipping::ClippingAction;
 use crate::gui::state::import::ImportAction;
 use crate::gui::state::list::{Browse, ListAction, ListState};
 use crate::gui::widgets::{self, timeline};
@@ -20,12 +21,19 @@ fn welcome(ui: &mut egui::Ui, actions: &mut Actions) {
         ui.label("spots duplicates, and lets you browse, tag, annotate and search them.");
         ui.add_space(16.0);
         ui.horizontal(|ui| {
-            ui.add_space((ui.available_width() - 260.0).max(0.0) / 2.0);
+            ui.add_space((ui.available_width() - 390.0).max(0.0) / 2.0);
             if ui.button("Import files…").on_hover_text("Ctrl+O").clicked() {
                 actions.push(ImportAction::PickFiles);
             }
             if ui.button("Import folder…").clicked() {
                 actions.push(ImportAction::PickFolder);
+            }
+            if ui
+                .button("Paste a clipping")
+                .on_hover_text("Ctrl+V: an article copied in the browser, read as Folio reads a saved page")
+                .clicked()
+            {
+                actions.push(ClippingAction::Paste(None));
             }
         });
         ui.add_space(12.0);
