@@ -24,14 +24,11 @@ fn extension(path: &Path) -> String {
         .to_lowercase()
 }
 
-/// Whether a file holds many articles: a library export (JSON), an export
-/// of another tool (JSON, CSV, zip), or Pocket's list of links (HTML).
+/// Whether a file holds many articles: a library export or another tool's
+/// export, told by its content (a `.json`, `.csv` or `.zip` is taken as
+/// meant to be one, so that a damaged one says so).
 pub(super) fn is_collection(path: &Path) -> bool {
-    match extension(path).as_str() {
-        "json" | "csv" | "zip" => true,
-        "html" | "htm" => tools::is_pocket_html(&String::from_utf8_lossy(&read_start(path, 64 * 1024))),
-        _ => false,
-    }
+    tools::looks_like_export(path)
 }
 
 /// One failed line for a whole collection.
@@ -84,18 +81,26 @@ fn article_line(path: &Path, n: usize, outcome: Outcome) -> FileReport {
     }
 }
 
-/// A file that looked like it might hold many articles (by its name) and
-/// turned out to be none of the exports Folio knows.
+/// A file that looked like it might hold many articles (by its name or
+/// its first bytes) and turned out to be none of the exports Folio knows.
 pub(super) struct NotAnExport;
 
 impl NotAnExport {
-    pub(super) const REASON: &str = "not an export Folio knows (a Folio library, wallabag or Zotero CSL-JSON, \
-         Pocket or Instapaper CSV, an Omnivore zip)";
+    pub(super) const REASON: &str = "not an export Folio knows. Folio reads: a Folio library export; \
+         the JSON of wallabag, Zotero (CSL-JSON), Pinboard, Delicious, elCurator, Readability and Linkwarden; \
+         Chrome's or Edge's Bookmarks file and Firefox's bookmark backup; Pocket or Instapaper CSV; \
+         an Omnivore zip; a bookmark file (Netscape HTML, as browsers, Pinboard, Shaarli or Raindrop export it) \
+         or Pocket's ril_export.html; and a list of links, one a line";
 }
 
 /// A line per article of a collection, or one failed line for the file.
 pub(super) fn import_collection(library: &mut Library, path: &Path) -> Result<Vec<FileReport>, NotAnExport> {
-    if extension(path) == "json" {
+    // Folio's own export is JSON, whatever the file is named.
+    if extension(path) == "json"
+        || String::from_utf8_lossy(&read_start(path, 1024))
+            .trim_start()
+            .starts_with('{')
+    {
         let text = match read_limited(path, MAX_COLLECTION_BYTES) {
             Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
             Err(e) => return Ok(failed(path, e.to_string())),

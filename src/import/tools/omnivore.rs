@@ -16,16 +16,25 @@ pub struct OmnivoreItems {
     records: std::vec::IntoIter<(String, Value)>,
 }
 
+/// Whether an entry of the zip is one of Omnivore's lists of articles.
+fn is_metadata(name: &str) -> bool {
+    name.rsplit('/')
+        .next()
+        .is_some_and(|f| f.starts_with("metadata") && f.ends_with(".json"))
+}
+
+/// Whether a zip is Omnivore's export, by what it holds: a zip not named
+/// `.zip` (an Office document, say) is not taken for one otherwise.
+pub fn is_omnivore_zip(path: &Path) -> bool {
+    BoundedZip::open(path).is_ok_and(|zip| zip.names().iter().any(|n| is_metadata(n)))
+}
+
 pub fn omnivore(path: &Path) -> Result<OmnivoreItems, String> {
     let mut zip = BoundedZip::open(path)?;
     let mut names = zip.names();
     names.sort();
     let mut records = Vec::new();
-    for name in names.iter().filter(|n| {
-        n.rsplit('/')
-            .next()
-            .is_some_and(|f| f.starts_with("metadata") && f.ends_with(".json"))
-    }) {
+    for name in names.iter().filter(|n| is_metadata(n)) {
         let text = zip
             .text(name)?
             .ok_or_else(|| format!("could not read {name} in the zip"))?;

@@ -5,7 +5,7 @@ use serde_json::Value;
 
 /// wallabag's JSON export: entries with their saved content and annotations.
 /// The title wallabag gives an entry whose page it could not read.
-const WALLABAG_NO_TITLE: &str = "No title found";
+pub(super) const WALLABAG_NO_TITLE: &str = "No title found";
 
 pub fn wallabag(entries: &[Value]) -> Vec<ToolItem> {
     entries
