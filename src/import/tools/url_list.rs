@@ -6,8 +6,8 @@ use super::item::ToolItem;
 /// The link of a line, and the title after a ` | `, when the line is one.
 fn link_line(line: &str) -> Option<(&str, Option<&str>)> {
     let line = line.trim();
-    let lower = line.get(..8)?.to_ascii_lowercase();
-    if !(lower.starts_with("http://") || lower.starts_with("https://")) {
+    let lower = line.as_bytes().get(..8)?.to_ascii_lowercase();
+    if !(lower.starts_with(b"http://") || lower.starts_with(b"https://")) {
         return None;
     }
     let (url, title) = match line.split_once(" | ") {
@@ -73,6 +73,7 @@ mod tests {
                         no ship left the quays, the union said. Read more at\nhttps://example.org/a\n";
         assert!(!is_url_list(clipping, true));
         assert!(!is_url_list("Just a line of text", true));
+        assert!(is_url_list("http://é.example/a", true));
         let items = url_list("https://example.org/a | A title\nnot a link\n");
         assert_eq!(items[0].as_ref().unwrap().title.as_deref(), Some("A title"));
         assert_eq!(
