@@ -157,6 +157,7 @@ fn read_items(path: &Path) -> Option<Result<(Tool, Items), String>> {
     let text = String::from_utf8_lossy(&bytes);
     let text = text.trim_start_matches('\u{feff}');
     match kind {
+        // Read above, an entry at a time.
         detect::Kind::Zip => None,
         detect::Kind::Json => json_export(text),
         detect::Kind::Csv => Some(csv_export(text)),

@@ -33,6 +33,17 @@ fn plain(markup: &str) -> String {
     crate::import::html::decode_entities(OTHER_TAG.replace_all(&broken, "").trim())
 }
 
+/// An `ADD_DATE`: Unix seconds as browsers write it, though some services
+/// write milliseconds or microseconds (a year past 5000 in seconds).
+fn add_date(text: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    let n: i64 = text.trim().parse().ok().filter(|n| *n > 0)?;
+    match n {
+        100_000_000_000_000.. => chrono::DateTime::from_timestamp_micros(n),
+        100_000_000_000.. => chrono::DateTime::from_timestamp_millis(n),
+        _ => unix_time(text),
+    }
+}
+
 /// Each link of the file, or why it is not one. Its folders (the `<H3>`s
 /// it is under, a browser's own left out) and its `TAGS` become tags, its
 /// `ADD_DATE` when it was saved, the `<DD>` under it its note, and
@@ -86,7 +97,7 @@ pub fn bookmarks(text: &str) -> Vec<Result<ToolItem, String>> {
                 items.push(page_link(attributes.get("href")).map(|url| ToolItem {
                     url: Some(url),
                     title: Some(title).filter(|t| !t.is_empty()),
-                    saved_at: attributes.get("add_date").and_then(unix_time),
+                    saved_at: attributes.get("add_date").and_then(add_date),
                     tags,
                     archived: (attributes.get("toread") == Some("1")).then_some(false),
                     record: Some(record.into()),
@@ -137,6 +148,9 @@ mod tests {
         assert_eq!(a.note.as_deref(), Some("Read before the vote\ntwice"));
         assert_eq!(a.saved_at, unix_time("1700000000"));
         assert!(items[1].is_err());
+        assert_eq!(add_date("1700000000000"), add_date("1700000000"));
+        assert_eq!(add_date("1700000000000000"), add_date("1700000000"));
+        assert_eq!(add_date("0"), None);
         let b = items[2].as_ref().unwrap();
         assert!(b.tags.is_empty());
         assert_eq!(b.archived, Some(false));
