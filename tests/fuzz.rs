@@ -355,6 +355,10 @@ fn arbitrary_bytes(rng: &mut Rng) -> Vec<u8> {
         b"title,url,time_added,tags,status\n",
         b"URL,Title,Selection,Folder\n",
         b"<!DOCTYPE html><html><body>",
+        b"<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n<DT><H3>",
+        b"{\"roots\":{\"bookmark_bar\":{\"children\":[",
+        b"{\"type\":\"text/x-moz-place-container\",\"children\":[",
+        b"https://example.org/a | ",
         b"MIME-Version: 1.0\nContent-Type: multipart/related; boundary=\"b\"\n\n--b\n",
         b"---\ntitle: ",
     ];

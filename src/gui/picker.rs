@@ -25,9 +25,12 @@ impl PathPicker for SystemPicker {
                 &["txt", "html", "htm", "mhtml", "mht", "md", "markdown"],
             )
             .add_filter(
-                "Exports (Folio, Pocket, Instapaper, wallabag, Omnivore, Zotero)",
-                &["json", "csv", "zip", "html"],
+                "Exports (Folio, Pocket, Instapaper, wallabag, Omnivore, Zotero, Pinboard, \
+                 Delicious, Readability, Linkwarden, browsers' bookmarks, lists of links)",
+                &["json", "csv", "zip", "html", "htm", "txt"],
             )
+            // Exports with no file ending (Pinboard's, Chrome's `Bookmarks`)
+            // are found here: their content tells what they are.
             .add_filter("All files", &["*"])
             .pick_files()
     }

@@ -24,20 +24,15 @@ fn extension(path: &Path) -> String {
         .to_lowercase()
 }
 
-/// Whether a file holds many articles: a library export (JSON), an export
-/// of another tool (JSON, CSV, zip, or the folder a zip unpacks to),
-/// Pocket's list of links (HTML), or a Kindle's clippings (text).
+/// Whether a file holds many articles: a library export or another tool's
+/// export, told by its content (a `.json`, `.csv` or `.zip` is taken as
+/// meant to be one, so that a damaged one says so), or the folder an
+/// export unzips to.
 pub(super) fn is_collection(path: &Path) -> bool {
     if path.is_dir() {
         return tools::is_export_folder(path);
     }
-    let start = || String::from_utf8_lossy(&read_start(path, 64 * 1024)).into_owned();
-    match extension(path).as_str() {
-        "json" | "csv" | "zip" => true,
-        "html" | "htm" => tools::is_pocket_html(&start()),
-        "txt" => tools::is_kindle_clippings(&start()),
-        _ => false,
-    }
+    tools::looks_like_export(path)
 }
 
 /// One failed line for a whole collection.
@@ -90,8 +85,8 @@ fn article_line(path: &Path, n: usize, outcome: Outcome) -> FileReport {
     }
 }
 
-/// A file that looked like it might hold many articles (by its name) and
-/// turned out to be none of the exports Folio knows.
+/// A file that looked like it might hold many articles (by its name or
+/// its first bytes) and turned out to be none of the exports Folio knows.
 pub(super) struct NotAnExport;
 
 impl NotAnExport {
@@ -105,7 +100,12 @@ impl NotAnExport {
 
 /// A line per article of a collection, or one failed line for the file.
 pub(super) fn import_collection(library: &mut Library, path: &Path) -> Result<Vec<FileReport>, NotAnExport> {
-    if extension(path) == "json" {
+    // Folio's own export is JSON, whatever the file is named.
+    if extension(path) == "json"
+        || String::from_utf8_lossy(&read_start(path, 1024))
+            .trim_start()
+            .starts_with('{')
+    {
         let text = match read_limited(path, MAX_COLLECTION_BYTES) {
             Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
             Err(e) => return Ok(failed(path, e.to_string())),

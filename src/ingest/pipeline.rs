@@ -14,13 +14,17 @@ use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-/// File endings a folder walk reads as articles. Files named explicitly
-/// are always tried, whatever their name: the format is told by content.
+/// File endings a folder walk reads as articles (or as an export, when the
+/// content is one: a bookmark `.html`, a `.txt` list of links). Files named
+/// explicitly are always tried, whatever their name: the format is told by
+/// content.
 const IMPORTABLE_EXTENSIONS: &[&str] = &[
     "txt", "text", "md", "markdown", "html", "htm", "xhtml", "mhtml", "mht",
 ];
 
-/// File endings a folder walk tries as exports holding many articles.
+/// File endings a folder walk tries as exports holding many articles. A
+/// file with no ending is one when its content says so (Pinboard's
+/// `pinboard_export`, Chrome's `Bookmarks`).
 const COLLECTION_EXTENSIONS: &[&str] = &["json", "csv", "zip"];
 
 /// A path the walk met, and what becomes of it. Every one gets a line in
@@ -30,7 +34,8 @@ pub enum Met {
     /// To be read.
     Read,
     /// Met in a folder with the name of an export (`.json`, `.csv`,
-    /// `.zip`): read if it is one, else skipped.
+    /// `.zip`), or with no ending and an export's content: read if it is
+    /// one, else skipped.
     ReadIfExport,
     /// Could not be read (gone, not a regular file, …): why.
     Failed(String),
@@ -120,7 +125,9 @@ fn met_in_folder(child: &Path) -> Met {
         .unwrap_or_default();
     if IMPORTABLE_EXTENSIONS.contains(&extension.as_str()) {
         Met::Read
-    } else if COLLECTION_EXTENSIONS.contains(&extension.as_str()) {
+    } else if COLLECTION_EXTENSIONS.contains(&extension.as_str())
+        || (extension.is_empty() && crate::import::tools::looks_like_export(child))
+    {
         Met::ReadIfExport
     } else if extension.is_empty() {
         Met::Skipped("not an article format (no file ending; import it by name to try it)".into())

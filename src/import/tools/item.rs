@@ -83,6 +83,18 @@ pub fn any_time(value: &Value) -> Option<DateTime<Utc>> {
                 .find_map(|format| DateTime::parse_from_str(s.trim(), format).ok())
                 .map(|d| d.with_timezone(&Utc))
             })
+            .or_else(|| {
+                // A time with no zone (Readability's `2016-08-01T05:24:16`,
+                // elCurator's `2015-09-09 11:10:32 UTC`) is taken as UTC.
+                [
+                    "%Y-%m-%dT%H:%M:%S%.f",
+                    "%Y-%m-%d %H:%M:%S%.f UTC",
+                    "%Y-%m-%d %H:%M:%S%.f",
+                ]
+                .iter()
+                .find_map(|format| chrono::NaiveDateTime::parse_from_str(s, format).ok())
+                .map(|t| t.and_utc())
+            })
             .or_else(|| unix_time(s)),
         _ => None,
     }
@@ -260,6 +272,14 @@ mod tests {
         );
         assert_eq!(
             any_time(&serde_json::json!("2018-03-02T15:13:20+01:00")),
+            unix_time("1520000000")
+        );
+        assert_eq!(
+            any_time(&serde_json::json!("2018-03-02T14:13:20")),
+            unix_time("1520000000")
+        );
+        assert_eq!(
+            any_time(&serde_json::json!("2018-03-02 14:13:20 UTC")),
             unix_time("1520000000")
         );
     }

@@ -8,16 +8,28 @@
 //! its content.
 
 mod archive;
+mod attributes;
+mod bookmark;
+mod chrome;
+mod delicious;
+mod detect;
+mod elcurator;
 mod export_files;
+mod firefox;
 mod hypothesis;
 mod instapaper;
 mod item;
 mod kindle;
+mod linkwarden;
+mod netscape;
 mod omnivore;
+mod pinboard;
 mod pocket;
 mod raindrop;
+mod readability;
 mod readwise;
 mod table;
+mod url_list;
 mod wallabag;
 mod zotero;
 
@@ -43,6 +55,16 @@ pub enum Tool {
     ReadwiseHighlights,
     Kindle,
     Hypothesis,
+    /// A Netscape bookmark file, as browsers and bookmark services write it.
+    BookmarkHtml,
+    ChromeBookmarks,
+    FirefoxBookmarks,
+    Pinboard,
+    Delicious,
+    Elcurator,
+    Readability,
+    Linkwarden,
+    UrlList,
 }
 
 impl Tool {
@@ -58,6 +80,15 @@ impl Tool {
             Tool::ReadwiseHighlights => "Readwise",
             Tool::Kindle => "Kindle",
             Tool::Hypothesis => "Hypothesis",
+            Tool::BookmarkHtml => "bookmark file",
+            Tool::ChromeBookmarks => "Chrome bookmarks",
+            Tool::FirefoxBookmarks => "Firefox bookmarks",
+            Tool::Pinboard => "Pinboard",
+            Tool::Delicious => "Delicious",
+            Tool::Elcurator => "elCurator",
+            Tool::Readability => "Readability",
+            Tool::Linkwarden => "Linkwarden",
+            Tool::UrlList => "list of links",
         }
     }
 }
@@ -100,9 +131,12 @@ pub fn read_export(path: &Path) -> Option<Result<ToolExport, String>> {
 }
 
 /// The formats of many articles Folio reads, for a file that is none.
-pub const EXPORT_FORMATS: &str = "a Folio library; wallabag, Zotero CSL-JSON, Omnivore or Hypothesis JSON; \
-     Pocket, Instapaper, Raindrop.io, Readwise Reader or Readwise highlights CSV; \
-     Pocket's or Omnivore's zip (or its folder unzipped); a Kindle's My Clippings.txt";
+pub const EXPORT_FORMATS: &str = "a Folio library export; the JSON of wallabag, Zotero (CSL-JSON), Omnivore, \
+     Hypothesis, Pinboard, Delicious, elCurator, Readability and Linkwarden; Chrome's or Edge's Bookmarks \
+     file and Firefox's bookmark backup; Pocket, Instapaper, Raindrop.io, Readwise Reader or Readwise \
+     highlights CSV; Pocket's or Omnivore's zip (or its folder unzipped); a bookmark file (Netscape HTML, as \
+     browsers, Pinboard, Shaarli or Raindrop export it) or Pocket's ril_export.html; a Kindle's \
+     My Clippings.txt; and a list of links, one a line";
 
 /// Whether a folder is an export unzipped: Pocket's CSV parts (told by
 /// their columns, so that a folder of the user's own `part_1.csv` is
@@ -145,13 +179,62 @@ pub fn is_kindle_clippings(text: &str) -> bool {
     kindle::looks_like(text)
 }
 
-/// The tool and its items, when `path` is another tool's export.
+/// Items a reader found, each read or why it is not an article.
+fn each_read(items: Vec<Result<ToolItem, String>>) -> Items {
+    Box::new(items.into_iter())
+}
+
+/// Whether a file is another tool's export, told by its first bytes (or,
+/// for a file too damaged to tell, by an ending that says it is meant as
+/// one: `.json`, `.csv`, `.zip`).
+pub fn looks_like_export(path: &Path) -> bool {
+    let extension = extension(path);
+    if detect::export_ending(&extension) {
+        return true;
+    }
+    let (start, kind) = sniff(path, &extension);
+    kind.is_some() || kindle::looks_like(&String::from_utf8_lossy(&start))
+}
+
+/// A file's first bytes, and the kind of export they begin.
+fn sniff(path: &Path, extension: &str) -> (Vec<u8>, Option<detect::Kind>) {
+    let start = crate::import::files::read_start(path, detect::SNIFF_BYTES);
+    let kind = detect::kind(&start, start.len() < detect::SNIFF_BYTES, extension)
+        .filter(|kind| *kind != detect::Kind::Zip || extension == "zip" || omnivore::is_omnivore_zip(path));
+    (start, kind)
+}
+
+fn extension(path: &Path) -> String {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+        .to_lowercase()
+}
+
+/// The tool and its items, when `path` is another tool's export (or the
+/// folder an export unzips to). Its kind is told from its first bytes,
+/// and only an export is read whole.
 fn read_items(path: &Path) -> Option<Result<(Tool, Items), String>> {
     if path.is_dir() {
         return read_export_files(ExportFiles::folder(path));
     }
-    let extension = path.extension()?.to_str()?.to_lowercase();
-    if extension == "zip" {
+    let extension = extension(path);
+    let (start, kind) = sniff(path, &extension);
+    if start.iter().all(u8::is_ascii_whitespace) {
+        // Empty, or unreadable (which the full read below tells): an
+        // export by its name says so; any other is not an export.
+        if !detect::export_ending(&extension) {
+            return None;
+        }
+        return Some(
+            match crate::import::files::read_limited(path, crate::import::files::MAX_COLLECTION_BYTES) {
+                Err(e) => Err(e.to_string()),
+                Ok(_) => Err("the file is empty".into()),
+            },
+        );
+    }
+    let kindle = kind.is_none() && kindle::looks_like(&String::from_utf8_lossy(&start));
+    if !kindle && kind? == detect::Kind::Zip {
         return Some(ExportFiles::zip(path).and_then(|files| {
             read_export_files(files).unwrap_or_else(|| {
                 Err(
@@ -162,60 +245,26 @@ fn read_items(path: &Path) -> Option<Result<(Tool, Items), String>> {
             })
         }));
     }
-    if !matches!(extension.as_str(), "html" | "htm" | "csv" | "json" | "txt") {
-        return None;
-    }
     let bytes = match crate::import::files::read_limited(path, crate::import::files::MAX_COLLECTION_BYTES) {
         Ok(bytes) => bytes,
         Err(e) => return Some(Err(e.to_string())),
     };
     let text = String::from_utf8_lossy(&bytes);
-    match extension.as_str() {
-        "html" | "htm" => {
-            is_pocket_html(&text).then(|| Ok((Tool::PocketHtml, all_read(pocket::pocket_html(&text)))))
-        }
-        "txt" => kindle::looks_like(&text).then(|| {
-            Ok((
-                Tool::Kindle,
-                Box::new(kindle::clippings(&text).into_iter()) as Items,
-            ))
-        }),
-        "csv" => Some(read_csv(&text)),
-        _ => {
-            if text.trim().is_empty() {
-                return Some(Err("the file is empty".into()));
-            }
-            let value: Value = match serde_json::from_str(&text) {
-                Ok(value) => value,
-                // A list or an object cut short (a download that stopped)
-                // is an export that is damaged, not some other file.
-                Err(e) if e.is_eof() || text.trim_start().starts_with('[') => {
-                    return Some(Err(format!("the JSON is damaged or cut short ({e})")));
-                }
-                Err(_) => return None,
-            };
-            if let Some(annotations) = hypothesis::annotations(&value) {
-                return Some(Ok((
-                    Tool::Hypothesis,
-                    all_read(hypothesis::hypothesis(annotations)),
-                )));
-            }
-            let items = value.as_array()?;
-            let first = items.first()?;
-            if first.get("content").is_some() && first.get("url").is_some() {
-                Some(Ok((Tool::Wallabag, all_read(wallabag::wallabag(items)))))
-            } else if omnivore::is_metadata_list(items) {
-                Some(Ok((Tool::Omnivore, all_read(omnivore::omnivore_metadata(items)))))
-            } else if first.get("type").is_some()
-                && (first.get("container-title").is_some()
-                    || first.get("issued").is_some()
-                    || first.get("title").is_some())
-            {
-                Some(Ok((Tool::ZoteroCsl, all_read(zotero::zotero(items)))))
-            } else {
-                None
-            }
-        }
+    let text = text.trim_start_matches('\u{feff}');
+    if kindle {
+        return Some(Ok((
+            Tool::Kindle,
+            Box::new(kindle::clippings(text).into_iter()) as Items,
+        )));
+    }
+    match kind? {
+        // Read above, an entry at a time.
+        detect::Kind::Zip => None,
+        detect::Kind::Json => json_export(text),
+        detect::Kind::Csv => Some(read_csv(text)),
+        detect::Kind::BookmarkHtml => Some(Ok((Tool::BookmarkHtml, each_read(netscape::bookmarks(text))))),
+        detect::Kind::PocketHtml => Some(Ok((Tool::PocketHtml, all_read(pocket::pocket_html(text))))),
+        detect::Kind::UrlList => Some(Ok((Tool::UrlList, each_read(url_list::url_list(text))))),
     }
 }
 
@@ -260,4 +309,66 @@ fn read_csv(text: &str) -> Result<(Tool, Items), String> {
         ));
     };
     Ok((tool, all_read(items)))
+}
+
+/// A JSON export, told by its shape: `None` when it is none Folio knows.
+fn json_export(text: &str) -> Option<Result<(Tool, Items), String>> {
+    if text.trim().is_empty() {
+        return Some(Err("the file is empty".into()));
+    }
+    let value: Value = match serde_json::from_str(text) {
+        Ok(value) => value,
+        // A list or an object cut short (a download that stopped)
+        // is an export that is damaged, not some other file.
+        Err(e) if e.is_eof() || text.trim_start().starts_with('[') => {
+            return Some(Err(format!("the JSON is damaged or cut short ({e})")));
+        }
+        Err(_) => return None,
+    };
+    if let Some(annotations) = hypothesis::annotations(&value) {
+        return Some(Ok((
+            Tool::Hypothesis,
+            all_read(hypothesis::hypothesis(annotations)),
+        )));
+    }
+    if let Some(items) = value.as_array() {
+        let first = items.iter().find(|i| i.is_object())?;
+        let has = |key: &str| first.get(key).is_some();
+        let (tool, read) = if has("content") && has("url") {
+            (Tool::Wallabag, wallabag::wallabag(items))
+        } else if omnivore::is_metadata_list(items) {
+            (Tool::Omnivore, omnivore::omnivore_metadata(items))
+        } else if has("type") && (has("container-title") || has("issued") || has("title")) {
+            (Tool::ZoteroCsl, zotero::zotero(items))
+        } else if has("href") {
+            (Tool::Pinboard, pinboard::pinboard(items))
+        } else if has("url") && has("is_saved") {
+            (Tool::Elcurator, elcurator::elcurator(items))
+        } else if has("url") && has("created") {
+            (Tool::Delicious, delicious::delicious(items))
+        } else {
+            return None;
+        };
+        return Some(Ok((tool, all_read(read))));
+    }
+    if chrome::is_chrome_bookmarks(&value) {
+        Some(Ok((
+            Tool::ChromeBookmarks,
+            each_read(chrome::chrome_bookmarks(&value)),
+        )))
+    } else if firefox::is_firefox_backup(&value) {
+        Some(Ok((
+            Tool::FirefoxBookmarks,
+            each_read(firefox::firefox_bookmarks(&value)),
+        )))
+    } else if readability::is_readability(&value) {
+        Some(Ok((
+            Tool::Readability,
+            all_read(readability::readability(&value)),
+        )))
+    } else if linkwarden::is_linkwarden(&value) {
+        Some(Ok((Tool::Linkwarden, all_read(linkwarden::linkwarden(&value)))))
+    } else {
+        None
+    }
 }

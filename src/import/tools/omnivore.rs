@@ -2,10 +2,12 @@
 //! `metadata_*.json`, `content/<slug>.html` and `highlights/<slug>.md`;
 //! and a metadata file on its own.
 
+use super::archive::BoundedZip;
 use super::export_files::{ExportFiles, named_like};
 use super::item::{ToolItem, any_time, passage, published_from, string, strings};
 use regex::Regex;
 use serde_json::Value;
+use std::path::Path;
 use std::sync::LazyLock;
 
 /// Omnivore's export, zipped or not. Its articles are read one at a time
@@ -24,6 +26,12 @@ pub fn looks_like(names: &[String]) -> bool {
 
 fn is_metadata(name: &str) -> bool {
     named_like(name, "metadata", ".json")
+}
+
+/// Whether a zip is Omnivore's export, by what it holds: a zip not named
+/// `.zip` (an Office document, say) is not taken for one otherwise.
+pub fn is_omnivore_zip(path: &Path) -> bool {
+    BoundedZip::open(path).is_ok_and(|zip| zip.names().iter().any(|n| is_metadata(n)))
 }
 
 pub fn omnivore(mut files: ExportFiles) -> Result<OmnivoreItems, String> {

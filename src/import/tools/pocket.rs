@@ -2,6 +2,7 @@
 //! "Unread" and "Read Archive"), its CSV, and since 2024 a zip of CSV
 //! parts (`part_000000.csv`, …).
 
+use super::attributes::Attributes;
 use super::export_files::{ExportFiles, named_like};
 use super::item::{ToolItem, comma_list, unix_time};
 use super::table::{column, csv_rows};
@@ -12,18 +13,8 @@ use std::sync::LazyLock;
 /// left unclosed (a truncated export) is still read.
 static LINK_TAG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"(?is)<a\s+([^>]*)>([^<]*)"#).expect("a valid pattern"));
-static ATTRIBUTE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"(?i)([a-z_]+)\s*=\s*"([^"]*)""#).expect("a valid pattern"));
 static HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?is)<h1[^>]*>(.*?)</h1>").expect("a valid pattern"));
-
-/// A link's attributes, names lowercased, values with entities decoded.
-fn link_attributes(tag: &str) -> Vec<(String, String)> {
-    ATTRIBUTE
-        .captures_iter(tag)
-        .map(|a| (a[1].to_lowercase(), crate::import::html::decode_entities(&a[2])))
-        .collect()
-}
 
 /// Whether a page is Pocket's HTML export, told by its structure: it is a
 /// list of links, and every link carries the time Pocket saved it. A saved
@@ -34,10 +25,9 @@ pub fn is_pocket_html(text: &str) -> bool {
     let mut dated = 0;
     for link in LINK_TAG.captures_iter(text) {
         links += 1;
-        let attributes = link_attributes(&link[1]);
-        if attributes
-            .iter()
-            .any(|(name, value)| name == "time_added" && value.trim().parse::<u64>().is_ok())
+        if Attributes::of(&link[1])
+            .get("time_added")
+            .is_some_and(|value| value.trim().parse::<u64>().is_ok())
         {
             dated += 1;
         }
@@ -55,14 +45,13 @@ pub fn pocket_html(text: &str) -> Vec<ToolItem> {
     LINK_TAG
         .captures_iter(text)
         .map(|c| {
-            let attributes = link_attributes(&c[1]);
-            let get = |name: &str| attributes.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
+            let attributes = Attributes::of(&c[1]);
             let title = crate::import::html::decode_entities(c[2].trim());
             ToolItem {
-                url: get("href"),
+                url: attributes.get("href").map(str::to_string),
                 title: Some(title).filter(|t| !t.is_empty()),
-                saved_at: get("time_added").and_then(|t| unix_time(&t)),
-                tags: get("tags").map(|t| comma_list(&t)).unwrap_or_default(),
+                saved_at: attributes.get("time_added").and_then(unix_time),
+                tags: attributes.get("tags").map(comma_list).unwrap_or_default(),
                 archived: Some(c.get(0).is_some_and(|m| m.start() > archive_from)),
                 ..ToolItem::default()
             }

@@ -4,7 +4,7 @@ use super::item::{ToolItem, any_time, passage, published_from, string, strings, 
 use serde_json::Value;
 
 /// The title wallabag gives an entry whose page it could not read.
-const WALLABAG_NO_TITLE: &str = "No title found";
+pub(super) const WALLABAG_NO_TITLE: &str = "No title found";
 
 /// wallabag's JSON export: entries with their saved content and
 /// annotations. Version 2 says `is_archived` and `is_starred`; version 1
