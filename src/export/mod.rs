@@ -220,7 +220,7 @@ const MAX_STEM_CHARS: usize = 80;
 
 /// A file name for an article: its title made safe, with the id to keep
 /// names unique, and `extension` (without the dot).
-pub fn file_name_for(title: &str, id: i64, extension: &str) -> String {
+pub fn file_name_for(title: &str, id: impl std::fmt::Display, extension: &str) -> String {
     let mut stem: String = title
         .chars()
         .map(|c| match c {

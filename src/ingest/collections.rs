@@ -141,7 +141,7 @@ pub(super) fn import_collection(library: &mut Library, path: &Path) -> Result<Ve
 /// An article another tool kept, whole, as the library takes it: stamped
 /// `now`, its marked passages found in the text (a passage that is not in
 /// it is kept, detached), its original compressed.
-fn whole(found: FoundArticle, now: &str) -> ExportedArticle {
+pub(super) fn whole(found: FoundArticle, now: &str) -> ExportedArticle {
     let FoundArticle {
         meta,
         provenance,

@@ -2,12 +2,14 @@
 //! batches, and account for every file in the report. Collections (exports
 //! holding many articles) go to `collections`.
 
-use super::collections::{NotAnExport, failed, import_collection, is_collection};
+use super::collections::{NotAnExport, failed, import_collection, is_collection, whole};
 use super::report::io_reason;
 pub use super::report::{FileReport, ImportReport, Outcome, Progress};
 use crate::import::files::{not_regular, read_limited};
 use crate::import::{MAX_FILE_BYTES, read_article};
 use crate::library::{InsertOutcome, Library, LibraryError, NewArticle, compress};
+use crate::model::Provenance;
+use crate::model::library_export::ExportedArticle;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -127,46 +129,83 @@ fn met_in_folder(child: &Path) -> Met {
     }
 }
 
+/// One file read, ready to store.
+#[derive(Clone)]
+enum Prepared {
+    /// Its fields and text (and the file), as most files give.
+    Fields(NewArticle),
+    /// An article that says more than its fields (a file of Folio's
+    /// Markdown vault: its highlights, note, read state, star, or only a
+    /// link; a note's saved date): stored whole, as an export's articles are.
+    Whole(Box<ExportedArticle>),
+}
+
+impl Prepared {
+    fn title(&self) -> Option<&str> {
+        match self {
+            Prepared::Fields(article) => article.meta.title.as_deref(),
+            Prepared::Whole(article) => article.title.as_deref().or(article.url.as_deref()),
+        }
+    }
+}
+
 /// Reads and extracts one file; the error is the report's reason.
-fn prepare(path: &Path) -> Result<NewArticle, String> {
+fn prepare(path: &Path) -> Result<Prepared, String> {
     let bytes = read_limited(path, MAX_FILE_BYTES).map_err(|e| e.to_string())?;
     // A name that is not UTF-8 is kept as near as it can be shown.
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
     let found = read_article(bytes, name).map_err(|e| e.to_string())?;
-    Ok(NewArticle {
+    if found.provenance != Provenance::default() || found.note.is_some() || !found.marked.is_empty() {
+        return Ok(Prepared::Whole(Box::new(whole(found, &crate::library::now()))));
+    }
+    Ok(Prepared::Fields(NewArticle {
         meta: found.meta,
         file_name: found.original.file_name,
         format: found.original.format,
         // Compressed here, on the import's worker threads.
         compressed_original: compress(&found.original.bytes),
-    })
+    }))
 }
 
 /// Stores one batch of prepared files and adds a line per file to the report.
 fn store_batch(
     library: &mut Library,
     chunk: &[(PathBuf, Met)],
-    prepared: Vec<Result<NewArticle, String>>,
+    prepared: Vec<Result<Prepared, String>>,
     report: &mut ImportReport,
 ) -> Result<(), LibraryError> {
-    let ready: Vec<NewArticle> = prepared.iter().filter_map(|p| p.as_ref().ok().cloned()).collect();
-    let mut stored = library.insert_batch(&ready)?.into_iter();
+    let mut fields = Vec::new();
+    let mut wholes = Vec::new();
+    for p in prepared.iter().flatten() {
+        match p {
+            Prepared::Fields(article) => fields.push(article.clone()),
+            Prepared::Whole(article) => wholes.push((**article).clone()),
+        }
+    }
+    let mut stored_fields = library.insert_batch(&fields)?.into_iter();
+    let mut stored_wholes = library.import_exported_batch(&wholes)?.into_iter();
     for ((path, _), prepared) in chunk.iter().zip(prepared) {
         let outcome = match prepared {
             Err(reason) => Outcome::Failed { reason },
-            Ok(article) => match stored.next() {
-                Some(Ok(InsertOutcome::Imported { id })) => Outcome::Imported {
-                    id,
-                    title: article.meta.title.unwrap_or_else(|| "(untitled)".into()),
-                },
-                Some(Ok(InsertOutcome::Duplicate { id })) => Outcome::Duplicate { id },
-                Some(Err(e)) => Outcome::Failed {
-                    reason: e.to_string(),
-                },
-                None => Outcome::Failed {
-                    reason: "was not stored".into(),
-                },
-            },
+            Ok(article) => {
+                let stored = match article {
+                    Prepared::Fields(_) => stored_fields.next(),
+                    Prepared::Whole(_) => stored_wholes.next(),
+                };
+                match stored {
+                    Some(Ok(InsertOutcome::Imported { id })) => Outcome::Imported {
+                        id,
+                        title: article.title().unwrap_or("(untitled)").to_string(),
+                    },
+                    Some(Ok(InsertOutcome::Duplicate { id })) => Outcome::Duplicate { id },
+                    Some(Err(e)) => Outcome::Failed {
+                        reason: e.to_string(),
+                    },
+                    None => Outcome::Failed {
+                        reason: "was not stored".into(),
+                    },
+                }
+            }
         };
         report.files.push(FileReport {
             path: path.clone(),
@@ -250,7 +289,7 @@ pub fn import_paths(
                 if cancel.load(Ordering::Relaxed) {
                     break;
                 }
-                let prepare_all = || -> Vec<Result<NewArticle, String>> {
+                let prepare_all = || -> Vec<Result<Prepared, String>> {
                     chunk
                         .par_iter()
                         .map(|(path, met)| match met {
