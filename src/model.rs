@@ -236,7 +236,10 @@ impl Provenance {
     /// saved · saved 2018-04-26 · archived"; empty for a clipping.
     pub fn describe(&self) -> String {
         let mut parts: Vec<String> = Vec::new();
-        if self.link_only {
+        if self.link_only && self.citation.is_some() {
+            // A citation manager's reference: it may have no link at all.
+            parts.push("A reference: no text came with it".into());
+        } else if self.link_only {
             parts.push("Only the link was saved: no text came with it".into());
         }
         if let Some(saved) = &self.saved_at {

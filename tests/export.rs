@@ -380,8 +380,8 @@ fn the_vault_export_never_writes_through_a_planted_link_nor_over_a_file() {
     let vault = dir.path().join("vault");
     std::fs::create_dir_all(&vault).unwrap();
     // The names the export will use, planted: a link leading out, and a file of the user's.
-    let first = folio::export::file_name_for(formats_title(&articles[0]), 1, "md");
-    let second = folio::export::file_name_for(formats_title(&articles[1]), 2, "md");
+    let first = formats::vault_file_name(&articles[0]);
+    let second = formats::vault_file_name(&articles[1]);
     let outside = dir.path().join("outside.txt");
     std::fs::write(&outside, "not Folio's").unwrap();
     std::os::unix::fs::symlink(&outside, vault.join(&first)).unwrap();
@@ -396,6 +396,15 @@ fn the_vault_export_never_writes_through_a_planted_link_nor_over_a_file() {
     );
     let files = std::fs::read_dir(&vault).unwrap().count();
     assert_eq!(files, articles.len() + 2, "every article under a name of its own");
+
+    // Exported again, Folio's own files are replaced, not doubled; the
+    // user's are still left alone.
+    formats::write_markdown_folder(&articles, &vault).unwrap();
+    assert_eq!(std::fs::read_dir(&vault).unwrap().count(), files);
+    assert_eq!(
+        std::fs::read_to_string(vault.join(&second)).unwrap(),
+        "the user's own note"
+    );
 }
 
 fn formats_title(article: &folio::model::library_export::ExportedArticle) -> &str {

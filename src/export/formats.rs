@@ -3,7 +3,7 @@
 //! spreadsheets, CSL-JSON and BibTeX (in [`super::bibtex`]) for citation
 //! managers, and a single self-contained HTML file to read offline.
 
-use super::author_names::{AuthorName, author_name};
+use super::author_names;
 pub use super::bibtex::bibtex;
 use crate::import::vault;
 use crate::library::content_hash;
@@ -292,15 +292,6 @@ pub(super) fn citation_keys(articles: &[ExportedArticle]) -> Vec<String> {
         .collect()
 }
 
-/// A name as CSL has it: a person's family and given names, or one
-/// literal name (see [`super::author_names`]).
-fn csl_name(name: &str, source: Option<&str>) -> Value {
-    match author_name(name, source) {
-        AuthorName::Person { given, family } => json!({ "family": family, "given": given }),
-        AuthorName::Literal(name) => json!({ "literal": name }),
-    }
-}
-
 fn date_parts(p: Published) -> Value {
     let date = p.date;
     use chrono::Datelike;
@@ -311,40 +302,40 @@ fn date_parts(p: Published) -> Value {
     }
 }
 
-/// CSL-JSON, the format of citeproc and Zotero: one `article-newspaper` per article.
+/// CSL-JSON, the format of citeproc and Zotero: each article as the
+/// citation manager it came from had it (its type, DOI, abstract, pages…
+/// kept as its citation), with what Folio knows now written over it; an
+/// article of Folio's own is an `article-newspaper`.
 pub fn csl_json(articles: &[ExportedArticle]) -> Value {
     let items: Vec<Value> = articles
         .iter()
         .zip(citation_keys(articles))
         .map(|(a, key)| {
-            let mut item = json!({ "id": key, "type": "article-newspaper", "title": title(a) });
-            if let Some(source) = &a.source {
-                item["container-title"] = json!(source);
+            let mut item = a.citation.clone().unwrap_or_default();
+            item.insert("id".into(), json!(key));
+            item.entry("type").or_insert_with(|| json!("article-newspaper"));
+            item.insert("title".into(), json!(title(a)));
+            let authors = author_names::csl_names(a, "author");
+            if authors.is_empty() {
+                item.remove("author");
+            } else {
+                item.insert("author".into(), Value::Array(authors));
             }
             if let Some(p) = published(a) {
-                item["issued"] = json!({ "date-parts": date_parts(p) });
+                item.insert("issued".into(), json!({ "date-parts": date_parts(p) }));
             }
-            if !a.authors.is_empty() {
-                item["author"] = Value::Array(
-                    a.authors
-                        .iter()
-                        .map(|n| csl_name(n, a.source.as_deref()))
-                        .collect(),
-                );
+            for (field, value) in [
+                ("container-title", &a.source),
+                ("URL", &a.url),
+                ("section", &a.section),
+                ("publisher-place", &a.publisher_place),
+                ("language", &a.language),
+            ] {
+                if let Some(value) = value {
+                    item.insert(field.into(), json!(value));
+                }
             }
-            if let Some(url) = &a.url {
-                item["URL"] = json!(url);
-            }
-            if let Some(section) = &a.section {
-                item["section"] = json!(section);
-            }
-            if let Some(place) = &a.publisher_place {
-                item["publisher-place"] = json!(place);
-            }
-            if let Some(language) = &a.language {
-                item["language"] = json!(language);
-            }
-            item
+            Value::Object(item)
         })
         .collect();
     Value::Array(items)
