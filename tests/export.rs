@@ -407,10 +407,6 @@ fn the_vault_export_never_writes_through_a_planted_link_nor_over_a_file() {
     );
 }
 
-fn formats_title(article: &folio::model::library_export::ExportedArticle) -> &str {
-    article.title.as_deref().unwrap_or("Untitled")
-}
-
 #[test]
 fn a_hand_edited_highlight_out_of_the_text_never_loses_its_article() {
     let dir = tempfile::tempdir().unwrap();

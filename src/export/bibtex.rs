@@ -84,11 +84,13 @@ fn bibtex_name(name: &Value) -> Option<String> {
     if let Some(literal) = part("literal") {
         return Some(format!("{{{}}}", bibtex_text(literal)));
     }
-    let family: Vec<&str> = ["non-dropping-particle", "family"]
+    // BibTeX has one place for particles, its "von" part before the
+    // family name, lower-case words it reads as such.
+    let family: Vec<&str> = ["dropping-particle", "non-dropping-particle", "family"]
         .iter()
         .filter_map(|k| part(k))
         .collect();
-    let given: Vec<&str> = ["given", "dropping-particle"].iter().filter_map(|k| part(k)).collect();
+    let given: Vec<&str> = part("given").into_iter().collect();
     if family.is_empty() {
         return part("given").map(|g| format!("{{{}}}", bibtex_text(g)));
     }
