@@ -12,7 +12,9 @@ use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 
 fn interop(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/interop/zotero").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/interop/zotero")
+        .join(name)
 }
 
 /// The file's items, as serde_json reads them (not as Folio does).
@@ -42,7 +44,10 @@ fn imported(dir: &Path, file: &Path) -> (PathBuf, String) {
 
 fn exported(lib: &Path, format: &str, name: &str) -> String {
     let out = lib.with_file_name(name);
-    let (ok, text) = folio(lib, &["export", "--format", format, "--out", out.to_str().unwrap()]);
+    let (ok, text) = folio(
+        lib,
+        &["export", "--format", format, "--out", out.to_str().unwrap()],
+    );
     assert!(ok, "{text}");
     std::fs::read_to_string(out).unwrap()
 }
@@ -94,13 +99,24 @@ fn zotero_blog_sample_a_newspaper_article_and_a_book_without_links() {
     let csl: Value = serde_json::from_str(&exported(&lib, "csl-json", "refs.json")).unwrap();
     let book = csl_item(&csl, "Durcheinandertal: Roman");
     let original = items.iter().find(|i| i["type"] == "book").unwrap();
-    for field in ["type", "ISBN", "publisher", "publisher-place", "number-of-pages", "title-short", "author"] {
+    for field in [
+        "type",
+        "ISBN",
+        "publisher",
+        "publisher-place",
+        "number-of-pages",
+        "title-short",
+        "author",
+    ] {
         assert_eq!(book[field], original[field], "{field}");
     }
     assert_eq!(book["issued"]["date-parts"], json!([[1989]]));
     let paper = csl_item(&csl, "Wer entblösst hier eigentlich wen?");
     assert_eq!(paper["type"], "article-newspaper");
-    assert_eq!((&paper["ISSN"], &paper["page"]), (&json!("2504-4648"), &json!("6-7")));
+    assert_eq!(
+        (&paper["ISSN"], &paper["page"]),
+        (&json!("2504-4648"), &json!("6-7"))
+    );
 
     let bib = exported(&lib, "bibtex", "refs.bib");
     let book = bib_entry(&bib, "Durcheinandertal: Roman");
@@ -115,7 +131,10 @@ fn zotero_blog_sample_a_newspaper_article_and_a_book_without_links() {
         assert!(book.contains(field), "{field} in {book}");
     }
     let paper = bib_entry(&bib, "Wer entblösst hier eigentlich wen?");
-    assert!(paper.contains("article{") && paper.contains("pages = {6-7}"), "{paper}");
+    assert!(
+        paper.contains("article{") && paper.contains("pages = {6-7}"),
+        "{paper}"
+    );
 }
 
 #[test]
@@ -158,25 +177,42 @@ fn csl_editor_items_of_every_kind_keep_their_kind_doi_and_abstract() {
     let patent = by_title(&library, items[6]["title"].as_str().unwrap());
     assert_eq!(
         patent.meta.authors,
-        ["Rintze M. Zelle", "Arthur J. Shaw IV", "Johannes Pieter van Dijken"]
+        [
+            "Rintze M. Zelle",
+            "Arthur J. Shaw IV",
+            "Johannes Pieter van Dijken"
+        ]
     );
     drop(library);
 
     let bib = exported(&lib, "bibtex", "refs.bib");
     let thesis_entry = bib_entry(&bib, "Properties of expanding universes");
     assert!(thesis_entry.starts_with("phdthesis{"), "{thesis_entry}");
-    assert!(thesis_entry.contains("doi = {10.17863/CAM.11283}"), "{thesis_entry}");
-    assert!(thesis_entry.contains("abstract = {Some implications"), "{thesis_entry}");
+    assert!(
+        thesis_entry.contains("doi = {10.17863/CAM.11283}"),
+        "{thesis_entry}"
+    );
+    assert!(
+        thesis_entry.contains("abstract = {Some implications"),
+        "{thesis_entry}"
+    );
     let patent_entry = bib_entry(&bib, items[6]["title"].as_str().unwrap());
     assert!(patent_entry.starts_with("misc{"), "{patent_entry}");
     assert!(
-        patent_entry.contains("author = {Zelle, Rintze M. and Shaw, IV, Arthur J. and van Dijken, Johannes Pieter}"),
+        patent_entry
+            .contains("author = {Zelle, Rintze M. and Shaw, IV, Arthur J. and van Dijken, Johannes Pieter}"),
         "{patent_entry}"
     );
     let chapter = bib_entry(&bib, items[1]["title"].as_str().unwrap());
     assert!(chapter.starts_with("incollection{"), "{chapter}");
-    assert!(chapter.contains("booktitle = {Varieties of capitalism."), "{chapter}");
-    assert!(chapter.contains("editor = {Hall, Peter A. and Soskice, David}"), "{chapter}");
+    assert!(
+        chapter.contains("booktitle = {Varieties of capitalism."),
+        "{chapter}"
+    );
+    assert!(
+        chapter.contains("editor = {Hall, Peter A. and Soskice, David}"),
+        "{chapter}"
+    );
 }
 
 #[test]
@@ -188,7 +224,9 @@ fn citeproc_subset_items_are_four_different_works() {
     assert_eq!(found.len(), items.len());
     let types: Vec<Value> = found
         .iter()
-        .map(|f| serde_json::from_str::<Value>(f.provenance.citation.as_deref().unwrap()).unwrap()["type"].clone())
+        .map(|f| {
+            serde_json::from_str::<Value>(f.provenance.citation.as_deref().unwrap()).unwrap()["type"].clone()
+        })
         .collect();
     let expected: Vec<Value> = items.iter().map(|i| i["type"].clone()).collect();
     assert_eq!(types, expected);

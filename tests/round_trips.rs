@@ -85,21 +85,41 @@ fn varied_library(dir: &Path) -> PathBuf {
     std::fs::write(&file, export.to_string()).unwrap();
     let lib = dir.join("start.sqlite");
     let (ok, text) = folio(&lib, &["import", file.to_str().unwrap()]);
-    assert!(ok && text.contains("4 imported, 0 duplicates, 0 failed"), "{text}");
+    assert!(
+        ok && text.contains("4 imported, 0 duplicates, 0 failed"),
+        "{text}"
+    );
     let mut library = Library::open(&lib).unwrap();
     let report = library.list(&Filter::default()).unwrap();
-    let report = report.iter().find(|a| a.title.as_deref() == Some(REPORT)).unwrap().id;
+    let report = report
+        .iter()
+        .find(|a| a.title.as_deref() == Some(REPORT))
+        .unwrap()
+        .id;
     library
-        .add_highlight_of(report, "lasted nine days", HighlightColor::Yellow, Some("> the union says eleven\n\n## not a section"))
+        .add_highlight_of(
+            report,
+            "lasted nine days",
+            HighlightColor::Yellow,
+            Some("> the union says eleven\n\n## not a section"),
+        )
         .unwrap();
     library
-        .add_highlight_of(report, "counted by the port authority", HighlightColor::Yellow, None)
+        .add_highlight_of(
+            report,
+            "counted by the port authority",
+            HighlightColor::Yellow,
+            None,
+        )
         .unwrap();
     lib
 }
 
 fn articles_of(lib: &Path) -> Vec<ExportedArticle> {
-    let mut articles = Library::open(lib).unwrap().export_articles(&Filter::default()).unwrap();
+    let mut articles = Library::open(lib)
+        .unwrap()
+        .export_articles(&Filter::default())
+        .unwrap();
     articles.sort_by(|a, b| a.title.cmp(&b.title));
     articles
 }
@@ -108,7 +128,10 @@ fn articles_of(lib: &Path) -> Vec<ExportedArticle> {
 /// that into a new library, and gives the articles before and after.
 fn round_trip(lib: &Path, format: &str, name: &str) -> (Vec<ExportedArticle>, Vec<ExportedArticle>, String) {
     let out = lib.with_file_name(name);
-    let (ok, text) = folio(lib, &["export", "--format", format, "--out", out.to_str().unwrap()]);
+    let (ok, text) = folio(
+        lib,
+        &["export", "--format", format, "--out", out.to_str().unwrap()],
+    );
     assert!(ok, "{text}");
     let copy = lib.with_file_name(format!("{name}.sqlite"));
     let (ok, text) = folio(&copy, &["import", out.to_str().unwrap()]);
@@ -133,7 +156,10 @@ fn json_gives_back_the_same_library_byte_for_byte() {
     assert_eq!(before, after);
     let copy = lib.with_file_name("library.json.sqlite");
     let again = dir.path().join("again.json");
-    let (ok, text) = folio(&copy, &["export", "--format", "json", "--out", again.to_str().unwrap()]);
+    let (ok, text) = folio(
+        &copy,
+        &["export", "--format", "json", "--out", again.to_str().unwrap()],
+    );
     assert!(ok, "{text}");
     assert!(
         std::fs::read(&again).unwrap() == std::fs::read(dir.path().join("library.json")).unwrap(),
@@ -153,14 +179,48 @@ fn the_markdown_vault_reads_back_with_what_markdown_carries() {
         assert_eq!(a.title, b.title);
         assert_eq!(a.body, b.body, "{title}");
         assert_eq!(
-            (&a.source, &a.authors, &a.published, &a.section, &a.kind, &a.language, &a.url),
-            (&b.source, &b.authors, &b.published, &b.section, &b.kind, &b.language, &b.url),
+            (
+                &a.source,
+                &a.authors,
+                &a.published,
+                &a.section,
+                &a.kind,
+                &a.language,
+                &a.url
+            ),
+            (
+                &b.source,
+                &b.authors,
+                &b.published,
+                &b.section,
+                &b.kind,
+                &b.language,
+                &b.url
+            ),
             "{title}"
         );
-        assert_eq!((&a.region, &a.countries, &a.tags), (&b.region, &b.countries, &b.tags), "{title}");
         assert_eq!(
-            (&a.saved_at, &a.read_state, a.link_only, a.starred, &a.publisher_place, &a.citation),
-            (&b.saved_at, &b.read_state, b.link_only, b.starred, &b.publisher_place, &b.citation),
+            (&a.region, &a.countries, &a.tags),
+            (&b.region, &b.countries, &b.tags),
+            "{title}"
+        );
+        assert_eq!(
+            (
+                &a.saved_at,
+                &a.read_state,
+                a.link_only,
+                a.starred,
+                &a.publisher_place,
+                &a.citation
+            ),
+            (
+                &b.saved_at,
+                &b.read_state,
+                b.link_only,
+                b.starred,
+                &b.publisher_place,
+                &b.citation
+            ),
             "{title}"
         );
         assert_eq!(
@@ -173,7 +233,10 @@ fn the_markdown_vault_reads_back_with_what_markdown_carries() {
     // Imported again: the same articles, not new ones.
     let copy = lib.with_file_name("vault.sqlite");
     let (ok, text) = folio(&copy, &["import", dir.path().join("vault").to_str().unwrap()]);
-    assert!(ok && text.contains("0 imported, 4 duplicates, 0 failed"), "{text}");
+    assert!(
+        ok && text.contains("0 imported, 4 duplicates, 0 failed"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -186,8 +249,22 @@ fn csl_json_reads_back_as_references_with_their_citation_fields() {
         let title = b.title.as_deref().unwrap();
         assert_eq!(a.title, b.title);
         assert_eq!(
-            (&a.source, &a.authors, &a.section, &a.url, &a.publisher_place, &a.language),
-            (&b.source, &b.authors, &b.section, &b.url, &b.publisher_place, &b.language),
+            (
+                &a.source,
+                &a.authors,
+                &a.section,
+                &a.url,
+                &a.publisher_place,
+                &a.language
+            ),
+            (
+                &b.source,
+                &b.authors,
+                &b.section,
+                &b.url,
+                &b.publisher_place,
+                &b.language
+            ),
             "{title}"
         );
         // CSL dates have no time of day.
@@ -204,10 +281,21 @@ fn csl_json_reads_back_as_references_with_their_citation_fields() {
         }
     }
     // The corporate author is one literal name, the people family and given.
-    let csl: Value = serde_json::from_str(&std::fs::read_to_string(dir.path().join("refs.json")).unwrap()).unwrap();
-    let wire = csl.as_array().unwrap().iter().find(|i| i["title"] == WIRE).unwrap();
+    let csl: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("refs.json")).unwrap()).unwrap();
+    let wire = csl
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["title"] == WIRE)
+        .unwrap();
     assert_eq!(wire["author"], json!([{ "literal": "Le Monde avec AFP" }]));
-    let report = csl.as_array().unwrap().iter().find(|i| i["title"] == REPORT).unwrap();
+    let report = csl
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["title"] == REPORT)
+        .unwrap();
     assert_eq!(report["author"], json!([{ "family": "Lima", "given": "Ana" }]));
 }
 
@@ -218,14 +306,20 @@ fn bibtex_names_organisations_whole_and_books_as_books() {
     let dir = tempfile::tempdir().unwrap();
     let lib = varied_library(dir.path());
     let out = dir.path().join("refs.bib");
-    let (ok, text) = folio(&lib, &["export", "--format", "bibtex", "--out", out.to_str().unwrap()]);
+    let (ok, text) = folio(
+        &lib,
+        &["export", "--format", "bibtex", "--out", out.to_str().unwrap()],
+    );
     assert!(ok, "{text}");
     let bib = std::fs::read_to_string(&out).unwrap();
     assert!(bib.contains("author = {{Le Monde avec AFP}}"), "{bib}");
     assert!(bib.contains("author = {Lima, Ana}"), "{bib}");
     let book = bib.split("\n@").find(|e| e.contains(BOOK)).unwrap();
     assert!(book.trim_start_matches('@').starts_with("book{"), "{book}");
-    assert!(book.contains("isbn = {978-3-257-01820-2}") && book.contains("publisher = {Diogenes}"), "{book}");
+    assert!(
+        book.contains("isbn = {978-3-257-01820-2}") && book.contains("publisher = {Diogenes}"),
+        "{book}"
+    );
 }
 
 #[test]
@@ -233,20 +327,31 @@ fn csv_and_html_carry_the_star_and_the_state() {
     let dir = tempfile::tempdir().unwrap();
     let lib = varied_library(dir.path());
     let csv_file = dir.path().join("articles.csv");
-    let (ok, text) = folio(&lib, &["export", "--format", "csv", "--out", csv_file.to_str().unwrap()]);
+    let (ok, text) = folio(
+        &lib,
+        &["export", "--format", "csv", "--out", csv_file.to_str().unwrap()],
+    );
     assert!(ok, "{text}");
     let mut reader = csv::Reader::from_path(&csv_file).unwrap();
     let headers = reader.headers().unwrap().clone();
     let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    let row = |title: &str| rows.iter().find(|r| &r[column("title")] == title).unwrap().clone();
+    let row = |title: &str| {
+        rows.iter()
+            .find(|r| &r[column("title")] == title)
+            .unwrap()
+            .clone()
+    };
     assert_eq!(&row(REPORT)[column("starred")], "true");
     assert_eq!(&row(REPORT)[column("read_state")], "archived");
     assert_eq!(&row(LINK)[column("saved_at")], "2022-11-30T07:15:00Z");
     assert_eq!(&row(WIRE)[column("starred")], "");
 
     let html_file = dir.path().join("articles.html");
-    let (ok, text) = folio(&lib, &["export", "--format", "html", "--out", html_file.to_str().unwrap()]);
+    let (ok, text) = folio(
+        &lib,
+        &["export", "--format", "html", "--out", html_file.to_str().unwrap()],
+    );
     assert!(ok, "{text}");
     let html = std::fs::read_to_string(&html_file).unwrap();
     let card = |title: &str| {
@@ -256,11 +361,20 @@ fn csv_and_html_carry_the_star_and_the_state() {
     };
     let link = card(LINK);
     assert!(link.contains("★"), "{link}");
-    assert!(link.contains("<a href=\"https://floods.example/charts\">Ten charts on coastal flooding</a>"), "{link}");
+    assert!(
+        link.contains("<a href=\"https://floods.example/charts\">Ten charts on coastal flooding</a>"),
+        "{link}"
+    );
     assert!(link.contains("Only the link was saved"), "{link}");
-    assert!(link.contains("saved 2022-11-30") && link.contains("unread") && link.contains("climate"), "{link}");
+    assert!(
+        link.contains("saved 2022-11-30") && link.contains("unread") && link.contains("climate"),
+        "{link}"
+    );
     assert!(link.contains("Read before the meeting."), "{link}");
     assert!(!card(WIRE).contains("★"));
     assert!(card(REPORT).contains("<a href=\"https://gazette.example/strike\">"));
-    assert!(!card(WIRE).contains("href") && !card(BOOK).contains("href"), "no address, no link");
+    assert!(
+        !card(WIRE).contains("href") && !card(BOOK).contains("href"),
+        "no address, no link"
+    );
 }

@@ -106,7 +106,11 @@ fn bibtex_name(name: &Value) -> Option<String> {
 
 /// A name list (`author`, `editor`): its CSL names joined by "and".
 fn bibtex_names(names: &[Value]) -> String {
-    names.iter().filter_map(bibtex_name).collect::<Vec<_>>().join(" and ")
+    names
+        .iter()
+        .filter_map(bibtex_name)
+        .collect::<Vec<_>>()
+        .join(" and ")
 }
 
 /// A URL or a DOI as the `url` and `doi` fields hold them: verbatim,
@@ -142,7 +146,11 @@ pub fn bibtex(articles: &[ExportedArticle]) -> String {
         let cited = |field: &str| {
             citation
                 .get(field)
-                .and_then(|v| v.as_str().map(str::to_string).or_else(|| v.as_i64().map(|n| n.to_string())))
+                .and_then(|v| {
+                    v.as_str()
+                        .map(str::to_string)
+                        .or_else(|| v.as_i64().map(|n| n.to_string()))
+                })
                 .map(|v| v.trim().to_string())
                 .filter(|v| !v.is_empty())
         };

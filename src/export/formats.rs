@@ -95,10 +95,7 @@ pub fn markdown_file(a: &ExportedArticle) -> String {
     }
     if let Some(citation) = &a.citation {
         // JSON is YAML: the citation's fields as one flow mapping.
-        out.push_str(&format!(
-            "citation: {}\n",
-            Value::Object(citation.clone())
-        ));
+        out.push_str(&format!("citation: {}\n", Value::Object(citation.clone())));
     }
     out.push_str(&format!("{}: {}\n", vault::MARKER, vault::VERSION));
     out.push_str("---\n\n");
@@ -379,11 +376,13 @@ fn html_body(a: &ExportedArticle) -> String {
     let mut html = String::new();
     let mut at = 0;
     let push_text = |html: &mut String, text: String| {
-        html.push_str(
-            &escape_html(&text)
-                .replace("\n\n", "</p>\n<p>")
-                .replace('\n', "<br>"),
-        );
+        // Paragraphs first, then the line breaks inside them (the other
+        // way round would break the line ends that separate paragraphs too).
+        let paragraphs: Vec<String> = escape_html(&text)
+            .split("\n\n")
+            .map(|p| p.replace('\n', "<br>"))
+            .collect();
+        html.push_str(&paragraphs.join("</p>\n<p>"));
     };
     for (start, end, color) in marks {
         if start < at {
@@ -434,7 +433,9 @@ pub fn html(articles: &[ExportedArticle]) -> String {
         if !a.authors.is_empty() {
             byline.push(escape_html(&a.authors.join(", ")));
         }
-        out.push_str(&format!("<p class=\"byline\">{}</p>\n", byline.join(" · ")));
+        if !byline.is_empty() {
+            out.push_str(&format!("<p class=\"byline\">{}</p>\n", byline.join(" · ")));
+        }
         let mut facts: Vec<String> = Vec::new();
         if let Some(saved) = &a.saved_at {
             facts.push(format!("saved {}", escape_html(saved.get(..10).unwrap_or(saved))));

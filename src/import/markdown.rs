@@ -46,7 +46,8 @@ pub fn front_matter(text: &str) -> (FrontMatter, &str) {
         let trimmed = line.trim();
         if let Some(item) = trimmed.strip_prefix("- ") {
             if let Some(last) = fields.last_mut() {
-                last.1.push(serde_json::from_str::<String>(item).unwrap_or_else(|_| unquote(item)));
+                last.1
+                    .push(serde_json::from_str::<String>(item).unwrap_or_else(|_| unquote(item)));
             }
             continue;
         }
@@ -219,7 +220,11 @@ fn note_article(fields: &FrontMatter, rest: &str) -> (ExtractedArticle, Option<S
             "source" if first.as_deref().is_some_and(is_web_address) => link = link.or(first),
             "source" | "publication" | "site" | "site_name" | "publisher" => article.source = first,
             "author" | "authors" | "by" => {
-                article.authors = values.iter().map(|v| unlinked(v)).filter(|v| !v.is_empty()).collect();
+                article.authors = values
+                    .iter()
+                    .map(|v| unlinked(v))
+                    .filter(|v| !v.is_empty())
+                    .collect();
             }
             "tags" | "tag" | "keywords" => {
                 article.tags = values

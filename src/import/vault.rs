@@ -192,7 +192,12 @@ pub fn is_vault_file(fields: &FrontMatter) -> bool {
 
 /// A file of Folio's vault as the article it was. `fields` and `rest` are
 /// its front matter and what follows.
-pub fn read_vault_file(fields: &FrontMatter, rest: &str, bytes: &[u8], file_name: Option<String>) -> FoundArticle {
+pub fn read_vault_file(
+    fields: &FrontMatter,
+    rest: &str,
+    bytes: &[u8],
+    file_name: Option<String>,
+) -> FoundArticle {
     let one = |key: &str| {
         fields
             .iter()
@@ -235,9 +240,8 @@ pub fn read_vault_file(fields: &FrontMatter, rest: &str, bytes: &[u8], file_name
         link_only,
         publisher_place: one("publisher_place"),
         starred: flag("starred"),
-        citation: one("citation").filter(|c| {
-            serde_json::from_str::<serde_json::Value>(c).is_ok_and(|v| v.is_object())
-        }),
+        citation: one("citation")
+            .filter(|c| serde_json::from_str::<serde_json::Value>(c).is_ok_and(|v| v.is_object())),
     };
     FoundArticle {
         meta,
@@ -266,7 +270,10 @@ mod tests {
             assert_eq!(unescape_lines(&escape_text(text), text_line_needs_escape), text);
             assert_eq!(unescape_lines(&escape_note(text), note_line_needs_escape), text);
         }
-        assert_eq!(escape_note("a\n---\nb\n- a list stays"), "a\n\\---\nb\n- a list stays");
+        assert_eq!(
+            escape_note("a\n---\nb\n- a list stays"),
+            "a\n\\---\nb\n- a list stays"
+        );
     }
 
     #[test]
@@ -287,7 +294,10 @@ mod tests {
         let marked = read_highlights(&lines);
         assert_eq!(marked.len(), 2);
         assert_eq!(marked[0].quote, "first quote\nsecond line");
-        assert_eq!(marked[0].comment.as_deref(), Some("A comment.\n\n> quoted comment"));
+        assert_eq!(
+            marked[0].comment.as_deref(),
+            Some("A comment.\n\n> quoted comment")
+        );
         assert_eq!(marked[1].quote, "gone");
         assert_eq!(marked[1].comment, None);
     }

@@ -133,7 +133,7 @@ fn met_in_folder(child: &Path) -> Met {
 #[derive(Clone)]
 enum Prepared {
     /// Its fields and text (and the file), as most files give.
-    Fields(NewArticle),
+    Fields(Box<NewArticle>),
     /// An article that says more than its fields (a file of Folio's
     /// Markdown vault: its highlights, note, read state, star, or only a
     /// link; a note's saved date): stored whole, as an export's articles are.
@@ -158,13 +158,13 @@ fn prepare(path: &Path) -> Result<Prepared, String> {
     if found.provenance != Provenance::default() || found.note.is_some() || !found.marked.is_empty() {
         return Ok(Prepared::Whole(Box::new(whole(found, &crate::library::now()))));
     }
-    Ok(Prepared::Fields(NewArticle {
+    Ok(Prepared::Fields(Box::new(NewArticle {
         meta: found.meta,
         file_name: found.original.file_name,
         format: found.original.format,
         // Compressed here, on the import's worker threads.
         compressed_original: compress(&found.original.bytes),
-    }))
+    })))
 }
 
 /// Stores one batch of prepared files and adds a line per file to the report.
@@ -178,7 +178,7 @@ fn store_batch(
     let mut wholes = Vec::new();
     for p in prepared.iter().flatten() {
         match p {
-            Prepared::Fields(article) => fields.push(article.clone()),
+            Prepared::Fields(article) => fields.push((**article).clone()),
             Prepared::Whole(article) => wholes.push((**article).clone()),
         }
     }

@@ -62,10 +62,16 @@ pub fn csl_name_text(name: &Value) -> Option<String> {
     if let Some(literal) = string(&name["literal"]) {
         return Some(literal);
     }
-    let parts: Vec<String> = ["given", "dropping-particle", "non-dropping-particle", "family", "suffix"]
-        .iter()
-        .filter_map(|key| string(&name[*key]))
-        .collect();
+    let parts: Vec<String> = [
+        "given",
+        "dropping-particle",
+        "non-dropping-particle",
+        "family",
+        "suffix",
+    ]
+    .iter()
+    .filter_map(|key| string(&name[*key]))
+    .collect();
     (string(&name["family"]).is_some() || string(&name["given"]).is_some()).then(|| parts.join(" "))
 }
 
@@ -112,8 +118,14 @@ mod tests {
     #[test]
     fn dates_at_their_precision_and_names_in_spoken_order() {
         let date = |v: Value| csl_date(&v).map(|p| p.to_iso());
-        assert_eq!(date(json!({"date-parts": [["1999", 12, 31]]})).as_deref(), Some("1999-12-31"));
-        assert_eq!(date(json!({"date-parts": [[2020, 9]]})).as_deref(), Some("2020-09"));
+        assert_eq!(
+            date(json!({"date-parts": [["1999", 12, 31]]})).as_deref(),
+            Some("1999-12-31")
+        );
+        assert_eq!(
+            date(json!({"date-parts": [[2020, 9]]})).as_deref(),
+            Some("2020-09")
+        );
         assert_eq!(date(json!({"date-parts": [["1989"]]})).as_deref(), Some("1989"));
         assert_eq!(date(json!({"raw": "2001-04"})).as_deref(), Some("2001-04"));
         assert_eq!(date(json!({"date-parts": [[2020, 13, 1]]})), None);
@@ -123,7 +135,10 @@ mod tests {
                 .as_deref(),
             Some("Ludwig van Beethoven")
         );
-        assert_eq!(csl_name_text(&json!({"literal": "Le Monde avec AFP"})).as_deref(), Some("Le Monde avec AFP"));
+        assert_eq!(
+            csl_name_text(&json!({"literal": "Le Monde avec AFP"})).as_deref(),
+            Some("Le Monde avec AFP")
+        );
         assert_eq!(csl_name_text(&json!({})), None);
     }
 
