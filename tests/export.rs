@@ -767,3 +767,52 @@ print(json.dumps(["".join(h.itertext()) for h in document.iter("h1")]))
         sorted(exported.iter().map(|a| shown(a.title.as_deref().unwrap())))
     );
 }
+
+#[test]
+fn the_vault_of_hostile_titles_tags_and_notes_reads_back_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, before) = hostile_library(dir.path());
+    let vault = dir.path().join("vault");
+    formats::write_markdown_folder(&before, &vault).unwrap();
+    let mut copy = Library::open(&dir.path().join("copy.sqlite")).unwrap();
+    let report = import_paths(&mut copy, &[vault], &AtomicBool::new(false), |_, _| {}).unwrap();
+    assert_eq!(report.files.len(), before.len());
+    for line in &report.files {
+        assert!(
+            matches!(line.outcome, folio::ingest::pipeline::Outcome::Imported { .. }),
+            "{line:?}"
+        );
+    }
+    let after = copy.export_articles(&Filter::default()).unwrap();
+    // Control characters other than line ends and tabs cannot be held by a
+    // text file read back as one: they are written as U+FFFD.
+    let printable = |text: &str| -> String {
+        text.chars()
+            .map(|c| {
+                if c.is_control() && c != '\n' && c != '\t' {
+                    '\u{fffd}'
+                } else {
+                    c
+                }
+            })
+            .collect()
+    };
+    let fields = |articles: &[folio::model::library_export::ExportedArticle]| {
+        let mut fields: Vec<_> = articles
+            .iter()
+            .map(|a| {
+                (
+                    a.title.clone(),
+                    a.body.clone(),
+                    a.source.clone(),
+                    a.authors.clone(),
+                    a.tags.clone(),
+                    a.note.as_ref().map(|n| printable(&n.text)),
+                )
+            })
+            .collect();
+        fields.sort();
+        fields
+    };
+    assert_eq!(fields(&after), fields(&before));
+}

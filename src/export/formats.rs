@@ -99,7 +99,20 @@ pub fn markdown_file(a: &ExportedArticle) -> String {
     }
     out.push_str(&format!("{}: {}\n", vault::MARKER, vault::VERSION));
     out.push_str("---\n\n");
-    out.push_str(&format!("# {}\n\n", title(a)));
+    // The heading is for reading: the front matter keeps the title exact,
+    // so its line breaks and control characters are spaces here (one
+    // would end the heading; another could have the file taken for binary).
+    let heading: String = title(a)
+        .chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    out.push_str(&format!("# {heading}\n\n"));
     if a.link_only {
         let link = a.url.as_deref().unwrap_or("(no address)");
         out.push_str(&format!("*Only the link was saved:* <{link}>\n"));
@@ -173,12 +186,8 @@ pub fn write_markdown_folder(articles: &[ExportedArticle], folder: &Path) -> std
             .ok_or_else(|| std::io::Error::other(format!("“{name}” is not a file name")))?;
         // Whatever is already there and is not Folio's (a note of the
         // user's, a link planted to lead the write elsewhere) is left
-        // alone: a new name instead.
-        let path = if written_by_folio(&path) {
-            path
-        } else {
-            super::unused_name(&path)
-        };
+        // alone: a new name instead, the same one on the next export.
+        let path = super::first_name_that(&path, written_by_folio);
         super::write_file(&path, markdown_file(a).as_bytes()).map_err(std::io::Error::other)?;
     }
     Ok(articles.len())

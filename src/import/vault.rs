@@ -43,8 +43,25 @@ fn note_line_needs_escape(line: &str) -> bool {
         || line.strip_prefix('\\').is_some_and(note_line_needs_escape)
 }
 
+/// Text as a Markdown file can hold it: line ends as `\n`, and the other
+/// control characters (a terminal's escape sequences pasted into a note)
+/// as U+FFFD, the mark for a character that cannot be shown; a few of them
+/// would have the file taken for binary data when it is read back.
+fn printable(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .chars()
+        .map(|c| match c {
+            '\r' => '\n',
+            '\n' | '\t' => c,
+            c if c.is_control() => '\u{fffd}',
+            c => c,
+        })
+        .collect()
+}
+
 fn escape_lines(text: &str, needs: fn(&str) -> bool) -> String {
-    text.lines()
+    printable(text)
+        .lines()
         .map(|line| {
             let body = line.trim_start();
             let indent = &line[..line.len() - body.len()];
