@@ -184,6 +184,9 @@ pub struct FoundArticle {
     pub original: OriginalFile,
     /// The user's note on it in that tool, kept as the article's note.
     pub note: Option<String>,
+    /// The topics the user filed it under ("parent › child"), when the
+    /// file says (Folio's own Markdown vault).
+    pub topics: Vec<String>,
 }
 
 /// A passage marked in another tool, with the comment on it.

@@ -57,7 +57,7 @@ fn varied_library(dir: &Path) -> PathBuf {
                 "authors": ["Ana Lima"], "published": "2023-05-04T08:30:00", "section": "Business",
                 "kind": "news", "language": "en", "url": "https://gazette.example/strike",
                 "region": "Europe & Central Asia", "countries": ["Portugal"],
-                "tags": ["ports", "strikes"], "note": note(REPORT_NOTE),
+                "tags": ["ports", "strikes"], "topics": ["economy › labour"], "note": note(REPORT_NOTE),
                 "saved_at": "2023-05-05T10:00:00Z", "read_state": "archived", "starred": true
             })),
             article(json!({
@@ -230,6 +230,34 @@ fn the_markdown_vault_reads_back_with_what_markdown_carries() {
         );
         assert_eq!(highlights(a), highlights(b), "{title}");
     }
+    // In the file, the text's and the note's lines that Markdown would
+    // read as markup are escaped, so the file shows what the article says.
+    let report_file = std::fs::read_dir(dir.path().join("vault"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("Report finds")
+        })
+        .unwrap();
+    let markdown = std::fs::read_to_string(report_file).unwrap();
+    assert!(
+        markdown.contains("\n\\# Not a heading, a line of the text\n"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains(
+            "## Note\n\nCompare with the **union's** figures.\n\n\\---\n\n\\## Note\n\n- who counted?"
+        ),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("\nstarred: true\n") && markdown.contains("\nstate: \"archived\"\n"),
+        "{markdown}"
+    );
+
     // Imported again: the same articles, not new ones.
     let copy = lib.with_file_name("vault.sqlite");
     let (ok, text) = folio(&copy, &["import", dir.path().join("vault").to_str().unwrap()]);

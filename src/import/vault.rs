@@ -265,6 +265,7 @@ pub fn read_vault_file(
         provenance,
         marked: read_highlights(&sections.highlights),
         note: (!note.trim().is_empty()).then_some(note),
+        topics: many("topics"),
         original: OriginalFile {
             file_name,
             format: "markdown".into(),

@@ -148,6 +148,7 @@ pub(super) fn whole(found: FoundArticle, now: &str) -> ExportedArticle {
         marked,
         original,
         note,
+        topics,
     } = found;
     let highlights = marked.iter().map(|m| anchored(&meta.body, m, now)).collect();
     ExportedArticle {
@@ -167,7 +168,7 @@ pub(super) fn whole(found: FoundArticle, now: &str) -> ExportedArticle {
             format: original.format,
             zlib_base64: base64::engine::general_purpose::STANDARD.encode(compress(&original.bytes)),
         }),
-        topics: Vec::new(),
+        topics,
         note: note.map(|text| ExportedNote {
             text,
             updated_at: now.to_string(),

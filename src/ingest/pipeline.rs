@@ -155,7 +155,11 @@ fn prepare(path: &Path) -> Result<Prepared, String> {
     // A name that is not UTF-8 is kept as near as it can be shown.
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
     let found = read_article(bytes, name).map_err(|e| e.to_string())?;
-    if found.provenance != Provenance::default() || found.note.is_some() || !found.marked.is_empty() {
+    if found.provenance != Provenance::default()
+        || found.note.is_some()
+        || !found.marked.is_empty()
+        || !found.topics.is_empty()
+    {
         return Ok(Prepared::Whole(Box::new(whole(found, &crate::library::now()))));
     }
     Ok(Prepared::Fields(Box::new(NewArticle {

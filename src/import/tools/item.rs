@@ -213,6 +213,7 @@ pub fn found_article(item: ToolItem, tool: Tool) -> Result<FoundArticle, String>
             format: format.to_string(),
             bytes,
         },
+        topics: Vec::new(),
     })
 }
 
