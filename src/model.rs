@@ -196,6 +196,8 @@ pub struct MarkedPassage {
     pub comment: Option<String>,
     /// When it was marked there (RFC 3339), when the tool says.
     pub created_at: Option<String>,
+    /// Its colour, when the file says (Folio's own vault); yellow else.
+    pub color: Option<HighlightColor>,
 }
 
 /// A file as the user gave it (the saved page, or a link's record),

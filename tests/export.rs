@@ -237,7 +237,19 @@ fn markdown_vault_csv_bibtex_and_html_hold_what_each_reader_needs() {
     );
     assert!(md.contains("\ntags: [\"diplomacy\",\"korea\"]\n"), "{md}");
     assert!(md.contains("\ntopics: [\"politics › diplomacy\"]\n"), "{md}");
-    assert!(md.contains("## Highlights\n\n> Japan and the United States should not spare any effort\n\n> opens a window of opportunity\n\nThe point.\n"), "{md}");
+    let details = |color: &str| format!("<!-- folio highlight {{\"color\":\"{color}\",\"created_at\":");
+    assert!(
+        md.contains(&format!(
+            "## Highlights\n\n> Japan and the United States should not spare any effort\n{}",
+            details("yellow")
+        )),
+        "{md}"
+    );
+    assert!(
+        md.contains(&format!("> opens a window of opportunity\n{}", details("blue"))),
+        "{md}"
+    );
+    assert!(md.contains(" -->\n\nThe point.\n"), "{md}");
     assert!(md.contains("## Note\n\nCompare with the **Yomiuri**."), "{md}");
 
     let csv_text = formats::csv(&articles).unwrap();

@@ -129,6 +129,8 @@ pub fn markdown_file(a: &ExportedArticle) -> String {
             if h.detached {
                 out.push_str(&format!(">\n{}\n", vault::DETACHED_LINE));
             }
+            out.push_str(&vault::highlight_details(&h.color, &h.created_at));
+            out.push('\n');
             out.push('\n');
             if let Some(comment) = &h.comment {
                 out.push_str(&format!("{}\n\n", vault::escape_text(comment.trim())));

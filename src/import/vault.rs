@@ -6,7 +6,9 @@
 //! inverse, so what the export writes is what this reads.
 
 use super::markdown::FrontMatter;
-use crate::model::{ExtractedArticle, FoundArticle, MarkedPassage, OriginalFile, Provenance, Published};
+use crate::model::{
+    ExtractedArticle, FoundArticle, HighlightColor, MarkedPassage, OriginalFile, Provenance, Published,
+};
 
 /// The front-matter key that marks a file of Folio's vault, and its version.
 pub const MARKER: &str = "folio_vault";
@@ -19,8 +21,33 @@ pub const NOTE_HEADING: &str = "## Note";
 /// What the export writes in place of a detached highlight's place.
 pub const DETACHED_LINE: &str = "> *(no longer found in the text)*";
 
+/// What a highlight's details line starts and ends with: an HTML comment,
+/// which Markdown does not show.
+const DETAILS_START: &str = "<!-- folio highlight ";
+const DETAILS_END: &str = " -->";
+
+/// The line after a highlight's quote that keeps its colour and when it
+/// was made (a date that would end the comment early is left out).
+pub fn highlight_details(color: &str, created_at: &str) -> String {
+    let mut details = serde_json::json!({ "color": color });
+    if !created_at.contains("--") {
+        details["created_at"] = created_at.into();
+    }
+    format!("{DETAILS_START}{details}{DETAILS_END}")
+}
+
+/// A highlight's colour and date from its details line.
+fn read_details(line: &str) -> Option<(Option<HighlightColor>, Option<String>)> {
+    let json = line.strip_prefix(DETAILS_START)?.strip_suffix(DETAILS_END)?;
+    let details: serde_json::Value = serde_json::from_str(json).ok()?;
+    Some((
+        details["color"].as_str().and_then(HighlightColor::parse),
+        details["created_at"].as_str().map(str::to_string),
+    ))
+}
+
 /// Whether a line of text would be read by Markdown as something else (a
-/// heading, a quote, a list item, a rule, a heading's underline), or is
+/// heading, a quote, a list item, a rule, a heading's underline, HTML), or is
 /// one that begins with the escaping backslash itself (so escaping can be
 /// undone exactly).
 fn text_line_needs_escape(line: &str) -> bool {
@@ -28,7 +55,7 @@ fn text_line_needs_escape(line: &str) -> bool {
         .split_once(". ")
         .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
     numbered
-        || line.starts_with(['#', '>', '-', '+', '*', '=', '_'])
+        || line.starts_with(['#', '>', '-', '+', '*', '=', '_', '<'])
         || line.strip_prefix('\\').is_some_and(text_line_needs_escape)
 }
 
@@ -182,17 +209,21 @@ fn read_highlights(lines: &[&str]) -> Vec<MarkedPassage> {
             in_quote = false;
             marked.push(MarkedPassage {
                 quote: joined(&quote),
-                comment: None,
-                created_at: None,
+                ..MarkedPassage::default()
             });
+            if let Some((color, created_at)) = read_details(line)
+                && let Some(last) = marked.last_mut()
+            {
+                (last.color, last.created_at) = (color, created_at);
+                continue;
+            }
         }
         comment.push(line);
     }
     if in_quote {
         marked.push(MarkedPassage {
             quote: joined(&quote),
-            comment: None,
-            created_at: None,
+            ..MarkedPassage::default()
         });
     }
     finish_comment(&mut marked, &mut comment);
@@ -307,7 +338,9 @@ mod tests {
             "> gone",
             ">",
             DETACHED_LINE,
+            &highlight_details("blue", "2024-01-02T03:04:05Z"),
             "",
+            "\\<!-- folio highlight {\"color\":\"pink\"} -->",
         ];
         let marked = read_highlights(&lines);
         assert_eq!(marked.len(), 2);
@@ -317,6 +350,12 @@ mod tests {
             Some("A comment.\n\n> quoted comment")
         );
         assert_eq!(marked[1].quote, "gone");
-        assert_eq!(marked[1].comment, None);
+        assert_eq!(marked[1].color, Some(HighlightColor::Blue));
+        assert_eq!(marked[1].created_at.as_deref(), Some("2024-01-02T03:04:05Z"));
+        // A comment that reads like the details line is a comment.
+        assert_eq!(
+            marked[1].comment.as_deref(),
+            Some("<!-- folio highlight {\"color\":\"pink\"} -->")
+        );
     }
 }

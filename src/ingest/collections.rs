@@ -205,7 +205,7 @@ fn anchored(body: &str, marked: &MarkedPassage, now: &str) -> ExportedHighlight 
         quote: quote.to_string(),
         prefix: selector.as_ref().map(|s| s.prefix.clone()).unwrap_or_default(),
         suffix: selector.as_ref().map(|s| s.suffix.clone()).unwrap_or_default(),
-        color: "yellow".into(),
+        color: marked.color.unwrap_or_default().as_str().into(),
         comment: marked.comment.clone(),
         created_at: marked.created_at.clone().unwrap_or_else(|| now.to_string()),
         updated_at: now.to_string(),

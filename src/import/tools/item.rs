@@ -45,6 +45,7 @@ pub fn passage(quote: impl Into<String>, comment: Option<String>) -> MarkedPassa
         quote: quote.into(),
         comment,
         created_at: None,
+        color: None,
     }
 }
 
