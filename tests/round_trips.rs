@@ -406,3 +406,42 @@ fn csv_and_html_carry_the_star_and_the_state() {
         "no address, no link"
     );
 }
+
+#[test]
+fn articles_with_the_same_address_each_get_a_file_of_their_own_in_the_vault() {
+    // Two references to one address (a book and its review, say), as a
+    // citation manager may hold them.
+    let book = serde_json::from_value::<ExportedArticle>(article(json!({
+        "title": "Title", "url": "https://example.com/", "link_only": true,
+        "citation": { "type": "book" }
+    })))
+    .unwrap();
+    let review = ExportedArticle {
+        citation: json!({ "type": "review-book" }).as_object().cloned(),
+        ..book.clone()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let vault = dir.path().join("vault");
+    for _ in 0..2 {
+        folio::export::formats::write_markdown_folder(&[book.clone(), review.clone()], &vault).unwrap();
+        let mut types: Vec<String> = std::fs::read_dir(&vault)
+            .unwrap()
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .map(|text| {
+                text.lines()
+                    .find(|l| l.starts_with("citation: "))
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        types.sort();
+        assert_eq!(
+            types,
+            [
+                "citation: {\"type\":\"book\"}",
+                "citation: {\"type\":\"review-book\"}"
+            ],
+            "each once, also when exported again"
+        );
+    }
+}

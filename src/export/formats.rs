@@ -182,6 +182,10 @@ fn written_by_folio(path: &Path) -> bool {
 /// be); returns how many were written.
 pub fn write_markdown_folder(articles: &[ExportedArticle], folder: &Path) -> std::io::Result<usize> {
     std::fs::create_dir_all(folder)?;
+    // Two articles of one name (references the library tells apart by more
+    // than their shared address) each get a file: a file written by this
+    // export is never replaced by it.
+    let mut written = std::collections::HashSet::new();
     for a in articles {
         let name = vault_file_name(a);
         let path = super::path_in(folder, &name)
@@ -189,8 +193,9 @@ pub fn write_markdown_folder(articles: &[ExportedArticle], folder: &Path) -> std
         // Whatever is already there and is not Folio's (a note of the
         // user's, a link planted to lead the write elsewhere) is left
         // alone: a new name instead, the same one on the next export.
-        let path = super::first_name_that(&path, written_by_folio);
+        let path = super::first_name_that(&path, |p| !written.contains(p) && written_by_folio(p));
         super::write_file(&path, markdown_file(a).as_bytes()).map_err(std::io::Error::other)?;
+        written.insert(path);
     }
     Ok(articles.len())
 }
