@@ -154,8 +154,10 @@ fn sections(rest: &str) -> Sections<'_> {
     }
     let mut at = In::Text;
     for line in lines {
-        // The note is the last section: whatever follows its heading is it.
-        if at != In::Note && line == HIGHLIGHTS_HEADING && at == In::Text {
+        // The sections come in this order, and the note is the last:
+        // whatever follows its heading is it. (A line of the text or of a
+        // comment that reads as a heading was escaped on export.)
+        if at == In::Text && line == HIGHLIGHTS_HEADING {
             at = In::Highlights;
             continue;
         }
