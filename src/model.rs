@@ -184,6 +184,9 @@ pub struct FoundArticle {
     pub original: OriginalFile,
     /// The user's note on it in that tool, kept as the article's note.
     pub note: Option<String>,
+    /// The topics the user filed it under ("parent › child"), when the
+    /// file says (Folio's own Markdown vault).
+    pub topics: Vec<String>,
 }
 
 /// A passage marked in another tool, with the comment on it.
@@ -193,6 +196,8 @@ pub struct MarkedPassage {
     pub comment: Option<String>,
     /// When it was marked there (RFC 3339), when the tool says.
     pub created_at: Option<String>,
+    /// Its colour, when the file says (Folio's own vault); yellow else.
+    pub color: Option<HighlightColor>,
 }
 
 /// A file as the user gave it (the saved page, or a link's record),
@@ -236,7 +241,10 @@ impl Provenance {
     /// saved · saved 2018-04-26 · archived"; empty for a clipping.
     pub fn describe(&self) -> String {
         let mut parts: Vec<String> = Vec::new();
-        if self.link_only {
+        if self.link_only && self.citation.is_some() {
+            // A citation manager's reference: it may have no link at all.
+            parts.push("A reference: no text came with it".into());
+        } else if self.link_only {
             parts.push("Only the link was saved: no text came with it".into());
         }
         if let Some(saved) = &self.saved_at {

@@ -237,7 +237,19 @@ fn markdown_vault_csv_bibtex_and_html_hold_what_each_reader_needs() {
     );
     assert!(md.contains("\ntags: [\"diplomacy\",\"korea\"]\n"), "{md}");
     assert!(md.contains("\ntopics: [\"politics › diplomacy\"]\n"), "{md}");
-    assert!(md.contains("## Highlights\n\n> Japan and the United States should not spare any effort\n\n> opens a window of opportunity\n\nThe point.\n"), "{md}");
+    let details = |color: &str| format!("<!-- folio highlight {{\"color\":\"{color}\",\"created_at\":");
+    assert!(
+        md.contains(&format!(
+            "## Highlights\n\n> Japan and the United States should not spare any effort\n{}",
+            details("yellow")
+        )),
+        "{md}"
+    );
+    assert!(
+        md.contains(&format!("> opens a window of opportunity\n{}", details("blue"))),
+        "{md}"
+    );
+    assert!(md.contains(" -->\n\nThe point.\n"), "{md}");
     assert!(md.contains("## Note\n\nCompare with the **Yomiuri**."), "{md}");
 
     let csv_text = formats::csv(&articles).unwrap();
@@ -380,8 +392,8 @@ fn the_vault_export_never_writes_through_a_planted_link_nor_over_a_file() {
     let vault = dir.path().join("vault");
     std::fs::create_dir_all(&vault).unwrap();
     // The names the export will use, planted: a link leading out, and a file of the user's.
-    let first = folio::export::file_name_for(formats_title(&articles[0]), 1, "md");
-    let second = folio::export::file_name_for(formats_title(&articles[1]), 2, "md");
+    let first = formats::vault_file_name(&articles[0]);
+    let second = formats::vault_file_name(&articles[1]);
     let outside = dir.path().join("outside.txt");
     std::fs::write(&outside, "not Folio's").unwrap();
     std::os::unix::fs::symlink(&outside, vault.join(&first)).unwrap();
@@ -396,10 +408,15 @@ fn the_vault_export_never_writes_through_a_planted_link_nor_over_a_file() {
     );
     let files = std::fs::read_dir(&vault).unwrap().count();
     assert_eq!(files, articles.len() + 2, "every article under a name of its own");
-}
 
-fn formats_title(article: &folio::model::library_export::ExportedArticle) -> &str {
-    article.title.as_deref().unwrap_or("Untitled")
+    // Exported again, Folio's own files are replaced, not doubled; the
+    // user's are still left alone.
+    formats::write_markdown_folder(&articles, &vault).unwrap();
+    assert_eq!(std::fs::read_dir(&vault).unwrap().count(), files);
+    assert_eq!(
+        std::fs::read_to_string(vault.join(&second)).unwrap(),
+        "the user's own note"
+    );
 }
 
 #[test]
@@ -761,4 +778,53 @@ print(json.dumps(["".join(h.itertext()) for h in document.iter("h1")]))
         strings(&read),
         sorted(exported.iter().map(|a| shown(a.title.as_deref().unwrap())))
     );
+}
+
+#[test]
+fn the_vault_of_hostile_titles_tags_and_notes_reads_back_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, before) = hostile_library(dir.path());
+    let vault = dir.path().join("vault");
+    formats::write_markdown_folder(&before, &vault).unwrap();
+    let mut copy = Library::open(&dir.path().join("copy.sqlite")).unwrap();
+    let report = import_paths(&mut copy, &[vault], &AtomicBool::new(false), |_, _| {}).unwrap();
+    assert_eq!(report.files.len(), before.len());
+    for line in &report.files {
+        assert!(
+            matches!(line.outcome, folio::ingest::pipeline::Outcome::Imported { .. }),
+            "{line:?}"
+        );
+    }
+    let after = copy.export_articles(&Filter::default()).unwrap();
+    // Control characters other than line ends and tabs cannot be held by a
+    // text file read back as one: they are written as U+FFFD.
+    let printable = |text: &str| -> String {
+        text.chars()
+            .map(|c| {
+                if c.is_control() && c != '\n' && c != '\t' {
+                    '\u{fffd}'
+                } else {
+                    c
+                }
+            })
+            .collect()
+    };
+    let fields = |articles: &[folio::model::library_export::ExportedArticle]| {
+        let mut fields: Vec<_> = articles
+            .iter()
+            .map(|a| {
+                (
+                    a.title.clone(),
+                    a.body.clone(),
+                    a.source.clone(),
+                    a.authors.clone(),
+                    a.tags.clone(),
+                    a.note.as_ref().map(|n| printable(&n.text)),
+                )
+            })
+            .collect();
+        fields.sort();
+        fields
+    };
+    assert_eq!(fields(&after), fields(&before));
 }

@@ -305,6 +305,7 @@ fn import_seeds() -> Vec<ImportSeed> {
         "tests/fixtures/tools",
         "tests/fixtures/pages",
         "tests/fixtures/clippings",
+        "tests/fixtures/notes",
     ] {
         files_under(&root.join(folder), &mut files);
     }
@@ -341,6 +342,22 @@ fn import_seeds() -> Vec<ImportSeed> {
             extension: extension.into(),
         });
     }
+    // Files of Folio's own vault, which the Markdown reader reads back whole.
+    let vault = dir.path().join("vault");
+    folio::export::write_export(
+        &library,
+        folio::export::ExportFormat::Markdown,
+        &Filter::default(),
+        false,
+        &vault,
+    )
+    .unwrap();
+    let mut vault_files = Vec::new();
+    files_under(&vault, &mut vault_files);
+    seeds.extend(vault_files.iter().take(3).map(|path| ImportSeed {
+        bytes: std::fs::read(path).unwrap(),
+        extension: "md".into(),
+    }));
     seeds
 }
 

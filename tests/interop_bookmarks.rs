@@ -31,27 +31,34 @@ fn json(name: &str) -> Value {
 struct Imported {
     text: String,
     imported: usize,
+    /// Links for an article already here (the same link twice in a file):
+    /// merged into it.
+    merged: usize,
     duplicates: usize,
     failed: usize,
 }
 
 impl Imported {
     fn lines(&self) -> usize {
-        self.imported + self.duplicates + self.failed
+        self.imported + self.merged + self.duplicates + self.failed
     }
 }
 
 fn import(lib: &Path, file: &Path) -> Imported {
     let (_, text) = folio(lib, &["import", file.to_str().unwrap()]);
-    let counts = Regex::new(r"(\d+) imported, (\d+) duplicates?, (\d+) failed\n$").unwrap();
+    let counts = Regex::new(
+        r"(\d+) imported(?:, (\d+) merged into articles already here)?, (\d+) duplicates?, (\d+) failed\n$",
+    )
+    .unwrap();
     let c = counts
         .captures(&text)
         .unwrap_or_else(|| panic!("no counts in {text}"));
-    let n = |i: usize| c[i].parse::<usize>().unwrap();
+    let n = |i: usize| c.get(i).map_or(0, |m| m.as_str().parse::<usize>().unwrap());
     Imported {
         imported: n(1),
-        duplicates: n(2),
-        failed: n(3),
+        merged: n(2),
+        duplicates: n(3),
+        failed: n(4),
         text: text.clone(),
     }
 }
@@ -176,12 +183,17 @@ fn each_karakeep_bookmark_file_brings_every_link_with_its_folders_tags_and_dates
                 tags_of(&by_url(&library, "https://example.com")),
                 tags(&["Level1", "Level2", "Level3", "Level4"])
             ),
-            // The same link twice: the first arrives, the second is a duplicate of it.
+            // The same link twice: the first arrives, the second is merged
+            // into it (its folder and tags added; the first's title stays).
             "k0195.html" => {
                 let a = by_url(&library, "https://example.com");
                 assert_eq!(a.meta.title.as_deref(), Some("First Instance"));
-                assert_eq!(tags_of(&a), tags(&["Folder1", "tag1"]));
-                assert!(line(2).contains("duplicate of"), "{}", imported.text);
+                assert_eq!(tags_of(&a), tags(&["Folder1", "Folder2", "tag1", "tag2"]));
+                assert!(
+                    line(2).contains("merged into #1: tags added:"),
+                    "{}",
+                    imported.text
+                );
             }
             "k0226.html" => assert_eq!(
                 by_url(&library, "https://example.com").note.as_deref(),
@@ -253,7 +265,7 @@ fn a_list_of_links_reports_each_line_that_is_not_one() {
 fn a_list_of_links_with_a_link_twice_keeps_it_once() {
     let (_dir, _library, imported) =
         import_all("karakeep/k0729.txt", non_empty_lines(&read("karakeep/k0729.txt")));
-    assert_eq!((imported.imported, imported.duplicates), (1, 1));
+    assert_eq!((imported.imported, imported.merged + imported.duplicates), (1, 1));
 }
 
 #[test]

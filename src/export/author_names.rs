@@ -9,7 +9,10 @@
 //! literal name, printed as it is. Taking a person for an organisation
 //! costs an abbreviation; the other way round garbles the name.
 
+use crate::import::tools::csl_name_text;
+use crate::model::library_export::ExportedArticle;
 use crate::model::script::is_cjk;
+use serde_json::{Value, json};
 
 /// How a citation names one author.
 #[derive(Debug, PartialEq, Eq)]
@@ -90,6 +93,41 @@ pub(super) fn author_name<'a>(name: &'a str, source: Option<&str>) -> AuthorName
         Some((given, family)) => AuthorName::Person { given, family },
         None => AuthorName::Literal(name),
     }
+}
+
+/// A name as CSL has it: a person's family and given names, or one
+/// literal name.
+fn csl_name(name: &str, source: Option<&str>) -> Value {
+    match author_name(name, source) {
+        AuthorName::Person { given, family } => json!({ "family": family, "given": given }),
+        AuthorName::Literal(name) => json!({ "literal": name }),
+    }
+}
+
+/// The article's names in a CSL role (`author`, `editor`, `translator`…)
+/// as CSL names. A citation manager's own names are given back as it had
+/// them (it knew which were people and where their family names start)
+/// while they still name the article's authors; authors Folio read from a
+/// byline, or edited since, are told apart by [`author_name`].
+pub(super) fn csl_names(a: &ExportedArticle, role: &str) -> Vec<Value> {
+    let kept: Vec<Value> = a
+        .citation
+        .as_ref()
+        .and_then(|c| c.get(role))
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    if role != "author" {
+        return kept;
+    }
+    let kept_text: Vec<String> = kept.iter().filter_map(csl_name_text).collect();
+    if !kept.is_empty() && kept_text == a.authors {
+        return kept;
+    }
+    a.authors
+        .iter()
+        .map(|n| csl_name(n, a.source.as_deref()))
+        .collect()
 }
 
 fn person_parts(name: &str, source: Option<&str>) -> Option<(String, String)> {

@@ -3,10 +3,11 @@
 //! braces, backslash or not, so one stray brace in a title would swallow
 //! the rest of the file: every value written here has its braces in pairs.
 
-use super::author_names::{AuthorName, author_name};
+use super::author_names;
 use super::formats::{citation_keys, published, title};
 use crate::model::DatePrecision;
 use crate::model::library_export::ExportedArticle;
+use serde_json::Value;
 
 /// A field's text as LaTeX reads it back: TeX's special characters
 /// escaped, a brace that has its partner in the text as `\{` `\}` (which
@@ -75,26 +76,64 @@ fn paired_braces(chars: &[char]) -> Vec<bool> {
     paired
 }
 
-/// The `author` field: people as "Family, Given" (so the particles of
-/// "van Beethoven" are read as such), everything else in braces, which
-/// BibTeX takes as one name to print as it is.
-fn bibtex_authors(authors: &[String], source: Option<&str>) -> String {
-    let names: Vec<String> = authors
+/// One CSL name as BibTeX reads it: a person as "von Last, Jr, First"
+/// (so the particles of "van Beethoven" are read as such), anything else
+/// in braces, which BibTeX takes as one name to print as it is.
+fn bibtex_name(name: &Value) -> Option<String> {
+    let part = |key: &str| name[key].as_str().map(str::trim).filter(|s| !s.is_empty());
+    if let Some(literal) = part("literal") {
+        return Some(format!("{{{}}}", bibtex_text(literal)));
+    }
+    // BibTeX has one place for particles, its "von" part before the
+    // family name, lower-case words it reads as such.
+    let family: Vec<&str> = ["dropping-particle", "non-dropping-particle", "family"]
         .iter()
-        .map(|name| match author_name(name, source) {
-            AuthorName::Person { given, family } => {
-                format!("{}, {}", bibtex_text(&family), bibtex_text(&given))
-            }
-            AuthorName::Literal(name) => format!("{{{}}}", bibtex_text(name)),
-        })
+        .filter_map(|k| part(k))
         .collect();
-    names.join(" and ")
+    let given: Vec<&str> = part("given").into_iter().collect();
+    if family.is_empty() {
+        return part("given").map(|g| format!("{{{}}}", bibtex_text(g)));
+    }
+    let mut out = bibtex_text(&family.join(" "));
+    if let Some(suffix) = part("suffix") {
+        out.push_str(&format!(", {}", bibtex_text(suffix)));
+    }
+    if !given.is_empty() {
+        out.push_str(&format!(", {}", bibtex_text(&given.join(" "))));
+    }
+    Some(out)
 }
 
-/// A URL as the `url` field holds it: verbatim, except braces, which are
-/// percent-encoded (the same address) so the field's own stay paired.
+/// A name list (`author`, `editor`): its CSL names joined by "and".
+fn bibtex_names(names: &[Value]) -> String {
+    names
+        .iter()
+        .filter_map(bibtex_name)
+        .collect::<Vec<_>>()
+        .join(" and ")
+}
+
+/// A URL or a DOI as the `url` and `doi` fields hold them: verbatim,
+/// except braces, which are percent-encoded (the same address) so the
+/// field's own stay paired.
 fn bibtex_url(url: &str) -> String {
     url.replace('{', "%7B").replace('}', "%7D")
+}
+
+/// The BibTeX entry type of a CSL type, and the field that names the
+/// work it appears in (a newspaper, a book of chapters, a conference).
+fn entry_type(csl_type: &str) -> (&'static str, &'static str) {
+    match csl_type {
+        "book" => ("book", "series"),
+        "chapter" | "entry-dictionary" | "entry-encyclopedia" => ("incollection", "booktitle"),
+        "paper-conference" => ("inproceedings", "booktitle"),
+        "thesis" => ("phdthesis", "series"),
+        "report" => ("techreport", "series"),
+        "article" | "article-journal" | "article-magazine" | "article-newspaper" | "review"
+        | "review-book" => ("article", "journal"),
+        // Patents, web pages, posts, recordings…: BibTeX's catch-all.
+        _ => ("misc", "howpublished"),
+    }
 }
 
 pub fn bibtex(articles: &[ExportedArticle]) -> String {
@@ -103,16 +142,32 @@ pub fn bibtex(articles: &[ExportedArticle]) -> String {
     ];
     let mut out = String::new();
     for (a, key) in articles.iter().zip(citation_keys(articles)) {
-        let mut fields: Vec<(String, String)> =
-            vec![("title".into(), format!("{{{}}}", bibtex_text(title(a))))];
+        let citation = a.citation.clone().unwrap_or_default();
+        let cited = |field: &str| {
+            citation
+                .get(field)
+                .and_then(|v| {
+                    v.as_str()
+                        .map(str::to_string)
+                        .or_else(|| v.as_i64().map(|n| n.to_string()))
+                })
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+        };
+        let csl_type = cited("type").unwrap_or_else(|| "article-newspaper".into());
+        let (kind, container) = entry_type(&csl_type);
+        let braced = |text: &str| format!("{{{}}}", bibtex_text(text));
+        let mut fields: Vec<(String, String)> = vec![("title".into(), braced(title(a)))];
         if let Some(source) = &a.source {
-            fields.push(("journal".into(), format!("{{{}}}", bibtex_text(source))));
+            fields.push((container.into(), braced(source)));
         }
-        if !a.authors.is_empty() {
-            fields.push((
-                "author".into(),
-                format!("{{{}}}", bibtex_authors(&a.authors, a.source.as_deref())),
-            ));
+        let authors = author_names::csl_names(a, "author");
+        if !authors.is_empty() {
+            fields.push(("author".into(), format!("{{{}}}", bibtex_names(&authors))));
+        }
+        let editors = author_names::csl_names(a, "editor");
+        if !editors.is_empty() {
+            fields.push(("editor".into(), format!("{{{}}}", bibtex_names(&editors))));
         }
         if let Some(p) = published(a) {
             use chrono::Datelike;
@@ -125,16 +180,51 @@ pub fn bibtex(articles: &[ExportedArticle]) -> String {
                 format!("{{{}}}", p.to_iso().get(..10).unwrap_or(&p.to_iso())),
             ));
         }
+        // A thesis's university is its publisher in CSL, its school here.
+        let publisher_field = match kind {
+            "phdthesis" => "school",
+            "techreport" => "institution",
+            _ => "publisher",
+        };
+        for (csl, field) in [
+            ("publisher", publisher_field),
+            ("volume", "volume"),
+            ("issue", "number"),
+            ("number", "number"),
+            ("page", "pages"),
+            ("edition", "edition"),
+            ("ISBN", "isbn"),
+            ("ISSN", "issn"),
+            ("abstract", "abstract"),
+            ("genre", "type"),
+        ] {
+            if let Some(value) = cited(csl)
+                && !fields.iter().any(|(f, _)| f == field)
+            {
+                fields.push((field.into(), braced(&value)));
+            }
+        }
+        let mut notes: Vec<String> = Vec::new();
         if let Some(section) = &a.section {
-            fields.push(("note".into(), format!("{{Section: {}}}", bibtex_text(section))));
+            notes.push(format!("Section: {section}"));
+        }
+        notes.extend(cited("note"));
+        if !notes.is_empty() {
+            fields.push(("note".into(), braced(&notes.join(". "))));
         }
         if let Some(place) = &a.publisher_place {
-            fields.push(("address".into(), format!("{{{}}}", bibtex_text(place))));
+            fields.push(("address".into(), braced(place)));
+        }
+        if let Some(doi) = cited("DOI") {
+            fields.push(("doi".into(), format!("{{{}}}", bibtex_url(&doi))));
         }
         if let Some(url) = &a.url {
             fields.push(("url".into(), format!("{{{}}}", bibtex_url(url))));
         }
-        out.push_str(&format!("@article{{{key},\n"));
+        if let Some(accessed) = citation.get("accessed").and_then(crate::import::tools::csl_date) {
+            fields.push(("urldate".into(), format!("{{{}}}", accessed.to_iso())));
+        }
+        out.push_str(&format!("@{kind}{{{key},\n"));
         let lines: Vec<String> = fields.iter().map(|(k, v)| format!("  {k} = {v}")).collect();
         out.push_str(&lines.join(",\n"));
         out.push_str("\n}\n\n");
@@ -195,14 +285,31 @@ mod tests {
 
     #[test]
     fn organisations_are_one_braced_name_and_people_family_first() {
-        let authors = [
-            "Le Monde avec AFP".to_string(),
-            "Rodham and Clinton Associates".into(),
-            "Ludwig van Beethoven".into(),
-        ];
+        let article = ExportedArticle {
+            authors: vec![
+                "Le Monde avec AFP".to_string(),
+                "Rodham and Clinton Associates".into(),
+                "Ludwig van Beethoven".into(),
+            ],
+            source: Some("Le Monde".into()),
+            ..serde_json::from_value(serde_json::json!({
+                "title": null, "body": "", "source": null, "published": null, "section": null,
+                "kind": null, "language": null, "url": null, "region": null, "note": null,
+                "imported_at": "", "updated_at": "", "deleted_at": null, "original": null
+            }))
+            .unwrap()
+        };
         assert_eq!(
-            bibtex_authors(&authors, Some("Le Monde")),
+            bibtex_names(&author_names::csl_names(&article, "author")),
             "{Le Monde avec AFP} and {Rodham and Clinton Associates} and van Beethoven, Ludwig"
+        );
+        let kept = serde_json::json!([
+            {"family": "Beethoven", "non-dropping-particle": "van", "given": "Ludwig", "suffix": "Jr."},
+            {"literal": "World Health Organization"}
+        ]);
+        assert_eq!(
+            bibtex_names(kept.as_array().unwrap()),
+            "van Beethoven, Jr., Ludwig and {World Health Organization}"
         );
     }
 }

@@ -3,8 +3,10 @@
 //! spreadsheets, CSL-JSON and BibTeX (in [`super::bibtex`]) for citation
 //! managers, and a single self-contained HTML file to read offline.
 
-use super::author_names::{AuthorName, author_name};
+use super::author_names;
 pub use super::bibtex::bibtex;
+use crate::import::vault;
+use crate::library::content_hash;
 use crate::model::library_export::ExportedArticle;
 use crate::model::{DatePrecision, Published};
 use serde_json::{Value, json};
@@ -51,27 +53,10 @@ fn yaml_list(values: &[String]) -> String {
     format!("[{}]", items.join(","))
 }
 
-/// Text lines that Markdown would read as headings, quotes or lists stay
-/// plain text.
-fn markdown_text(text: &str) -> String {
-    text.lines()
-        .map(|line| {
-            let trimmed = line.trim_start();
-            let numbered = trimmed
-                .split_once(". ")
-                .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
-            if trimmed.starts_with(['#', '>', '-', '+', '*', '=']) || numbered {
-                format!("\\{trimmed}")
-            } else {
-                line.to_string()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 /// One article as a Markdown file: front matter, the text, then its
-/// highlights and note.
+/// highlights and note. `folio import` reads it back as it was (see
+/// [`crate::import::vault`]); what Markdown cannot carry (highlight
+/// colours, topics, the original file) is listed in the README.
 pub fn markdown_file(a: &ExportedArticle) -> String {
     let mut out = String::from("---\n");
     out.push_str(&format!("title: {}\n", yaml(title(a))));
@@ -85,6 +70,9 @@ pub fn markdown_file(a: &ExportedArticle) -> String {
         ("language", &a.language),
         ("region", &a.region),
         ("url", &a.url),
+        ("publisher_place", &a.publisher_place),
+        ("saved", &a.saved_at),
+        ("state", &a.read_state),
     ] {
         if let Some(value) = value {
             out.push_str(&format!("{key}: {}\n", yaml(value)));
@@ -100,44 +88,114 @@ pub fn markdown_file(a: &ExportedArticle) -> String {
             out.push_str(&format!("{key}: {}\n", yaml_list(values)));
         }
     }
+    for (key, set) in [("starred", a.starred), ("link_only", a.link_only)] {
+        if set {
+            out.push_str(&format!("{key}: true\n"));
+        }
+    }
+    if let Some(citation) = &a.citation {
+        // JSON is YAML: the citation's fields as one flow mapping.
+        out.push_str(&format!("citation: {}\n", Value::Object(citation.clone())));
+    }
+    out.push_str(&format!("{}: {}\n", vault::MARKER, vault::VERSION));
     out.push_str("---\n\n");
-    out.push_str(&format!("# {}\n\n", title(a)));
-    out.push_str(&markdown_text(&a.body));
-    out.push('\n');
+    // The heading is for reading: the front matter keeps the title exact,
+    // so its line breaks and control characters are spaces here (one
+    // would end the heading; another could have the file taken for binary).
+    let heading: String = title(a)
+        .chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    out.push_str(&format!("# {heading}\n\n"));
+    if a.link_only {
+        let link = a.url.as_deref().unwrap_or("(no address)");
+        out.push_str(&format!("*Only the link was saved:* <{link}>\n"));
+    } else {
+        out.push_str(&vault::escape_text(&a.body));
+        out.push('\n');
+    }
     if !a.highlights.is_empty() {
-        out.push_str("\n## Highlights\n\n");
+        out.push_str(&format!("\n{}\n\n", vault::HIGHLIGHTS_HEADING));
         for h in &a.highlights {
             for line in h.quote.lines() {
                 out.push_str(&format!("> {line}\n"));
             }
             if h.detached {
-                out.push_str(">\n> *(no longer found in the text)*\n");
+                out.push_str(&format!(">\n{}\n", vault::DETACHED_LINE));
             }
+            out.push_str(&vault::highlight_details(&h.color, &h.created_at));
+            out.push('\n');
             out.push('\n');
             if let Some(comment) = &h.comment {
-                out.push_str(&format!("{}\n\n", comment.trim()));
+                out.push_str(&format!("{}\n\n", vault::escape_text(comment.trim())));
             }
         }
     }
     if let Some(note) = &a.note {
         out.truncate(out.trim_end().len());
-        out.push_str(&format!("\n\n## Note\n\n{}\n", note.text.trim()));
+        out.push_str(&format!(
+            "\n\n{}\n\n{}\n",
+            vault::NOTE_HEADING,
+            vault::escape_note(note.text.trim())
+        ));
     }
     out
+}
+
+/// The name of an article's file in the vault: its title, and a short
+/// hash of what the library tells articles apart by (the text, or the
+/// link of a link-only article). The same article gets the same name
+/// whatever else is exported with it and however often, so a vault
+/// exported again keeps its names (and links made to them in Obsidian);
+/// the library has no two articles with the same text or link, so no two
+/// names collide. (The article's id would be stable too, but not across
+/// libraries: a library restored from its JSON export numbers anew.)
+pub fn vault_file_name(a: &ExportedArticle) -> String {
+    let identity = if a.link_only {
+        format!("link {}", a.url.as_deref().or(a.title.as_deref()).unwrap_or(""))
+    } else {
+        content_hash(&a.body)
+    };
+    let hash = blake3::hash(identity.as_bytes()).to_hex();
+    super::file_name_for(title(a), &hash[..10], "md")
+}
+
+/// Whether a file already in the vault folder is one Folio wrote (an
+/// ordinary file, not a link, whose front matter has the vault's mark):
+/// an export again replaces it, and leaves anything else alone.
+fn written_by_folio(path: &Path) -> bool {
+    let regular = path.symlink_metadata().is_ok_and(|m| m.file_type().is_file());
+    regular
+        && std::fs::read(path).is_ok_and(|bytes| {
+            let text = String::from_utf8_lossy(&bytes);
+            vault::is_vault_file(&crate::import::markdown::front_matter(&text).0)
+        })
 }
 
 /// Writes one Markdown file per article into `folder` (created if need
 /// be); returns how many were written.
 pub fn write_markdown_folder(articles: &[ExportedArticle], folder: &Path) -> std::io::Result<usize> {
     std::fs::create_dir_all(folder)?;
-    for (n, a) in articles.iter().enumerate() {
-        let name = super::file_name_for(title(a), n as i64 + 1, "md");
+    // Two articles of one name (references the library tells apart by more
+    // than their shared address) each get a file: a file written by this
+    // export is never replaced by it.
+    let mut written = std::collections::HashSet::new();
+    for a in articles {
+        let name = vault_file_name(a);
         let path = super::path_in(folder, &name)
             .ok_or_else(|| std::io::Error::other(format!("“{name}” is not a file name")))?;
-        // Whatever is already there (a note of the user's, a link planted
-        // to lead the write elsewhere) is left alone: a new name instead.
-        let path = super::unused_name(&path);
+        // Whatever is already there and is not Folio's (a note of the
+        // user's, a link planted to lead the write elsewhere) is left
+        // alone: a new name instead, the same one on the next export.
+        let path = super::first_name_that(&path, |p| !written.contains(p) && written_by_folio(p));
         super::write_file(&path, markdown_file(a).as_bytes()).map_err(std::io::Error::other)?;
+        written.insert(path);
     }
     Ok(articles.len())
 }
@@ -173,6 +231,9 @@ pub fn csv(articles: &[ExportedArticle]) -> Result<String, csv::Error> {
         "highlights",
         "note",
         "imported_at",
+        "starred",
+        "saved_at",
+        "read_state",
     ])?;
     for a in articles {
         let cells = [
@@ -196,6 +257,9 @@ pub fn csv(articles: &[ExportedArticle]) -> Result<String, csv::Error> {
             a.highlights.len().to_string(),
             a.note.as_ref().map(|n| n.text.clone()).unwrap_or_default(),
             a.imported_at.clone(),
+            if a.starred { "true" } else { "" }.to_string(),
+            a.saved_at.clone().unwrap_or_default(),
+            a.read_state.clone().unwrap_or_default(),
         ];
         writer.write_record(cells.map(inert_cell))?;
     }
@@ -241,15 +305,6 @@ pub(super) fn citation_keys(articles: &[ExportedArticle]) -> Vec<String> {
         .collect()
 }
 
-/// A name as CSL has it: a person's family and given names, or one
-/// literal name (see [`super::author_names`]).
-fn csl_name(name: &str, source: Option<&str>) -> Value {
-    match author_name(name, source) {
-        AuthorName::Person { given, family } => json!({ "family": family, "given": given }),
-        AuthorName::Literal(name) => json!({ "literal": name }),
-    }
-}
-
 fn date_parts(p: Published) -> Value {
     let date = p.date;
     use chrono::Datelike;
@@ -260,40 +315,40 @@ fn date_parts(p: Published) -> Value {
     }
 }
 
-/// CSL-JSON, the format of citeproc and Zotero: one `article-newspaper` per article.
+/// CSL-JSON, the format of citeproc and Zotero: each article as the
+/// citation manager it came from had it (its type, DOI, abstract, pages…
+/// kept as its citation), with what Folio knows now written over it; an
+/// article of Folio's own is an `article-newspaper`.
 pub fn csl_json(articles: &[ExportedArticle]) -> Value {
     let items: Vec<Value> = articles
         .iter()
         .zip(citation_keys(articles))
         .map(|(a, key)| {
-            let mut item = json!({ "id": key, "type": "article-newspaper", "title": title(a) });
-            if let Some(source) = &a.source {
-                item["container-title"] = json!(source);
+            let mut item = a.citation.clone().unwrap_or_default();
+            item.insert("id".into(), json!(key));
+            item.entry("type").or_insert_with(|| json!("article-newspaper"));
+            item.insert("title".into(), json!(title(a)));
+            let authors = author_names::csl_names(a, "author");
+            if authors.is_empty() {
+                item.remove("author");
+            } else {
+                item.insert("author".into(), Value::Array(authors));
             }
             if let Some(p) = published(a) {
-                item["issued"] = json!({ "date-parts": date_parts(p) });
+                item.insert("issued".into(), json!({ "date-parts": date_parts(p) }));
             }
-            if !a.authors.is_empty() {
-                item["author"] = Value::Array(
-                    a.authors
-                        .iter()
-                        .map(|n| csl_name(n, a.source.as_deref()))
-                        .collect(),
-                );
+            for (field, value) in [
+                ("container-title", &a.source),
+                ("URL", &a.url),
+                ("section", &a.section),
+                ("publisher-place", &a.publisher_place),
+                ("language", &a.language),
+            ] {
+                if let Some(value) = value {
+                    item.insert(field.into(), json!(value));
+                }
             }
-            if let Some(url) = &a.url {
-                item["URL"] = json!(url);
-            }
-            if let Some(section) = &a.section {
-                item["section"] = json!(section);
-            }
-            if let Some(place) = &a.publisher_place {
-                item["publisher-place"] = json!(place);
-            }
-            if let Some(language) = &a.language {
-                item["language"] = json!(language);
-            }
-            item
+            Value::Object(item)
         })
         .collect();
     Value::Array(items)
@@ -337,11 +392,13 @@ fn html_body(a: &ExportedArticle) -> String {
     let mut html = String::new();
     let mut at = 0;
     let push_text = |html: &mut String, text: String| {
-        html.push_str(
-            &escape_html(&text)
-                .replace("\n\n", "</p>\n<p>")
-                .replace('\n', "<br>"),
-        );
+        // Paragraphs first, then the line breaks inside them (the other
+        // way round would break the line ends that separate paragraphs too).
+        let paragraphs: Vec<String> = escape_html(&text)
+            .split("\n\n")
+            .map(|p| p.replace('\n', "<br>"))
+            .collect();
+        html.push_str(&paragraphs.join("</p>\n<p>"));
     };
     for (start, end, color) in marks {
         if start < at {
@@ -357,14 +414,15 @@ fn html_body(a: &ExportedArticle) -> String {
     format!("<p>{html}</p>")
 }
 
-/// One HTML file holding the articles, readable offline: no scripts, no
-/// links to fetch, the style inside.
+/// One HTML file holding the articles, readable offline: no scripts,
+/// nothing fetched (each title links its article's page, to follow by
+/// choice), the style inside.
 pub fn html(articles: &[ExportedArticle]) -> String {
     let mut out = String::from(
         "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>Articles from Folio</title>\n<style>\n\
          body { font-family: Georgia, serif; max-width: 40em; margin: 2em auto; padding: 0 1em; line-height: 1.5; color: #222; }\n\
          article { border-bottom: 1px solid #ccc; padding-bottom: 2em; margin-bottom: 2em; }\n\
-         .byline { color: #666; font-style: italic; }\n\
+         .byline { color: #666; font-style: italic; } .facts, .link-only { color: #666; } .star { color: #c90; }\n\
          aside { border-left: 3px solid #999; padding-left: 1em; color: #444; }\n\
          mark.yellow { background: #fff59d; } mark.green { background: #c5e1a5; } mark.blue { background: #b3e5fc; }\n\
          mark.pink { background: #f8bbd0; } mark.purple { background: #d1c4e9; }\n\
@@ -372,16 +430,51 @@ pub fn html(articles: &[ExportedArticle]) -> String {
     );
     for a in articles {
         out.push_str("<article>\n");
-        out.push_str(&format!("<h1>{}</h1>\n", escape_html(title(a))));
+        let star = if a.starred {
+            "<span class=\"star\" title=\"starred\">★</span> "
+        } else {
+            ""
+        };
+        // The title links the article where it was published: the one
+        // thing a link-only article has to offer, and a way back to the
+        // original of any other.
+        let heading = match &a.url {
+            Some(url) => format!("<a href=\"{}\">{}</a>", escape_html(url), escape_html(title(a))),
+            None => escape_html(title(a)),
+        };
+        out.push_str(&format!("<h1>{star}{heading}</h1>\n"));
         let mut byline: Vec<String> = Vec::new();
         byline.extend(a.source.iter().map(|s| escape_html(s)));
         byline.extend(published(a).map(|p| p.date_label()));
         if !a.authors.is_empty() {
             byline.push(escape_html(&a.authors.join(", ")));
         }
-        out.push_str(&format!("<p class=\"byline\">{}</p>\n", byline.join(" · ")));
-        out.push_str(&html_body(a));
-        out.push('\n');
+        if !byline.is_empty() {
+            out.push_str(&format!("<p class=\"byline\">{}</p>\n", byline.join(" · ")));
+        }
+        let mut facts: Vec<String> = Vec::new();
+        if let Some(saved) = &a.saved_at {
+            facts.push(format!("saved {}", escape_html(saved.get(..10).unwrap_or(saved))));
+        }
+        facts.extend(a.read_state.iter().map(|s| escape_html(s)));
+        if !a.tags.is_empty() {
+            facts.push(format!("tags: {}", escape_html(&a.tags.join(", "))));
+        }
+        if !facts.is_empty() {
+            out.push_str(&format!("<p class=\"facts\">{}</p>\n", facts.join(" · ")));
+        }
+        if a.link_only {
+            let link = match &a.url {
+                Some(url) => format!("<a href=\"{0}\">{0}</a>", escape_html(url)),
+                None => "no address came with it".into(),
+            };
+            out.push_str(&format!(
+                "<p class=\"link-only\">Only the link was saved: {link}</p>\n"
+            ));
+        } else {
+            out.push_str(&html_body(a));
+            out.push('\n');
+        }
         let comments: Vec<String> = a
             .highlights
             .iter()

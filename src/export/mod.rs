@@ -158,8 +158,14 @@ pub fn write_articles(
 /// `path`, or when something is already there (a file, a link), the first
 /// of `name (2).ext`, `name (3).ext`… that is free.
 pub fn unused_name(path: &Path) -> PathBuf {
-    let taken = |p: &Path| p.symlink_metadata().is_ok();
-    if !taken(path) {
+    first_name_that(path, |_| false)
+}
+
+/// `path`, or the first of `name (2).ext`, `name (3).ext`… that is free
+/// or that `may_replace` accepts (a file this export wrote before).
+pub fn first_name_that(path: &Path, may_replace: impl Fn(&Path) -> bool) -> PathBuf {
+    let usable = |p: &Path| p.symlink_metadata().is_err() || may_replace(p);
+    if usable(path) {
         return path.to_path_buf();
     }
     let stem = path
@@ -173,7 +179,7 @@ pub fn unused_name(path: &Path) -> PathBuf {
         .unwrap_or_default();
     (2..)
         .map(|n| path.with_file_name(format!("{stem} ({n}){extension}")))
-        .find(|p| !taken(p))
+        .find(|p| usable(p))
         .unwrap_or_else(|| path.to_path_buf())
 }
 
@@ -220,7 +226,7 @@ const MAX_STEM_CHARS: usize = 80;
 
 /// A file name for an article: its title made safe, with the id to keep
 /// names unique, and `extension` (without the dot).
-pub fn file_name_for(title: &str, id: i64, extension: &str) -> String {
+pub fn file_name_for(title: &str, id: impl std::fmt::Display, extension: &str) -> String {
     let mut stem: String = title
         .chars()
         .map(|c| match c {

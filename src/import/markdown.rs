@@ -4,7 +4,7 @@
 //! lists; that is all we read, so no YAML library is needed.
 
 use super::clipping::finish;
-use crate::model::{ExtractedArticle, Published};
+use crate::model::{ExtractedArticle, FoundArticle, OriginalFile, Provenance, Published};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -27,8 +27,11 @@ pub fn looks_like_markdown(text: &str) -> bool {
     headings >= 1 && (LINK.is_match(text) || text.contains("**") || text.lines().any(|l| l.starts_with("> ")))
 }
 
+/// Front matter as read: each key (lower-cased) with its values.
+pub type FrontMatter = Vec<(String, Vec<String>)>;
+
 /// Splits front matter from the rest.
-fn front_matter(text: &str) -> (Vec<(String, Vec<String>)>, &str) {
+pub fn front_matter(text: &str) -> (FrontMatter, &str) {
     let start = text.trim_start_matches('\u{feff}');
     let Some(rest) = start.strip_prefix("---\n") else {
         return (Vec::new(), text);
@@ -43,7 +46,8 @@ fn front_matter(text: &str) -> (Vec<(String, Vec<String>)>, &str) {
         let trimmed = line.trim();
         if let Some(item) = trimmed.strip_prefix("- ") {
             if let Some(last) = fields.last_mut() {
-                last.1.push(unquote(item));
+                last.1
+                    .push(serde_json::from_str::<String>(item).unwrap_or_else(|_| unquote(item)));
             }
             continue;
         }
@@ -51,7 +55,16 @@ fn front_matter(text: &str) -> (Vec<(String, Vec<String>)>, &str) {
             continue;
         };
         let value = value.trim();
-        let values = if let Some(list) = value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
+        // A double-quoted scalar or a flow list of them, as Folio's vault
+        // and most tools write them, is also JSON: read so, its escapes
+        // decoded and its commas inside quotes kept.
+        let values = if let Ok(list) = serde_json::from_str::<Vec<String>>(value) {
+            list.into_iter().filter(|v| !v.is_empty()).collect()
+        } else if let Ok(one) = serde_json::from_str::<String>(value) {
+            vec![one]
+        } else if value.starts_with('{') && serde_json::from_str::<serde_json::Value>(value).is_ok() {
+            vec![value.to_string()]
+        } else if let Some(list) = value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
             list.split(',').map(unquote).filter(|v| !v.is_empty()).collect()
         } else if value.is_empty() {
             Vec::new()
@@ -112,25 +125,107 @@ fn clean_inline(text: &str) -> String {
     EMPHASIS.replace_all(&text, "").trim().to_string()
 }
 
+/// A Markdown file as an article: Folio's own vault file as it was
+/// written (see [`super::vault`]), any other note by its front matter and
+/// text.
+pub fn read_markdown(text: &str, bytes: &[u8], file_name: Option<String>) -> FoundArticle {
+    let (fields, rest) = front_matter(text);
+    if super::vault::is_vault_file(&fields) {
+        return super::vault::read_vault_file(&fields, rest, bytes, file_name);
+    }
+    let (meta, saved_at) = note_article(&fields, rest);
+    FoundArticle {
+        meta,
+        provenance: Provenance {
+            saved_at,
+            ..Provenance::default()
+        },
+        original: OriginalFile {
+            file_name,
+            format: "markdown".into(),
+            bytes: bytes.to_vec(),
+        },
+        ..FoundArticle::default()
+    }
+}
+
 pub fn extract_markdown(text: &str) -> ExtractedArticle {
     let (fields, rest) = front_matter(text);
+    note_article(&fields, rest).0
+}
+
+/// A name as note-taking tools link it (`[[Jane Doe]]`, `[[Jane Doe|Jane]]`),
+/// as the name alone.
+fn unlinked(value: &str) -> String {
+    let inner = value
+        .trim()
+        .strip_prefix("[[")
+        .and_then(|v| v.strip_suffix("]]"))
+        .map(|v| v.split('|').next().unwrap_or(v))
+        .unwrap_or(value);
+    inner.trim().to_string()
+}
+
+fn is_web_address(value: &str) -> bool {
+    let lower = value.trim().to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+/// When a note was made (Obsidian's `created`), as a saved date (RFC 3339 in UTC).
+fn saved_time(value: &str) -> Option<String> {
+    let value = value.trim();
+    let time = chrono::DateTime::parse_from_rfc3339(value)
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .ok()
+        .or_else(|| {
+            chrono::NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M:%S")
+                .or_else(|_| chrono::NaiveDateTime::parse_from_str(value, "%Y-%m-%d %H:%M"))
+                .ok()
+                .map(|t| t.and_utc())
+        })
+        .or_else(|| {
+            chrono::NaiveDate::parse_from_str(value.get(..10)?, "%Y-%m-%d")
+                .ok()?
+                .and_hms_opt(0, 0, 0)
+                .map(|t| t.and_utc())
+        })?;
+    Some(time.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+}
+
+/// A note's article and when it was saved, from its front matter and
+/// text. A publication date comes from `date` or `published`; `created`
+/// is when the note was made (Obsidian's Web Clipper writes the day of the
+/// clipping there), so it is the saved date, never the publication's. A web address under `source` (as the
+/// Web Clipper writes it) is the article's link, not its publication.
+fn note_article(fields: &FrontMatter, rest: &str) -> (ExtractedArticle, Option<String>) {
     let (heading, body) = plain_paragraphs(rest);
     let mut article = ExtractedArticle {
         title: heading,
         body,
         ..Default::default()
     };
+    let date = |d: &str| Published::from_iso(d).or_else(|| super::dates::find_date(d).map(|f| f.published));
+    let mut saved_at = None;
+    let mut link = None;
     for (key, values) in fields {
         let first = values.first().cloned();
         match key.as_str() {
-            "title" => article.title = first.or(article.title),
-            "date" | "published" | "published_at" | "created" => {
-                article.published = first.as_deref().and_then(|d| {
-                    Published::from_iso(d).or_else(|| super::dates::find_date(d).map(|f| f.published))
-                });
+            "title" => article.title = first.or(article.title.take()),
+            "date" | "published" | "published_at" => {
+                article.published = first.as_deref().and_then(date).or(article.published);
             }
+            "created" => {
+                saved_at = first.as_deref().and_then(saved_time);
+            }
+            "source" if first.as_deref().is_some_and(is_web_address) => link = link.or(first),
             "source" | "publication" | "site" | "site_name" | "publisher" => article.source = first,
-            "author" | "authors" | "by" => article.authors = values,
+            "author" | "authors" | "by" => {
+                article.authors = values
+                    .iter()
+                    .map(|v| unlinked(v))
+                    .filter(|v| !v.is_empty())
+                    .collect();
+            }
             "tags" | "tag" | "keywords" => {
                 article.tags = values
                     .iter()
@@ -147,7 +242,8 @@ pub fn extract_markdown(text: &str) -> ExtractedArticle {
             _ => {}
         }
     }
-    finish(article)
+    article.url = article.url.or(link);
+    (finish(article), saved_at)
 }
 
 #[cfg(test)]

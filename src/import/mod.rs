@@ -20,6 +20,7 @@ pub mod mhtml;
 mod readable;
 pub mod regions;
 pub mod tools;
+pub mod vault;
 
 use crate::model::{ExtractedArticle, FoundArticle, OriginalFile};
 
@@ -92,7 +93,21 @@ pub fn extract(bytes: &[u8], file_name: Option<&str>) -> Result<(ExtractedArticl
 /// One file read as an article, kept with the file as given: what the
 /// ingest stores for each file it is handed.
 pub fn read_article(bytes: Vec<u8>, file_name: Option<String>) -> Result<FoundArticle, ExtractError> {
-    let (meta, format) = extract(&bytes, file_name.as_deref())?;
+    let (text, format) = decoded(&bytes, file_name.as_deref())?;
+    if format == Format::Markdown {
+        // A note keeps what its front matter says beyond the fields (when
+        // it was saved); a file of Folio's vault, all it was, and one of a
+        // link-only article is that, not a file without text.
+        let found = markdown::read_markdown(&text, &bytes, file_name);
+        if found.meta.body.trim().is_empty() && !found.provenance.link_only {
+            return Err(ExtractError::NoText);
+        }
+        return Ok(found);
+    }
+    let meta = fields_of(&text, format);
+    if meta.body.trim().is_empty() {
+        return Err(ExtractError::NoText);
+    }
     Ok(FoundArticle {
         note: None,
         meta,
@@ -105,6 +120,27 @@ pub fn read_article(bytes: Vec<u8>, file_name: Option<String>) -> Result<FoundAr
     })
 }
 
+/// A file's text, decoded, and its format.
+fn decoded(bytes: &[u8], file_name: Option<&str>) -> Result<(String, Format), ExtractError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ExtractError::TooLarge(bytes.len() as u64 / (1024 * 1024)));
+    }
+    let decoded = decode::decode(bytes)?;
+    let format = detect_format(&decoded.text, file_name);
+    Ok((decoded.text, format))
+}
+
+fn fields_of(text: &str, format: Format) -> ExtractedArticle {
+    match format {
+        Format::Html => html::extract_html(text),
+        // A message with no page in it is read as text, which reports it
+        // as holding no article rather than guessing.
+        Format::Mhtml => mhtml::extract_mhtml(text).unwrap_or_else(|| clipping::extract_clipping("")),
+        Format::Markdown => markdown::extract_markdown(text),
+        Format::Clipping => clipping::extract_clipping(text),
+    }
+}
+
 /// Everything a file tells, even when it holds no article text (a page of
 /// links still has a title and a date): for `folio extract`, which shows
 /// what Folio found without storing it.
@@ -112,20 +148,6 @@ pub fn read_fields(
     bytes: &[u8],
     file_name: Option<&str>,
 ) -> Result<(ExtractedArticle, Format), ExtractError> {
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(ExtractError::TooLarge(bytes.len() as u64 / (1024 * 1024)));
-    }
-    let decoded = decode::decode(bytes)?;
-    let format = detect_format(&decoded.text, file_name);
-    let article = match format {
-        Format::Html => html::extract_html(&decoded.text),
-        // A message with no page in it is read as text, which reports it
-        // as holding no article rather than guessing.
-        Format::Mhtml => {
-            mhtml::extract_mhtml(&decoded.text).unwrap_or_else(|| clipping::extract_clipping(""))
-        }
-        Format::Markdown => markdown::extract_markdown(&decoded.text),
-        Format::Clipping => clipping::extract_clipping(&decoded.text),
-    };
-    Ok((article, format))
+    let (text, format) = decoded(bytes, file_name)?;
+    Ok((fields_of(&text, format), format))
 }

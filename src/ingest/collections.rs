@@ -151,13 +151,14 @@ pub(super) fn import_collection(library: &mut Library, path: &Path) -> Result<Ve
 /// An article another tool kept, whole, as the library takes it: stamped
 /// `now`, its marked passages found in the text (a passage that is not in
 /// it is kept, detached), its original compressed.
-fn whole(found: FoundArticle, now: &str) -> ExportedArticle {
+pub(super) fn whole(found: FoundArticle, now: &str) -> ExportedArticle {
     let FoundArticle {
         meta,
         provenance,
         marked,
         original,
         note,
+        topics,
     } = found;
     let highlights = marked.iter().map(|m| anchored(&meta.body, m, now)).collect();
     ExportedArticle {
@@ -177,7 +178,7 @@ fn whole(found: FoundArticle, now: &str) -> ExportedArticle {
             format: original.format,
             zlib_base64: base64::engine::general_purpose::STANDARD.encode(compress(&original.bytes)),
         }),
-        topics: Vec::new(),
+        topics,
         note: note.map(|text| ExportedNote {
             text,
             updated_at: now.to_string(),
@@ -210,7 +211,7 @@ fn anchored(body: &str, marked: &MarkedPassage, now: &str) -> ExportedHighlight 
             .map_or_else(|| quote.to_string(), |s| s.quote.clone()),
         prefix: selector.as_ref().map(|s| s.prefix.clone()).unwrap_or_default(),
         suffix: selector.as_ref().map(|s| s.suffix.clone()).unwrap_or_default(),
-        color: "yellow".into(),
+        color: marked.color.unwrap_or_default().as_str().into(),
         comment: marked.comment.clone(),
         created_at: marked.created_at.clone().unwrap_or_else(|| now.to_string()),
         updated_at: now.to_string(),

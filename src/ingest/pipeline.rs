@@ -2,7 +2,7 @@
 //! batches, and account for every file in the report. Collections (exports
 //! holding many articles) go to `collections`.
 
-use super::collections::{NotAnExport, failed, import_collection, is_collection};
+use super::collections::{NotAnExport, failed, import_collection, is_collection, whole};
 use super::report::io_reason;
 pub use super::report::{FileReport, ImportReport, Outcome, Progress};
 use crate::import::files::{not_regular, read_limited};
@@ -10,6 +10,8 @@ use crate::import::tools::is_export_folder;
 use crate::import::{MAX_FILE_BYTES, read_article};
 use crate::library::{InsertOutcome, Library, LibraryError, NewArticle, compress};
 use crate::model::FoundArticle;
+use crate::model::Provenance;
+use crate::model::library_export::ExportedArticle;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -138,24 +140,52 @@ fn met_in_folder(child: &Path) -> Met {
     }
 }
 
+/// One file read, ready to store.
+#[derive(Clone)]
+enum Prepared {
+    /// Its fields and text (and the file), as most files give.
+    Fields(Box<NewArticle>),
+    /// An article that says more than its fields (a file of Folio's
+    /// Markdown vault: its highlights, note, read state, star, or only a
+    /// link; a note's saved date): stored whole, as an export's articles are.
+    Whole(Box<ExportedArticle>),
+}
+
+impl Prepared {
+    fn title(&self) -> Option<&str> {
+        match self {
+            Prepared::Fields(article) => article.meta.title.as_deref(),
+            Prepared::Whole(article) => article.title.as_deref().or(article.url.as_deref()),
+        }
+    }
+}
+
 /// Reads and extracts one file; the error is the report's reason.
-fn prepare(path: &Path) -> Result<NewArticle, String> {
+fn prepare(path: &Path) -> Result<Prepared, String> {
     let bytes = read_limited(path, MAX_FILE_BYTES).map_err(|e| e.to_string())?;
     // A name that is not UTF-8 is kept as near as it can be shown.
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
     let found = read_article(bytes, name).map_err(|e| e.to_string())?;
-    Ok(new_article(found))
+    Ok(prepared(found))
 }
 
 /// An article read from one file (or a paste), as the library stores it:
-/// its original compressed (here, on the import's worker threads).
-fn new_article(found: FoundArticle) -> NewArticle {
-    NewArticle {
+/// its fields and text with the original compressed (here, on the import's
+/// worker threads), or, when it says more than its fields, whole.
+fn prepared(found: FoundArticle) -> Prepared {
+    if found.provenance != Provenance::default()
+        || found.note.is_some()
+        || !found.marked.is_empty()
+        || !found.topics.is_empty()
+    {
+        return Prepared::Whole(Box::new(whole(found, &crate::library::now())));
+    }
+    Prepared::Fields(Box::new(NewArticle {
         meta: found.meta,
         file_name: found.original.file_name,
         format: found.original.format,
         compressed_original: compress(&found.original.bytes),
-    }
+    }))
 }
 
 /// Stores one article that came without a file of its own (a paste, the
@@ -168,7 +198,7 @@ pub fn import_found(
 ) -> Result<FileReport, LibraryError> {
     let chunk = [(PathBuf::from(label), Met::Read)];
     let mut report = ImportReport::default();
-    store_batch(library, &chunk, vec![Ok(new_article(found))], &mut report)?;
+    store_batch(library, &chunk, vec![Ok(prepared(found))], &mut report)?;
     report
         .files
         .pop()
@@ -179,28 +209,42 @@ pub fn import_found(
 fn store_batch(
     library: &mut Library,
     chunk: &[(PathBuf, Met)],
-    prepared: Vec<Result<NewArticle, String>>,
+    prepared: Vec<Result<Prepared, String>>,
     report: &mut ImportReport,
 ) -> Result<(), LibraryError> {
-    let ready: Vec<NewArticle> = prepared.iter().filter_map(|p| p.as_ref().ok().cloned()).collect();
-    let mut stored = library.insert_batch(&ready)?.into_iter();
+    let mut fields = Vec::new();
+    let mut wholes = Vec::new();
+    for p in prepared.iter().flatten() {
+        match p {
+            Prepared::Fields(article) => fields.push((**article).clone()),
+            Prepared::Whole(article) => wholes.push((**article).clone()),
+        }
+    }
+    let mut stored_fields = library.insert_batch(&fields)?.into_iter();
+    let mut stored_wholes = library.import_exported_batch(&wholes)?.into_iter();
     for ((path, _), prepared) in chunk.iter().zip(prepared) {
         let outcome = match prepared {
             Err(reason) => Outcome::Failed { reason },
-            Ok(article) => match stored.next() {
-                Some(Ok(InsertOutcome::Imported { id })) => Outcome::Imported {
-                    id,
-                    title: article.meta.title.unwrap_or_else(|| "(untitled)".into()),
-                },
-                Some(Ok(InsertOutcome::Duplicate { id })) => Outcome::Duplicate { id },
-                Some(Ok(InsertOutcome::Merged { id, changes })) => Outcome::Merged { id, changes },
-                Some(Err(e)) => Outcome::Failed {
-                    reason: e.to_string(),
-                },
-                None => Outcome::Failed {
-                    reason: "was not stored".into(),
-                },
-            },
+            Ok(article) => {
+                let stored = match article {
+                    Prepared::Fields(_) => stored_fields.next(),
+                    Prepared::Whole(_) => stored_wholes.next(),
+                };
+                match stored {
+                    Some(Ok(InsertOutcome::Imported { id })) => Outcome::Imported {
+                        id,
+                        title: article.title().unwrap_or("(untitled)").to_string(),
+                    },
+                    Some(Ok(InsertOutcome::Duplicate { id })) => Outcome::Duplicate { id },
+                    Some(Ok(InsertOutcome::Merged { id, changes })) => Outcome::Merged { id, changes },
+                    Some(Err(e)) => Outcome::Failed {
+                        reason: e.to_string(),
+                    },
+                    None => Outcome::Failed {
+                        reason: "was not stored".into(),
+                    },
+                }
+            }
         };
         report.files.push(FileReport {
             path: path.clone(),
@@ -284,7 +328,7 @@ pub fn import_paths(
                 if cancel.load(Ordering::Relaxed) {
                     break;
                 }
-                let prepare_all = || -> Vec<Result<NewArticle, String>> {
+                let prepare_all = || -> Vec<Result<Prepared, String>> {
                     chunk
                         .par_iter()
                         .map(|(path, met)| match met {

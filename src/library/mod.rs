@@ -27,7 +27,7 @@ mod transfer;
 pub mod word_starts;
 pub use topics::TopicNode;
 
-pub use articles::{InsertOutcome, NewArticle, compress};
+pub use articles::{InsertOutcome, NewArticle, compress, content_hash};
 pub use bulk::EditedMany;
 pub use facets::{FacetCount, Facets};
 pub use filter::{Condition, DateTest, Filter, Place, choice_conditions, facet_condition};

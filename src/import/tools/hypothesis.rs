@@ -97,6 +97,7 @@ pub fn hypothesis(annotations: &[Value]) -> Vec<ToolItem> {
                 quote,
                 comment,
                 created_at: created.map(stamp),
+                color: None,
             }),
             // A note on the page as a whole.
             None => {

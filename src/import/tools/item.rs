@@ -48,6 +48,7 @@ pub fn passage(quote: impl Into<String>, comment: Option<String>) -> MarkedPassa
         quote: quote.into(),
         comment,
         created_at: None,
+        color: None,
     }
 }
 
@@ -253,6 +254,7 @@ pub fn found_article(item: ToolItem, tool: Tool) -> Result<FoundArticle, String>
             format: format.to_string(),
             bytes,
         },
+        topics: Vec::new(),
     })
 }
 

@@ -102,6 +102,7 @@ fn book(title: String, author: Option<String>, entries: Vec<Entry>) -> ToolItem 
                     quote: entry.text.clone(),
                     comment: None,
                     created_at: added,
+                    color: None,
                 },
             )),
             Kind::Highlight => {}

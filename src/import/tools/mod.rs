@@ -40,6 +40,7 @@ use serde_json::Value;
 use std::path::Path;
 
 pub use pocket::is_pocket_html;
+pub use zotero::{csl_date, csl_name_text};
 
 /// The tools whose exports Folio reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

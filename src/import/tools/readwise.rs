@@ -89,6 +89,8 @@ pub fn highlights_csv(headers: &[String], rows: &[csv::StringRecord]) -> Vec<Too
             quote: quote.to_string(),
             comment: get("note").map(str::to_string),
             created_at: get("highlighted at").and_then(time).map(stamp),
+            // Readwise's colours share Folio's names (yellow, blue, …).
+            color: get("color").and_then(crate::model::HighlightColor::parse),
         });
         record.push(row_record(headers, row));
     }
