@@ -42,6 +42,7 @@ fn pasted_html_opens_the_sheet_and_an_edited_field_is_stored() {
     let clipboard = FixedClipboard {
         html: Some(COPIED_HTML.into()),
         text: Some("The port must reopen before the harvest".into()),
+        ..FixedClipboard::default()
     };
     let (mut harness, path) = app_with_clipboard(dir.path(), clipboard);
     paste(&mut harness, "The port must reopen before the harvest");
@@ -89,8 +90,8 @@ fn pasted_html_opens_the_sheet_and_an_edited_field_is_stored() {
 fn pasted_text_cancelled_stores_nothing_and_a_second_paste_names_the_first() {
     let dir = tempfile::tempdir().unwrap();
     let clipboard = FixedClipboard {
-        html: None,
         text: Some(COPIED_TEXT.into()),
+        ..FixedClipboard::default()
     };
     let (mut harness, path) = app_with_clipboard(dir.path(), clipboard);
     // The welcome's button reads the clipboard too.
@@ -127,8 +128,8 @@ fn pasted_text_cancelled_stores_nothing_and_a_second_paste_names_the_first() {
 fn esc_keeps_a_sheet_whose_fields_were_typed_in() {
     let dir = tempfile::tempdir().unwrap();
     let clipboard = FixedClipboard {
-        html: None,
         text: Some(COPIED_TEXT.into()),
+        ..FixedClipboard::default()
     };
     let (mut harness, _path) = app_with_clipboard(dir.path(), clipboard);
     paste(&mut harness, COPIED_TEXT);
@@ -146,4 +147,27 @@ fn esc_keeps_a_sheet_whose_fields_were_typed_in() {
         harness.state().clipping.sheet.as_ref().unwrap().form.section,
         "Environment"
     );
+}
+
+#[test]
+fn without_a_clipboard_the_menu_says_so_and_the_button_explains() {
+    let dir = tempfile::tempdir().unwrap();
+    let clipboard = FixedClipboard {
+        missing: Some("no clipboard on this desktop (no display)".into()),
+        ..FixedClipboard::default()
+    };
+    let (mut harness, _path) = app_with_clipboard(dir.path(), clipboard);
+    harness.get_by_label("File").click();
+    harness.run_steps(3);
+    assert!(shows(&harness, "(no clipboard on this desktop (no display))"));
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    harness.get_by_label("Paste a clipping").click();
+    wait_for(&mut harness, "the reason", |h| {
+        shows(
+            h,
+            "Cannot paste a clipping: no clipboard on this desktop (no display).",
+        )
+    });
+    assert!(harness.state().clipping.sheet.is_none());
 }

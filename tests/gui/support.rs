@@ -229,14 +229,17 @@ pub fn open_export_window(harness: &mut Harness<'static, FolioApp>) {
 
 /// Stands in for the system clipboard: holds what a browser would put
 /// there when an article is copied.
+#[derive(Default)]
 pub struct FixedClipboard {
     pub html: Option<String>,
     pub text: Option<String>,
+    /// Why there is no clipboard, standing in for a desktop without one.
+    pub missing: Option<String>,
 }
 
 impl folio::gui::clipboard::ClipboardSource for FixedClipboard {
     fn unavailable(&self) -> Option<String> {
-        None
+        self.missing.clone()
     }
     fn read(&self) -> Result<folio::gui::clipboard::Pasted, String> {
         Ok(folio::gui::clipboard::Pasted {

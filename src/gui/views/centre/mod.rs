@@ -37,7 +37,11 @@ fn welcome(ui: &mut egui::Ui, actions: &mut Actions) {
             }
         });
         ui.add_space(12.0);
-        ui.weak("…or drop files here: plain-text clippings, saved web pages, Markdown, or an export of Pocket, Instapaper, wallabag, Omnivore or Zotero.");
+        ui.weak(
+            "…or drop files here: plain-text clippings, saved web pages, Markdown, a browser's bookmarks, \
+             or an export of Pocket, Instapaper, Raindrop, Readwise, wallabag, Omnivore, Pinboard, Zotero, \
+             Hypothesis or a Kindle.",
+        );
     });
 }
 
