@@ -47,8 +47,7 @@ pub struct Facets {
 
 /// The facets counted from the articles' own columns, in one pass over the
 /// list index per selection.
-const COLUMN_FACETS: [Facet; 6] = [
-    Facet::State,
+const COLUMN_FACETS: [Facet; 5] = [
     Facet::Date,
     Facet::Region,
     Facet::Source,
@@ -66,7 +65,6 @@ struct Tally {
     sources: HashMap<String, usize>,
     kinds: HashMap<String, usize>,
     languages: HashMap<String, usize>,
-    states: HashMap<String, usize>,
 }
 
 fn sorted(counts: HashMap<String, usize>, order: Order) -> Vec<FacetCount> {
@@ -161,12 +159,11 @@ impl Library {
         tally: &mut Tally,
     ) -> Result<usize> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT a.published_date, a.published_precision, a.region, a.source, a.kind, a.language, \
-             a.starred, a.read_state FROM articles a WHERE {clause}"
+            "SELECT a.published_date, a.published_precision, a.region, a.source, a.kind, a.language \
+             FROM articles a WHERE {clause}"
         ))?;
         let want = |f: Facet| wanted.contains(&f);
-        let (states, dates, regions, sources, kinds, languages) = (
-            want(Facet::State),
+        let (dates, regions, sources, kinds, languages) = (
             want(Facet::Date),
             want(Facet::Region),
             want(Facet::Source),
@@ -207,16 +204,6 @@ impl Library {
             if kinds && let Some(kind) = text(4)? {
                 bump(&mut tally.kinds, &lowercase(kind));
             }
-            if states {
-                if row.get::<_, bool>(6)? {
-                    bump(&mut tally.states, "Starred");
-                }
-                match text(7)? {
-                    Some("unread") => bump(&mut tally.states, "Unread"),
-                    Some("archived") => bump(&mut tally.states, "Archived"),
-                    _ => {}
-                }
-            }
             if languages && let Some(language) = text(5)? {
                 bump(
                     &mut tally.languages,
@@ -254,6 +241,40 @@ impl Library {
             }
         }
         Ok(found)
+    }
+
+    /// Starred, unread and archived articles of a selection, in that order
+    /// (the states no article is in left out). Counted through the partial
+    /// indexes of the few articles in a state, not a pass over the library.
+    fn state_counts(&self, filter: &Filter) -> Result<Vec<FacetCount>> {
+        let (clause, values) = filter.to_sql();
+        let count = |sql: &str| -> Result<Vec<(String, usize)>> {
+            let mut stmt = self.conn.prepare_cached(sql)?;
+            let rows = stmt
+                .query_map(params_from_iter(values.iter()), |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as usize))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(rows)
+        };
+        let mut counts = count(&format!(
+            "SELECT 'Starred', count(*) FROM articles a INDEXED BY articles_starred \
+             WHERE a.starred = 1 AND {clause}"
+        ))?;
+        let states = count(&format!(
+            "SELECT a.read_state, count(*) FROM articles a INDEXED BY articles_read_state \
+             WHERE a.read_state IS NOT NULL AND {clause} GROUP BY a.read_state"
+        ))?;
+        for (state, name) in [("unread", "Unread"), ("archived", "Archived")] {
+            if let Some((_, n)) = states.iter().find(|(s, _)| s == state) {
+                counts.push((name.to_string(), *n));
+            }
+        }
+        Ok(counts
+            .into_iter()
+            .filter(|(_, count)| *count > 0)
+            .map(|(value, count)| FacetCount { value, count })
+            .collect())
     }
 
     fn tag_counts(&self, filter: &Filter) -> Result<Vec<FacetCount>> {
@@ -343,24 +364,11 @@ impl Library {
                 sorted(tally.languages, Order::MostFirst),
                 &choice.values(Facet::Language),
             ),
-            states: with_chosen(in_state_order(tally.states), &choice.values(Facet::State)),
+            states: with_chosen(self.state_counts(&scope(Facet::State))?, &choice.values(Facet::State)),
             topics: self.topic_tree_within(&scope(Facet::Topic))?,
             saved_searches: self.saved_searches()?,
         })
     }
-}
-
-/// The states in the order the sidebar lists them.
-fn in_state_order(mut counts: HashMap<String, usize>) -> Vec<FacetCount> {
-    ["Starred", "Unread", "Archived"]
-        .into_iter()
-        .filter_map(|state| {
-            counts.remove(state).map(|count| FacetCount {
-                value: state.to_string(),
-                count,
-            })
-        })
-        .collect()
 }
 
 /// The chosen values that are regions, not countries (a chosen country is
