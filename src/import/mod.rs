@@ -17,6 +17,7 @@ pub mod lines;
 pub mod markdown;
 pub mod markup;
 pub mod mhtml;
+pub mod pdf;
 mod readable;
 pub mod regions;
 pub mod tools;
@@ -37,6 +38,8 @@ pub enum ExtractError {
     NoText,
     #[error("the file is too large ({0} MB; the limit is 50 MB)")]
     TooLarge(u64),
+    #[error(transparent)]
+    Pdf(#[from] pdf::PdfError),
 }
 
 pub use crate::model::MAX_FILE_BYTES;
@@ -49,6 +52,8 @@ pub enum Format {
     Mhtml,
     Markdown,
     Clipping,
+    /// A PDF document's text layer, read as a clipping.
+    Pdf,
 }
 
 impl Format {
@@ -58,6 +63,7 @@ impl Format {
             Format::Mhtml => "mhtml",
             Format::Markdown => "markdown",
             Format::Clipping => "text",
+            Format::Pdf => "pdf",
         }
     }
 }
@@ -115,6 +121,11 @@ pub fn read_fields(
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(ExtractError::TooLarge(bytes.len() as u64 / (1024 * 1024)));
     }
+    // Told by its bytes before any decoding: a PDF is binary, not text.
+    if pdf::looks_like_pdf(bytes) {
+        let text = pdf::pdf_text(bytes)?;
+        return Ok((clipping::extract_clipping(&text), Format::Pdf));
+    }
     let decoded = decode::decode(bytes)?;
     let format = detect_format(&decoded.text, file_name);
     let article = match format {
@@ -125,7 +136,7 @@ pub fn read_fields(
             mhtml::extract_mhtml(&decoded.text).unwrap_or_else(|| clipping::extract_clipping(""))
         }
         Format::Markdown => markdown::extract_markdown(&decoded.text),
-        Format::Clipping => clipping::extract_clipping(&decoded.text),
+        Format::Clipping | Format::Pdf => clipping::extract_clipping(&decoded.text),
     };
     Ok((article, format))
 }
