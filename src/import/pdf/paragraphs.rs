@@ -61,9 +61,9 @@ fn join_lines(lines: &[Line]) -> String {
     text
 }
 
-/// Two pieces of a paragraph made one: with a space, or without the
-/// hyphen when a word was broken across them ("harbour-" + "side" stays
-/// "harbour-side" only when the next piece starts with a capital).
+/// Two pieces of a paragraph made one: with a space, or at a hyphen after
+/// a letter with none: a word broken across them loses the hyphen
+/// ("har-" + "bour"), a compound keeps it ("North-" + "East").
 fn join_two(first: &str, second: &str) -> String {
     let first = first.trim_end();
     if first.is_empty() {
@@ -76,13 +76,14 @@ fn join_two(first: &str, second: &str) -> String {
     if let Some(stem) = first.strip_suffix('\u{ad}') {
         return format!("{stem}{second}");
     }
-    let broken_word = ['-', '\u{2010}'].iter().find_map(|h| first.strip_suffix(*h)).filter(|stem| {
-        stem.chars().last().is_some_and(char::is_alphabetic)
-            && second.chars().next().is_some_and(char::is_lowercase)
-    });
-    match broken_word {
-        Some(stem) => format!("{stem}{second}"),
-        None => format!("{first} {second}"),
+    let after_hyphen = ['-', '\u{2010}']
+        .iter()
+        .find_map(|h| first.strip_suffix(*h))
+        .filter(|stem| stem.chars().last().is_some_and(char::is_alphabetic));
+    match (after_hyphen, second.chars().next()) {
+        (Some(stem), Some(next)) if next.is_lowercase() => format!("{stem}{second}"),
+        (Some(_), Some(next)) if next.is_alphabetic() => format!("{first}{second}"),
+        _ => format!("{first} {second}"),
     }
 }
 

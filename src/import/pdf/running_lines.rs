@@ -100,7 +100,7 @@ mod tests {
         vec![
             block(&[("12/6/26, 9:14 PM", 20.0)]),
             block(&[("The harbour wall", 20.0)]),
-            block(&[(body, 100.0), (&format!("and more of page {number}"), 114.0)]),
+            block(&[(body, 100.0), (&format!("and more of {body}"), 114.0)]),
             block(&[(&format!("file:///home/ana/harbour.html {number}/3"), 800.0)]),
         ]
     }
@@ -109,8 +109,8 @@ mod tests {
     fn the_printers_header_and_numbered_footer_go_and_the_text_stays() {
         let mut pages = vec![page(1, "Page one text"), page(2, "Page two text"), page(3, "Page three text")];
         remove_running_lines(&mut pages);
-        for (n, (page, body)) in pages.iter().zip(["Page one text", "Page two text", "Page three text"]).enumerate() {
-            let more = format!("and more of page {}", n + 1);
+        for (page, body) in pages.iter().zip(["Page one text", "Page two text", "Page three text"]) {
+            let more = format!("and more of {body}");
             assert_eq!(page, &vec![block(&[(body, 100.0), (&more, 114.0)])]);
         }
     }
