@@ -21,6 +21,7 @@ pub struct Glyph {
 /// A page's glyphs in the order the page draws them.
 #[derive(Debug, Default)]
 pub struct Page {
+    pub height: f64,
     pub glyphs: Vec<Glyph>,
 }
 
@@ -66,7 +67,10 @@ impl OutputDev for Collector {
             return self.stop(Stop::OutOfTime);
         }
         self.flip_y = media_box.ury;
-        self.pages.push(Page::default());
+        self.pages.push(Page {
+            height: (media_box.ury - media_box.lly).abs(),
+            glyphs: Vec::new(),
+        });
         Ok(())
     }
 

@@ -4,6 +4,7 @@
 //! and each block's lines in order from the top.
 
 use super::glyphs::Glyph;
+use crate::import::lines::is_cjk;
 
 /// A run of glyphs on one baseline with no wide gap inside.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,7 +42,7 @@ const SAME_ROW: f64 = 0.35;
 /// or the space between items of a bar, never between words.
 const FRAGMENT_GAP: f64 = 1.2;
 /// A gap wider than this between glyphs is a space between words.
-const WORD_GAP: f64 = 0.12;
+const WORD_GAP: f64 = 0.2;
 /// How far a run's next glyph may stand left of where the run ended and
 /// still continue it (the widths a font's table gives can be too large).
 const RUN_OVERLAP: f64 = 3.0;
@@ -76,7 +77,8 @@ pub fn blocks(glyphs: &[Glyph]) -> Vec<Block> {
 fn fragments(glyphs: &[Glyph]) -> Vec<Fragment> {
     let mut runs: Vec<Fragment> = Vec::new();
     let mut current: Option<Fragment> = None;
-    for glyph in glyphs {
+    for (i, glyph) in glyphs.iter().enumerate() {
+        let width = drawn_width(glyph, glyphs.get(i + 1));
         // A space the page draws is a space, whatever the gap.
         if glyph.text.trim().is_empty() {
             if let Some(run) = current.as_mut()
@@ -92,15 +94,15 @@ fn fragments(glyphs: &[Glyph]) -> Vec<Fragment> {
             let same_row = (glyph.y - run.y).abs() <= SAME_ROW * size;
             // The same glyph drawn again over itself (a bold made by
             // overprinting) is read once.
-            if same_row && gap < -0.5 * glyph.width.max(0.1) && run.text.ends_with(glyph.text.as_str()) {
+            if same_row && gap < -0.5 * width.max(0.1) && run.text.ends_with(glyph.text.as_str()) {
                 continue;
             }
             if same_row && gap <= FRAGMENT_GAP * size && gap >= -RUN_OVERLAP * size {
-                if gap > WORD_GAP * size && !run.text.ends_with(' ') {
+                if gap > WORD_GAP * size && needs_space(&run.text, &glyph.text) {
                     run.text.push(' ');
                 }
                 run.text.push_str(&glyph.text);
-                run.x1 = run.x1.max(glyph.x + glyph.width);
+                run.x1 = run.x1.max(glyph.x + width);
                 run.size = size;
                 continue;
             }
@@ -108,7 +110,7 @@ fn fragments(glyphs: &[Glyph]) -> Vec<Fragment> {
         }
         current = Some(Fragment {
             x0: glyph.x,
-            x1: glyph.x + glyph.width,
+            x1: glyph.x + width,
             y: glyph.y,
             size: glyph.size,
             text: glyph.text.clone(),
@@ -116,6 +118,32 @@ fn fragments(glyphs: &[Glyph]) -> Vec<Fragment> {
     }
     runs.extend(current);
     join_runs_on_rows(runs)
+}
+
+/// Whether a gap between two pieces of text is a space: not where one is
+/// already, nor between Chinese or Japanese characters, which are written
+/// without (the gap there is the font's widths read wrong).
+fn needs_space(before: &str, after: &str) -> bool {
+    match (before.chars().next_back(), after.chars().next()) {
+        (Some(a), Some(b)) => !a.is_whitespace() && !b.is_whitespace() && !(is_cjk(a) && is_cjk(b)),
+        _ => false,
+    }
+}
+
+/// A glyph's width, or for one whose font gave none (pdf-extract finds no
+/// width for some embedded fonts' glyphs) the step to the next glyph when
+/// that one follows on the row, else a typical letter's width: a width of
+/// nothing would part every letter from the next.
+fn drawn_width(glyph: &Glyph, next: Option<&Glyph>) -> f64 {
+    if glyph.width > 0.0 {
+        return glyph.width;
+    }
+    let step = next
+        .filter(|n| (n.y - glyph.y).abs() <= SAME_ROW * glyph.size)
+        .map(|n| n.x - glyph.x)
+        .filter(|&step| step > 0.0 && step <= glyph.size * 1.1);
+    let typical = if glyph.text.chars().any(is_cjk) { 1.0 } else { 0.55 };
+    step.unwrap_or(typical * glyph.size)
 }
 
 fn join_runs_on_rows(mut runs: Vec<Fragment>) -> Vec<Fragment> {
@@ -136,7 +164,7 @@ fn join_runs_on_rows(mut runs: Vec<Fragment>) -> Vec<Fragment> {
                 let size = fragment.size.max(run.size);
                 let gap = run.x0 - fragment.x1;
                 if gap <= FRAGMENT_GAP * size {
-                    if gap > WORD_GAP * size && !fragment.text.ends_with(' ') && !run.text.starts_with(' ') {
+                    if gap > WORD_GAP * size && needs_space(&fragment.text, &run.text) {
                         fragment.text.push(' ');
                     }
                     fragment.text.push_str(&run.text);

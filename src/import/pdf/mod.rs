@@ -62,7 +62,14 @@ pub fn pdf_text(bytes: &[u8]) -> Result<String, PdfError> {
     if pages.iter().all(|p| p.glyphs.is_empty()) {
         return Err(PdfError::NoTextLayer);
     }
-    let mut blocks: Vec<Vec<layout::Block>> = pages.iter().map(|p| layout::blocks(&p.glyphs)).collect();
+    let mut blocks: Vec<Vec<layout::Block>> = pages
+        .iter()
+        .map(|p| {
+            let mut blocks = layout::blocks(&p.glyphs);
+            running_lines::remove_margin_lines(&mut blocks, p.height);
+            blocks
+        })
+        .collect();
     running_lines::remove_running_lines(&mut blocks);
     Ok(paragraphs::paragraphs(&blocks).join("\n\n"))
 }

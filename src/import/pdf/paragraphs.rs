@@ -4,7 +4,7 @@
 //! cut by a page break joined across it.
 
 use super::layout::{Block, Line};
-use crate::import::lines::ends_sentence;
+use crate::import::lines::{ends_sentence, is_cjk};
 
 /// A change of size by more than this share parts a heading from its text.
 const SIZE_CHANGE: f64 = 0.15;
@@ -83,6 +83,10 @@ fn join_two(first: &str, second: &str) -> String {
     match (after_hyphen, second.chars().next()) {
         (Some(stem), Some(next)) if next.is_lowercase() => format!("{stem}{second}"),
         (Some(_), Some(next)) if next.is_alphabetic() => format!("{first}{second}"),
+        // Chinese and Japanese lines break anywhere, with no space to keep.
+        (None, Some(next)) if is_cjk(next) && first.chars().next_back().is_some_and(is_cjk) => {
+            format!("{first}{second}")
+        }
         _ => format!("{first} {second}"),
     }
 }

@@ -1,13 +1,32 @@
 //! Running headers and footers: the lines a printer repeats at the top or
 //! the bottom of every page (the page's title, the date it was printed, its
 //! address, "2/5"). Told by repetition, not by wording: a line in a page's
-//! top or bottom rows that stands, page numbers aside, on most pages.
+//! top or bottom rows that stands, page numbers aside, on most pages. And,
+//! on a page of its own too, a line in the printer's margin, nearer the
+//! paper's edge than a printer puts the content.
 
 use super::layout::Block;
 use std::collections::HashMap;
 
 /// How many rows at each end of a page are looked at.
 const EDGE_ROWS: usize = 2;
+
+/// The share of the page's height at its top and its bottom edge where a
+/// browser prints its header and footer (the date and title; the address
+/// and page number) and never the page's content.
+const MARGIN_BAND: f64 = 0.035;
+
+/// Removes the lines set in the page's top or bottom margin band.
+pub fn remove_margin_lines(page: &mut Vec<Block>, height: f64) {
+    if !(height.is_finite() && height > 0.0) {
+        return;
+    }
+    let band = MARGIN_BAND * height;
+    for block in page.iter_mut() {
+        block.retain(|line| line.y > band && line.y < height - band);
+    }
+    page.retain(|block| !block.is_empty());
+}
 
 /// Removes running lines from the pages' blocks; pages of one page keep all.
 pub fn remove_running_lines(pages: &mut [Vec<Block>]) {
@@ -101,7 +120,7 @@ mod tests {
             block(&[("12/6/26, 9:14 PM", 20.0)]),
             block(&[("The harbour wall", 20.0)]),
             block(&[(body, 100.0), (&format!("and more of {body}"), 114.0)]),
-            block(&[(&format!("file:///home/ana/harbour.html {number}/3"), 800.0)]),
+            block(&[(&format!("file:///home/ana/harbour.html {number}/3"), 825.0)]),
         ]
     }
 
@@ -113,6 +132,13 @@ mod tests {
             let more = format!("and more of {body}");
             assert_eq!(page, &vec![block(&[(body, 100.0), (&more, 114.0)])]);
         }
+    }
+
+    #[test]
+    fn lines_in_the_printers_margin_go_on_a_single_page() {
+        let mut page = page(1, "Only page");
+        remove_margin_lines(&mut page, 842.0);
+        assert_eq!(page, vec![block(&[("Only page", 100.0), ("and more of Only page", 114.0)])]);
     }
 
     #[test]
