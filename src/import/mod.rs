@@ -123,8 +123,17 @@ pub fn read_fields(
     }
     // Told by its bytes before any decoding: a PDF is binary, not text.
     if pdf::looks_like_pdf(bytes) {
-        let text = pdf::pdf_text(bytes)?;
-        return Ok((clipping::extract_clipping(&text), Format::Pdf));
+        let document = pdf::read_pdf(bytes)?;
+        let mut article = clipping::read_clipping(&document.text);
+        // The title the document gives itself is the page's own (a
+        // browser's print puts it there), surer than a headline guessed
+        // among the lines.
+        if let Some(title) = document.title {
+            let (headline, kind) = clipping::headline_and_kind(&title);
+            article.title = Some(headline);
+            article.kind = article.kind.or(kind.map(str::to_string));
+        }
+        return Ok((clipping::finish(article), Format::Pdf));
     }
     let decoded = decode::decode(bytes)?;
     let format = detect_format(&decoded.text, file_name);

@@ -92,7 +92,7 @@ impl OutputDev for Collector {
         }
         // The clock is read every few thousand glyphs: reading it for each
         // would cost more than the glyph.
-        if self.glyphs % 4096 == 0 && Instant::now() > self.deadline {
+        if self.glyphs.is_multiple_of(4096) && Instant::now() > self.deadline {
             return self.stop(Stop::OutOfTime);
         }
         // The size as drawn: the font size through the text matrix, as the

@@ -50,11 +50,20 @@ pub fn looks_like_pdf(bytes: &[u8]) -> bool {
     head.windows(5).any(|w| w == b"%PDF-")
 }
 
-/// The document's text as a plain-text clipping: paragraphs in reading
-/// order, separated by blank lines.
-pub fn pdf_text(bytes: &[u8]) -> Result<String, PdfError> {
+/// What a PDF holds for the clipping reader.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PdfDocument {
+    /// The text as a plain-text clipping: paragraphs in reading order,
+    /// separated by blank lines.
+    pub text: String,
+    /// The title the document gives itself (a browser's print sets the
+    /// page's own title there), when it is one and not a file's name.
+    pub title: Option<String>,
+}
+
+pub fn read_pdf(bytes: &[u8]) -> Result<PdfDocument, PdfError> {
     let deadline = Instant::now() + MAX_TIME;
-    let pages = catch_unwind(AssertUnwindSafe(|| read_pages(bytes, deadline)))
+    let (pages, title) = catch_unwind(AssertUnwindSafe(|| read_pages(bytes, deadline)))
         .map_err(|_| PdfError::Damaged("its structure could not be followed".to_string()))??;
     if pages.is_empty() {
         return Err(PdfError::NoPages);
@@ -71,11 +80,33 @@ pub fn pdf_text(bytes: &[u8]) -> Result<String, PdfError> {
         })
         .collect();
     running_lines::remove_running_lines(&mut blocks);
-    Ok(paragraphs::paragraphs(&blocks).join("\n\n"))
+    Ok(PdfDocument {
+        text: paragraphs::paragraphs(&blocks).join("\n\n"),
+        title,
+    })
 }
 
-/// The pages' glyphs, read under the limits.
-fn read_pages(bytes: &[u8], deadline: Instant) -> Result<Vec<glyphs::Page>, PdfError> {
+/// The document's own title from its information dictionary, unless it is
+/// empty, a file's name or address (what a printed text file or an
+/// untitled page gets), or too long to be a title.
+fn document_title(doc: &pdf_extract::Document) -> Option<String> {
+    let info = doc.trailer.get(b"Info").ok()?;
+    let info = match info {
+        pdf_extract::Object::Reference(id) => doc.get_dictionary(*id).ok()?,
+        other => other.as_dict().ok()?,
+    };
+    let title = pdf_extract::decode_text_string(info.get(b"Title").ok()?).ok()?;
+    let title = crate::import::lines::single_spaced(&title);
+    let lower = title.to_lowercase();
+    let file_name = !title.contains(' ')
+        && title.rsplit_once('.').is_some_and(|(_, ext)| (1..=5).contains(&ext.len()));
+    let address = ["http:", "https:", "file:", "about:", "data:"].iter().any(|p| lower.starts_with(p));
+    let useful = !title.is_empty() && title.chars().count() <= 300 && !file_name && !address && lower != "untitled";
+    useful.then_some(title)
+}
+
+/// The pages' glyphs, read under the limits, and the document's title.
+fn read_pages(bytes: &[u8], deadline: Instant) -> Result<(Vec<glyphs::Page>, Option<String>), PdfError> {
     let mut doc = pdf_extract::Document::load_mem(bytes).map_err(|e| load_error(&e))?;
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err(PdfError::Encrypted);
@@ -101,7 +132,7 @@ fn read_pages(bytes: &[u8], deadline: Instant) -> Result<Vec<glyphs::Page>, PdfE
             }
         }
     }
-    Ok(collector.pages)
+    Ok((collector.pages, document_title(&doc)))
 }
 
 fn load_error(e: &pdf_extract::Error) -> PdfError {
