@@ -25,14 +25,14 @@ fn pdf(objects: &[Vec<u8>], trailer: &str) -> Vec<u8> {
     let mut offsets = Vec::new();
     for (i, body) in objects.iter().enumerate() {
         offsets.push(out.len());
-        write!(out, "{} 0 obj\n", i + 1).unwrap();
+        writeln!(out, "{} 0 obj", i + 1).unwrap();
         out.extend_from_slice(body);
         out.extend_from_slice(b"\nendobj\n");
     }
     let xref = out.len();
     write!(out, "xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).unwrap();
     for offset in offsets {
-        write!(out, "{offset:010} 00000 n \n").unwrap();
+        writeln!(out, "{offset:010} 00000 n ").unwrap();
     }
     write!(
         out,
@@ -61,10 +61,17 @@ fn text_ops(size: f64, runs: &[(f64, f64, &str)]) -> String {
 /// A document of text pages, each page's content given as drawing operators.
 fn text_pdf(pages: &[String]) -> Vec<u8> {
     let first_page = 4;
-    let kids: Vec<String> = (0..pages.len()).map(|i| format!("{} 0 R", first_page + 2 * i)).collect();
+    let kids: Vec<String> = (0..pages.len())
+        .map(|i| format!("{} 0 R", first_page + 2 * i))
+        .collect();
     let mut objects = vec![
         b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
-        format!("<< /Type /Pages /Kids [{}] /Count {} >>", kids.join(" "), pages.len()).into_bytes(),
+        format!(
+            "<< /Type /Pages /Kids [{}] /Count {} >>",
+            kids.join(" "),
+            pages.len()
+        )
+        .into_bytes(),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
     ];
     for (i, content) in pages.iter().enumerate() {
@@ -90,7 +97,9 @@ fn extract_within_a_minute(bytes: Vec<u8>) -> Result<String, String> {
             .map_err(|e| e.to_string());
         let _ = send.send(result);
     });
-    receive.recv_timeout(Duration::from_secs(60)).expect("the read finished")
+    receive
+        .recv_timeout(Duration::from_secs(60))
+        .expect("the read finished")
 }
 
 fn refused_with(bytes: Vec<u8>, words: &str) {
@@ -104,14 +113,31 @@ fn refused_with(bytes: Vec<u8>, words: &str) {
 fn a_clipping_printed_to_pdf_reads_like_the_clipping() {
     let article = read_article(fixture(), Some("harbour_editorial_en.pdf".into())).unwrap();
     let meta = &article.meta;
-    assert_eq!(meta.title.as_deref(), Some("Port strike must end before the harvest ships arrive"));
+    assert_eq!(
+        meta.title.as_deref(),
+        Some("Port strike must end before the harvest ships arrive")
+    );
     assert_eq!(meta.source.as_deref(), Some("The Harbour Herald"));
     assert_eq!(meta.published.unwrap().date.to_string(), "2018-04-26");
-    assert!(meta.body.starts_with("The strike at the container terminal"), "{}", meta.body);
-    assert!(meta.body.ends_with("reputation of the port abroad."), "{}", meta.body);
+    assert!(
+        meta.body.starts_with("The strike at the container terminal"),
+        "{}",
+        meta.body
+    );
+    assert!(
+        meta.body.ends_with("reputation of the port abroad."),
+        "{}",
+        meta.body
+    );
     // The printer's header (date, file name) and footer (address, page
     // number), and the page's own furniture, are not the article.
-    for furniture in ["file://", "1/1", "Related articles", "Copyright", "harbour_editorial_en.txt"] {
+    for furniture in [
+        "file://",
+        "1/1",
+        "Related articles",
+        "Copyright",
+        "harbour_editorial_en.txt",
+    ] {
         assert!(!meta.body.contains(furniture), "{furniture} in {}", meta.body);
     }
     assert_eq!(article.original.format, "pdf");
@@ -145,8 +171,11 @@ fn columns_are_read_in_order_and_running_lines_and_broken_words_are_mended() {
         ops += &text_ops(9.0, &[(40.0, 20.0, &format!("Page {n} of 2"))]);
         for (c, lines) in columns.iter().enumerate() {
             let x = 40.0 + c as f64 * 270.0;
-            let runs: Vec<(f64, f64, &str)> =
-                lines.iter().enumerate().map(|(i, l)| (x, 760.0 - i as f64 * 14.0, *l)).collect();
+            let runs: Vec<(f64, f64, &str)> = lines
+                .iter()
+                .enumerate()
+                .map(|(i, l)| (x, 760.0 - i as f64 * 14.0, *l))
+                .collect();
             ops += &text_ops(11.0, &runs);
         }
         ops
@@ -155,15 +184,31 @@ fn columns_are_read_in_order_and_running_lines_and_broken_words_are_mended() {
         page(
             1,
             [
-                [left, "bour wall, a project delayed for a", "decade by arguments over its cost."],
-                ["Residents said they were relieved,", "though the price of the works is", "still a matter of fierce debate."],
+                [
+                    left,
+                    "bour wall, a project delayed for a",
+                    "decade by arguments over its cost.",
+                ],
+                [
+                    "Residents said they were relieved,",
+                    "though the price of the works is",
+                    "still a matter of fierce debate.",
+                ],
             ],
         ),
         page(
             2,
             [
-                ["Construction is due to begin in the", "spring, weather permitting, and will", "take about two years to finish."],
-                ["Several councillors abstained in the", "vote, saying the plan had not been", "costed with enough care at all."],
+                [
+                    "Construction is due to begin in the",
+                    "spring, weather permitting, and will",
+                    "take about two years to finish.",
+                ],
+                [
+                    "Several councillors abstained in the",
+                    "vote, saying the plan had not been",
+                    "costed with enough care at all.",
+                ],
             ],
         ),
     ]);
@@ -199,9 +244,13 @@ fn an_encrypted_pdf_is_reported_as_encrypted() {
     ];
     let hex32 = "0123456789ABCDEF".repeat(4);
     objects.push(
-        format!("<< /Filter /Standard /V 2 /R 3 /Length 128 /P -3904 /O <{hex32}> /U <{hex32}> >>").into_bytes(),
+        format!("<< /Filter /Standard /V 2 /R 3 /Length 128 /P -3904 /O <{hex32}> /U <{hex32}> >>")
+            .into_bytes(),
     );
-    let bytes = pdf(&objects, "/Encrypt 5 0 R /ID [<00112233445566778899AABBCCDDEEFF> <00112233445566778899AABBCCDDEEFF>]");
+    let bytes = pdf(
+        &objects,
+        "/Encrypt 5 0 R /ID [<00112233445566778899AABBCCDDEEFF> <00112233445566778899AABBCCDDEEFF>]",
+    );
     refused_with(bytes, "encrypted");
 }
 
@@ -278,5 +327,8 @@ fn the_reasons_name_the_file_as_a_pdf() {
     // What the import report shows, word for word.
     let err = extract(b"%PDF-1.4\n", Some("x.pdf")).unwrap_err();
     assert!(matches!(err, ExtractError::Pdf(_)), "{err:?}");
-    assert!(err.to_string().starts_with("the PDF document is damaged"), "{err}");
+    assert!(
+        err.to_string().starts_with("the PDF document is damaged"),
+        "{err}"
+    );
 }

@@ -71,7 +71,8 @@ fn has_name(dict: &Dictionary, key: &[u8], value: &[u8]) -> bool {
 /// use, as pdf-extract will, and refuses a document where that goes deeper
 /// than any real one does or takes too many steps.
 fn check_form_nesting(doc: &Document) -> Result<(), PdfError> {
-    let too_deep = || PdfError::TooComplex("its drawings are nested too deeply, or contain themselves".to_string());
+    let too_deep =
+        || PdfError::TooComplex("its drawings are nested too deeply, or contain themselves".to_string());
     let mut uses = 0usize;
     let mut todo: Vec<(&Dictionary, usize)> = Vec::new();
     for (_, page_id) in doc.get_pages() {
@@ -80,11 +81,14 @@ fn check_form_nesting(doc: &Document) -> Result<(), PdfError> {
         }
     }
     while let Some((resources, depth)) = todo.pop() {
-        let Some(xobjects) = resolve(doc, resources.get(b"XObject").ok()).and_then(|o| o.as_dict().ok()) else {
+        let Some(xobjects) = resolve(doc, resources.get(b"XObject").ok()).and_then(|o| o.as_dict().ok())
+        else {
             continue;
         };
         for (_, entry) in xobjects.iter() {
-            let Some(Object::Stream(form)) = resolve(doc, Some(entry)) else { continue };
+            let Some(Object::Stream(form)) = resolve(doc, Some(entry)) else {
+                continue;
+            };
             if !has_name(&form.dict, b"Subtype", b"Form") {
                 continue;
             }

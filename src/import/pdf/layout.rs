@@ -125,7 +125,7 @@ fn fragments(glyphs: &[Glyph]) -> Vec<Fragment> {
 /// without (the gap there is the font's widths read wrong).
 fn needs_space(before: &str, after: &str) -> bool {
     match (before.chars().next_back(), after.chars().next()) {
-        (Some(a), Some(b)) => !a.is_whitespace() && !b.is_whitespace() && !(is_cjk(a) && is_cjk(b)),
+        (Some(a), Some(b)) => !(a.is_whitespace() || b.is_whitespace() || (is_cjk(a) && is_cjk(b))),
         _ => false,
     }
 }
@@ -222,7 +222,8 @@ fn cut(fragments: &[Fragment], region: &[usize]) -> Option<(Vec<usize>, Vec<usiz
         best.map(|(_, at)| at)
     };
     let split = |at: f64, start: &dyn Fn(&Fragment) -> f64| {
-        let (first, second): (Vec<usize>, Vec<usize>) = region.iter().partition(|&&i| start(&fragments[i]) < at);
+        let (first, second): (Vec<usize>, Vec<usize>) =
+            region.iter().partition(|&&i| start(&fragments[i]) < at);
         (first, second)
     };
     if let Some(at) = widest(&|f| f.x0, &|f| f.x1, GUTTER) {
@@ -275,13 +276,19 @@ mod tests {
     }
 
     fn texts(blocks: &[Block]) -> Vec<Vec<String>> {
-        blocks.iter().map(|b| b.iter().map(|l| l.text.clone()).collect()).collect()
+        blocks
+            .iter()
+            .map(|b| b.iter().map(|l| l.text.clone()).collect())
+            .collect()
     }
 
     #[test]
     fn two_columns_are_read_one_after_the_other_under_a_heading_across_both() {
         let mut glyphs = word_glyphs("A heading across", 50.0, 40.0, 20.0);
-        for (row, (left, right)) in [("left one", "right one"), ("left two", "right two")].iter().enumerate() {
+        for (row, (left, right)) in [("left one", "right one"), ("left two", "right two")]
+            .iter()
+            .enumerate()
+        {
             let y = 100.0 + row as f64 * 14.0;
             // Drawn row by row across the page, as a printer may.
             glyphs.extend(word_glyphs(left, 50.0, y, 10.0));

@@ -33,7 +33,9 @@ const MAX_TIME: Duration = Duration::from_secs(10);
 pub enum PdfError {
     #[error("the PDF document is damaged or incomplete ({0})")]
     Damaged(String),
-    #[error("the PDF document is encrypted: it opens only with its password; save a copy without one and import that")]
+    #[error(
+        "the PDF document is encrypted: it opens only with its password; save a copy without one and import that"
+    )]
     Encrypted,
     #[error("the PDF document has no pages")]
     NoPages,
@@ -99,9 +101,14 @@ fn document_title(doc: &pdf_extract::Document) -> Option<String> {
     let title = crate::import::lines::single_spaced(&title);
     let lower = title.to_lowercase();
     let file_name = !title.contains(' ')
-        && title.rsplit_once('.').is_some_and(|(_, ext)| (1..=5).contains(&ext.len()));
-    let address = ["http:", "https:", "file:", "about:", "data:"].iter().any(|p| lower.starts_with(p));
-    let useful = !title.is_empty() && title.chars().count() <= 300 && !file_name && !address && lower != "untitled";
+        && title
+            .rsplit_once('.')
+            .is_some_and(|(_, ext)| (1..=5).contains(&ext.len()));
+    let address = ["http:", "https:", "file:", "about:", "data:"]
+        .iter()
+        .any(|p| lower.starts_with(p));
+    let useful =
+        !title.is_empty() && title.chars().count() <= 300 && !file_name && !address && lower != "untitled";
     useful.then_some(title)
 }
 
@@ -118,7 +125,9 @@ fn read_pages(bytes: &[u8], deadline: Instant) -> Result<(Vec<glyphs::Page>, Opt
         if let Err(e) = pdf_extract::output_doc_page(&doc, &mut collector, number) {
             match collector.stopped {
                 Some(glyphs::Stop::TooManyGlyphs) => {
-                    return Err(PdfError::TooComplex("more text than an article holds".to_string()));
+                    return Err(PdfError::TooComplex(
+                        "more text than an article holds".to_string(),
+                    ));
                 }
                 Some(glyphs::Stop::OutOfTime) => {
                     return Err(PdfError::TooComplex(format!(
@@ -137,7 +146,9 @@ fn read_pages(bytes: &[u8], deadline: Instant) -> Result<(Vec<glyphs::Page>, Opt
 
 fn load_error(e: &pdf_extract::Error) -> PdfError {
     match e {
-        pdf_extract::Error::Decryption(_) | pdf_extract::Error::UnsupportedSecurityHandler(_) => PdfError::Encrypted,
+        pdf_extract::Error::Decryption(_) | pdf_extract::Error::UnsupportedSecurityHandler(_) => {
+            PdfError::Encrypted
+        }
         other => PdfError::Damaged(other.to_string()),
     }
 }

@@ -113,7 +113,9 @@ mod tests {
         ];
         assert_eq!(
             paragraphs(&[vec![block]]),
-            vec!["The council voted to rebuild the harbour wall, a project of the North-East, with software."]
+            vec![
+                "The council voted to rebuild the harbour wall, a project of the North-East, with software."
+            ]
         );
     }
 
@@ -123,7 +125,10 @@ mod tests {
             line("Harbour wall to be rebuilt", 20.0),
             line("The council voted on Tuesday to", 10.0),
         ]];
-        let page_two = vec![vec![line("rebuild the harbour wall.", 10.0)], vec![line("Works start in spring.", 10.0)]];
+        let page_two = vec![
+            vec![line("rebuild the harbour wall.", 10.0)],
+            vec![line("Works start in spring.", 10.0)],
+        ];
         assert_eq!(
             paragraphs(&[page_one, page_two]),
             vec![

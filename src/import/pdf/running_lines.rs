@@ -35,7 +35,10 @@ pub fn remove_running_lines(pages: &mut [Vec<Block>]) {
     }
     let mut seen_on: HashMap<String, usize> = HashMap::new();
     for page in pages.iter() {
-        let mut keys: Vec<String> = edge_lines(page).into_iter().map(|(b, l)| key(&page[b][l].text)).collect();
+        let mut keys: Vec<String> = edge_lines(page)
+            .into_iter()
+            .map(|(b, l)| key(&page[b][l].text))
+            .collect();
         keys.sort();
         keys.dedup();
         for k in keys {
@@ -126,9 +129,16 @@ mod tests {
 
     #[test]
     fn the_printers_header_and_numbered_footer_go_and_the_text_stays() {
-        let mut pages = vec![page(1, "Page one text"), page(2, "Page two text"), page(3, "Page three text")];
+        let mut pages = vec![
+            page(1, "Page one text"),
+            page(2, "Page two text"),
+            page(3, "Page three text"),
+        ];
         remove_running_lines(&mut pages);
-        for (page, body) in pages.iter().zip(["Page one text", "Page two text", "Page three text"]) {
+        for (page, body) in pages
+            .iter()
+            .zip(["Page one text", "Page two text", "Page three text"])
+        {
             let more = format!("and more of {body}");
             assert_eq!(page, &vec![block(&[(body, 100.0), (&more, 114.0)])]);
         }
@@ -138,7 +148,10 @@ mod tests {
     fn lines_in_the_printers_margin_go_on_a_single_page() {
         let mut page = page(1, "Only page");
         remove_margin_lines(&mut page, 842.0);
-        assert_eq!(page, vec![block(&[("Only page", 100.0), ("and more of Only page", 114.0)])]);
+        assert_eq!(
+            page,
+            vec![block(&[("Only page", 100.0), ("and more of Only page", 114.0)])]
+        );
     }
 
     #[test]
