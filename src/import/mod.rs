@@ -125,6 +125,18 @@ pub fn read_fields(
     if pdf::looks_like_pdf(bytes) {
         let document = pdf::read_pdf(bytes)?;
         let mut article = clipping::read_clipping(&document.text);
+        // The user printed this article: where the clipping reader finds no
+        // run of prose standing out (a page of one paragraph under its
+        // headline), the whole text but the headline is the body.
+        if article.body.trim().is_empty() {
+            let title = article.title.as_deref().unwrap_or_default();
+            article.body = document
+                .text
+                .split("\n\n")
+                .filter(|paragraph| paragraph.trim() != title.trim())
+                .collect::<Vec<_>>()
+                .join("\n\n");
+        }
         // The title the document gives itself is the page's own (a
         // browser's print puts it there), surer than a headline guessed
         // among the lines.
