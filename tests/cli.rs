@@ -680,6 +680,7 @@ fn install_desktop_puts_folio_in_the_menu_with_its_icon_and_uninstall_takes_it_o
         "application/json",
         "text/csv",
         "application/zip",
+        "application/pdf",
     ] {
         assert!(types.contains(&wanted), "{wanted} missing from {types:?}");
     }

@@ -22,7 +22,7 @@ impl PathPicker for SystemPicker {
             .set_title("Import articles")
             .add_filter(
                 "Articles",
-                &["txt", "html", "htm", "mhtml", "mht", "md", "markdown"],
+                &["txt", "html", "htm", "mhtml", "mht", "md", "markdown", "pdf"],
             )
             .add_filter(
                 "Exports (Folio, Pocket, Instapaper, wallabag, Omnivore, Zotero, Pinboard, \

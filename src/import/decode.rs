@@ -22,7 +22,6 @@ const KNOWN_BINARIES: &[(&[u8], &str)] = &[
     (b"\x89PNG", "a PNG image"),
     (b"\xFF\xD8\xFF", "a JPEG image"),
     (b"GIF8", "a GIF image"),
-    (b"%PDF", "a PDF document (PDF import is not supported yet)"),
     (b"PK\x03\x04", "a ZIP archive or Office document"),
     (b"\x1F\x8B", "a gzip archive"),
     (b"SQLite format 3\0", "an SQLite database"),

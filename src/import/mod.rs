@@ -17,6 +17,7 @@ pub mod lines;
 pub mod markdown;
 pub mod markup;
 pub mod mhtml;
+pub mod pdf;
 mod readable;
 pub mod regions;
 pub mod tools;
@@ -38,6 +39,8 @@ pub enum ExtractError {
     NoText,
     #[error("the file is too large ({0} MB; the limit is 50 MB)")]
     TooLarge(u64),
+    #[error(transparent)]
+    Pdf(#[from] pdf::PdfError),
 }
 
 pub use crate::model::MAX_FILE_BYTES;
@@ -50,6 +53,8 @@ pub enum Format {
     Mhtml,
     Markdown,
     Clipping,
+    /// A PDF document's text layer, read as a clipping.
+    Pdf,
 }
 
 impl Format {
@@ -59,6 +64,7 @@ impl Format {
             Format::Mhtml => "mhtml",
             Format::Markdown => "markdown",
             Format::Clipping => "text",
+            Format::Pdf => "pdf",
         }
     }
 }
@@ -93,18 +99,22 @@ pub fn extract(bytes: &[u8], file_name: Option<&str>) -> Result<(ExtractedArticl
 /// One file read as an article, kept with the file as given: what the
 /// ingest stores for each file it is handed.
 pub fn read_article(bytes: Vec<u8>, file_name: Option<String>) -> Result<FoundArticle, ExtractError> {
-    let (text, format) = decoded(&bytes, file_name.as_deref())?;
-    if format == Format::Markdown {
-        // A note keeps what its front matter says beyond the fields (when
-        // it was saved); a file of Folio's vault, all it was, and one of a
-        // link-only article is that, not a file without text.
-        let found = markdown::read_markdown(&text, &bytes, file_name);
-        if found.meta.body.trim().is_empty() && !found.provenance.link_only {
-            return Err(ExtractError::NoText);
+    let (meta, format) = if pdf::looks_like_pdf(&bytes) {
+        (pdf_fields(&bytes)?, Format::Pdf)
+    } else {
+        let (text, format) = decoded(&bytes, file_name.as_deref())?;
+        if format == Format::Markdown {
+            // A note keeps what its front matter says beyond the fields
+            // (when it was saved); a file of Folio's vault, all it was, and
+            // one of a link-only article is that, not a file without text.
+            let found = markdown::read_markdown(&text, &bytes, file_name);
+            if found.meta.body.trim().is_empty() && !found.provenance.link_only {
+                return Err(ExtractError::NoText);
+            }
+            return Ok(found);
         }
-        return Ok(found);
-    }
-    let meta = fields_of(&text, format);
+        (fields_of(&text, format), format)
+    };
     if meta.body.trim().is_empty() {
         return Err(ExtractError::NoText);
     }
@@ -137,7 +147,7 @@ fn fields_of(text: &str, format: Format) -> ExtractedArticle {
         // as holding no article rather than guessing.
         Format::Mhtml => mhtml::extract_mhtml(text).unwrap_or_else(|| clipping::extract_clipping("")),
         Format::Markdown => markdown::extract_markdown(text),
-        Format::Clipping => clipping::extract_clipping(text),
+        Format::Clipping | Format::Pdf => clipping::extract_clipping(text),
     }
 }
 
@@ -148,6 +158,40 @@ pub fn read_fields(
     bytes: &[u8],
     file_name: Option<&str>,
 ) -> Result<(ExtractedArticle, Format), ExtractError> {
+    if pdf::looks_like_pdf(bytes) {
+        return Ok((pdf_fields(bytes)?, Format::Pdf));
+    }
     let (text, format) = decoded(bytes, file_name)?;
     Ok((fields_of(&text, format), format))
+}
+
+/// A PDF's article: its text layer in reading order, read as a clipping.
+/// Told by its bytes before any decoding: a PDF is binary, not text.
+fn pdf_fields(bytes: &[u8]) -> Result<ExtractedArticle, ExtractError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ExtractError::TooLarge(bytes.len() as u64 / (1024 * 1024)));
+    }
+    let document = pdf::read_pdf(bytes)?;
+    let mut article = clipping::read_clipping(&document.text);
+    // The user printed this article: where the clipping reader finds no
+    // run of prose standing out (a page of one paragraph under its
+    // headline), the whole text but the headline is the body.
+    if article.body.trim().is_empty() {
+        let title = article.title.as_deref().unwrap_or_default();
+        article.body = document
+            .text
+            .split("\n\n")
+            .filter(|paragraph| paragraph.trim() != title.trim())
+            .collect::<Vec<_>>()
+            .join("\n\n");
+    }
+    // The title the document gives itself is the page's own (a
+    // browser's print puts it there), surer than a headline guessed
+    // among the lines.
+    if let Some(title) = document.title {
+        let (headline, kind) = clipping::headline_and_kind(&title);
+        article.title = Some(headline);
+        article.kind = article.kind.or(kind.map(str::to_string));
+    }
+    Ok(clipping::finish(article))
 }

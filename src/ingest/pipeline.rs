@@ -21,7 +21,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 /// explicitly are always tried, whatever their name: the format is told by
 /// content.
 const IMPORTABLE_EXTENSIONS: &[&str] = &[
-    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "mhtml", "mht",
+    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "mhtml", "mht", "pdf",
 ];
 
 /// File endings a folder walk tries as exports holding many articles. A

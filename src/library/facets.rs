@@ -364,7 +364,10 @@ impl Library {
                 sorted(tally.languages, Order::MostFirst),
                 &choice.values(Facet::Language),
             ),
-            states: with_chosen(self.state_counts(&scope(Facet::State))?, &choice.values(Facet::State)),
+            states: with_chosen(
+                self.state_counts(&scope(Facet::State))?,
+                &choice.values(Facet::State),
+            ),
             topics: self.topic_tree_within(&scope(Facet::Topic))?,
             saved_searches: self.saved_searches()?,
         })
