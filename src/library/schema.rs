@@ -503,6 +503,21 @@ pub const MIGRATIONS: &[&str] = &[
     -- found by its address.
     CREATE INDEX articles_url ON articles(url) WHERE url IS NOT NULL;
     "#,
+    // 11: a watched folder, remembered with the library it fills (another
+    // library has its own, or none), paused or not; and the files it has
+    // handed over, by their content's hash, so a file renamed or moved
+    // there again is not imported again, now or after a restart.
+    r#"
+    CREATE TABLE watched_folder (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        path TEXT NOT NULL,
+        paused INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE watch_seen (
+        file_hash TEXT PRIMARY KEY,
+        seen_at TEXT NOT NULL
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 pub fn current_version(conn: &Connection) -> Result<i64, LibraryError> {
