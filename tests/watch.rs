@@ -303,3 +303,37 @@ fn without_a_folder_the_watch_says_how_to_name_one() {
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(said.contains("nowhere cannot be watched"), "{said}");
 }
+
+#[test]
+fn without_a_folder_named_the_watch_takes_the_one_the_library_remembers() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("lib.sqlite");
+    let folder = dir.path().join("remembered");
+    std::fs::create_dir_all(&folder).unwrap();
+    {
+        let mut library = Library::open(&library).unwrap();
+        library
+            .set_watched_folder(Some(&folio::library::WatchedFolder {
+                path: folder.clone(),
+                paused: true,
+            }))
+            .unwrap();
+    }
+    let watching = Watching::start(&library, None);
+    let said = watching.errors.lock().unwrap().join("\n");
+    assert!(said.contains(&format!("watching {}", folder.display())), "{said}");
+    std::fs::write(
+        folder.join("one.txt"),
+        as_clipping(
+            &Articles::new(&Plan {
+                articles: 1,
+                seed: 9,
+                tags: 1,
+            })
+            .next_article()
+            .0,
+        ),
+    )
+    .unwrap();
+    watching.wait_until("the file", |w| w.imported() == 1);
+}

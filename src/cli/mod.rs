@@ -160,7 +160,7 @@ pub fn run_command(library_path: &Option<PathBuf>, command: Command) -> Result<E
     let out: &mut dyn Write = &mut printable;
     match command {
         Command::Import(command) => importing::run(library_path, command, out),
-        Command::Watch(command) => watching::run(library_path, command, out),
+        Command::Watch(command) => watching::run(library_path, command),
         Command::Browse(command) => browse::run(library_path, command, out),
         Command::Organize(command) => organize::run(library_path, command, out),
         Command::Annotate(command) => annotate::run(library_path, command, out),

@@ -7,7 +7,6 @@ use crate::ingest::landed::import_landed;
 use crate::ingest::watch::{FolderWatch, Landed};
 use anyhow::{Context, Result, bail};
 use clap::Subcommand;
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::mpsc::RecvTimeoutError;
@@ -28,7 +27,7 @@ pub enum WatchCommand {
     },
 }
 
-pub fn run(library_path: &Option<PathBuf>, command: WatchCommand, out: &mut dyn Write) -> Result<ExitCode> {
+pub fn run(library_path: &Option<PathBuf>, command: WatchCommand) -> Result<ExitCode> {
     let WatchCommand::Watch { folder } = command;
     let mut library = open_library(library_path)?;
     if let Some(reason) = library.read_only_reason() {
@@ -58,7 +57,8 @@ pub fn run(library_path: &Option<PathBuf>, command: WatchCommand, out: &mut dyn 
                     .with_context(|| format!("could not import {}", path.display()))?;
                 print_report_lines(&lines);
             }
-            Ok(Landed::Trouble(message)) => writeln!(out, "folio: {message}")?,
+            // Said beside the report, not in it: scripts read the report.
+            Ok(Landed::Trouble(message)) => eprintln!("folio: {message}"),
             Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => bail!("the watch of {} stopped", folder.display()),
         }

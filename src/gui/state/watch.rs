@@ -150,7 +150,11 @@ impl WatchState {
         let Some(folder) = self.folder.clone() else {
             return;
         };
-        if self.paused || self.refused.is_some() {
+        if self.paused {
+            return;
+        }
+        if let Some(reason) = self.refused.clone() {
+            self.trouble(format!("nothing is imported from the folder: {reason}"));
             return;
         }
         let wake = ctx.clone();
@@ -177,6 +181,16 @@ impl WatchState {
             paused: self.paused,
         });
         out.send(Request::RememberWatch(folder));
+    }
+
+    /// What the status bar adds to the folder's name: paused, or not
+    /// running (the list says why).
+    pub fn state_words(&self) -> &'static str {
+        match (self.paused, self.running()) {
+            (true, _) => " · paused",
+            (false, true) => "",
+            (false, false) => " · not running (see What landed)",
+        }
     }
 
     /// The one-click toggle: ("Pause", Pause) while watching, ("Resume",

@@ -110,8 +110,7 @@ fn watching(ui: &mut egui::Ui, watch: &WatchState, actions: &mut Actions) {
         return;
     };
     ui.horizontal(|ui| {
-        let state = if watch.paused { " · paused" } else { "" };
-        ui.label(format!("Watching {folder}{state}"));
+        ui.label(format!("Watching {folder}{}", watch.state_words()));
         let (label, action) = watch.pause_or_resume();
         if ui.small_button(label).clicked() {
             actions.push(action);
