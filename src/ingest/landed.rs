@@ -1,7 +1,8 @@
 //! Importing what a watched folder hands over: each file once. A file
 //! whose content the watch has handed over before (the same file renamed,
-//! moved out and back, copied) is passed over without a word; the rest go
-//! through the import as a folder's files do, with the same report lines.
+//! moved out and back, copied) is passed over without a word, and so is a
+//! file of another kind already said to be skipped; the rest go through
+//! the import as a folder's files do, with the same report lines.
 
 use super::pipeline::{FileReport, Met, import_met, met_in_folder};
 use crate::library::{Library, LibraryError};
@@ -24,10 +25,10 @@ pub fn import_landed(
     }
     // Gone again (renamed on, deleted) before it could be read: its next
     // name, if any, lands in its own time.
-    let Some(file_hash) = file_hash(path) else {
+    let Some(key) = file_key(path, &met) else {
         return Ok(Vec::new());
     };
-    if library.watch_has_seen(&file_hash)? {
+    if library.watch_has_seen(&key)? {
         return Ok(Vec::new());
     }
     let report = import_met(
@@ -36,8 +37,19 @@ pub fn import_landed(
         &AtomicBool::new(false),
         |_, _| {},
     )?;
-    library.watch_saw(&file_hash)?;
+    library.watch_saw(&key)?;
     Ok(report.files)
+}
+
+/// What tells a file the watch has taken: an article's by its content
+/// (renamed or moved, it is the same), a file of another kind by its path
+/// (a picture is said to be skipped once, however often it changes: the
+/// library's own file, in a watched folder, changes at every import).
+fn file_key(path: &Path, met: &Met) -> Option<String> {
+    match met {
+        Met::Skipped(_) => Some(format!("skipped {}", path.display())),
+        _ => file_hash(path),
+    }
 }
 
 /// The hash of a file's bytes, read as a stream (a large download need

@@ -60,6 +60,16 @@ impl FolderWatch {
     /// handed over (the window repaints to take it). Files already there
     /// are handed over too, once settled, marked `at_start`.
     pub fn start(folder: &Path, wake: impl Fn() + Send + 'static) -> Result<FolderWatch, String> {
+        Self::start_with(folder, wake, false)
+    }
+
+    /// `poll`: read the folder over and over even where there are file
+    /// events (to try the fallback where it is not needed).
+    fn start_with(
+        folder: &Path,
+        wake: impl Fn() + Send + 'static,
+        poll: bool,
+    ) -> Result<FolderWatch, String> {
         let shown = folder.display();
         match std::fs::metadata(folder) {
             Ok(meta) if meta.is_dir() => {}
@@ -68,7 +78,7 @@ impl FolderWatch {
         }
         let folder = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf());
         let (events_in, events) = channel();
-        let (watcher, polling) = event_source(&folder, events_in)?;
+        let (watcher, polling) = event_source(&folder, events_in, poll)?;
         let (landed_in, landed) = channel();
         let stop = Arc::new(AtomicBool::new(false));
         let mut settling = Settling::new(folder.clone());
@@ -133,13 +143,19 @@ type Events = Sender<notify::Result<notify::Event>>;
 
 /// The system's file events for the folder, or, where there are none,
 /// notify's polling watcher; `true` when polling.
-fn event_source(folder: &Path, events: Events) -> Result<(Box<dyn Watcher + Send>, bool), String> {
-    let evented = notify::recommended_watcher(events.clone()).and_then(|mut watcher| {
-        watcher.watch(folder, RecursiveMode::NonRecursive)?;
-        Ok(watcher)
-    });
-    if let Ok(watcher) = evented {
-        return Ok((Box::new(watcher), false));
+fn event_source(
+    folder: &Path,
+    events: Events,
+    poll: bool,
+) -> Result<(Box<dyn Watcher + Send>, bool), String> {
+    if !poll {
+        let evented = notify::recommended_watcher(events.clone()).and_then(|mut watcher| {
+            watcher.watch(folder, RecursiveMode::NonRecursive)?;
+            Ok(watcher)
+        });
+        if let Ok(watcher) = evented {
+            return Ok((Box::new(watcher), false));
+        }
     }
     let config = notify::Config::default().with_poll_interval(POLL_EVERY);
     let mut watcher = notify::PollWatcher::new(events, config)
@@ -337,6 +353,24 @@ impl Settling {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Where the system gives no file events, the folder is read over and
+    /// over: a file that lands is handed over all the same.
+    #[test]
+    fn without_file_events_the_folder_is_polled() {
+        let dir = tempfile::tempdir().unwrap();
+        let watch = FolderWatch::start_with(dir.path(), || {}, true).unwrap();
+        assert!(watch.polling());
+        let file = dir.path().join("landed.txt");
+        std::fs::write(&file, "A clipping.").unwrap();
+        // A guard against a hang, not a measure of speed.
+        let landed = watch.next(Duration::from_secs(60)).unwrap();
+        // Written as the watch began, it may count as there at the start.
+        let Landed::File { path, .. } = landed else {
+            panic!("{landed:?}");
+        };
+        assert_eq!(path, std::fs::canonicalize(&file).unwrap());
+    }
 
     #[test]
     fn names_still_being_written_are_passed_over() {

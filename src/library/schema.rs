@@ -505,8 +505,9 @@ pub const MIGRATIONS: &[&str] = &[
     "#,
     // 11: a watched folder, remembered with the library it fills (another
     // library has its own, or none), paused or not; and the files it has
-    // handed over, by their content's hash, so a file renamed or moved
-    // there again is not imported again, now or after a restart.
+    // handed over, by their content's hash (a file of another kind by its
+    // path), so a file renamed or moved there again is not imported
+    // again, nor a picture reported again, now or after a restart.
     r#"
     CREATE TABLE watched_folder (
         id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -514,7 +515,7 @@ pub const MIGRATIONS: &[&str] = &[
         paused INTEGER NOT NULL DEFAULT 0
     );
     CREATE TABLE watch_seen (
-        file_hash TEXT PRIMARY KEY,
+        file_key TEXT PRIMARY KEY,
         seen_at TEXT NOT NULL
     ) WITHOUT ROWID;
     "#,

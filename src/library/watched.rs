@@ -1,5 +1,5 @@
 //! The watched folder this library remembers, and the files the watch has
-//! already handed over (by their content's hash).
+//! already handed over.
 
 use super::{Library, LibraryError, Result, now};
 use rusqlite::{OptionalExtension, params};
@@ -45,20 +45,21 @@ impl Library {
         Ok(())
     }
 
-    /// Whether the watch has handed over a file with this content before.
-    pub fn watch_has_seen(&self, file_hash: &str) -> Result<bool> {
+    /// Whether the watch has handed over this file before (`file_key`:
+    /// what tells it, see [`crate::ingest::landed`]).
+    pub fn watch_has_seen(&self, file_key: &str) -> Result<bool> {
         Ok(self
             .conn
-            .prepare_cached("SELECT 1 FROM watch_seen WHERE file_hash = ?")?
-            .exists([file_hash])?)
+            .prepare_cached("SELECT 1 FROM watch_seen WHERE file_key = ?")?
+            .exists([file_key])?)
     }
 
-    /// Notes that the watch has handed over a file with this content.
-    pub fn watch_saw(&mut self, file_hash: &str) -> Result<()> {
+    /// Notes that the watch has handed over this file.
+    pub fn watch_saw(&mut self, file_key: &str) -> Result<()> {
         self.ensure_writable()?;
         self.conn
-            .prepare_cached("INSERT OR IGNORE INTO watch_seen(file_hash, seen_at) VALUES (?, ?)")?
-            .execute(params![file_hash, now()])?;
+            .prepare_cached("INSERT OR IGNORE INTO watch_seen(file_key, seen_at) VALUES (?, ?)")?
+            .execute(params![file_key, now()])?;
         Ok(())
     }
 }
