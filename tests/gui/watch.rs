@@ -27,6 +27,14 @@ fn click(harness: &Harness<'static, FolioApp>, label: &str) {
     harness.get_all_by_label(label).next().unwrap().click();
 }
 
+/// Preferences ▸ Watch a folder…, until `then` shows.
+fn choose_to_watch(harness: &mut Harness<'static, FolioApp>, what: &str, then: &str) {
+    click(harness, "Preferences");
+    wait_for(harness, "the Preferences menu", |h| shows(h, "Watch a folder…"));
+    click(harness, "Watch a folder…");
+    wait_for(harness, what, |h| shows(h, then));
+}
+
 #[test]
 fn a_watched_folder_imports_what_lands_until_paused_and_comes_back_after_a_restart() {
     let dir = tempfile::tempdir().unwrap();
@@ -36,14 +44,7 @@ fn a_watched_folder_imports_what_lands_until_paused_and_comes_back_after_a_resta
     let mut harness = app_over(&path, vec![folder.clone()]);
     wait_for(&mut harness, "the welcome view", |h| shows(h, "Welcome to Folio"));
 
-    click(&harness, "Preferences");
-    wait_for(&mut harness, "the Preferences menu", |h| {
-        shows(h, "Watch a folder…")
-    });
-    click(&harness, "Watch a folder…");
-    wait_for(&mut harness, "the watch's list", |h| {
-        shows(h, "Nothing has landed yet")
-    });
+    choose_to_watch(&mut harness, "the watch's list", "Nothing has landed yet");
     let watching = format!("Watching {}", folder.display());
     assert!(shows(&harness, &watching), "the status bar names the folder");
 
@@ -96,4 +97,41 @@ fn a_watched_folder_imports_what_lands_until_paused_and_comes_back_after_a_resta
     wait_for(&mut harness, "the watch's list", |h| {
         shows(h, "wrapped_news_en.txt — imported")
     });
+}
+
+#[test]
+fn without_a_folder_chooser_the_folder_to_watch_is_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("clippings");
+    std::fs::create_dir_all(&folder).unwrap();
+    let library = folio::library::Library::open(&dir.path().join("lib.sqlite")).unwrap();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .allow_missing_glyphs()
+        .build_eframe(move |cc| {
+            FolioApp::new(&cc.egui_ctx, library, std::sync::Arc::new(folio::gui::NoChooser))
+        });
+    wait_for(&mut harness, "the welcome view", |h| shows(h, "Welcome to Folio"));
+    choose_to_watch(&mut harness, "the folder field", "No folder was chosen.");
+
+    let type_folder = |harness: &mut Harness<'static, FolioApp>, text: &str| {
+        harness.get_by_label("Folder").click();
+        harness.step();
+        select_all_text(harness);
+        harness.get_by_label("Folder").type_text(text);
+        harness.step();
+        harness.get_by_label("Watch").click();
+    };
+    let nowhere = dir.path().join("nowhere");
+    type_folder(&mut harness, nowhere.to_str().unwrap());
+    wait_for(&mut harness, "the refusal", |h| {
+        shows(h, "nowhere is not a folder")
+    });
+    assert!(!shows(&harness, "Watching"));
+
+    type_folder(&mut harness, folder.to_str().unwrap());
+    let watching = format!("Watching {}", folder.display());
+    wait_for(&mut harness, "the watch", |h| shows(h, &watching));
+    drop_in(&folder, "harbour_editorial_en.txt");
+    wait_for(&mut harness, "the file to arrive", |h| shows(h, "1 article"));
 }

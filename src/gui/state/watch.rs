@@ -28,6 +28,10 @@ pub enum WatchAction {
     Stop,
     /// Open or close the list of what landed.
     ShowList(bool),
+    /// The folder field (offered when no chooser answered), as typed.
+    PathTyped(String),
+    /// Watch the folder typed in the field.
+    WatchTyped,
 }
 
 pub struct WatchState {
@@ -41,6 +45,9 @@ pub struct WatchState {
     /// What became of the files that landed, the newest first.
     pub lines: VecDeque<FileReport>,
     pub list_open: bool,
+    /// The folder field, shown in the list's window when the chooser
+    /// answered with nothing (cancelled, or none on this desktop).
+    pub typed_path: Option<String>,
 }
 
 impl WatchState {
@@ -55,6 +62,7 @@ impl WatchState {
             watch: None,
             lines: VecDeque::new(),
             list_open: false,
+            typed_path: None,
         }
     }
 
@@ -106,6 +114,13 @@ impl WatchState {
                 self.remember(out);
             }
             WatchAction::ShowList(open) => self.list_open = open,
+            WatchAction::PathTyped(text) => self.typed_path = Some(text),
+            WatchAction::WatchTyped => {
+                let typed = self.typed_path.take().unwrap_or_default();
+                if !typed.trim().is_empty() {
+                    self.watch_folder(PathBuf::from(typed.trim()), ctx, out);
+                }
+            }
         }
     }
 
@@ -113,12 +128,14 @@ impl WatchState {
     /// file sent to the library's thread to import).
     pub fn poll(&mut self, ctx: &egui::Context, out: &mut Outbox) {
         while let Ok(chosen) = self.chosen.1.try_recv() {
-            if let Some(folder) = chosen {
-                self.folder = Some(folder);
-                self.paused = false;
-                self.begin(ctx);
-                self.remember(out);
-                self.list_open = true;
+            match chosen {
+                Some(folder) => self.watch_folder(folder, ctx, out),
+                // Cancelled, or no chooser on this desktop: a field to type
+                // the folder in, in the list's window.
+                None => {
+                    self.typed_path.get_or_insert_default();
+                    self.list_open = true;
+                }
             }
         }
         let landed = self.watch.as_ref().map(FolderWatch::take).unwrap_or_default();
@@ -128,6 +145,25 @@ impl WatchState {
                 Landed::Trouble(message) => self.trouble(message),
             }
         }
+    }
+
+    /// Watches this folder from now on, and shows what lands.
+    fn watch_folder(&mut self, folder: PathBuf, ctx: &egui::Context, out: &mut Outbox) {
+        if !folder.is_dir() {
+            // The field stays, with what was typed, to be put right.
+            out.say(format!(
+                "{} is not a folder: nothing is watched",
+                folder.display()
+            ));
+            self.typed_path = Some(folder.display().to_string());
+            return;
+        }
+        self.folder = Some(folder);
+        self.paused = false;
+        self.typed_path = None;
+        self.begin(ctx);
+        self.remember(out);
+        self.list_open = true;
     }
 
     /// The library's lines for a file that landed.

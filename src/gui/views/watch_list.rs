@@ -4,6 +4,7 @@
 
 use crate::gui::action::{Action, Actions};
 use crate::gui::state::watch::{WatchAction, WatchState};
+use crate::gui::widgets;
 use crate::ingest::pipeline::{FileReport, Outcome};
 
 /// What became of one file, in words.
@@ -15,6 +16,25 @@ fn describe(line: &FileReport) -> String {
         Outcome::Failed { reason } => format!("failed: {reason}"),
         Outcome::Skipped { reason } => format!("skipped: {reason}"),
     }
+}
+
+/// Where no folder chooser answered: the folder's path, typed.
+fn folder_field(ui: &mut egui::Ui, typed: &str, actions: &mut Actions) {
+    ui.label("No folder was chosen. If no chooser appears on this desktop, type the folder's path:");
+    ui.horizontal(|ui| {
+        let label = ui.label("Folder");
+        let (changed, field) = widgets::typed_line(ui, typed, |t| {
+            t.hint_text("/home/me/Downloads/clippings").desired_width(300.0)
+        });
+        let field = field.labelled_by(label.id);
+        if let Some(text) = changed {
+            actions.push(WatchAction::PathTyped(text));
+        }
+        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if ui.button("Watch").clicked() || entered {
+            actions.push(WatchAction::WatchTyped);
+        }
+    });
 }
 
 pub fn show(ctx: &egui::Context, watch: &WatchState) -> Vec<Action> {
@@ -42,6 +62,9 @@ pub fn show(ctx: &egui::Context, watch: &WatchState) -> Vec<Action> {
                     }
                 }
             });
+            if let Some(typed) = &watch.typed_path {
+                folder_field(ui, typed, &mut actions);
+            }
             ui.separator();
             if watch.lines.is_empty() {
                 ui.weak(
