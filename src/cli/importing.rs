@@ -48,27 +48,7 @@ pub fn run(library_path: &Option<PathBuf>, command: ImportCommand, out: &mut dyn
             } else {
                 Some(clipping_from_stdin(&mut library)?)
             };
-            let print_lines = |files: &[pipeline::FileReport]| {
-                for file in files {
-                    let line = match &file.outcome {
-                        pipeline::Outcome::Imported { id, title } => {
-                            format!("imported #{id} \"{}\"", ellipsize(title, 60))
-                        }
-                        pipeline::Outcome::Duplicate { id } => format!("duplicate of #{id}"),
-                        pipeline::Outcome::Merged { id, changes } => {
-                            format!("merged into #{id}: {}", changes.join("; "))
-                        }
-                        pipeline::Outcome::Failed { reason } => format!("failed: {reason}"),
-                        pipeline::Outcome::Skipped { reason } => format!("skipped: {reason}"),
-                    };
-                    let note = file.note.as_ref().map(|n| format!(" ({n})")).unwrap_or_default();
-                    let _ = writeln!(
-                        super::Printable(std::io::stdout()),
-                        "{}: {line}{note}",
-                        file.path.display()
-                    );
-                }
-            };
+            let print_lines = print_report_lines;
             let mut report = pipeline::ImportReport::default();
             if let Some(line) = from_stdin {
                 print_lines(std::slice::from_ref(&line));
@@ -144,5 +124,29 @@ fn clipping_from_stdin(library: &mut crate::library::Library) -> Result<pipeline
     match import::read_article(bytes, None) {
         Ok(found) => Ok(pipeline::import_found(library, found, "-")?),
         Err(e) => Ok(failed(e.to_string())),
+    }
+}
+
+/// The report's lines as the import prints them, one per file, on
+/// standard output as they come (`folio watch` prints the same).
+pub(super) fn print_report_lines(files: &[pipeline::FileReport]) {
+    for file in files {
+        let line = match &file.outcome {
+            pipeline::Outcome::Imported { id, title } => {
+                format!("imported #{id} \"{}\"", ellipsize(title, 60))
+            }
+            pipeline::Outcome::Duplicate { id } => format!("duplicate of #{id}"),
+            pipeline::Outcome::Merged { id, changes } => {
+                format!("merged into #{id}: {}", changes.join("; "))
+            }
+            pipeline::Outcome::Failed { reason } => format!("failed: {reason}"),
+            pipeline::Outcome::Skipped { reason } => format!("skipped: {reason}"),
+        };
+        let note = file.note.as_ref().map(|n| format!(" ({n})")).unwrap_or_default();
+        let _ = writeln!(
+            super::Printable(std::io::stdout()),
+            "{}: {line}{note}",
+            file.path.display()
+        );
     }
 }

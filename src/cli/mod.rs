@@ -21,6 +21,7 @@ mod open_files;
 mod options_anywhere;
 mod organize;
 mod tag_words;
+mod watching;
 
 use filter_args::FilterArgs;
 
@@ -112,6 +113,8 @@ pub enum Command {
     #[command(flatten)]
     Import(importing::ImportCommand),
     #[command(flatten)]
+    Watch(watching::WatchCommand),
+    #[command(flatten)]
     Browse(browse::BrowseCommand),
     #[command(flatten)]
     Organize(organize::OrganizeCommand),
@@ -157,6 +160,7 @@ pub fn run_command(library_path: &Option<PathBuf>, command: Command) -> Result<E
     let out: &mut dyn Write = &mut printable;
     match command {
         Command::Import(command) => importing::run(library_path, command, out),
+        Command::Watch(command) => watching::run(library_path, command),
         Command::Browse(command) => browse::run(library_path, command, out),
         Command::Organize(command) => organize::run(library_path, command, out),
         Command::Annotate(command) => annotate::run(library_path, command, out),

@@ -8,6 +8,7 @@ use super::state::import::ImportAction;
 use super::state::list::ListAction;
 use super::state::reader::ReaderAction;
 use super::state::tags::TagsAction;
+use super::state::watch::WatchAction;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -18,6 +19,7 @@ pub enum Action {
     Import(ImportAction),
     Annotate(AnnotateAction),
     Clipping(ClippingAction),
+    Watch(WatchAction),
     /// Take back the last change (Ctrl+Z).
     Undo,
     DismissStatus,
@@ -42,6 +44,7 @@ wraps!(
     Import(ImportAction),
     Annotate(AnnotateAction),
     Clipping(ClippingAction),
+    Watch(WatchAction),
 );
 
 /// What a view collects while it draws: the user's intent, in order.

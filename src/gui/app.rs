@@ -17,6 +17,7 @@ use super::state::messages::Messages;
 use super::state::outbox::{Effect, Outbox};
 use super::state::reader::ReaderState;
 use super::state::tags::TagEdits;
+use super::state::watch::WatchState;
 use super::undo::{UNDO_DEPTH, Undo};
 use super::views;
 use super::views::cache::ViewCache;
@@ -92,6 +93,8 @@ pub struct FolioApp {
     /// A clipping pasted from the clipboard, being read or checked.
     pub clipping: ClippingState,
     pub messages: Messages,
+    /// The watched folder, and what landed there.
+    pub watch: WatchState,
     /// Changes that Ctrl+Z takes back, the last one last.
     undo: Vec<Undo>,
     /// What views keep between frames to draw faster.
@@ -148,6 +151,8 @@ impl FolioApp {
             .is_none()
             .then(|| Inbox::watch(&library_path, move || wake.request_repaint()))
             .flatten();
+        // Read here, before the library goes to its thread.
+        let watched = library.watched_folder().unwrap_or_default();
         let repaint = ctx.clone();
         let worker = Worker::start(library, move || repaint.request_repaint());
         let mut app = FolioApp {
@@ -156,9 +161,10 @@ impl FolioApp {
             reader: ReaderState::new(settings.open_article, settings.text_size),
             tags: TagEdits::default(),
             dialogs: Dialogs::default(),
-            import: ImportState::new(picker),
+            import: ImportState::new(picker.clone()),
             annotating: Annotating::default(),
             clipping: ClippingState::new(Arc::new(SystemClipboard::new())),
+            watch: WatchState::new(picker, read_only.clone()),
             messages: Messages {
                 status: read_only,
                 ..Messages::default()
@@ -176,6 +182,7 @@ impl FolioApp {
             out.send(Request::Open(id));
         }
         app.list.refresh(&mut out);
+        app.watch.remembered(watched, ctx);
         out.send(Request::BackupIfDue);
         app.follow(out);
         app
@@ -236,6 +243,7 @@ impl FolioApp {
             Action::Import(action) => self.import.apply(action, ctx, &mut out),
             Action::Annotate(action) => self.annotating.apply(action, article, &mut out),
             Action::Clipping(action) => self.clipping.apply(action, ctx, &mut out),
+            Action::Watch(action) => self.watch.apply(action, ctx, &mut out),
             Action::Undo => self.take_back(&mut out),
             Action::DismissStatus => {
                 self.messages.status = None;
@@ -342,6 +350,7 @@ impl FolioApp {
         let mut out = Outbox::default();
         self.import.poll(ctx, &mut out);
         self.clipping.poll(&mut out);
+        self.watch.poll(ctx, &mut out);
         while let Some(response) = self.worker.try_recv() {
             self.route(response, ctx, &mut out);
         }
@@ -410,6 +419,7 @@ impl FolioApp {
             Response::Failed(message) => out.then(Effect::Failed(message)),
             Response::Damaged(message) => self.messages.damaged = Some(message),
             r @ Response::ClippingSaved { .. } => self.clipping.receive(r, out),
+            Response::Landed(lines) => self.watch.receive(lines, out),
         }
     }
 
@@ -422,6 +432,7 @@ impl FolioApp {
             &self.list,
             (self.undo.last(), no_clipboard.as_deref()),
             (self.reader.text_size, self.annotating.color),
+            &self.watch,
         );
         // The count under the window is of what it shows: the annotations
         // view's annotations, else the list's articles.
@@ -430,7 +441,7 @@ impl FolioApp {
             ui,
             &self.import,
             (&self.list, annotations),
-            &self.messages,
+            (&self.messages, &self.watch),
         ));
         let viewing = self.annotating.view.is_some();
         actions.extend(views::sidebar::show(ui, &self.list, &self.tags, viewing));
@@ -480,6 +491,7 @@ impl FolioApp {
             self.list.selection.len(),
         ));
         actions.extend(views::clipping_sheet::show(&ctx, &self.clipping));
+        actions.extend(views::watch_list::show(&ctx, &self.watch));
         views::drop_hint::show(&ctx);
         actions
     }

@@ -168,6 +168,13 @@ pub enum Request {
     Rows(Vec<i64>),
     /// Answered once every earlier request is done.
     Flush(Sender<()>),
+    /// A file the watched folder handed over (see `state::watch`).
+    ImportLanded {
+        path: PathBuf,
+        at_start: bool,
+    },
+    /// The watched folder as it now stands (`None`: none).
+    RememberWatch(Option<crate::library::WatchedFolder>),
 }
 
 /// What the library answers.
@@ -245,6 +252,9 @@ pub enum Response {
     Failed(String),
     /// SQLite found the library damaged; nothing more is written to it.
     Damaged(String),
+    /// What became of a file the watched folder handed over (nothing
+    /// when it had been taken before).
+    Landed(Vec<pipeline::FileReport>),
 }
 
 pub struct Worker {
@@ -653,6 +663,13 @@ fn answer(
         }
         Request::Flush(done) => {
             let _ = done.send(());
+            Response::Changed
+        }
+        Request::ImportLanded { path, at_start } => {
+            Response::Landed(crate::ingest::landed::import_landed(library, &path, at_start)?)
+        }
+        Request::RememberWatch(folder) => {
+            library.set_watched_folder(folder.as_ref())?;
             Response::Changed
         }
         Request::UpdateDetails { id, details } => {

@@ -11,7 +11,13 @@
 //!   export, other tools' exports), stored whole, an article at a time, with
 //!   the highlights they bring found in the text.
 //! - `report`: what became of every file (re-exported by [`pipeline`]).
+//! - [`watch`]: a watched folder, on its own thread: files handed over
+//!   once they stop changing, temporary names passed over.
+//! - [`landed`]: what the watch hands over, imported once each (by the
+//!   content's hash, remembered in the library).
 
 mod collections;
+pub mod landed;
 pub mod pipeline;
 mod report;
+pub mod watch;

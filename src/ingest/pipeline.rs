@@ -99,7 +99,7 @@ fn walk_folder(dir: &Path, visited: &mut std::collections::HashSet<PathBuf>, out
 
 /// What becomes of one entry of a folder being walked (a folder to walk
 /// is `Read`).
-fn met_in_folder(child: &Path) -> Met {
+pub fn met_in_folder(child: &Path) -> Met {
     let name = child.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
     let meta = match std::fs::metadata(child) {
         Ok(meta) => meta,
@@ -265,11 +265,22 @@ pub fn import_paths(
     library: &mut Library,
     paths: &[PathBuf],
     cancel: &AtomicBool,
+    progress: impl FnMut(Progress, &[FileReport]),
+) -> Result<ImportReport, LibraryError> {
+    import_met(library, collect_files(paths), cancel, progress)
+}
+
+/// Imports paths already met (by [`collect_files`], or one by one as a
+/// watched folder hands them over), each as what it was met as.
+pub fn import_met(
+    library: &mut Library,
+    met: Vec<(PathBuf, Met)>,
+    cancel: &AtomicBool,
     mut progress: impl FnMut(Progress, &[FileReport]),
 ) -> Result<ImportReport, LibraryError> {
     // A library export, or another tool's, holds many articles: each gets
     // its own line.
-    let (skipped, met): (Vec<_>, Vec<_>) = collect_files(paths)
+    let (skipped, met): (Vec<_>, Vec<_>) = met
         .into_iter()
         .partition(|(_, met)| matches!(met, Met::Skipped(_)));
     let (exports, files): (Vec<_>, Vec<_>) = met

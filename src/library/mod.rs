@@ -24,6 +24,8 @@ mod suggestions;
 mod topic_lexicon;
 mod topics;
 mod transfer;
+mod watched;
+pub use watched::WatchedFolder;
 pub mod word_starts;
 pub use topics::TopicNode;
 

@@ -507,6 +507,22 @@ pub const MIGRATIONS: &[&str] = &[
     -- found by its address.
     CREATE INDEX articles_url ON articles(url) WHERE url IS NOT NULL;
     "#,
+    // 11: a watched folder, remembered with the library it fills (another
+    // library has its own, or none), paused or not; and the files it has
+    // handed over, by their content's hash (a file of another kind by its
+    // path), so a file renamed or moved there again is not imported
+    // again, nor a picture reported again, now or after a restart.
+    r#"
+    CREATE TABLE watched_folder (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        path TEXT NOT NULL,
+        paused INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE watch_seen (
+        file_key TEXT PRIMARY KEY,
+        seen_at TEXT NOT NULL
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 pub fn current_version(conn: &Connection) -> Result<i64, LibraryError> {

@@ -17,3 +17,4 @@ mod support;
 mod topics;
 mod trash_and_backups;
 mod undo;
+mod watch;

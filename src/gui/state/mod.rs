@@ -12,3 +12,4 @@ pub mod messages;
 pub mod outbox;
 pub mod reader;
 pub mod tags;
+pub mod watch;

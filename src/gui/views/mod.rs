@@ -18,3 +18,4 @@ pub mod shortcuts;
 pub mod sidebar;
 pub mod status_bar;
 pub mod top_bar;
+pub mod watch_list;

@@ -1,10 +1,12 @@
 //! The bottom bar: how many articles match, import progress and reports,
-//! passing messages, and the path field when no file chooser comes.
+//! the watched folder, passing messages, and the path field when no file
+//! chooser comes.
 
 use crate::gui::action::{Action, Actions};
 use crate::gui::state::import::{Chooser, ImportAction, ImportState};
 use crate::gui::state::list::ListState;
 use crate::gui::state::messages::Messages;
+use crate::gui::state::watch::{WatchAction, WatchState};
 use crate::gui::widgets;
 use crate::ingest::pipeline::Outcome;
 
@@ -61,13 +63,14 @@ pub fn show(
     ui: &mut egui::Ui,
     import: &ImportState,
     shown: (&ListState, Option<usize>),
-    messages: &Messages,
+    (messages, watch): (&Messages, &WatchState),
 ) -> Vec<Action> {
     let (list, annotations) = shown;
     let mut actions = Actions::default();
     egui::Panel::bottom("status").show(ui, |ui| {
         ui.add_space(3.0);
         import_progress(ui, import, &mut actions);
+        watching(ui, watch, &mut actions);
         if let Some(status) = &messages.status {
             ui.horizontal(|ui| {
                 ui.label(status);
@@ -98,6 +101,28 @@ pub fn show(
         ui.add_space(2.0);
     });
     actions.0
+}
+
+/// "Watching ~/Downloads/clippings · paused", with Pause (or Resume) one
+/// click away, and the list of what landed.
+fn watching(ui: &mut egui::Ui, watch: &WatchState, actions: &mut Actions) {
+    let Some(folder) = watch.folder_label() else {
+        return;
+    };
+    ui.horizontal(|ui| {
+        ui.label(format!("Watching {folder}{}", watch.state_words()));
+        let (label, action) = watch.pause_or_resume();
+        if ui.small_button(label).clicked() {
+            actions.push(action);
+        }
+        if ui
+            .small_button("What landed")
+            .on_hover_text("The files imported from the watched folder")
+            .clicked()
+        {
+            actions.push(WatchAction::ShowList(!watch.list_open));
+        }
+    });
 }
 
 /// Seconds to wait for the system file chooser before offering a path field.

@@ -1,4 +1,5 @@
-//! The top bar: File, Edit and View menus, import buttons, the search box.
+//! The top bar: File, Edit, View and Preferences menus, import buttons,
+//! the search box.
 
 use crate::gui::action::{Action, Actions};
 use crate::gui::selection::ClickMode;
@@ -8,6 +9,7 @@ use crate::gui::state::dialogs::DialogAction;
 use crate::gui::state::import::ImportAction;
 use crate::gui::state::list::{ListAction, ListState};
 use crate::gui::state::reader::ReaderAction;
+use crate::gui::state::watch::{WatchAction, WatchState};
 use crate::gui::undo::Undo;
 use crate::gui::widgets;
 use crate::model::HighlightColor;
@@ -163,11 +165,41 @@ fn view_menu(ui: &mut egui::Ui, text_size: f32, actions: &mut Actions) {
     ui.ctx().set_theme(preference);
 }
 
+/// The watched folder: choose one, pause or resume it, see what landed.
+fn preferences_menu(ui: &mut egui::Ui, watch: &WatchState, actions: &mut Actions) {
+    let choose = if watch.folder.is_some() {
+        "Watch another folder…"
+    } else {
+        "Watch a folder…"
+    };
+    if ui
+        .button(choose)
+        .on_hover_text("Files saved into the folder are imported as they land")
+        .clicked()
+    {
+        actions.push(WatchAction::Choose);
+    }
+    if watch.folder.is_none() {
+        return;
+    }
+    let (label, action) = watch.pause_or_resume();
+    if ui.button(format!("{label} watching")).clicked() {
+        actions.push(action);
+    }
+    if ui.button("What landed in the watched folder").clicked() {
+        actions.push(WatchAction::ShowList(true));
+    }
+    if ui.button("Stop watching").clicked() {
+        actions.push(WatchAction::Stop);
+    }
+}
+
 /// `undo`: what Ctrl+Z would take back, when there is anything.
 fn menus(
     ui: &mut egui::Ui,
     (undo, no_clipboard): (Option<&Undo>, Option<&str>),
     (text_size, highlight): (f32, HighlightColor),
+    watch: &WatchState,
     actions: &mut Actions,
 ) {
     egui::MenuBar::new().ui(ui, |ui| {
@@ -199,6 +231,7 @@ fn menus(
             }
         });
         ui.menu_button("View", |ui| view_menu(ui, text_size, actions));
+        ui.menu_button("Preferences", |ui| preferences_menu(ui, watch, actions));
     });
 }
 
@@ -264,11 +297,18 @@ pub fn show(
     list: &ListState,
     (undo, no_clipboard): (Option<&Undo>, Option<&str>),
     (text_size, highlight): (f32, HighlightColor),
+    watch: &WatchState,
 ) -> Vec<Action> {
     let mut actions = Actions::default();
     egui::Panel::top("toolbar").show(ui, |ui| {
         ui.add_space(2.0);
-        menus(ui, (undo, no_clipboard), (text_size, highlight), &mut actions);
+        menus(
+            ui,
+            (undo, no_clipboard),
+            (text_size, highlight),
+            watch,
+            &mut actions,
+        );
         ui.horizontal(|ui| {
             if ui
                 .button("Import files…")
