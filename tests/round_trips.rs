@@ -351,6 +351,90 @@ fn bibtex_names_organisations_whole_and_books_as_books() {
 }
 
 #[test]
+fn folio_csv_reads_back_as_links_with_their_fields_tags_dates_and_states() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = varied_library(dir.path());
+    let (before, after, text) = round_trip(&lib, "csv", "articles.csv");
+    assert!(text.contains("4 imported, 0 duplicates, 0 failed"), "{text}");
+    assert_eq!(after.len(), before.len());
+    for (b, a) in before.iter().zip(&after) {
+        let title = b.title.as_deref().unwrap();
+        assert_eq!(a.title, b.title);
+        assert_eq!(
+            (&a.source, &a.authors, &a.section, &a.kind, &a.language, &a.url),
+            (&b.source, &b.authors, &b.section, &b.kind, &b.language, &b.url),
+            "{title}"
+        );
+        assert_eq!(
+            (&a.region, &a.countries, &a.tags, &a.topics),
+            (&b.region, &b.countries, &b.tags, &b.topics),
+            "{title}"
+        );
+        assert_eq!(
+            (&a.saved_at, &a.read_state, a.starred),
+            (&b.saved_at, &b.read_state, b.starred),
+            "{title}"
+        );
+        assert_eq!(
+            a.note.as_ref().map(|n| &n.text),
+            b.note.as_ref().map(|n| &n.text),
+            "{title}"
+        );
+        // The CSV has the day of publication, not its time.
+        let day = |p: &Option<String>| p.as_deref().map(|p| p.split('T').next().unwrap().to_string());
+        assert_eq!(day(&a.published), day(&b.published), "{title}");
+        // A row has no text: every article comes back a link.
+        assert!(
+            a.link_only && a.body.is_empty() && a.highlights.is_empty(),
+            "{title}"
+        );
+    }
+    let report = after.iter().find(|a| a.title.as_deref() == Some(REPORT)).unwrap();
+    assert!(report.starred && report.read_state.as_deref() == Some("archived"));
+    assert_eq!(report.tags, ["ports", "strikes"]);
+    let wire = after.iter().find(|a| a.title.as_deref() == Some(WIRE)).unwrap();
+    assert_eq!(wire.authors, ["Le Monde avec AFP"]);
+    assert_eq!(wire.published.as_deref(), Some("2023-05"));
+}
+
+#[test]
+fn folio_csv_gives_back_cells_it_kept_from_running_as_formulas() {
+    let titles = [
+        "=1+1",
+        "-- a dash first",
+        "'=already quoted",
+        "'tis the season",
+        "@home",
+    ];
+    let articles: Vec<ExportedArticle> = titles
+        .iter()
+        .map(|t| serde_json::from_value(article(json!({ "title": t, "tags": ["+plus"] }))).unwrap())
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("articles.csv");
+    std::fs::write(&file, folio::export::formats::csv(&articles).unwrap()).unwrap();
+    let written = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        written.contains(",'=1+1,") && written.contains(",''=already quoted,"),
+        "{written}"
+    );
+    let lib = dir.path().join("lib.sqlite");
+    let (ok, text) = folio(&lib, &["import", file.to_str().unwrap()]);
+    assert!(ok && text.contains("5 imported"), "{text}");
+    let mut found: Vec<(String, Vec<String>)> = articles_of(&lib)
+        .into_iter()
+        .map(|a| (a.title.unwrap(), a.tags))
+        .collect();
+    found.sort();
+    let mut expected: Vec<(String, Vec<String>)> = titles
+        .iter()
+        .map(|t| (t.to_string(), vec!["+plus".to_string()]))
+        .collect();
+    expected.sort();
+    assert_eq!(found, expected);
+}
+
+#[test]
 fn csv_and_html_carry_the_star_and_the_state() {
     let dir = tempfile::tempdir().unwrap();
     let lib = varied_library(dir.path());

@@ -201,10 +201,11 @@ pub fn write_markdown_folder(articles: &[ExportedArticle], folder: &Path) -> std
 }
 
 /// A cell a spreadsheet will not run: text that starts as a formula would
-/// (`=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`, as
-/// OWASP advises against CSV injection.
+/// (`=`, `+`, `-`, `@`, a tab or a carriage return, after any `'`s) gets a
+/// leading `'`, as OWASP advises against CSV injection; Folio's CSV reader
+/// takes it off again.
 fn inert_cell(text: String) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if crate::import::tools::runs_as_formula(&text) {
         format!("'{text}")
     } else {
         text

@@ -16,6 +16,7 @@ mod detect;
 mod elcurator;
 mod export_files;
 mod firefox;
+mod folio_csv;
 mod hypothesis;
 mod instapaper;
 mod item;
@@ -39,6 +40,7 @@ use item::{ToolItem, found_article};
 use serde_json::Value;
 use std::path::Path;
 
+pub use folio_csv::runs_as_formula;
 pub use pocket::is_pocket_html;
 pub use zotero::{csl_date, csl_name_text};
 
@@ -66,6 +68,8 @@ pub enum Tool {
     Readability,
     Linkwarden,
     UrlList,
+    /// Folio's own CSV export.
+    FolioCsv,
 }
 
 impl Tool {
@@ -90,6 +94,7 @@ impl Tool {
             Tool::Readability => "Readability",
             Tool::Linkwarden => "Linkwarden",
             Tool::UrlList => "list of links",
+            Tool::FolioCsv => "Folio CSV",
         }
     }
 }
@@ -135,7 +140,7 @@ pub fn read_export(path: &Path) -> Option<Result<ToolExport, String>> {
 pub const EXPORT_FORMATS: &str = "a Folio library export; the JSON of wallabag, Zotero (CSL-JSON), Omnivore, \
      Hypothesis, Pinboard, Delicious, elCurator, Readability and Linkwarden; Chrome's or Edge's Bookmarks \
      file and Firefox's bookmark backup; Pocket, Instapaper, Raindrop.io, Readwise Reader or Readwise \
-     highlights CSV; Pocket's or Omnivore's zip (or its folder unzipped); a bookmark file (Netscape HTML, as \
+     highlights CSV; Folio's own CSV; Pocket's or Omnivore's zip (or its folder unzipped); a bookmark file (Netscape HTML, as \
      browsers, Pinboard, Shaarli or Raindrop export it) or Pocket's ril_export.html; a Kindle's \
      My Clippings.txt; and a list of links, one a line";
 
@@ -289,7 +294,9 @@ fn read_csv(text: &str) -> Result<(Tool, Items), String> {
     let text = table::with_line_breaks(text);
     let (headers, rows) = table::csv_rows(&text)?;
     let has = |h: &str| headers.iter().any(|x| x == h);
-    let (tool, items) = if pocket::is_pocket_csv(&headers) {
+    let (tool, items) = if folio_csv::looks_like(&headers) {
+        (Tool::FolioCsv, folio_csv::folio_csv(&headers, &rows))
+    } else if pocket::is_pocket_csv(&headers) {
         (Tool::PocketCsv, pocket::pocket_csv(&headers, &rows))
     } else if raindrop::looks_like(&headers) {
         (Tool::Raindrop, raindrop::raindrop_csv(&headers, &rows))
@@ -305,7 +312,8 @@ fn read_csv(text: &str) -> Result<(Tool, Items), String> {
     } else {
         return Err(format!(
             "a CSV file, but not an export Folio knows: its columns ({}) are not those of \
-             Pocket, Instapaper, Raindrop.io, Readwise Reader or Readwise highlights",
+             Folio's own CSV export, Pocket, Instapaper, Raindrop.io, Readwise Reader or Readwise \
+             highlights",
             headers.join(", ")
         ));
     };
