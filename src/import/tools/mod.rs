@@ -9,6 +9,8 @@
 
 mod archive;
 mod attributes;
+mod bib_syntax;
+mod bibtex;
 mod bookmark;
 mod chrome;
 mod delicious;
@@ -21,6 +23,7 @@ mod hypothesis;
 mod instapaper;
 mod item;
 mod kindle;
+mod latex;
 mod linkwarden;
 mod netscape;
 mod omnivore;
@@ -70,6 +73,8 @@ pub enum Tool {
     UrlList,
     /// Folio's own CSV export.
     FolioCsv,
+    /// A BibTeX or biblatex file.
+    Bibtex,
 }
 
 impl Tool {
@@ -95,6 +100,7 @@ impl Tool {
             Tool::Linkwarden => "Linkwarden",
             Tool::UrlList => "list of links",
             Tool::FolioCsv => "Folio CSV",
+            Tool::Bibtex => "BibTeX",
         }
     }
 }
@@ -140,7 +146,7 @@ pub fn read_export(path: &Path) -> Option<Result<ToolExport, String>> {
 pub const EXPORT_FORMATS: &str = "a Folio library export; the JSON of wallabag, Zotero (CSL-JSON), Omnivore, \
      Hypothesis, Pinboard, Delicious, elCurator, Readability and Linkwarden; Chrome's or Edge's Bookmarks \
      file and Firefox's bookmark backup; Pocket, Instapaper, Raindrop.io, Readwise Reader or Readwise \
-     highlights CSV; Folio's own CSV; Pocket's or Omnivore's zip (or its folder unzipped); a bookmark file (Netscape HTML, as \
+     highlights CSV; Folio's own CSV; BibTeX; Pocket's or Omnivore's zip (or its folder unzipped); a bookmark file (Netscape HTML, as \
      browsers, Pinboard, Shaarli or Raindrop export it) or Pocket's ril_export.html; a Kindle's \
      My Clippings.txt; and a list of links, one a line";
 
@@ -271,6 +277,7 @@ fn read_items(path: &Path) -> Option<Result<(Tool, Items), String>> {
         detect::Kind::BookmarkHtml => Some(Ok((Tool::BookmarkHtml, each_read(netscape::bookmarks(text))))),
         detect::Kind::PocketHtml => Some(Ok((Tool::PocketHtml, all_read(pocket::pocket_html(text))))),
         detect::Kind::UrlList => Some(Ok((Tool::UrlList, each_read(url_list::url_list(text))))),
+        detect::Kind::Bibtex => Some(Ok((Tool::Bibtex, each_read(bibtex::bibtex(text))))),
     }
 }
 
