@@ -7,8 +7,8 @@ use super::author_names;
 pub use super::bibtex::bibtex;
 use crate::import::vault;
 use crate::library::content_hash;
+use crate::model::Published;
 use crate::model::library_export::ExportedArticle;
-use crate::model::{DatePrecision, Published};
 use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::path::Path;
@@ -306,16 +306,6 @@ pub(super) fn citation_keys(articles: &[ExportedArticle]) -> Vec<String> {
         .collect()
 }
 
-fn date_parts(p: Published) -> Value {
-    let date = p.date;
-    use chrono::Datelike;
-    match p.precision {
-        DatePrecision::Year => json!([[date.year()]]),
-        DatePrecision::Month => json!([[date.year(), date.month()]]),
-        DatePrecision::Day => json!([[date.year(), date.month(), date.day()]]),
-    }
-}
-
 /// CSL-JSON, the format of citeproc and Zotero: each article as the
 /// citation manager it came from had it (its type, DOI, abstract, pages…
 /// kept as its citation), with what Folio knows now written over it; an
@@ -336,7 +326,7 @@ pub fn csl_json(articles: &[ExportedArticle]) -> Value {
                 item.insert("author".into(), Value::Array(authors));
             }
             if let Some(p) = published(a) {
-                item.insert("issued".into(), json!({ "date-parts": date_parts(p) }));
+                item.insert("issued".into(), crate::import::tools::csl_date_value(p));
             }
             for (field, value) in [
                 ("container-title", &a.source),

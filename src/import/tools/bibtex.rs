@@ -9,7 +9,7 @@
 use super::bib_syntax::{self, Entry};
 use super::item::ToolItem;
 use super::latex::plain;
-use super::zotero::csl_name_text;
+use super::zotero::{csl_date_value, csl_name_text};
 use crate::model::Published;
 use serde_json::{Map, Value, json};
 
@@ -92,7 +92,7 @@ fn reference(entry: Entry) -> ToolItem {
         citation.insert("DOI".into(), json!(doi));
     }
     if let Some(accessed) = text("urldate").and_then(|d| Published::from_iso(&d)) {
-        citation.insert("accessed".into(), json!({ "date-parts": date_parts(accessed) }));
+        citation.insert("accessed".into(), csl_date_value(accessed));
     }
     let authors = entry.field("author").map(csl_names).unwrap_or_default();
     if !authors.is_empty() {
@@ -198,16 +198,6 @@ fn is_language_tag(text: &str) -> bool {
         .next()
         .is_some_and(|p| (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_lowercase()))
         && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
-}
-
-fn date_parts(p: Published) -> Value {
-    use chrono::Datelike;
-    let date = p.date;
-    match p.precision {
-        crate::model::DatePrecision::Year => json!([[date.year()]]),
-        crate::model::DatePrecision::Month => json!([[date.year(), date.month()]]),
-        crate::model::DatePrecision::Day => json!([[date.year(), date.month(), date.day()]]),
-    }
 }
 
 /// The date of publication: biblatex's `date` (ISO, the start of a range),

@@ -45,7 +45,7 @@ use std::path::Path;
 
 pub use folio_csv::runs_as_formula;
 pub use pocket::is_pocket_html;
-pub use zotero::{csl_date, csl_name_text};
+pub use zotero::{csl_date, csl_date_value, csl_name_text};
 
 /// The tools whose exports Folio reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
