@@ -158,13 +158,6 @@ pub fn bibtex(articles: &[ExportedArticle]) -> String {
         let (kind, container) = entry_type(&csl_type);
         let braced = |text: &str| format!("{{{}}}", bibtex_text(text));
         let mut fields: Vec<(String, String)> = vec![("title".into(), braced(title(a)))];
-        // biblatex's mark of a newspaper's or a magazine's article, which
-        // BibTeX ignores: the type comes back when the file is read.
-        match csl_type.as_str() {
-            "article-newspaper" => fields.push(("entrysubtype".into(), "{newspaper}".into())),
-            "article-magazine" => fields.push(("entrysubtype".into(), "{magazine}".into())),
-            _ => {}
-        }
         if let Some(source) = &a.source {
             fields.push((container.into(), braced(source)));
         }
@@ -221,6 +214,13 @@ pub fn bibtex(articles: &[ExportedArticle]) -> String {
         }
         if let Some(place) = &a.publisher_place {
             fields.push(("address".into(), braced(place)));
+        }
+        // biblatex's mark of a newspaper's or a magazine's article, which
+        // BibTeX ignores: the type comes back when the file is read.
+        match csl_type.as_str() {
+            "article-newspaper" => fields.push(("entrysubtype".into(), "{newspaper}".into())),
+            "article-magazine" => fields.push(("entrysubtype".into(), "{magazine}".into())),
+            _ => {}
         }
         // Keywords, as reference managers read tags.
         if !a.tags.is_empty() {
