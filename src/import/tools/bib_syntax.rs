@@ -88,6 +88,9 @@ pub fn entries(text: &str) -> Vec<Result<Entry, String>> {
     .collect();
     let mut found = Vec::new();
     let mut scan = Scanner::new(text);
+    // The line an entry starts on, counted on from the last one's (counted
+    // from the file's start each time, a large file would take minutes).
+    let (mut line, mut counted_to) = (1, 0);
     while let Some(at) = scan.rest().find('@') {
         let start = scan.pos + at;
         scan.pos = start + 1;
@@ -101,7 +104,11 @@ pub fn entries(text: &str) -> Vec<Result<Entry, String>> {
             // An `@` in the text between entries (an address in a comment).
             continue;
         };
-        let line = text[..start].matches('\n').count() + 1;
+        line += text.as_bytes()[counted_to..start]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        counted_to = start;
         let read = match kind.as_str() {
             "" => Err("an “@” with no entry type".to_string()),
             "comment" | "preamble" => scan.group_body(close).map(|_| None),
@@ -159,14 +166,26 @@ fn opens_entry(line: &str) -> bool {
     }
 }
 
+/// The longest `@string` Folio takes, and how much text all the uses of
+/// `@string`s in a file may add up to: an abbreviation that joins another
+/// with itself, a few times over, would otherwise fill the memory.
+const MAX_STRING_BYTES: usize = 64 * 1024;
+const MAX_EXPANDED_BYTES: usize = 64 * 1024 * 1024;
+
 struct Scanner<'a> {
     text: &'a str,
     pos: usize,
+    /// The bytes `@string` names have stood for so far.
+    expanded: usize,
 }
 
 impl<'a> Scanner<'a> {
     fn new(text: &'a str) -> Self {
-        Scanner { text, pos: 0 }
+        Scanner {
+            text,
+            pos: 0,
+            expanded: 0,
+        }
     }
 
     fn rest(&self) -> &'a str {
@@ -302,7 +321,13 @@ impl<'a> Scanner<'a> {
                         });
                     }
                     match strings.get(&name.to_lowercase()) {
-                        Some(text) => value.push_str(text),
+                        Some(text) => {
+                            self.expanded += text.len();
+                            if self.expanded > MAX_EXPANDED_BYTES {
+                                return Err("the file's @strings stand for more than 64 MB of text".into());
+                            }
+                            value.push_str(text);
+                        }
                         None => {
                             warnings.push(format!("“{name}” is no @string of the file, kept as written"));
                             value.push_str(name);
@@ -330,6 +355,9 @@ impl<'a> Scanner<'a> {
             return Err("an @string without “name = value”".into());
         }
         let value = self.value(strings, &mut Vec::new())?;
+        if value.len() > MAX_STRING_BYTES {
+            return Err(format!("the @string “{name}” is longer than 64 KB"));
+        }
         self.skip_space();
         if !self.eat(close) {
             return Err("an @string is not closed".into());
@@ -436,6 +464,23 @@ mod tests {
         );
         assert_eq!(titles[4], Ok("Five".into()));
         assert_eq!(titles.len(), 5);
+    }
+
+    #[test]
+    fn strings_that_double_themselves_are_stopped_not_followed() {
+        let mut bib = String::from("@string{s0 = {0123456789}}\n");
+        for n in 1..40 {
+            bib.push_str(&format!("@string{{s{n} = s{} # s{}}}\n", n - 1, n - 1));
+        }
+        bib.push_str("@misc{a, title = s39}\n@misc{b, title = s3}\n");
+        let found = entries(&bib);
+        assert!(
+            found
+                .iter()
+                .any(|e| e.as_ref().is_err_and(|e| e.contains("longer than 64 KB")))
+        );
+        let b = found.last().unwrap().as_ref().unwrap();
+        assert_eq!(b.field("title").map(str::len), Some(80));
     }
 
     #[test]
