@@ -485,6 +485,16 @@ fn a_hand_written_bibtex_file_reads_with_its_hard_cases_and_reports_the_broken_e
     assert_eq!(undefined.source.as_deref(), Some("nowhere"));
     assert_eq!(undefined.published.as_deref(), Some("2021"));
     assert_eq!(articles.len(), 3);
+
+    // Met in a folder, a `.bib` is read as the export it is.
+    let folder = dir.path().join("folder");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("refs.bib"), HAND_WRITTEN_BIB).unwrap();
+    let (_, text) = folio(
+        &dir.path().join("walked.sqlite"),
+        &["import", folder.to_str().unwrap()],
+    );
+    assert!(text.contains("3 imported, 0 duplicates, 1 failed"), "{text}");
 }
 
 #[test]

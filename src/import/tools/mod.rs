@@ -145,10 +145,10 @@ pub fn read_export(path: &Path) -> Option<Result<ToolExport, String>> {
 /// The formats of many articles Folio reads, for a file that is none.
 pub const EXPORT_FORMATS: &str = "a Folio library export; the JSON of wallabag, Zotero (CSL-JSON), Omnivore, \
      Hypothesis, Pinboard, Delicious, elCurator, Readability and Linkwarden; Chrome's or Edge's Bookmarks \
-     file and Firefox's bookmark backup; Pocket, Instapaper, Raindrop.io, Readwise Reader or Readwise \
-     highlights CSV; Folio's own CSV; BibTeX; Pocket's or Omnivore's zip (or its folder unzipped); a bookmark file (Netscape HTML, as \
-     browsers, Pinboard, Shaarli or Raindrop export it) or Pocket's ril_export.html; a Kindle's \
-     My Clippings.txt; and a list of links, one a line";
+     file and Firefox's bookmark backup; Folio's own CSV and Pocket, Instapaper, Raindrop.io, Readwise \
+     Reader or Readwise highlights CSV; a BibTeX file; Pocket's or Omnivore's zip (or its folder \
+     unzipped); a bookmark file (Netscape HTML, as browsers, Pinboard, Shaarli or Raindrop export it) or \
+     Pocket's ril_export.html; a Kindle's My Clippings.txt; and a list of links, one a line";
 
 /// Whether a folder is an export unzipped: Pocket's CSV parts (told by
 /// their columns, so that a folder of the user's own `part_1.csv` is
