@@ -11,7 +11,7 @@
 //! parsers care about. The other runs the whole import pipeline (the entry
 //! point of `folio import` and the window's Import) on files of every kind
 //! it recognises: other tools' exports (the shared interop files: JSON,
-//! CSV, HTML), our own library and CSL-JSON exports, Omnivore zips (whole
+//! CSV, HTML), our own library, CSL-JSON, BibTeX and CSV exports, Omnivore zips (whole
 //! files mutated, or zips built from mutated parts), pages and clippings,
 //! and arbitrary bytes under any of their names. An input that panics or
 //! runs past its limit is written to `target/fuzz-findings/` and fails the
@@ -74,6 +74,12 @@ const TOKENS: &[&str] = &[
     "🙂",
     "\u{1f}",
     "© 2020 ",
+    "@article{k,",
+    "@string{s = ",
+    " # ",
+    "{\\'",
+    "\\c{",
+    " and ",
 ];
 
 fn seeds() -> Vec<Vec<u8>> {
@@ -235,7 +241,9 @@ fn fuzz_extractors(budget: Duration, limit: usize, seed: u64) -> usize {
 /// The names a file can be imported under: each extension picks a reader
 /// (a collection for JSON, CSV and zip; a page, a clipping or a note for
 /// the rest; Pocket's list for HTML with its marks).
-const EXTENSIONS: &[&str] = &["json", "csv", "zip", "html", "htm", "mhtml", "md", "txt", ""];
+const EXTENSIONS: &[&str] = &[
+    "json", "csv", "zip", "html", "htm", "mhtml", "md", "txt", "bib", "",
+];
 
 /// A file to import: its bytes and its extension.
 #[derive(Clone)]
@@ -296,7 +304,7 @@ fn zip_of(parts: &[(String, Vec<u8>)], deflate: bool) -> Vec<u8> {
 
 /// Every kind of file the import pipeline recognises, from real files:
 /// the shared interop exports, our fixtures (tools, pages, clippings), an
-/// Omnivore zip, and our own library and CSL-JSON exports.
+/// Omnivore zip, and our own library, CSL-JSON, BibTeX and CSV exports.
 fn import_seeds() -> Vec<ImportSeed> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
@@ -334,6 +342,8 @@ fn import_seeds() -> Vec<ImportSeed> {
     for (format, extension) in [
         (folio::export::ExportFormat::Json, "json"),
         (folio::export::ExportFormat::CslJson, "json"),
+        (folio::export::ExportFormat::Bibtex, "bib"),
+        (folio::export::ExportFormat::Csv, "csv"),
     ] {
         let path = dir.path().join(format!("export.{extension}"));
         folio::export::write_export(&library, format, &Filter::default(), true, &path).unwrap();
@@ -378,6 +388,7 @@ fn arbitrary_bytes(rng: &mut Rng) -> Vec<u8> {
         b"https://example.org/a | ",
         b"MIME-Version: 1.0\nContent-Type: multipart/related; boundary=\"b\"\n\n--b\n",
         b"---\ntitle: ",
+        b"@article{key,\n  title = {",
     ];
     let mut bytes = OPENINGS[rng.below(OPENINGS.len())].to_vec();
     let longest = if rng.below(8) == 0 { 256 * 1024 } else { 4096 };

@@ -328,9 +328,178 @@ fn csl_json_reads_back_as_references_with_their_citation_fields() {
 }
 
 #[test]
+fn bibtex_reads_back_as_references_with_their_citation_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = varied_library(dir.path());
+    let (before, after, text) = round_trip(&lib, "bibtex", "refs.bib");
+    assert!(text.contains("4 imported, 0 duplicates, 0 failed"), "{text}");
+    assert_eq!(after.len(), before.len());
+    for (b, a) in before.iter().zip(&after) {
+        let title = b.title.as_deref().unwrap();
+        assert_eq!(a.title, b.title);
+        assert_eq!(
+            (
+                &a.source,
+                &a.authors,
+                &a.section,
+                &a.url,
+                &a.publisher_place,
+                &a.tags
+            ),
+            (
+                &b.source,
+                &b.authors,
+                &b.section,
+                &b.url,
+                &b.publisher_place,
+                &b.tags
+            ),
+            "{title}"
+        );
+        // BibTeX dates have no time of day.
+        let day = |p: &Option<String>| p.as_deref().map(|p| p.split('T').next().unwrap().to_string());
+        assert_eq!(day(&a.published), day(&b.published), "{title}");
+        // A reference has no text: every article comes back a link.
+        assert!(a.link_only && a.body.is_empty(), "{title}");
+        let citation = a.citation.as_ref().unwrap();
+        let kept = b.citation.clone().unwrap_or_default();
+        let expected_type = kept.get("type").cloned().unwrap_or(json!("article-newspaper"));
+        assert_eq!(citation["type"], expected_type, "{title}");
+        for (field, value) in &kept {
+            assert_eq!(&citation[field], value, "{field} of {title}");
+        }
+    }
+    // The corporate author is one name, the people family and given.
+    let wire = after.iter().find(|a| a.title.as_deref() == Some(WIRE)).unwrap();
+    assert_eq!(
+        wire.citation.as_ref().unwrap()["author"],
+        json!([{ "literal": "Le Monde avec AFP" }])
+    );
+    assert_eq!(wire.published.as_deref(), Some("2023-05"));
+    let report = after.iter().find(|a| a.title.as_deref() == Some(REPORT)).unwrap();
+    assert_eq!(
+        report.citation.as_ref().unwrap()["author"],
+        json!([{ "family": "Lima", "given": "Ana" }])
+    );
+    // Exported again, the references are the same entries.
+    let again = dir.path().join("again.bib");
+    let copy = lib.with_file_name("refs.bib.sqlite");
+    let (ok, text) = folio(
+        &copy,
+        &["export", "--format", "bibtex", "--out", again.to_str().unwrap()],
+    );
+    assert!(ok, "{text}");
+    assert_eq!(
+        std::fs::read_to_string(&again).unwrap(),
+        std::fs::read_to_string(dir.path().join("refs.bib")).unwrap()
+    );
+}
+
+/// A BibTeX file as people and reference managers write them by hand:
+/// accents in LaTeX, `@string`s joined with `#`, braces nested to keep
+/// capitals, an organisation in double braces, a `@comment`, entries in
+/// parentheses, and an entry left open in the middle.
+const HAND_WRITTEN_BIB: &str = r#"% Written for Folio's tests.
+@string{lemonde = "Le Monde"}
+@string{y = {2019}}
+
+@comment{ Not an entry {even with braces} @misc{x, title={no}} }
+
+@Article{dupont2019greve,
+  title = {La gr{\`e}ve des dockers {\`a} {M}arseille : {\'E}tat des lieux},
+  author = {Dupont, Fran{\c{c}}ois and {{Le Monde avec AFP}} and M{\"u}ller, J{\"o}rg},
+  journal = lemonde # { -- } # "{\'E}dition du soir",
+  entrysubtype = {newspaper},
+  year = y, month = mar, day = 7,
+  url = {https://lemonde.example/~port/greve--1?x=1&y=2},
+  doi = {10.1234/abc\_def},
+  keywords = {ports; grèves},
+  abstract = {Une {\em analyse} des \& co{\^u}ts --- longue.},
+}
+
+@book{broken,
+  title = {Never {closed},
+  author = {Nobody}
+
+@inproceedings(smith2020,
+  title = "The {{UNESCO}} ``Harbour'' Report",
+  author = "John Smith and van der Berg, Anna",
+  booktitle = {Proceedings of {ICCS}},
+  date = {2020-06-15/2020-06-18},
+  pages = {1--10},
+)
+
+@misc{undefined, title = {A string that is not}, howpublished = nowhere, year = {2021}}
+"#;
+
+#[test]
+fn a_hand_written_bibtex_file_reads_with_its_hard_cases_and_reports_the_broken_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    // No `.bib` ending: told by its content.
+    let file = dir.path().join("references.txt");
+    std::fs::write(&file, HAND_WRITTEN_BIB).unwrap();
+    let lib = dir.path().join("lib.sqlite");
+    let (_, text) = folio(&lib, &["import", file.to_str().unwrap()]);
+    assert!(text.contains("3 imported, 0 duplicates, 1 failed"), "{text}");
+    assert!(text.contains("“broken” at line 19"), "{text}");
+    assert!(text.contains("“nowhere” is no @string"), "{text}");
+    let articles = articles_of(&lib);
+    let find = |title: &str| {
+        articles
+            .iter()
+            .find(|a| a.title.as_deref() == Some(title))
+            .unwrap_or_else(|| panic!("no “{title}” in {articles:#?}"))
+    };
+    let dupont = find("La grève des dockers à Marseille : État des lieux");
+    assert_eq!(
+        dupont.authors,
+        ["François Dupont", "Le Monde avec AFP", "Jörg Müller"]
+    );
+    assert_eq!(dupont.source.as_deref(), Some("Le Monde – Édition du soir"));
+    assert_eq!(dupont.published.as_deref(), Some("2019-03-07"));
+    assert_eq!(
+        dupont.url.as_deref(),
+        Some("https://lemonde.example/~port/greve--1?x=1&y=2")
+    );
+    assert_eq!(dupont.tags, ["grèves", "ports"]);
+    let citation = dupont.citation.as_ref().unwrap();
+    assert_eq!(citation["type"], "article-newspaper");
+    assert_eq!(citation["DOI"], "10.1234/abc_def");
+    assert_eq!(citation["abstract"], "Une analyse des & coûts — longue.");
+    assert_eq!(citation["author"][1], json!({ "literal": "Le Monde avec AFP" }));
+    assert!(dupont.link_only && dupont.body.is_empty());
+
+    let smith = find("The UNESCO “Harbour” Report");
+    assert_eq!(smith.authors, ["John Smith", "Anna van der Berg"]);
+    assert_eq!(smith.source.as_deref(), Some("Proceedings of ICCS"));
+    assert_eq!(smith.published.as_deref(), Some("2020-06-15"));
+    let citation = smith.citation.as_ref().unwrap();
+    assert_eq!(citation["type"], "paper-conference");
+    assert_eq!(citation["page"], "1–10");
+    assert_eq!(
+        citation["author"][1],
+        json!({ "given": "Anna", "non-dropping-particle": "van der", "family": "Berg" })
+    );
+
+    let undefined = find("A string that is not");
+    assert_eq!(undefined.source.as_deref(), Some("nowhere"));
+    assert_eq!(undefined.published.as_deref(), Some("2021"));
+    assert_eq!(articles.len(), 3);
+
+    // Met in a folder, a `.bib` is read as the export it is.
+    let folder = dir.path().join("folder");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("refs.bib"), HAND_WRITTEN_BIB).unwrap();
+    let (_, text) = folio(
+        &dir.path().join("walked.sqlite"),
+        &["import", folder.to_str().unwrap()],
+    );
+    assert!(text.contains("3 imported, 0 duplicates, 1 failed"), "{text}");
+}
+
+#[test]
 fn bibtex_names_organisations_whole_and_books_as_books() {
-    // Folio does not read BibTeX back (see the README): this checks what
-    // a reference manager would read.
+    // What a reference manager reads.
     let dir = tempfile::tempdir().unwrap();
     let lib = varied_library(dir.path());
     let out = dir.path().join("refs.bib");
@@ -348,6 +517,90 @@ fn bibtex_names_organisations_whole_and_books_as_books() {
         book.contains("isbn = {978-3-257-01820-2}") && book.contains("publisher = {Diogenes}"),
         "{book}"
     );
+}
+
+#[test]
+fn folio_csv_reads_back_as_links_with_their_fields_tags_dates_and_states() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = varied_library(dir.path());
+    let (before, after, text) = round_trip(&lib, "csv", "articles.csv");
+    assert!(text.contains("4 imported, 0 duplicates, 0 failed"), "{text}");
+    assert_eq!(after.len(), before.len());
+    for (b, a) in before.iter().zip(&after) {
+        let title = b.title.as_deref().unwrap();
+        assert_eq!(a.title, b.title);
+        assert_eq!(
+            (&a.source, &a.authors, &a.section, &a.kind, &a.language, &a.url),
+            (&b.source, &b.authors, &b.section, &b.kind, &b.language, &b.url),
+            "{title}"
+        );
+        assert_eq!(
+            (&a.region, &a.countries, &a.tags, &a.topics),
+            (&b.region, &b.countries, &b.tags, &b.topics),
+            "{title}"
+        );
+        assert_eq!(
+            (&a.saved_at, &a.read_state, a.starred),
+            (&b.saved_at, &b.read_state, b.starred),
+            "{title}"
+        );
+        assert_eq!(
+            a.note.as_ref().map(|n| &n.text),
+            b.note.as_ref().map(|n| &n.text),
+            "{title}"
+        );
+        // The CSV has the day of publication, not its time.
+        let day = |p: &Option<String>| p.as_deref().map(|p| p.split('T').next().unwrap().to_string());
+        assert_eq!(day(&a.published), day(&b.published), "{title}");
+        // A row has no text: every article comes back a link.
+        assert!(
+            a.link_only && a.body.is_empty() && a.highlights.is_empty(),
+            "{title}"
+        );
+    }
+    let report = after.iter().find(|a| a.title.as_deref() == Some(REPORT)).unwrap();
+    assert!(report.starred && report.read_state.as_deref() == Some("archived"));
+    assert_eq!(report.tags, ["ports", "strikes"]);
+    let wire = after.iter().find(|a| a.title.as_deref() == Some(WIRE)).unwrap();
+    assert_eq!(wire.authors, ["Le Monde avec AFP"]);
+    assert_eq!(wire.published.as_deref(), Some("2023-05"));
+}
+
+#[test]
+fn folio_csv_gives_back_cells_it_kept_from_running_as_formulas() {
+    let titles = [
+        "=1+1",
+        "-- a dash first",
+        "'=already quoted",
+        "'tis the season",
+        "@home",
+    ];
+    let articles: Vec<ExportedArticle> = titles
+        .iter()
+        .map(|t| serde_json::from_value(article(json!({ "title": t, "tags": ["+plus"] }))).unwrap())
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("articles.csv");
+    std::fs::write(&file, folio::export::formats::csv(&articles).unwrap()).unwrap();
+    let written = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        written.contains(",'=1+1,") && written.contains(",''=already quoted,"),
+        "{written}"
+    );
+    let lib = dir.path().join("lib.sqlite");
+    let (ok, text) = folio(&lib, &["import", file.to_str().unwrap()]);
+    assert!(ok && text.contains("5 imported"), "{text}");
+    let mut found: Vec<(String, Vec<String>)> = articles_of(&lib)
+        .into_iter()
+        .map(|a| (a.title.unwrap(), a.tags))
+        .collect();
+    found.sort();
+    let mut expected: Vec<(String, Vec<String>)> = titles
+        .iter()
+        .map(|t| (t.to_string(), vec!["+plus".to_string()]))
+        .collect();
+    expected.sort();
+    assert_eq!(found, expected);
 }
 
 #[test]

@@ -215,6 +215,17 @@ pub fn bibtex(articles: &[ExportedArticle]) -> String {
         if let Some(place) = &a.publisher_place {
             fields.push(("address".into(), braced(place)));
         }
+        // biblatex's mark of a newspaper's or a magazine's article, which
+        // BibTeX ignores: the type comes back when the file is read.
+        match csl_type.as_str() {
+            "article-newspaper" => fields.push(("entrysubtype".into(), "{newspaper}".into())),
+            "article-magazine" => fields.push(("entrysubtype".into(), "{magazine}".into())),
+            _ => {}
+        }
+        // Keywords, as reference managers read tags.
+        if !a.tags.is_empty() {
+            fields.push(("keywords".into(), braced(&a.tags.join(", "))));
+        }
         if let Some(doi) = cited("DOI") {
             fields.push(("doi".into(), format!("{{{}}}", bibtex_url(&doi))));
         }

@@ -7,8 +7,8 @@ use super::author_names;
 pub use super::bibtex::bibtex;
 use crate::import::vault;
 use crate::library::content_hash;
+use crate::model::Published;
 use crate::model::library_export::ExportedArticle;
-use crate::model::{DatePrecision, Published};
 use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::path::Path;
@@ -201,10 +201,11 @@ pub fn write_markdown_folder(articles: &[ExportedArticle], folder: &Path) -> std
 }
 
 /// A cell a spreadsheet will not run: text that starts as a formula would
-/// (`=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`, as
-/// OWASP advises against CSV injection.
+/// (`=`, `+`, `-`, `@`, a tab or a carriage return, after any `'`s) gets a
+/// leading `'`, as OWASP advises against CSV injection; Folio's CSV reader
+/// takes it off again.
 fn inert_cell(text: String) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if crate::import::tools::runs_as_formula(&text) {
         format!("'{text}")
     } else {
         text
@@ -305,16 +306,6 @@ pub(super) fn citation_keys(articles: &[ExportedArticle]) -> Vec<String> {
         .collect()
 }
 
-fn date_parts(p: Published) -> Value {
-    let date = p.date;
-    use chrono::Datelike;
-    match p.precision {
-        DatePrecision::Year => json!([[date.year()]]),
-        DatePrecision::Month => json!([[date.year(), date.month()]]),
-        DatePrecision::Day => json!([[date.year(), date.month(), date.day()]]),
-    }
-}
-
 /// CSL-JSON, the format of citeproc and Zotero: each article as the
 /// citation manager it came from had it (its type, DOI, abstract, pages…
 /// kept as its citation), with what Folio knows now written over it; an
@@ -335,7 +326,7 @@ pub fn csl_json(articles: &[ExportedArticle]) -> Value {
                 item.insert("author".into(), Value::Array(authors));
             }
             if let Some(p) = published(a) {
-                item.insert("issued".into(), json!({ "date-parts": date_parts(p) }));
+                item.insert("issued".into(), crate::import::tools::csl_date_value(p));
             }
             for (field, value) in [
                 ("container-title", &a.source),

@@ -27,7 +27,7 @@ const IMPORTABLE_EXTENSIONS: &[&str] = &[
 /// File endings a folder walk tries as exports holding many articles. A
 /// file with no ending is one when its content says so (Pinboard's
 /// `pinboard_export`, Chrome's `Bookmarks`).
-const COLLECTION_EXTENSIONS: &[&str] = &["json", "csv", "zip"];
+const COLLECTION_EXTENSIONS: &[&str] = &["json", "csv", "zip", "bib"];
 
 /// A path the walk met, and what becomes of it. Every one gets a line in
 /// the report.
@@ -36,7 +36,7 @@ pub enum Met {
     /// To be read.
     Read,
     /// Met in a folder with the name of an export (`.json`, `.csv`,
-    /// `.zip`), or with no ending and an export's content: read if it is
+    /// `.zip`, `.bib`), or with no ending and an export's content: read if it is
     /// one, else skipped.
     ReadIfExport,
     /// Could not be read (gone, not a regular file, …): why.

@@ -3,6 +3,7 @@
 //! ending, and a bookmark file saved as `.html` is not a web page. The
 //! file's ending is only a hint, for a file too damaged to tell.
 
+use super::bib_syntax;
 use super::netscape::is_bookmark_file;
 use super::pocket::is_pocket_html;
 use super::url_list::is_url_list;
@@ -20,12 +21,13 @@ pub enum Kind {
     BookmarkHtml,
     PocketHtml,
     UrlList,
+    Bibtex,
 }
 
 /// The file endings that say a file is meant as an export: one that is
 /// not, or is damaged, is reported as such rather than read as an article.
 pub fn export_ending(extension: &str) -> bool {
-    matches!(extension, "json" | "csv" | "zip")
+    matches!(extension, "json" | "csv" | "zip" | "bib")
 }
 
 /// The kind of export `start` (a file's first bytes, all of it when
@@ -58,6 +60,9 @@ pub fn kind(start: &[u8], whole: bool, extension: &str) -> Option<Kind> {
         } else {
             None
         };
+    }
+    if extension == "bib" || bib_syntax::looks_like(text) {
+        return Some(Kind::Bibtex);
     }
     if extension == "csv" || has_url_column(text) {
         return Some(Kind::Csv);
@@ -117,6 +122,18 @@ mod tests {
         );
         assert_eq!(
             kind(b"A clipping, with a comma.\nAnd its text.\n", true, "txt"),
+            None
+        );
+        assert_eq!(
+            kind(
+                b"% Encoding: UTF-8\n@Article{lima2023,\n title = {A}}",
+                true,
+                "txt"
+            ),
+            Some(Kind::Bibtex)
+        );
+        assert_eq!(
+            kind(b"@Reuters: the port reopened, officials said.\n", true, "txt"),
             None
         );
     }

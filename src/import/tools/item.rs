@@ -20,7 +20,15 @@ pub struct ToolItem {
     pub authors: Vec<String>,
     pub source: Option<String>,
     pub section: Option<String>,
+    /// Folio's kinds (news, opinion…), when the file says (Folio's own).
+    pub kind: Option<String>,
     pub language: Option<String>,
+    /// The World Bank region and the countries, when the file names them
+    /// (Folio's own exports); else told from `place`.
+    pub region: Option<String>,
+    pub countries: Vec<String>,
+    /// Topics the user filed it under ("parent › child").
+    pub topics: Vec<String>,
     pub place: Option<String>,
     pub archived: Option<bool>,
     /// Marked as a favourite there.
@@ -194,6 +202,13 @@ pub fn found_article(item: ToolItem, tool: Tool) -> Result<FoundArticle, String>
     meta.source = item.source.clone().or(meta.source);
     meta.section = item.section.clone().or(meta.section);
     meta.published = item.published.or(meta.published);
+    meta.kind = item.kind.clone().or(meta.kind);
+    meta.region = item.region.clone().or(meta.region);
+    for country in &item.countries {
+        if !meta.countries.contains(country) {
+            meta.countries.push(country.clone());
+        }
+    }
     if !item.authors.is_empty() {
         meta.authors = item.authors.clone();
     }
@@ -205,7 +220,9 @@ pub fn found_article(item: ToolItem, tool: Tool) -> Result<FoundArticle, String>
     if let Some(place) = &item.place
         && let Some(region) = crate::import::regions::region_of_country(place)
     {
-        meta.countries.push(place.clone());
+        if !meta.countries.contains(place) {
+            meta.countries.push(place.clone());
+        }
         meta.region = meta.region.or_else(|| Some(region.to_string()));
     }
     for tag in &item.tags {
@@ -254,7 +271,7 @@ pub fn found_article(item: ToolItem, tool: Tool) -> Result<FoundArticle, String>
             format: format.to_string(),
             bytes,
         },
-        topics: Vec::new(),
+        topics: item.topics,
     })
 }
 

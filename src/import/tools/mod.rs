@@ -9,6 +9,8 @@
 
 mod archive;
 mod attributes;
+mod bib_syntax;
+mod bibtex;
 mod bookmark;
 mod chrome;
 mod delicious;
@@ -16,10 +18,12 @@ mod detect;
 mod elcurator;
 mod export_files;
 mod firefox;
+mod folio_csv;
 mod hypothesis;
 mod instapaper;
 mod item;
 mod kindle;
+mod latex;
 mod linkwarden;
 mod netscape;
 mod omnivore;
@@ -39,8 +43,9 @@ use item::{ToolItem, found_article};
 use serde_json::Value;
 use std::path::Path;
 
+pub use folio_csv::runs_as_formula;
 pub use pocket::is_pocket_html;
-pub use zotero::{csl_date, csl_name_text};
+pub use zotero::{csl_date, csl_date_value, csl_name_text};
 
 /// The tools whose exports Folio reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,6 +71,10 @@ pub enum Tool {
     Readability,
     Linkwarden,
     UrlList,
+    /// Folio's own CSV export.
+    FolioCsv,
+    /// A BibTeX or biblatex file.
+    Bibtex,
 }
 
 impl Tool {
@@ -90,6 +99,8 @@ impl Tool {
             Tool::Readability => "Readability",
             Tool::Linkwarden => "Linkwarden",
             Tool::UrlList => "list of links",
+            Tool::FolioCsv => "Folio CSV",
+            Tool::Bibtex => "BibTeX",
         }
     }
 }
@@ -134,10 +145,10 @@ pub fn read_export(path: &Path) -> Option<Result<ToolExport, String>> {
 /// The formats of many articles Folio reads, for a file that is none.
 pub const EXPORT_FORMATS: &str = "a Folio library export; the JSON of wallabag, Zotero (CSL-JSON), Omnivore, \
      Hypothesis, Pinboard, Delicious, elCurator, Readability and Linkwarden; Chrome's or Edge's Bookmarks \
-     file and Firefox's bookmark backup; Pocket, Instapaper, Raindrop.io, Readwise Reader or Readwise \
-     highlights CSV; Pocket's or Omnivore's zip (or its folder unzipped); a bookmark file (Netscape HTML, as \
-     browsers, Pinboard, Shaarli or Raindrop export it) or Pocket's ril_export.html; a Kindle's \
-     My Clippings.txt; and a list of links, one a line";
+     file and Firefox's bookmark backup; Folio's own CSV and Pocket, Instapaper, Raindrop.io, Readwise \
+     Reader or Readwise highlights CSV; a BibTeX file; Pocket's or Omnivore's zip (or its folder \
+     unzipped); a bookmark file (Netscape HTML, as browsers, Pinboard, Shaarli or Raindrop export it) or \
+     Pocket's ril_export.html; a Kindle's My Clippings.txt; and a list of links, one a line";
 
 /// Whether a folder is an export unzipped: Pocket's CSV parts (told by
 /// their columns, so that a folder of the user's own `part_1.csv` is
@@ -266,6 +277,7 @@ fn read_items(path: &Path) -> Option<Result<(Tool, Items), String>> {
         detect::Kind::BookmarkHtml => Some(Ok((Tool::BookmarkHtml, each_read(netscape::bookmarks(text))))),
         detect::Kind::PocketHtml => Some(Ok((Tool::PocketHtml, all_read(pocket::pocket_html(text))))),
         detect::Kind::UrlList => Some(Ok((Tool::UrlList, each_read(url_list::url_list(text))))),
+        detect::Kind::Bibtex => Some(Ok((Tool::Bibtex, each_read(bibtex::bibtex(text))))),
     }
 }
 
@@ -289,7 +301,9 @@ fn read_csv(text: &str) -> Result<(Tool, Items), String> {
     let text = table::with_line_breaks(text);
     let (headers, rows) = table::csv_rows(&text)?;
     let has = |h: &str| headers.iter().any(|x| x == h);
-    let (tool, items) = if pocket::is_pocket_csv(&headers) {
+    let (tool, items) = if folio_csv::looks_like(&headers) {
+        (Tool::FolioCsv, folio_csv::folio_csv(&headers, &rows))
+    } else if pocket::is_pocket_csv(&headers) {
         (Tool::PocketCsv, pocket::pocket_csv(&headers, &rows))
     } else if raindrop::looks_like(&headers) {
         (Tool::Raindrop, raindrop::raindrop_csv(&headers, &rows))
@@ -305,7 +319,8 @@ fn read_csv(text: &str) -> Result<(Tool, Items), String> {
     } else {
         return Err(format!(
             "a CSV file, but not an export Folio knows: its columns ({}) are not those of \
-             Pocket, Instapaper, Raindrop.io, Readwise Reader or Readwise highlights",
+             Folio's own CSV export, Pocket, Instapaper, Raindrop.io, Readwise Reader or Readwise \
+             highlights",
             headers.join(", ")
         ));
     };

@@ -31,6 +31,18 @@ pub fn csl_date(date: &Value) -> Option<Published> {
     date_parts(date).or_else(|| string(&date["raw"]).and_then(|raw| Published::from_iso(&raw)))
 }
 
+/// A date as CSL writes one, as precise as it is: `{"date-parts": [[2018, 1]]}`.
+pub fn csl_date_value(p: Published) -> Value {
+    use chrono::Datelike;
+    let date = p.date;
+    let parts = match p.precision {
+        DatePrecision::Year => serde_json::json!([[date.year()]]),
+        DatePrecision::Month => serde_json::json!([[date.year(), date.month()]]),
+        DatePrecision::Day => serde_json::json!([[date.year(), date.month(), date.day()]]),
+    };
+    serde_json::json!({ "date-parts": parts })
+}
+
 fn date_parts(date: &Value) -> Option<Published> {
     let parts = &date["date-parts"][0];
     let part = |n: usize| {
