@@ -493,16 +493,12 @@ pub const MIGRATIONS: &[&str] = &[
     // 10: an article can be starred (a favourite, here or in the tool it
     // came from), and keeps what a citation manager said of it that Folio
     // has no field for (CSL-JSON: its type, DOI, abstract, accessed date).
-    // Starred articles, and those with a read state, are few: partial
-    // indexes find them without growing with the library.
+    // Starred articles are few: a partial index finds them without
+    // growing with the library.
     r#"
     ALTER TABLE articles ADD COLUMN starred INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE articles ADD COLUMN citation TEXT;
     CREATE INDEX articles_starred ON articles(id) WHERE starred = 1;
-    -- The read state other tools kept, on the articles that came from them:
-    -- the State facet counts from these two, never from a pass over every
-    -- article (the list index does not hold them).
-    CREATE INDEX articles_read_state ON articles(read_state) WHERE read_state IS NOT NULL;
     -- A link arriving for an article the library has is merged into it,
     -- found by its address.
     CREATE INDEX articles_url ON articles(url) WHERE url IS NOT NULL;
@@ -522,6 +518,14 @@ pub const MIGRATIONS: &[&str] = &[
         file_key TEXT PRIMARY KEY,
         seen_at TEXT NOT NULL
     ) WITHOUT ROWID;
+    "#,
+    // 12: the read state other tools kept, on the articles that came from
+    // them, indexed as the star is: the State facet counts from these two
+    // partial indexes, never from a pass over every article (the list
+    // index does not hold them). `IF NOT EXISTS`: a file made while this
+    // index was briefly part of step 10 has it already.
+    r#"
+    CREATE INDEX IF NOT EXISTS articles_read_state ON articles(read_state) WHERE read_state IS NOT NULL;
     "#,
 ];
 
