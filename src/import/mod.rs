@@ -11,6 +11,7 @@ pub mod clipping;
 pub mod dates;
 pub mod decode;
 pub mod files;
+pub mod front_matter;
 pub mod html;
 pub mod language;
 pub mod lines;

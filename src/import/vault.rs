@@ -5,7 +5,7 @@
 //! restored. The escaping of text lines lives here too, beside its
 //! inverse, so what the export writes is what this reads.
 
-use super::markdown::FrontMatter;
+use super::front_matter::FrontMatter;
 use crate::model::{
     ExtractedArticle, FoundArticle, HighlightColor, MarkedPassage, OriginalFile, Provenance, Published,
 };
