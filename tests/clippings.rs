@@ -185,3 +185,20 @@ fn the_sample_library_clippings_all_read_well() {
     }
     assert_eq!(checked, 16);
 }
+
+/// An article about one country belongs to that country's region, however
+/// seldom it names it: the region agrees with the countries found.
+#[test]
+fn an_article_naming_its_country_once_is_filed_in_its_region() {
+    let text = "The budget cannot wait for spring\n\n\
+        By the editorial board\n\n\
+        The government presented its spending plan to parliament on Tuesday, and the deputies \
+        of every group found something in it to dislike.\n\n\
+        France has promised its partners to bring the deficit down, and this plan is the first test of \
+        that promise; the ministers say the cuts will fall on administration, not on schools.\n\n\
+        The opposition answers that the sums do not add up, and that the promise will be broken by \
+        the autumn, as the last two were.\n";
+    let (article, _) = extract(text.as_bytes(), Some("budget.txt")).unwrap();
+    assert_eq!(article.countries, ["France"]);
+    assert_eq!(article.region.as_deref(), Some("Europe & Central Asia"));
+}

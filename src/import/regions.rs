@@ -137,6 +137,13 @@ fn is_acronym_name(name: &str) -> bool {
     matches!(name.to_uppercase().as_str(), "US" | "UK" | "UAE" | "USA" | "DRC")
 }
 
+/// The region all these countries are in, when they are all in one.
+pub fn one_region_of(countries: &[String]) -> Option<&'static str> {
+    let mut regions = countries.iter().map(|c| region_of_country(c));
+    let first = regions.next()??;
+    regions.all(|r| r == Some(first)).then_some(first)
+}
+
 /// The region most of the mentions point to.
 pub fn infer_region(mentions: &[(String, usize)]) -> Option<&'static str> {
     let mut by_region: HashMap<&'static str, usize> = HashMap::new();
@@ -205,5 +212,14 @@ mod tests {
     fn pronouns_are_not_countries() {
         let mentions = countries_mentioned("", "Let us go to the turkey farm, said the chad.");
         assert!(mentions.is_empty(), "{mentions:?}");
+    }
+
+    #[test]
+    fn countries_of_one_region_give_it() {
+        let one = |names: &[&str]| one_region_of(&names.iter().map(|n| n.to_string()).collect::<Vec<_>>());
+        assert_eq!(one(&["France"]), region_of_country("France"));
+        assert_eq!(one(&["France", "Germany"]), region_of_country("Germany"));
+        assert_eq!(one(&["France", "Japan"]), None);
+        assert_eq!(one(&[]), None);
     }
 }

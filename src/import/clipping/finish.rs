@@ -30,6 +30,12 @@ pub fn finish(mut article: ExtractedArticle) -> ExtractedArticle {
             .map(|(c, _)| c)
             .collect();
     }
+    // An article about countries of one region belongs to that region,
+    // however seldom it names them: the region agrees with the countries
+    // it lists.
+    if article.region.is_none() {
+        article.region = regions::one_region_of(&article.countries).map(str::to_string);
+    }
     article.title = article
         .title
         .map(|t| single_spaced(&t))
