@@ -469,6 +469,23 @@ impl FoundIn {
 /// Files larger than this are not articles; refusing them keeps a stray disk
 /// image from exhausting memory. (An original kept in the library is never
 /// larger either, so reading one back is bounded by it too.)
+/// The months in English, January first: the sidebar's names, and
+/// BibTeX's month abbreviations (their first three letters).
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 
 /// The kinds of article Folio tells apart, as stored (the details form

@@ -295,18 +295,7 @@ fn csl_json_reads_back_as_references_with_their_citation_fields() {
             ),
             "{title}"
         );
-        // CSL dates have no time of day.
-        let day = |p: &Option<String>| p.as_deref().map(|p| p.split('T').next().unwrap().to_string());
-        assert_eq!(day(&a.published), day(&b.published), "{title}");
-        // A reference has no text: every article comes back a link.
-        assert!(a.link_only && a.body.is_empty(), "{title}");
-        let citation = a.citation.as_ref().unwrap();
-        let kept = b.citation.clone().unwrap_or_default();
-        let expected_type = kept.get("type").cloned().unwrap_or(json!("article-newspaper"));
-        assert_eq!(citation["type"], expected_type, "{title}");
-        for (field, value) in &kept {
-            assert_eq!(&citation[field], value, "{field} of {title}");
-        }
+        assert_came_back_as_reference(a, b, title);
     }
     // The corporate author is one literal name, the people family and given.
     let csl: Value =
@@ -356,18 +345,7 @@ fn bibtex_reads_back_as_references_with_their_citation_fields() {
             ),
             "{title}"
         );
-        // BibTeX dates have no time of day.
-        let day = |p: &Option<String>| p.as_deref().map(|p| p.split('T').next().unwrap().to_string());
-        assert_eq!(day(&a.published), day(&b.published), "{title}");
-        // A reference has no text: every article comes back a link.
-        assert!(a.link_only && a.body.is_empty(), "{title}");
-        let citation = a.citation.as_ref().unwrap();
-        let kept = b.citation.clone().unwrap_or_default();
-        let expected_type = kept.get("type").cloned().unwrap_or(json!("article-newspaper"));
-        assert_eq!(citation["type"], expected_type, "{title}");
-        for (field, value) in &kept {
-            assert_eq!(&citation[field], value, "{field} of {title}");
-        }
+        assert_came_back_as_reference(a, b, title);
     }
     // The corporate author is one name, the people family and given.
     let wire = after.iter().find(|a| a.title.as_deref() == Some(WIRE)).unwrap();
@@ -696,5 +674,21 @@ fn articles_with_the_same_address_each_get_a_file_of_their_own_in_the_vault() {
             ],
             "each once, also when exported again"
         );
+    }
+}
+
+/// What a citation format gives back of every article: its date (without
+/// a time of day, which citations do not carry), a link with no text, and
+/// its citation's type and every field it kept.
+fn assert_came_back_as_reference(a: &ExportedArticle, b: &ExportedArticle, title: &str) {
+    let day = |p: &Option<String>| p.as_deref().map(|p| p.split('T').next().unwrap().to_string());
+    assert_eq!(day(&a.published), day(&b.published), "{title}");
+    assert!(a.link_only && a.body.is_empty(), "{title}");
+    let citation = a.citation.as_ref().unwrap();
+    let kept = b.citation.clone().unwrap_or_default();
+    let expected_type = kept.get("type").cloned().unwrap_or(json!("article-newspaper"));
+    assert_eq!(citation["type"], expected_type, "{title}");
+    for (field, value) in &kept {
+        assert_eq!(&citation[field], value, "{field} of {title}");
     }
 }

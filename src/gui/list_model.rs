@@ -66,6 +66,13 @@ impl ListModel {
         self.order.iter().position(|x| *x == id)
     }
 
+    /// The row of article `id`, if its text has arrived: found by id, not
+    /// by its place (a search of the whole order for each of a large
+    /// selection would stall the window).
+    pub fn summary(&self, id: i64) -> Option<&ArticleSummary> {
+        self.rows.get(&id)
+    }
+
     /// The row at `index`, if its text has arrived.
     pub fn row(&self, index: usize) -> Option<&ArticleSummary> {
         self.order.get(index).and_then(|id| self.rows.get(id))

@@ -348,12 +348,7 @@ impl ListState {
         if ids.is_empty() {
             return;
         }
-        let starred = |id: &i64| {
-            self.rows
-                .position(*id)
-                .and_then(|at| self.rows.row(at))
-                .is_some_and(|row| row.starred)
-        };
+        let starred = |id: &i64| self.rows.summary(*id).is_some_and(|row| row.starred);
         let star = star.unwrap_or_else(|| !ids.iter().all(starred));
         // The undo gives back what each had: those already so stay so.
         let changing: Vec<i64> = ids.iter().copied().filter(|id| starred(id) != star).collect();

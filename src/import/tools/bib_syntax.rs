@@ -69,23 +69,10 @@ pub fn looks_like(text: &str) -> bool {
 /// The entries of a BibTeX file, each read or why it could not be.
 pub fn entries(text: &str) -> Vec<Result<Entry, String>> {
     // BibTeX's own abbreviations: the months.
-    let mut strings: HashMap<String, String> = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
-    .iter()
-    .map(|m| (m[..3].to_lowercase(), m.to_string()))
-    .collect();
+    let mut strings: HashMap<String, String> = crate::model::MONTH_NAMES
+        .iter()
+        .map(|m| (m[..3].to_lowercase(), m.to_string()))
+        .collect();
     let mut found = Vec::new();
     let mut scan = Scanner::new(text);
     // The line an entry starts on, counted on from the last one's (counted

@@ -5,22 +5,7 @@ use super::parts::{long_list, value_entry};
 use crate::gui::action::Actions;
 use crate::gui::state::list::ListAction;
 use crate::library::{FacetCount, Facets};
-use crate::model::{DateChoice, Facet, FacetChoice};
-
-const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use crate::model::{DateChoice, Facet, FacetChoice, MONTH_NAMES};
 
 /// Years, each opening onto its months once it (or one of them) is chosen.
 pub fn dates(
