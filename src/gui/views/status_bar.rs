@@ -71,14 +71,6 @@ pub fn show(
         ui.add_space(3.0);
         import_progress(ui, import, &mut actions);
         watching(ui, watch, &mut actions);
-        if let Some(status) = &messages.status {
-            ui.horizontal(|ui| {
-                ui.label(status);
-                if ui.small_button("OK").clicked() {
-                    actions.push(Action::DismissStatus);
-                }
-            });
-        }
         if let Some(notice) = &list.missing_font_notice {
             ui.colored_label(ui.visuals().warn_fg_color, notice);
         }
@@ -96,6 +88,18 @@ pub fn show(
             });
             if list.is_loading() {
                 ui.spinner();
+            }
+            // The passing message stands on the count's row, at its right:
+            // a row of its own would push the list and the reader up when
+            // it comes and down when it goes.
+            if let Some(status) = &messages.status {
+                ui.separator();
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui.small_button("OK").clicked() {
+                        actions.push(Action::DismissStatus);
+                    }
+                    ui.add(egui::Label::new(status).truncate()).on_hover_text(status);
+                });
             }
         });
         ui.add_space(2.0);
