@@ -4,6 +4,7 @@
 pub mod library_export;
 pub mod regions;
 pub mod script;
+pub mod site_rules;
 
 pub mod choice;
 pub use choice::{Chip, DateChoice, Facet, FacetChoice};

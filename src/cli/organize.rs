@@ -48,6 +48,14 @@ pub enum OrganizeCommand {
     },
     /// The topics Folio proposes for an article, with how sure it is.
     Suggest { id: i64 },
+    /// What Folio learned from your corrections: the source, region or kind
+    /// it gives later imports from a site or paper.
+    #[command(after_help = "Examples:\n  folio learned\n  folio learned --forget 3")]
+    Learned {
+        /// Forget the rule with this number (as `folio learned` lists it).
+        #[arg(long, value_name = "ID")]
+        forget: Option<i64>,
+    },
 }
 
 pub fn run(
@@ -81,6 +89,7 @@ pub fn run(
                 }
             )?;
         }
+        OrganizeCommand::Learned { forget } => learned(library_path, forget, out)?,
         OrganizeCommand::Star { ids } => star(library_path, &ids, true, out)?,
         OrganizeCommand::Unstar { ids } => star(library_path, &ids, false, out)?,
         OrganizeCommand::RenameTag { old, new } => {
@@ -173,5 +182,43 @@ fn star(library_path: &Option<PathBuf>, ids: &[i64], starred: bool, out: &mut dy
         write!(out, " ({unchanged} {already})")?;
     }
     writeln!(out)?;
+    Ok(())
+}
+
+/// Lists the rules learned from corrections, or forgets one.
+fn learned(library_path: &Option<PathBuf>, forget: Option<i64>, out: &mut dyn Write) -> Result<()> {
+    if let Some(id) = forget {
+        let mut library = open_library(library_path)?;
+        let Some(rule) = library.forget_rule(id)? else {
+            anyhow::bail!("no learned rule #{id}: `folio learned` lists them");
+        };
+        writeln!(
+            out,
+            "forgotten: {} of articles from {} (was “{}”)",
+            rule.field.label().to_lowercase(),
+            rule.site.describe(),
+            rule.value
+        )?;
+        return Ok(());
+    }
+    let library = open_library(library_path)?;
+    let rules = library.site_rules()?;
+    if rules.is_empty() {
+        writeln!(
+            out,
+            "nothing learned yet: correct an article's source, region or kind in the window's Edit details…"
+        )?;
+    }
+    for rule in &rules {
+        writeln!(
+            out,
+            "#{}  {}  {}: {}  (learned {})",
+            rule.id,
+            rule.site.describe(),
+            rule.field.label().to_lowercase(),
+            rule.value,
+            rule.learned_at.get(..10).unwrap_or(&rule.learned_at)
+        )?;
+    }
     Ok(())
 }

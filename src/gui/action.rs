@@ -5,6 +5,7 @@ use super::state::annotating::AnnotateAction;
 use super::state::clipping::ClippingAction;
 use super::state::dialogs::DialogAction;
 use super::state::import::ImportAction;
+use super::state::learned::LearnedAction;
 use super::state::list::ListAction;
 use super::state::reader::ReaderAction;
 use super::state::tags::TagsAction;
@@ -20,6 +21,7 @@ pub enum Action {
     Annotate(AnnotateAction),
     Clipping(ClippingAction),
     Watch(WatchAction),
+    Learned(LearnedAction),
     /// Take back the last change (Ctrl+Z).
     Undo,
     DismissStatus,
@@ -45,6 +47,7 @@ wraps!(
     Annotate(AnnotateAction),
     Clipping(ClippingAction),
     Watch(WatchAction),
+    Learned(LearnedAction),
 );
 
 /// What a view collects while it draws: the user's intent, in order.

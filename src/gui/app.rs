@@ -12,6 +12,7 @@ use super::state::annotating::{Annotating, NOTE_SAVE_DELAY};
 use super::state::clipping::ClippingState;
 use super::state::dialogs::{Dialogs, ListFacts};
 use super::state::import::{ImportAction, ImportState};
+use super::state::learned::LearnedRules;
 use super::state::list::{Browse, ListState, Listing};
 use super::state::messages::Messages;
 use super::state::outbox::{Effect, Outbox};
@@ -95,6 +96,8 @@ pub struct FolioApp {
     pub messages: Messages,
     /// The watched folder, and what landed there.
     pub watch: WatchState,
+    /// What corrections taught for later imports, and its table.
+    pub learned: LearnedRules,
     /// Changes that Ctrl+Z takes back, the last one last.
     undo: Vec<Undo>,
     /// What views keep between frames to draw faster.
@@ -165,6 +168,7 @@ impl FolioApp {
             annotating: Annotating::default(),
             clipping: ClippingState::new(Arc::new(SystemClipboard::new())),
             watch: WatchState::new(picker, read_only.clone()),
+            learned: LearnedRules::default(),
             messages: Messages {
                 status: read_only,
                 ..Messages::default()
@@ -244,6 +248,7 @@ impl FolioApp {
             Action::Annotate(action) => self.annotating.apply(action, article, &mut out),
             Action::Clipping(action) => self.clipping.apply(action, ctx, &mut out),
             Action::Watch(action) => self.watch.apply(action, ctx, &mut out),
+            Action::Learned(action) => self.learned.apply(action, &mut out),
             Action::Undo => self.take_back(&mut out),
             Action::DismissStatus => {
                 self.messages.status = None;
@@ -413,6 +418,7 @@ impl FolioApp {
             | Response::EditedMany { .. }) => self.dialogs.receive(r, out),
             Response::Exported { path, what } => out.say(format!("{what} written to {}", path.display())),
             Response::Changed => {
+                self.learned.refresh(out);
                 out.then(Effect::Refresh);
                 out.then(Effect::Reload);
             }
@@ -420,6 +426,7 @@ impl FolioApp {
             Response::Damaged(message) => self.messages.damaged = Some(message),
             r @ Response::ClippingSaved { .. } => self.clipping.receive(r, out),
             Response::Landed(lines) => self.watch.receive(lines, out),
+            Response::SiteRules(rules) => self.learned.receive(rules),
         }
     }
 
@@ -492,6 +499,7 @@ impl FolioApp {
         ));
         actions.extend(views::clipping_sheet::show(&ctx, &self.clipping));
         actions.extend(views::watch_list::show(&ctx, &self.watch));
+        actions.extend(views::learned_rules::show(&ctx, &self.learned));
         views::drop_hint::show(&ctx);
         actions
     }

@@ -3,6 +3,7 @@
 
 use super::widgets::articles;
 use super::worker::Request;
+use crate::model::site_rules::{Lesson, SiteRule};
 use crate::model::{ExtractedArticle, Highlight};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -16,6 +17,8 @@ pub enum Undo {
     Details {
         id: i64,
         previous: Box<ExtractedArticle>,
+        /// What the correction taught for the article's site, taken back with it.
+        taught: Vec<Lesson>,
     },
     Trashed(Vec<i64>),
     Restored(Vec<i64>),
@@ -53,6 +56,8 @@ pub enum Undo {
     /// A highlight's colour or comment as it was before a change.
     Highlight(Box<Highlight>),
     HighlightRemoved(Box<Highlight>),
+    /// A rule learned from corrections, removed from the table.
+    ForgotRule(Box<SiteRule>),
 }
 
 /// How many changes can be taken back.
@@ -87,6 +92,7 @@ impl Undo {
             Undo::Highlight(_) => "Undo highlight change".into(),
             Undo::Topics { .. } => "Undo topic change".into(),
             Undo::HighlightRemoved(_) => "Undo highlight removal".into(),
+            Undo::ForgotRule(_) => "Undo removing a learned correction".into(),
         }
     }
 
@@ -98,9 +104,11 @@ impl Undo {
                 add: removed,
                 remove: added,
             },
-            Undo::Details { id, previous } => Request::UpdateDetails {
+            Undo::Details { id, previous, taught } => Request::UpdateDetails {
                 id,
                 details: previous,
+                learn: Vec::new(),
+                unlearn: taught,
             },
             Undo::TagMany { ids, tag, added } => Request::TagMany {
                 ids,
@@ -127,6 +135,11 @@ impl Undo {
                 comment: h.comment,
             },
             Undo::HighlightRemoved(h) => Request::RestoreHighlight(h),
+            Undo::ForgotRule(rule) => Request::Learn(vec![Lesson {
+                site: rule.site,
+                field: rule.field,
+                value: rule.value,
+            }]),
             Undo::Topics { id, added, removed } => Request::ChangeTopics {
                 id,
                 add: removed,

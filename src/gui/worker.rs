@@ -9,6 +9,7 @@ use crate::export::{AnnotationFormat, ExportFormat};
 use crate::ingest::pipeline::{self, ImportReport, Progress};
 use crate::library::maintenance::{self, BackupFile};
 use crate::library::{Annotation, AnnotationQuery, Facets, Filter, Library, LibraryError, TopicSuggestion};
+use crate::model::site_rules::{Lesson, SiteRule};
 use crate::model::{Article, ArticleSummary, ExtractedArticle, FoundIn, Highlight, HighlightColor};
 use anyhow::Context;
 use std::path::PathBuf;
@@ -143,9 +144,19 @@ pub enum Request {
     },
     /// Deletes trashed articles for good.
     Purge(Vec<i64>),
+    /// What corrections taught, for its table.
+    SiteRules,
+    /// Forget a rule learned from corrections.
+    ForgetRule(i64),
+    /// Learn these again (the undo of a removal).
+    Learn(Vec<Lesson>),
     UpdateDetails {
         id: i64,
         details: Box<ExtractedArticle>,
+        /// What the correction teaches for the article's site or paper.
+        learn: Vec<Lesson>,
+        /// What an undone correction had taught, to take back.
+        unlearn: Vec<Lesson>,
     },
     EmptyTrash,
     SaveSearch {
@@ -180,6 +191,8 @@ pub enum Request {
 /// What the library answers.
 #[derive(Debug)]
 pub enum Response {
+    /// What corrections taught, for its table.
+    SiteRules(Vec<SiteRule>),
     /// What became of a pasted clipping; for a duplicate, the title of
     /// the article already holding its text.
     ClippingSaved {
@@ -672,9 +685,25 @@ fn answer(
             library.set_watched_folder(folder.as_ref())?;
             Response::Changed
         }
-        Request::UpdateDetails { id, details } => {
+        Request::SiteRules => Response::SiteRules(library.site_rules()?),
+        Request::ForgetRule(id) => {
+            library.forget_rule(id)?;
+            Response::Changed
+        }
+        Request::Learn(lessons) => {
+            library.learn(&lessons)?;
+            Response::Changed
+        }
+        Request::UpdateDetails {
+            id,
+            details,
+            learn,
+            unlearn,
+        } => {
             let before = library.get_article(id)?;
             library.update_details(id, &details)?;
+            library.unlearn(&unlearn)?;
+            library.learn(&learn)?;
             // A corrected text (or its undo) carries the highlights along.
             if before.meta.body != details.body {
                 library.set_body(id, &details.body)?;

@@ -12,6 +12,7 @@ use crate::library::{InsertOutcome, Library, LibraryError, NewArticle, compress}
 use crate::model::FoundArticle;
 use crate::model::Provenance;
 use crate::model::library_export::ExportedArticle;
+use crate::model::site_rules;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -209,9 +210,10 @@ pub fn import_found(
 fn store_batch(
     library: &mut Library,
     chunk: &[(PathBuf, Met)],
-    prepared: Vec<Result<Prepared, String>>,
+    mut prepared: Vec<Result<Prepared, String>>,
     report: &mut ImportReport,
 ) -> Result<(), LibraryError> {
+    let learned = apply_learned_rules(library, &mut prepared)?;
     let mut fields = Vec::new();
     let mut wholes = Vec::new();
     for p in prepared.iter().flatten() {
@@ -222,7 +224,7 @@ fn store_batch(
     }
     let mut stored_fields = library.insert_batch(&fields)?.into_iter();
     let mut stored_wholes = library.import_exported_batch(&wholes)?.into_iter();
-    for ((path, _), prepared) in chunk.iter().zip(prepared) {
+    for (((path, _), prepared), learned) in chunk.iter().zip(prepared).zip(learned) {
         let outcome = match prepared {
             Err(reason) => Outcome::Failed { reason },
             Ok(article) => {
@@ -246,13 +248,36 @@ fn store_batch(
                 }
             }
         };
+        let note = match outcome {
+            Outcome::Imported { .. } if !learned.is_empty() => Some(learned.join("; ")),
+            _ => None,
+        };
         report.files.push(FileReport {
             path: path.clone(),
             outcome,
-            note: None,
+            note,
         });
     }
     Ok(())
+}
+
+/// Gives each article read from a file what the user's corrections taught
+/// for its site or paper; returns, per article, what changed (for its
+/// report line).
+fn apply_learned_rules(
+    library: &Library,
+    prepared: &mut [Result<Prepared, String>],
+) -> Result<Vec<Vec<String>>, LibraryError> {
+    let rules = library.site_rules()?;
+    Ok(prepared
+        .iter_mut()
+        .map(|p| match p {
+            Ok(Prepared::Fields(article)) if !rules.is_empty() => {
+                site_rules::apply(&rules, &mut article.meta)
+            }
+            _ => Vec::new(),
+        })
+        .collect())
 }
 
 /// Files stored per transaction: large enough to amortise the commit, small

@@ -15,6 +15,7 @@ pub use highlights::{Annotation, AnnotationKind, AnnotationQuery, Reanchored};
 pub mod maintenance;
 mod notes_tags;
 mod salvage;
+mod site_rules;
 pub use salvage::Salvaged;
 pub mod query;
 pub mod schema;

@@ -7,20 +7,8 @@ use egui_kittest::kittest::Queryable;
 use folio::gui::{FolioApp, NoChooser};
 use folio::library::Filter;
 use folio::library::Library;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
-
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
 
 #[test]
 fn welcome_then_import_through_the_dialog_then_read_and_see_tags_in_the_sidebar() {

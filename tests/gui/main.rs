@@ -6,6 +6,7 @@ mod annotations;
 mod bulk_edit;
 mod desktop;
 mod import;
+mod learned;
 mod list;
 mod paste;
 mod reader;

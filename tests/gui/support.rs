@@ -263,3 +263,16 @@ pub fn app_with_clipboard(dir: &Path, clipboard: FixedClipboard) -> (Harness<'st
     wait_for(&mut harness, "the welcome view", |h| shows(h, "Welcome to Folio"));
     (harness, path)
 }
+
+/// A file dropped on the window, as the desktop hands it over.
+#[derive(Debug)]
+pub struct Dropped(pub PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}

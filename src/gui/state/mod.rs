@@ -7,6 +7,7 @@ pub mod annotating;
 pub mod clipping;
 pub mod dialogs;
 pub mod import;
+pub mod learned;
 pub mod list;
 pub mod messages;
 pub mod outbox;

@@ -8,6 +8,7 @@ use crate::gui::undo::Undo;
 use crate::gui::worker::Request;
 use crate::library::TopicSuggestion;
 use crate::model::Article;
+use crate::model::site_rules::{self, Lesson, Site};
 
 /// What the user asks of the reader.
 #[derive(Debug, Clone, PartialEq)]
@@ -131,10 +132,20 @@ impl ReaderState {
             Ok(details) => {
                 let id = article.id;
                 let previous = Box::new(article.meta.clone());
-                out.remember(Undo::Details { id, previous });
+                let taught = site_rules::lessons(&article.meta, &details);
+                if let Some(first) = taught.first() {
+                    out.say(learned_message(&taught, &first.site));
+                }
+                out.remember(Undo::Details {
+                    id,
+                    previous,
+                    taught: taught.clone(),
+                });
                 out.send(Request::UpdateDetails {
                     id,
                     details: Box::new(details),
+                    learn: taught,
+                    unlearn: Vec::new(),
                 });
                 self.details = None;
             }
@@ -251,4 +262,18 @@ impl ReaderState {
             out.send(Request::Open(id));
         }
     }
+}
+
+/// What the status bar says when a correction teaches Folio something for
+/// later imports, and where the user can take it back.
+fn learned_message(taught: &[Lesson], site: &Site) -> String {
+    let fields: Vec<String> = taught
+        .iter()
+        .map(|l| format!("{} “{}”", l.field.label().to_lowercase(), l.value))
+        .collect();
+    format!(
+        "Later articles from {} will get the {} (Preferences ▸ Learned from corrections)",
+        site.describe(),
+        fields.join(" and the ")
+    )
 }

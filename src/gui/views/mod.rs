@@ -12,6 +12,7 @@ pub mod clipping_sheet;
 pub mod confirm;
 pub mod drop_hint;
 pub mod export_chooser;
+pub mod learned_rules;
 pub mod reader;
 pub mod selection;
 pub mod shortcuts;

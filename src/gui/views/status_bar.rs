@@ -55,6 +55,20 @@ fn import_progress(ui: &mut egui::Ui, import: &ImportState, actions: &mut Action
             ui.colored_label(ui.visuals().warn_fg_color, format!("{name}: {reason}"));
         }
     }
+    // What Folio changed on its own, from the user's earlier corrections.
+    for file in report
+        .files
+        .iter()
+        .filter(|f| matches!(f.outcome, Outcome::Imported { .. }) && f.note.is_some())
+        .take(4)
+    {
+        let name = file
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default();
+        ui.label(format!("{name}: {}", file.note.as_deref().unwrap_or_default()));
+    }
 }
 
 /// `shown`: the list, and how many annotations the annotations view shows

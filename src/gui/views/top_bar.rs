@@ -7,6 +7,7 @@ use crate::gui::state::annotating::AnnotateAction;
 use crate::gui::state::clipping::ClippingAction;
 use crate::gui::state::dialogs::DialogAction;
 use crate::gui::state::import::ImportAction;
+use crate::gui::state::learned::LearnedAction;
 use crate::gui::state::list::{ListAction, ListState};
 use crate::gui::state::reader::ReaderAction;
 use crate::gui::state::watch::{WatchAction, WatchState};
@@ -165,8 +166,17 @@ fn view_menu(ui: &mut egui::Ui, text_size: f32, actions: &mut Actions) {
     ui.ctx().set_theme(preference);
 }
 
-/// The watched folder: choose one, pause or resume it, see what landed.
+/// What corrections taught; the watched folder: choose one, pause or
+/// resume it, see what landed.
 fn preferences_menu(ui: &mut egui::Ui, watch: &WatchState, actions: &mut Actions) {
+    if ui
+        .button("Learned from corrections…")
+        .on_hover_text("What Folio applies to later imports from a site whose articles you corrected")
+        .clicked()
+    {
+        actions.push(LearnedAction::Show(true));
+    }
+    ui.separator();
     let choose = if watch.folder.is_some() {
         "Watch another folder…"
     } else {

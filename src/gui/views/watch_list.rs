@@ -9,12 +9,16 @@ use crate::ingest::pipeline::{FileReport, Outcome};
 
 /// What became of one file, in words.
 fn describe(line: &FileReport) -> String {
-    match &line.outcome {
+    let what = match &line.outcome {
         Outcome::Imported { title, .. } => format!("imported: {title}"),
         Outcome::Duplicate { id } => format!("already in the library (article #{id})"),
         Outcome::Merged { changes, .. } => format!("added to an article: {}", changes.join("; ")),
         Outcome::Failed { reason } => format!("failed: {reason}"),
         Outcome::Skipped { reason } => format!("skipped: {reason}"),
+    };
+    match &line.note {
+        Some(note) => format!("{what} ({note})"),
+        None => what,
     }
 }
 
