@@ -145,6 +145,31 @@ fn a_clipping_printed_to_pdf_reads_like_the_clipping() {
 }
 
 #[test]
+fn a_page_printed_from_the_web_keeps_its_address_and_its_site_s_name() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pdf/gaceta_agua_printed.pdf");
+    let bytes = std::fs::read(path).unwrap();
+    let meta = read_article(bytes, Some("gaceta_agua_printed.pdf".into()))
+        .unwrap()
+        .meta;
+    // The browser's footer names the page's address; its title, the site.
+    assert_eq!(
+        meta.url.as_deref(),
+        Some("http://gaceta-sur.example/opinion/2024/03/12/el-agua-de-todos.html")
+    );
+    assert_eq!(
+        meta.title.as_deref(),
+        Some("El agua de todos no puede esperar otra legislatura")
+    );
+    assert_eq!(meta.source.as_deref(), Some("Gaceta Sur Digital"));
+    assert!(
+        meta.body.starts_with("La sequía de este invierno"),
+        "{}",
+        meta.body
+    );
+    assert!(!meta.body.contains("gaceta-sur.example"), "{}", meta.body);
+}
+
+#[test]
 fn a_folder_with_a_pdf_imports_it_and_keeps_the_pdf() {
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("downloads");

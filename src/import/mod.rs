@@ -166,6 +166,24 @@ pub fn read_fields(
     Ok((fields_of(&text, format), format))
 }
 
+/// A printed page's title, "Headline | Site", parted when its head is the
+/// headline the text shows: the tail is the site's name.
+fn headline_and_site(page_title: &str, headline: Option<&str>) -> (String, Option<String>) {
+    let Some(headline) = headline.map(str::trim).filter(|h| !h.is_empty()) else {
+        return (page_title.to_string(), None);
+    };
+    for separator in clipping::TITLE_SEPARATORS {
+        if let Some((head, tail)) = page_title.rsplit_once(separator)
+            && head.trim().eq_ignore_ascii_case(headline)
+            && !tail.trim().is_empty()
+            && tail.split_whitespace().count() <= 5
+        {
+            return (head.trim().to_string(), Some(tail.trim().to_string()));
+        }
+    }
+    (page_title.to_string(), None)
+}
+
 /// A PDF's article: its text layer in reading order, read as a clipping.
 /// Told by its bytes before any decoding: a PDF is binary, not text.
 fn pdf_fields(bytes: &[u8]) -> Result<ExtractedArticle, ExtractError> {
@@ -174,6 +192,7 @@ fn pdf_fields(bytes: &[u8]) -> Result<ExtractedArticle, ExtractError> {
     }
     let document = pdf::read_pdf(bytes)?;
     let mut article = clipping::read_clipping(&document.text);
+    article.url = article.url.or(document.url);
     // The user printed this article: where the clipping reader finds no
     // run of prose standing out (a page of one paragraph under its
     // headline), the whole text but the headline is the body.
@@ -190,6 +209,8 @@ fn pdf_fields(bytes: &[u8]) -> Result<ExtractedArticle, ExtractError> {
     // browser's print puts it there), surer than a headline guessed
     // among the lines.
     if let Some(title) = document.title {
+        let (title, site) = headline_and_site(&title, article.title.as_deref());
+        article.source = article.source.or(site);
         let (headline, kind) = clipping::headline_and_kind(&title);
         article.title = Some(headline);
         article.kind = article.kind.or(kind.map(str::to_string));

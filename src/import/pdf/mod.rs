@@ -15,6 +15,7 @@ mod glyphs;
 mod guard;
 mod layout;
 mod paragraphs;
+mod printed_address;
 mod running_lines;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -61,6 +62,8 @@ pub struct PdfDocument {
     /// The title the document gives itself (a browser's print sets the
     /// page's own title there), when it is one and not a file's name.
     pub title: Option<String>,
+    /// The page's address, from the footer a browser prints.
+    pub url: Option<String>,
 }
 
 pub fn read_pdf(bytes: &[u8]) -> Result<PdfDocument, PdfError> {
@@ -73,11 +76,15 @@ pub fn read_pdf(bytes: &[u8]) -> Result<PdfDocument, PdfError> {
     if pages.iter().all(|p| p.glyphs.is_empty()) {
         return Err(PdfError::NoTextLayer);
     }
-    let mut blocks: Vec<Vec<layout::Block>> = pages
+    let laid: Vec<(Vec<layout::Block>, f64)> = pages
         .iter()
-        .map(|p| {
-            let mut blocks = layout::blocks(&p.glyphs);
-            running_lines::remove_margin_lines(&mut blocks, p.height);
+        .map(|p| (layout::blocks(&p.glyphs), p.height))
+        .collect();
+    let url = printed_address::printed_address(&laid);
+    let mut blocks: Vec<Vec<layout::Block>> = laid
+        .into_iter()
+        .map(|(mut blocks, height)| {
+            running_lines::remove_margin_lines(&mut blocks, height);
             blocks
         })
         .collect();
@@ -85,6 +92,7 @@ pub fn read_pdf(bytes: &[u8]) -> Result<PdfDocument, PdfError> {
     Ok(PdfDocument {
         text: paragraphs::paragraphs(&blocks).join("\n\n"),
         title,
+        url,
     })
 }
 

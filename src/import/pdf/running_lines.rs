@@ -14,7 +14,7 @@ const EDGE_ROWS: usize = 2;
 /// The share of the page's height at its top and its bottom edge where a
 /// browser prints its header and footer (the date and title; the address
 /// and page number) and never the page's content.
-const MARGIN_BAND: f64 = 0.035;
+pub const MARGIN_BAND: f64 = 0.035;
 
 /// Removes the lines set in the page's top or bottom margin band.
 pub fn remove_margin_lines(page: &mut Vec<Block>, height: f64) {
