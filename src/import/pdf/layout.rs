@@ -31,6 +31,9 @@ pub struct Line {
     pub text: String,
     pub y: f64,
     pub size: f64,
+    /// The fragments joined into the line, when there were several: items
+    /// of a bar set apart by wide gaps ("Home   World   Opinion").
+    pub pieces: Vec<String>,
 }
 
 /// Lines that belong together: a paragraph, a heading, a menu.
@@ -77,6 +80,10 @@ pub fn blocks(glyphs: &[Glyph]) -> Vec<Block> {
 fn fragments(glyphs: &[Glyph]) -> Vec<Fragment> {
     let mut runs: Vec<Fragment> = Vec::new();
     let mut current: Option<Fragment> = None;
+    // Where the last glyph of the run was drawn: a glyph drawn again over
+    // it is an overprint; one drawn further left is the next text run
+    // placed where the last run's wrong widths overshot.
+    let mut last_x = f64::NAN;
     for (i, glyph) in glyphs.iter().enumerate() {
         let width = drawn_width(glyph, glyphs.get(i + 1));
         // A space the page draws is a space, whatever the gap.
@@ -94,7 +101,12 @@ fn fragments(glyphs: &[Glyph]) -> Vec<Fragment> {
             let same_row = (glyph.y - run.y).abs() <= SAME_ROW * size;
             // The same glyph drawn again over itself (a bold made by
             // overprinting) is read once.
-            if same_row && gap < -0.5 * width.max(0.1) && run.text.ends_with(glyph.text.as_str()) {
+            let over_the_last = (glyph.x - last_x).abs() < 0.5 * width.max(0.1);
+            if same_row
+                && over_the_last
+                && gap < -0.5 * width.max(0.1)
+                && run.text.ends_with(glyph.text.as_str())
+            {
                 continue;
             }
             if same_row && gap <= FRAGMENT_GAP * size && gap >= -RUN_OVERLAP * size {
@@ -104,10 +116,12 @@ fn fragments(glyphs: &[Glyph]) -> Vec<Fragment> {
                 run.text.push_str(&glyph.text);
                 run.x1 = run.x1.max(glyph.x + width);
                 run.size = size;
+                last_x = glyph.x;
                 continue;
             }
             runs.extend(current.take());
         }
+        last_x = glyph.x;
         current = Some(Fragment {
             x0: glyph.x,
             x1: glyph.x + width,
@@ -243,6 +257,10 @@ fn region_lines(fragments: &[Fragment], mut region: Vec<usize>) -> Block {
         let fragment = &fragments[i];
         match lines.last_mut() {
             Some(line) if (fragment.y - line.y).abs() <= SAME_ROW * line.size.max(fragment.size) => {
+                if line.pieces.is_empty() {
+                    line.pieces.push(line.text.clone());
+                }
+                line.pieces.push(fragment.text.trim().to_string());
                 line.text.push(' ');
                 line.text.push_str(fragment.text.trim());
                 line.size = line.size.max(fragment.size);
@@ -251,6 +269,7 @@ fn region_lines(fragments: &[Fragment], mut region: Vec<usize>) -> Block {
                 text: fragment.text.trim().to_string(),
                 y: fragment.y,
                 size: fragment.size,
+                pieces: Vec::new(),
             }),
         }
     }

@@ -8,6 +8,10 @@ use crate::import::lines::{ends_sentence, is_cjk};
 
 /// A change of size by more than this share parts a heading from its text.
 const SIZE_CHANGE: f64 = 0.15;
+/// Lines of a block all shorter than this (in characters) are a list's.
+const LIST_MEASURE: usize = 25;
+/// A line shorter than this share of its block's longest is not wrapped.
+const SHORT_LINE: f64 = 0.6;
 
 /// The pages' blocks as paragraphs, in order.
 pub fn paragraphs(pages: &[Vec<Block>]) -> Vec<String> {
@@ -15,8 +19,7 @@ pub fn paragraphs(pages: &[Vec<Block>]) -> Vec<String> {
     for page in pages {
         let mut first_on_page = true;
         for block in page {
-            for run in runs_of_one_size(block) {
-                let text = join_lines(run);
+            for text in runs_of_one_size(block).into_iter().flat_map(paragraphs_of_run) {
                 if text.is_empty() {
                     continue;
                 }
@@ -53,12 +56,51 @@ fn runs_of_one_size(block: &Block) -> Vec<&[Line]> {
     runs
 }
 
-fn join_lines(lines: &[Line]) -> String {
+/// A run's lines joined into a paragraph, but for a bar laid out in a row
+/// (a menu, a list of sections, a table's cells): its items stand on lines
+/// of their own, as they do when a page is copied as text, and are not
+/// run together into something that reads like a sentence.
+fn paragraphs_of_run(lines: &[Line]) -> Vec<String> {
+    let chars = |line: &Line| line.text.trim().chars().count();
+    let measure = lines.iter().map(chars).max().unwrap_or(0);
+    // A list of short lines (a menu down the side, a list of links): no
+    // paragraph of prose is set this narrow, so each line is an item.
+    let list = lines.len() >= 3 && measure < LIST_MEASURE;
+    let mut out = Vec::new();
     let mut text = String::new();
-    for line in lines {
+    for (i, line) in lines.iter().enumerate() {
+        if is_bar(line) {
+            if !text.is_empty() {
+                out.push(std::mem::take(&mut text));
+            }
+            out.extend(line.pieces.iter().cloned());
+            continue;
+        }
         text = join_two(&text, line.text.trim());
+        // A line that stops well short of the measure is not wrapped: it
+        // ends its paragraph (or is an item of a list).
+        // (Not one whose word or sentence runs on to the next line.)
+        let runs_on = line.text.trim_end().ends_with(['-', '\u{ad}', '\u{2010}'])
+            || lines
+                .get(i + 1)
+                .and_then(|next| next.text.trim().chars().next())
+                .is_some_and(char::is_lowercase);
+        let short = lines.len() >= 3 && (chars(line) as f64) < SHORT_LINE * measure as f64 && !runs_on;
+        if list || short {
+            out.push(std::mem::take(&mut text));
+        }
     }
-    text
+    if !text.is_empty() {
+        out.push(text);
+    }
+    out
+}
+
+/// Items a wide gap sets apart: three or more on a row, or two short ones.
+/// (Two long pieces are more likely columns the layout could not part.)
+fn is_bar(line: &Line) -> bool {
+    let words = |piece: &String| piece.split_whitespace().count();
+    line.pieces.len() >= 3 || (line.pieces.len() == 2 && line.pieces.iter().all(|p| words(p) <= 4))
 }
 
 /// Two pieces of a paragraph made one: with a space, or at a hyphen after
@@ -100,6 +142,7 @@ mod tests {
             text: text.to_string(),
             y: 0.0,
             size,
+            pieces: Vec::new(),
         }
     }
 
@@ -135,6 +178,55 @@ mod tests {
                 "Harbour wall to be rebuilt",
                 "The council voted on Tuesday to rebuild the harbour wall.",
                 "Works start in spring.",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_menu_down_the_side_and_a_bar_across_are_items_not_a_sentence() {
+        let list: Block = ["World", "Opinion", "Business", "Culture"]
+            .iter()
+            .map(|t| line(t, 10.0))
+            .collect();
+        assert_eq!(
+            paragraphs(&[vec![list]]),
+            vec!["World", "Opinion", "Business", "Culture"]
+        );
+        let mut bar = line("Home World Opinion", 10.0);
+        bar.pieces = vec!["Home".into(), "World".into(), "Opinion".into()];
+        let prose = line("The council met on Tuesday to vote on the harbour.", 10.0);
+        assert_eq!(
+            paragraphs(&[vec![vec![bar, prose]]]),
+            vec![
+                "Home",
+                "World",
+                "Opinion",
+                "The council met on Tuesday to vote on the harbour."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_stopping_short_of_the_measure_ends_its_paragraph() {
+        let block = vec![
+            line(
+                "The council voted on Tuesday to rebuild the harbour wall before",
+                10.0,
+            ),
+            line("the winter storms arrive.", 10.0),
+            line("It is the right call.", 10.0),
+            line(
+                "Fishers have waited a decade for the work to begin, and the port",
+                10.0,
+            ),
+            line("cannot wait another winter.", 10.0),
+        ];
+        assert_eq!(
+            paragraphs(&[vec![block]]),
+            vec![
+                "The council voted on Tuesday to rebuild the harbour wall before the winter storms arrive.",
+                "It is the right call.",
+                "Fishers have waited a decade for the work to begin, and the port cannot wait another winter.",
             ]
         );
     }

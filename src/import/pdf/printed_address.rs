@@ -45,6 +45,7 @@ mod tests {
             text: text.into(),
             y,
             size: 8.0,
+            pieces: Vec::new(),
         }
     }
 

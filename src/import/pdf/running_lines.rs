@@ -114,6 +114,7 @@ mod tests {
                 text: text.to_string(),
                 y,
                 size: 10.0,
+                pieces: Vec::new(),
             })
             .collect()
     }
