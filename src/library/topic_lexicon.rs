@@ -254,9 +254,13 @@ impl Lexicon {
             topics.iter().for_each(|&t| found(t));
         }
         // Every proper prefix at least as long as the shortest in the
-        // lexicon, then the whole word ("elect*" also matches "elect").
+        // lexicon, then the whole word ("elect*" also matches "elect"). A
+        // phrase matches only phrase prefixes ("front line*"), or "film*"
+        // would count again in "film for" and "film for an".
+        let phrase_from = term.find(' ').map_or(0, |space| space + 1);
         for (length, (at, _)) in term.char_indices().enumerate() {
             if length >= self.shortest_prefix
+                && at > phrase_from
                 && let Some(topics) = self.prefixes.get(&term[..at])
             {
                 topics.iter().for_each(|&t| found(t));
@@ -380,8 +384,9 @@ pub const WEAK: f32 = 0.12;
 /// The topics to propose for an article, surest first: those with a fair
 /// share of the text's topic words. A sub-topic's words count for its
 /// parent too, so "politics" can be proposed from talk of diplomacy. When
-/// no topic has a fair share, the best of them are still proposed, with a
-/// confidence under [`WEAK`]: a weak guess is more use than none. Only a
+/// no topic has a fair share, or the text has too few topic words to
+/// judge by, the best of them are still proposed, with a confidence under
+/// [`WEAK`]: a weak guess is more use than none. Only a
 /// text without a single topic word gets nothing.
 pub fn suggest_from_text(language: Option<&str>, title: &str, body: &str) -> Vec<TextSuggestion> {
     let mut scores: HashMap<String, f32> = HashMap::new();
@@ -406,7 +411,12 @@ pub fn suggest_from_text(language: Option<&str>, title: &str, body: &str) -> Vec
             .total_cmp(&a.confidence)
             .then_with(|| a.topic.cmp(&b.topic))
     });
-    let fair = ranked.iter().filter(|s| s.confidence >= WEAK).count();
+    // Fewer than three topic words in all: no basis for a sure proposal.
+    let fair = if total < 3.0 {
+        0
+    } else {
+        ranked.iter().filter(|s| s.confidence >= WEAK).count()
+    };
     if fair > 0 {
         ranked.truncate(fair.min(5));
     } else {
@@ -497,7 +507,10 @@ mod tests {
             "We talked about the film for an hour.",
         );
         assert_eq!(weak.len(), 1, "{weak:?}");
-        assert!(weak[0].topic.starts_with("arts") && weak[0].confidence < WEAK);
+        assert!(
+            weak[0].topic.starts_with("arts") && weak[0].confidence < WEAK,
+            "{weak:?}"
+        );
         assert!(suggest_from_text(Some("en"), "Untitled", "Lorem ipsum dolor sit amet.").is_empty());
     }
 }
