@@ -59,14 +59,22 @@ pub enum DevCommand {
     },
     /// How well topic suggestions do on a labelled set generated for the
     /// purpose: top-1 and top-3 accuracy from the lexicon alone, then after
-    /// the user has filed 10, 50 and 100 articles. Uses a scratch library.
-    #[command(after_help = "Example:\n  folio bench-topics --articles 300 --seed 1")]
+    /// the user has filed 10, 50 and 100 articles. With --labelled, on a
+    /// set written by hand instead. Uses a scratch library.
+    #[command(after_help = "Examples:\n  folio bench-topics --articles 300 --seed 1\n  \
+        folio bench-topics --labelled tests/fixtures/topics\n\n\
+        The labelled folder holds clippings and a manifest.tsv: a line per clipping, \
+        file<TAB>language<TAB>top-level topic<TAB>tuning|unseen.")]
     BenchTopics {
         /// Labelled articles (at least 200; the first 100 are the ones filed).
         #[arg(long, default_value_t = 300)]
         articles: usize,
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// A folder of clippings labelled by hand, with its manifest.tsv:
+        /// reports top-1, top-3 and articles without a suggestion, and each miss.
+        #[arg(long, value_name = "DIR")]
+        labelled: Option<PathBuf>,
     },
 }
 
@@ -170,7 +178,17 @@ pub fn run(library_path: &Option<PathBuf>, command: DevCommand, out: &mut dyn Wr
                 )?;
             }
         }
-        DevCommand::BenchTopics { articles, seed } => {
+        DevCommand::BenchTopics {
+            labelled: Some(dir), ..
+        } => {
+            let scratch = std::env::temp_dir().join(format!("folio-topics-{}", std::process::id()));
+            std::fs::create_dir_all(&scratch)?;
+            let measured =
+                crate::devtools::topic_eval::measure_labelled(&dir, &scratch.join("labelled.sqlite"));
+            let _ = std::fs::remove_dir_all(&scratch);
+            write_labelled_report(out, &measured?)?;
+        }
+        DevCommand::BenchTopics { articles, seed, .. } => {
             let scratch = std::env::temp_dir().join(format!("folio-topics-{}", std::process::id()));
             std::fs::create_dir_all(&scratch)?;
             let measured =
@@ -202,4 +220,60 @@ pub fn run(library_path: &Option<PathBuf>, command: DevCommand, out: &mut dyn Wr
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `folio bench-topics --labelled`: the misses, then a line per half of
+/// the set and one for all of it.
+fn write_labelled_report(
+    out: &mut dyn Write,
+    outcomes: &[crate::devtools::topic_eval::Outcome],
+) -> Result<()> {
+    use crate::devtools::topic_eval::Tally;
+    for o in outcomes.iter().filter(|o| !o.first_right()) {
+        writeln!(
+            out,
+            "{} miss {} [{}]: expected {}, proposed {}",
+            if o.within_three() { "top-3" } else { "     " },
+            o.case.file,
+            o.case.language,
+            o.case.topic,
+            if o.proposed.is_empty() {
+                "nothing".to_string()
+            } else {
+                o.proposed.join(" | ")
+            }
+        )?;
+    }
+    writeln!(
+        out,
+        "topic suggestions on {} articles labelled by hand (top level of the tree)",
+        outcomes.len()
+    )?;
+    writeln!(
+        out,
+        "{:<24} {:>8} {:>8} {:>8} {:>14}",
+        "articles", "count", "top-1", "top-3", "no suggestion"
+    )?;
+    let halves = [
+        (
+            "tuning half",
+            Tally::of(outcomes.iter().filter(|o| !o.case.unseen)),
+        ),
+        (
+            "unseen half",
+            Tally::of(outcomes.iter().filter(|o| o.case.unseen)),
+        ),
+        ("all", Tally::of(outcomes)),
+    ];
+    for (name, t) in halves {
+        writeln!(
+            out,
+            "{name:<24} {:>8} {:>7.1}% {:>7.1}% {:>14}",
+            t.articles,
+            t.top1() * 100.0,
+            t.top3() * 100.0,
+            t.without
+        )?;
+    }
+    Ok(())
 }

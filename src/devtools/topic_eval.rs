@@ -8,10 +8,20 @@
 //! are an upper bound for it, and the gain from filing is the point. Reports
 //! top-1 and top-3 accuracy (at the top level of the tree) from the lexicon
 //! alone, then after the user has filed 10, 50 and 100 articles.
+//!
+//! [`measure_labelled`] measures on a set written by hand instead
+//! (`tests/fixtures/topics/`): real-looking clippings in many languages,
+//! each with the one top-level topic a reader would file it under.
 
 use super::generate::Rng;
+use crate::ingest::pipeline::Outcome as FileOutcome;
+use crate::ingest::pipeline::import_paths;
 use crate::library::{Library, NewArticle, Result, compress};
 use crate::model::ExtractedArticle;
+use anyhow::{Context, bail};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
 
 /// (top-level topic, headlines, sentences).
 const TOPICS: &[(&str, &[&str], &[&str])] = &[
@@ -322,4 +332,137 @@ pub fn measure(path: &std::path::Path, articles: usize, seed: u64) -> Result<(us
         report.push(Measured { filed, top1, top3 });
     }
     Ok((tested.len(), report))
+}
+
+/// One article of a set labelled by hand: its file, language and top-level
+/// topic, and whether it was written after the lexicons were tuned (so
+/// never looked at while tuning).
+#[derive(Debug, Clone, PartialEq)]
+pub struct HandLabelled {
+    pub file: String,
+    pub language: String,
+    pub topic: String,
+    pub unseen: bool,
+}
+
+/// Reads `manifest.tsv`: a line per article, `file<TAB>language<TAB>topic<TAB>half`
+/// with half `tuning` or `unseen`; `#` starts a comment.
+pub fn read_manifest(dir: &Path) -> anyhow::Result<Vec<HandLabelled>> {
+    let path = dir.join("manifest.tsv");
+    let text =
+        std::fs::read_to_string(&path).with_context(|| format!("could not read {}", path.display()))?;
+    let mut cases = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
+        let [file, language, topic, half] = fields[..] else {
+            bail!(
+                "{} line {}: expected file, language, topic and half, tab-separated",
+                path.display(),
+                n + 1
+            );
+        };
+        if half != "tuning" && half != "unseen" {
+            bail!(
+                "{} line {}: the half is `tuning` or `unseen`, not `{half}`",
+                path.display(),
+                n + 1
+            );
+        }
+        cases.push(HandLabelled {
+            file: file.to_string(),
+            language: language.to_string(),
+            topic: topic.to_string(),
+            unseen: half == "unseen",
+        });
+    }
+    Ok(cases)
+}
+
+/// How one labelled article fared: the top-level topics proposed, in order.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub case: HandLabelled,
+    pub proposed: Vec<String>,
+}
+
+impl Outcome {
+    pub fn first_right(&self) -> bool {
+        self.proposed.first() == Some(&self.case.topic)
+    }
+    pub fn within_three(&self) -> bool {
+        self.proposed.iter().take(3).any(|t| *t == self.case.topic)
+    }
+}
+
+/// Top-1, top-3 and articles without a suggestion, over some outcomes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Tally {
+    pub articles: usize,
+    pub first: usize,
+    pub within_three: usize,
+    pub without: usize,
+}
+
+impl Tally {
+    pub fn of<'a>(outcomes: impl IntoIterator<Item = &'a Outcome>) -> Tally {
+        let mut tally = Tally {
+            articles: 0,
+            first: 0,
+            within_three: 0,
+            without: 0,
+        };
+        for o in outcomes {
+            tally.articles += 1;
+            tally.first += usize::from(o.first_right());
+            tally.within_three += usize::from(o.within_three());
+            tally.without += usize::from(o.proposed.is_empty());
+        }
+        tally
+    }
+    pub fn top1(&self) -> f64 {
+        self.first as f64 / self.articles.max(1) as f64
+    }
+    pub fn top3(&self) -> f64 {
+        self.within_three as f64 / self.articles.max(1) as f64
+    }
+}
+
+/// Imports the labelled set in `dir` into a new library at `library_path`
+/// as a user would (the clipping reader finds title, body and language),
+/// and asks for each article's suggestions, nothing filed.
+pub fn measure_labelled(dir: &Path, library_path: &Path) -> anyhow::Result<Vec<Outcome>> {
+    let cases = read_manifest(dir)?;
+    let mut library = Library::open(library_path)?;
+    let paths: Vec<PathBuf> = cases.iter().map(|c| dir.join(&c.file)).collect();
+    for path in &paths {
+        if !path.is_file() {
+            bail!("{} is in the manifest but not in the folder", path.display());
+        }
+    }
+    let report = import_paths(&mut library, &paths, &AtomicBool::new(false), |_, _| {})?;
+    let mut ids: HashMap<PathBuf, i64> = HashMap::new();
+    for file in &report.files {
+        match file.outcome {
+            FileOutcome::Imported { id, .. } => {
+                ids.insert(file.path.clone(), id);
+            }
+            ref other => bail!("{} was not imported: {other:?}", file.path.display()),
+        }
+    }
+    let mut outcomes = Vec::new();
+    for (case, path) in cases.into_iter().zip(paths) {
+        let id = ids[&path];
+        let mut proposed: Vec<String> = Vec::new();
+        for s in library.topic_suggestions(id)? {
+            let top = s.path.split(" › ").next().unwrap_or("").to_string();
+            if !proposed.contains(&top) {
+                proposed.push(top);
+            }
+        }
+        outcomes.push(Outcome { case, proposed });
+    }
+    Ok(outcomes)
 }

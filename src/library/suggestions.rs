@@ -23,21 +23,29 @@ pub struct TopicSuggestion {
 const NEIGHBOURS: usize = 15;
 /// Proposals shown at most.
 const SHOWN: usize = 3;
-/// Below this, a proposal is noise.
-const LEAST_CONFIDENCE: f32 = 0.15;
+
+/// What is proposed when neither the text nor the filing says anything:
+/// the commonest topics of news, for a library where nothing is filed yet.
+const COMMONEST_IN_NEWS: &[&str] = &["politics", "economy, business and finance", "society"];
+/// The confidence shown for such a guess.
+const BARE_GUESS: f32 = 0.02;
 
 impl Library {
-    /// What to propose for this article, surest first.
+    /// What to propose for this article, surest first. Every article gets
+    /// proposals: when nothing is sure, the best weak guesses (shown with
+    /// their low confidence), and when the text has no topic word at all,
+    /// the topics the user files most.
     pub fn topic_suggestions(&self, article_id: i64) -> Result<Vec<TopicSuggestion>> {
         let article = self.get_article(article_id)?;
         let title = article.meta.title.clone().unwrap_or_default();
+        let language = article.meta.language.as_deref();
         let mut from_text: HashMap<i64, f32> = HashMap::new();
-        for s in suggest_from_text(&title, &article.meta.body) {
+        for s in suggest_from_text(language, &title, &article.meta.body) {
             if let Ok(id) = self.topic_id(&s.topic) {
                 from_text.insert(id, s.confidence);
             }
         }
-        let (from_neighbours, filed_neighbours) = self.neighbours_votes(article_id)?;
+        let (from_neighbours, filed_neighbours) = self.neighbours_votes(article_id, language)?;
         // Ten filed neighbours and more: the user's own filing decides most.
         let learned = (filed_neighbours as f32 / 10.0).min(0.8);
         let mut scores: HashMap<i64, f32> = HashMap::new();
@@ -50,27 +58,73 @@ impl Library {
         let settled = self.settled_topics(article_id)?;
         let mut ranked: Vec<(i64, f32)> = scores
             .into_iter()
-            .filter(|(topic, score)| *score >= LEAST_CONFIDENCE && !settled.contains(topic))
+            .filter(|(topic, score)| *score > 0.0 && !settled.contains(topic))
             .collect();
+        if ranked.is_empty() {
+            ranked = self
+                .commonest_topics()?
+                .into_iter()
+                .filter(|topic| !settled.contains(topic))
+                .map(|topic| (topic, BARE_GUESS))
+                .collect();
+        }
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        ranked.truncate(SHOWN);
-        ranked
+        let mut paths = Vec::with_capacity(ranked.len());
+        for (topic_id, confidence) in ranked {
+            paths.push((topic_id, self.topic_path(topic_id)?, confidence));
+        }
+        Ok(varied_first(paths)
             .into_iter()
-            .map(|(topic_id, confidence)| {
-                Ok(TopicSuggestion {
-                    topic_id,
-                    path: self.topic_path(topic_id)?,
-                    confidence: confidence.min(0.99),
-                })
+            .map(|(topic_id, path, confidence)| TopicSuggestion {
+                topic_id,
+                path,
+                confidence: confidence.min(0.99),
             })
-            .collect()
+            .collect())
+    }
+
+    /// The top-level topics the user files most, or, before anything is
+    /// filed, the commonest of news.
+    fn commonest_topics(&self) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT coalesce(t.parent_id, t.id) AS top, count(*) AS n FROM article_topics x \
+             JOIN topics t ON t.id = x.topic_id WHERE x.origin = 'user' AND x.rejected = 0 \
+             GROUP BY top ORDER BY n DESC, top LIMIT ?",
+        )?;
+        let filed = stmt
+            .query_map([SHOWN as i64], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<i64>>>()?;
+        if !filed.is_empty() {
+            return Ok(filed);
+        }
+        COMMONEST_IN_NEWS.iter().map(|name| self.topic_id(name)).collect()
     }
 
     /// Each topic's share of the votes of the filed articles most like this
     /// one (a closer neighbour votes more; a neighbour filed under a
     /// sub-topic votes for its parent too), and how many neighbours voted.
-    fn neighbours_votes(&self, article_id: i64) -> Result<(HashMap<i64, f32>, usize)> {
-        let neighbours = self.filed_neighbours(article_id, NEIGHBOURS)?;
+    /// Only neighbours in the article's language count, when both are
+    /// known: a pile of English articles filed under politics says nothing
+    /// of a Japanese editorial that happens to share a name with them.
+    fn neighbours_votes(
+        &self,
+        article_id: i64,
+        language: Option<&str>,
+    ) -> Result<(HashMap<i64, f32>, usize)> {
+        let mut neighbours = self.filed_neighbours(article_id, NEIGHBOURS)?;
+        if let Some(language) = language {
+            let mut stmt = self
+                .conn
+                .prepare_cached("SELECT language FROM articles WHERE id = ?")?;
+            let mut same = Vec::with_capacity(neighbours.len());
+            for neighbour in neighbours {
+                let theirs: Option<String> = stmt.query_row([neighbour.0], |r| r.get(0))?;
+                if theirs.is_none_or(|theirs| same_language(&theirs, language)) {
+                    same.push(neighbour);
+                }
+            }
+            neighbours = same;
+        }
         let mut votes: HashMap<i64, f32> = HashMap::new();
         let mut total = 0.0f32;
         let mut stmt = self.conn.prepare_cached(
@@ -143,5 +197,50 @@ impl Library {
             params![article_id, topic_id],
         )?;
         Ok(())
+    }
+}
+
+/// Whether two BCP 47 tags name the same language ("pt-BR" and "pt").
+fn same_language(a: &str, b: &str) -> bool {
+    let primary = |tag: &str| tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    primary(a) == primary(b)
+}
+
+/// The proposals to show, from (id, path, confidence) surest first: first
+/// the surest under each top-level topic, then the rest in order. Three
+/// shades of politics leave the user nothing to choose from, and filing
+/// under "politics › diplomacy" files under "politics" too.
+fn varied_first(ranked: Vec<(i64, String, f32)>) -> Vec<(i64, String, f32)> {
+    let top = |path: &str| path.split(" › ").next().unwrap_or("").to_string();
+    let mut shown: Vec<(i64, String, f32)> = Vec::new();
+    let mut rest = Vec::new();
+    for proposal in ranked {
+        if shown.len() < SHOWN && !shown.iter().any(|(_, p, _)| top(p) == top(&proposal.1)) {
+            shown.push(proposal);
+        } else {
+            rest.push(proposal);
+        }
+    }
+    shown.extend(rest.into_iter().take(SHOWN - shown.len()));
+    shown.sort_by(|a, b| b.2.total_cmp(&a.2));
+    shown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_proposal_a_top_level_topic_before_a_second_under_the_same() {
+        let ranked = vec![
+            (1, "politics › diplomacy".to_string(), 0.6),
+            (2, "politics".to_string(), 0.5),
+            (3, "economy, business and finance".to_string(), 0.2),
+            (4, "politics › elections".to_string(), 0.15),
+            (5, "society".to_string(), 0.1),
+        ];
+        let shown: Vec<i64> = varied_first(ranked).into_iter().map(|(id, _, _)| id).collect();
+        assert_eq!(shown, [1, 3, 5]);
+        assert!(same_language("pt-BR", "pt") && !same_language("en", "ja"));
     }
 }
