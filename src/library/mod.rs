@@ -36,6 +36,8 @@ pub use facets::{FacetCount, Facets};
 pub use filter::{Condition, DateTest, Filter, Place, choice_conditions, facet_condition};
 pub use search::{SavedSearch, search_conditions};
 pub use suggestions::TopicSuggestion;
+/// Below this confidence a suggested topic is a guess (few words of the text point to it).
+pub use topic_lexicon::WEAK as WEAK_SUGGESTION;
 
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};

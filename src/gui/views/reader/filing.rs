@@ -176,8 +176,21 @@ fn suggestions_row(ui: &mut egui::Ui, reader: &ReaderState, actions: &mut Action
                         }
                         return;
                     }
-                    ui.label(&suggestion.path)
-                        .on_hover_text(format!("{percent}% sure it belongs under “{}”", suggestion.path));
+                    // A guess (few words of the text point to any topic) looks
+                    // like one, so that it is not taken for a finding.
+                    if suggestion.confidence < crate::library::WEAK_SUGGESTION {
+                        ui.label(
+                            egui::RichText::new(format!("{}?", suggestion.path))
+                                .italics()
+                                .weak(),
+                        )
+                        .on_hover_text(format!(
+                            "Only a guess ({percent}%): few words of the text point to a topic"
+                        ));
+                    } else {
+                        ui.label(&suggestion.path)
+                            .on_hover_text(format!("{percent}% sure it belongs under “{}”", suggestion.path));
+                    }
                     // Named in words for screen readers: a bare ✔ says nothing.
                     let take = format!("File under “{}”", suggestion.path);
                     let button = ui.add(egui::Button::new("✔").frame(false));
