@@ -60,5 +60,45 @@ fn clippings_in_any_language_are_filed_under_their_region() {
     }
     assert!(cases.len() >= 30, "the set has at least 30 clippings");
     let right = cases.len() - misses.len();
-    assert!(right >= 28, "region right on {right} of {}:\n{}", cases.len(), misses.join("\n"));
+    assert!(
+        right >= 28,
+        "region right on {right} of {}:\n{}",
+        cases.len(),
+        misses.join("\n")
+    );
+}
+
+/// The basis of the region is kept with the article, and a region the user
+/// corrects is theirs.
+#[test]
+fn the_library_keeps_where_the_region_came_from() {
+    use folio::model::region_basis::RegionBasis;
+    let dir = tempfile::tempdir().unwrap();
+    let mut library = folio::library::Library::open(&dir.path().join("lib.sqlite")).unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/regions/seoul_budget_ko.txt");
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let report = folio::ingest::pipeline::import_paths(&mut library, &[fixture], &cancel, |_, _| {}).unwrap();
+    let id = report.new_ids()[0];
+    let article = library.get_article(id).unwrap();
+    assert_eq!(article.meta.region.as_deref(), Some("East Asia & Pacific"));
+    assert_eq!(
+        article.meta.region_basis,
+        Some(RegionBasis::Countries(vec!["South Korea".to_string()]))
+    );
+
+    // Another detail corrected: the region and its basis stay.
+    let mut details = article.meta.clone();
+    details.section = Some("Opinion".into());
+    library.update_details(id, &details).unwrap();
+    assert_eq!(
+        library.get_article(id).unwrap().meta.region_basis,
+        Some(RegionBasis::Countries(vec!["South Korea".to_string()]))
+    );
+
+    // The region corrected: the user's word is the basis now.
+    details.region = Some("North America".into());
+    library.update_details(id, &details).unwrap();
+    let corrected = library.get_article(id).unwrap().meta;
+    assert_eq!(corrected.region.as_deref(), Some("North America"));
+    assert_eq!(corrected.region_basis, Some(RegionBasis::Edited));
 }

@@ -151,7 +151,11 @@ impl Gazetteer {
                 let acronym = pattern.len() <= 5
                     && pattern.chars().filter(char::is_ascii_alphabetic).count() >= 2
                     && pattern.chars().all(|c| c.is_ascii_uppercase() || c == '.');
-                names.push(Name { country, stem, acronym });
+                names.push(Name {
+                    country,
+                    stem,
+                    acronym,
+                });
                 written.push(pattern);
             }
         }
@@ -266,10 +270,65 @@ fn mention_stands_alone(text: &str, start: usize, end: usize, name: &Name) -> bo
 /// What follows a Korean name in the same word: nothing, or a particle or
 /// a suffix that keeps it a name ("한국은", "일본의", "미국인", "중국산").
 const HANGUL_PARTICLES: &[&str] = &[
-    "", "은", "는", "이", "가", "을", "를", "의", "에", "에서", "에게", "와", "과", "도", "만", "으로", "로", "까지",
-    "부터", "보다", "처럼", "과의", "와의", "에는", "에도", "에서는", "에서도", "에서의", "으로서", "로서", "이나",
-    "나", "인", "인들", "인의", "인은", "인이", "산", "측", "측은", "측의", "어", "정부", "정부는", "정부의", "이다",
-    "이라는", "이란", "란", "엔", "서", "서는", "과는", "와는", "에선", "보다는", "마저", "조차", "뿐",
+    "",
+    "은",
+    "는",
+    "이",
+    "가",
+    "을",
+    "를",
+    "의",
+    "에",
+    "에서",
+    "에게",
+    "와",
+    "과",
+    "도",
+    "만",
+    "으로",
+    "로",
+    "까지",
+    "부터",
+    "보다",
+    "처럼",
+    "과의",
+    "와의",
+    "에는",
+    "에도",
+    "에서는",
+    "에서도",
+    "에서의",
+    "으로서",
+    "로서",
+    "이나",
+    "나",
+    "인",
+    "인들",
+    "인의",
+    "인은",
+    "인이",
+    "산",
+    "측",
+    "측은",
+    "측의",
+    "어",
+    "정부",
+    "정부는",
+    "정부의",
+    "이다",
+    "이라는",
+    "이란",
+    "란",
+    "엔",
+    "서",
+    "서는",
+    "과는",
+    "와는",
+    "에선",
+    "보다는",
+    "마저",
+    "조차",
+    "뿐",
 ];
 
 /// Letters Arabic writes in front of a name: "و" (and), "ب" (in), "ل" (to),
@@ -283,20 +342,20 @@ const ARABIC_ENDINGS: &[&str] = &["", "ي", "ية", "يين", "يون", "يا", 
 /// Case endings of Polish, Czech and Slovak names ("Polsce" is listed whole:
 /// its stem changes).
 const LATIN_ENDINGS: &[&str] = &[
-    "", "a", "e", "i", "o", "u", "y", "ą", "ę", "ie", "ii", "ji", "ją", "ję", "ią", "ię", "em", "om", "ou", "ach",
-    "ech", "ami", "ów", "ym", "ego", "emu", "ce", "zech", "ku", "ka", "ky", "ki", "ko", "kou", "kiem", "ií", "í",
-    "ě", "é", "ům", "ách", "iach", "iem", "ska", "ską", "skę", "sku",
+    "", "a", "e", "i", "o", "u", "y", "ą", "ę", "ie", "ii", "ji", "ją", "ję", "ią", "ię", "em", "om", "ou",
+    "ach", "ech", "ami", "ów", "ym", "ego", "emu", "ce", "zech", "ku", "ka", "ky", "ki", "ko", "kou", "kiem",
+    "ií", "í", "ě", "é", "ům", "ách", "iach", "iem", "ska", "ską", "skę", "sku",
 ];
 /// Case endings of Russian, Ukrainian and Bulgarian names.
 const CYRILLIC_ENDINGS: &[&str] = &[
-    "", "а", "я", "у", "ю", "е", "и", "ы", "й", "о", "ь", "ой", "ей", "ом", "ем", "ью", "ию", "ия", "ии", "ие",
-    "ах", "ях", "ам", "ям", "ами", "ями", "ою", "ею", "ией", "і", "ї", "ія", "ії", "ію", "ією", "єю", "ого", "ому",
-    "ым", "им", "ий", "ая", "ую",
+    "", "а", "я", "у", "ю", "е", "и", "ы", "й", "о", "ь", "ой", "ей", "ом", "ем", "ью", "ию", "ия", "ии",
+    "ие", "ах", "ях", "ам", "ям", "ами", "ями", "ою", "ею", "ией", "і", "ї", "ія", "ії", "ію", "ією", "єю",
+    "ого", "ому", "ым", "им", "ий", "ая", "ую",
 ];
 /// Case endings of Greek names ("Ελλάδας", "Ιαπωνίας").
 const GREEK_ENDINGS: &[&str] = &[
-    "", "α", "ας", "ά", "άς", "η", "ης", "ή", "ής", "ο", "ου", "ος", "ό", "ού", "ός", "ι", "ιου", "ί", "ία", "ίας",
-    "ες", "ων", "ών", "ε",
+    "", "α", "ας", "ά", "άς", "η", "ης", "ή", "ής", "ο", "ου", "ος", "ό", "ού", "ός", "ι", "ιου", "ί", "ία",
+    "ίας", "ες", "ων", "ών", "ε",
 ];
 
 fn is_hangul(c: char) -> bool {
@@ -387,7 +446,10 @@ mod tests {
     }
 
     fn found(text: &str) -> Vec<String> {
-        countries_mentioned("", text).into_iter().map(|(c, _)| c).collect()
+        countries_mentioned("", text)
+            .into_iter()
+            .map(|(c, _)| c)
+            .collect()
     }
 
     #[test]
@@ -420,13 +482,19 @@ mod tests {
     fn seats_of_government_name_their_country() {
         assert_eq!(found("L'Élysée a tranché."), ["France"]);
         assert_eq!(found("청와대는 밝혔다"), ["South Korea"]);
-        assert_eq!(found("Capitol Hill and Downing Street"), ["United Kingdom", "United States"]);
+        assert_eq!(
+            found("Capitol Hill and Downing Street"),
+            ["United Kingdom", "United States"]
+        );
     }
 
     #[test]
     fn labels_in_other_languages_name_regions() {
         assert_eq!(region_for_label("Japon"), Some("East Asia & Pacific"));
-        assert_eq!(region_for_label("Moyen-Orient"), Some("Middle East & North Africa"));
+        assert_eq!(
+            region_for_label("Moyen-Orient"),
+            Some("Middle East & North Africa")
+        );
         assert_eq!(region_for_label("国際"), None);
     }
 

@@ -527,6 +527,30 @@ pub const MIGRATIONS: &[&str] = &[
     r#"
     CREATE INDEX IF NOT EXISTS articles_read_state ON articles(read_state) WHERE read_state IS NOT NULL;
     "#,
+    // 13: what the user's corrections taught for a site or paper: later
+    // articles from the same domain (or, without an address, the same
+    // masthead) get the corrected source, region or kind. One value per
+    // place and field; `replaced` keeps the value a newer correction
+    // overwrote, so undoing that correction gives the old rule back.
+    r#"
+    CREATE TABLE site_rules (
+        id INTEGER PRIMARY KEY,
+        site_kind TEXT NOT NULL CHECK (site_kind IN ('domain', 'masthead')),
+        site TEXT NOT NULL,
+        field TEXT NOT NULL CHECK (field IN ('source', 'region', 'kind')),
+        value TEXT NOT NULL,
+        replaced TEXT,
+        learned_at TEXT NOT NULL,
+        UNIQUE (site_kind, site, field)
+    );
+    "#,
+    // 14: where an article's region came from (the page's section, the
+    // countries its text names, the paper's home, the file, the user), in
+    // `model::region_basis`'s stored form; the reader shows it beside the
+    // region. Articles from before have none: nothing is guessed for them.
+    r#"
+    ALTER TABLE articles ADD COLUMN region_basis TEXT;
+    "#,
 ];
 
 pub fn current_version(conn: &Connection) -> Result<i64, LibraryError> {

@@ -9,6 +9,7 @@ mod import;
 mod list;
 mod paste;
 mod reader;
+mod region_basis;
 mod search;
 mod sidebar;
 mod stars;

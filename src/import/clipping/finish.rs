@@ -8,6 +8,7 @@
 use crate::import::lines::single_spaced;
 use crate::import::regions;
 use crate::model::ExtractedArticle;
+use crate::model::region_basis::RegionBasis;
 
 /// What every extractor does last: the language, the countries and region
 /// from the text, and tidy fields.
@@ -18,8 +19,15 @@ pub fn finish(mut article: ExtractedArticle) -> ExtractedArticle {
         .or_else(|| crate::import::language::detect_language(&article.body));
     let title = article.title.clone().unwrap_or_default();
     let mentions = regions::countries_mentioned(&title, &article.body);
-    if article.region.is_none() {
-        article.region = regions::infer_region(&mentions).map(str::to_string);
+    if article.region.is_some() && article.region_basis.is_none() {
+        // Set by the reader of a format that states it (front matter).
+        article.region_basis = Some(RegionBasis::Stated);
+    }
+    if article.region.is_none()
+        && let Some(region) = regions::infer_region(&mentions)
+    {
+        article.region = Some(region.to_string());
+        article.region_basis = Some(countries_named_in(region, &mentions));
     }
     if article.countries.is_empty() {
         let top = mentions.first().map(|(_, n)| *n).unwrap_or(0);
@@ -33,8 +41,11 @@ pub fn finish(mut article: ExtractedArticle) -> ExtractedArticle {
     // An article about countries of one region belongs to that region,
     // however seldom it names them: the region agrees with the countries
     // it lists.
-    if article.region.is_none() {
-        article.region = regions::one_region_of(&article.countries).map(str::to_string);
+    if article.region.is_none()
+        && let Some(region) = regions::one_region_of(&article.countries)
+    {
+        article.region = Some(region.to_string());
+        article.region_basis = Some(RegionBasis::Countries(article.countries.clone()));
     }
     article.title = article
         .title
@@ -44,6 +55,19 @@ pub fn finish(mut article: ExtractedArticle) -> ExtractedArticle {
         // words, as a note is: rows of "untitled" tell a reader nothing.
         .or_else(|| opening_words(&article.body));
     article
+}
+
+/// The basis of a region inferred from mentions: the countries of that
+/// region the text names, most named first (a few: the line is short).
+fn countries_named_in(region: &str, mentions: &[(String, usize)]) -> RegionBasis {
+    RegionBasis::Countries(
+        mentions
+            .iter()
+            .filter(|(country, _)| regions::region_of_country(country) == Some(region))
+            .take(4)
+            .map(|(country, _)| country.clone())
+            .collect(),
+    )
 }
 
 /// Longest title made from an article's opening words, in words, and in

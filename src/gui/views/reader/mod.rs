@@ -42,6 +42,15 @@ fn metadata_line(article: &Article) -> String {
     line.join("  ·  ")
 }
 
+/// "Region: East Asia & Pacific — from the countries named: Japan": where
+/// the region came from, so the user can judge it. Nothing for an article
+/// stored before Folio kept that.
+fn region_line(article: &Article) -> Option<String> {
+    let region = article.meta.region.as_deref()?;
+    let basis = article.meta.region_basis.as_ref()?;
+    Some(format!("Region: {region} — {}", basis.describe()))
+}
+
 /// The details form, drawn from a copy: what is typed comes back as the
 /// new form. Save and Cancel come first, where they are seen; the text's
 /// editor opens on request.
@@ -154,6 +163,9 @@ fn header(ui: &mut egui::Ui, article: &Article, text_size: f32, actions: &mut Ac
         ui.weak("No date or source found: Edit details… adds them.");
     } else {
         ui.weak(metadata);
+    }
+    if let Some(line) = region_line(article) {
+        ui.weak(line);
     }
     let provenance = article.provenance.describe();
     if !provenance.is_empty() {
