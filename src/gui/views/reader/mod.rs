@@ -30,8 +30,14 @@ fn metadata_line(article: &Article) -> String {
     if let Some(p) = meta.published {
         line.push(p.date_label());
     }
+    // A region with its basis has a line of its own, under this one.
+    let region = if meta.region_basis.is_some() {
+        &None
+    } else {
+        &meta.region
+    };
     line.extend(
-        [&meta.source, &meta.section, &meta.region, &meta.kind]
+        [&meta.source, &meta.section, region, &meta.kind]
             .into_iter()
             .flatten()
             .cloned(),
