@@ -158,6 +158,8 @@ fn without_legal_form(name: &str) -> String {
 #[derive(Default)]
 pub(super) struct SourceCandidates {
     best: Option<(i32, String)>,
+    /// The best name of a company, kept apart: see [`Self::offer`].
+    company: Option<(i32, String)>,
 }
 
 impl SourceCandidates {
@@ -174,20 +176,29 @@ impl SourceCandidates {
             // A paper of the table is named as the table names it, whichever
             // of its names the page printed.
             Some(paper) => (paper.name.to_string(), placement_bonus + 3),
-            // The company that owns a paper ("Editorial XYZ S.A.", "… Digital",
-            // "… Company", in a copyright line) is not its masthead.
-            None if names_a_company(clean) => (without_legal_form(clean), placement_bonus - 4),
             None => (without_legal_form(clean), placement_bonus),
         };
-        if let Some(score) = publication_score(&name, bonus)
-            && self.best.as_ref().is_none_or(|(best, _)| score > *best)
-        {
-            self.best = Some((score, name));
+        // The company that owns a paper ("Editorial XYZ S.A.", "… Digital",
+        // "… Company", in a copyright line) is not its masthead: it names
+        // the source only where nothing else does.
+        let company = papers::paper_by_name(clean).is_none() && names_a_company(clean);
+        let Some(score) = publication_score(&name, bonus) else {
+            return;
+        };
+        let slot = if company {
+            &mut self.company
+        } else {
+            &mut self.best
+        };
+        if slot.as_ref().is_none_or(|(best, _)| score > *best) {
+            *slot = Some((score, name));
         }
     }
 
     pub(super) fn take(self) -> Option<String> {
-        self.best.filter(|(score, _)| *score >= 6).map(|(_, name)| name)
+        let good =
+            |found: Option<(i32, String)>| found.filter(|(score, _)| *score >= 6).map(|(_, name)| name);
+        good(self.best).or_else(|| good(self.company))
     }
 }
 
@@ -237,6 +248,12 @@ mod tests {
         assert_eq!(
             extract_clipping(digital).source.as_deref(),
             Some("The Evening Courier")
+        );
+        // Alone, the company names the source, without its legal form.
+        let alone = digital.replacen("The Evening Courier\n\n", "", 1);
+        assert_eq!(
+            extract_clipping(&alone).source.as_deref(),
+            Some("Courier Digital")
         );
     }
 
