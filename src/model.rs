@@ -2,6 +2,7 @@
 //! nothing of the crate above it: every other module may use this one.
 
 pub mod library_export;
+pub mod region_basis;
 pub mod regions;
 pub mod script;
 pub mod site_rules;
@@ -133,6 +134,8 @@ pub struct ExtractedArticle {
     pub section: Option<String>,
     /// World Bank region, e.g. "East Asia & Pacific".
     pub region: Option<String>,
+    /// Where the region came from, for the reader to show.
+    pub region_basis: Option<region_basis::RegionBasis>,
     /// Countries the article concerns, most mentioned first.
     pub countries: Vec<String>,
     /// editorial, opinion, news, analysis, review, interview, letter.
@@ -156,6 +159,7 @@ impl ExtractedArticle {
             "source": self.source,
             "section": self.section,
             "region": self.region,
+            "region_basis": self.region_basis.as_ref().map(|b| b.describe()),
             "countries": self.countries,
             "kind": self.kind,
             "language": self.language,
@@ -401,6 +405,12 @@ impl DetailChanges {
             published: self.published.or(current.published),
             source: self.source.clone().or_else(|| current.source.clone()),
             region: self.region.clone().or_else(|| current.region.clone()),
+            region_basis: match &self.region {
+                Some(region) if current.region.as_ref() != Some(region) => {
+                    Some(region_basis::RegionBasis::Edited)
+                }
+                _ => current.region_basis.clone(),
+            },
             kind: self.kind.clone().or_else(|| current.kind.clone()),
             ..current.clone()
         }

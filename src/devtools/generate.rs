@@ -502,6 +502,7 @@ impl Articles {
             source: Some(self.sources[rng.below(self.sources.len())].clone()),
             section: Some(["World", "Politics", "Business", "Opinion"][rng.below(4)].to_string()),
             region: Some(region.to_string()),
+            region_basis: None,
             countries: vec![country.to_string()],
             kind: Some(KINDS[rng.below(KINDS.len())].to_string()),
             language: Some(language.code.to_string()),

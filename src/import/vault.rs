@@ -277,6 +277,7 @@ pub fn read_vault_file(
         source: one("source"),
         section: one("section"),
         region: one("region"),
+        region_basis: None,
         countries: many("countries"),
         kind: one("kind"),
         language: one("language"),

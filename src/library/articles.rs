@@ -1,6 +1,7 @@
 //! Storing, reading, listing and trashing articles.
 
 use super::{Filter, Library, LibraryError, Result, list_order, now};
+use crate::model::region_basis::RegionBasis;
 use crate::model::regions;
 use crate::model::{
     Article, ArticleSummary, DatePrecision, ExtractedArticle, Provenance, Published, Sort, SortKey,
@@ -168,7 +169,7 @@ impl Library {
                 "SELECT a.id, a.title, a.body, a.source, a.authors, a.published_date, a.published_precision, \
                  a.published_time, a.section, a.kind, a.language, a.url, a.region, a.imported_at, a.updated_at, \
                  a.deleted_at, o.file_name, n.body, a.saved_at, a.read_state, a.link_only, a.publisher_place, \
-                 a.starred, a.citation \
+                 a.starred, a.citation, a.region_basis \
                  FROM articles a LEFT JOIN originals o ON o.article_id = a.id \
                  LEFT JOIN notes n ON n.article_id = a.id WHERE a.id = ?",
                 [id],
@@ -187,6 +188,10 @@ impl Library {
                             language: r.get(10)?,
                             url: r.get(11)?,
                             region: r.get(12)?,
+                            region_basis: r
+                                .get::<_, Option<String>>(24)?
+                                .as_deref()
+                                .and_then(RegionBasis::from_stored),
                             countries: Vec::new(),
                             tags: Vec::new(),
                         },
@@ -375,8 +380,9 @@ pub(super) fn update_details_tx(tx: &Transaction, id: i64, details: &ExtractedAr
     let published = details.published;
     let changed = tx.execute(
         "UPDATE articles SET title = ?, source = ?, authors = ?, published_date = ?, published_precision = ?, \
-         published_time = ?, section = ?, kind = ?, language = ?, url = ?, region = ?, updated_at = ? \
-         WHERE id = ?",
+         published_time = ?, section = ?, kind = ?, language = ?, url = ?, \
+         region_basis = CASE WHEN ?11 IS NULL THEN NULL WHEN region IS ?11 THEN ?12 ELSE 'edited' END, \
+         region = ?11, updated_at = ?13 WHERE id = ?14",
         params![
             details.title,
             details.source,
@@ -389,6 +395,7 @@ pub(super) fn update_details_tx(tx: &Transaction, id: i64, details: &ExtractedAr
             details.language,
             details.url,
             details.region,
+            details.region_basis.as_ref().map(RegionBasis::to_stored),
             now(),
             id,
         ],
@@ -569,6 +576,12 @@ pub(super) fn insert_article(
     if stamps.provenance.starred || stamps.provenance.citation.is_some() {
         tx.prepare_cached("UPDATE articles SET starred = ?, citation = ? WHERE id = ?")?
             .execute(params![stamps.provenance.starred, stamps.provenance.citation, id])?;
+    }
+    // Set apart, as the star is: a file at an older step (before 14) still
+    // takes articles without a region.
+    if let Some(basis) = &meta.region_basis {
+        tx.prepare_cached("UPDATE articles SET region_basis = ? WHERE id = ?")?
+            .execute(params![basis.to_stored(), id])?;
     }
     index_cjk(tx, id, meta.title.as_deref(), &meta.body)?;
     if let Some(region) = &meta.region {

@@ -544,6 +544,13 @@ pub const MIGRATIONS: &[&str] = &[
         UNIQUE (site_kind, site, field)
     );
     "#,
+    // 14: where an article's region came from (the page's section, the
+    // countries its text names, the paper's home, the file, the user), in
+    // `model::region_basis`'s stored form; the reader shows it beside the
+    // region. Articles from before have none: nothing is guessed for them.
+    r#"
+    ALTER TABLE articles ADD COLUMN region_basis TEXT;
+    "#,
 ];
 
 pub fn current_version(conn: &Connection) -> Result<i64, LibraryError> {

@@ -262,6 +262,7 @@ fn import_exported_tx(tx: &Transaction, a: &ExportedArticle) -> Result<InsertOut
         language: a.language.clone(),
         url: a.url.clone(),
         region: a.region.clone(),
+        region_basis: None,
         countries: a.countries.clone(),
         tags: a.tags.clone(),
     };

@@ -10,6 +10,7 @@ mod learned;
 mod list;
 mod paste;
 mod reader;
+mod region_basis;
 mod search;
 mod sidebar;
 mod stars;

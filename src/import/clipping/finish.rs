@@ -6,8 +6,9 @@
 //! call it too, once, at their end.
 
 use crate::import::lines::single_spaced;
-use crate::import::regions;
+use crate::import::{papers, regions};
 use crate::model::ExtractedArticle;
+use crate::model::region_basis::RegionBasis;
 
 /// What every extractor does last: the language, the countries and region
 /// from the text, and tidy fields.
@@ -18,8 +19,16 @@ pub fn finish(mut article: ExtractedArticle) -> ExtractedArticle {
         .or_else(|| crate::import::language::detect_language(&article.body));
     let title = article.title.clone().unwrap_or_default();
     let mentions = regions::countries_mentioned(&title, &article.body);
-    if article.region.is_none() {
-        article.region = regions::infer_region(&mentions).map(str::to_string);
+    let mentions_none = mentions.is_empty();
+    if article.region.is_some() && article.region_basis.is_none() {
+        // Set by the reader of a format that states it (front matter).
+        article.region_basis = Some(RegionBasis::Stated);
+    }
+    if article.region.is_none()
+        && let Some(region) = regions::infer_region(&mentions)
+    {
+        article.region = Some(region.to_string());
+        article.region_basis = Some(countries_named_in(region, &mentions));
     }
     if article.countries.is_empty() {
         let top = mentions.first().map(|(_, n)| *n).unwrap_or(0);
@@ -33,8 +42,38 @@ pub fn finish(mut article: ExtractedArticle) -> ExtractedArticle {
     // An article about countries of one region belongs to that region,
     // however seldom it names them: the region agrees with the countries
     // it lists.
-    if article.region.is_none() {
-        article.region = regions::one_region_of(&article.countries).map(str::to_string);
+    if article.region.is_none()
+        && let Some(region) = regions::one_region_of(&article.countries)
+    {
+        article.region = Some(region.to_string());
+        article.region_basis = Some(RegionBasis::Countries(article.countries.clone()));
+    }
+    let paper = article
+        .url
+        .as_deref()
+        .and_then(papers::paper_by_url)
+        .or_else(|| article.source.as_deref().and_then(papers::paper_by_name));
+    if let Some(paper) = paper {
+        // One paper, one name, whichever of its names the page printed.
+        let same_paper = article
+            .source
+            .as_deref()
+            .is_none_or(|s| papers::paper_by_name(s) == Some(paper));
+        if same_paper {
+            article.source = Some(paper.name.to_string());
+        }
+        // The last, weakest hint: a text that names no country at all is
+        // most likely about the paper's home.
+        if article.region.is_none()
+            && mentions_none
+            && let Some(region) = regions::region_of_country(paper.country)
+        {
+            article.region = Some(region.to_string());
+            article.region_basis = Some(RegionBasis::PaperHome {
+                paper: paper.name.to_string(),
+                country: paper.country.to_string(),
+            });
+        }
     }
     article.title = article
         .title
@@ -44,6 +83,19 @@ pub fn finish(mut article: ExtractedArticle) -> ExtractedArticle {
         // words, as a note is: rows of "untitled" tell a reader nothing.
         .or_else(|| opening_words(&article.body));
     article
+}
+
+/// The basis of a region inferred from mentions: the countries of that
+/// region the text names, most named first (a few: the line is short).
+fn countries_named_in(region: &str, mentions: &[(String, usize)]) -> RegionBasis {
+    RegionBasis::Countries(
+        mentions
+            .iter()
+            .filter(|(country, _)| regions::region_of_country(country) == Some(region))
+            .take(4)
+            .map(|(country, _)| country.clone())
+            .collect(),
+    )
 }
 
 /// Longest title made from an article's opening words, in words, and in
@@ -102,6 +154,37 @@ fn opening_words(body: &str) -> Option<String> {
 mod tests {
     use super::*;
     use crate::import::clipping::{PROSE, read_clipping};
+
+    #[test]
+    fn a_text_naming_no_country_is_filed_under_its_paper_s_home() {
+        let local = ExtractedArticle {
+            title: Some("Ferry fares rise again".into()),
+            url: Some("https://www.smh.com.au/national/ferry-fares.html".into()),
+            body: "Commuters on the inner harbour routes will pay more from Monday, the operator said."
+                .into(),
+            ..ExtractedArticle::default()
+        };
+        let article = finish(local.clone());
+        assert_eq!(article.source.as_deref(), Some("The Sydney Morning Herald"));
+        assert_eq!(article.region.as_deref(), Some("East Asia & Pacific"));
+        assert_eq!(
+            article.region_basis,
+            Some(RegionBasis::PaperHome {
+                paper: "The Sydney Morning Herald".into(),
+                country: "Australia".into()
+            })
+        );
+        // A country named in the text outweighs the paper's home.
+        let abroad = finish(ExtractedArticle {
+            body: "Commuters in Lisbon and Porto will pay more from Monday, Portugal's operator said.".into(),
+            ..local
+        });
+        assert_eq!(abroad.region.as_deref(), Some("Europe & Central Asia"));
+        assert_eq!(
+            abroad.region_basis,
+            Some(RegionBasis::Countries(vec!["Portugal".into()]))
+        );
+    }
 
     #[test]
     fn an_article_without_a_headline_is_titled_by_its_opening_words() {

@@ -13,6 +13,7 @@ use crate::import::dates;
 use crate::import::lines::{ends_sentence, word_count};
 use crate::import::regions;
 use crate::model::ExtractedArticle;
+use crate::model::region_basis::RegionBasis;
 
 /// Reads the fields of the lines outside the body into `article`; returns
 /// the header's breadcrumb, which [`read_section_and_region`] reads once
@@ -102,7 +103,10 @@ pub(super) fn read_section_and_region(breadcrumb: Option<Vec<String>>, article: 
                 continue;
             }
             if let Some(region) = regions::region_for_label(segment) {
-                article.region.get_or_insert_with(|| region.to_string());
+                if article.region.is_none() {
+                    article.region = Some(region.to_string());
+                    article.region_basis = Some(RegionBasis::Section(segment.clone()));
+                }
                 continue;
             }
             if kind_of_label(segment).is_some() {
@@ -121,6 +125,7 @@ pub(super) fn read_section_and_region(breadcrumb: Option<Vec<String>>, article: 
         && let Some(region) = regions::region_for_label(section)
     {
         article.region = Some(region.to_string());
+        article.region_basis = Some(RegionBasis::Section(section.to_string()));
     }
 }
 

@@ -30,8 +30,14 @@ fn metadata_line(article: &Article) -> String {
     if let Some(p) = meta.published {
         line.push(p.date_label());
     }
+    // A region with its basis has a line of its own, under this one.
+    let region = if meta.region_basis.is_some() {
+        &None
+    } else {
+        &meta.region
+    };
     line.extend(
-        [&meta.source, &meta.section, &meta.region, &meta.kind]
+        [&meta.source, &meta.section, region, &meta.kind]
             .into_iter()
             .flatten()
             .cloned(),
@@ -40,6 +46,15 @@ fn metadata_line(article: &Article) -> String {
         line.push(format!("by {}", meta.authors.join(", ")));
     }
     line.join("  ·  ")
+}
+
+/// "Region: East Asia & Pacific — from the countries named: Japan": where
+/// the region came from, so the user can judge it. Nothing for an article
+/// stored before Folio kept that.
+fn region_line(article: &Article) -> Option<String> {
+    let region = article.meta.region.as_deref()?;
+    let basis = article.meta.region_basis.as_ref()?;
+    Some(format!("Region: {region} — {}", basis.describe()))
 }
 
 /// The details form, drawn from a copy: what is typed comes back as the
@@ -154,6 +169,9 @@ fn header(ui: &mut egui::Ui, article: &Article, text_size: f32, actions: &mut Ac
         ui.weak("No date or source found: Edit details… adds them.");
     } else {
         ui.weak(metadata);
+    }
+    if let Some(line) = region_line(article) {
+        ui.weak(line);
     }
     let provenance = article.provenance.describe();
     if !provenance.is_empty() {
