@@ -55,6 +55,10 @@ fn a_correction_is_given_to_the_next_article_from_the_same_site_and_reported() {
     assert_eq!(meta.source.as_deref(), Some("Gaceta del Sur"));
     assert_eq!(meta.region.as_deref(), Some("Europe & Central Asia"));
     assert_eq!(meta.kind.as_deref(), Some("editorial"));
+    assert_eq!(
+        meta.region_basis.map(|b| b.describe()).as_deref(),
+        Some("as you corrected it before for gaceta-sur.example")
+    );
     let note = report.files[0].note.clone().unwrap_or_default();
     assert!(
         note.contains("the source “Gaceta del Sur”") && note.contains("gaceta-sur.example"),

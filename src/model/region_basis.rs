@@ -16,6 +16,9 @@ pub enum RegionBasis {
     Stated,
     /// The user set it.
     Edited,
+    /// The user corrected the region of an earlier article from the same
+    /// site or paper (named as the table of what corrections taught names it).
+    Learned(String),
 }
 
 impl RegionBasis {
@@ -27,6 +30,7 @@ impl RegionBasis {
             RegionBasis::PaperHome { paper, country } => format!("home: {paper}; {country}"),
             RegionBasis::Stated => "stated".to_string(),
             RegionBasis::Edited => "edited".to_string(),
+            RegionBasis::Learned(site) => format!("learned: {site}"),
         }
     }
 
@@ -51,6 +55,7 @@ impl RegionBasis {
             }
             "stated" => Some(RegionBasis::Stated),
             "edited" => Some(RegionBasis::Edited),
+            "learned" if !rest.is_empty() => Some(RegionBasis::Learned(rest.to_string())),
             _ => None,
         }
     }
@@ -68,6 +73,7 @@ impl RegionBasis {
             }
             RegionBasis::Stated => "as the imported file stated it".to_string(),
             RegionBasis::Edited => "set by you".to_string(),
+            RegionBasis::Learned(site) => format!("as you corrected it before for {site}"),
         }
     }
 }
@@ -87,6 +93,7 @@ mod tests {
             },
             RegionBasis::Stated,
             RegionBasis::Edited,
+            RegionBasis::Learned("gaceta-sur.example".into()),
         ] {
             assert_eq!(RegionBasis::from_stored(&basis.to_stored()), Some(basis));
         }

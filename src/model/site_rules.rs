@@ -7,6 +7,7 @@
 //! Pure: the library stores the rules, the import applies them.
 
 use crate::model::ExtractedArticle;
+use crate::model::region_basis::RegionBasis;
 
 /// A field a correction can teach.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -202,6 +203,9 @@ pub fn apply(rules: &[SiteRule], meta: &mut ExtractedArticle) -> Vec<String> {
                 continue;
             }
             rule.field.set(meta, &rule.value);
+            if rule.field == RuleField::Region {
+                meta.region_basis = Some(RegionBasis::Learned(site.describe()));
+            }
             changed.push(format!("{} “{}”", rule.field.label().to_lowercase(), rule.value));
         }
         if !changed.is_empty() {
