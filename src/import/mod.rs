@@ -18,6 +18,7 @@ pub mod lines;
 pub mod markdown;
 pub mod markup;
 pub mod mhtml;
+mod not_article;
 pub mod pdf;
 mod readable;
 pub mod regions;

@@ -20,6 +20,7 @@
 use super::clipping::{is_furniture_line, is_header_line};
 use super::lines::single_spaced;
 use super::markup::census;
+use super::not_article::drop_comments;
 use dom_query::{Document, NodeData, NodeRef};
 use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
@@ -91,6 +92,7 @@ pub(super) fn readable_article(html: &str) -> Option<Readable> {
     let parsed = std::panic::catch_unwind(|| {
         let document = parse(html);
         bound_escaping(&document);
+        drop_comments(&document);
         let mut readability = dom_smoothie::Readability::with_document(document, None, Some(config)).ok()?;
         readability.parse().ok()
     })
@@ -291,9 +293,42 @@ fn without_header_lines(body: &str, title: Option<&str>) -> String {
         paragraphs.remove(0);
         skipped += 1;
     }
-    // Inside the text, an advert's label or a share bar is still furniture.
-    paragraphs.retain(|p| !is_furniture_line(p));
+    // Inside the text, an advert's label, a share bar, a slideshow's
+    // counter or a link on to the rest is still furniture.
+    paragraphs.retain(|p| !is_furniture_line(p) && !is_inline_furniture(p));
+    // The post's own footer: where it was filed, when and by whom it was
+    // posted, how to follow its comments.
+    while paragraphs.last().is_some_and(|p| is_post_footer(p)) {
+        paragraphs.pop();
+    }
     paragraphs.join("\n\n")
+}
+
+/// "Image 3 of 12", "1 / 12", "Read more", "Continue reading »": a
+/// slideshow's counter or a link, never a sentence of the article.
+static INLINE_FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:image|photo|picture|slide|foto|bild)\s*\d+\s*(?:of|/|von|de|sur|di)\s*\d+|\d+\s*/\s*\d+|read more|read the full (?:story|article)|continue reading|more|lire la suite|weiterlesen|leer más|leia mais)\W*$")
+        .expect("valid pattern")
+});
+
+fn is_inline_furniture(paragraph: &str) -> bool {
+    INLINE_FURNITURE.is_match(paragraph.trim())
+}
+
+/// The lines a post ends on, below its text: "Posted by Ann at 9:01 AM |
+/// Permalink", "Filed under: News", "This entry was posted on …", "A
+/// version of this article appeared in print on …".
+static POST_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:posted (?:by|on|in|at|under)\b|this entry was posted|filed (?:under|in)\b|tags?:|tagged\b|categor(?:y|ies):|you can follow any responses|a version of this article appeared|explore related|related (?:posts|articles|stories)\b|more posts\b|share this\b|like this:|permalink\b|(?:no|\d+) comments?\b|leave a (?:reply|comment)\b)")
+        .expect("valid pattern")
+});
+
+/// The longest post footer line: a sentence of the article that opens
+/// like one ("Posted on the harbour wall, a notice…") runs longer.
+const POST_FOOTER_MAX_WORDS: usize = 40;
+
+fn is_post_footer(paragraph: &str) -> bool {
+    POST_FOOTER.is_match(paragraph.trim()) && paragraph.split_whitespace().count() <= POST_FOOTER_MAX_WORDS
 }
 
 #[cfg(test)]

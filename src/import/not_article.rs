@@ -1,0 +1,178 @@
+//! What a page holds beside its article that a reader skips, taken out of
+//! the page's tree before Readability looks for the article: readers'
+//! comments (which on a blog often outweigh the post and were taken for
+//! it), and the boxes the page marks as captions, credits, newsletter
+//! offers, author bios and lists of other stories.
+//!
+//! Every rule reads what the page itself says an element is (its `class`
+//! and `id`, or a heading that opens the comments), never a site's name.
+
+use dom_query::{Document, NodeRef};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The names pages give the comments under a post: the list, each comment
+/// and its parts, the form to add one.
+const COMMENT_NAMES: &[&str] = &[
+    "comment",
+    "comments",
+    "commentlist",
+    "comment-list",
+    "comments-list",
+    "commentbody",
+    "comment-body",
+    "comment-content",
+    "comment-meta",
+    "comment-author",
+    "comment-text",
+    "comment-separator",
+    "comments-area",
+    "comments-section",
+    "comment-section",
+    "comments-container",
+    "comments-wrapper",
+    "comment-respond",
+    "comment-form",
+    "commentform",
+    "postcomment",
+    "respond",
+    "disqus_thread",
+];
+
+/// A heading that opens the comments or the form to leave one ("46
+/// Comments", "Leave a Reply", "Post a comment"), in the languages Folio
+/// reads most. Short: a headline that mentions comments is longer.
+static COMMENTS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:\d+\s+|no\s+)?(?:comments?|responses?|replies|reader comments|leave a (?:reply|comment)|post a comment|add (?:a|your) comment|join the (?:discussion|conversation)|kommentare|commentaires|comentarios)\b[\s:!.]*(?:to\b.*)?$",
+    )
+    .expect("valid pattern")
+});
+
+/// The longest heading read as the comments' (a "N Responses to <the
+/// post's title>" heading repeats the title).
+const HEADING_MAX_CHARS: usize = 160;
+
+/// Takes the comments out of `document`: every element the page names as
+/// a comment or the comments' area, and everything after a heading that
+/// opens them.
+pub(super) fn drop_comments(document: &Document) {
+    let mut marked = Vec::new();
+    let mut headings = Vec::new();
+    for node in document.root().descendants_it() {
+        if !node.is_element() {
+            continue;
+        }
+        let name = node.node_name().unwrap_or_default();
+        if matches!(&*name, "html" | "body" | "main") {
+            continue;
+        }
+        if names_a_comment(&node) {
+            marked.push(node);
+        }
+        if matches!(&*name, "h2" | "h3" | "h4" | "h5" | "h6") {
+            let text = node.text();
+            let text = text.trim();
+            if text.chars().count() <= HEADING_MAX_CHARS && COMMENTS_HEADING.is_match(text) {
+                headings.push(node);
+            }
+        }
+    }
+    let mut doomed: Vec<NodeRef> = marked.into_iter().filter(|n| !holds_the_article(n)).collect();
+    for heading in headings {
+        // A heading wrapped alone in its box: the comments follow the box.
+        let mut opener = heading;
+        while let Some(parent) = opener.parent()
+            && parent.element_children().len() == 1
+            && !matches!(
+                &*parent.node_name().unwrap_or_default(),
+                "body" | "html" | "main" | "article"
+            )
+        {
+            opener = parent;
+        }
+        let mut next = opener.next_sibling();
+        while let Some(node) = next {
+            next = node.next_sibling();
+            if !holds_the_article(&node) {
+                doomed.push(node);
+            }
+        }
+        doomed.push(opener);
+    }
+    for node in doomed {
+        node.remove_from_parent();
+    }
+}
+
+/// Whether the element's `class` or `id` names it a comment, the list of
+/// them or the form to add one.
+fn names_a_comment(node: &NodeRef) -> bool {
+    let class = node.class().unwrap_or_default();
+    let id = node.id_attr().unwrap_or_default();
+    class
+        .split_whitespace()
+        .chain(std::iter::once(&*id))
+        .any(|token| COMMENT_NAMES.iter().any(|name| token.eq_ignore_ascii_case(name)))
+}
+
+/// Whether the element holds the article's headline or its marked body,
+/// as a wrapper named after the comments it also holds sometimes does:
+/// such an element is never taken out.
+fn holds_the_article(node: &NodeRef) -> bool {
+    node.descendants_it().any(|d| {
+        d.is_element()
+            && (d.has_name("h1")
+                || d.attr("itemprop")
+                    .is_some_and(|p| p.eq_ignore_ascii_case("articleBody")))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn after(html: &str) -> String {
+        let document = Document::from(html);
+        drop_comments(&document);
+        document
+            .select("body")
+            .text()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn comments_named_by_the_page_are_taken_out() {
+        let text = after(
+            "<body><h1>Harbour wall</h1><p>The council voted.</p>\
+             <ol class=\"commentlist\"><li class=\"comment\">Great post!</li></ol>\
+             <div id=\"respond\">Leave a reply</div></body>",
+        );
+        assert_eq!(text, "Harbour wall The council voted.");
+    }
+
+    #[test]
+    fn everything_after_a_comments_heading_is_taken_out() {
+        let text = after(
+            "<body><div><h1>Harbour wall</h1><p>The council voted.</p>\
+             <h2>12 Comments</h2><div id=\"c1\"><p>Great post!</p></div>\
+             <p class=\"posted\">Posted by: Ann at 9:01</p></div></body>",
+        );
+        assert_eq!(text, "Harbour wall The council voted.");
+    }
+
+    #[test]
+    fn a_wrapper_holding_the_headline_stays_and_commentary_is_not_a_comment() {
+        let text = after(
+            "<body><div class=\"comments\"><h1>Harbour wall</h1><p>The council voted.</p></div>\
+             <div class=\"commentary\"><p>An opinion.</p></div>\
+             <h2>Comments and the council: a history of the harbour wall's long story</h2><p>Kept.</p></body>",
+        );
+        assert_eq!(
+            text,
+            "Harbour wall The council voted. An opinion. Comments and the council: a history of the harbour wall's long story Kept."
+        );
+    }
+}
