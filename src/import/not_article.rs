@@ -53,10 +53,23 @@ static COMMENTS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 /// post's title>" heading repeats the title).
 const HEADING_MAX_CHARS: usize = 160;
 
+/// Takes out of `document` what is not its article, on a page that does
+/// not mark its article itself. A page that wraps it in `<article>` has
+/// given Readability its bounds, and Readability keeps to them; it is
+/// on older pages without that element that long comments or a bio were
+/// taken for the article, or came in with it.
+pub(super) fn drop_non_article(document: &Document) {
+    if document.select("article").exists() {
+        return;
+    }
+    drop_comments(document);
+    drop_boxes(document);
+}
+
 /// Takes the comments out of `document`: every element the page names as
 /// a comment or the comments' area, and everything after a heading that
 /// opens them.
-pub(super) fn drop_comments(document: &Document) {
+fn drop_comments(document: &Document) {
     let mut marked = Vec::new();
     let mut headings = Vec::new();
     for node in document.root().descendants_it() {
@@ -102,6 +115,45 @@ pub(super) fn drop_comments(document: &Document) {
     }
     for node in doomed {
         node.remove_from_parent();
+    }
+}
+
+/// What pages call the boxes around an article that are not of it: the
+/// author's bio, a newsletter or subscription offer, a list of related or
+/// recommended stories.
+static BOX_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:^|[\s_-])(?:about-?(?:the-?)?author|author-?(?:bio|box|info|about)|newsletter|signup|sign-up|optin|opt-in|subscribe|related(?:-?(?:posts|stories|articles|content|links))?|more-?stories|recommended|outbrain|taboola)(?:$|[\s_-])",
+    )
+    .expect("valid pattern")
+});
+
+/// The most text a box may hold (in characters): a block that long is
+/// a part of the page, not a box beside the article.
+const BOX_MAX_CHARS: usize = 3_000;
+
+/// Takes out of `document` the boxes [`BOX_NAME`] names, unless one holds
+/// the article or is too long to be a box.
+fn drop_boxes(document: &Document) {
+    let boxes: Vec<NodeRef> = document
+        .root()
+        .descendants_it()
+        .filter(|node| {
+            node.is_element()
+                && !matches!(
+                    &*node.node_name().unwrap_or_default(),
+                    "html" | "body" | "main" | "article"
+                )
+                && [node.class(), node.id_attr()]
+                    .into_iter()
+                    .flatten()
+                    .any(|names| BOX_NAME.is_match(&names))
+        })
+        .collect();
+    for node in boxes {
+        if !holds_the_article(&node) && node.text().chars().count() <= BOX_MAX_CHARS {
+            node.remove_from_parent();
+        }
     }
 }
 

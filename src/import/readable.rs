@@ -20,7 +20,7 @@
 use super::clipping::{is_furniture_line, is_header_line};
 use super::lines::single_spaced;
 use super::markup::census;
-use super::not_article::drop_comments;
+use super::not_article::drop_non_article;
 use dom_query::{Document, NodeData, NodeRef};
 use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
@@ -92,7 +92,7 @@ pub(super) fn readable_article(html: &str) -> Option<Readable> {
     let parsed = std::panic::catch_unwind(|| {
         let document = parse(html);
         bound_escaping(&document);
-        drop_comments(&document);
+        drop_non_article(&document);
         let mut readability = dom_smoothie::Readability::with_document(document, None, Some(config)).ok()?;
         readability.parse().ok()
     })
