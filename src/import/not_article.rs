@@ -196,6 +196,34 @@ mod tests {
     }
 
     #[test]
+    fn a_bio_and_related_stories_go_but_a_page_marking_its_article_is_left_as_it_is() {
+        let boxes = "<div class=\"about-author\"><p>Ann writes about the coast.</p></div>\
+             <ul class=\"related-posts\"><li>Another story</li></ul>\
+             <div class=\"subscriber-content\"><p>Kept too.</p></div>";
+        let document = Document::from(
+            format!("<body><h1>Harbour wall</h1><p>The council voted.</p>{boxes}</body>").as_str(),
+        );
+        drop_non_article(&document);
+        let text = document
+            .select("body")
+            .text()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(text, "Harbour wall The council voted. Kept too.");
+        let marked =
+            format!("<body><article><h1>Harbour wall</h1><p>The council voted.</p></article>{boxes}</body>");
+        let document = Document::from(marked.as_str());
+        drop_non_article(&document);
+        assert!(
+            document
+                .select("body")
+                .text()
+                .contains("Ann writes about the coast.")
+        );
+    }
+
+    #[test]
     fn comments_named_by_the_page_are_taken_out() {
         let text = after(
             "<body><h1>Harbour wall</h1><p>The council voted.</p>\

@@ -287,7 +287,7 @@ fn without_header_lines(body: &str, title: Option<&str>) -> String {
         && let Some(first) = paragraphs.first()
     {
         let repeats_title = title.is_some_and(|t| t.trim().eq_ignore_ascii_case(first.trim()));
-        if !(repeats_title || is_header_line(first)) {
+        if !(repeats_title || is_header_line(first) || is_neighbour_links(first)) {
             break;
         }
         paragraphs.remove(0);
@@ -302,6 +302,15 @@ fn without_header_lines(body: &str, title: Option<&str>) -> String {
         paragraphs.pop();
     }
     paragraphs.join("\n\n")
+}
+
+/// "« Last week's swatches | Main | Next post »": the links to a post's
+/// neighbours that a blog prints above it.
+fn is_neighbour_links(paragraph: &str) -> bool {
+    let line = paragraph.trim();
+    (line.starts_with(['«', '‹']) || line.ends_with(['»', '›']))
+        && line.contains('|')
+        && line.split_whitespace().count() <= 30
 }
 
 /// "Image 3 of 12", "1 / 12", "Read more", "Continue reading »": a
@@ -333,6 +342,29 @@ fn is_post_footer(paragraph: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_posts_neighbour_links_counters_and_footer_are_not_its_text() {
+        assert!(is_neighbour_links("« Last week's swatches | Main | Next week »"));
+        assert!(!is_neighbour_links("He said: «it is over» and left."));
+        assert!(is_inline_furniture("Image 2 of 5"));
+        assert!(is_inline_furniture("Read more »"));
+        assert!(!is_inline_furniture(
+            "Read more about the harbour in our guide to the coast."
+        ));
+        assert!(is_post_footer(
+            "Posted by Ann at June 14, 2023 9:01 AM | Permalink"
+        ));
+        assert!(is_post_footer("Filed under: Knitting, Weather"));
+        assert!(!is_post_footer(
+            "Posted on the harbour wall, a notice warned walkers of the tide."
+        ));
+        let body = "« Older | Main\n\nThe council voted to rebuild the wall.\n\nImage 1 of 3\n\nWork starts in May.\n\nPosted in News | 3 Comments";
+        assert_eq!(
+            without_header_lines(body, None),
+            "The council voted to rebuild the wall.\n\nWork starts in May."
+        );
+    }
+
     use super::*;
 
     const PROSE: &str = "<p>The council voted on Tuesday to rebuild the harbour wall, a project that has been \
