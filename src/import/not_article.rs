@@ -184,15 +184,21 @@ fn holds_the_article(node: &NodeRef) -> bool {
 mod tests {
     use super::*;
 
+    /// The text of the page's headings, paragraphs and list items, one
+    /// space between each.
+    fn words(document: &Document) -> String {
+        document
+            .select("h1, h2, p, li")
+            .iter()
+            .map(|s| s.text().to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     fn after(html: &str) -> String {
         let document = Document::from(html);
         drop_comments(&document);
-        document
-            .select("body")
-            .text()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
+        words(&document)
     }
 
     #[test]
@@ -204,12 +210,7 @@ mod tests {
             format!("<body><h1>Harbour wall</h1><p>The council voted.</p>{boxes}</body>").as_str(),
         );
         drop_non_article(&document);
-        let text = document
-            .select("body")
-            .text()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let text = words(&document);
         assert_eq!(text, "Harbour wall The council voted. Kept too.");
         let marked =
             format!("<body><article><h1>Harbour wall</h1><p>The council voted.</p></article>{boxes}</body>");

@@ -18,6 +18,7 @@
 //!   dropped (Readability reads nothing from such a value).
 
 use super::clipping::{is_furniture_line, is_header_line};
+use super::dates::find_date;
 use super::lines::single_spaced;
 use super::markup::census;
 use super::not_article::drop_non_article;
@@ -337,7 +338,19 @@ static POST_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
 const POST_FOOTER_MAX_WORDS: usize = 40;
 
 fn is_post_footer(paragraph: &str) -> bool {
-    POST_FOOTER.is_match(paragraph.trim()) && paragraph.split_whitespace().count() <= POST_FOOTER_MAX_WORDS
+    let line = paragraph.trim();
+    if !POST_FOOTER.is_match(line) || line.split_whitespace().count() > POST_FOOTER_MAX_WORDS {
+        return false;
+    }
+    // "Posted on/by/at" opens sentences too ("Posted on the harbour wall,
+    // a notice…"): the footer's says when, or is cut into fields.
+    let lower = line.to_lowercase();
+    !lower.starts_with("posted ")
+        || lower.starts_with("posted in ")
+        || lower.starts_with("posted under ")
+        || line.contains(['|', '•'])
+        || lower.contains("comment")
+        || find_date(line).is_some()
 }
 
 #[cfg(test)]
