@@ -494,12 +494,36 @@ fn is_clock_time(text: &str) -> bool {
 pub fn find_date(line: &str) -> Option<FoundDate> {
     // Most lines hold no date: they are spared the folding.
     if !has_four_digits_in_any_script(line) {
-        return None;
+        return labelled_short_date(line);
     }
     let (folded, origins) = ascii_digits(line);
     let mut found = find_ascii_date(&folded)?;
     found.start = origins.of(found.start).min(line.len());
     found.end = origins.of(found.end).min(line.len());
+    Some(found)
+}
+
+/// A dateline's label, then a numeric date with a two-digit year:
+/// "Publicado 27/06/19 11:30", "Aktualisiert: 28.06.19". Without the label
+/// such numbers are as likely a version or a score.
+static LABELLED_SHORT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:published|posted|updated|publicado|actualizado|publié|publie|mis à jour|veröffentlicht|aktualisiert|stand|pubblicato|aggiornato|publicat|actualitzat|gepubliceerd|bijgewerkt|opublikowano|zaktualizowano)\b(?:\s+(?:on|le|el|am|il|em|op|dnia))?\s*:?\s*\d{1,2}[/.]\d{1,2}[/.](\d{2})\b",
+    )
+    .expect("valid pattern")
+});
+
+/// The date of a labelled dateline written with a two-digit year, read as
+/// the year of this century or the last (up to 69 is this one's).
+fn labelled_short_date(line: &str) -> Option<FoundDate> {
+    let year = LABELLED_SHORT_DATE.captures(line)?.get(1)?;
+    let century = if year.as_str() < "70" { "20" } else { "19" };
+    let widened = format!("{}{century}{}", &line[..year.start()], &line[year.start()..]);
+    let mut found = find_ascii_date(&widened)?;
+    // Back to the line's own offsets: the century was put in at the year.
+    let back = |at: usize| if at > year.start() { at - 2 } else { at };
+    found.start = back(found.start);
+    found.end = back(found.end).min(line.len());
     Some(found)
 }
 
@@ -666,6 +690,22 @@ pub fn find_time(text: &str) -> Option<NaiveTime> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_labelled_dateline_with_a_two_digit_year_is_read() {
+        let found = find_date("Publicado 27/06/19 11:30").expect("a date");
+        assert_eq!(found.published.date_label(), "2019-06-27");
+        assert_eq!(&"Publicado 27/06/19 11:30"[found.start..found.end], "27/06/19");
+        assert_eq!(
+            find_date("Aktualisiert: 28.06.19")
+                .unwrap()
+                .published
+                .date_label(),
+            "2019-06-28"
+        );
+        // Unlabelled, such numbers may be anything.
+        assert!(find_date("Version 1.2.19 fixes the crash").is_none());
+    }
 
     fn iso(line: &str) -> Option<String> {
         find_date(line).map(|f| f.published.to_iso())

@@ -41,6 +41,8 @@ static JSON_LD: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DATE_PUBLISHED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#""datePublished"\s*:\s*"([^"]+)""#).expect("valid pattern"));
+static UPLOAD_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#""uploadDate"\s*:\s*"([^"]+)""#).expect("valid pattern"));
 static TIME_ELEMENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)<time\b[^>]*\bdatetime\s*=[^>]*>").expect("valid pattern"));
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -310,6 +312,19 @@ fn script_written_date(html: &str) -> Option<Published> {
         .find(|p| p.precision == DatePrecision::Day)
 }
 
+/// The day a video's page gives as its upload's (`itemprop="uploadDate"`
+/// or JSON-LD's `uploadDate`): on a page that states no publication, the
+/// video's is the page's. Below a publication stamp, since an article
+/// may embed a video uploaded before it.
+fn upload_date(html: &str) -> Option<Published> {
+    let raw = meta_tags(html)
+        .into_iter()
+        .find(|(key, _)| key == "uploaddate")
+        .map(|(_, content)| content)
+        .or_else(|| UPLOAD_DATE.captures(html).map(|c| c[1].to_string()))?;
+    parse_meta_date(&raw)
+}
+
 /// A date in the page's own address: `/2020/01/18/`, `2020-01-18`, `-20200113`.
 fn url_date(url: &str) -> Option<Published> {
     let c = URL_DATE.captures(url)?;
@@ -462,11 +477,23 @@ fn extract(html: &str, guesses: Guesses) -> ExtractedArticle {
             | "pubdate"
             | "publish-date"
             | "sailthru.date"
-            | "parsely-pub-date"
-                if meta.published.is_none() =>
-            {
-                meta.published = parse_meta_date(&content);
-                stamp = Some(content);
+            | "parsely-pub-date" => {
+                // A page that states its publication twice, on different
+                // days, was first published on the earlier.
+                let parsed = parse_meta_date(&content);
+                let earlier = match (parsed, meta.published) {
+                    (Some(new), Some(old)) => {
+                        new.precision == DatePrecision::Day
+                            && old.precision == DatePrecision::Day
+                            && new.date < old.date
+                    }
+                    (Some(_), None) => true,
+                    _ => false,
+                };
+                if earlier {
+                    meta.published = parsed;
+                    stamp = Some(content);
+                }
             }
             // The site's own name wins over the other guesses, wherever it
             // sits in the head.
@@ -517,8 +544,9 @@ fn extract(html: &str, guesses: Guesses) -> ExtractedArticle {
         meta.authors = microdata_authors(html);
     }
     if meta.published.is_none() {
-        meta.published =
-            time_element_date(html, from_text).or_else(|| meta.url.as_deref().and_then(url_date));
+        meta.published = time_element_date(html, from_text)
+            .or_else(|| upload_date(html))
+            .or_else(|| meta.url.as_deref().and_then(url_date));
     }
     let page_title = TITLE.captures(html).map(|c| decode_entities(c[1].trim()));
     let readable = readable_article(html);

@@ -19,6 +19,7 @@ pub mod markdown;
 pub mod markup;
 pub mod mhtml;
 pub mod papers;
+mod not_article;
 pub mod pdf;
 mod readable;
 pub mod regions;

@@ -18,8 +18,10 @@
 //!   dropped (Readability reads nothing from such a value).
 
 use super::clipping::{is_furniture_line, is_header_line};
+use super::dates::find_date;
 use super::lines::single_spaced;
 use super::markup::census;
+use super::not_article::drop_non_article;
 use dom_query::{Document, NodeData, NodeRef};
 use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
@@ -91,6 +93,7 @@ pub(super) fn readable_article(html: &str) -> Option<Readable> {
     let parsed = std::panic::catch_unwind(|| {
         let document = parse(html);
         bound_escaping(&document);
+        drop_non_article(&document);
         let mut readability = dom_smoothie::Readability::with_document(document, None, Some(config)).ok()?;
         readability.parse().ok()
     })
@@ -285,19 +288,96 @@ fn without_header_lines(body: &str, title: Option<&str>) -> String {
         && let Some(first) = paragraphs.first()
     {
         let repeats_title = title.is_some_and(|t| t.trim().eq_ignore_ascii_case(first.trim()));
-        if !(repeats_title || is_header_line(first)) {
+        if !(repeats_title || is_header_line(first) || is_neighbour_links(first)) {
             break;
         }
         paragraphs.remove(0);
         skipped += 1;
     }
-    // Inside the text, an advert's label or a share bar is still furniture.
-    paragraphs.retain(|p| !is_furniture_line(p));
+    // Inside the text, an advert's label, a share bar, a slideshow's
+    // counter or a link on to the rest is still furniture.
+    paragraphs.retain(|p| !is_furniture_line(p) && !is_inline_furniture(p));
+    // The post's own footer: where it was filed, when and by whom it was
+    // posted, how to follow its comments.
+    while paragraphs.last().is_some_and(|p| is_post_footer(p)) {
+        paragraphs.pop();
+    }
     paragraphs.join("\n\n")
+}
+
+/// "« Last week's swatches | Main | Next post »": the links to a post's
+/// neighbours that a blog prints above it.
+fn is_neighbour_links(paragraph: &str) -> bool {
+    let line = paragraph.trim();
+    (line.starts_with(['«', '‹']) || line.ends_with(['»', '›']))
+        && line.contains('|')
+        && line.split_whitespace().count() <= 30
+}
+
+/// "Image 3 of 12", "1 / 12", "Read more", "Continue reading »": a
+/// slideshow's counter or a link, never a sentence of the article.
+static INLINE_FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:image|photo|picture|slide|foto|bild)\s*\d+\s*(?:of|/|von|de|sur|di)\s*\d+|\d+\s*/\s*\d+|read more|read the full (?:story|article)|continue reading|more|lire la suite|weiterlesen|leer más|leia mais)\W*$")
+        .expect("valid pattern")
+});
+
+fn is_inline_furniture(paragraph: &str) -> bool {
+    INLINE_FURNITURE.is_match(paragraph.trim())
+}
+
+/// The lines a post ends on, below its text: "Posted by Ann at 9:01 AM |
+/// Permalink", "Filed under: News", "This entry was posted on …", "A
+/// version of this article appeared in print on …".
+static POST_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:posted (?:by|on|in|at|under)\b|this entry was posted|filed (?:under|in)\b|tags?:|tagged\b|categor(?:y|ies):|you can follow any responses|a version of this article appeared|explore related|related (?:posts|articles|stories)\b|more posts\b|share this\b|like this:|permalink\b|(?:no|\d+) comments?\b|leave a (?:reply|comment)\b)")
+        .expect("valid pattern")
+});
+
+/// The longest post footer line: a sentence of the article that opens
+/// like one ("Posted on the harbour wall, a notice…") runs longer.
+const POST_FOOTER_MAX_WORDS: usize = 40;
+
+fn is_post_footer(paragraph: &str) -> bool {
+    let line = paragraph.trim();
+    if !POST_FOOTER.is_match(line) || line.split_whitespace().count() > POST_FOOTER_MAX_WORDS {
+        return false;
+    }
+    // "Posted on/by/at" opens sentences too ("Posted on the harbour wall,
+    // a notice…"): the footer's says when, or is cut into fields.
+    let lower = line.to_lowercase();
+    !lower.starts_with("posted ")
+        || lower.starts_with("posted in ")
+        || lower.starts_with("posted under ")
+        || line.contains(['|', '•'])
+        || lower.contains("comment")
+        || find_date(line).is_some()
 }
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_posts_neighbour_links_counters_and_footer_are_not_its_text() {
+        assert!(is_neighbour_links("« Last week's swatches | Main | Next week »"));
+        assert!(!is_neighbour_links("He said: «it is over» and left."));
+        assert!(is_inline_furniture("Image 2 of 5"));
+        assert!(is_inline_furniture("Read more »"));
+        assert!(!is_inline_furniture(
+            "Read more about the harbour in our guide to the coast."
+        ));
+        assert!(is_post_footer(
+            "Posted by Ann at June 14, 2023 9:01 AM | Permalink"
+        ));
+        assert!(is_post_footer("Filed under: Knitting, Weather"));
+        assert!(!is_post_footer(
+            "Posted on the harbour wall, a notice warned walkers of the tide."
+        ));
+        let body = "« Older | Main\n\nThe council voted to rebuild the wall.\n\nImage 1 of 3\n\nWork starts in May.\n\nPosted in News | 3 Comments";
+        assert_eq!(
+            without_header_lines(body, None),
+            "The council voted to rebuild the wall.\n\nWork starts in May."
+        );
+    }
+
     use super::*;
 
     const PROSE: &str = "<p>The council voted on Tuesday to rebuild the harbour wall, a project that has been \
