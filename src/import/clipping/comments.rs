@@ -1,5 +1,7 @@
 //! Readers' comments under an article: where their thread begins, so that
-//! the body stops there however much the readers wrote.
+//! the body stops there however much the readers wrote. The list of
+//! related news that Japanese, Chinese and Korean papers set under the
+//! article ends it the same way.
 //!
 //! A head that names the thread ("12 thoughts on “…”", "Leave a Reply") is
 //! a wall wherever it stands. A bare heading ("Comments", "23 Comments",
@@ -11,7 +13,8 @@
 
 use super::features::LineFeatures;
 use super::vocabulary::{
-    COMMENT_COUNT_SENTENCE, COMMENT_HEADING, COMMENT_SIGNATURE, COMMENT_THREAD, REPLY_LINK,
+    COMMENT_COUNT_SENTENCE, COMMENT_HEADING, COMMENT_SIGNATURE, COMMENT_THREAD, RELATED_NEWS_HEADS,
+    REPLY_LINK,
 };
 use crate::import::lines::is_prose;
 
@@ -37,8 +40,8 @@ pub(super) fn wall_off_comments(lines: &LineFeatures, weights: &mut [i64]) {
             || COMMENT_COUNT_SENTENCE.is_match(text)
             || prose_above >= PROSE_ABOVE_A_THREAD
                 && !units[i].bullet
-                && COMMENT_HEADING.is_match(text)
-                && signed_posts_follow(lines, i)
+                && (COMMENT_HEADING.is_match(text) && signed_posts_follow(lines, i)
+                    || heads_related_news(text))
         {
             weights[i] = WALL;
         }
@@ -46,6 +49,14 @@ pub(super) fn wall_off_comments(lines: &LineFeatures, weights: &mut [i64]) {
             prose_above += weights[i];
         }
     }
+}
+
+/// The head of a Japanese, Chinese or Korean paper's list of related news
+/// ("関連ニュース", "【相关新闻】"), which stands under the article: its
+/// items, a headline and a sentence each, would read as more paragraphs.
+fn heads_related_news(text: &str) -> bool {
+    let head = text.trim_matches(|c: char| "【】[]<>〈〉:：■▼ ".contains(c));
+    RELATED_NEWS_HEADS.contains(&head)
 }
 
 /// Whether readers' posts follow unit `i`: a signature (a short line with a

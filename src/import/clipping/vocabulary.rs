@@ -192,6 +192,25 @@ pub(super) const FURNITURE_PREFIXES: &[&str] = &[
     "ページの先頭",
 ];
 
+/// The heads of the lists of related news that Japanese, Chinese and
+/// Korean papers set under an article: the article ends there.
+pub(super) const RELATED_NEWS_HEADS: &[&str] = &[
+    "関連ニュース",
+    "関連記事",
+    "関連リンク",
+    "あわせて読みたい",
+    "相关新闻",
+    "相關新聞",
+    "相关阅读",
+    "相關閱讀",
+    "相关文章",
+    "延伸阅读",
+    "延伸閱讀",
+    "推荐阅读",
+    "관련기사",
+    "관련 기사",
+];
+
 /// Words of a copyright notice wherever they stand in its line ("The
 /// Gazette © 2024", "無断転載を禁じます", "版权所有").
 pub(super) const COPYRIGHT_MARKS: &[&str] = &[
