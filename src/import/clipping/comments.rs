@@ -124,26 +124,41 @@ fn densest_run(weights: &[i64]) -> Option<(i64, usize, usize)> {
 mod tests {
     use crate::import::clipping::{PROSE, extract_clipping};
 
-    /// A blog's post, then a bare "Comments" heading and readers' posts,
+    /// A blog's post, then a bare "Comments" heading (or a count of the
+    /// responses to the post's unquoted title) and readers' posts,
     /// each signed under it with a name and a date; the thread is longer
     /// than the post.
     #[test]
     fn a_bare_comments_heading_under_the_post_ends_it() {
         let comment = "I have lived by the harbour for forty years and the wall has been crumbling \
                        since the storm of 1987, and every council since has promised to mend it.";
-        let mut page =
-            format!("Harbour Notes\n\nCouncil agrees to rebuild the harbour wall\n\n{PROSE}\n\nComments\n\n");
-        for (n, name) in ["Ann", "Tom", "Eve", "Joe", "Kim", "Lou", "Max", "Ned"]
-            .iter()
-            .enumerate()
-        {
-            page.push_str(&format!(
-                "{comment} {comment}\n\nPosted by: {name} at September 1{n}, 2012 11:40 AM\n\n"
-            ));
+        for heading in [
+            "Comments",
+            "13 Responses to Council agrees to rebuild the harbour wall",
+        ] {
+            let mut page = format!(
+                "Harbour Notes\n\nCouncil agrees to rebuild the harbour wall\n\n{PROSE}\n\n{heading}\n\n"
+            );
+            for (n, name) in ["Ann", "Tom", "Eve", "Joe", "Kim", "Lou", "Max", "Ned"]
+                .iter()
+                .enumerate()
+            {
+                page.push_str(&format!(
+                    "{comment} {comment}\n\nPosted by: {name} at September 1{n}, 2012 11:40 AM\n\n"
+                ));
+            }
+            let article = extract_clipping(&page);
+            assert!(
+                article.body.ends_with("two years to finish."),
+                "{heading}: {}",
+                article.body
+            );
+            assert!(
+                !article.body.contains("forty years"),
+                "{heading}: {}",
+                article.body
+            );
         }
-        let article = extract_clipping(&page);
-        assert!(article.body.ends_with("two years to finish."), "{}", article.body);
-        assert!(!article.body.contains("forty years"), "{}", article.body);
     }
 
     /// "23 Comments" under the article, a reader's name, the date and the

@@ -428,12 +428,13 @@ pub(super) static COMMENT_THREAD: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A bare heading of the readers' comments: "Comments", "23 Comments",
 /// "2 comments:", "Comments (4)", "{ 7 comments… read them below or add
-/// one }", "100 of 313 comments loaded". Under a headline the same words
+/// one }", "100 of 313 comments loaded", "13 Responses to <the headline>"
+/// (unquoted: a headline can begin so too). Under a headline the same words
 /// are a link, so [`super::comments`] asks more of them than of a
 /// [`COMMENT_THREAD`].
 pub(super) static COMMENT_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\{?\s*(?:\d+\s+(?:of\s+\d+\s+)?)?(?:comments?|responses?|replies|reactions|discussion|kommentare|commentaires|comentarios|comentários|commenti|reacties|komentarze|комментарии|коментарі|コメント|评论|評論|댓글)\b\s*(?:\(\d+\)|:|»|….*|\.\.\..*|loaded.*)?\s*\}?$",
+        r"(?i)^\d+\s+(?:comments?|responses?|replies|thoughts?)\s+(?:on|to)\s+\S.*$|^\{?\s*(?:\d+\s+(?:of\s+\d+\s+)?)?(?:comments?|responses?|replies|reactions|discussion|kommentare|commentaires|comentarios|comentários|commenti|reacties|komentarze|комментарии|коментарі|コメント|评论|評論|댓글)\b\s*(?:\(\d+\)|:|»|….*|\.\.\..*|loaded.*)?\s*\}?$",
     )
     .expect("valid comment heading pattern")
 });
