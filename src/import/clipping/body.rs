@@ -6,14 +6,13 @@
 
 use super::Layout;
 use super::code::{BOX_DRAWING, looks_like_code, looks_like_code_strictly};
+use super::comments::{body_run, wall_off_comments};
 use super::features::{LineFeatures, is_read_also};
-use super::vocabulary::COMMENT_THREAD;
+use super::pictures::{picture_lines, soften_pictures};
 use crate::import::lines::{Unit, is_prose, word_count};
 
 /// The weight of a line of furniture: a menu, a share bar, a label.
 const FURNITURE_WEIGHT: i64 = -150;
-/// The weight of a comment thread's head: a wall the body never crosses.
-const WALL: i64 = -1_000_000;
 
 /// The body's first and last unit: the densest run of the units' weights,
 /// or past the last unit when there is no run of prose.
@@ -27,23 +26,24 @@ pub(super) fn body_span(lines: &LineFeatures) -> (usize, usize) {
             let label = lines.kind_labels[i].is_some()
                 || lines.date_lines[i].is_some() && !looks_like_code(&u.text)
                 || lines.bylines[i].is_some();
-            if COMMENT_THREAD.is_match(u.text.trim()) {
-                return WALL;
-            }
             body_weight(u, lines.furniture[i] || label)
         })
         .collect();
-    let weights = damp_long_lists(units, weights);
+    let mut weights = damp_long_lists(units, weights);
+    soften_pictures(&picture_lines(units), &mut weights);
+    wall_off_comments(lines, &mut weights);
     body_run(&weights).unwrap_or((units.len(), units.len()))
 }
 
 /// The body's text: the units of its run, less the header's lines that
-/// the run swept up (labels, datelines, bylines, the headline).
+/// the run swept up (labels, datelines, bylines, the headline) and the
+/// pictures' lines.
 pub(super) fn body_text(lines: &LineFeatures, layout: Layout) -> String {
     let units = &lines.units;
+    let pictures = picture_lines(units);
     let body: Vec<&str> = (layout.body_start..=layout.body_end.min(units.len().saturating_sub(1)))
         .filter(|&i| i < units.len())
-        .filter(|&i| !lines.is_furniture_or_mark(i))
+        .filter(|&i| !lines.is_furniture_or_mark(i) && !pictures[i])
         .filter(|&i| Some(i) != layout.title_index)
         .map(|i| units[i].text.as_str())
         .collect();
@@ -62,7 +62,7 @@ pub(super) fn body_weight(unit: &Unit, furniture: bool) -> i64 {
         && unit
             .text
             .chars()
-            .all(|c| BOX_DRAWING.contains(&c) || "-=_*~ ".contains(c))
+            .all(|c| BOX_DRAWING.contains(&c) || "-=_*~—– ".contains(c))
     {
         return -40;
     }
@@ -203,43 +203,6 @@ fn damp_long_lists(units: &[Unit], mut weights: Vec<i64>) -> Vec<i64> {
     weights
 }
 const LIST_ITEMS_AT_FULL_COST: usize = 4;
-
-/// The body: the maximum-sum run of units. Readers' comments, past the
-/// head of their thread (a wall), are taken only when nothing before them
-/// comes near: a long comment must not win over a short article.
-fn body_run(weights: &[i64]) -> Option<(usize, usize)> {
-    let mut runs = Vec::new();
-    let mut segment_start = 0;
-    for (i, w) in weights.iter().enumerate() {
-        if *w == WALL || i + 1 == weights.len() {
-            let end = if *w == WALL { i } else { i + 1 };
-            if let Some((sum, s, e)) = densest_run(&weights[segment_start..end]) {
-                runs.push((sum, segment_start + s, segment_start + e));
-            }
-            segment_start = i + 1;
-        }
-    }
-    let best = runs.iter().map(|r| r.0).max()?;
-    runs.into_iter().find(|r| r.0 * 4 >= best).map(|(_, s, e)| (s, e))
-}
-
-/// The maximum-sum run of units, with its sum.
-fn densest_run(weights: &[i64]) -> Option<(i64, usize, usize)> {
-    let mut best: Option<(i64, usize, usize)> = None;
-    let mut sum = 0i64;
-    let mut start = 0usize;
-    for (i, w) in weights.iter().enumerate() {
-        if sum <= 0 {
-            sum = 0;
-            start = i;
-        }
-        sum += w;
-        if sum > 0 && best.is_none_or(|(b, _, _)| sum > b) {
-            best = Some((sum, start, i));
-        }
-    }
-    best
-}
 
 #[cfg(test)]
 mod tests {

@@ -5,7 +5,10 @@
 //! testing a line again.
 
 use super::kinds::kind_of_label;
-use super::vocabulary::{BYLINE, COMMENT_COUNT, FURNITURE_PREFIXES, FURNITURE_WORDS, READ_ALSO_PREFIXES};
+use super::vocabulary::{
+    BYLINE, COMMENT_COUNT, COPYRIGHT_MARKS, EDITORIAL_BYLINE, FURNITURE_PREFIXES, FURNITURE_WORDS,
+    READ_ALSO_PREFIXES,
+};
 use crate::import::dates::{self, FoundDate};
 use crate::import::lines::{Unit, split_units, word_count};
 
@@ -28,7 +31,9 @@ impl LineFeatures {
         let kind_labels: Vec<Option<&'static str>> = units
             .iter()
             .map(|u| {
-                if word_count(&u.text) <= 3 {
+                if EDITORIAL_BYLINE.is_match(u.text.trim()) {
+                    Some("editorial")
+                } else if word_count(&u.text) <= 3 {
                     kind_of_label(&u.text)
                 } else {
                     None
@@ -98,6 +103,11 @@ fn is_furniture(unit: &Unit) -> bool {
     {
         return true;
     }
+    // A copyright notice, wherever its mark stands; an article's paragraph
+    // that mentions one is longer.
+    if word_count(&lower) <= 40 && COPYRIGHT_MARKS.iter().any(|m| lower.contains(m)) {
+        return true;
+    }
     // "Skip to content", "Jump to navigation": a page's links to itself. A
     // sentence ("Jump to 2015, and …") is no link.
     if (lower.starts_with("skip to") || lower.starts_with("jump to")) && word_count(&lower) <= 8 {
@@ -141,6 +151,14 @@ fn unglue(text: &str) -> String {
 fn byline_names(text: &str) -> Option<Vec<String>> {
     if word_count(text) > 14 {
         return None;
+    }
+    if EDITORIAL_BYLINE.is_match(text.trim()) {
+        let board = text.trim();
+        let board = BYLINE
+            .captures(board)
+            .and_then(|c| c.get(1))
+            .map_or(board, |m| m.as_str());
+        return Some(vec![board.to_string()]);
     }
     let caps = BYLINE.captures(text.trim())?;
     let mut rest = caps.get(1)?.as_str();

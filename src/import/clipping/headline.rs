@@ -51,6 +51,13 @@ pub(super) fn read_headline(
     if let Some(i) = title_index {
         let raw = candidates.headline_text(i).unwrap_or(lines.units[i].text.trim());
         set_title(raw, article, sources);
+        // A piece the editorial board signs is an editorial, under whatever
+        // section's label ("Opinion") the page prints over it.
+        let board_signs = (i + 1..body_start.min(lines.units.len()))
+            .any(|j| lines.bylines[j].is_some() && lines.kind_labels[j] == Some("editorial"));
+        if board_signs && article.kind.is_none() {
+            article.kind = Some("editorial".to_string());
+        }
     }
     title_index
 }

@@ -42,7 +42,7 @@ pub(super) fn split_kind_prefix(line: &str) -> Option<(&'static str, String)> {
     for sep in [":", "：", "|", "｜", " - ", " – ", " — "] {
         if let Some(i) = trimmed.find(sep) {
             let (label, rest) = (&trimmed[..i], &trimmed[i + sep.len()..]);
-            if let Some(kind) = kind_of_label(label) {
+            if let Some(kind) = kind_of_label(label).or_else(|| kind_after_paper_name(label)) {
                 let headline = rest.trim();
                 if word_count(headline) >= 2 {
                     return Some((kind, headline.to_string()));
@@ -51,6 +51,23 @@ pub(super) fn split_kind_prefix(line: &str) -> Option<(&'static str, String)> {
         }
     }
     None
+}
+
+/// The kind a label names after the paper's name or initials ("HT
+/// Editorial", "Globe Editorial", "FT View"): one or two words, each opening
+/// with a capital, before the kind's own label.
+fn kind_after_paper_name(label: &str) -> Option<&'static str> {
+    let label = label.trim();
+    let (paper, kind_word) = label.rsplit_once(' ')?;
+    let paper_words: Vec<&str> = paper.split_whitespace().collect();
+    let names_a_paper = (1..=2).contains(&paper_words.len())
+        && paper_words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+    if !names_a_paper {
+        return None;
+    }
+    kind_of_label(kind_word).or_else(|| (kind_word.eq_ignore_ascii_case("view")).then_some("editorial"))
 }
 
 /// The kind of piece a headline's prefix names, and the headline without it:
@@ -85,5 +102,20 @@ mod tests {
             Some(("editorial", "対話の機会を生かせ".to_string()))
         );
         assert_eq!(split_kind_prefix("Japan: a new start"), None);
+        // After the paper's name or initials.
+        assert_eq!(
+            split_kind_prefix("HT Editorial: The port must stay open"),
+            Some(("editorial", "The port must stay open".to_string()))
+        );
+        assert_eq!(
+            split_kind_prefix("Leader: The port must stay open"),
+            Some(("editorial", "The port must stay open".to_string()))
+        );
+        assert_eq!(
+            split_kind_prefix("社説：港の開放を守れ"),
+            Some(("editorial", "港の開放を守れ".to_string()))
+        );
+        assert_eq!(split_kind_prefix("Why the harbour editorial: a reply"), None);
+        assert_eq!(split_kind_prefix("Port Strike: Day three"), None);
     }
 }

@@ -12,7 +12,9 @@
 //!   publications and comment threads, in every language at once;
 //! - `features`: what each unit is on its own (furniture, dateline, byline,
 //!   label of the kind of piece), helped by `kinds` and `code`;
-//! - `body`: the densest run of prose, and its text;
+//! - `body`: the densest run of prose, and its text, stopped by `comments`
+//!   at the head of the readers' comments and carried by `pictures` over
+//!   the pictures between its paragraphs;
 //! - `headline`: the headline among the lines over the body, weighed by
 //!   `headline_cues`;
 //! - `dateline`: the publication date and its time;
@@ -22,6 +24,7 @@
 
 mod body;
 mod code;
+mod comments;
 mod dateline;
 mod features;
 mod finish;
@@ -29,6 +32,7 @@ mod header_fields;
 mod headline;
 mod headline_cues;
 mod kinds;
+mod pictures;
 mod source;
 mod vocabulary;
 

@@ -68,6 +68,9 @@ pub(super) const FURNITURE_WORDS: &[&str] = &[
     "previous",
     "listen",
     "save",
+    // The links under a reader's comment.
+    "reply",
+    "permalink",
     "gift",
     "article",
     "this",
@@ -166,10 +169,61 @@ pub(super) const FURNITURE_PREFIXES: &[&str] = &[
     "image copyright",
     "関連記事",
     "【関連",
+    // The heads of the lists of related news in Japanese, Chinese and
+    // Korean papers.
+    "関連ニュース",
+    "関連リンク",
+    "あわせて読みたい",
+    "おすすめ記事",
+    "相关新闻",
+    "相關新聞",
+    "相关阅读",
+    "相關閱讀",
+    "相关文章",
+    "延伸阅读",
+    "延伸閱讀",
+    "推荐阅读",
+    "热点推荐",
+    "관련기사",
+    "관련 기사",
     "ここから本文",
     "本文へ",
     "このページの",
     "ページの先頭",
+];
+
+/// The heads of the lists of related news that Japanese, Chinese and
+/// Korean papers set under an article: the article ends there.
+pub(super) const RELATED_NEWS_HEADS: &[&str] = &[
+    "関連ニュース",
+    "関連記事",
+    "関連リンク",
+    "あわせて読みたい",
+    "相关新闻",
+    "相關新聞",
+    "相关阅读",
+    "相關閱讀",
+    "相关文章",
+    "延伸阅读",
+    "延伸閱讀",
+    "推荐阅读",
+    "관련기사",
+    "관련 기사",
+];
+
+/// Words of a copyright notice wherever they stand in its line ("The
+/// Gazette © 2024", "無断転載を禁じます", "版权所有").
+pub(super) const COPYRIGHT_MARKS: &[&str] = &[
+    "©",
+    "all rights reserved",
+    "無断転載",
+    "無断複製",
+    "版权所有",
+    "版權所有",
+    "禁止转载",
+    "禁止轉載",
+    "무단 전재",
+    "무단전재",
 ];
 
 /// Links to another story that papers set between an article's paragraphs
@@ -198,6 +252,7 @@ pub(super) const KIND_LABELS: &[(&str, &str)] = &[
     ("editorial", "editorial"),
     ("editorials", "editorial"),
     ("our view", "editorial"),
+    ("leader", "editorial"),
     ("the view", "editorial"),
     ("éditorial", "editorial"),
     ("editoriale", "editorial"),
@@ -327,6 +382,15 @@ pub(super) static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid byline pattern")
 });
+/// A piece signed by the paper's editorial board rather than by a writer:
+/// "The Editorial Board", "The Times Editorial Board", "La Rédaction". It
+/// is a byline (and says the piece is an editorial), never a headline.
+pub(super) static EDITORIAL_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:by\s+)?(?:the\s+)?(?:[\p{L}.&'’-]+\s+){0,3}?(?:editorial board|editorial staff|editorial team)$|^(?i:(?:by\s+)?the editors)$|^(?i:la rédaction|le comité éditorial|die redaktion|el consejo editorial|la redazione|de redactie|редакция|論説委員会|社论委员会)$",
+    )
+    .expect("valid editorial byline pattern")
+});
 pub(super) static URL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"https?://[^\s<>"'\]\)]+"#).expect("valid url pattern"));
 pub(super) static SECTION_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -358,9 +422,38 @@ pub(super) static COMMENT_COUNT: LazyLock<Regex> = LazyLock::new(|| {
 /// "300 responses to the survey backed the plan" names no quoted title.)
 pub(super) static COMMENT_THREAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"(?i)^(?:there (?:are|is) \d+ (?:comments?|responses?|replies)\s*$|\d+ (?:comments?|responses?|replies|thoughts?) (?:on|to) [“"‘'«].{1,160}[”"’'»]$|(?:leave|post|add|write) a (?:comment|reply|response)$|(?:deja(?:r)? (?:un|tu|su) comentario|escriba su comentario(?: aquí)?|deixe (?:um|seu) comentário|laisser un commentaire|lascia un commento|schreibe? einen kommentar|kommentar schreiben|оставить комментарий|добавить комментарий|napisz komentarz|dodaj komentarz)\s*[.:!]?$|join the (?:discussion|conversation)$|(?:reader|readers'|readers’) comments$)"#,
+        r#"(?i)^(?:there (?:are|is) \d+ (?:comments?|responses?|replies)\s*$|\d+ (?:comments?|responses?|replies|thoughts?) (?:on|to) [“"‘'«].{1,160}[”"’'»]$|(?:leave|post|add|write) a (?:comment|reply|response)$|(?:deja(?:r)? (?:un|tu|su) comentario|escriba su comentario(?: aquí)?|deixe (?:um|seu) comentário|laisser un commentaire|lascia un commento|schreibe? einen kommentar|kommentar schreiben|оставить комментарий|добавить комментарий|napisz komentarz|dodaj komentarz)\s*[.:!]?$|join the (?:discussion|conversation)$|\{\s*\d+\s+comments?\b.*\}$|\d+ of \d+ comments\b.*$|(?:reader|readers'|readers’) comments$)"#,
     )
     .expect("valid comment thread pattern")
+});
+/// A bare heading of the readers' comments: "Comments", "23 Comments",
+/// "2 comments:", "Comments (4)", "{ 7 comments… read them below or add
+/// one }", "100 of 313 comments loaded", "13 Responses to <the headline>"
+/// (unquoted: a headline can begin so too). Under a headline the same words
+/// are a link, so [`super::comments`] asks more of them than of a
+/// [`COMMENT_THREAD`].
+pub(super) static COMMENT_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\d+\s+(?:comments?|responses?|replies|thoughts?)\s+(?:on|to)\s+\S.*$|^\{?\s*(?:\d+\s+(?:of\s+\d+\s+)?)?(?:comments?|responses?|replies|reactions|discussion|kommentare|commentaires|comentarios|comentários|commenti|reacties|komentarze|комментарии|коментарі|コメント|评论|評論|댓글)\b\s*(?:\(\d+\)|:|»|….*|\.\.\..*|loaded.*)?\s*\}?$",
+    )
+    .expect("valid comment heading pattern")
+});
+/// "Seen by Ann Lee on November 7 2012. There are 12 comments.": a count
+/// of the comments that ends a post's footer; the thread follows.
+pub(super) static COMMENT_COUNT_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[.!?]\s+)there (?:are|is) \d+ (?:comments?|responses?|replies)\.?$")
+        .expect("valid comment count pattern")
+});
+/// A reader's signature over a comment: "martinealison said...", "Ann
+/// wrote:", "Tom says:".
+pub(super) static COMMENT_SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\S.{0,60}\b(?:said|says|wrote|writes|dijo|escribió|a dit|a écrit|schrieb|sagt)\s*(?:\.\.\.|…|:)$")
+        .expect("valid comment signature pattern")
+});
+/// The link under a reader's comment: "Reply", "Reply to this", "Reply ↓".
+pub(super) static REPLY_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:reply|reply to this|antworten|répondre|responder|rispondi|odpowiedz|ответить|返信)\s*[↓»]?$")
+        .expect("valid reply pattern")
 });
 pub(super) static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:copyright|\(c\)|©)\s*(?i:copyright|©)?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(.+?)(?:[.,]?\s*(?i:all rights reserved).*)?$")
