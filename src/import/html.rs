@@ -326,7 +326,7 @@ fn upload_date(html: &str) -> Option<Published> {
 }
 
 /// A date in the page's own address: `/2020/01/18/`, `2020-01-18`, `-20200113`.
-fn url_date(url: &str) -> Option<Published> {
+pub(crate) fn url_date(url: &str) -> Option<Published> {
     let c = URL_DATE.captures(url)?;
     let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
     let (y, m, d) = match (num(1), num(4)) {

@@ -18,8 +18,8 @@ pub mod lines;
 pub mod markdown;
 pub mod markup;
 pub mod mhtml;
-pub mod papers;
 mod not_article;
+pub mod papers;
 pub mod pdf;
 mod readable;
 pub mod regions;
@@ -195,6 +195,11 @@ fn pdf_fields(bytes: &[u8]) -> Result<ExtractedArticle, ExtractError> {
     let document = pdf::read_pdf(bytes)?;
     let mut article = clipping::read_clipping(&document.text);
     article.url = article.url.or(document.url);
+    // A page printed without its date on show may still carry it in the
+    // address the footer names.
+    if article.published.is_none() {
+        article.published = article.url.as_deref().and_then(html::url_date);
+    }
     // The user printed this article: where the clipping reader finds no
     // run of prose standing out (a page of one paragraph under its
     // headline), the whole text but the headline is the body.
