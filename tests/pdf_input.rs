@@ -161,6 +161,8 @@ fn a_page_printed_from_the_web_keeps_its_address_and_its_site_s_name() {
         Some("El agua de todos no puede esperar otra legislatura")
     );
     assert_eq!(meta.source.as_deref(), Some("Gaceta Sur Digital"));
+    // The page shows no date; its address does.
+    assert_eq!(meta.published.map(|p| p.to_iso()).as_deref(), Some("2024-03-12"));
     assert!(
         meta.body.starts_with("La sequía de este invierno"),
         "{}",
