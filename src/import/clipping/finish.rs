@@ -54,12 +54,9 @@ pub fn finish(mut article: ExtractedArticle) -> ExtractedArticle {
         .and_then(papers::paper_by_url)
         .or_else(|| article.source.as_deref().and_then(papers::paper_by_name));
     if let Some(paper) = paper {
-        // One paper, one name, whichever of its names the page printed.
-        let same_paper = article
-            .source
-            .as_deref()
-            .is_none_or(|s| papers::paper_by_name(s) == Some(paper));
-        if same_paper {
+        // A page that names no source is named by its paper's domain; a name
+        // the page printed (its site name, its masthead) is kept as printed.
+        if article.source.is_none() {
             article.source = Some(paper.name.to_string());
         }
         // The last, weakest hint: a text that names no country at all is
