@@ -49,6 +49,12 @@ static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"/(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:/|[-_.]|$)|[-_/](20\d{2})(\d{2})(\d{2})(?:\D|$)")
         .expect("valid pattern")
 });
+/// The header of the newer side of a wiki's revision comparison: the cell
+/// wiki software marks `diff-ntitle`, up to its end.
+static NEWER_REVISION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?is)<td\b[^>]*\bclass\s*=\s*["'][^"']*\bdiff-ntitle\b[^>]*>(.*?)</td>"#)
+        .expect("valid pattern")
+});
 static INLINE_SCRIPT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?is)<script\b([^>]*)>([^<]{1,200})</script>").expect("valid pattern"));
 static BODY_TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)<body\b").expect("valid pattern"));
@@ -312,6 +318,21 @@ fn script_written_date(html: &str) -> Option<Published> {
         .find(|p| p.precision == DatePrecision::Day)
 }
 
+/// A page comparing two revisions of a wiki article shows a change, and a
+/// change is dated by when it was made: the newer revision's date
+/// ("Latest revision as of 05:33, 7 April 2020"), not the article's
+/// creation its metadata gives.
+fn newer_revision_date(html: &str) -> Option<Published> {
+    if !html.contains("diff-ntitle") {
+        return None;
+    }
+    let header = NEWER_REVISION.captures(html)?;
+    let text = decode_entities(&TAG.replace_all(&header[1], " "));
+    super::dates::find_date(&text)
+        .map(|found| found.published)
+        .filter(|p| p.precision == DatePrecision::Day)
+}
+
 /// The day a video's page gives as its upload's (`itemprop="uploadDate"`
 /// or JSON-LD's `uploadDate`): on a page that states no publication, the
 /// video's is the page's. Below a publication stamp, since an article
@@ -542,6 +563,10 @@ fn extract(html: &str, guesses: Guesses) -> ExtractedArticle {
     }
     if meta.authors.is_empty() {
         meta.authors = microdata_authors(html);
+    }
+    if let Some(revised) = newer_revision_date(html) {
+        meta.published = Some(revised);
+        stamp = None;
     }
     if meta.published.is_none() {
         meta.published = time_element_date(html, from_text)
