@@ -79,6 +79,7 @@ fn set_title(raw: &str, article: &mut ExtractedArticle, sources: &mut SourceCand
 struct Candidates<'a> {
     lines: &'a LineFeatures,
     body_start: usize,
+    body_end: usize,
     echoes: HeadlineEchoes,
     lead: HashSet<String>,
     /// The first line is the kicker or section over a headline.
@@ -103,7 +104,7 @@ impl<'a> Candidates<'a> {
         for unit in units.get(body_start..header.end).unwrap_or(&[]) {
             echoes.add(unit);
         }
-        let lead = lead_words(units, body_start, body_end);
+        let lead = lead_words(units, body_start, body_end, None);
         // A first line right over a headline-like line is that headline's
         // kicker or section ("Power cuts", then the headline).
         // (A dateline can sit between the two.)
@@ -119,6 +120,7 @@ impl<'a> Candidates<'a> {
         let candidates = Candidates {
             lines,
             body_start,
+            body_end,
             echoes,
             lead,
             kicker_first,
@@ -155,7 +157,19 @@ impl<'a> Candidates<'a> {
         // twice (the image's text and the caption under it).
         let captioned = (i + 1..(i + 3).min(units.len())).any(|j| PHOTO_CREDIT.is_match(&units[j].text));
         let text = self.headline_text(i)?;
-        let overlap = lead_overlap_bonus(text, &self.lead);
+        // A line of the lead itself (one the body's run swept up) takes up
+        // its own words; only the rest of the lead speaks for it. When the
+        // body opens on a list, its items share words with each other, not
+        // with a lead they would head.
+        let overlap = if (body_start..body_start + 3).contains(&i) {
+            if units[i].bullet {
+                0
+            } else {
+                lead_overlap_bonus(text, &lead_words(units, body_start, self.body_end, Some(i)))
+            }
+        } else {
+            lead_overlap_bonus(text, &self.lead)
+        };
         // The first line of a clipping copied from its heading down is that
         // heading: the lead takes up every word of it. A site's name there
         // is not taken up, or is a publication's.

@@ -180,18 +180,19 @@ fn normalise_line(text: &str) -> String {
     single_spaced(text).to_lowercase()
 }
 
-/// The content words of the body's first paragraphs.
+/// The content words of the body's first paragraphs, but for unit
+/// `except`: a line the body's run swept up is weighed against the lead
+/// that follows it, not against its own words.
 pub(super) fn lead_words(
     units: &[Unit],
     body_start: usize,
     body_end: usize,
+    except: Option<usize>,
 ) -> std::collections::HashSet<String> {
-    units
-        .iter()
-        .take(body_end.saturating_add(1))
-        .skip(body_start)
+    (body_start..units.len().min(body_end.saturating_add(1)))
         .take(3)
-        .flat_map(|u| content_words(&u.text))
+        .filter(|&i| Some(i) != except)
+        .flat_map(|i| content_words(&units[i].text))
         .collect()
 }
 
