@@ -577,9 +577,11 @@ pub(super) fn insert_article(
         tx.prepare_cached("UPDATE articles SET starred = ?, citation = ? WHERE id = ?")?
             .execute(params![stamps.provenance.starred, stamps.provenance.citation, id])?;
     }
-    // Set apart, as the star is: a file at an older step (before 14) still
-    // takes articles without a region.
-    if let Some(basis) = &meta.region_basis {
+    // Set apart, as the star is, and only where the column exists: a file
+    // at an older step (before 14) still takes articles.
+    if let Some(basis) = &meta.region_basis
+        && super::schema::current_version(tx)? >= super::schema::REGION_BASIS_STEP
+    {
         tx.prepare_cached("UPDATE articles SET region_basis = ? WHERE id = ?")?
             .execute(params![basis.to_stored(), id])?;
     }

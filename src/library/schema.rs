@@ -553,6 +553,11 @@ pub const MIGRATIONS: &[&str] = &[
     "#,
 ];
 
+/// The steps that added what a file at an older step lacks; tests open
+/// files at older steps and import into them.
+pub const SITE_RULES_STEP: i64 = 13;
+pub const REGION_BASIS_STEP: i64 = 14;
+
 pub fn current_version(conn: &Connection) -> Result<i64, LibraryError> {
     Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
 }

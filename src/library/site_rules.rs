@@ -8,6 +8,10 @@ use rusqlite::{OptionalExtension, params};
 impl Library {
     /// Every rule, by place and field.
     pub fn site_rules(&self) -> Result<Vec<SiteRule>> {
+        // A file at a step before the rules has learned none.
+        if super::schema::current_version(&self.conn)? < super::schema::SITE_RULES_STEP {
+            return Ok(Vec::new());
+        }
         let mut statement = self.conn.prepare(
             "SELECT id, site_kind, site, field, value, learned_at FROM site_rules ORDER BY site, site_kind, field",
         )?;
