@@ -143,10 +143,19 @@ fn suggestions_row(ui: &mut egui::Ui, reader: &ReaderState, actions: &mut Action
             let percent = (suggestion.confidence * 100.0).round();
             // One framed chip: the topic, then take it (✔) or not (✖). Both
             // buttons in one frame, so neither can wrap away from its topic.
-            let chip_width = text_width(ui, &suggestion.path)
-                + 2.0 * text_width(ui, "✔")
+            let chrome = 2.0 * text_width(ui, "✔")
                 + 6.0 * ui.spacing().button_padding.x
                 + 2.0 * ui.spacing().item_spacing.x;
+            // A path too long for the pane is named by its last step (the
+            // whole path on hover): wrapped inside its chip, it would push
+            // ✖ onto a line of its own.
+            let leaf = suggestion.path.rsplit(" › ").next().unwrap_or(&suggestion.path);
+            let shown = if text_width(ui, &suggestion.path) + chrome > ui.available_width() {
+                leaf
+            } else {
+                suggestion.path.as_str()
+            };
+            let chip_width = text_width(ui, shown) + chrome;
             if ui.available_size_before_wrap().x < chip_width {
                 ui.end_row();
             }
@@ -163,7 +172,7 @@ fn suggestions_row(ui: &mut egui::Ui, reader: &ReaderState, actions: &mut Action
                             Settled::Filed => ("✔", "Filed under it"),
                             Settled::Refused => ("✖", "Not suggested again"),
                         };
-                        ui.weak(&suggestion.path).on_hover_text(said);
+                        ui.weak(shown).on_hover_text(said);
                         for glyph in ["✔", "✖"] {
                             // The other mark keeps its room, unseen.
                             let text = egui::RichText::new(glyph);
@@ -188,7 +197,7 @@ fn suggestions_row(ui: &mut egui::Ui, reader: &ReaderState, actions: &mut Action
                             "Only a guess ({percent}%): few words of the text point to a topic"
                         ));
                     } else {
-                        ui.label(&suggestion.path)
+                        ui.label(shown)
                             .on_hover_text(format!("{percent}% sure it belongs under “{}”", suggestion.path));
                     }
                     // Named in words for screen readers: a bare ✔ says nothing.
