@@ -16,8 +16,12 @@ pub fn show(ctx: &egui::Context, learned: &LearnedRules) -> Vec<Action> {
         return actions.0;
     }
     let mut open = true;
+    // Opened over the middle of the window, not over the menus and the
+    // sidebar in its corner.
     egui::Window::new("Learned from corrections")
         .open(&mut open)
+        .pivot(egui::Align2::CENTER_CENTER)
+        .default_pos(ctx.content_rect().center())
         .default_width(520.0)
         .show(ctx, |ui| {
             ui.label(
