@@ -4,7 +4,7 @@
 //! the rest of the line, and keeps the precision the page gave: "March 2018"
 //! is a month, not 1 March.
 
-use super::lines::single_spaced;
+use super::lines::{is_cjk, single_spaced, word_count};
 use crate::model::{DatePrecision, Published};
 use chrono::{NaiveDate, NaiveTime};
 use regex::Regex;
@@ -501,6 +501,31 @@ pub fn find_date(line: &str) -> Option<FoundDate> {
     found.start = origins.of(found.start).min(line.len());
     found.end = origins.of(found.end).min(line.len());
     Some(found)
+}
+
+/// A unit that is a date and little else ("January 18, 2020", "Posted on
+/// 3 May 2019"), as opposed to a sentence or headline that mentions one.
+pub fn is_bare_date(text: &str, found: &FoundDate) -> bool {
+    let rest = format!(
+        "{} {}",
+        text.get(..found.start).unwrap_or(""),
+        text.get(found.end..).unwrap_or("")
+    );
+    // The time and its zone ("at 6:40 PM EDT", "17:29 Uhr") are part of a
+    // dateline: only words of four letters or more count, and every word of
+    // a script written without spaces.
+    let words: usize = rest
+        .split_whitespace()
+        .filter(|w| !w.contains(|c: char| c.is_ascii_digit()))
+        .map(|w| {
+            if w.chars().any(is_cjk) {
+                word_count(w)
+            } else {
+                usize::from(w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+            }
+        })
+        .sum();
+    words <= 3 && rest.chars().count() <= 30
 }
 
 /// A dateline's label, then a numeric date with a two-digit year:

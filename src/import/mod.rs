@@ -26,7 +26,7 @@ pub mod regions;
 pub mod tools;
 pub mod vault;
 
-use crate::model::{ExtractedArticle, FoundArticle, OriginalFile};
+use crate::model::{DatePrecision, ExtractedArticle, FoundArticle, OriginalFile, Published};
 
 /// Why a file did not become an article. The text is what the import report
 /// shows the user, so it says what the file is and, where it helps, what to do.
@@ -186,6 +186,34 @@ fn headline_and_site(page_title: &str, headline: Option<&str>) -> (String, Optio
     (page_title.to_string(), None)
 }
 
+/// The date of a printed page. The day its address names (`/2020/04/24/`)
+/// and the day its own title states ("… （2020年2月15日）", "… - 23/06/2020 -
+/// Site") are the page's word on itself; the dated lines of a printed page
+/// are a guess among whatever the print kept (a sidebar's, a comment's, a
+/// related story's), so those two come first, and the time the text
+/// prints is kept when it falls on the same day.
+fn printed_page_date(
+    from_text: Option<Published>,
+    url: Option<&str>,
+    title: Option<&str>,
+) -> Option<Published> {
+    let from_title = || {
+        title
+            .and_then(dates::find_date)
+            .map(|found| found.published)
+            .filter(|published| published.precision == DatePrecision::Day)
+    };
+    let Some(mut stated) = url.and_then(html::url_date).or_else(from_title) else {
+        return from_text;
+    };
+    if let Some(text) = from_text {
+        if text.date == stated.date {
+            stated.time = text.time;
+        }
+    }
+    Some(stated)
+}
+
 /// A PDF's article: its text layer in reading order, read as a clipping.
 /// Told by its bytes before any decoding: a PDF is binary, not text.
 fn pdf_fields(bytes: &[u8]) -> Result<ExtractedArticle, ExtractError> {
@@ -195,11 +223,11 @@ fn pdf_fields(bytes: &[u8]) -> Result<ExtractedArticle, ExtractError> {
     let document = pdf::read_pdf(bytes)?;
     let mut article = clipping::read_clipping(&document.text);
     article.url = article.url.or(document.url);
-    // A page printed without its date on show may still carry it in the
-    // address the footer names.
-    if article.published.is_none() {
-        article.published = article.url.as_deref().and_then(html::url_date);
-    }
+    article.published = printed_page_date(
+        article.published,
+        article.url.as_deref(),
+        document.title.as_deref(),
+    );
     // The user printed this article: where the clipping reader finds no
     // run of prose standing out (a page of one paragraph under its
     // headline), the whole text but the headline is the body.

@@ -5,8 +5,8 @@
 use super::Layout;
 use super::features::LineFeatures;
 use super::source::SourceCandidates;
-use crate::import::dates::{self, FoundDate};
-use crate::import::lines::{Unit, is_cjk, word_count};
+use crate::import::dates::{self, FoundDate, is_bare_date};
+use crate::import::lines::Unit;
 use crate::model::ExtractedArticle;
 
 /// The publication date, from the line [`publication_line`] trusts most.
@@ -91,30 +91,41 @@ fn is_update_stamp(text: &str, found: &FoundDate) -> bool {
     .any(|w| lower.contains(w))
 }
 
-/// A unit that is a date and little else ("January 18, 2020", "Posted on
-/// 3 May 2019"), as opposed to a sentence or headline that mentions one.
-fn is_bare_date(text: &str, found: &FoundDate) -> bool {
-    let rest = format!(
-        "{} {}",
-        text.get(..found.start).unwrap_or(""),
-        text.get(found.end..).unwrap_or("")
-    );
-    // The time and its zone ("at 6:40 PM EDT", "17:29 Uhr") are part of a
-    // dateline: only words of four letters or more count, and every word of
-    // a script written without spaces.
-    let words: usize = rest
+/// A date the line itself calls the publication's, however much else the
+/// line holds: "By A. Seitz • The Associated Press Posted August 15, 2020
+/// 8:53 pm", where a printed page ran the byline and the dateline together.
+fn is_labelled_publication(text: &str, found: &FoundDate) -> bool {
+    let before = text.get(..found.start).unwrap_or_default().to_lowercase();
+    // The label stands right before the date: a few words at most between.
+    let near: String = before
         .split_whitespace()
-        .filter(|w| !w.contains(|c: char| c.is_ascii_digit()))
-        .map(|w| {
-            if w.chars().any(is_cjk) {
-                word_count(w)
-            } else {
-                usize::from(w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-            }
-        })
-        .sum();
-    words <= 3 && rest.chars().count() <= 30
+        .rev()
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ");
+    PUBLICATION_LABELS.iter().any(|label| near.contains(label))
 }
+
+/// Words that say "this is when it was published", in the languages
+/// Folio reads dates in.
+const PUBLICATION_LABELS: [&str; 16] = [
+    "posted",
+    "published",
+    "publié",
+    "publicado",
+    "publicada",
+    "veröffentlicht",
+    "pubblicato",
+    "gepubliceerd",
+    "opublikowano",
+    "опубликовано",
+    "опубліковано",
+    "yayınlanma",
+    "δημοσιεύθηκε",
+    "نشر",
+    "公開",
+    "发布",
+];
 
 /// The unit holding the publication date, in order of trust:
 /// - the first dateline between the headline and the body, which is where
@@ -150,7 +161,9 @@ fn publication_line(
             !units[i].bullet
                 && Some(i) != title_index
                 && date_lines[i].is_some_and(|found| {
-                    is_bare_date(&units[i].text, &found) && !is_update_stamp(&units[i].text, &found)
+                    let text = &units[i].text;
+                    (is_bare_date(text, &found) || is_labelled_publication(text, &found))
+                        && !is_update_stamp(text, &found)
                 })
         })
     };
@@ -224,6 +237,13 @@ mod tests {
         assert!(bare("11.02.2020, 17:29 Uhr"));
         assert!(!bare("2020年3月5日に市議会は防波堤の再建を決めた。"));
         assert!(!bare("On 5 March 2020 the council decided to rebuild the wall."));
+        let labelled = |text: &str| is_labelled_publication(text, &dates::find_date(text).unwrap());
+        assert!(labelled(
+            "By Ann Lee and Tom Ruiz • The Associated Press Posted August 15, 2020 8:53 pm"
+        ));
+        assert!(!labelled(
+            "By Ann Lee, who covered the floods of March 5, 2019 for the paper"
+        ));
         let stamp = |text: &str| is_update_stamp(text, &dates::find_date(text).unwrap());
         assert!(stamp("UPDATE, March 18, 2020:"));
         assert!(!stamp("22:57 GMT 28.04.2020 (updated 11:14 GMT 29.04.2020)"));

@@ -4,6 +4,7 @@
 //! and each block's lines in order from the top.
 
 use super::glyphs::Glyph;
+use super::right_to_left;
 use crate::import::lines::is_cjk;
 
 /// A run of glyphs on one baseline with no wide gap inside.
@@ -65,11 +66,29 @@ pub fn blocks(glyphs: &[Glyph]) -> Vec<Block> {
     } else {
         cut_into_regions(&fragments)
     };
-    regions
+    let mut blocks: Vec<Block> = regions
         .into_iter()
         .map(|region| region_lines(&fragments, region))
         .filter(|block| !block.is_empty())
-        .collect()
+        .collect();
+    if right_to_left::drawn_from_the_left(blocks.iter().flatten().map(|line| line.text.as_str())) {
+        blocks.iter_mut().flatten().for_each(in_reading_order);
+    }
+    blocks
+}
+
+/// A line of a right-to-left script as it is read, not as it is drawn.
+fn in_reading_order(line: &mut Line) {
+    if let Some(text) = right_to_left::logical_order(&line.text) {
+        line.text = text;
+        // The pieces of a bar are read from the right too.
+        line.pieces = line
+            .pieces
+            .iter()
+            .rev()
+            .map(|piece| right_to_left::logical_order(piece).unwrap_or_else(|| piece.clone()))
+            .collect();
+    }
 }
 
 /// Runs of glyphs as the page draws them, then the runs on one row put

@@ -16,6 +16,7 @@ mod guard;
 mod layout;
 mod paragraphs;
 mod printed_address;
+mod right_to_left;
 mod running_lines;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};

@@ -4,6 +4,7 @@
 //! cut by a page break joined across it.
 
 use super::layout::{Block, Line};
+use crate::import::dates;
 use crate::import::lines::{ends_sentence, is_cjk};
 
 /// A change of size by more than this share parts a heading from its text.
@@ -76,6 +77,13 @@ fn paragraphs_of_run(lines: &[Line]) -> Vec<String> {
             out.extend(line.pieces.iter().cloned());
             continue;
         }
+        // A dateline ("Posted August 15, 2020 8:53 pm") stands on its own,
+        // as it does on the page: run into the byline above or the caption
+        // below, it reads as a sentence that mentions a date.
+        let dateline = is_dateline(line.text.trim());
+        if dateline && !text.is_empty() {
+            out.push(std::mem::take(&mut text));
+        }
         text = join_two(&text, line.text.trim());
         // A line that stops well short of the measure is not wrapped: it
         // ends its paragraph (or is an item of a list).
@@ -86,7 +94,7 @@ fn paragraphs_of_run(lines: &[Line]) -> Vec<String> {
                 .and_then(|next| next.text.trim().chars().next())
                 .is_some_and(char::is_lowercase);
         let short = lines.len() >= 3 && (chars(line) as f64) < SHORT_LINE * measure as f64 && !runs_on;
-        if list || short {
+        if list || short || dateline {
             out.push(std::mem::take(&mut text));
         }
     }
@@ -94,6 +102,10 @@ fn paragraphs_of_run(lines: &[Line]) -> Vec<String> {
         out.push(text);
     }
     out
+}
+
+fn is_dateline(text: &str) -> bool {
+    dates::find_date(text).is_some_and(|found| dates::is_bare_date(text, &found))
 }
 
 /// Items a wide gap sets apart: three or more on a row, or two short ones.
@@ -202,6 +214,26 @@ mod tests {
                 "World",
                 "Opinion",
                 "The council met on Tuesday to vote on the harbour."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_dateline_between_the_byline_and_a_caption_stands_on_its_own() {
+        let block = vec![
+            line("By Ann Lee and Tom Ruiz • The Associated Press", 10.0),
+            line("Posted August 15, 2020 8:53 pm", 10.0),
+            line(
+                "Workers inspect the harbour wall at low tide on a grey morning.",
+                10.0,
+            ),
+        ];
+        assert_eq!(
+            paragraphs(&[vec![block]]),
+            vec![
+                "By Ann Lee and Tom Ruiz • The Associated Press",
+                "Posted August 15, 2020 8:53 pm",
+                "Workers inspect the harbour wall at low tide on a grey morning.",
             ]
         );
     }
