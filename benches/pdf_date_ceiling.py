@@ -9,7 +9,7 @@ folder from PyPI), looks for the expected date written in the common
 forms a page uses, and prints the share of pages that show it: the most
 any PDF reader can get right without guessing. With --report (score.py's
 per-case JSON for the same PDFs) it also says how many of the pages that
-show their date Folio read right.
+show their date Folio read right, and names those it read wrong.
 
 Usage: benches/pdf_date_ceiling.py [PDF_CASES_DIR] [--report FILE]
 """
@@ -35,6 +35,8 @@ def date_forms(iso):
         f"{di} {name} {y}", f"{di} {name[:3]} {y}", f"{di}. {name} {y}",
         f"{name} {di} {y}", f"{name[:3]} {di} {y}", f"{di} {name}, {y}", f"{d}-{m}-{y}",
         f"{y}年{m}月{d}日", f"{y}. {mi}. {di}", f"{y}-{mi}-{di}",
+        # The address a browser prints in the footer: /2020/04/24/.
+        f"/{y}/{m}/{d}",
     ]
 
 
@@ -52,6 +54,7 @@ def main():
     from pypdf import PdfReader
 
     dated = shown = right_of_shown = 0
+    missed = []
     for name in sorted(os.listdir(cases)):
         expected = json.load(open(os.path.join(cases, name, "expected.json")))
         if not expected.get("published"):
@@ -67,9 +70,12 @@ def main():
             shown += 1
             if report and report.get(name, {}).get("scores", {}).get("published") == 1:
                 right_of_shown += 1
+            elif report:
+                missed.append(name)
     print(f"{shown} of {dated} printed pages show their date ({shown / max(dated, 1):.3f})")
     if report:
         print(f"Folio read {right_of_shown} of those {shown} right ({right_of_shown / max(shown, 1):.3f})")
+        print("shown but read wrong:", " ".join(missed))
 
 
 if __name__ == "__main__":
