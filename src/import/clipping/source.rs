@@ -36,6 +36,12 @@ fn publication_score(name: &str, placement_bonus: i32) -> Option<i32> {
         .split_whitespace()
         .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
         .all(|w| {
+            // An elided article takes the name's capital after it: "l'Ouest",
+            // "d'Italia", "dell'Economia".
+            let w = w
+                .split_once(['\'', '’'])
+                .filter(|(article, _)| article.chars().count() <= 4)
+                .map_or(w, |(_, name)| name);
             w.chars().next().is_some_and(|c| c.is_uppercase() || is_cjk(c))
                 || matches!(
                     w,
@@ -219,6 +225,21 @@ mod tests {
         assert!(names_a_company("Editorial Atlántico S.A."));
         assert!(names_a_company("The Courier Company"));
         assert!(!names_a_company("The Evening Courier"));
+    }
+
+    #[test]
+    fn a_masthead_with_an_elided_article_is_a_paper_s_name() {
+        let page = "Le Quotidien de l'Ouest\n\n\
+            Le port rouvre après la tempête\n\n\
+            3 mars 2026\n\n\
+            Le port de commerce a rouvert lundi matin, après trois jours de fermeture, et les premiers \
+            cargos ont pu accoster dès l'aube sous une pluie fine.\n\n\
+            Les dockers estiment qu'il faudra une semaine pour écouler les marchandises bloquées au large \
+            pendant la tempête.\n";
+        assert_eq!(
+            extract_clipping(page).source.as_deref(),
+            Some("Le Quotidien de l'Ouest")
+        );
     }
 
     /// The masthead names the paper; the copyright line names the firm
