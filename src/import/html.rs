@@ -8,6 +8,7 @@ use super::lines::single_spaced;
 use super::readable::readable_article;
 use crate::model::{DatePrecision, ExtractedArticle, Published};
 use regex::Regex;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// Elements whose content is never read as text, each with its own closing
@@ -374,6 +375,35 @@ fn utc_minutes(raw: &str) -> Option<u32> {
     (hour < 24 && minute < 60).then_some(hour * 60 + minute)
 }
 
+/// A stamp with seconds and its zone's offset ("23:00:00 -0400",
+/// "T19:02:32+05:30", "21:14:08 GMT-0400"): a machine's, not a phrase's.
+static ZONED_STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\d{1,2}:\d{2}:\d{2}(?:\.\d+)?\s?(?:GMT|UTC)?([+-])(\d{2}):?(\d{2})\b")
+        .expect("valid pattern")
+});
+
+/// The day a UTC publication stamp falls on in the zone the page's other
+/// stamps are written in (a schedule's "-0400", a feed's "+05:30"): the
+/// publisher's own zone, when the page names no day of its own.
+fn day_in_page_zone(raw_stamp: &str, html: &str) -> Option<Published> {
+    utc_minutes(raw_stamp)?;
+    let mut offsets: HashMap<i32, usize> = HashMap::new();
+    for c in ZONED_STAMP.captures_iter(html) {
+        let (hours, minutes) = (c[2].parse::<i32>().ok()?, c[3].parse::<i32>().ok()?);
+        let offset = (hours * 60 + minutes) * if &c[1] == "-" { -1 } else { 1 };
+        if offset != 0 && hours <= 14 && matches!(minutes, 0 | 30 | 45) {
+            *offsets.entry(offset).or_default() += 1;
+        }
+    }
+    let (&offset, _) = offsets
+        .iter()
+        .max_by_key(|&(offset, count)| (*count, -offset.abs()))?;
+    let utc = chrono::NaiveDateTime::parse_from_str(raw_stamp.get(..19)?, "%Y-%m-%dT%H:%M:%S").ok()?;
+    Some(Published::day(
+        (utc + chrono::Duration::minutes(i64::from(offset))).date(),
+    ))
+}
+
 /// Many publishing tools write their stamps in UTC while the page's readers
 /// (and its URL, and its printed dateline) go by the publisher's own day. A
 /// UTC stamp close enough to midnight for a zone in use (10 hours west at
@@ -610,7 +640,12 @@ fn extract(html: &str, guesses: Guesses) -> ExtractedArticle {
     }
     // The day a reader of the page saw: the URL's, or failing that the
     // printed dateline's, when a UTC stamp falls on the day next to it.
-    let witness = meta.url.as_deref().and_then(url_date).or(article.published);
+    let witness = meta
+        .url
+        .as_deref()
+        .and_then(url_date)
+        .or(article.published)
+        .or_else(|| day_in_page_zone(stamp.as_deref()?, html));
     let stamped = match (meta.published, stamp.as_deref()) {
         (Some(p), Some(raw)) => Some(publisher_day(p, raw, witness)),
         (published, _) => published,
@@ -725,6 +760,34 @@ mod tests {
         let mut a = ExtractedArticle::default();
         json_ld_fields(loose, &mut a);
         assert_eq!(a.published.unwrap().date.to_string(), "2020-10-26");
+    }
+
+    #[test]
+    fn a_utc_stamp_takes_the_day_of_the_zone_the_page_writes_its_other_stamps_in() {
+        let page = r#"<html><head>
+            <meta property="article:published_time" content="2020-05-02T02:54:29.000Z">
+            <title>Station to close overnight for cleaning</title></head><body>
+            <script>{"schedule":[{"date":"Fri, 01 May 2020 23:00:00 -0400"},{"date":"Sat, 02 May 2020 06:00:00 -0400"}],
+            "slots":"11:00-11:30"}</script>
+            <article><h1>Station to close overnight for cleaning</h1>
+            <p>The station will close every night from one until five in the morning, so that crews can clean
+            the concourse and the platforms, the transit authority said on Friday evening.</p>
+            <p>Trains will still run through the station, but will not stop, and buses will carry riders
+            between the neighbouring stops during the hours it is closed.</p></article></body></html>"#;
+        assert_eq!(
+            day_in_page_zone("2020-05-02T02:54:29.000Z", page).map(|d| d.to_iso()),
+            Some("2020-05-01".to_string())
+        );
+        let article = extract_html(page);
+        assert_eq!(
+            article.published.map(|p| p.date_label()).as_deref(),
+            Some("2020-05-01")
+        );
+        // A page that writes every stamp in UTC gives no zone of its own.
+        assert_eq!(
+            day_in_page_zone("2020-05-02T02:54:29Z", "<p>02:54:29 +0000</p>"),
+            None
+        );
     }
 
     #[test]
