@@ -2,7 +2,7 @@
 //! the page's tree before Readability looks for the article: readers'
 //! comments (which on a blog often outweigh the post and were taken for
 //! it), and the boxes the page marks as captions, credits, newsletter
-//! offers, author bios and lists of other stories.
+//! offers, author bios, lists of other stories and the site's disclaimer.
 //!
 //! Every rule reads what the page itself says an element is (its `class`
 //! and `id`, or a heading that opens the comments), never a site's name.
@@ -123,7 +123,7 @@ fn drop_comments(document: &Document) {
 /// recommended stories.
 static BOX_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:^|[\s_-])(?:about-?(?:the-?)?author|author-?(?:bio|box|info|about)|newsletter|signup|sign-up|optin|opt-in|subscribe|related(?:-?(?:posts|stories|articles|content|links))?|more-?stories|recommended|outbrain|taboola)(?:$|[\s_-])",
+        r"(?i)(?:^|[\s_-])(?:about-?(?:the-?)?author|author-?(?:bio|box|info|about)|newsletter|signup|sign-up|optin|opt-in|subscribe|related(?:-?(?:posts|stories|articles|content|links))?|more-?stories|recommended|outbrain|taboola|site-?info|colophon|disclaimer)(?:$|[\s_-])",
     )
     .expect("valid pattern")
 });
@@ -205,7 +205,8 @@ mod tests {
     fn a_bio_and_related_stories_go_but_a_page_marking_its_article_is_left_as_it_is() {
         let boxes = "<div class=\"about-author\"><p>Ann writes about the coast.</p></div>\
              <ul class=\"related-posts\"><li>Another story</li></ul>\
-             <div class=\"subscriber-content\"><p>Kept too.</p></div>";
+             <div class=\"subscriber-content\"><p>Kept too.</p></div>\
+             <div id=\"siteinfo\"><p>Disclaimer: this site has no link with the harbour board.</p></div>";
         let document = Document::from(
             format!("<body><h1>Harbour wall</h1><p>The council voted.</p>{boxes}</body>").as_str(),
         );
