@@ -13,8 +13,8 @@
 
 use super::features::LineFeatures;
 use super::vocabulary::{
-    COMMENT_COUNT_SENTENCE, COMMENT_HEADING, COMMENT_SIGNATURE, COMMENT_THREAD, RELATED_NEWS_HEADS,
-    REPLY_LINK,
+    COMMENT_COUNT_SENTENCE, COMMENT_FORM_FIELD, COMMENT_HEADING, COMMENT_SIGNATURE, COMMENT_THREAD,
+    RELATED_NEWS_HEADS, REPLY_LINK,
 };
 use crate::import::lines::is_prose;
 
@@ -38,6 +38,7 @@ pub(super) fn wall_off_comments(lines: &LineFeatures, weights: &mut [i64]) {
         let text = units[i].text.trim();
         if COMMENT_THREAD.is_match(text)
             || COMMENT_COUNT_SENTENCE.is_match(text)
+            || COMMENT_FORM_FIELD.is_match(text)
             || prose_above >= PROSE_ABOVE_A_THREAD
                 && !units[i].bullet
                 && (COMMENT_HEADING.is_match(text) && signed_posts_follow(lines, i)
@@ -177,6 +178,22 @@ mod tests {
         let article = extract_clipping(&page);
         assert!(article.body.starts_with("The council voted"), "{}", article.body);
         assert!(article.body.ends_with("two years to finish."), "{}", article.body);
+    }
+
+    /// A short post, the comment form as a page copied as text draws it,
+    /// and one reader's comment longer than the post.
+    #[test]
+    fn a_comment_form_ends_a_short_post_however_long_the_comment_under_it() {
+        let post = "Tomatoes, ginger and cumin turn chicken legs into a Moroccan stew while you are at work.                     Click here for the recipe.";
+        let comment = "After all that time browning the chicken I would also take ten more minutes to                        deglaze the pan with stock or cider, and I would double the ginger, because the                        slow cooker dulls it more than you would think, and add lemon at the very end.";
+        let page = format!(
+            "Today's recipe: slow-cooker chicken\n\nOctober 31, 2012\n\n{post}\n\n1 Comment\n\n\
+             Name[          ]\n\nEmail[          ]\n\nComment[          ]\n\n[Post It]\n\n\
+             ann2012\n\nView 20 hours ago\n\n{comment}\n"
+        );
+        let article = extract_clipping(&page);
+        assert!(article.body.starts_with("Tomatoes, ginger"), "{}", article.body);
+        assert!(!article.body.contains("deglaze"), "{}", article.body);
     }
 
     /// A count of the comments under the headline, over the article, is a

@@ -444,6 +444,15 @@ pub(super) static COMMENT_COUNT_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^|[.!?]\s+)there (?:are|is) \d+ (?:comments?|responses?|replies)\.?$")
         .expect("valid comment count pattern")
 });
+/// The comment box of the form under a post, as a page copied as text
+/// draws it ("Comment[          ]", "Your comment: [____]"): readers'
+/// posts, never the article's, come after it.
+pub(super) static COMMENT_FORM_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:your\s+)?(?:comment|message|reply|kommentar|commentaire|comentario|comentário|commento|komentarz|комментарий)\s*\*?\s*:?\s*\[[\s_]*\]",
+    )
+    .expect("valid comment form pattern")
+});
 /// A reader's signature over a comment: "martinealison said...", "Ann
 /// wrote:", "Tom says:".
 pub(super) static COMMENT_SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
