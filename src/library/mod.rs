@@ -5,6 +5,7 @@
 //! types of [`crate::model`]. Every statement is parameterised.
 
 mod articles;
+mod atlas_counts;
 mod bulk;
 mod facets;
 mod filter;
@@ -30,6 +31,7 @@ pub use watched::WatchedFolder;
 pub mod word_starts;
 pub use topics::TopicNode;
 
+pub use atlas_counts::{NAMED_BANDS, TrendBand, TrendSplit, Trends};
 pub use articles::{InsertOutcome, NewArticle, compress, content_hash};
 pub use bulk::EditedMany;
 pub use facets::{FacetCount, Facets};

@@ -3,6 +3,7 @@
 //! `support` holds what they share.
 
 mod annotations;
+mod atlas;
 mod bulk_edit;
 mod desktop;
 mod import;
