@@ -46,7 +46,8 @@ fn atlas_app(dir: &Path) -> Harness<'static, FolioApp> {
 
 /// Shows a picture of the list and waits for its counts.
 fn show_picture(harness: &mut Harness<'static, FolioApp>, label: &str) {
-    harness.get_by_label(label).click();
+    // The first of the labels: the sidebar's place, or the toggle's.
+    harness.get_all_by_label(label).next().unwrap().click();
     wait_for(harness, "the picture's counts", |h| h.state().atlas.current);
 }
 
@@ -56,10 +57,12 @@ fn country_on_map(harness: &Harness<'static, FolioApp>, country: &str) -> egui::
     folio::gui::atlas_country_point(map, country).unwrap()
 }
 
+/// Rests the pointer there until the tooltip shows (after half a second).
 fn hover(harness: &mut Harness<'static, FolioApp>, at: egui::Pos2) {
     harness.hover_at(at);
-    harness.step();
-    harness.step();
+    for _ in 0..4 {
+        harness.step();
+    }
 }
 
 fn click(harness: &mut Harness<'static, FolioApp>, at: egui::Pos2) {

@@ -73,6 +73,10 @@ pub fn country_point(map: Rect, country: &str) -> Option<Pos2> {
 /// The legend's classes: the least count of each, from 1 up to the
 /// largest count, spaced evenly on a logarithmic scale.
 fn class_floors(max: usize) -> Vec<usize> {
+    // Few articles: a class for each count.
+    if max <= CLASSES {
+        return (1..=max.max(1)).collect();
+    }
     let mut floors: Vec<usize> = (0..CLASSES)
         .map(|k| (max as f64).powf(k as f64 / CLASSES as f64).round().max(1.0) as usize)
         .collect();
