@@ -18,7 +18,7 @@ from 0), every number an integer:
   - `arcs`: the lines between countries (and coasts), each drawn once, as
     flat [x, y, x, y, ...] lists;
   - `arc_kinds`: for each arc, 0 for a border inside a World Bank region,
-    1 for a border between regions or a coast (the regions' outlines);
+    1 for a border between regions (the regions' outlines), 2 for a coast;
   - `countries`: each with its `name` and `region` as the gazetteer spells
     them, `points` (flat x, y), `triangles` (indices into its points) and
     `arcs` (the arcs of its outline, to draw it picked out on hover).
@@ -168,6 +168,64 @@ def on_antimeridian(arc):
     return all(abs(abs(lon) - 180) < 1e-6 for lon, _ in arc)
 
 
+def crosses(points):
+    """Whether a line jumps across ±180° (Fiji, the east of Russia)."""
+    return any(abs(a[0] - b[0]) > 180 for a, b in zip(points, points[1:]))
+
+
+def split_at_jumps(points):
+    """A line cut where it jumps across ±180°, pieces along it left out."""
+    pieces, piece = [], [points[0]]
+    for a, b in zip(points, points[1:]):
+        if abs(a[0] - b[0]) > 180:
+            pieces.append(piece)
+            piece = []
+        piece.append(b)
+    pieces.append(piece)
+    return [p for p in pieces if len(p) > 1 and not on_antimeridian(p)]
+
+
+def clip(ring, keep, line):
+    """Sutherland–Hodgman against the meridian `lon = line`: the part of a
+    ring where `keep(lon)` holds, with points added where it crosses."""
+    out = []
+    for i, b in enumerate(ring):
+        a = ring[i - 1]
+        if keep(b[0]):
+            if not keep(a[0]):
+                out.append(cut(a, b, line))
+            out.append(b)
+        elif keep(a[0]):
+            out.append(cut(a, b, line))
+    return out
+
+
+def cut(a, b, line):
+    """Where the segment a–b meets the meridian `lon = line`."""
+    t = (line - a[0]) / (b[0] - a[0])
+    return (line, a[1] + t * (b[1] - a[1]))
+
+
+def unwrapped_pieces(ring):
+    """A ring that jumps across ±180° as the rings either side of it: its
+    longitudes made continuous, then the ring cut at the meridian."""
+    if not crosses(ring + ring[:1]):
+        return [ring]
+    flat = [ring[0]]
+    for lon, lat in ring[1:]:
+        while lon - flat[-1][0] > 180:
+            lon -= 360
+        while lon - flat[-1][0] < -180:
+            lon += 360
+        flat.append((lon, lat))
+    line = 180.0 if max(lon for lon, _ in flat) > 180 else -180.0
+    inside = clip(flat, lambda lon: abs(lon) <= 180, line)
+    beyond = clip(flat, lambda lon: (lon >= line) if line > 0 else (lon <= line), line)
+    shift = -360 if line > 0 else 360
+    beyond = [(lon + shift, lat) for lon, lat in beyond]
+    return [p for p in (inside, beyond) if len(p) >= 3]
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix="folio-atlas-")
     install(tmp)
@@ -194,9 +252,11 @@ def main():
             continue
         named[folio].extend(polygons_of(geometry))
 
-    projected = [[equal_earth(lon, lat) for lon, lat in arc] for arc in arcs]
-    xs = [x for arc in projected for x, _ in arc]
-    ys = [y for arc in projected for _, y in arc]
+    # The map's extent: the countries drawn, from -180° to 180°.
+    used = {i if i >= 0 else ~i for polygons in named.values() for polygon in polygons for ring in polygon for i in ring}
+    projected = [equal_earth(lon, lat) for a in used for lon, lat in arcs[a]]
+    xs = [x for x, _ in projected] + [equal_earth(lon, 0)[0] for lon in (-180, 180)]
+    ys = [y for _, y in projected]
     left, top = min(xs), max(ys)
     bottom = min(ys)
 
@@ -210,23 +270,29 @@ def main():
     for (name, region), polygons in sorted(named.items()):
         points, triangles, outline = [], [], []
         for polygon in polygons:
-            flat, holes = [], []
             for ring in polygon:
-                ring_pts = [units(equal_earth(lon, lat)) for lon, lat in ring_points(ring, arcs)]
-                if flat:
-                    holes.append(len(flat))
-                flat.extend(ring_pts)
                 for index in ring:
                     arc = index if index >= 0 else ~index
                     arc_users[arc].append((name, region))
                     outline.append(arc)
-            if len(flat) < 3:
-                continue
-            vertices = np.array(flat, dtype=np.float64).reshape(-1, 2)
-            rings = np.array(holes + [len(flat)], dtype=np.uint32)
-            base = len(points) // 2
-            triangles.extend(base + int(i) for i in mapbox_earcut.triangulate_float64(vertices, rings))
-            points.extend(c for p in flat for c in p)
+            outer, *holes_of = [ring_points(ring, arcs) for ring in polygon]
+            # A polygon across ±180° becomes one either side, without holes
+            # (none of those in the boundaries has any).
+            pieces = unwrapped_pieces(outer)
+            for k, piece in enumerate(pieces):
+                rings_of_piece = [piece] + (holes_of if len(pieces) == 1 else [])
+                flat, holes = [], []
+                for ring in rings_of_piece:
+                    if flat:
+                        holes.append(len(flat))
+                    flat.extend(units(equal_earth(lon, lat)) for lon, lat in ring)
+                if len(flat) < 3:
+                    continue
+                vertices = np.array(flat, dtype=np.float64).reshape(-1, 2)
+                rings = np.array(holes + [len(flat)], dtype=np.uint32)
+                base = len(points) // 2
+                triangles.extend(base + int(i) for i in mapbox_earcut.triangulate_float64(vertices, rings))
+                points.extend(c for p in flat for c in p)
         countries.append(
             {
                 "name": name,
@@ -242,16 +308,25 @@ def main():
     def inner(a):
         return len(arc_users[a]) > 1 and len(set(arc_users[a])) == 1
 
-    drawn = sorted(a for a in arc_users if not on_antimeridian(arcs[a]) and not inner(a))
-    renumber = {old: new for new, old in enumerate(drawn)}
+    # The lines drawn: each arc, cut where it jumps across ±180°.
+    lines, kinds, pieces_of = [], [], defaultdict(list)
+    for a in sorted(arc_users):
+        if inner(a):
+            continue
+        users = arc_users[a]
+        edge = 2 if len(users) == 1 else 1 if len({r for _, r in users}) > 1 else 0
+        for piece in split_at_jumps(arcs[a]):
+            pieces_of[a].append(len(lines))
+            lines.append([c for lon, lat in piece for c in units(equal_earth(lon, lat))])
+            kinds.append(edge)
     for country in countries:
-        country["arcs"] = [renumber[a] for a in country["arcs"] if a in renumber]
+        country["arcs"] = [p for a in country["arcs"] for p in pieces_of[a]]
     out = {
         "source": "Natural Earth 1:110m admin-0 countries (public domain), npm world-atlas",
         "width": round((max(xs) - left) * UNITS),
         "height": round((top - bottom) * UNITS),
-        "arcs": [[c for p in projected[a] for c in units(p)] for a in drawn],
-        "arc_kinds": [1 if len({r for _, r in arc_users[a]}) > 1 or len(arc_users[a]) == 1 else 0 for a in drawn],
+        "arcs": lines,
+        "arc_kinds": kinds,
         "countries": countries,
     }
     with open(OUT, "w", encoding="utf-8") as f:
@@ -260,7 +335,7 @@ def main():
     for name in unmatched:
         print(f"not in the gazetteer, left out: {name}")
     size = os.path.getsize(OUT)
-    print(f"wrote {len(countries)} countries, {len(drawn)} lines, {size // 1024} KiB to {os.path.relpath(OUT, ROOT)}")
+    print(f"wrote {len(countries)} countries, {len(lines)} lines, {size // 1024} KiB to {os.path.relpath(OUT, ROOT)}")
 
 
 if __name__ == "__main__":

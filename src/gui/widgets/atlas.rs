@@ -6,7 +6,7 @@
 //! The filled and outlined map is one mesh, built when the counts, the
 //! theme or the view change and reused by every other frame.
 
-use super::atlas_shapes::{World, world};
+use super::atlas_shapes::{LineKind, World, world};
 use egui::epaint::{Mesh, PathShape, Tessellator, TessellationOptions};
 use egui::{Color32, Pos2, Rect, Sense, Stroke, pos2};
 use std::collections::HashMap;
@@ -110,8 +110,8 @@ fn palette(dark: bool) -> Palette {
                 rgb(0x62, 0xbf, 0xd3),
                 rgb(0xb8, 0xe8, 0xf0),
             ],
-            line: rgb(0x26, 0x26, 0x26),
-            region_line: rgb(0xd8, 0xd8, 0xd8),
+            line: rgb(0x30, 0x30, 0x30),
+            region_line: rgb(0x05, 0x05, 0x05),
             sea: rgb(0x1b, 0x1e, 0x22),
         }
     } else {
@@ -125,7 +125,7 @@ fn palette(dark: bool) -> Palette {
                 rgb(0x25, 0x34, 0x94),
             ],
             line: rgb(0xff, 0xff, 0xff),
-            region_line: rgb(0x55, 0x55, 0x55),
+            region_line: rgb(0x30, 0x30, 0x30),
             sea: rgb(0xf4, 0xf7, 0xfa),
         }
     }
@@ -151,14 +151,13 @@ fn build(world: &World, projection: Projection, fills: &[Color32], palette: &Pal
         }
     }
     let mut tessellator = Tessellator::new(pixels_per_point, TessellationOptions::default(), [1, 1], Vec::new());
-    // Borders inside a region first, so region edges lie over them.
-    for region_edge in [false, true] {
-        let stroke = if region_edge {
-            Stroke::new(1.0, palette.region_line)
-        } else {
-            Stroke::new(0.6, palette.line)
-        };
-        for line in world.lines.iter().filter(|l| l.region_edge == region_edge) {
+    // Region borders last, over the others.
+    for (kind, stroke) in [
+        (LineKind::Coast, Stroke::new(0.5, palette.line)),
+        (LineKind::Border, Stroke::new(0.5, palette.line)),
+        (LineKind::RegionBorder, Stroke::new(1.5, palette.region_line)),
+    ] {
+        for line in world.lines.iter().filter(|l| l.kind == kind) {
             let points = line.points.iter().map(|&p| projection.to_screen(p)).collect();
             tessellator.tessellate_path(&PathShape::line(points, stroke), &mut mesh);
         }
@@ -176,7 +175,7 @@ fn legend(ui: &egui::Ui, rect: Rect, floors: &[usize], max: usize, palette: &Pal
     let font = egui::TextStyle::Small.resolve(ui.style());
     let text = ui.visuals().text_color();
     let mut entries: Vec<(Color32, String)> = vec![(palette.none, "none".into())];
-    for (k, floor) in floors.iter().enumerate() {
+    for (k, floor) in floors.iter().enumerate().filter(|_| max > 0) {
         let top = floors.get(k + 1).map(|next| next - 1).unwrap_or(max);
         let label = if top == *floor { format!("{floor}") } else { format!("{floor}–{top}") };
         entries.push((palette.ramp[k + CLASSES - floors.len()], label));
@@ -282,6 +281,15 @@ pub fn show(ui: &mut egui::Ui, counts: &HashMap<String, usize>, counts_key: u64)
         }
     }
     legend(ui, rect, &floors, max, &palette);
+    if counts.is_empty() {
+        painter.text(
+            pos2(rect.center().x, rect.top() + 16.0),
+            egui::Align2::CENTER_TOP,
+            "No article here names a country",
+            egui::TextStyle::Body.resolve(ui.style()),
+            ui.visuals().weak_text_color(),
+        );
+    }
     if view != View::whole(world) {
         let button = Rect::from_min_size(pos2(rect.right() - 96.0, rect.top() + 8.0), egui::vec2(88.0, 22.0));
         if ui

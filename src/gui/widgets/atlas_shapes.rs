@@ -24,9 +24,16 @@ pub struct CountryShape {
 /// A line of the map drawn once: between two countries or along a coast.
 pub struct MapLine {
     pub points: Vec<Pos2>,
-    /// A coast, or a border between World Bank regions: the regions'
-    /// outlines, drawn stronger than borders inside a region.
-    pub region_edge: bool,
+    pub kind: LineKind,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum LineKind {
+    /// Between two countries of one World Bank region.
+    Border,
+    /// Between two regions: the regions' outlines, drawn stronger.
+    RegionBorder,
+    Coast,
 }
 
 pub struct World {
@@ -71,7 +78,11 @@ impl World {
             .zip(&stored.arc_kinds)
             .map(|(arc, kind)| MapLine {
                 points: pairs(arc),
-                region_edge: *kind == 1,
+                kind: match kind {
+                    1 => LineKind::RegionBorder,
+                    2 => LineKind::Coast,
+                    _ => LineKind::Border,
+                },
             })
             .collect::<Vec<_>>();
         let countries = stored

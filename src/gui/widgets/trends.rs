@@ -109,18 +109,59 @@ fn tidy_top(max: usize) -> usize {
     }
 }
 
-/// Draws the chart in the space left, with its legend under it; returns
+/// The bands' names over the chart, each with its swatch and total; a
+/// click on a named band picks its value.
+fn legend(ui: &mut egui::Ui, trends: &Trends, what: &str, dark: bool) -> Option<String> {
+    let mut picked = None;
+    ui.horizontal_wrapped(|ui| {
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        for (i, band) in trends.bands.iter().enumerate() {
+            // The swatch and the name in one widget, so they wrap together.
+            let mut item = egui::text::LayoutJob::default();
+            let color = band_color(i, band, dark);
+            item.append("■ ", 0.0, egui::TextFormat::simple(font.clone(), color));
+            let text_color = if band.value.is_some() {
+                ui.visuals().hyperlink_color
+            } else {
+                ui.visuals().weak_text_color()
+            };
+            let name = format!("{} ({})", band_name(band), band.total());
+            item.append(&name, 0.0, egui::TextFormat::simple(font.clone(), text_color));
+            let response = ui.add(egui::Button::new(item).frame(false).wrap_mode(egui::TextWrapMode::Extend));
+            match &band.value {
+                Some(value) => {
+                    if response.on_hover_text(format!("Choose this {what}")).clicked() {
+                        picked = Some(value.clone());
+                    }
+                }
+                None => {
+                    response.on_hover_text(format!("Every other {what}"));
+                }
+            }
+        }
+        if trends.left_out > 0 {
+            ui.weak(format!("({} without a month or a {what})", super::articles(trends.left_out)));
+        }
+    });
+    picked
+}
+
+/// Draws the chart in the space left, with its legend over it; returns
 /// the value of the band clicked. `what`: the split's name ("region").
 pub fn show(ui: &mut egui::Ui, trends: &Trends, what: &str) -> Option<String> {
-    let mut picked = None;
     if trends.months.is_empty() {
         ui.add_space(24.0);
-        ui.vertical_centered(|ui| ui.weak("No article here is dated to the month."));
+        ui.vertical_centered(|ui| {
+            ui.weak(match trends.left_out {
+                0 => "No articles here.".to_string(),
+                n => format!("No article here has both a month and a {what} ({} in all).", super::articles(n)),
+            })
+        });
         return None;
     }
     let dark = ui.visuals().dark_mode;
-    let legend_height = 24.0 * (1.0 + (trends.bands.len() as f32 / 4.0).floor());
-    let size = vec2(ui.available_width(), (ui.available_height() - legend_height).max(120.0));
+    let mut picked = legend(ui, trends, what, dark);
+    let size = vec2(ui.available_width(), ui.available_height().max(120.0));
     let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
     let plot = Rect::from_min_max(rect.min + vec2(44.0, 8.0), rect.max - vec2(8.0, 22.0));
     let response = ui.interact(plot, ui.make_persistent_id("trends-plot"), Sense::click_and_drag());
@@ -226,27 +267,6 @@ pub fn show(ui: &mut egui::Ui, trends: &Trends, what: &str) -> Option<String> {
         }
     }
 
-    ui.horizontal_wrapped(|ui| {
-        for (i, band) in trends.bands.iter().enumerate() {
-            let (swatch, _) = ui.allocate_exact_size(vec2(12.0, 12.0), Sense::hover());
-            ui.painter().rect_filled(swatch, 2.0, band_color(i, band, dark));
-            let text = format!("{} ({})", band_name(band), band.total());
-            match &band.value {
-                Some(value) => {
-                    if ui.link(text).on_hover_text(format!("Choose this {what}")).clicked() {
-                        picked = Some(value.clone());
-                    }
-                }
-                None => {
-                    ui.weak(text).on_hover_text(format!("Every other {what}"));
-                }
-            }
-            ui.add_space(8.0);
-        }
-        if trends.left_out > 0 {
-            ui.weak(format!("· {} without a month or a {what}", super::articles(trends.left_out)));
-        }
-    });
     picked
 }
 
