@@ -1,37 +1,60 @@
 //! The counts behind the atlas and the trends chart: every country's
 //! articles, and articles per month in bands, under the list's filter.
 
-use folio::library::{Condition, Filter, InsertOutcome, Library, NewArticle, TrendSplit, search_conditions};
-use folio::model::{ExtractedArticle, Facet, FacetChoice, Published};
+#[path = "common/articles.rs"]
+mod articles;
 
-fn article(title: &str, source: &str, region: &str, countries: &[&str], date: &str) -> NewArticle {
-    NewArticle {
-        meta: ExtractedArticle {
-            title: Some(title.into()),
-            source: Some(source.into()),
-            region: Some(region.into()),
-            countries: countries.iter().map(|c| c.to_string()).collect(),
-            published: Published::from_iso(date),
-            body: format!("{title}: its text, in words of its own."),
-            ..ExtractedArticle::default()
-        },
-        file_name: None,
-        format: "text".into(),
-        compressed_original: folio::library::compress(b"x"),
-    }
-}
+use articles::article_about as article;
+use folio::library::{Condition, Filter, InsertOutcome, Library, TrendSplit, search_conditions};
+use folio::model::{Facet, FacetChoice};
 
 /// Six articles over three months; the last one in the trash.
 fn library() -> (tempfile::TempDir, Library, Vec<i64>) {
     let dir = tempfile::tempdir().unwrap();
     let mut library = Library::open(&dir.path().join("lib.sqlite")).unwrap();
     let articles = [
-        article("Tokyo offers talks", "Asahi", "East Asia & Pacific", &["Japan"], "2024-01-05"),
-        article("Seoul answers the offer", "Chosun", "East Asia & Pacific", &["South Korea", "Japan"], "2024-01-20"),
-        article("Washington weighs in on talks", "The Post", "North America", &["United States", "Japan"], "2024-03-02"),
-        article("Nairobi's budget", "Daily Nation", "Sub-Saharan Africa", &["Kenya"], "2024-03-15"),
-        article("A year in review", "Asahi", "East Asia & Pacific", &["Japan"], "2023"),
-        article("Trashed piece on Japan", "Asahi", "East Asia & Pacific", &["Japan"], "2024-01-09"),
+        article(
+            "Tokyo offers talks",
+            "Asahi",
+            "East Asia & Pacific",
+            &["Japan"],
+            "2024-01-05",
+        ),
+        article(
+            "Seoul answers the offer",
+            "Chosun",
+            "East Asia & Pacific",
+            &["South Korea", "Japan"],
+            "2024-01-20",
+        ),
+        article(
+            "Washington weighs in on talks",
+            "The Post",
+            "North America",
+            &["United States", "Japan"],
+            "2024-03-02",
+        ),
+        article(
+            "Nairobi's budget",
+            "Daily Nation",
+            "Sub-Saharan Africa",
+            &["Kenya"],
+            "2024-03-15",
+        ),
+        article(
+            "A year in review",
+            "Asahi",
+            "East Asia & Pacific",
+            &["Japan"],
+            "2023",
+        ),
+        article(
+            "Trashed piece on Japan",
+            "Asahi",
+            "East Asia & Pacific",
+            &["Japan"],
+            "2024-01-09",
+        ),
     ];
     let ids: Vec<i64> = library
         .insert_batch(&articles)
@@ -79,7 +102,9 @@ fn every_country_is_counted_under_the_lists_filter_the_trash_aside() {
 #[test]
 fn months_are_stacked_by_region_and_source_with_empty_months_kept() {
     let (_dir, library, _) = library();
-    let trends = library.trends_for(&Filter::default(), TrendSplit::Region).unwrap();
+    let trends = library
+        .trends_for(&Filter::default(), TrendSplit::Region)
+        .unwrap();
     assert_eq!(trends.months, ["2024-01", "2024-02", "2024-03"]);
     let band = |value: &str| {
         trends
@@ -114,7 +139,9 @@ fn topics_stack_under_their_top_level_topic_once_per_article() {
     let diplomacy = library.topic_id("politics › diplomacy").unwrap();
     let elections = library.topic_id("politics › elections").unwrap();
     let economy = library.topic_id("economy, business and finance").unwrap();
-    library.change_topics(ids[0], &[diplomacy, elections], &[]).unwrap();
+    library
+        .change_topics(ids[0], &[diplomacy, elections], &[])
+        .unwrap();
     library.change_topics(ids[3], &[economy], &[]).unwrap();
     let trends = library.trends_for(&Filter::default(), TrendSplit::Topic).unwrap();
     let bands: Vec<(Option<&str>, Vec<usize>)> = trends
@@ -124,7 +151,10 @@ fn topics_stack_under_their_top_level_topic_once_per_article() {
         .collect();
     // Two topics under politics: the article counts once there.
     assert!(bands.contains(&(Some("politics"), vec![1, 0, 0])), "{bands:?}");
-    assert!(bands.contains(&(Some("economy, business and finance"), vec![0, 0, 1])), "{bands:?}");
+    assert!(
+        bands.contains(&(Some("economy, business and finance"), vec![0, 0, 1])),
+        "{bands:?}"
+    );
     // Three articles are filed under no topic (the year-only one too).
     assert_eq!(trends.left_out, 3);
 }

@@ -267,7 +267,11 @@ pub fn bench_library(path: &Path, runs: usize) -> Result<Vec<Line>> {
     lines.push(timed_runs(
         "atlas: every country's count, after a facet change",
         "≤ 100 ms",
-        |i| library.country_counts_for(&pictured[i % pictured.len()]).map(|_| ()),
+        |i| {
+            library
+                .country_counts_for(&pictured[i % pictured.len()])
+                .map(|_| ())
+        },
         runs,
     )?);
     for split in TrendSplit::ALL {
@@ -277,7 +281,11 @@ pub fn bench_library(path: &Path, runs: usize) -> Result<Vec<Line>> {
                 split.label().to_lowercase()
             ),
             "≤ 100 ms",
-            |i| library.trends_for(&pictured[i % pictured.len()], split).map(|_| ()),
+            |i| {
+                library
+                    .trends_for(&pictured[i % pictured.len()], split)
+                    .map(|_| ())
+            },
             runs,
         )?);
     }
@@ -328,6 +336,9 @@ pub fn frame_lines(path: &Path, frames: usize) -> anyhow::Result<Vec<Line>> {
         line("frame time, scrolling the list", &times.scrolling),
         line("frame time, an article open in the reader", &times.reading),
         line("frame time, the map, the pointer moving over it", &times.map),
-        line("frame time, the trends chart, the pointer moving over it", &times.trends),
+        line(
+            "frame time, the trends chart, the pointer moving over it",
+            &times.trends,
+        ),
     ])
 }

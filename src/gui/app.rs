@@ -432,7 +432,9 @@ impl FolioApp {
             r @ Response::ClippingSaved { .. } => self.clipping.receive(r, out),
             Response::Landed(lines) => self.watch.receive(lines, out),
             Response::SiteRules(rules) => self.learned.receive(rules),
-            Response::CountryCounts { counts, generation } => self.atlas.counted_countries(counts, generation),
+            Response::CountryCounts { counts, generation } => {
+                self.atlas.counted_countries(counts, generation)
+            }
             Response::Trends { trends, generation } => self.atlas.counted_trends(trends, generation),
         }
     }
@@ -458,7 +460,12 @@ impl FolioApp {
             (&self.messages, &self.watch),
         ));
         let viewing = self.annotating.view.is_some();
-        actions.extend(views::sidebar::show(ui, &self.list, &self.tags, (viewing, self.atlas.picture)));
+        actions.extend(views::sidebar::show(
+            ui,
+            &self.list,
+            &self.tags,
+            (viewing, self.atlas.picture),
+        ));
         // Several rows selected: the pane says what they are and what can be
         // done to them all (the trash has its own bar for that).
         let several = self.list.selection.len() > 1 && self.list.browse != Browse::Trash && !viewing;
@@ -483,7 +490,13 @@ impl FolioApp {
             None => {
                 let importing = self.import.run.is_some();
                 let compact = several || self.reader.article.is_some();
-                actions.extend(views::centre::show(ui, &self.list, &self.atlas, importing, compact));
+                actions.extend(views::centre::show(
+                    ui,
+                    &self.list,
+                    &self.atlas,
+                    importing,
+                    compact,
+                ));
             }
         }
         let delete_tag = self.tags.confirm_delete.as_ref();

@@ -100,7 +100,11 @@ impl Library {
         };
         match split {
             TrendSplit::Region | TrendSplit::Source => {
-                let column = if split == TrendSplit::Region { "a.region" } else { "a.source" };
+                let column = if split == TrendSplit::Region {
+                    "a.region"
+                } else {
+                    "a.source"
+                };
                 let mut stmt = self.conn.prepare_cached(&format!(
                     "SELECT a.published_date, a.published_precision, {column} FROM articles a WHERE {clause}"
                 ))?;
@@ -175,8 +179,10 @@ fn stack(cells: HashMap<(String, String), usize>, left_out: usize) -> Trends {
     let mut ranked: Vec<(&str, usize)> = totals.into_iter().collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
     let named: Vec<&str> = ranked.iter().take(NAMED_BANDS).map(|(v, _)| *v).collect();
-    let (Some(first), Some(last)) = (cells.keys().map(|(m, _)| m).min(), cells.keys().map(|(m, _)| m).max())
-    else {
+    let (Some(first), Some(last)) = (
+        cells.keys().map(|(m, _)| m).min(),
+        cells.keys().map(|(m, _)| m).max(),
+    ) else {
         return Trends {
             left_out,
             ..Trends::default()
@@ -196,7 +202,9 @@ fn stack(cells: HashMap<(String, String), usize>, left_out: usize) -> Trends {
         counts: vec![0; months.len()],
     };
     for ((month, value), count) in &cells {
-        let Some(&at) = index.get(month.as_str()) else { continue };
+        let Some(&at) = index.get(month.as_str()) else {
+            continue;
+        };
         match named.iter().position(|v| v == value) {
             Some(band) => bands[band].counts[at] += count,
             None => other.counts[at] += count,
@@ -240,7 +248,10 @@ mod tests {
 
     #[test]
     fn a_run_of_months_crosses_years_and_keeps_empty_months() {
-        assert_eq!(month_run("2019-11", "2020-02"), ["2019-11", "2019-12", "2020-01", "2020-02"]);
+        assert_eq!(
+            month_run("2019-11", "2020-02"),
+            ["2019-11", "2019-12", "2020-01", "2020-02"]
+        );
         assert_eq!(month_run("2020-05", "2020-05"), ["2020-05"]);
         assert_eq!(month_run("20x0-05", "2020-07"), ["20x0-05", "2020-07"]);
     }

@@ -31,8 +31,8 @@ pub use watched::WatchedFolder;
 pub mod word_starts;
 pub use topics::TopicNode;
 
-pub use atlas_counts::{NAMED_BANDS, TrendBand, TrendSplit, Trends};
 pub use articles::{InsertOutcome, NewArticle, compress, content_hash};
+pub use atlas_counts::{NAMED_BANDS, TrendBand, TrendSplit, Trends};
 pub use bulk::EditedMany;
 pub use facets::{FacetCount, Facets};
 pub use filter::{Condition, DateTest, Filter, Place, choice_conditions, facet_condition};

@@ -1,12 +1,12 @@
 //! The atlas and the trends chart: a click on a country or a band chooses
 //! it as the sidebar would, and the counts follow the facets chosen.
 
+use crate::articles::article_about;
 use crate::support::{app_over, list_titles, shows, wait_for};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use folio::gui::FolioApp;
-use folio::library::{Library, NewArticle};
-use folio::model::{ExtractedArticle, Published};
+use folio::library::Library;
 use std::path::Path;
 
 /// Four articles: two about Japan (one also about South Korea) in March,
@@ -14,26 +14,44 @@ use std::path::Path;
 fn atlas_app(dir: &Path) -> Harness<'static, FolioApp> {
     let path = dir.join("lib.sqlite");
     let mut library = Library::open(&path).unwrap();
-    let article = |title: &str, source: &str, region: &str, countries: &[&str], date: &str, kind: &str| NewArticle {
-        meta: ExtractedArticle {
-            title: Some(title.into()),
-            source: Some(source.into()),
-            region: Some(region.into()),
-            countries: countries.iter().map(|c| c.to_string()).collect(),
-            published: Published::from_iso(date),
-            kind: Some(kind.into()),
-            body: format!("{title}: the text of this article, in its own words."),
-            ..ExtractedArticle::default()
-        },
-        file_name: None,
-        format: "text".into(),
-        compressed_original: folio::library::compress(b"x"),
+    let article = |title: &str, source: &str, region: &str, countries: &[&str], date: &str, kind: &str| {
+        let mut article = article_about(title, source, region, countries, date);
+        article.meta.kind = Some(kind.into());
+        article
     };
     let articles = [
-        article("Tokyo weighs the offer of talks", "Asahi", "East Asia & Pacific", &["Japan"], "2024-03-05", "editorial"),
-        article("Seoul answers Tokyo", "Chosun", "East Asia & Pacific", &["South Korea", "Japan"], "2024-03-06", "news"),
-        article("Washington's view of the talks", "The Post", "North America", &["United States"], "2024-03-07", "news"),
-        article("Nairobi's budget", "Daily Nation", "Sub-Saharan Africa", &["Kenya"], "2024-04-10", "editorial"),
+        article(
+            "Tokyo weighs the offer of talks",
+            "Asahi",
+            "East Asia & Pacific",
+            &["Japan"],
+            "2024-03-05",
+            "editorial",
+        ),
+        article(
+            "Seoul answers Tokyo",
+            "Chosun",
+            "East Asia & Pacific",
+            &["South Korea", "Japan"],
+            "2024-03-06",
+            "news",
+        ),
+        article(
+            "Washington's view of the talks",
+            "The Post",
+            "North America",
+            &["United States"],
+            "2024-03-07",
+            "news",
+        ),
+        article(
+            "Nairobi's budget",
+            "Daily Nation",
+            "Sub-Saharan Africa",
+            &["Kenya"],
+            "2024-04-10",
+            "editorial",
+        ),
     ];
     for outcome in library.insert_batch(&articles).unwrap() {
         outcome.unwrap();
@@ -83,7 +101,9 @@ fn a_click_on_a_country_of_the_map_chooses_it() {
     hover(&mut harness, kenya);
     assert!(shows(&harness, "Kenya — 1 article"));
     click(&mut harness, kenya);
-    wait_for(&mut harness, "the chosen country", |h| shows(h, "Region: Kenya  ×"));
+    wait_for(&mut harness, "the chosen country", |h| {
+        shows(h, "Region: Kenya  ×")
+    });
     assert_eq!(list_titles(&harness), ["Nairobi's budget"]);
     // The map still shows, now of Kenya's article alone: Japan has none.
     wait_for(&mut harness, "the map's new counts", |h| h.state().atlas.current);
@@ -121,7 +141,9 @@ fn the_trends_chart_switches_its_bands_and_a_click_on_a_band_chooses_it() {
     wait_for(&mut harness, "the bands by source", |h| shows(h, "Asahi (1)"));
     assert!(shows(&harness, "Daily Nation (1)"));
     harness.get_by_label("Region").click();
-    wait_for(&mut harness, "the bands by region", |h| shows(h, "East Asia & Pacific (2)"));
+    wait_for(&mut harness, "the bands by region", |h| {
+        shows(h, "East Asia & Pacific (2)")
+    });
     // Two months, March and April 2024: March's bar fills the left half,
     // the largest band at its foot.
     let chart = harness.get_by_label("Trends chart").rect();
@@ -129,6 +151,8 @@ fn the_trends_chart_switches_its_bands_and_a_click_on_a_band_chooses_it() {
     hover(&mut harness, march_foot);
     assert!(shows(&harness, "East Asia & Pacific — March 2024: 2 articles"));
     click(&mut harness, march_foot);
-    wait_for(&mut harness, "the chosen region", |h| shows(h, "Region: East Asia & Pacific  ×"));
+    wait_for(&mut harness, "the chosen region", |h| {
+        shows(h, "Region: East Asia & Pacific  ×")
+    });
     assert_eq!(harness.state().list.total, 2);
 }

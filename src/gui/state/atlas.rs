@@ -93,7 +93,9 @@ impl AtlasState {
         self.current = false;
         let mut filter = list.filter();
         // The pictures count what the list shows: the search included.
-        filter.conditions.extend(crate::library::search_conditions(&list.search));
+        filter
+            .conditions
+            .extend(crate::library::search_conditions(&list.search));
         out.send(Request::Overview {
             filter,
             what,

@@ -7,7 +7,7 @@
 //! theme or the view change and reused by every other frame.
 
 use super::atlas_shapes::{LineKind, World, world};
-use egui::epaint::{Mesh, PathShape, Tessellator, TessellationOptions};
+use egui::epaint::{Mesh, PathShape, TessellationOptions, Tessellator};
 use egui::{Color32, Pos2, Rect, Sense, Stroke, pos2};
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -139,7 +139,13 @@ struct Built {
 
 /// Fills every country by its class and strokes every line, in screen
 /// points.
-fn build(world: &World, projection: Projection, fills: &[Color32], palette: &Palette, pixels_per_point: f32) -> Mesh {
+fn build(
+    world: &World,
+    projection: Projection,
+    fills: &[Color32],
+    palette: &Palette,
+    pixels_per_point: f32,
+) -> Mesh {
     let mut mesh = Mesh::default();
     for (country, fill) in world.countries.iter().zip(fills) {
         let base = mesh.vertices.len() as u32;
@@ -150,7 +156,12 @@ fn build(world: &World, projection: Projection, fills: &[Color32], palette: &Pal
             mesh.add_triangle(base + t[0], base + t[1], base + t[2]);
         }
     }
-    let mut tessellator = Tessellator::new(pixels_per_point, TessellationOptions::default(), [1, 1], Vec::new());
+    let mut tessellator = Tessellator::new(
+        pixels_per_point,
+        TessellationOptions::default(),
+        [1, 1],
+        Vec::new(),
+    );
     // Region borders last, over the others.
     for (kind, stroke) in [
         (LineKind::Coast, Stroke::new(0.5, palette.line)),
@@ -177,20 +188,41 @@ fn legend(ui: &egui::Ui, rect: Rect, floors: &[usize], max: usize, palette: &Pal
     let mut entries: Vec<(Color32, String)> = vec![(palette.none, "none".into())];
     for (k, floor) in floors.iter().enumerate().filter(|_| max > 0) {
         let top = floors.get(k + 1).map(|next| next - 1).unwrap_or(max);
-        let label = if top == *floor { format!("{floor}") } else { format!("{floor}–{top}") };
+        let label = if top == *floor {
+            format!("{floor}")
+        } else {
+            format!("{floor}–{top}")
+        };
         entries.push((palette.ramp[k + CLASSES - floors.len()], label));
     }
     let row = 15.0;
     let size = egui::vec2(92.0, row * (entries.len() as f32 + 1.0) + 8.0);
     let frame = Rect::from_min_size(pos2(rect.left() + 8.0, rect.bottom() - size.y - 8.0), size);
     painter.rect_filled(frame, 4.0, ui.visuals().extreme_bg_color.gamma_multiply(0.9));
-    painter.text(frame.min + egui::vec2(6.0, 4.0), egui::Align2::LEFT_TOP, "Articles", font.clone(), text);
+    painter.text(
+        frame.min + egui::vec2(6.0, 4.0),
+        egui::Align2::LEFT_TOP,
+        "Articles",
+        font.clone(),
+        text,
+    );
     for (i, (fill, label)) in entries.iter().enumerate() {
         let top = frame.top() + 4.0 + row * (i as f32 + 1.0);
         let swatch = Rect::from_min_size(pos2(frame.left() + 6.0, top + 2.0), egui::vec2(16.0, 10.0));
         painter.rect_filled(swatch, 1.0, *fill);
-        painter.rect_stroke(swatch, 1.0, Stroke::new(0.5, palette.region_line), egui::StrokeKind::Inside);
-        painter.text(pos2(swatch.right() + 6.0, top), egui::Align2::LEFT_TOP, label, font.clone(), text);
+        painter.rect_stroke(
+            swatch,
+            1.0,
+            Stroke::new(0.5, palette.region_line),
+            egui::StrokeKind::Inside,
+        );
+        painter.text(
+            pos2(swatch.right() + 6.0, top),
+            egui::Align2::LEFT_TOP,
+            label,
+            font.clone(),
+            text,
+        );
     }
 }
 
@@ -200,7 +232,9 @@ fn legend(ui: &egui::Ui, rect: Rect, floors: &[usize], max: usize, palette: &Pal
 pub fn show(ui: &mut egui::Ui, counts: &HashMap<String, usize>, counts_key: u64) -> Option<String> {
     let world = world();
     let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "World map of articles by country"));
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::Image, true, "World map of articles by country")
+    });
     let id = response.id;
     let mut view: View = ui.data(|d| d.get_temp(id)).unwrap_or_else(|| View::whole(world));
 
@@ -235,13 +269,29 @@ pub fn show(ui: &mut egui::Ui, counts: &HashMap<String, usize>, counts_key: u64)
     let pixels_per_point = ui.ctx().pixels_per_point();
     let key = {
         let mut h = std::collections::hash_map::DefaultHasher::new();
-        (counts_key, dark, rect.min.x.to_bits(), rect.min.y.to_bits(), rect.max.x.to_bits()).hash(&mut h);
-        (rect.max.y.to_bits(), view.zoom.to_bits(), view.center.x.to_bits(), view.center.y.to_bits()).hash(&mut h);
+        (
+            counts_key,
+            dark,
+            rect.min.x.to_bits(),
+            rect.min.y.to_bits(),
+            rect.max.x.to_bits(),
+        )
+            .hash(&mut h);
+        (
+            rect.max.y.to_bits(),
+            view.zoom.to_bits(),
+            view.center.x.to_bits(),
+            view.center.y.to_bits(),
+        )
+            .hash(&mut h);
         pixels_per_point.to_bits().hash(&mut h);
         h.finish()
     };
     let cache_id = id.with("built");
-    let mesh = match ui.data(|d| d.get_temp::<Arc<Built>>(cache_id)).filter(|b| b.key == key) {
+    let mesh = match ui
+        .data(|d| d.get_temp::<Arc<Built>>(cache_id))
+        .filter(|b| b.key == key)
+    {
         Some(built) => built.mesh.clone(),
         None => {
             let fills: Vec<Color32> = world
@@ -250,7 +300,15 @@ pub fn show(ui: &mut egui::Ui, counts: &HashMap<String, usize>, counts_key: u64)
                 .map(|c| class_fill(counts.get(&c.name).copied().unwrap_or(0)))
                 .collect();
             let mesh = Arc::new(build(world, projection, &fills, &palette, pixels_per_point));
-            ui.data_mut(|d| d.insert_temp(cache_id, Arc::new(Built { key, mesh: mesh.clone() })));
+            ui.data_mut(|d| {
+                d.insert_temp(
+                    cache_id,
+                    Arc::new(Built {
+                        key,
+                        mesh: mesh.clone(),
+                    }),
+                )
+            });
             mesh
         }
     };
@@ -266,7 +324,11 @@ pub fn show(ui: &mut egui::Ui, counts: &HashMap<String, usize>, counts_key: u64)
     if let Some(country) = hovered {
         let stroke = Stroke::new(2.0, ui.visuals().strong_text_color());
         for &line in &country.outline {
-            let points: Vec<Pos2> = world.lines[line].points.iter().map(|&p| projection.to_screen(p)).collect();
+            let points: Vec<Pos2> = world.lines[line]
+                .points
+                .iter()
+                .map(|&p| projection.to_screen(p))
+                .collect();
             painter.add(egui::Shape::line(points, stroke));
         }
         let count = counts.get(&country.name).copied().unwrap_or(0);
@@ -291,7 +353,10 @@ pub fn show(ui: &mut egui::Ui, counts: &HashMap<String, usize>, counts_key: u64)
         );
     }
     if view != View::whole(world) {
-        let button = Rect::from_min_size(pos2(rect.right() - 96.0, rect.top() + 8.0), egui::vec2(88.0, 22.0));
+        let button = Rect::from_min_size(
+            pos2(rect.right() - 96.0, rect.top() + 8.0),
+            egui::vec2(88.0, 22.0),
+        );
         if ui
             .put(button, egui::Button::new("Whole world"))
             .on_hover_text("Show the whole map again (or double-click the map)")

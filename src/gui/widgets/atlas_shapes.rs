@@ -96,7 +96,13 @@ impl World {
                     return None;
                 }
                 let largest = c.triangles.chunks_exact(3).max_by(|x, y| {
-                    let size = |t: &[u32]| area(points[t[0] as usize], points[t[1] as usize], points[t[2] as usize]);
+                    let size = |t: &[u32]| {
+                        area(
+                            points[t[0] as usize],
+                            points[t[1] as usize],
+                            points[t[2] as usize],
+                        )
+                    };
                     size(x).total_cmp(&size(y))
                 })?;
                 let corners = largest.iter().map(|&i| points[i as usize].to_vec2());
@@ -179,7 +185,9 @@ mod tests {
         let world = world();
         for name in ["Japan", "Brazil", "France", "Kenya", "Russia", "Chile"] {
             let country = world.country(name).unwrap();
-            let found = world.country_at(country.inside).map(|i| world.countries[i].name.as_str());
+            let found = world
+                .country_at(country.inside)
+                .map(|i| world.countries[i].name.as_str());
             assert_eq!(found, Some(name));
         }
         // The middle of the Pacific is sea.

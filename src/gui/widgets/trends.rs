@@ -60,7 +60,11 @@ fn buckets(months: &[String], span: Span) -> Vec<Bucket> {
             _ => buckets.push(Bucket {
                 from: i,
                 to: i + 1,
-                name: if by_year { year.to_string() } else { month_name(month) },
+                name: if by_year {
+                    year.to_string()
+                } else {
+                    month_name(month)
+                },
             }),
         }
     }
@@ -86,7 +90,11 @@ fn band_color(index: usize, band: &TrendBand, dark: bool) -> Color32 {
         (0xd6, 0x9c, 0xc6),
     ];
     if band.value.is_none() {
-        return if dark { Color32::from_gray(0x80) } else { Color32::from_gray(0xb0) };
+        return if dark {
+            Color32::from_gray(0x80)
+        } else {
+            Color32::from_gray(0xb0)
+        };
     }
     let (r, g, b) = (if dark { DARK } else { LIGHT })[index % 6];
     Color32::from_rgb(r, g, b)
@@ -127,7 +135,11 @@ fn legend(ui: &mut egui::Ui, trends: &Trends, what: &str, dark: bool) -> Option<
             };
             let name = format!("{} ({})", band_name(band), band.total());
             item.append(&name, 0.0, egui::TextFormat::simple(font.clone(), text_color));
-            let response = ui.add(egui::Button::new(item).frame(false).wrap_mode(egui::TextWrapMode::Extend));
+            let response = ui.add(
+                egui::Button::new(item)
+                    .frame(false)
+                    .wrap_mode(egui::TextWrapMode::Extend),
+            );
             match &band.value {
                 Some(value) => {
                     if response.on_hover_text(format!("Choose this {what}")).clicked() {
@@ -140,7 +152,10 @@ fn legend(ui: &mut egui::Ui, trends: &Trends, what: &str, dark: bool) -> Option<
             }
         }
         if trends.left_out > 0 {
-            ui.weak(format!("({} without a month or a {what})", super::articles(trends.left_out)));
+            ui.weak(format!(
+                "({} without a month or a {what})",
+                super::articles(trends.left_out)
+            ));
         }
     });
     picked
@@ -154,7 +169,10 @@ pub fn show(ui: &mut egui::Ui, trends: &Trends, what: &str) -> Option<String> {
         ui.vertical_centered(|ui| {
             ui.weak(match trends.left_out {
                 0 => "No articles here.".to_string(),
-                n => format!("No article here has both a month and a {what} ({} in all).", super::articles(n)),
+                n => format!(
+                    "No article here has both a month and a {what} ({} in all).",
+                    super::articles(n)
+                ),
             })
         });
         return None;
@@ -164,7 +182,11 @@ pub fn show(ui: &mut egui::Ui, trends: &Trends, what: &str) -> Option<String> {
     let size = vec2(ui.available_width(), ui.available_height().max(120.0));
     let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
     let plot = Rect::from_min_max(rect.min + vec2(44.0, 8.0), rect.max - vec2(8.0, 22.0));
-    let response = ui.interact(plot, ui.make_persistent_id("trends-plot"), Sense::click_and_drag());
+    let response = ui.interact(
+        plot,
+        ui.make_persistent_id("trends-plot"),
+        Sense::click_and_drag(),
+    );
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Trends chart"));
 
     let data_key = {
@@ -195,7 +217,8 @@ pub fn show(ui: &mut egui::Ui, trends: &Trends, what: &str) -> Option<String> {
         if factor != 1.0 {
             let at = span.from + (pointer.x - plot.left()) / per_month(span);
             let length = ((span.to - span.from) / factor).clamp(3.0_f32.min(whole.to), whole.to);
-            span.from = (at - (at - span.from) * length / (span.to - span.from)).clamp(0.0, whole.to - length);
+            span.from =
+                (at - (at - span.from) * length / (span.to - span.from)).clamp(0.0, whole.to - length);
             span.to = span.from + length;
         }
     }
@@ -223,8 +246,17 @@ pub fn show(ui: &mut egui::Ui, trends: &Trends, what: &str) -> Option<String> {
     painter.line_segment([plot.left_bottom(), plot.right_bottom()], Stroke::new(1.0, axis));
     for count in [0, top / 2, top] {
         let y = y_of(count as f32);
-        painter.line_segment([pos2(plot.left(), y), pos2(plot.right(), y)], Stroke::new(0.5, axis.gamma_multiply(0.4)));
-        painter.text(pos2(plot.left() - 6.0, y), egui::Align2::RIGHT_CENTER, count.to_string(), font.clone(), axis);
+        painter.line_segment(
+            [pos2(plot.left(), y), pos2(plot.right(), y)],
+            Stroke::new(0.5, axis.gamma_multiply(0.4)),
+        );
+        painter.text(
+            pos2(plot.left() - 6.0, y),
+            egui::Align2::RIGHT_CENTER,
+            count.to_string(),
+            font.clone(),
+            axis,
+        );
     }
 
     let pointer = response.hover_pos();
@@ -239,17 +271,31 @@ pub fn show(ui: &mut egui::Ui, trends: &Trends, what: &str) -> Option<String> {
             if count == 0 {
                 continue;
             }
-            let cell = Rect::from_x_y_ranges(left + gap / 2.0..=right - gap / 2.0, y_of((base + count) as f32)..=y_of(base as f32));
+            let cell = Rect::from_x_y_ranges(
+                left + gap / 2.0..=right - gap / 2.0,
+                y_of((base + count) as f32)..=y_of(base as f32),
+            );
             painter.rect_filled(cell, 0.0, band_color(i, band, dark));
-            if pointer.is_some_and(|p| (left..right).contains(&p.x) && (cell.top()..=cell.bottom()).contains(&p.y)) {
+            if pointer
+                .is_some_and(|p| (left..right).contains(&p.x) && (cell.top()..=cell.bottom()).contains(&p.y))
+            {
                 hovered = Some((i, bar, count));
             }
             base += count;
         }
         // Year labels where a year begins, as far apart as they fit.
         let month = &trends.months[bar.from];
-        if (month.ends_with("-01") || bar.from == 0 || bar.name.len() == 4) && left - last_label_x > 40.0 && left >= plot.left() - 1.0 {
-            painter.text(pos2(left, plot.bottom() + 3.0), egui::Align2::LEFT_TOP, &month[..4.min(month.len())], font.clone(), axis);
+        if (month.ends_with("-01") || bar.from == 0 || bar.name.len() == 4)
+            && left - last_label_x > 40.0
+            && left >= plot.left() - 1.0
+        {
+            painter.text(
+                pos2(left, plot.bottom() + 3.0),
+                egui::Align2::LEFT_TOP,
+                &month[..4.min(month.len())],
+                font.clone(),
+                axis,
+            );
             last_label_x = left;
         }
     }
@@ -280,12 +326,17 @@ mod tests {
 
     #[test]
     fn months_become_years_when_many_are_in_view() {
-        let months: Vec<String> = (0..60).map(|i| format!("{}-{:02}", 2018 + i / 12, i % 12 + 1)).collect();
+        let months: Vec<String> = (0..60)
+            .map(|i| format!("{}-{:02}", 2018 + i / 12, i % 12 + 1))
+            .collect();
         let monthly = buckets(&months, span(0.0, 24.0));
         assert_eq!(monthly.len(), 60);
         assert_eq!(monthly[0].name, "January 2018");
         let yearly = buckets(&months, span(0.0, 60.0));
-        assert_eq!(yearly.iter().map(|b| b.name.as_str()).collect::<Vec<_>>(), ["2018", "2019", "2020", "2021", "2022"]);
+        assert_eq!(
+            yearly.iter().map(|b| b.name.as_str()).collect::<Vec<_>>(),
+            ["2018", "2019", "2020", "2021", "2022"]
+        );
         assert_eq!((yearly[1].from, yearly[1].to), (12, 24));
     }
 

@@ -113,7 +113,13 @@ fn nothing_here(ui: &mut egui::Ui, list: &ListState) {
 /// `pictures`: whether the list, the map or the trends chart is shown;
 /// `importing`: an import is running; `compact`: the reader is open beside
 /// the list.
-pub fn show(ui: &mut egui::Ui, list: &ListState, pictures: &AtlasState, importing: bool, compact: bool) -> Vec<Action> {
+pub fn show(
+    ui: &mut egui::Ui,
+    list: &ListState,
+    pictures: &AtlasState,
+    importing: bool,
+    compact: bool,
+) -> Vec<Action> {
     let mut actions = Actions::default();
     egui::CentralPanel::default().show(ui, |ui| {
         let empty_library = list.loaded && list.facets.all == 0 && list.facets.trash == 0;

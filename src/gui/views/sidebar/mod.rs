@@ -45,7 +45,12 @@ fn saved_searches(ui: &mut egui::Ui, list: &ListState, actions: &mut Actions) {
 }
 
 /// The library's places, the annotations view, and the saved searches.
-fn places(ui: &mut egui::Ui, list: &ListState, (viewing_annotations, picture): (bool, Picture), actions: &mut Actions) {
+fn places(
+    ui: &mut egui::Ui,
+    list: &ListState,
+    (viewing_annotations, picture): (bool, Picture),
+    actions: &mut Actions,
+) {
     // While the annotations view is open, no place in the list is shown.
     let current = (!viewing_annotations).then_some(&list.browse);
     ui.strong("Library");
@@ -84,11 +89,23 @@ fn places(ui: &mut egui::Ui, list: &ListState, (viewing_annotations, picture): (
 /// the list leads to them too).
 fn pictures(ui: &mut egui::Ui, viewing_annotations: bool, picture: Picture, actions: &mut Actions) {
     for (shown, label, hint) in [
-        (Picture::Map, "Atlas", "A map of the countries the articles concern"),
-        (Picture::Trends, "Trends", "Articles per month, by region, topic or source"),
+        (
+            Picture::Map,
+            "Atlas",
+            "A map of the countries the articles concern",
+        ),
+        (
+            Picture::Trends,
+            "Trends",
+            "Articles per month, by region, topic or source",
+        ),
     ] {
         let on = picture == shown && !viewing_annotations;
-        if ui.add(egui::Button::selectable(on, label)).on_hover_text(hint).clicked() {
+        if ui
+            .add(egui::Button::selectable(on, label))
+            .on_hover_text(hint)
+            .clicked()
+        {
             actions.push(AtlasAction::Show(if on { Picture::List } else { shown }));
         }
     }
