@@ -70,23 +70,27 @@ fn places(
     actions
         .0
         .extend(entry(ui, current, Browse::Trash, "Trash", Some(facets.trash)));
-    if ui
-        .add(egui::Button::selectable(viewing_annotations, "Annotations"))
-        .on_hover_text("Every highlight and note in the library")
-        .clicked()
-    {
-        actions.push(if viewing_annotations {
-            AnnotateAction::CloseView
-        } else {
-            AnnotateAction::ShowView
-        });
-    }
-    pictures(ui, viewing_annotations, picture, actions);
+    // The views of the whole library share a row: the sidebar's facets
+    // stay where they were.
+    ui.horizontal(|ui| {
+        if ui
+            .add(egui::Button::selectable(viewing_annotations, "Annotations"))
+            .on_hover_text("Every highlight and note in the library")
+            .clicked()
+        {
+            actions.push(if viewing_annotations {
+                AnnotateAction::CloseView
+            } else {
+                AnnotateAction::ShowView
+            });
+        }
+        pictures(ui, viewing_annotations, picture, actions);
+    });
     saved_searches(ui, list, actions);
 }
 
-/// The map and the trends chart of what the list shows (the toggle over
-/// the list leads to them too).
+/// The map and the trends chart of what the list shows (the switch over
+/// the list leads to them too), beside the annotations.
 fn pictures(ui: &mut egui::Ui, viewing_annotations: bool, picture: Picture, actions: &mut Actions) {
     for (shown, label, hint) in [
         (
