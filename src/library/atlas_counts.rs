@@ -94,11 +94,19 @@ impl Library {
     pub fn trends_for(&self, filter: &Filter, split: TrendSplit) -> Result<Trends> {
         let (clause, values) = filter.to_sql();
         // (month, value) → articles
-        let mut cells: HashMap<(String, String), usize> = HashMap::new();
+        // value → month → articles
+        let mut cells: Cells = HashMap::new();
         let mut left_out = 0;
         let mut bump = |month: Option<&str>, value: Option<&str>| match (month, value) {
             (Some(month), Some(value)) => {
-                *cells.entry((month.to_string(), value.to_string())).or_default() += 1;
+                // Keys are copied only the first time they are seen.
+                match cells.get_mut(value).and_then(|months| months.get_mut(month)) {
+                    Some(count) => *count += 1,
+                    None => {
+                        let months = cells.entry(value.to_string()).or_default();
+                        months.insert(month.to_string(), 1);
+                    }
+                }
             }
             _ => left_out += 1,
         };
@@ -174,19 +182,19 @@ fn month_of<'a>(date: Option<&'a str>, precision: Option<&str>) -> Option<&'a st
     date?.get(..7)
 }
 
+/// Articles by value, then by month (`YYYY-MM`).
+type Cells = HashMap<String, HashMap<String, usize>>;
+
 /// The cells as bands over a continuous run of months.
-fn stack(cells: HashMap<(String, String), usize>, left_out: usize) -> Trends {
-    let mut totals: HashMap<&str, usize> = HashMap::new();
-    for ((_, value), count) in &cells {
-        *totals.entry(value.as_str()).or_default() += count;
-    }
-    let mut ranked: Vec<(&str, usize)> = totals.into_iter().collect();
+fn stack(cells: Cells, left_out: usize) -> Trends {
+    let mut ranked: Vec<(&str, usize)> = cells
+        .iter()
+        .map(|(value, months)| (value.as_str(), months.values().sum()))
+        .collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
     let named: Vec<&str> = ranked.iter().take(NAMED_BANDS).map(|(v, _)| *v).collect();
-    let (Some(first), Some(last)) = (
-        cells.keys().map(|(m, _)| m).min(),
-        cells.keys().map(|(m, _)| m).max(),
-    ) else {
+    let seen = || cells.values().flat_map(|months| months.keys());
+    let (Some(first), Some(last)) = (seen().min(), seen().max()) else {
         return Trends {
             left_out,
             ..Trends::default()
@@ -205,13 +213,15 @@ fn stack(cells: HashMap<(String, String), usize>, left_out: usize) -> Trends {
         value: None,
         counts: vec![0; months.len()],
     };
-    for ((month, value), count) in &cells {
-        let Some(&at) = index.get(month.as_str()) else {
-            continue;
+    for (value, months) in &cells {
+        let band = match named.iter().position(|v| v == value) {
+            Some(band) => &mut bands[band],
+            None => &mut other,
         };
-        match named.iter().position(|v| v == value) {
-            Some(band) => bands[band].counts[at] += count,
-            None => other.counts[at] += count,
+        for (month, count) in months {
+            if let Some(&at) = index.get(month.as_str()) {
+                band.counts[at] += count;
+            }
         }
     }
     if other.total() > 0 {
@@ -262,11 +272,14 @@ mod tests {
 
     #[test]
     fn values_beyond_the_six_largest_share_one_band() {
-        let mut cells = HashMap::new();
+        let mut cells = Cells::new();
         for (i, value) in ["a", "b", "c", "d", "e", "f", "g", "h"].iter().enumerate() {
-            cells.insert(("2020-01".to_string(), value.to_string()), 10 - i);
+            cells
+                .entry(value.to_string())
+                .or_default()
+                .insert("2020-01".to_string(), 10 - i);
         }
-        cells.insert(("2020-03".to_string(), "a".to_string()), 1);
+        cells.get_mut("a").unwrap().insert("2020-03".to_string(), 1);
         let trends = stack(cells, 2);
         assert_eq!(trends.months, ["2020-01", "2020-02", "2020-03"]);
         assert_eq!(trends.bands.len(), NAMED_BANDS + 1);
