@@ -8,7 +8,7 @@ use super::frame_bench::{FrameStats, bench_frames};
 use super::generate::{Articles, Plan, as_clipping};
 use super::timing::percentile;
 use crate::ingest::pipeline::import_paths;
-use crate::library::{Condition, DateTest, Filter};
+use crate::library::{Condition, DateTest, Filter, TrendSplit};
 use crate::library::{Library, Result};
 use crate::model::{Facet, FacetChoice, Sort, SortKey};
 use std::path::Path;
@@ -258,6 +258,37 @@ pub fn bench_library(path: &Path, runs: usize) -> Result<Vec<Line>> {
         },
         typed.len().max(runs),
     )?);
+    // The map and the trends chart redrawn after a facet change: their
+    // counts over the whole library, a facet's articles, three facets'.
+    let pictured: Vec<Filter> = std::iter::once(Filter::default())
+        .chain(places.iter().cloned())
+        .chain(combined.iter().cloned())
+        .collect();
+    lines.push(timed_runs(
+        "atlas: every country's count, after a facet change",
+        "≤ 100 ms",
+        |i| {
+            library
+                .country_counts_for(&pictured[i % pictured.len()])
+                .map(|_| ())
+        },
+        runs,
+    )?);
+    for split in TrendSplit::ALL {
+        lines.push(timed_runs(
+            &format!(
+                "trends by {}: articles per month, after a facet change",
+                split.label().to_lowercase()
+            ),
+            "≤ 100 ms",
+            |i| {
+                library
+                    .trends_for(&pictured[i % pictured.len()], split)
+                    .map(|_| ())
+            },
+            runs,
+        )?);
+    }
     // Scrolled end to end: every page of rows, as the window fetches them.
     for page in ids.chunks(PAGE) {
         library.summaries(page)?;
@@ -304,5 +335,10 @@ pub fn frame_lines(path: &Path, frames: usize) -> anyhow::Result<Vec<Line>> {
         line("frame time, idle (list, sidebar, counts)", &times.idle),
         line("frame time, scrolling the list", &times.scrolling),
         line("frame time, an article open in the reader", &times.reading),
+        line("frame time, the map, the pointer moving over it", &times.map),
+        line(
+            "frame time, the trends chart, the pointer moving over it",
+            &times.trends,
+        ),
     ])
 }

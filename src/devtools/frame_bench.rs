@@ -5,6 +5,7 @@
 //! list with the mouse wheel, then frames with an article open.
 
 use super::timing::percentile;
+use crate::gui::state::atlas::{AtlasAction, Picture};
 use crate::gui::state::list::ListAction;
 use crate::gui::{Action, ClickMode, FolioApp, NoChooser};
 use crate::library::Library;
@@ -32,6 +33,10 @@ pub struct FrameTimes {
     pub idle: FrameStats,
     pub scrolling: FrameStats,
     pub reading: FrameStats,
+    /// The map shown, the pointer moving over it (a country named under it).
+    pub map: FrameStats,
+    /// The trends chart shown, the pointer moving over it.
+    pub trends: FrameStats,
 }
 
 struct Window {
@@ -73,6 +78,28 @@ impl Window {
     }
 }
 
+impl Window {
+    /// Shows a picture of the list, waits for its counts, then times
+    /// frames with the pointer moving across it.
+    fn picture(&mut self, picture: Picture, frames: usize) -> FrameStats {
+        let ctx = self.ctx.clone();
+        self.app.apply(Action::Atlas(AtlasAction::Show(picture)), &ctx);
+        self.until(Duration::from_secs(30), |app| app.atlas.current);
+        for _ in 0..20 {
+            self.frame(Vec::new());
+        }
+        stats(
+            (0..frames)
+                .map(|i| {
+                    let x = 400.0 + (i % 100) as f32 * 8.0;
+                    let y = 300.0 + (i % 37) as f32 * 4.0;
+                    self.frame(vec![egui::Event::PointerMoved(egui::pos2(x, y))])
+                })
+                .collect(),
+        )
+    }
+}
+
 /// Runs `frames` frames of each kind on the library at `path`.
 pub fn bench_frames(path: &std::path::Path, frames: usize) -> anyhow::Result<FrameTimes> {
     let started = Instant::now();
@@ -110,6 +137,13 @@ pub fn bench_frames(path: &std::path::Path, frames: usize) -> anyhow::Result<Fra
         })
         .collect();
 
+    let map = window.picture(Picture::Map, frames);
+    let trends = window.picture(Picture::Trends, frames);
+    let ctx = window.ctx.clone();
+    window
+        .app
+        .apply(Action::Atlas(AtlasAction::Show(Picture::List)), &ctx);
+
     if let Some(&first) = window.app.list.rows.ids().first() {
         let ctx = window.ctx.clone();
         window
@@ -126,5 +160,7 @@ pub fn bench_frames(path: &std::path::Path, frames: usize) -> anyhow::Result<Fra
         idle: stats(idle),
         scrolling: stats(scrolling),
         reading: stats(reading),
+        map,
+        trends,
     })
 }

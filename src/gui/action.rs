@@ -2,6 +2,7 @@
 //! gathered here so views return one list of them.
 
 use super::state::annotating::AnnotateAction;
+use super::state::atlas::AtlasAction;
 use super::state::clipping::ClippingAction;
 use super::state::dialogs::DialogAction;
 use super::state::import::ImportAction;
@@ -22,6 +23,7 @@ pub enum Action {
     Clipping(ClippingAction),
     Watch(WatchAction),
     Learned(LearnedAction),
+    Atlas(AtlasAction),
     /// Take back the last change (Ctrl+Z).
     Undo,
     DismissStatus,
@@ -48,6 +50,7 @@ wraps!(
     Clipping(ClippingAction),
     Watch(WatchAction),
     Learned(LearnedAction),
+    Atlas(AtlasAction),
 );
 
 /// What a view collects while it draws: the user's intent, in order.

@@ -9,6 +9,7 @@ use super::inbox::Inbox;
 use super::picker::PathPicker;
 use super::screenshot::ScreenshotJob;
 use super::state::annotating::{Annotating, NOTE_SAVE_DELAY};
+use super::state::atlas::AtlasState;
 use super::state::clipping::ClippingState;
 use super::state::dialogs::{Dialogs, ListFacts};
 use super::state::import::{ImportAction, ImportState};
@@ -98,6 +99,8 @@ pub struct FolioApp {
     pub watch: WatchState,
     /// What corrections taught for later imports, and its table.
     pub learned: LearnedRules,
+    /// Whether the centre shows the list, the map or the trends chart, and their counts.
+    pub atlas: AtlasState,
     /// Changes that Ctrl+Z takes back, the last one last.
     undo: Vec<Undo>,
     /// What views keep between frames to draw faster.
@@ -169,6 +172,7 @@ impl FolioApp {
             clipping: ClippingState::new(Arc::new(SystemClipboard::new())),
             watch: WatchState::new(picker, read_only.clone()),
             learned: LearnedRules::default(),
+            atlas: AtlasState::default(),
             messages: Messages {
                 status: read_only,
                 ..Messages::default()
@@ -249,6 +253,7 @@ impl FolioApp {
             Action::Clipping(action) => self.clipping.apply(action, ctx, &mut out),
             Action::Watch(action) => self.watch.apply(action, ctx, &mut out),
             Action::Learned(action) => self.learned.apply(action, &mut out),
+            Action::Atlas(action) => self.atlas.apply(action, &mut out),
             Action::Undo => self.take_back(&mut out),
             Action::DismissStatus => {
                 self.messages.status = None;
@@ -427,6 +432,10 @@ impl FolioApp {
             r @ Response::ClippingSaved { .. } => self.clipping.receive(r, out),
             Response::Landed(lines) => self.watch.receive(lines, out),
             Response::SiteRules(rules) => self.learned.receive(rules),
+            Response::CountryCounts { counts, generation } => {
+                self.atlas.counted_countries(counts, generation)
+            }
+            Response::Trends { trends, generation } => self.atlas.counted_trends(trends, generation),
         }
     }
 
@@ -451,7 +460,12 @@ impl FolioApp {
             (&self.messages, &self.watch),
         ));
         let viewing = self.annotating.view.is_some();
-        actions.extend(views::sidebar::show(ui, &self.list, &self.tags, viewing));
+        actions.extend(views::sidebar::show(
+            ui,
+            &self.list,
+            &self.tags,
+            (viewing, self.atlas.picture),
+        ));
         // Several rows selected: the pane says what they are and what can be
         // done to them all (the trash has its own bar for that).
         let several = self.list.selection.len() > 1 && self.list.browse != Browse::Trash && !viewing;
@@ -476,7 +490,13 @@ impl FolioApp {
             None => {
                 let importing = self.import.run.is_some();
                 let compact = several || self.reader.article.is_some();
-                actions.extend(views::centre::show(ui, &self.list, importing, compact));
+                actions.extend(views::centre::show(
+                    ui,
+                    &self.list,
+                    &self.atlas,
+                    importing,
+                    compact,
+                ));
             }
         }
         let delete_tag = self.tags.confirm_delete.as_ref();
@@ -547,6 +567,9 @@ impl FolioApp {
         for action in actions {
             self.apply(action, &ctx);
         }
+        let mut out = Outbox::default();
+        self.atlas.follow(&self.list, &mut out);
+        self.follow(out);
         if let Some(job) = &mut self.screenshot {
             job.tick(&ctx, self.list.loaded);
         }

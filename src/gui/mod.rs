@@ -34,6 +34,7 @@ pub use startup::{Root, StartupProblem};
 pub use state::annotating::AnnotateAction;
 pub use state::list::Browse;
 pub use state::tags::TopicEdit;
+pub use widgets::atlas::country_point as atlas_country_point;
 
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -186,6 +186,20 @@ pub enum Request {
     },
     /// The watched folder as it now stands (`None`: none).
     RememberWatch(Option<crate::library::WatchedFolder>),
+    /// The counts behind the map or the trends chart, for what the list
+    /// shows (its search already among the filter's conditions).
+    Overview {
+        filter: Filter,
+        what: Overview,
+        generation: u64,
+    },
+}
+
+/// Which counts a picture of the list needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overview {
+    Countries,
+    Trends(crate::library::TrendSplit),
 }
 
 /// What the library answers.
@@ -268,6 +282,16 @@ pub enum Response {
     /// What became of a file the watched folder handed over (nothing
     /// when it had been taken before).
     Landed(Vec<pipeline::FileReport>),
+    /// Articles per country, for the map.
+    CountryCounts {
+        counts: Vec<crate::library::FacetCount>,
+        generation: u64,
+    },
+    /// Articles per month in bands, for the trends chart.
+    Trends {
+        trends: crate::library::Trends,
+        generation: u64,
+    },
 }
 
 pub struct Worker {
@@ -340,8 +364,13 @@ impl Worker {
                     if let Some(Request::Refresh { counts, .. }) = last_refresh.map(|i| &mut burst[i]) {
                         *counts |= any_counts;
                     }
+                    // So too for the pictures' counts, asked after each listing.
+                    let last_overview = burst.iter().rposition(|r| matches!(r, Request::Overview { .. }));
                     for (i, request) in burst.into_iter().enumerate() {
                         if matches!(request, Request::Refresh { .. }) && Some(i) != last_refresh {
+                            continue;
+                        }
+                        if matches!(request, Request::Overview { .. }) && Some(i) != last_overview {
                             continue;
                         }
                         let answer = handle(&mut library, request, &outbox, &wake, &mut later);
@@ -685,6 +714,20 @@ fn answer(
             library.set_watched_folder(folder.as_ref())?;
             Response::Changed
         }
+        Request::Overview {
+            filter,
+            what,
+            generation,
+        } => match what {
+            Overview::Countries => Response::CountryCounts {
+                counts: library.country_counts_for(&filter)?,
+                generation,
+            },
+            Overview::Trends(split) => Response::Trends {
+                trends: library.trends_for(&filter, split)?,
+                generation,
+            },
+        },
         Request::SiteRules => Response::SiteRules(library.site_rules()?),
         Request::ForgetRule(id) => {
             library.forget_rule(id)?;

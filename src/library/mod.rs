@@ -5,6 +5,7 @@
 //! types of [`crate::model`]. Every statement is parameterised.
 
 mod articles;
+mod atlas_counts;
 mod bulk;
 mod facets;
 mod filter;
@@ -31,6 +32,7 @@ pub mod word_starts;
 pub use topics::TopicNode;
 
 pub use articles::{InsertOutcome, NewArticle, compress, content_hash};
+pub use atlas_counts::{NAMED_BANDS, TrendBand, TrendSplit, Trends};
 pub use bulk::EditedMany;
 pub use facets::{FacetCount, Facets};
 pub use filter::{Condition, DateTest, Filter, Place, choice_conditions, facet_condition};

@@ -3,6 +3,9 @@
 //! `support` holds what they share.
 
 mod annotations;
+#[path = "../common/articles.rs"]
+mod articles;
+mod atlas;
 mod bulk_edit;
 mod desktop;
 mod import;

@@ -121,6 +121,12 @@ impl ListState {
         }
     }
 
+    /// How many listings were asked for: changes whenever what the list
+    /// shows may have (the pictures of the list follow it).
+    pub fn listings_asked(&self) -> u64 {
+        self.asked
+    }
+
     /// A listing was asked for and has not arrived yet.
     pub fn is_loading(&self) -> bool {
         self.shown < self.asked

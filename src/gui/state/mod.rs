@@ -4,6 +4,7 @@
 //! [`outbox::Outbox`] that the app's coordinator carries out.
 
 pub mod annotating;
+pub mod atlas;
 pub mod clipping;
 pub mod dialogs;
 pub mod import;

@@ -5,9 +5,12 @@
 
 use crate::export::AnnotationFormat;
 use crate::model::HighlightColor;
+pub mod atlas;
+mod atlas_shapes;
 mod details_fields;
 mod facet_row;
 pub mod timeline;
+pub mod trends;
 pub use details_fields::details_grid;
 pub use facet_row::facet_row;
 

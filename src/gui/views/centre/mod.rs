@@ -1,10 +1,12 @@
 //! The centre: a welcome on an empty library, else the chosen facets as
 //! chips, the timeline, the bar over the list and the list itself.
 
+mod atlas;
 mod bar;
 mod table;
 
 use crate::gui::action::{Action, Actions};
+use crate::gui::state::atlas::{AtlasState, Picture};
 use crate::gui::state::clipping::ClippingAction;
 use crate::gui::state::import::ImportAction;
 use crate::gui::state::list::{Browse, ListAction, ListState};
@@ -108,17 +110,30 @@ fn nothing_here(ui: &mut egui::Ui, list: &ListState) {
     });
 }
 
+/// `pictures`: whether the list, the map or the trends chart is shown;
 /// `importing`: an import is running; `compact`: the reader is open beside
 /// the list.
-pub fn show(ui: &mut egui::Ui, list: &ListState, importing: bool, compact: bool) -> Vec<Action> {
+pub fn show(
+    ui: &mut egui::Ui,
+    list: &ListState,
+    pictures: &AtlasState,
+    importing: bool,
+    compact: bool,
+) -> Vec<Action> {
     let mut actions = Actions::default();
     egui::CentralPanel::default().show(ui, |ui| {
         let empty_library = list.loaded && list.facets.all == 0 && list.facets.trash == 0;
-        if empty_library && !importing {
+        if empty_library && !importing && pictures.picture == Picture::List {
             welcome(ui, &mut actions);
             return;
         }
         chips(ui, list, &mut actions);
+        atlas::picture_switch(ui, pictures, &mut actions);
+        match pictures.picture {
+            Picture::List => {}
+            Picture::Map => return atlas::map(ui, pictures, &mut actions),
+            Picture::Trends => return atlas::trends(ui, list, pictures, &mut actions),
+        }
         timeline_strip(ui, list, &mut actions);
         bar::list_bar(ui, list, &mut actions);
         if list.loaded && list.rows.is_empty() {

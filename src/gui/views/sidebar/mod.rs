@@ -11,6 +11,7 @@ mod topics;
 
 use crate::gui::action::{Action, Actions};
 use crate::gui::state::annotating::AnnotateAction;
+use crate::gui::state::atlas::{AtlasAction, Picture};
 use crate::gui::state::list::{Browse, ListAction, ListState};
 use crate::gui::state::tags::TagEdits;
 use crate::gui::widgets::{capitalised, language_name};
@@ -44,7 +45,12 @@ fn saved_searches(ui: &mut egui::Ui, list: &ListState, actions: &mut Actions) {
 }
 
 /// The library's places, the annotations view, and the saved searches.
-fn places(ui: &mut egui::Ui, list: &ListState, viewing_annotations: bool, actions: &mut Actions) {
+fn places(
+    ui: &mut egui::Ui,
+    list: &ListState,
+    (viewing_annotations, picture): (bool, Picture),
+    actions: &mut Actions,
+) {
     // While the annotations view is open, no place in the list is shown.
     let current = (!viewing_annotations).then_some(&list.browse);
     ui.strong("Library");
@@ -64,18 +70,49 @@ fn places(ui: &mut egui::Ui, list: &ListState, viewing_annotations: bool, action
     actions
         .0
         .extend(entry(ui, current, Browse::Trash, "Trash", Some(facets.trash)));
-    if ui
-        .add(egui::Button::selectable(viewing_annotations, "Annotations"))
-        .on_hover_text("Every highlight and note in the library")
-        .clicked()
-    {
-        actions.push(if viewing_annotations {
-            AnnotateAction::CloseView
-        } else {
-            AnnotateAction::ShowView
-        });
-    }
+    // The views of the whole library share a row: the sidebar's facets
+    // stay where they were.
+    ui.horizontal(|ui| {
+        if ui
+            .add(egui::Button::selectable(viewing_annotations, "Annotations"))
+            .on_hover_text("Every highlight and note in the library")
+            .clicked()
+        {
+            actions.push(if viewing_annotations {
+                AnnotateAction::CloseView
+            } else {
+                AnnotateAction::ShowView
+            });
+        }
+        pictures(ui, viewing_annotations, picture, actions);
+    });
     saved_searches(ui, list, actions);
+}
+
+/// The map and the trends chart of what the list shows (the switch over
+/// the list leads to them too), beside the annotations.
+fn pictures(ui: &mut egui::Ui, viewing_annotations: bool, picture: Picture, actions: &mut Actions) {
+    for (shown, label, hint) in [
+        (
+            Picture::Map,
+            "Atlas",
+            "A map of the countries the articles concern",
+        ),
+        (
+            Picture::Trends,
+            "Trends",
+            "Articles per month, by region, topic or source",
+        ),
+    ] {
+        let on = picture == shown && !viewing_annotations;
+        if ui
+            .add(egui::Button::selectable(on, label))
+            .on_hover_text(hint)
+            .clicked()
+        {
+            actions.push(AtlasAction::Show(if on { Picture::List } else { shown }));
+        }
+    }
 }
 
 /// The facets, each a group of values with their counts.
@@ -129,7 +166,9 @@ fn facets(ui: &mut egui::Ui, list: &ListState, edits: &TagEdits, actions: &mut A
     );
 }
 
-pub fn show(ui: &mut egui::Ui, list: &ListState, edits: &TagEdits, viewing_annotations: bool) -> Vec<Action> {
+/// `showing`: whether the annotations view is open, and the picture of
+/// the list shown.
+pub fn show(ui: &mut egui::Ui, list: &ListState, edits: &TagEdits, showing: (bool, Picture)) -> Vec<Action> {
     let mut actions = Actions::default();
     egui::Panel::left("sidebar")
         .resizable(true)
@@ -143,7 +182,7 @@ pub fn show(ui: &mut egui::Ui, list: &ListState, edits: &TagEdits, viewing_annot
                 .auto_shrink([false, true])
                 .show(ui, |ui| {
                     ui.add_space(6.0);
-                    places(ui, list, viewing_annotations, &mut actions);
+                    places(ui, list, showing, &mut actions);
                     ui.add_space(6.0);
                     facets(ui, list, edits, &mut actions);
                 });
