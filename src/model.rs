@@ -10,6 +10,9 @@ pub mod site_rules;
 pub mod choice;
 pub use choice::{Chip, DateChoice, Facet, FacetChoice};
 pub mod languages;
+// STAND-IN until the stories branch lands (see the file).
+pub mod stories_standin;
+pub use stories_standin::{StoryMember, StorySummary, StoryThread};
 
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};

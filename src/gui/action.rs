@@ -3,11 +3,13 @@
 
 use super::state::annotating::AnnotateAction;
 use super::state::clipping::ClippingAction;
+use super::state::compare::CompareAction;
 use super::state::dialogs::DialogAction;
 use super::state::import::ImportAction;
 use super::state::learned::LearnedAction;
 use super::state::list::ListAction;
 use super::state::reader::ReaderAction;
+use super::state::stories::StoriesAction;
 use super::state::tags::TagsAction;
 use super::state::watch::WatchAction;
 
@@ -22,6 +24,8 @@ pub enum Action {
     Clipping(ClippingAction),
     Watch(WatchAction),
     Learned(LearnedAction),
+    Stories(StoriesAction),
+    Compare(CompareAction),
     /// Take back the last change (Ctrl+Z).
     Undo,
     DismissStatus,
@@ -48,6 +52,8 @@ wraps!(
     Clipping(ClippingAction),
     Watch(WatchAction),
     Learned(LearnedAction),
+    Stories(StoriesAction),
+    Compare(CompareAction),
 );
 
 /// What a view collects while it draws: the user's intent, in order.

@@ -109,8 +109,13 @@ fn nothing_here(ui: &mut egui::Ui, list: &ListState) {
 }
 
 /// `importing`: an import is running; `compact`: the reader is open beside
-/// the list.
-pub fn show(ui: &mut egui::Ui, list: &ListState, importing: bool, compact: bool) -> Vec<Action> {
+/// the list; `open`: the article open in it.
+pub fn show(
+    ui: &mut egui::Ui,
+    list: &ListState,
+    importing: bool,
+    (compact, open): (bool, Option<i64>),
+) -> Vec<Action> {
     let mut actions = Actions::default();
     egui::CentralPanel::default().show(ui, |ui| {
         let empty_library = list.loaded && list.facets.all == 0 && list.facets.trash == 0;
@@ -125,7 +130,7 @@ pub fn show(ui: &mut egui::Ui, list: &ListState, importing: bool, compact: bool)
             nothing_here(ui, list);
             return;
         }
-        table::table(ui, list, compact, &mut actions);
+        table::table(ui, list, compact, open, &mut actions);
     });
     actions.0
 }

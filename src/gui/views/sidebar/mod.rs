@@ -1,5 +1,5 @@
 //! The left sidebar: the library's places (all, recent, trash), the
-//! annotations view and the saved searches, then the facets — state
+//! annotations and Stories views and the saved searches, then the facets — state
 //! (starred, unread, archived), date (year
 //! → month → day), region, topic, source, tag, kind and language — each
 //! value with the count the current choice leaves it.
@@ -12,6 +12,7 @@ mod topics;
 use crate::gui::action::{Action, Actions};
 use crate::gui::state::annotating::AnnotateAction;
 use crate::gui::state::list::{Browse, ListAction, ListState};
+use crate::gui::state::stories::StoriesAction;
 use crate::gui::state::tags::TagEdits;
 use crate::gui::widgets::{capitalised, language_name};
 use crate::model::Facet;
@@ -44,9 +45,15 @@ fn saved_searches(ui: &mut egui::Ui, list: &ListState, actions: &mut Actions) {
 }
 
 /// The library's places, the annotations view, and the saved searches.
-fn places(ui: &mut egui::Ui, list: &ListState, viewing_annotations: bool, actions: &mut Actions) {
-    // While the annotations view is open, no place in the list is shown.
-    let current = (!viewing_annotations).then_some(&list.browse);
+fn places(
+    ui: &mut egui::Ui,
+    list: &ListState,
+    (viewing_annotations, viewing_stories): (bool, bool),
+    actions: &mut Actions,
+) {
+    // While the annotations or the Stories view is open, no place in the
+    // list is shown.
+    let current = (!viewing_annotations && !viewing_stories).then_some(&list.browse);
     ui.strong("Library");
     // With facet values chosen, the list is no longer "all".
     let whole = list.choice.is_empty();
@@ -73,6 +80,17 @@ fn places(ui: &mut egui::Ui, list: &ListState, viewing_annotations: bool, action
             AnnotateAction::CloseView
         } else {
             AnnotateAction::ShowView
+        });
+    }
+    if ui
+        .add(egui::Button::selectable(viewing_stories, "Stories"))
+        .on_hover_text("Events several papers wrote about, each a thread of their articles")
+        .clicked()
+    {
+        actions.push(if viewing_stories {
+            StoriesAction::CloseView
+        } else {
+            StoriesAction::ShowView
         });
     }
     saved_searches(ui, list, actions);
@@ -129,7 +147,8 @@ fn facets(ui: &mut egui::Ui, list: &ListState, edits: &TagEdits, actions: &mut A
     );
 }
 
-pub fn show(ui: &mut egui::Ui, list: &ListState, edits: &TagEdits, viewing_annotations: bool) -> Vec<Action> {
+/// `viewing`: whether the annotations view, and the Stories view, is open.
+pub fn show(ui: &mut egui::Ui, list: &ListState, edits: &TagEdits, viewing: (bool, bool)) -> Vec<Action> {
     let mut actions = Actions::default();
     egui::Panel::left("sidebar")
         .resizable(true)
@@ -143,7 +162,7 @@ pub fn show(ui: &mut egui::Ui, list: &ListState, edits: &TagEdits, viewing_annot
                 .auto_shrink([false, true])
                 .show(ui, |ui| {
                     ui.add_space(6.0);
-                    places(ui, list, viewing_annotations, &mut actions);
+                    places(ui, list, viewing, &mut actions);
                     ui.add_space(6.0);
                     facets(ui, list, edits, &mut actions);
                 });
