@@ -429,14 +429,17 @@ impl FolioApp {
             Response::Rows(rows) => self.list.rows.fill(rows),
             Response::Counts { facets, generation } => self.list.counted(*facets, generation),
             Response::Opened(article) => {
-                // Its thread, asked each time it is read again, so a
-                // correction shows at once.
-                out.send(Request::StoryOf(article.id));
+                let id = article.id;
                 if let Some(same) = self.reader.opened(*article, out)
                     && let Some(article) = &self.reader.article
                 {
                     self.annotating.article_loaded(article, same);
                 }
+                // Its thread, asked each time it is read again, so a
+                // correction shows at once; after what the reader asked
+                // for, so the section (under the topics) arrives last and
+                // nothing above it moves it once it shows.
+                out.send(Request::StoryOf(id));
             }
             Response::NotOpened(id) => self.reader.not_opened(id),
             Response::Suggestions { article, list } => self.reader.suggested(article, list),

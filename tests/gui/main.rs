@@ -4,6 +4,7 @@
 
 mod annotations;
 mod bulk_edit;
+mod compare;
 mod desktop;
 mod import;
 mod learned;
@@ -15,6 +16,7 @@ mod search;
 mod sidebar;
 mod stars;
 mod startup;
+mod stories;
 mod support;
 mod topics;
 mod trash_and_backups;

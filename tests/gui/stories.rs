@@ -1,0 +1,141 @@
+//! Story threads in the window: the reader's "The same story in other
+//! papers", taking an article out of a story and undoing that, joining
+//! two articles by dragging one onto the other, the Stories view.
+
+use crate::support::*;
+use egui_kittest::kittest::Queryable;
+
+const SECTION: &str = "The same story in other papers";
+
+#[test]
+fn the_reader_shows_the_same_story_in_other_papers() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = story_app(dir.path(), true);
+    open_article(&mut harness, TOKYO);
+    wait_for(&mut harness, "the story section", |h| {
+        shows(h, &format!("{SECTION} (1)"))
+    });
+    // The other paper's article, with its date and paper.
+    // Its row in the list, and its title in the reader.
+    assert_eq!(harness.get_all_by_label(SEOUL).count(), 2);
+    assert!(shows(&harness, "2018-06-13  ·  Seoul Herald"));
+    // The unrelated article is not in the story.
+    open_article(&mut harness, HARBOUR);
+    harness.step();
+    assert!(!shows(&harness, SECTION));
+}
+
+#[test]
+fn a_title_in_the_story_section_opens_that_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = story_app(dir.path(), true);
+    open_article(&mut harness, TOKYO);
+    wait_for(&mut harness, "the story section", |h| shows(h, SECTION));
+    // The reader's link, not the list's row: the one further right.
+    let link = harness
+        .get_all_by_label(SEOUL)
+        .max_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
+        .unwrap();
+    link.click();
+    wait_for(&mut harness, "the other article", |h| reading(h, SEOUL));
+    assert!(
+        harness
+            .state()
+            .list
+            .selection
+            .contains(harness.state().reader.article_id().unwrap())
+    );
+    wait_for(&mut harness, "its story section", |h| {
+        shows(h, &format!("{SECTION} (1)"))
+    });
+    assert!(shows(&harness, "2018-06-12  ·  The Tokyo Daily"));
+}
+
+#[test]
+fn not_the_same_story_takes_an_article_out_and_undo_puts_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = story_app(dir.path(), true);
+    open_article(&mut harness, TOKYO);
+    wait_for(&mut harness, "the story section", |h| shows(h, SECTION));
+    harness.get_by_label("Not the same story").click();
+    wait_for(&mut harness, "the story gone", |h| !shows(h, SECTION));
+    assert!(shows(&harness, "is no longer in this story"));
+    press_undo(&mut harness);
+    wait_for(&mut harness, "the story back", |h| {
+        shows(h, &format!("{SECTION} (1)"))
+    });
+    assert!(shows(&harness, "2018-06-13  ·  Seoul Herald"));
+}
+
+#[test]
+fn dragging_an_article_onto_another_makes_each_show_the_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = story_app(dir.path(), false);
+    open_article(&mut harness, TOKYO);
+    harness.step();
+    assert!(!shows(&harness, SECTION), "no story before the join");
+    drag_row_onto(&mut harness, SEOUL, TOKYO);
+    wait_for(&mut harness, "the joined story", |h| {
+        shows(h, &format!("{SECTION} (1)"))
+    });
+    assert!(shows(&harness, "2018-06-13  ·  Seoul Herald"));
+    open_article(&mut harness, SEOUL);
+    wait_for(&mut harness, "the story from the other side", |h| {
+        shows(h, "2018-06-12  ·  The Tokyo Daily")
+    });
+    // And Undo takes the join back.
+    press_undo(&mut harness);
+    wait_for(&mut harness, "the story gone", |h| !shows(h, SECTION));
+}
+
+#[test]
+fn the_stories_view_lists_a_thread_and_opens_it_as_a_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = story_app(dir.path(), true);
+    harness.get_by_label("Stories").click();
+    // Named by its first article, with its papers and span of dates.
+    wait_for(&mut harness, "the thread", |h| {
+        shows(h, "1 story told by several papers")
+    });
+    assert!(shows(&harness, "2018-06-12 – 2018-06-13"));
+    assert!(shows(&harness, "The Tokyo Daily, Seoul Herald"));
+    harness.get_by_label(TOKYO).click();
+    wait_for(&mut harness, "the thread as a list", |h| shows(h, "2 articles"));
+    let mut titles = list_titles(&harness);
+    titles.sort();
+    assert_eq!(titles, vec![SEOUL.to_string(), TOKYO.to_string()]);
+    // The chip leaves the thread for the whole list.
+    harness
+        .get_all_by_label_contains("Story: ")
+        .next()
+        .unwrap()
+        .click();
+    wait_for(&mut harness, "the whole list", |h| shows(h, "3 articles"));
+}
+
+#[test]
+fn compare_opens_from_the_story_section() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = story_app(dir.path(), true);
+    open_article(&mut harness, TOKYO);
+    wait_for(&mut harness, "the story section", |h| shows(h, SECTION));
+    harness.get_by_label("Compare").click();
+    wait_for(&mut harness, "the two articles side by side", |h| {
+        h.state()
+            .compare
+            .open
+            .as_ref()
+            .is_some_and(|c| c.compared.is_some())
+    });
+    let compared = harness
+        .state()
+        .compare
+        .open
+        .as_ref()
+        .unwrap()
+        .compared
+        .as_ref()
+        .unwrap();
+    assert_eq!(compared.left.article.meta.title.as_deref(), Some(TOKYO));
+    assert_eq!(compared.right.article.meta.title.as_deref(), Some(SEOUL));
+}
