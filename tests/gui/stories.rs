@@ -139,3 +139,24 @@ fn compare_opens_from_the_story_section() {
     assert_eq!(compared.left.article.meta.title.as_deref(), Some(TOKYO));
     assert_eq!(compared.right.article.meta.title.as_deref(), Some(SEOUL));
 }
+
+#[test]
+fn an_article_dropped_on_the_story_section_joins_the_story() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = story_app(dir.path(), true);
+    open_article(&mut harness, TOKYO);
+    wait_for(&mut harness, "the story section", |h| {
+        shows(h, &format!("{SECTION} (1)"))
+    });
+    let section = harness
+        .get_all_by_label_contains(SECTION)
+        .next()
+        .unwrap()
+        .rect()
+        .center();
+    drag_row_to(&mut harness, HARBOUR, section);
+    wait_for(&mut harness, "the story grown", |h| {
+        shows(h, &format!("{SECTION} (2)"))
+    });
+    assert!(harness.get_all_by_label(HARBOUR).count() >= 2);
+}

@@ -358,14 +358,24 @@ pub fn story_app(dir: &Path, joined: bool) -> Harness<'static, FolioApp> {
 /// `onto`, as a mouse does: press, move past the drag threshold, move
 /// over the other row, release there.
 pub fn drag_row_onto(harness: &mut Harness<'static, FolioApp>, from: &str, onto: &str) {
-    let row = |h: &Harness<'static, FolioApp>, title: &str| {
-        h.get_all_by_label(title)
-            .map(|n| n.rect())
-            .min_by(|a, b| a.left().total_cmp(&b.left()))
-            .unwrap()
-            .center()
-    };
-    let (start, end) = (row(harness, from), row(harness, onto));
+    let end = row_of(harness, onto);
+    drag_row_to(harness, from, end);
+}
+
+/// Where the list's row titled `title` is (the leftmost of the labels
+/// with that text: the reader may show it too).
+pub fn row_of(harness: &Harness<'static, FolioApp>, title: &str) -> egui::Pos2 {
+    harness
+        .get_all_by_label(title)
+        .map(|n| n.rect())
+        .min_by(|a, b| a.left().total_cmp(&b.left()))
+        .unwrap()
+        .center()
+}
+
+/// Drags the list's row titled `from` to `end` and drops it there.
+pub fn drag_row_to(harness: &mut Harness<'static, FolioApp>, from: &str, end: egui::Pos2) {
+    let start = row_of(harness, from);
     harness.hover_at(start);
     harness.step();
     harness.drag_at(start);

@@ -94,11 +94,18 @@ fn side(ui: &mut egui::Ui, (compared, left): (&Compared, bool), job: &egui::text
     }
     ui.weak(sharing(compared, left));
     ui.separator();
+    // A scroll bar with room of its own: a floating one was drawn over
+    // the ends of the lines.
+    ui.style_mut().spacing.scroll = egui::style::ScrollStyle::solid();
     egui::ScrollArea::vertical()
         .id_salt(("compare", left, article.id))
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            ui.add(egui::Label::new(job.clone()).selectable(true));
+            // Ragged right, as the reader sets it: the columns' own layout
+            // would justify the lines and stretch the spaces.
+            ui.with_layout(egui::Layout::top_down(egui::Align::LEFT), |ui| {
+                ui.add(egui::Label::new(job.clone()).selectable(true));
+            });
             ui.add_space(16.0);
         });
 }
@@ -159,10 +166,19 @@ pub fn show(
             current: usize::MAX,
         };
         let jobs = laid_out(cache, compared, &words, &style, text_size);
+        let top = ui.cursor().top();
         ui.columns(2, |columns| {
             side(&mut columns[0], (compared, true), &jobs[0], text_size);
             side(&mut columns[1], (compared, false), &jobs[1], text_size);
         });
+        // A rule between the two sides.
+        let rect = ui.min_rect();
+        let x = rect.center().x;
+        ui.painter().vline(
+            x,
+            top..=rect.bottom(),
+            ui.visuals().widgets.noninteractive.bg_stroke,
+        );
     });
     actions.0
 }

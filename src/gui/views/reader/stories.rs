@@ -26,16 +26,19 @@ fn member_line(member: &StoryMember, article: &Article) -> String {
     line.join("  ·  ")
 }
 
+/// One article of the thread: its title (a link), what is known of it,
+/// and its two buttons on a line of their own, so none wraps apart from
+/// the rest in a narrow reader.
 fn member_row(ui: &mut egui::Ui, member: &StoryMember, article: &Article, actions: &mut Actions) {
     let title = ui.link(member.title.as_str()).on_hover_text("Open this article");
     if title.clicked() {
         actions.push(StoriesAction::Open(member.id));
     }
-    ui.horizontal_wrapped(|ui| {
-        let line = member_line(member, article);
-        if !line.is_empty() {
-            ui.weak(line);
-        }
+    let line = member_line(member, article);
+    if !line.is_empty() {
+        ui.weak(line);
+    }
+    ui.horizontal(|ui| {
         if ui
             .small_button("Compare")
             .on_hover_text("This article and that one side by side, their shared passages marked")
@@ -51,7 +54,7 @@ fn member_row(ui: &mut egui::Ui, member: &StoryMember, article: &Article, action
             actions.push(StoriesAction::NotSameStory(member.id));
         }
     });
-    ui.add_space(4.0);
+    ui.add_space(6.0);
 }
 
 /// The section, under the article's tags and topics; nothing when the
