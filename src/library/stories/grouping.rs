@@ -161,7 +161,9 @@ impl Corpus {
                 let held = postings.partition_point(|p| (p.0 as usize) < end)
                     - postings.partition_point(|p| (p.0 as usize) < first);
                 let common = around >= FEW_ARTICLES && held as f32 > self.params.common_share * around as f32;
-                let weight = if common {
+                // A term no other article around holds cannot tell which
+                // story this one is; counted, it would only dilute.
+                let weight = if common || held < 2 {
                     0.0
                 } else {
                     ((around as f32 + 1.0) / held.max(1) as f32).ln()
@@ -549,6 +551,10 @@ mod tests {
     /// A week of news: two papers (in English and in German) on one summit,
     /// an editorial on it days later, a summit of other leaders on the same
     /// topic, and unrelated news.
+    pub fn week_pub() -> Vec<Doc> {
+        week()
+    }
+
     fn week() -> Vec<Doc> {
         vec![
             doc(
@@ -662,5 +668,15 @@ mod tests {
             place(&corpus, 5, &thread_of, &sizes, &HashSet::new()),
             Placement::Alone
         );
+    }
+}
+#[cfg(test)]
+mod debug_sims {
+    #[test]
+    fn print_sims() {
+        let corpus = super::Corpus::new(super::tests::week_pub(), super::PARAMS);
+        for id in 1..=5 {
+            eprintln!("{id}: {:?}", corpus.similar_to(id));
+        }
     }
 }
