@@ -79,9 +79,11 @@ pub enum DevCommand {
     /// How well story threads match a set labelled by hand: pairwise
     /// precision, recall and F1 and B-cubed F1 per half, with threads made
     /// as articles arrive and all at once. Uses a scratch library.
-    #[command(after_help = "Example:\n  folio bench-stories --labelled tests/fixtures/stories --half tune\n\n\
+    #[command(
+        after_help = "Example:\n  folio bench-stories --labelled tests/fixtures/stories --half tune\n\n\
         The labelled folder holds the halves' folders and a manifest.tsv: a header, then a line per clipping, \
-        file<TAB>story (- for none)<TAB>language<TAB>paper<TAB>date<TAB>half<TAB>note.")]
+        file<TAB>story (- for none)<TAB>language<TAB>paper<TAB>date<TAB>half<TAB>note."
+    )]
     BenchStories {
         /// The folder of the labelled set.
         #[arg(long, value_name = "DIR")]
@@ -242,8 +244,11 @@ pub fn run(library_path: &Option<PathBuf>, command: DevCommand, out: &mut dyn Wr
         } => {
             let scratch = std::env::temp_dir().join(format!("folio-stories-{}", std::process::id()));
             std::fs::create_dir_all(&scratch)?;
-            let measured =
-                crate::devtools::story_eval::measure_labelled(&labelled, &half, &scratch.join("labelled.sqlite"));
+            let measured = crate::devtools::story_eval::measure_labelled(
+                &labelled,
+                &half,
+                &scratch.join("labelled.sqlite"),
+            );
             let _ = std::fs::remove_dir_all(&scratch);
             write_story_report(out, &measured?, errors)?;
         }

@@ -37,7 +37,11 @@ pub fn read_manifest(dir: &Path, halves: &[String]) -> anyhow::Result<Vec<Case>>
         }
         let fields: Vec<&str> = line.split('\t').collect();
         let [file, story, _language, _paper, _date, half, ..] = fields[..] else {
-            bail!("{} line {}: expected 7 tab-separated columns", path.display(), number + 1);
+            bail!(
+                "{} line {}: expected 7 tab-separated columns",
+                path.display(),
+                number + 1
+            );
         };
         if !halves.is_empty() && !halves.iter().any(|h| h == half) {
             continue;
@@ -101,7 +105,11 @@ pub fn score(found: &[Option<i64>], labelled: &[Option<String>]) -> Scores {
     }
     let ratio = |a: usize, b: usize| if b == 0 { 1.0 } else { a as f64 / b as f64 };
     let (pp, pr) = (ratio(both, found_pairs), ratio(both, labelled_pairs));
-    let (bp, br) = if n == 0 { (1.0, 1.0) } else { (bp / n as f64, br / n as f64) };
+    let (bp, br) = if n == 0 {
+        (1.0, 1.0)
+    } else {
+        (bp / n as f64, br / n as f64)
+    };
     Scores {
         articles: n,
         pair_precision: pp,
@@ -130,7 +138,10 @@ pub struct Measured {
 pub fn measure_labelled(dir: &Path, halves: &[String], library_path: &Path) -> anyhow::Result<Vec<Measured>> {
     let cases = read_manifest(dir, halves)?;
     if cases.is_empty() {
-        bail!("{} lists no article of the halves asked for", dir.join("manifest.tsv").display());
+        bail!(
+            "{} lists no article of the halves asked for",
+            dir.join("manifest.tsv").display()
+        );
     }
     let mut library = Library::open(library_path)?;
     let paths: Vec<PathBuf> = cases.iter().map(|c| dir.join(&c.file)).collect();
@@ -206,7 +217,13 @@ mod tests {
 
     #[test]
     fn a_perfect_grouping_scores_one_and_a_lumped_one_loses_precision() {
-        let labelled = vec![Some("a".to_string()), Some("a".to_string()), Some("b".to_string()), Some("b".to_string()), None];
+        let labelled = vec![
+            Some("a".to_string()),
+            Some("a".to_string()),
+            Some("b".to_string()),
+            Some("b".to_string()),
+            None,
+        ];
         let perfect = score(&[Some(1), Some(1), Some(2), Some(2), None], &labelled);
         assert_eq!((perfect.pair_f1, perfect.bcubed_f1), (1.0, 1.0));
         let lumped = score(&[Some(1), Some(1), Some(1), Some(1), None], &labelled);
