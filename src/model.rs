@@ -6,13 +6,12 @@ pub mod region_basis;
 pub mod regions;
 pub mod script;
 pub mod site_rules;
+pub mod stories;
+pub use stories::{StoryMember, StorySummary, StoryThread};
 
 pub mod choice;
 pub use choice::{Chip, DateChoice, Facet, FacetChoice};
 pub mod languages;
-// STAND-IN until the stories branch lands (see the file).
-pub mod stories_standin;
-pub use stories_standin::{StoryMember, StorySummary, StoryThread};
 
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};

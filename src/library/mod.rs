@@ -21,8 +21,8 @@ pub mod query;
 pub mod schema;
 mod search;
 mod snippet;
-// STAND-IN until the stories branch lands (see the file).
-mod stories_standin;
+pub mod stories;
+pub use stories::Regrouped;
 mod suggestions;
 mod topic_lexicon;
 mod topics;

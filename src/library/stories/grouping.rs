@@ -1,0 +1,700 @@
+//! Which articles tell the same story. Pure: articles' terms (see
+//! [`super::features`]) and days in, threads out; the library stores them.
+//!
+//! Two articles are compared only when they were published within
+//! [`Params::window_days`] of each other, and only on the terms they share:
+//! an index from each term to the articles holding it, in order of day,
+//! gives each article its candidates without looking at every pair. A term
+//! weighs by how rare it is among the articles of the weeks around it
+//! (TF-IDF with a local IDF): a name in three articles that week is
+//! strong evidence, a country in every other one is weak. The similarity
+//! is the cosine of the two weighted sets. Articles in two languages are
+//! compared on their portable terms only (names, countries, numbers), so
+//! their untranslatable words do not dilute it.
+//!
+//! Threads are built by average linkage over the pairs, strongest first:
+//! two threads join only when their articles are, on average, similar
+//! enough, so one article that shares a few names with two events cannot
+//! chain them together. The user's corrections come first: articles
+//! joined by hand start in one thread; articles kept apart never meet.
+
+use super::features::is_portable;
+use std::collections::{HashMap, HashSet};
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Params {
+    /// Articles published further apart than this are never one story
+    /// (an editorial can trail the news by days, rarely by weeks).
+    pub window_days: i32,
+    /// A term's rarity is counted among the articles this many days around.
+    pub context_days: i32,
+    /// A term held by more than this share of those articles says nothing
+    /// (once there are enough articles to say it).
+    pub common_share: f32,
+    /// Two articles at least this similar can bring their threads together…
+    pub pair_min: f32,
+    /// …when every article of one is, on average, this similar to every
+    /// article of the other.
+    pub thread_min: f32,
+    /// What the similarity of two articles keeps when both name the
+    /// countries they concern and none is the same: the same kind of event
+    /// in another country that week is the commonest false match.
+    pub other_countries: f32,
+}
+
+/// Chosen on the tuning half of the labelled set (see `folio bench-stories`).
+pub const PARAMS: Params = Params {
+    window_days: 7,
+    context_days: 30,
+    common_share: 0.3,
+    pair_min: 0.2,
+    thread_min: 0.2,
+    other_countries: 0.5,
+};
+
+/// Pairs weaker than this are not kept for the average linkage: counting
+/// them as nothing changes little, and keeping them all costs memory.
+const WEAKEST_PAIR: f32 = 0.03;
+/// Below this many articles around it, no term is too common to count.
+const FEW_ARTICLES: usize = 20;
+
+/// One article as the grouping sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Doc {
+    pub id: i64,
+    /// Days from the common era.
+    pub day: i32,
+    pub language: Option<String>,
+    pub terms: Vec<String>,
+}
+
+/// Kinds of term whose weights are summed apart: the portable ones by
+/// writing system, and the language-bound words.
+const KINDS: usize = 6;
+const NEUTRAL: usize = 0;
+const WORDS: usize = 4;
+const COUNTRIES: usize = 5;
+
+fn kind_index(kind: u8) -> usize {
+    match kind {
+        b'n' => 1,
+        b'k' => 2,
+        b'h' => 3,
+        b'c' => COUNTRIES,
+        _ if !is_portable(kind) => WORDS,
+        _ => NEUTRAL,
+    }
+}
+
+/// What two articles share: the weights of their shared terms, summed
+/// apart for the portable ones and the words, and whether a country is
+/// among them.
+#[derive(Debug, Clone, Copy, Default)]
+struct Shared {
+    portable: f32,
+    words: f32,
+    country: bool,
+}
+
+/// The articles, sorted by day, with their weighted terms and the index
+/// from each term to the articles holding it.
+pub struct Corpus {
+    params: Params,
+    ids: Vec<i64>,
+    days: Vec<i32>,
+    languages: Vec<Option<u32>>,
+    /// Each article's terms with their weights (zero for a common term).
+    weighted: Vec<Vec<(u32, f32)>>,
+    /// Each article's sum of squared weights, by kind.
+    norms: Vec<[f32; KINDS]>,
+    /// Whether the article names a country it concerns.
+    countries: Vec<bool>,
+    term_kinds: Vec<usize>,
+    /// For each term, the articles holding it (in order of day) and the
+    /// weight it has in each.
+    postings: Vec<Vec<(u32, f32)>>,
+}
+
+impl Corpus {
+    pub fn new(mut docs: Vec<Doc>, params: Params) -> Corpus {
+        docs.sort_by_key(|d| (d.day, d.id));
+        let mut term_ids: HashMap<String, u32> = HashMap::new();
+        let mut term_kinds = Vec::new();
+        let mut language_ids: HashMap<String, u32> = HashMap::new();
+        let mut postings: Vec<Vec<(u32, f32)>> = Vec::new();
+        let mut doc_terms: Vec<Vec<u32>> = Vec::with_capacity(docs.len());
+        let mut ids = Vec::with_capacity(docs.len());
+        let mut days = Vec::with_capacity(docs.len());
+        let mut languages = Vec::with_capacity(docs.len());
+        for (index, doc) in docs.into_iter().enumerate() {
+            let mut terms = Vec::with_capacity(doc.terms.len());
+            for term in doc.terms {
+                let next = term_ids.len() as u32;
+                let kind = term.as_bytes().first().copied().unwrap_or(b'w');
+                let id = *term_ids.entry(term).or_insert_with(|| {
+                    term_kinds.push(kind_index(kind));
+                    postings.push(Vec::new());
+                    next
+                });
+                // A term listed twice counts once.
+                if postings[id as usize].last().map(|p| p.0) != Some(index as u32) {
+                    postings[id as usize].push((index as u32, 0.0));
+                    terms.push(id);
+                }
+            }
+            doc_terms.push(terms);
+            ids.push(doc.id);
+            days.push(doc.day);
+            let next = language_ids.len() as u32;
+            languages.push(doc.language.map(|l| {
+                let base = l.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+                *language_ids.entry(base).or_insert(next)
+            }));
+        }
+        let mut corpus = Corpus {
+            params,
+            ids,
+            days,
+            languages,
+            weighted: Vec::new(),
+            norms: Vec::new(),
+            countries: Vec::new(),
+            term_kinds,
+            postings,
+        };
+        corpus.weigh(doc_terms);
+        corpus
+    }
+
+    /// Weighs every term of every article by its rarity in the weeks around
+    /// the article.
+    fn weigh(&mut self, doc_terms: Vec<Vec<u32>>) {
+        let context = self.params.context_days;
+        for (index, terms) in doc_terms.into_iter().enumerate() {
+            let day = self.days[index];
+            let (first, end) = self.span(day - context, day + context);
+            let around = end - first;
+            let mut weighted = Vec::with_capacity(terms.len());
+            let mut norms = [0.0f32; KINDS];
+            for term in terms {
+                let postings = &self.postings[term as usize];
+                let held = postings.partition_point(|p| (p.0 as usize) < end)
+                    - postings.partition_point(|p| (p.0 as usize) < first);
+                let common = around >= FEW_ARTICLES && held as f32 > self.params.common_share * around as f32;
+                // A term no other article around holds cannot tell which
+                // story this one is; counted, it would only dilute.
+                let kind = self.term_kinds[term as usize];
+                let weight = if common || held < 2 {
+                    0.0
+                } else {
+                    ((around as f32 + 1.0) / held as f32).ln()
+                };
+                norms[kind] += weight * weight;
+                weighted.push((term, weight));
+            }
+            self.countries.push(
+                weighted
+                    .iter()
+                    .any(|&(t, _)| self.term_kinds[t as usize] == COUNTRIES),
+            );
+            self.weighted.push(weighted);
+            self.norms.push(norms);
+        }
+        // Each posting learns its weight, in the same order it was made.
+        for (index, terms) in self.weighted.iter().enumerate() {
+            for &(term, weight) in terms {
+                let postings = &mut self.postings[term as usize];
+                let at = postings.partition_point(|p| (p.0 as usize) < index);
+                postings[at].1 = weight;
+            }
+        }
+    }
+
+    /// The articles published from day `from` to day `to`: a range of indexes.
+    fn span(&self, from: i32, to: i32) -> (usize, usize) {
+        (
+            self.days.partition_point(|&d| d < from),
+            self.days.partition_point(|&d| d <= to),
+        )
+    }
+
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    pub fn index_of(&self, id: i64) -> Option<usize> {
+        self.ids.iter().position(|&i| i == id)
+    }
+
+    pub fn id(&self, index: usize) -> i64 {
+        self.ids[index]
+    }
+
+    /// How similar two articles are, from the weights of the terms they share.
+    fn similarity(&self, a: usize, b: usize, shared: Shared) -> f32 {
+        let same_language = match (self.languages[a], self.languages[b]) {
+            (Some(x), Some(y)) => x == y,
+            _ => true,
+        };
+        let (na, nb) = (&self.norms[a], &self.norms[b]);
+        let mut norm_a = 0.0;
+        let mut norm_b = 0.0;
+        for kind in 0..KINDS {
+            let counted = same_language
+                || kind == NEUTRAL
+                || kind == COUNTRIES
+                || (kind != WORDS && na[kind] > 0.0 && nb[kind] > 0.0);
+            if counted {
+                norm_a += na[kind];
+                norm_b += nb[kind];
+            }
+        }
+        let dot = shared.portable + if same_language { shared.words } else { 0.0 };
+        if norm_a <= 0.0 || norm_b <= 0.0 {
+            return 0.0;
+        }
+        let elsewhere = self.countries[a] && self.countries[b] && !shared.country;
+        dot / (norm_a * norm_b).sqrt()
+            * if elsewhere {
+                self.params.other_countries
+            } else {
+                1.0
+            }
+    }
+
+    /// The articles within the window of article `index` that share a
+    /// term with it (only those after it in the order of days when
+    /// `later_only`), with their similarity to it.
+    fn neighbours(
+        &self,
+        index: usize,
+        later_only: bool,
+        shared: &mut HashMap<u32, Shared>,
+    ) -> Vec<(usize, f32)> {
+        let day = self.days[index];
+        let window = self.params.window_days;
+        let (mut first, end) = self.span(day - window, day + window);
+        if later_only {
+            first = index + 1;
+        }
+        shared.clear();
+        for &(term, weight) in &self.weighted[index] {
+            if weight <= 0.0 {
+                continue;
+            }
+            let postings = &self.postings[term as usize];
+            let start = postings.partition_point(|p| (p.0 as usize) < first);
+            let kind = self.term_kinds[term as usize];
+            for &(other, other_weight) in &postings[start..] {
+                if other as usize >= end {
+                    break;
+                }
+                if other as usize == index {
+                    continue;
+                }
+                let entry = shared.entry(other).or_default();
+                match kind {
+                    WORDS => entry.words += weight * other_weight,
+                    COUNTRIES => {
+                        entry.portable += weight * other_weight;
+                        entry.country = true;
+                    }
+                    _ => entry.portable += weight * other_weight,
+                }
+            }
+        }
+        shared
+            .iter()
+            .map(|(&other, &found)| (other as usize, self.similarity(index, other as usize, found)))
+            .filter(|&(_, s)| s > 0.0)
+            .collect()
+    }
+
+    /// The similarity of article `id` to every article within its window
+    /// that shares a term with it, by id.
+    pub fn similar_to(&self, id: i64) -> Vec<(i64, f32)> {
+        let Some(index) = self.index_of(id) else {
+            return Vec::new();
+        };
+        self.neighbours(index, false, &mut HashMap::new())
+            .into_iter()
+            .map(|(other, s)| (self.ids[other], s))
+            .collect()
+    }
+
+    /// Every pair of articles within the window of each other, at least
+    /// [`WEAKEST_PAIR`] similar: (index, index, similarity).
+    fn pairs(&self) -> Vec<(u32, u32, f32)> {
+        let mut shared = HashMap::new();
+        let mut pairs = Vec::new();
+        for index in 0..self.len() {
+            for (other, s) in self.neighbours(index, true, &mut shared) {
+                if s >= WEAKEST_PAIR {
+                    pairs.push((index as u32, other as u32, s));
+                }
+            }
+        }
+        pairs
+    }
+}
+
+/// The user's corrections, as pairs of article ids.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Corrections {
+    /// Joined by hand: always in one thread.
+    pub same: Vec<(i64, i64)>,
+    /// "Not the same story": never in one thread.
+    pub apart: Vec<(i64, i64)>,
+}
+
+/// Every thread of two articles or more, as article ids: the corpus
+/// grouped by average linkage, the corrections kept.
+pub fn threads(corpus: &Corpus, corrections: &Corrections) -> Vec<Vec<i64>> {
+    let mut nodes: HashMap<i64, u32> = (0..corpus.len()).map(|i| (corpus.id(i), i as u32)).collect();
+    let mut ids: Vec<i64> = (0..corpus.len()).map(|i| corpus.id(i)).collect();
+    // An article joined by hand may have no day to be compared by: it is
+    // still in its thread.
+    let mut node = |id: i64, ids: &mut Vec<i64>| {
+        let next = ids.len() as u32;
+        *nodes.entry(id).or_insert_with(|| {
+            ids.push(id);
+            next
+        })
+    };
+    let same: Vec<(u32, u32)> = corrections
+        .same
+        .iter()
+        .map(|&(a, b)| (node(a, &mut ids), node(b, &mut ids)))
+        .collect();
+    let apart: Vec<(u32, u32)> = corrections
+        .apart
+        .iter()
+        .map(|&(a, b)| (node(a, &mut ids), node(b, &mut ids)))
+        .collect();
+    let pairs = corpus.pairs();
+    let mut clusters = Clusters::new(ids.len(), &pairs, &apart);
+    for (a, b) in same {
+        clusters.merge(a, b);
+    }
+    let mut strongest = pairs;
+    strongest.sort_by(|x, y| y.2.total_cmp(&x.2));
+    for &(a, b, s) in &strongest {
+        if s < corpus.params.pair_min {
+            break;
+        }
+        let (ra, rb) = (clusters.find(a), clusters.find(b));
+        if ra == rb || clusters.kept_apart(ra, rb) {
+            continue;
+        }
+        let size = (clusters.members[ra as usize].len() * clusters.members[rb as usize].len()) as f32;
+        if clusters.linkage(ra, rb) / size >= corpus.params.thread_min {
+            clusters.merge(ra, rb);
+        }
+    }
+    let roots: Vec<u32> = (0..ids.len() as u32).filter(|&n| clusters.find(n) == n).collect();
+    let mut threads: Vec<Vec<i64>> = roots
+        .into_iter()
+        .filter(|&n| clusters.members[n as usize].len() > 1)
+        .map(|n| {
+            let mut thread: Vec<i64> = clusters.members[n as usize]
+                .iter()
+                .map(|&m| ids[m as usize])
+                .collect();
+            thread.sort_unstable();
+            thread
+        })
+        .collect();
+    threads.sort();
+    threads
+}
+
+/// Threads being built: a union-find whose roots know their members and
+/// the articles they must stay apart from.
+struct Clusters {
+    parent: Vec<u32>,
+    members: Vec<Vec<u32>>,
+    /// Each article's pairs, for the linkage between two threads.
+    adjacent: Vec<Vec<(u32, f32)>>,
+    apart: Vec<Vec<u32>>,
+}
+
+impl Clusters {
+    fn new(nodes: usize, pairs: &[(u32, u32, f32)], apart: &[(u32, u32)]) -> Clusters {
+        let mut adjacent = vec![Vec::new(); nodes];
+        for &(a, b, s) in pairs {
+            adjacent[a as usize].push((b, s));
+            adjacent[b as usize].push((a, s));
+        }
+        let mut apart_of = vec![Vec::new(); nodes];
+        for &(a, b) in apart {
+            apart_of[a as usize].push(b);
+            apart_of[b as usize].push(a);
+        }
+        Clusters {
+            parent: (0..nodes as u32).collect(),
+            members: (0..nodes as u32).map(|n| vec![n]).collect(),
+            adjacent,
+            apart: apart_of,
+        }
+    }
+
+    fn find(&mut self, mut node: u32) -> u32 {
+        while self.parent[node as usize] != node {
+            let grand = self.parent[self.parent[node as usize] as usize];
+            self.parent[node as usize] = grand;
+            node = grand;
+        }
+        node
+    }
+
+    /// The sum of the similarities between the articles of two threads.
+    fn linkage(&mut self, a: u32, b: u32) -> f32 {
+        let (small, other) = if self.members[a as usize].len() <= self.members[b as usize].len() {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        let mut sum = 0.0;
+        for m in self.members[small as usize].clone() {
+            for (n, s) in self.adjacent[m as usize].clone() {
+                if self.find(n) == other {
+                    sum += s;
+                }
+            }
+        }
+        sum
+    }
+
+    fn kept_apart(&mut self, a: u32, b: u32) -> bool {
+        let (small, other) = if self.apart[a as usize].len() <= self.apart[b as usize].len() {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        self.apart[small as usize]
+            .clone()
+            .into_iter()
+            .any(|n| self.find(n) == other)
+    }
+
+    fn merge(&mut self, a: u32, b: u32) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb {
+            return;
+        }
+        let (big, small) = if self.members[ra as usize].len() >= self.members[rb as usize].len() {
+            (ra, rb)
+        } else {
+            (rb, ra)
+        };
+        self.parent[small as usize] = big;
+        let moved = std::mem::take(&mut self.members[small as usize]);
+        self.members[big as usize].extend(moved);
+        let apart = std::mem::take(&mut self.apart[small as usize]);
+        self.apart[big as usize].extend(apart);
+    }
+}
+
+/// Where one new article goes, among threads already made.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Placement {
+    /// Into this thread.
+    Join(i64),
+    /// With this article, in no thread yet, into a new thread.
+    PairWith(i64),
+    Alone,
+}
+
+/// Where the article `id` of the corpus belongs: the thread (or lone
+/// article) most like it on average, by the same measures as [`threads`].
+/// `thread_of` gives the thread of each article in one, `sizes` each
+/// thread's size; `apart` are the articles it must stay apart from.
+pub fn place(
+    corpus: &Corpus,
+    id: i64,
+    thread_of: &HashMap<i64, i64>,
+    sizes: &HashMap<i64, usize>,
+    apart: &HashSet<i64>,
+) -> Placement {
+    // Threads are keyed by id; a lone article by its own id, negated
+    // below zero so the two never meet.
+    let group_of = |article: i64| match thread_of.get(&article) {
+        Some(&thread) => thread,
+        None => -article - 1,
+    };
+    let blocked: HashSet<i64> = apart.iter().map(|&a| group_of(a)).collect();
+    let mut groups: HashMap<i64, (f32, f32)> = HashMap::new();
+    for (other, s) in corpus.similar_to(id) {
+        let group = group_of(other);
+        let entry = groups.entry(group).or_insert((0.0, 0.0));
+        entry.0 += s;
+        entry.1 = entry.1.max(s);
+    }
+    let best = groups
+        .into_iter()
+        .filter(|(group, (sum, strongest))| {
+            let size = if *group >= 0 {
+                sizes.get(group).copied().unwrap_or(1).max(1)
+            } else {
+                1
+            };
+            !blocked.contains(group)
+                && *strongest >= corpus.params.pair_min
+                && sum / size as f32 >= corpus.params.thread_min
+        })
+        .max_by(|a, b| {
+            let size = |g: i64| {
+                if g >= 0 {
+                    sizes.get(&g).copied().unwrap_or(1).max(1)
+                } else {
+                    1
+                }
+            };
+            (a.1.0 / size(a.0) as f32)
+                .total_cmp(&(b.1.0 / size(b.0) as f32))
+                .then(b.0.cmp(&a.0))
+        });
+    match best {
+        Some((group, _)) if group >= 0 => Placement::Join(group),
+        Some((group, _)) => Placement::PairWith(-group - 1),
+        None => Placement::Alone,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::features::extract;
+    use super::*;
+
+    fn doc(id: i64, day: i32, language: &str, title: &str, body: &str, countries: &[&str]) -> Doc {
+        let countries: Vec<String> = countries.iter().map(|c| c.to_string()).collect();
+        Doc {
+            id,
+            day,
+            language: Some(language.into()),
+            terms: extract(title, body, &countries),
+        }
+    }
+
+    /// A week of news: two papers (in English and in German) on one summit,
+    /// an editorial on it days later, a summit of other leaders on the same
+    /// topic, and unrelated news.
+    fn week() -> Vec<Doc> {
+        vec![
+            doc(
+                1,
+                100,
+                "en",
+                "Kishida and Yoon agree to resume shuttle diplomacy",
+                "Japanese Prime Minister Fumio Kishida and South Korean President Yoon Suk Yeol met in Tokyo on Thursday \
+                 and agreed to resume shuttle diplomacy suspended since 2011. Kishida said the summit opened a new chapter.",
+                &["Japan", "South Korea"],
+            ),
+            doc(
+                2,
+                101,
+                "de",
+                "Kishida und Yoon vereinbaren Pendeldiplomatie",
+                "Der japanische Regierungschef Fumio Kishida und Südkoreas Präsident Yoon Suk Yeol haben sich in Tokio \
+                 getroffen. Seit 2011 hatte es keine solchen Besuche gegeben.",
+                &["Japan", "South Korea"],
+            ),
+            doc(
+                3,
+                104,
+                "en",
+                "A thaw worth keeping",
+                "The meeting between Kishida and Yoon in Tokyo should be welcomed. Shuttle diplomacy between the two \
+                 neighbours lapsed in 2011, and the summit restores it.",
+                &["Japan", "South Korea"],
+            ),
+            doc(
+                4,
+                102,
+                "en",
+                "Macron and Scholz meet in Paris over defence",
+                "French President Emmanuel Macron and German Chancellor Olaf Scholz met in Paris on Friday to discuss \
+                 joint defence procurement, their summit ending without a statement.",
+                &["France", "Germany"],
+            ),
+            doc(
+                5,
+                103,
+                "en",
+                "Flooding closes schools in Bangladesh",
+                "Heavy monsoon rains flooded districts around Sylhet, closing hundreds of schools, officials said.",
+                &["Bangladesh"],
+            ),
+        ]
+    }
+
+    fn thread_of(threads: &[Vec<i64>], id: i64) -> Option<&Vec<i64>> {
+        threads.iter().find(|t| t.contains(&id))
+    }
+
+    #[test]
+    fn two_papers_in_two_languages_on_one_event_are_one_thread() {
+        let threads = threads(&Corpus::new(week(), PARAMS), &Corrections::default());
+        assert_eq!(thread_of(&threads, 1), Some(&vec![1, 2, 3]), "{threads:?}");
+    }
+
+    #[test]
+    fn another_summit_that_week_stays_apart() {
+        let threads = threads(&Corpus::new(week(), PARAMS), &Corrections::default());
+        assert_eq!(thread_of(&threads, 4), None, "{threads:?}");
+        assert_eq!(thread_of(&threads, 5), None, "{threads:?}");
+    }
+
+    #[test]
+    fn the_same_names_a_month_later_are_another_story() {
+        let mut docs = week();
+        docs.push(doc(6, 140, "en", "Kishida and Yoon meet again in Seoul",
+            "Fumio Kishida and Yoon Suk Yeol met in Seoul, continuing the shuttle diplomacy resumed in Tokyo.",
+            &["Japan", "South Korea"]));
+        let threads = threads(&Corpus::new(docs, PARAMS), &Corrections::default());
+        assert_eq!(thread_of(&threads, 6), None, "{threads:?}");
+    }
+
+    #[test]
+    fn corrections_survive_a_recomputation() {
+        let corrections = Corrections {
+            same: vec![(4, 5)],
+            apart: vec![(2, 3), (1, 2)],
+        };
+        let threads = threads(&Corpus::new(week(), PARAMS), &corrections);
+        assert_eq!(thread_of(&threads, 4), Some(&vec![4, 5]), "{threads:?}");
+        let german = thread_of(&threads, 2);
+        assert!(
+            german.is_none_or(|t| !t.contains(&1) && !t.contains(&3)),
+            "{threads:?}"
+        );
+        assert_eq!(thread_of(&threads, 1), Some(&vec![1, 3]), "{threads:?}");
+    }
+
+    #[test]
+    fn a_new_article_joins_the_thread_it_is_most_like() {
+        let corpus = Corpus::new(week(), PARAMS);
+        let thread_of: HashMap<i64, i64> = [(1, 7), (3, 7)].into();
+        let sizes: HashMap<i64, usize> = [(7, 2)].into();
+        assert_eq!(
+            place(&corpus, 2, &thread_of, &sizes, &HashSet::new()),
+            Placement::Join(7)
+        );
+        // Kept apart from one of its articles, it stays out of the thread.
+        assert_eq!(
+            place(&corpus, 2, &thread_of, &sizes, &[3].into()),
+            Placement::Alone
+        );
+        // With no thread yet, it pairs with the article most like it.
+        let placed = place(&corpus, 2, &HashMap::new(), &HashMap::new(), &HashSet::new());
+        assert!(matches!(placed, Placement::PairWith(1 | 3)), "{placed:?}");
+        assert_eq!(
+            place(&corpus, 5, &thread_of, &sizes, &HashSet::new()),
+            Placement::Alone
+        );
+    }
+}
