@@ -276,7 +276,8 @@ mod tests {
             dark: false,
             current: 0,
         };
-        let job = marked_job(text, &[highlight], &[], &[0..33], &style);
+        let shared = std::slice::from_ref(&(0..33));
+        let job = marked_job(text, &[highlight], &[], shared, &style);
         let section = |word: &str| {
             let at = text.find(word).unwrap();
             job.sections

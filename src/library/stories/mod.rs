@@ -278,7 +278,7 @@ impl Library {
         self.ensure_writable()?;
         if pending > REGROUP_ALL_ABOVE && limit >= pending {
             self.regroup_stories()?;
-            return Ok(self.stories_pending()?);
+            return self.stories_pending();
         }
         let ids: Vec<i64> = self
             .conn
