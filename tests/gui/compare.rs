@@ -19,13 +19,7 @@ fn compare_the_two(harness: &mut egui_kittest::Harness<'static, folio::gui::Foli
         .next()
         .unwrap()
         .click();
-    wait_for(harness, "the two articles side by side", |h| {
-        h.state()
-            .compare
-            .open
-            .as_ref()
-            .is_some_and(|c| c.compared.is_some())
-    });
+    wait_for_compare(harness);
 }
 
 #[test]
@@ -43,15 +37,7 @@ fn two_selected_articles_open_side_by_side_with_the_wire_paragraph_marked_in_bot
     let saying = "30 words shared with the other, in 1 passage";
     assert_eq!(harness.get_all_by_label(saying).count(), 2);
     // What is marked is the wire paragraph, on both sides (to its last word).
-    let compared = harness
-        .state()
-        .compare
-        .open
-        .as_ref()
-        .unwrap()
-        .compared
-        .as_ref()
-        .unwrap();
+    let compared = wait_for_compare(&mut harness);
     let wire = WIRE.trim_end_matches('.');
     for side in [&compared.left, &compared.right] {
         let marked: Vec<&str> = side

@@ -7,14 +7,21 @@ use egui_kittest::kittest::Queryable;
 
 const SECTION: &str = "The same story in other papers";
 
+/// Steps frames until the reader's story section lists `others` articles.
+fn wait_for_story(
+    harness: &mut egui_kittest::Harness<'static, folio::gui::FolioApp>,
+    what: &str,
+    others: usize,
+) {
+    wait_for(harness, what, |h| shows(h, &format!("{SECTION} ({others})")));
+}
+
 #[test]
 fn the_reader_shows_the_same_story_in_other_papers() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = story_app(dir.path(), true);
     open_article(&mut harness, TOKYO);
-    wait_for(&mut harness, "the story section", |h| {
-        shows(h, &format!("{SECTION} (1)"))
-    });
+    wait_for_story(&mut harness, "the story section", 1);
     // The other paper's article, with its date and paper.
     // Its row in the list, and its title in the reader.
     assert_eq!(harness.get_all_by_label(SEOUL).count(), 2);
@@ -45,9 +52,7 @@ fn a_title_in_the_story_section_opens_that_article() {
             .selection
             .contains(harness.state().reader.article_id().unwrap())
     );
-    wait_for(&mut harness, "its story section", |h| {
-        shows(h, &format!("{SECTION} (1)"))
-    });
+    wait_for_story(&mut harness, "its story section", 1);
     assert!(shows(&harness, "2018-06-12  ·  The Tokyo Daily"));
 }
 
@@ -61,9 +66,7 @@ fn not_the_same_story_takes_an_article_out_and_undo_puts_it_back() {
     wait_for(&mut harness, "the story gone", |h| !shows(h, SECTION));
     assert!(shows(&harness, "is no longer in this story"));
     press_undo(&mut harness);
-    wait_for(&mut harness, "the story back", |h| {
-        shows(h, &format!("{SECTION} (1)"))
-    });
+    wait_for_story(&mut harness, "the story back", 1);
     assert!(shows(&harness, "2018-06-13  ·  Seoul Herald"));
 }
 
@@ -75,9 +78,7 @@ fn dragging_an_article_onto_another_makes_each_show_the_other() {
     harness.step();
     assert!(!shows(&harness, SECTION), "no story before the join");
     drag_row_onto(&mut harness, SEOUL, TOKYO);
-    wait_for(&mut harness, "the joined story", |h| {
-        shows(h, &format!("{SECTION} (1)"))
-    });
+    wait_for_story(&mut harness, "the joined story", 1);
     assert!(shows(&harness, "2018-06-13  ·  Seoul Herald"));
     open_article(&mut harness, SEOUL);
     wait_for(&mut harness, "the story from the other side", |h| {
@@ -120,22 +121,7 @@ fn compare_opens_from_the_story_section() {
     open_article(&mut harness, TOKYO);
     wait_for(&mut harness, "the story section", |h| shows(h, SECTION));
     harness.get_by_label("Compare").click();
-    wait_for(&mut harness, "the two articles side by side", |h| {
-        h.state()
-            .compare
-            .open
-            .as_ref()
-            .is_some_and(|c| c.compared.is_some())
-    });
-    let compared = harness
-        .state()
-        .compare
-        .open
-        .as_ref()
-        .unwrap()
-        .compared
-        .as_ref()
-        .unwrap();
+    let compared = wait_for_compare(&mut harness);
     assert_eq!(compared.left.article.meta.title.as_deref(), Some(TOKYO));
     assert_eq!(compared.right.article.meta.title.as_deref(), Some(SEOUL));
 }
@@ -145,9 +131,7 @@ fn an_article_dropped_on_the_story_section_joins_the_story() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = story_app(dir.path(), true);
     open_article(&mut harness, TOKYO);
-    wait_for(&mut harness, "the story section", |h| {
-        shows(h, &format!("{SECTION} (1)"))
-    });
+    wait_for_story(&mut harness, "the story section", 1);
     let section = harness
         .get_all_by_label_contains(SECTION)
         .next()
@@ -155,8 +139,6 @@ fn an_article_dropped_on_the_story_section_joins_the_story() {
         .rect()
         .center();
     drag_row_to(&mut harness, HARBOUR, section);
-    wait_for(&mut harness, "the story grown", |h| {
-        shows(h, &format!("{SECTION} (2)"))
-    });
+    wait_for_story(&mut harness, "the story grown", 2);
     assert!(harness.get_all_by_label(HARBOUR).count() >= 2);
 }

@@ -394,3 +394,18 @@ pub fn drag_row_to(harness: &mut Harness<'static, FolioApp>, from: &str, end: eg
     harness.remove_cursor();
     harness.step();
 }
+
+/// Steps frames until Compare shows its two articles; what it shows.
+pub fn wait_for_compare<'h>(
+    harness: &'h mut Harness<'static, FolioApp>,
+) -> &'h folio::gui::state::compare::Compared {
+    wait_for(harness, "the two articles side by side", |h| {
+        h.state()
+            .compare
+            .open
+            .as_ref()
+            .is_some_and(|c| c.compared.is_some())
+    });
+    let open = harness.state().compare.open.as_ref();
+    open.and_then(|c| c.compared.as_ref()).unwrap()
+}
