@@ -54,6 +54,16 @@ impl Library {
         Ok((articles.len() > 1).then_some(StoryThread { id: story, articles }))
     }
 
+    /// A thread by its id (as [`Self::story_threads`] lists it), or `None`
+    /// when it is gone (a regrouping, a split or the trash undid it).
+    pub fn story_thread(&self, id: i64) -> Result<Option<StoryThread>> {
+        if !self.has_stories()? {
+            return Ok(None);
+        }
+        let articles = self.story_members(id)?;
+        Ok((articles.len() > 1).then_some(StoryThread { id, articles }))
+    }
+
     /// A thread's live articles, oldest first.
     fn story_members(&self, story: i64) -> Result<Vec<StoryMember>> {
         let mut stmt = self.conn.prepare_cached(
