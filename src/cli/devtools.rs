@@ -78,16 +78,22 @@ pub enum DevCommand {
     },
     /// How well story threads match a set labelled by hand: pairwise
     /// precision, recall and F1 and B-cubed F1 per half, with threads made
-    /// as articles arrive and all at once. Uses a scratch library.
+    /// as articles arrive and all at once (uses a scratch library). Without
+    /// --labelled, how fast they are made on the library given (needs
+    /// --library, a generated one: the threads are written into it).
     #[command(
-        after_help = "Example:\n  folio bench-stories --labelled tests/fixtures/stories --half tune\n\n\
+        after_help = "Examples:\n  folio bench-stories --labelled tests/fixtures/stories --half tune\n  \
+        folio --library /tmp/bench.sqlite bench-stories --runs 50\n\n\
         The labelled folder holds the halves' folders and a manifest.tsv: a header, then a line per clipping, \
         file<TAB>story (- for none)<TAB>language<TAB>paper<TAB>date<TAB>half<TAB>note."
     )]
     BenchStories {
         /// The folder of the labelled set.
         #[arg(long, value_name = "DIR")]
-        labelled: PathBuf,
+        labelled: Option<PathBuf>,
+        /// New articles placed one by one, for the time per new article.
+        #[arg(long, default_value_t = 50)]
+        runs: usize,
         /// Only these halves (as the manifest names them); all when none is given.
         #[arg(long, value_name = "HALF")]
         half: Vec<String>,
@@ -238,9 +244,27 @@ pub fn run(library_path: &Option<PathBuf>, command: DevCommand, out: &mut dyn Wr
             }
         }
         DevCommand::BenchStories {
-            labelled,
+            labelled: None, runs, ..
+        } => {
+            let Some(path) = library_path else {
+                bail!(
+                    "bench-stories needs --labelled DIR, or --library: a generated library, never your own"
+                );
+            };
+            writeln!(out, "{:<62} {:>12} {:>10}  goal", "", "median", "p95")?;
+            for line in crate::devtools::story_bench::bench_scale(path, runs)? {
+                writeln!(
+                    out,
+                    "{:<62} {:>12} {:>10}  {}",
+                    line.what, line.median, line.p95, line.goal
+                )?;
+            }
+        }
+        DevCommand::BenchStories {
+            labelled: Some(labelled),
             half,
             errors,
+            ..
         } => {
             let scratch = std::env::temp_dir().join(format!("folio-stories-{}", std::process::id()));
             std::fs::create_dir_all(&scratch)?;

@@ -352,6 +352,9 @@ impl Worker {
             .spawn(move || {
                 // Counts under a search, done once nothing else waits.
                 let mut later: Option<Counting> = None;
+                // Articles to group into story threads, a few at a time
+                // once nothing else waits (some may wait from before).
+                let mut stories_due = true;
                 loop {
                     let first = match later.take() {
                         Some(counting) => match inbox.try_recv() {
@@ -365,6 +368,14 @@ impl Worker {
                                     return;
                                 }
                                 wake();
+                                continue;
+                            }
+                            Err(TryRecvError::Disconnected) => return,
+                        },
+                        None if stories_due => match inbox.try_recv() {
+                            Ok(request) => request,
+                            Err(TryRecvError::Empty) => {
+                                stories_due = group_stories(&mut library);
                                 continue;
                             }
                             Err(TryRecvError::Disconnected) => return,
@@ -397,6 +408,7 @@ impl Worker {
                         if matches!(request, Request::Refresh { .. }) && Some(i) != last_refresh {
                             continue;
                         }
+                        stories_due |= brings_articles(&request);
                         let answer = handle(&mut library, request, &outbox, &wake, &mut later);
                         if outbox.send(answer).is_err() {
                             return;
@@ -779,7 +791,7 @@ fn stories(library: &mut Library, request: Request) -> anyhow::Result<Response> 
         }
         Request::StoryListing { thread, generation } => {
             let ids: Vec<i64> = library
-                .story(thread)?
+                .story_thread(thread)?
                 .map(|t| t.articles.iter().map(|m| m.id).collect())
                 .unwrap_or_default();
             Response::Listing {
@@ -883,4 +895,32 @@ fn listing(
         snippets,
         facets,
     })
+}
+
+/// Articles grouped into story threads in one step between requests: a
+/// step takes a few milliseconds an article, so a request waits at most a
+/// fraction of a second behind it, and an import never waits for it.
+const STORY_BATCH: usize = 20;
+
+/// Groups a few waiting articles into story threads; whether more wait.
+/// A failure stops the grouping until the next import (the error shows
+/// where the user acts, not here).
+fn group_stories(library: &mut Library) -> bool {
+    matches!(library.update_stories(STORY_BATCH), Ok(waiting) if waiting > 0)
+}
+
+/// Whether a request may bring articles to group into story threads (new
+/// ones, or ones whose text, date or language changed, or back from the trash).
+fn brings_articles(request: &Request) -> bool {
+    matches!(
+        request,
+        Request::Import { .. }
+            | Request::ImportLanded { .. }
+            | Request::SaveClipping(_)
+            | Request::UpdateDetails { .. }
+            | Request::RestoreDetails { .. }
+            | Request::EditMany { .. }
+            | Request::Restore(_)
+            | Request::RestoreBackup(_)
+    )
 }

@@ -554,8 +554,11 @@ pub const MIGRATIONS: &[&str] = &[
     // 15: story threads, articles of several papers on the same event.
     // `story_features` holds what the grouping compares of each article
     // (its day, language and terms), so a new article is compared with
-    // its neighbours in time without reading their text again; an article
-    // without a row there has not been grouped yet. The user's corrections
+    // its neighbours in time without reading their text again.
+    // `story_pending` lists the articles not grouped yet (every article
+    // already there, each new one, each whose text, date or language
+    // changes), kept by triggers so no code path can forget one, and so
+    // finding them never means a pass over the whole library. The user's corrections
     // are pairs of articles ('same' when joined by hand, 'apart' for "not
     // the same story"), kept apart from the threads so that a
     // recomputation starts from them and never undoes one.
@@ -586,9 +589,17 @@ pub const MIGRATIONS: &[&str] = &[
         CHECK (article_id < other_id)
     ) WITHOUT ROWID;
     CREATE INDEX story_corrections_other ON story_corrections(other_id);
+    CREATE TABLE story_pending (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE
+    );
+    INSERT INTO story_pending(article_id) SELECT id FROM articles;
+    CREATE TRIGGER story_pending_new AFTER INSERT ON articles BEGIN
+        INSERT OR IGNORE INTO story_pending(article_id) VALUES (new.id);
+    END;
     -- An article whose text, date or language changes is grouped again.
     CREATE TRIGGER story_features_stale AFTER UPDATE OF title, body, published_date, language ON articles BEGIN
         DELETE FROM story_features WHERE article_id = new.id;
+        INSERT OR IGNORE INTO story_pending(article_id) VALUES (new.id);
     END;
     "#,
 ];

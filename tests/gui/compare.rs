@@ -8,9 +8,7 @@ use egui_kittest::kittest::Queryable;
 /// Compare from the Edit menu.
 fn compare_the_two(harness: &mut egui_kittest::Harness<'static, folio::gui::FolioApp>) {
     open_article(harness, TOKYO);
-    for node in harness.get_all_by_label(SEOUL) {
-        node.click_modifiers(egui::Modifiers::COMMAND);
-    }
+    ctrl_click_row(harness, SEOUL);
     wait_for(harness, "two selected", |h| shows(h, "2 articles selected"));
     harness.get_by_label("Edit").click();
     wait_for(harness, "the Edit menu", |h| shows(h, "Compare the two selected"));
@@ -25,7 +23,7 @@ fn compare_the_two(harness: &mut egui_kittest::Harness<'static, folio::gui::Foli
 #[test]
 fn two_selected_articles_open_side_by_side_with_the_wire_paragraph_marked_in_both() {
     let dir = tempfile::tempdir().unwrap();
-    let mut harness = story_app(dir.path(), false);
+    let mut harness = story_app(dir.path());
     compare_the_two(&mut harness);
     // Both articles, whole, each under its title and paper.
     assert!(shows(&harness, "The government will answer the offer with care"));
@@ -52,7 +50,7 @@ fn two_selected_articles_open_side_by_side_with_the_wire_paragraph_marked_in_bot
 #[test]
 fn the_way_back_returns_to_the_list_with_the_selection_kept() {
     let dir = tempfile::tempdir().unwrap();
-    let mut harness = story_app(dir.path(), false);
+    let mut harness = story_app(dir.path());
     compare_the_two(&mut harness);
     let selected = harness.state().list.selection.ids();
     assert_eq!(selected.len(), 2);
@@ -71,7 +69,7 @@ fn the_way_back_returns_to_the_list_with_the_selection_kept() {
 #[test]
 fn escape_leaves_compare_and_one_selected_article_is_not_enough() {
     let dir = tempfile::tempdir().unwrap();
-    let mut harness = story_app(dir.path(), false);
+    let mut harness = story_app(dir.path());
     compare_the_two(&mut harness);
     harness.key_press(egui::Key::Escape);
     wait_for(&mut harness, "the list again", |h| {

@@ -341,17 +341,29 @@ pub fn story_library(dir: &Path) -> (PathBuf, Vec<i64>) {
     (path, ids)
 }
 
-/// The app over [`story_library`], with the Tokyo and Seoul articles
-/// joined as one story when `joined`; the list shown.
-pub fn story_app(dir: &Path, joined: bool) -> Harness<'static, FolioApp> {
+/// The app over [`story_library`], the Tokyo and Seoul articles joined
+/// as one story (by the user, so it holds whatever the grouping finds)
+/// and the grouping done before the window opens, so nothing changes
+/// behind the test's back; the list shown.
+pub fn story_app(dir: &Path) -> Harness<'static, FolioApp> {
     let (path, ids) = story_library(dir);
-    if joined {
-        let mut library = Library::open(&path).unwrap();
-        library.join_stories(ids[1], ids[0]).unwrap();
-    }
+    let mut library = Library::open(&path).unwrap();
+    library.update_stories(usize::MAX).unwrap();
+    library.join_stories(ids[1], ids[0]).unwrap();
+    drop(library);
     let mut harness = app_over(&path, Vec::new());
     wait_for(&mut harness, "the list", |h| shows(h, "3 articles"));
     harness
+}
+
+/// Ctrl+clicks the list's row titled `title` (not the reader's link to
+/// the same article).
+pub fn ctrl_click_row(harness: &Harness<'static, FolioApp>, title: &str) {
+    let row = harness
+        .get_all_by_label(title)
+        .min_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
+        .unwrap();
+    row.click_modifiers(egui::Modifiers::COMMAND);
 }
 
 /// Drags the list's row titled `from` and drops it on the row titled

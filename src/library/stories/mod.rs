@@ -54,9 +54,9 @@ impl Library {
         Ok((articles.len() > 1).then_some(StoryThread { id: story, articles }))
     }
 
-    /// A thread by its id, oldest article first (`None` when fewer than
-    /// two of its articles are live): the Stories view opens one as a list.
-    pub fn story(&self, id: i64) -> Result<Option<StoryThread>> {
+    /// A thread by its id (as [`Self::story_threads`] lists it), or `None`
+    /// when it is gone (a regrouping, a split or the trash undid it).
+    pub fn story_thread(&self, id: i64) -> Result<Option<StoryThread>> {
         if !self.has_stories()? {
             return Ok(None);
         }
@@ -254,8 +254,8 @@ impl Library {
             return Ok(0);
         }
         let n: i64 = self.conn.query_row(
-            "SELECT count(*) FROM articles a WHERE a.deleted_at IS NULL \
-             AND NOT EXISTS (SELECT 1 FROM story_features f WHERE f.article_id = a.id)",
+            "SELECT count(*) FROM story_pending p JOIN articles a ON a.id = p.article_id \
+             WHERE a.deleted_at IS NULL",
             [],
             |r| r.get(0),
         )?;
@@ -283,9 +283,8 @@ impl Library {
         let ids: Vec<i64> = self
             .conn
             .prepare(
-                "SELECT a.id FROM articles a WHERE a.deleted_at IS NULL \
-                 AND NOT EXISTS (SELECT 1 FROM story_features f WHERE f.article_id = a.id) \
-                 ORDER BY a.id LIMIT ?",
+                "SELECT p.article_id FROM story_pending p JOIN articles a ON a.id = p.article_id \
+                 WHERE a.deleted_at IS NULL ORDER BY p.article_id LIMIT ?",
             )?
             .query_map([limit.min(i64::MAX as usize) as i64], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
@@ -309,8 +308,8 @@ impl Library {
         let tx = self.conn.transaction()?;
         let waiting: Vec<i64> = tx
             .prepare(
-                "SELECT a.id FROM articles a WHERE a.deleted_at IS NULL \
-                 AND NOT EXISTS (SELECT 1 FROM story_features f WHERE f.article_id = a.id)",
+                "SELECT p.article_id FROM story_pending p JOIN articles a ON a.id = p.article_id \
+                 WHERE a.deleted_at IS NULL",
             )?
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;

@@ -167,6 +167,8 @@ pub fn describe(tx: &Transaction, id: i64) -> Result<Option<i32>> {
         })
         .optional()?;
     let Some((title, body, date, precision, language)) = row else {
+        tx.prepare_cached("DELETE FROM story_pending WHERE article_id = ?")?
+            .execute([id])?;
         return Ok(None);
     };
     let countries = tx
@@ -183,6 +185,8 @@ pub fn describe(tx: &Transaction, id: i64) -> Result<Option<i32>> {
          ON CONFLICT(article_id) DO UPDATE SET day = excluded.day, language = excluded.language, terms = excluded.terms",
     )?
     .execute(params![id, day, language, terms])?;
+    tx.prepare_cached("DELETE FROM story_pending WHERE article_id = ?")?
+        .execute([id])?;
     Ok(day)
 }
 
