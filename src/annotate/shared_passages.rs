@@ -23,6 +23,11 @@ pub const MIN_WORDS: usize = 8;
 /// make comparing it quadratic.
 const MOST_PLACES_PER_RUN: usize = 32;
 
+/// Words compared, at most, per word of the two texts: a text that is one
+/// phrase repeated matches itself at every offset, and growing each of
+/// those passages would be quadratic. Real articles use a small part of it.
+const WORDS_COMPARED_PER_WORD: usize = 64;
+
 /// A passage both texts hold, as byte ranges into each, and its length.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SharedPassage {
@@ -106,6 +111,7 @@ pub fn shared_passages(left: &str, right: &str) -> Vec<SharedPassage> {
         }
     }
     let mut found = Vec::new();
+    let mut budget = WORDS_COMPARED_PER_WORD * (a.len() + b.len());
     for (j, run) in b.windows(MIN_WORDS).enumerate() {
         let Some(starts) = places.get(&run_hash(run)) else {
             continue;
@@ -117,13 +123,23 @@ pub fn shared_passages(left: &str, right: &str) -> Vec<SharedPassage> {
             if continues || !a[i..i + MIN_WORDS].iter().zip(run).all(|(x, y)| same(x, y)) {
                 continue;
             }
-            let length = a[i..].iter().zip(&b[j..]).take_while(|(x, y)| same(x, y)).count();
+            let length = a[i..]
+                .iter()
+                .zip(&b[j..])
+                .take(budget.max(MIN_WORDS))
+                .take_while(|(x, y)| same(x, y))
+                .count();
+            budget = budget.saturating_sub(length + MIN_WORDS);
             let last = length - 1;
             found.push(SharedPassage {
                 left: a[i].span.start..a[i + last].span.end,
                 right: b[j].span.start..b[j + last].span.end,
                 words: length,
             });
+            if budget == 0 {
+                // What was found so far is what there is to mark.
+                return found;
+            }
         }
     }
     found
@@ -228,6 +244,20 @@ mod tests {
                 "政府は北朝鮮との対話を再開する方針".to_string(),
                 "政府は北朝鮮との対話を再開する方針".to_string()
             )]
+        );
+    }
+
+    #[test]
+    fn a_text_that_repeats_itself_is_compared_in_bounded_time() {
+        let refrain = "la ".repeat(50_000);
+        let started = std::time::Instant::now();
+        let found = shared_passages(&refrain, &refrain);
+        // A guard against a hang, not a measure of speed.
+        assert!(started.elapsed() < std::time::Duration::from_secs(20));
+        assert!(!found.is_empty());
+        assert_eq!(
+            covered(found.iter().map(|p| p.left.clone()).collect())[0].start,
+            0
         );
     }
 
