@@ -83,3 +83,28 @@ fn escape_leaves_compare_and_one_selected_article_is_not_enough() {
     });
     assert!(harness.state().compare.open.is_none());
 }
+
+#[test]
+fn a_row_right_clicked_is_compared_with_the_open_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = story_app(dir.path());
+    open_article(&mut harness, TOKYO);
+    let row = harness
+        .get_all_by_label(HARBOUR)
+        .min_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
+        .unwrap();
+    row.click_secondary();
+    wait_for(&mut harness, "the row's menu", |h| {
+        shows(h, "Compare with the open article")
+    });
+    harness
+        .get_all_by_label_contains("Compare with the open article")
+        .next()
+        .unwrap()
+        .click();
+    let compared = wait_for_compare(&mut harness);
+    assert_eq!(compared.left.article.meta.title.as_deref(), Some(TOKYO));
+    assert_eq!(compared.right.article.meta.title.as_deref(), Some(HARBOUR));
+    assert!(compared.passages.is_empty(), "nothing in common");
+    assert!(shows(&harness, "no shared passages"));
+}
