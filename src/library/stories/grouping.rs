@@ -87,13 +87,14 @@ fn kind_index(kind: u8) -> usize {
 }
 
 /// What two articles share: the weights of their shared terms, summed
-/// apart for the portable ones and the words, and whether a country is
-/// among them.
+/// apart for the portable ones and the words, and whether a country and a
+/// name are among them.
 #[derive(Debug, Clone, Copy, Default)]
 struct Shared {
     portable: f32,
     words: f32,
     country: bool,
+    name: bool,
 }
 
 /// The articles, sorted by day, with their weighted terms and the index
@@ -254,7 +255,12 @@ impl Corpus {
             }
         }
         let dot = shared.portable + if same_language { shared.words } else { 0.0 };
-        if norm_a <= 0.0 || norm_b <= 0.0 {
+        // Which event it was is told by names: articles that could share
+        // one (both name people or places in one writing system) and
+        // share none tell of the same kind of event at most.
+        let could_share_a_name =
+            (0..KINDS).any(|k| k != NEUTRAL && k != WORDS && k != COUNTRIES && na[k] > 0.0 && nb[k] > 0.0);
+        if norm_a <= 0.0 || norm_b <= 0.0 || (could_share_a_name && !shared.name) {
             return 0.0;
         }
         let elsewhere = self.countries[a] && self.countries[b] && !shared.country;
@@ -303,7 +309,11 @@ impl Corpus {
                         entry.portable += weight * other_weight;
                         entry.country = true;
                     }
-                    _ => entry.portable += weight * other_weight,
+                    NEUTRAL => entry.portable += weight * other_weight,
+                    _ => {
+                        entry.portable += weight * other_weight;
+                        entry.name = true;
+                    }
                 }
             }
         }
