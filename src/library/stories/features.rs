@@ -39,11 +39,11 @@ pub fn extract(title: &str, body: &str, countries: &[String]) -> Vec<String> {
         terms.insert(format!("c{country}"));
     }
     let texts = [title, body];
-    let lower_words = lower_case_words(&texts);
+    let usage = Usage::of(&texts);
     for text in texts {
-        for token in tokens(text) {
+        for (token, opens) in tokens(text) {
             match token {
-                Token::Alphabetic(word) => alphabetic_term(word, &lower_words, &mut terms),
+                Token::Alphabetic(word) => alphabetic_term(word, opens, &usage, &mut terms),
                 Token::Katakana(run) if run.chars().count() >= 2 => {
                     terms.insert(format!("k{run}"));
                 }
@@ -64,7 +64,7 @@ pub fn extract(title: &str, body: &str, countries: &[String]) -> Vec<String> {
     terms.into_iter().collect()
 }
 
-fn alphabetic_term(word: &str, lower_words: &HashSet<String>, terms: &mut BTreeSet<String>) {
+fn alphabetic_term(word: &str, opens_sentence: bool, usage: &Usage, terms: &mut BTreeSet<String>) {
     let mut chars = word.chars();
     let Some(first) = chars.next() else { return };
     if word.chars().all(|c| c.is_ascii_digit()) {
@@ -76,8 +76,13 @@ fn alphabetic_term(word: &str, lower_words: &HashSet<String>, terms: &mut BTreeS
     }
     let folded = fold(word);
     // A capitalised word the text also writes in lower case is a common
-    // word that began a sentence or a headline, not a name.
-    if first.is_uppercase() && !lower_words.contains(&word.to_lowercase()) {
+    // word that began a sentence or a headline, not a name; so is one
+    // that is capitalised only where a sentence begins ("Engineers said").
+    let lower = word.to_lowercase();
+    if first.is_uppercase()
+        && !usage.lower.contains(&lower)
+        && (!opens_sentence || usage.capitalised_within.contains(&lower))
+    {
         if folded.chars().count() >= 2 {
             terms.insert(format!("n{}", stem(&folded)));
         }
@@ -93,19 +98,35 @@ fn stem(folded: &str) -> &str {
     }
 }
 
-/// Every word the texts write starting with a lower-case letter, in lower case.
-fn lower_case_words(texts: &[&str]) -> HashSet<String> {
-    let mut words = HashSet::new();
-    for text in texts {
-        for token in tokens(text) {
-            if let Token::Alphabetic(word) = token
-                && word.chars().next().is_some_and(char::is_lowercase)
-            {
-                words.insert(word.to_string());
+/// How the texts write their words, in lower case: those written with a
+/// small first letter somewhere, and those capitalised inside a sentence.
+struct Usage {
+    lower: HashSet<String>,
+    capitalised_within: HashSet<String>,
+}
+
+impl Usage {
+    fn of(texts: &[&str]) -> Usage {
+        let mut usage = Usage {
+            lower: HashSet::new(),
+            capitalised_within: HashSet::new(),
+        };
+        for text in texts {
+            for (token, opens) in tokens(text) {
+                let Token::Alphabetic(word) = token else { continue };
+                match word.chars().next() {
+                    Some(c) if c.is_lowercase() => {
+                        usage.lower.insert(word.to_string());
+                    }
+                    Some(c) if c.is_uppercase() && !opens => {
+                        usage.capitalised_within.insert(word.to_lowercase());
+                    }
+                    _ => {}
+                }
             }
         }
+        usage
     }
-    words
 }
 
 /// A word of the text, by the writing system that decides how it is cut.
@@ -141,12 +162,16 @@ fn class(c: char) -> Class {
     }
 }
 
-/// The text's words, each a run of characters of one class.
-fn tokens(text: &str) -> impl Iterator<Item = Token<'_>> {
+/// The text's words, each a run of characters of one class, and whether
+/// it opens a sentence (or a line, or the text).
+fn tokens(text: &str) -> impl Iterator<Item = (Token<'_>, bool)> {
     let mut rest = text;
+    let mut first_word = true;
     std::iter::from_fn(move || {
         loop {
             let (start, first) = rest.char_indices().find(|&(_, c)| class(c) != Class::Other)?;
+            let opens = std::mem::take(&mut first_word)
+                || rest[..start].contains(['.', '!', '?', '\n', ':', '。', '…', '¿', '¡']);
             let kind = class(first);
             let after = &rest[start..];
             let end = after
@@ -155,13 +180,14 @@ fn tokens(text: &str) -> impl Iterator<Item = Token<'_>> {
                 .map_or(after.len(), |(i, _)| i);
             let word = &after[..end];
             rest = &after[end..];
-            return Some(match kind {
+            let token = match kind {
                 Class::Alphabetic => Token::Alphabetic(word),
                 Class::Katakana => Token::Katakana(word),
                 Class::Han => Token::Han(word),
                 Class::Hangul => Token::Hangul(word),
                 Class::Other => continue,
-            });
+            };
+            return Some((token, opens));
         }
     })
 }

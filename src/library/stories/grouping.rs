@@ -19,7 +19,7 @@
 //! joined by hand start in one thread; articles kept apart never meet.
 
 use super::features::is_portable;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Params {
@@ -87,13 +87,14 @@ fn kind_index(kind: u8) -> usize {
 }
 
 /// What two articles share: the weights of their shared terms, summed
-/// apart for the portable ones and the words, and whether a country is
-/// among them.
+/// apart for the portable ones and the words, and whether a country and a
+/// name are among them.
 #[derive(Debug, Clone, Copy, Default)]
 struct Shared {
     portable: f32,
     words: f32,
     country: bool,
+    name: bool,
 }
 
 /// The articles, sorted by day, with their weighted terms and the index
@@ -226,10 +227,6 @@ impl Corpus {
         self.ids.is_empty()
     }
 
-    pub fn index_of(&self, id: i64) -> Option<usize> {
-        self.ids.iter().position(|&i| i == id)
-    }
-
     pub fn id(&self, index: usize) -> i64 {
         self.ids[index]
     }
@@ -254,7 +251,12 @@ impl Corpus {
             }
         }
         let dot = shared.portable + if same_language { shared.words } else { 0.0 };
-        if norm_a <= 0.0 || norm_b <= 0.0 {
+        // Which event it was is told by names: articles that could share
+        // one (both name people or places in one writing system) and
+        // share none tell of the same kind of event at most.
+        let could_share_a_name =
+            (0..KINDS).any(|k| k != NEUTRAL && k != WORDS && k != COUNTRIES && na[k] > 0.0 && nb[k] > 0.0);
+        if norm_a <= 0.0 || norm_b <= 0.0 || (could_share_a_name && !shared.name) {
             return 0.0;
         }
         let elsewhere = self.countries[a] && self.countries[b] && !shared.country;
@@ -266,21 +268,12 @@ impl Corpus {
             }
     }
 
-    /// The articles within the window of article `index` that share a
-    /// term with it (only those after it in the order of days when
-    /// `later_only`), with their similarity to it.
-    fn neighbours(
-        &self,
-        index: usize,
-        later_only: bool,
-        shared: &mut HashMap<u32, Shared>,
-    ) -> Vec<(usize, f32)> {
+    /// The articles after article `index` (in the order of days) within
+    /// its window that share a term with it, with their similarity to it.
+    fn later_neighbours(&self, index: usize, shared: &mut HashMap<u32, Shared>) -> Vec<(usize, f32)> {
         let day = self.days[index];
-        let window = self.params.window_days;
-        let (mut first, end) = self.span(day - window, day + window);
-        if later_only {
-            first = index + 1;
-        }
+        let (_, end) = self.span(day, day + self.params.window_days);
+        let first = index + 1;
         shared.clear();
         for &(term, weight) in &self.weighted[index] {
             if weight <= 0.0 {
@@ -303,7 +296,11 @@ impl Corpus {
                         entry.portable += weight * other_weight;
                         entry.country = true;
                     }
-                    _ => entry.portable += weight * other_weight,
+                    NEUTRAL => entry.portable += weight * other_weight,
+                    _ => {
+                        entry.portable += weight * other_weight;
+                        entry.name = true;
+                    }
                 }
             }
         }
@@ -314,25 +311,13 @@ impl Corpus {
             .collect()
     }
 
-    /// The similarity of article `id` to every article within its window
-    /// that shares a term with it, by id.
-    pub fn similar_to(&self, id: i64) -> Vec<(i64, f32)> {
-        let Some(index) = self.index_of(id) else {
-            return Vec::new();
-        };
-        self.neighbours(index, false, &mut HashMap::new())
-            .into_iter()
-            .map(|(other, s)| (self.ids[other], s))
-            .collect()
-    }
-
     /// Every pair of articles within the window of each other, at least
     /// [`WEAKEST_PAIR`] similar: (index, index, similarity).
     fn pairs(&self) -> Vec<(u32, u32, f32)> {
         let mut shared = HashMap::new();
         let mut pairs = Vec::new();
         for index in 0..self.len() {
-            for (other, s) in self.neighbours(index, true, &mut shared) {
+            for (other, s) in self.later_neighbours(index, &mut shared) {
                 if s >= WEAKEST_PAIR {
                     pairs.push((index as u32, other as u32, s));
                 }
@@ -499,72 +484,6 @@ impl Clusters {
     }
 }
 
-/// Where one new article goes, among threads already made.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Placement {
-    /// Into this thread.
-    Join(i64),
-    /// With this article, in no thread yet, into a new thread.
-    PairWith(i64),
-    Alone,
-}
-
-/// Where the article `id` of the corpus belongs: the thread (or lone
-/// article) most like it on average, by the same measures as [`threads`].
-/// `thread_of` gives the thread of each article in one, `sizes` each
-/// thread's size; `apart` are the articles it must stay apart from.
-pub fn place(
-    corpus: &Corpus,
-    id: i64,
-    thread_of: &HashMap<i64, i64>,
-    sizes: &HashMap<i64, usize>,
-    apart: &HashSet<i64>,
-) -> Placement {
-    // Threads are keyed by id; a lone article by its own id, negated
-    // below zero so the two never meet.
-    let group_of = |article: i64| match thread_of.get(&article) {
-        Some(&thread) => thread,
-        None => -article - 1,
-    };
-    let blocked: HashSet<i64> = apart.iter().map(|&a| group_of(a)).collect();
-    let mut groups: HashMap<i64, (f32, f32)> = HashMap::new();
-    for (other, s) in corpus.similar_to(id) {
-        let group = group_of(other);
-        let entry = groups.entry(group).or_insert((0.0, 0.0));
-        entry.0 += s;
-        entry.1 = entry.1.max(s);
-    }
-    let best = groups
-        .into_iter()
-        .filter(|(group, (sum, strongest))| {
-            let size = if *group >= 0 {
-                sizes.get(group).copied().unwrap_or(1).max(1)
-            } else {
-                1
-            };
-            !blocked.contains(group)
-                && *strongest >= corpus.params.pair_min
-                && sum / size as f32 >= corpus.params.thread_min
-        })
-        .max_by(|a, b| {
-            let size = |g: i64| {
-                if g >= 0 {
-                    sizes.get(&g).copied().unwrap_or(1).max(1)
-                } else {
-                    1
-                }
-            };
-            (a.1.0 / size(a.0) as f32)
-                .total_cmp(&(b.1.0 / size(b.0) as f32))
-                .then(b.0.cmp(&a.0))
-        });
-    match best {
-        Some((group, _)) if group >= 0 => Placement::Join(group),
-        Some((group, _)) => Placement::PairWith(-group - 1),
-        None => Placement::Alone,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::features::extract;
@@ -673,28 +592,5 @@ mod tests {
             "{threads:?}"
         );
         assert_eq!(thread_of(&threads, 1), Some(&vec![1, 3]), "{threads:?}");
-    }
-
-    #[test]
-    fn a_new_article_joins_the_thread_it_is_most_like() {
-        let corpus = Corpus::new(week(), PARAMS);
-        let thread_of: HashMap<i64, i64> = [(1, 7), (3, 7)].into();
-        let sizes: HashMap<i64, usize> = [(7, 2)].into();
-        assert_eq!(
-            place(&corpus, 2, &thread_of, &sizes, &HashSet::new()),
-            Placement::Join(7)
-        );
-        // Kept apart from one of its articles, it stays out of the thread.
-        assert_eq!(
-            place(&corpus, 2, &thread_of, &sizes, &[3].into()),
-            Placement::Alone
-        );
-        // With no thread yet, it pairs with the article most like it.
-        let placed = place(&corpus, 2, &HashMap::new(), &HashMap::new(), &HashSet::new());
-        assert!(matches!(placed, Placement::PairWith(1 | 3)), "{placed:?}");
-        assert_eq!(
-            place(&corpus, 5, &thread_of, &sizes, &HashSet::new()),
-            Placement::Alone
-        );
     }
 }

@@ -11,9 +11,9 @@ mod store;
 
 use super::{Filter, Library, LibraryError, Result};
 use crate::model::{StoryMember, StorySummary, StoryThread};
-use grouping::{Corpus, PARAMS, Placement};
+use grouping::{Corpus, Corrections, PARAMS};
 use rusqlite::{OptionalExtension, Transaction, params_from_iter};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// Above this many articles waiting, grouping them all again at once is
 /// quicker than placing each among its neighbours.
@@ -263,8 +263,9 @@ impl Library {
     }
 
     /// Groups up to `limit` articles that arrived (or changed) since the
-    /// last time, each into the thread of its neighbours in time, in one
-    /// transaction; returns how many are still waiting. When more wait
+    /// last time, with the articles published near them (see
+    /// [`regroup_near`]), in one transaction; returns how many are still
+    /// waiting. When more wait
     /// than [`REGROUP_ALL_ABOVE`] and `limit` covers them, everything is
     /// grouped again at once instead, which is quicker.
     pub fn update_stories(&mut self, limit: usize) -> Result<usize> {
@@ -289,12 +290,11 @@ impl Library {
             .query_map([limit.min(i64::MAX as usize) as i64], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         let tx = self.conn.transaction()?;
+        let mut days = Vec::new();
         for &id in &ids {
-            let day = store::describe(&tx, id)?;
-            if let Some(day) = day {
-                place_new(&tx, id, day)?;
-            }
+            days.extend(store::describe(&tx, id)?);
         }
+        regroup_near(&tx, days)?;
         tx.commit()?;
         Ok(pending - ids.len())
     }
@@ -321,7 +321,7 @@ impl Library {
         let corrections = store::corrections(&tx)?;
         let threads = grouping::threads(&Corpus::new(docs, PARAMS), &corrections);
         let threaded = threads.iter().map(Vec::len).sum();
-        store::replace_threads(&tx, &threads, &corrections)?;
+        store::rewrite_threads(&tx, None, &threads, &corrections)?;
         tx.commit()?;
         Ok(Regrouped {
             articles,
@@ -331,50 +331,53 @@ impl Library {
     }
 }
 
-/// Places one article just described among the threads of its neighbours
-/// in time (or keeps it where the user put it).
-fn place_new(tx: &Transaction, id: i64, day: i32) -> Result<()> {
-    let member: Option<(i64, bool)> = tx
-        .prepare_cached("SELECT story_id, by_user FROM story_members WHERE article_id = ?")?
-        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
-    match member {
-        // Where the user put it, it stays.
-        Some((_, true)) => return Ok(()),
-        // Grouped before it changed: grouped again.
-        Some((story, false)) => {
-            tx.execute("DELETE FROM story_members WHERE article_id = ?", [id])?;
-            store::dissolve_if_alone(tx, story)?;
-        }
-        None => {}
-    }
-    let reach = PARAMS.context_days + PARAMS.window_days;
-    let corpus = Corpus::new(store::docs_between(tx, day - reach, day + reach)?, PARAMS);
-    let mut thread_of = HashMap::new();
-    let mut sizes = HashMap::new();
-    for (other, _) in corpus.similar_to(id) {
-        if let Some(story) = store::live_story_of(tx, other)? {
-            thread_of.insert(other, story);
-            if let std::collections::hash_map::Entry::Vacant(size) = sizes.entry(story) {
-                size.insert(store::live_size(tx, story)?);
-            }
+/// Groups again the articles published near these days (those within the
+/// window of one of them, with the threads they are in), as a full
+/// regrouping would group them: an article arriving can join two others
+/// that had nothing to join, or take an article from a thread it fits
+/// better. Threads further away are left as they are.
+fn regroup_near(tx: &Transaction, mut days: Vec<i32>) -> Result<()> {
+    let window = PARAMS.window_days;
+    days.sort_unstable();
+    // Days close together are regrouped in one span.
+    let mut spans: Vec<(i32, i32)> = Vec::new();
+    for day in days {
+        match spans.last_mut() {
+            Some((_, to)) if day - *to <= 2 * window => *to = day,
+            _ => spans.push((day, day)),
         }
     }
-    let apart: HashSet<i64> = store::kept_apart_from(tx, id)?.into_iter().collect();
-    // Kept apart from an article: from its whole thread.
-    for &other in &apart {
-        if let Some(story) = store::live_story_of(tx, other)? {
-            thread_of.insert(other, story);
-        }
-    }
-    match grouping::place(&corpus, id, &thread_of, &sizes, &apart) {
-        Placement::Join(story) => store::set_member(tx, id, story, false)?,
-        Placement::PairWith(other) => {
-            let story = store::new_story(tx)?;
-            store::set_member(tx, other, story, false)?;
-            store::set_member(tx, id, story, false)?;
-        }
-        Placement::Alone => {}
+    let corrections = store::corrections(tx)?;
+    for (from, to) in spans {
+        regroup_span(tx, from - window, to + window, &corrections)?;
     }
     Ok(())
+}
+
+/// Groups again the articles published from day `from` to day `to` and
+/// the other articles of their threads.
+fn regroup_span(tx: &Transaction, from: i32, to: i32, corrections: &Corrections) -> Result<()> {
+    let reach = PARAMS.context_days + PARAMS.window_days;
+    let mut scope: HashSet<i64> = HashSet::new();
+    let (mut first, mut last) = (from, to);
+    for (id, day) in store::days_between(tx, from, to)? {
+        scope.insert(id);
+        if let Some(story) = store::live_story_of(tx, id)? {
+            for (member, day) in store::member_days(tx, story)? {
+                scope.insert(member);
+                if let Some(day) = day {
+                    first = first.min(day);
+                    last = last.max(day);
+                }
+            }
+        }
+        first = first.min(day);
+        last = last.max(day);
+    }
+    if scope.is_empty() {
+        return Ok(());
+    }
+    let corpus = Corpus::new(store::docs_between(tx, first - reach, last + reach)?, PARAMS);
+    let threads = grouping::threads(&corpus, corrections);
+    store::rewrite_threads(tx, Some(&scope), &threads, corrections)
 }

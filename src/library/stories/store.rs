@@ -57,18 +57,6 @@ pub fn forget_apart(tx: &Transaction, a: i64, b: i64) -> Result<()> {
     Ok(())
 }
 
-/// The articles the user kept apart from this one.
-pub fn kept_apart_from(tx: &Transaction, id: i64) -> Result<Vec<i64>> {
-    let mut stmt = tx.prepare_cached(
-        "SELECT other_id FROM story_corrections WHERE article_id = ?1 AND verdict = 'apart' \
-         UNION SELECT article_id FROM story_corrections WHERE other_id = ?1 AND verdict = 'apart'",
-    )?;
-    let ids = stmt
-        .query_map([id], |r| r.get(0))?
-        .collect::<rusqlite::Result<Vec<i64>>>()?;
-    Ok(ids)
-}
-
 /// Every correction, between live articles.
 pub fn corrections(tx: &Transaction) -> Result<Corrections> {
     let mut stmt = tx.prepare(
@@ -212,20 +200,79 @@ pub fn docs_between(tx: &Transaction, from: i32, to: i32) -> Result<Vec<Doc>> {
     Ok(docs)
 }
 
-/// Replaces every thread with these. A new thread takes the id of the old
-/// thread most of its articles were in (when no other took it first), so
-/// a thread the window shows keeps its id through a regrouping; an
-/// article is marked joined by hand when the user joined it to another
-/// article of its thread.
-pub fn replace_threads(tx: &Transaction, threads: &[Vec<i64>], corrections: &Corrections) -> Result<()> {
-    let old: HashMap<i64, i64> = tx
-        .prepare("SELECT article_id, story_id FROM story_members")?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
+/// The live articles published from day `from` to day `to`, with their days.
+pub fn days_between(tx: &Transaction, from: i32, to: i32) -> Result<Vec<(i64, i32)>> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT f.article_id, f.day FROM story_features f JOIN articles a ON a.id = f.article_id \
+         WHERE f.day IS NOT NULL AND f.day BETWEEN ? AND ? AND a.deleted_at IS NULL",
+    )?;
+    let found = stmt
+        .query_map([from, to], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(found)
+}
+
+/// A thread's live articles, with their days (when grouped already).
+pub fn member_days(tx: &Transaction, story: i64) -> Result<Vec<(i64, Option<i32>)>> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT m.article_id, f.day FROM story_members m JOIN articles a ON a.id = m.article_id \
+         LEFT JOIN story_features f ON f.article_id = m.article_id \
+         WHERE m.story_id = ? AND a.deleted_at IS NULL",
+    )?;
+    let found = stmt
+        .query_map([story], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(found)
+}
+
+/// Puts the articles of `scope` (every article when `None`) in these
+/// threads: each thread holding one of them is written whole, and the
+/// articles of the scope in none leave theirs. A thread takes the id of
+/// the old thread most of its articles were in (when no other took it
+/// first), so a thread the window shows keeps its id through a
+/// regrouping; an article is marked joined by hand when the user joined
+/// it to another article of its thread. Old threads left with fewer than
+/// two articles go.
+pub fn rewrite_threads(
+    tx: &Transaction,
+    scope: Option<&HashSet<i64>>,
+    threads: &[Vec<i64>],
+    corrections: &Corrections,
+) -> Result<()> {
+    let in_scope = |id: &i64| scope.is_none_or(|s| s.contains(id));
+    let chosen: Vec<&Vec<i64>> = threads.iter().filter(|t| t.iter().any(in_scope)).collect();
+    let mut moved: HashSet<i64> = chosen.iter().flat_map(|t| t.iter().copied()).collect();
+    let old: HashMap<i64, i64> = match scope {
+        None => tx
+            .prepare("SELECT article_id, story_id FROM story_members")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?,
+        Some(scope) => {
+            moved.extend(scope.iter().copied());
+            let mut old = HashMap::new();
+            let mut stmt = tx.prepare_cached("SELECT story_id FROM story_members WHERE article_id = ?")?;
+            for &id in &moved {
+                if let Some(story) = stmt.query_row([id], |r| r.get::<_, i64>(0)).optional()? {
+                    old.insert(id, story);
+                }
+            }
+            old
+        }
+    };
+    match scope {
+        None => {
+            tx.execute("DELETE FROM story_members", [])?;
+        }
+        Some(_) => {
+            let mut stmt = tx.prepare_cached("DELETE FROM story_members WHERE article_id = ?")?;
+            for &id in &moved {
+                stmt.execute([id])?;
+            }
+        }
+    }
     let joined: HashSet<(i64, i64)> = corrections.same.iter().copied().collect();
-    tx.execute("DELETE FROM story_members", [])?;
     let mut kept: HashSet<i64> = HashSet::new();
-    for thread in threads {
+    for thread in chosen {
         let mut votes: HashMap<i64, usize> = HashMap::new();
         for article in thread {
             if let Some(&story) = old.get(article) {
@@ -247,9 +294,19 @@ pub fn replace_threads(tx: &Transaction, threads: &[Vec<i64>], corrections: &Cor
             set_member(tx, article, story, by_user)?;
         }
     }
-    tx.execute(
-        "DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM story_members)",
-        [],
-    )?;
+    match scope {
+        None => {
+            tx.execute(
+                "DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM story_members)",
+                [],
+            )?;
+        }
+        Some(_) => {
+            let stories: HashSet<i64> = old.values().copied().collect();
+            for story in stories {
+                dissolve_if_alone(tx, story)?;
+            }
+        }
+    }
     Ok(())
 }
