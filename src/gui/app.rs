@@ -468,6 +468,12 @@ impl FolioApp {
                 self.stories.receive(r, self.reader.article_id(), out)
             }
             r @ Response::Compared { .. } => self.compare.receive(r),
+            Response::StoriesGrouped => {
+                if let Some(id) = self.reader.article_id() {
+                    out.send(Request::StoryOf(id));
+                }
+                self.stories.query(self.list.filter(), out);
+            }
         }
     }
 

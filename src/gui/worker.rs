@@ -315,6 +315,9 @@ pub enum Response {
         was_with: Option<i64>,
         undoing: bool,
     },
+    /// The background grouping of articles into story threads has caught
+    /// up: the threads shown may have changed.
+    StoriesGrouped,
     /// Two articles to compare, and the passages they share.
     Compared {
         left: Box<Article>,
@@ -376,6 +379,14 @@ impl Worker {
                             Ok(request) => request,
                             Err(TryRecvError::Empty) => {
                                 stories_due = group_stories(&mut library);
+                                // The threads are as they will stay: the
+                                // window asks again for those it shows.
+                                if !stories_due {
+                                    if outbox.send(Response::StoriesGrouped).is_err() {
+                                        return;
+                                    }
+                                    wake();
+                                }
                                 continue;
                             }
                             Err(TryRecvError::Disconnected) => return,

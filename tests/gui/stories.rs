@@ -33,6 +33,23 @@ fn the_reader_shows_the_same_story_in_other_papers() {
 }
 
 #[test]
+fn articles_just_imported_find_their_story_while_the_reader_is_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let picks = story_clippings(dir.path());
+    let mut harness = app_over(&dir.path().join("lib.sqlite"), picks);
+    wait_for(&mut harness, "the welcome view", |h| shows(h, "Welcome to Folio"));
+    harness.get_all_by_label("Import files…").next().unwrap().click();
+    wait_for(&mut harness, "the imported articles", |h| shows(h, "3 articles"));
+    open_article(&mut harness, TOKYO);
+    // Grouped in the background, by what the two share (the wire copy,
+    // the names, the days): no join by hand, no reopening.
+    wait_for_story(&mut harness, "the story found", 1);
+    assert_eq!(harness.get_all_by_label(SEOUL).count(), 2);
+    // The unrelated article only in the list, not in the story.
+    assert_eq!(harness.get_all_by_label(HARBOUR).count(), 1);
+}
+
+#[test]
 fn a_title_in_the_story_section_opens_that_article() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = story_app(dir.path());

@@ -287,10 +287,10 @@ pub const TOKYO: &str = "Tokyo weighs Pyongyang's offer of talks";
 pub const SEOUL: &str = "Seoul watches as the North courts Japan";
 pub const HARBOUR: &str = "Harbour wall to close for the winter";
 
-/// A library of three clippings written for these tests: a Tokyo paper's
-/// and a Seoul paper's articles on the same offer of talks, both carrying
-/// the same wire paragraph, and an unrelated one; their ids in that order.
-pub fn story_library(dir: &Path) -> (PathBuf, Vec<i64>) {
+/// Three clippings written for these tests, as files in `dir`: a Tokyo
+/// paper's and a Seoul paper's articles on the same offer of talks, both
+/// carrying the same wire paragraph, and an unrelated one.
+pub fn story_clippings(dir: &Path) -> Vec<PathBuf> {
     let clippings = [
         (
             "tokyo.txt",
@@ -327,6 +327,12 @@ pub fn story_library(dir: &Path) -> (PathBuf, Vec<i64>) {
         std::fs::write(&path, text).unwrap();
         paths.push(path);
     }
+    paths
+}
+
+/// A library of the [`story_clippings`], and their ids in that order.
+pub fn story_library(dir: &Path) -> (PathBuf, Vec<i64>) {
+    let paths = story_clippings(dir);
     let path = dir.join("lib.sqlite");
     let mut library = Library::open(&path).unwrap();
     let cancel = std::sync::atomic::AtomicBool::new(false);
