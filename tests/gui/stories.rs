@@ -127,7 +127,10 @@ fn the_stories_view_lists_a_thread_and_opens_it_as_a_list() {
         shows(h, "1 story told by several papers")
     });
     assert!(shows(&harness, "2018-06-12 – 2018-06-13"));
-    assert!(shows(&harness, "The Tokyo Daily, Seoul Herald"));
+    assert!(shows(
+        &harness,
+        "The Tokyo Daily, Seoul Herald  ·  East Asia & Pacific"
+    ));
     harness.get_by_label(TOKYO).click();
     wait_for(&mut harness, "the thread as a list", |h| shows(h, "2 articles"));
     let mut titles = list_titles(&harness);

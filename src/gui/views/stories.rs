@@ -27,6 +27,18 @@ fn names(all: &[String]) -> String {
     text
 }
 
+/// "The Tokyo Daily, Seoul Herald  ·  East Asia & Pacific": under the
+/// story's name, where a narrow window still has room for it.
+fn papers_and_regions(thread: &StorySummary) -> String {
+    let papers = names(&thread.sources);
+    let regions = names(&thread.regions);
+    match (papers.is_empty(), regions.is_empty()) {
+        (_, true) => papers,
+        (true, false) => regions,
+        (false, false) => format!("{papers}  ·  {regions}"),
+    }
+}
+
 fn empty(ui: &mut egui::Ui, view: &StoriesView) {
     ui.add_space(24.0);
     ui.vertical_centered(|ui| {
@@ -45,25 +57,17 @@ fn empty(ui: &mut egui::Ui, view: &StoriesView) {
 fn threads_table(ui: &mut egui::Ui, threads: &[StorySummary], actions: &mut Actions) {
     ui.style_mut().interaction.selectable_labels = false;
     let line = ui.text_style_height(&egui::TextStyle::Body);
-    let wide = ui.available_width() >= 700.0;
-    let mut table = TableBuilder::new(ui)
-        .id_salt(("story-threads", wide))
+    let table = TableBuilder::new(ui)
+        .id_salt("story-threads")
         .striped(true)
         .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .column(Column::initial(70.0).at_least(60.0))
         .column(Column::initial(170.0).at_least(90.0).clip(true))
         .column(Column::remainder().at_least(140.0).clip(true));
-    if wide {
-        table = table.column(Column::initial(150.0).at_least(60.0).clip(true));
-    }
     table
         .header(24.0, |mut header| {
-            let mut headings = vec!["Articles", "Dates", "Story"];
-            if wide {
-                headings.push("Regions");
-            }
-            for heading in headings {
+            for heading in ["Articles", "Dates", "Story"] {
                 header.col(|ui| {
                     ui.strong(heading);
                 });
@@ -82,15 +86,11 @@ fn threads_table(ui: &mut egui::Ui, threads: &[StorySummary], actions: &mut Acti
                     ui.vertical(|ui| {
                         ui.add(egui::Label::new(thread.title.as_str()).truncate());
                         ui.add(
-                            egui::Label::new(egui::RichText::new(names(&thread.sources)).weak()).truncate(),
+                            egui::Label::new(egui::RichText::new(papers_and_regions(thread)).weak())
+                                .truncate(),
                         );
                     });
                 });
-                if wide {
-                    row.col(|ui| {
-                        ui.add(egui::Label::new(names(&thread.regions)).truncate());
-                    });
-                }
                 if row
                     .response()
                     .on_hover_text("List this story's articles")
