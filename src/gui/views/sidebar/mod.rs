@@ -71,22 +71,16 @@ fn places(
     actions
         .0
         .extend(entry(ui, current, Browse::Trash, "Trash", Some(facets.trash)));
-    if ui
-        .add(egui::Button::selectable(viewing_annotations, "Annotations"))
-        .on_hover_text("Every highlight and note in the library")
-        .clicked()
-    {
+    let annotations = "Every highlight and note in the library";
+    if view_entry(ui, viewing_annotations, "Annotations", annotations) {
         actions.push(if viewing_annotations {
             AnnotateAction::CloseView
         } else {
             AnnotateAction::ShowView
         });
     }
-    if ui
-        .add(egui::Button::selectable(viewing_stories, "Stories"))
-        .on_hover_text("Events several papers wrote about, each a thread of their articles")
-        .clicked()
-    {
+    let stories = "Events several papers wrote about, each a thread of their articles";
+    if view_entry(ui, viewing_stories, "Stories", stories) {
         actions.push(if viewing_stories {
             StoriesAction::CloseView
         } else {
@@ -94,6 +88,14 @@ fn places(
         });
     }
     saved_searches(ui, list, actions);
+}
+
+/// A view over the list (the annotations, the stories) among the places:
+/// whether it was clicked (to open it, or close it when `open`).
+fn view_entry(ui: &mut egui::Ui, open: bool, name: &str, hover: &str) -> bool {
+    ui.add(egui::Button::selectable(open, name))
+        .on_hover_text(hover)
+        .clicked()
 }
 
 /// The facets, each a group of values with their counts.
