@@ -316,6 +316,7 @@ impl FolioApp {
                     self.list.failed();
                     self.import.run = None;
                     self.clipping.failed();
+                    self.compare.failed();
                     self.messages.error = Some(message);
                 }
                 Effect::ForgetUndo => self.undo.clear(),

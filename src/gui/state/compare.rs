@@ -88,6 +88,15 @@ impl CompareState {
         out.send(Request::Compare { left, right });
     }
 
+    /// A request failed: a comparison still waiting for its articles
+    /// (one was deleted meanwhile, say) will not get them; the way back is
+    /// taken for the user, the error said in the status bar.
+    pub fn failed(&mut self) {
+        if self.open.as_ref().is_some_and(|c| c.compared.is_none()) {
+            self.open = None;
+        }
+    }
+
     /// The articles arrived: kept when they are the pair still asked for.
     pub fn receive(&mut self, response: Response) {
         let Response::Compared {
@@ -117,5 +126,52 @@ impl CompareState {
             },
             passages,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gui::state::outbox::Effect;
+
+    fn asked(out: &Outbox) -> Vec<(i64, i64)> {
+        out.0
+            .iter()
+            .filter_map(|e| match e {
+                Effect::Send(r) => match **r {
+                    Request::Compare { left, right } => Some((left, right)),
+                    _ => None,
+                },
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn two_selected_rows_are_compared_and_one_is_not_enough() {
+        let mut compare = CompareState::default();
+        let mut out = Outbox::default();
+        compare.apply(CompareAction::OpenSelected, &[7], &mut out);
+        assert!(compare.open.is_none());
+        assert!(
+            out.0
+                .iter()
+                .any(|e| matches!(e, Effect::Say(m) if m.contains("Select two")))
+        );
+        let mut out = Outbox::default();
+        compare.apply(CompareAction::OpenSelected, &[7, 3], &mut out);
+        assert_eq!(asked(&out), vec![(7, 3)]);
+        assert_eq!(compare.open.as_ref().map(|c| c.ids), Some((7, 3)));
+    }
+
+    #[test]
+    fn a_comparison_that_cannot_load_goes_back_and_an_article_is_not_compared_with_itself() {
+        let mut compare = CompareState::default();
+        let mut out = Outbox::default();
+        compare.apply(CompareAction::Open(1, 2), &[], &mut out);
+        compare.failed();
+        assert!(compare.open.is_none(), "back to where the user was");
+        compare.apply(CompareAction::Open(1, 1), &[], &mut out);
+        assert!(compare.open.is_none(), "an article is not compared with itself");
     }
 }
