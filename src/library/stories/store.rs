@@ -188,16 +188,29 @@ pub fn docs_between(tx: &Transaction, from: i32, to: i32) -> Result<Vec<Doc>> {
     )?;
     let docs = stmt
         .query_map([from, to], |r| {
-            let terms: String = r.get(3)?;
             Ok(Doc {
                 id: r.get(0)?,
                 day: r.get(1)?,
                 language: r.get(2)?,
-                terms: terms.lines().map(str::to_string).collect(),
+                terms: r.get(3)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(docs)
+}
+
+/// The first and last days of the live articles grouped.
+pub fn day_range(tx: &Transaction) -> Result<Option<(i32, i32)>> {
+    let range: (Option<i32>, Option<i32>) = tx.query_row(
+        "SELECT min(f.day), max(f.day) FROM story_features f JOIN articles a ON a.id = f.article_id \
+         WHERE f.day IS NOT NULL AND a.deleted_at IS NULL",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    Ok(match range {
+        (Some(first), Some(last)) => Some((first, last)),
+        _ => None,
+    })
 }
 
 /// The live articles published from day `from` to day `to`, with their days.
