@@ -294,7 +294,12 @@ impl Library {
         let tx = self.conn.transaction()?;
         let mut days = Vec::new();
         for &id in &ids {
-            days.extend(store::describe(&tx, id)?);
+            match store::describe(&tx, id)? {
+                Some(day) => days.push(day),
+                // No longer dated to the day: it cannot be compared, and
+                // leaves a thread the grouping put it in.
+                None => store::leave_unless_joined(&tx, id)?,
+            }
         }
         regroup_near(&tx, days)?;
         tx.commit()?;

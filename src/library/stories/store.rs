@@ -115,6 +115,20 @@ pub fn live_size(tx: &Transaction, story: i64) -> Result<usize> {
     Ok(n as usize)
 }
 
+/// The article leaves its thread, unless the user put it there.
+pub fn leave_unless_joined(tx: &Transaction, article: i64) -> Result<()> {
+    let story: Option<i64> = tx
+        .prepare_cached("SELECT story_id FROM story_members WHERE article_id = ? AND by_user = 0")?
+        .query_row([article], |r| r.get(0))
+        .optional()?;
+    if let Some(story) = story {
+        tx.prepare_cached("DELETE FROM story_members WHERE article_id = ?")?
+            .execute([article])?;
+        dissolve_if_alone(tx, story)?;
+    }
+    Ok(())
+}
+
 /// A thread left with fewer than two live articles is no thread.
 pub fn dissolve_if_alone(tx: &Transaction, story: i64) -> Result<()> {
     if live_size(tx, story)? < 2 {
