@@ -356,3 +356,20 @@ fn the_labelled_set_is_grouped_as_labelled() {
         }
     }
 }
+
+#[test]
+fn an_article_no_longer_dated_to_the_day_leaves_its_thread() {
+    let mut set = grouped();
+    let french = set.id("bridge_fr.txt");
+    let mut meta = set.library.get_article(french).unwrap().meta;
+    let mut published = meta.published.unwrap();
+    published.precision = folio::model::DatePrecision::Month;
+    meta.published = Some(published);
+    set.library.update_details(french, &meta).unwrap();
+    set.library.update_stories(10).unwrap();
+    assert_eq!(set.thread_of("bridge_fr.txt"), Vec::<i64>::new());
+    assert_eq!(
+        set.thread_of("bridge_en.txt"),
+        set.ids(&["bridge_en.txt", "bridge_de.txt"])
+    );
+}

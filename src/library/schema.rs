@@ -597,7 +597,7 @@ pub const MIGRATIONS: &[&str] = &[
         INSERT OR IGNORE INTO story_pending(article_id) VALUES (new.id);
     END;
     -- An article whose text, date or language changes is grouped again.
-    CREATE TRIGGER story_features_stale AFTER UPDATE OF title, body, published_date, language ON articles BEGIN
+    CREATE TRIGGER story_features_stale AFTER UPDATE OF title, body, published_date, published_precision, language ON articles BEGIN
         DELETE FROM story_features WHERE article_id = new.id;
         INSERT OR IGNORE INTO story_pending(article_id) VALUES (new.id);
     END;

@@ -52,6 +52,38 @@ pub const PARAMS: Params = Params {
     other_countries: 0.5,
 };
 
+/// How many days around the articles compared a corpus must hold: their
+/// window, and the context of the articles in it.
+pub fn reach(params: &Params) -> i32 {
+    params.window_days + params.context_days
+}
+
+/// FNV-1a: terms are short, and the standard hasher (built against
+/// attackers feeding chosen keys, which terms of one's own library are
+/// not) costs three times as much for them.
+#[derive(Default, Clone, Copy)]
+struct Fnv;
+
+impl std::hash::BuildHasher for Fnv {
+    type Hasher = FnvHasher;
+    fn build_hasher(&self) -> FnvHasher {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+struct FnvHasher(u64);
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
 /// Pairs weaker than this are not kept for the average linkage: counting
 /// them as nothing changes little, and keeping them all costs memory.
 const WEAKEST_PAIR: f32 = 0.03;
@@ -65,7 +97,8 @@ pub struct Doc {
     /// Days from the common era.
     pub day: i32,
     pub language: Option<String>,
-    pub terms: Vec<String>,
+    /// Its terms, one a line, as stored.
+    pub terms: String,
 }
 
 /// Kinds of term whose weights are summed apart: the portable ones by
@@ -119,7 +152,7 @@ pub struct Corpus {
 impl Corpus {
     pub fn new(mut docs: Vec<Doc>, params: Params) -> Corpus {
         docs.sort_by_key(|d| (d.day, d.id));
-        let mut term_ids: HashMap<String, u32> = HashMap::new();
+        let mut term_ids: HashMap<String, u32, Fnv> = HashMap::default();
         let mut term_kinds = Vec::new();
         let mut language_ids: HashMap<String, u32> = HashMap::new();
         let mut postings: Vec<Vec<(u32, f32)>> = Vec::new();
@@ -128,15 +161,19 @@ impl Corpus {
         let mut days = Vec::with_capacity(docs.len());
         let mut languages = Vec::with_capacity(docs.len());
         for (index, doc) in docs.into_iter().enumerate() {
-            let mut terms = Vec::with_capacity(doc.terms.len());
-            for term in doc.terms {
-                let next = term_ids.len() as u32;
-                let kind = term.as_bytes().first().copied().unwrap_or(b'w');
-                let id = *term_ids.entry(term).or_insert_with(|| {
-                    term_kinds.push(kind_index(kind));
-                    postings.push(Vec::new());
-                    next
-                });
+            let mut terms = Vec::new();
+            for term in doc.terms.lines().filter(|t| !t.is_empty()) {
+                // Looked up by the borrowed text: only a new term is copied.
+                let id = match term_ids.get(term) {
+                    Some(&id) => id,
+                    None => {
+                        let id = term_ids.len() as u32;
+                        term_ids.insert(term.to_string(), id);
+                        term_kinds.push(kind_index(term.as_bytes()[0]));
+                        postings.push(Vec::new());
+                        id
+                    }
+                };
                 // A term listed twice counts once.
                 if postings[id as usize].last().map(|p| p.0) != Some(index as u32) {
                     postings[id as usize].push((index as u32, 0.0));
@@ -219,18 +256,6 @@ impl Corpus {
         )
     }
 
-    pub fn len(&self) -> usize {
-        self.ids.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
-    }
-
-    pub fn id(&self, index: usize) -> i64 {
-        self.ids[index]
-    }
-
     /// How similar two articles are, from the weights of the terms they share.
     fn similarity(&self, a: usize, b: usize, shared: Shared) -> f32 {
         let same_language = match (self.languages[a], self.languages[b]) {
@@ -270,7 +295,7 @@ impl Corpus {
 
     /// The articles after article `index` (in the order of days) within
     /// its window that share a term with it, with their similarity to it.
-    fn later_neighbours(&self, index: usize, shared: &mut HashMap<u32, Shared>) -> Vec<(usize, f32)> {
+    fn later_neighbours(&self, index: usize, shared: &mut HashMap<u32, Shared, Fnv>) -> Vec<(usize, f32)> {
         let day = self.days[index];
         let (_, end) = self.span(day, day + self.params.window_days);
         let first = index + 1;
@@ -311,15 +336,19 @@ impl Corpus {
             .collect()
     }
 
-    /// Every pair of articles within the window of each other, at least
-    /// [`WEAKEST_PAIR`] similar: (index, index, similarity).
-    fn pairs(&self) -> Vec<(u32, u32, f32)> {
-        let mut shared = HashMap::new();
+    /// The pairs of articles within the window of each other, at least
+    /// [`WEAKEST_PAIR`] similar, whose earlier article was published from
+    /// day `from` to day `to`: (id, id, similarity). Exact when the corpus
+    /// holds every article from `from` less the window and the context to
+    /// `to` plus both (see [`reach`]).
+    pub fn pairs(&self, from: i32, to: i32) -> Vec<(i64, i64, f32)> {
+        let mut shared = HashMap::default();
         let mut pairs = Vec::new();
-        for index in 0..self.len() {
+        let (first, end) = self.span(from, to);
+        for index in first..end {
             for (other, s) in self.later_neighbours(index, &mut shared) {
                 if s >= WEAKEST_PAIR {
-                    pairs.push((index as u32, other as u32, s));
+                    pairs.push((self.ids[index], self.ids[other], s));
                 }
             }
         }
@@ -338,9 +367,9 @@ pub struct Corrections {
 
 /// Every thread of two articles or more, as article ids: the corpus
 /// grouped by average linkage, the corrections kept.
-pub fn threads(corpus: &Corpus, corrections: &Corrections) -> Vec<Vec<i64>> {
-    let mut nodes: HashMap<i64, u32> = (0..corpus.len()).map(|i| (corpus.id(i), i as u32)).collect();
-    let mut ids: Vec<i64> = (0..corpus.len()).map(|i| corpus.id(i)).collect();
+pub fn threads(pairs: Vec<(i64, i64, f32)>, corrections: &Corrections, params: Params) -> Vec<Vec<i64>> {
+    let mut nodes: HashMap<i64, u32> = HashMap::new();
+    let mut ids: Vec<i64> = Vec::new();
     // An article joined by hand may have no day to be compared by: it is
     // still in its thread.
     let mut node = |id: i64, ids: &mut Vec<i64>| {
@@ -360,7 +389,10 @@ pub fn threads(corpus: &Corpus, corrections: &Corrections) -> Vec<Vec<i64>> {
         .iter()
         .map(|&(a, b)| (node(a, &mut ids), node(b, &mut ids)))
         .collect();
-    let pairs = corpus.pairs();
+    let pairs: Vec<(u32, u32, f32)> = pairs
+        .into_iter()
+        .map(|(a, b, s)| (node(a, &mut ids), node(b, &mut ids), s))
+        .collect();
     let mut clusters = Clusters::new(ids.len(), &pairs, &apart);
     for (a, b) in same {
         clusters.merge(a, b);
@@ -368,7 +400,7 @@ pub fn threads(corpus: &Corpus, corrections: &Corrections) -> Vec<Vec<i64>> {
     let mut strongest = pairs;
     strongest.sort_by(|x, y| y.2.total_cmp(&x.2));
     for &(a, b, s) in &strongest {
-        if s < corpus.params.pair_min {
+        if s < params.pair_min {
             break;
         }
         let (ra, rb) = (clusters.find(a), clusters.find(b));
@@ -376,7 +408,7 @@ pub fn threads(corpus: &Corpus, corrections: &Corrections) -> Vec<Vec<i64>> {
             continue;
         }
         let size = (clusters.members[ra as usize].len() * clusters.members[rb as usize].len()) as f32;
-        if clusters.linkage(ra, rb) / size >= corpus.params.thread_min {
+        if clusters.linkage(ra, rb) / size >= params.thread_min {
             clusters.merge(ra, rb);
         }
     }
@@ -495,7 +527,7 @@ mod tests {
             id,
             day,
             language: Some(language.into()),
-            terms: extract(title, body, &countries),
+            terms: extract(title, body, &countries).join("\n"),
         }
     }
 
@@ -551,19 +583,27 @@ mod tests {
         ]
     }
 
+    fn group(docs: Vec<Doc>, corrections: &Corrections) -> Vec<Vec<i64>> {
+        threads(
+            Corpus::new(docs, PARAMS).pairs(i32::MIN, i32::MAX),
+            corrections,
+            PARAMS,
+        )
+    }
+
     fn thread_of(threads: &[Vec<i64>], id: i64) -> Option<&Vec<i64>> {
         threads.iter().find(|t| t.contains(&id))
     }
 
     #[test]
     fn two_papers_in_two_languages_on_one_event_are_one_thread() {
-        let threads = threads(&Corpus::new(week(), PARAMS), &Corrections::default());
+        let threads = group(week(), &Corrections::default());
         assert_eq!(thread_of(&threads, 1), Some(&vec![1, 2, 3]), "{threads:?}");
     }
 
     #[test]
     fn another_summit_that_week_stays_apart() {
-        let threads = threads(&Corpus::new(week(), PARAMS), &Corrections::default());
+        let threads = group(week(), &Corrections::default());
         assert_eq!(thread_of(&threads, 4), None, "{threads:?}");
         assert_eq!(thread_of(&threads, 5), None, "{threads:?}");
     }
@@ -574,7 +614,7 @@ mod tests {
         docs.push(doc(6, 140, "en", "Kishida and Yoon meet again in Seoul",
             "Fumio Kishida and Yoon Suk Yeol met in Seoul, continuing the shuttle diplomacy resumed in Tokyo.",
             &["Japan", "South Korea"]));
-        let threads = threads(&Corpus::new(docs, PARAMS), &Corrections::default());
+        let threads = group(docs, &Corrections::default());
         assert_eq!(thread_of(&threads, 6), None, "{threads:?}");
     }
 
@@ -584,7 +624,7 @@ mod tests {
             same: vec![(4, 5)],
             apart: vec![(2, 3), (1, 2)],
         };
-        let threads = threads(&Corpus::new(week(), PARAMS), &corrections);
+        let threads = group(week(), &corrections);
         assert_eq!(thread_of(&threads, 4), Some(&vec![4, 5]), "{threads:?}");
         let german = thread_of(&threads, 2);
         assert!(

@@ -18,6 +18,8 @@ use std::collections::HashSet;
 /// Above this many articles waiting, grouping them all again at once is
 /// quicker than placing each among its neighbours.
 const REGROUP_ALL_ABOVE: usize = 2_000;
+/// A full regrouping reads the library this many days at a time.
+const REGROUP_SPAN_DAYS: i32 = 120;
 
 /// What a full regrouping found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -292,7 +294,12 @@ impl Library {
         let tx = self.conn.transaction()?;
         let mut days = Vec::new();
         for &id in &ids {
-            days.extend(store::describe(&tx, id)?);
+            match store::describe(&tx, id)? {
+                Some(day) => days.push(day),
+                // No longer dated to the day: it cannot be compared, and
+                // leaves a thread the grouping put it in.
+                None => store::leave_unless_joined(&tx, id)?,
+            }
         }
         regroup_near(&tx, days)?;
         tx.commit()?;
@@ -316,10 +323,23 @@ impl Library {
         for id in waiting {
             store::describe(&tx, id)?;
         }
-        let docs = store::docs_between(&tx, i32::MIN, i32::MAX)?;
-        let articles = docs.len();
+        // A span of days at a time, each read with the days around it
+        // that its comparisons need: memory stays that of one span.
+        let reach = grouping::reach(&PARAMS);
+        let mut pairs = Vec::new();
+        let mut articles = 0;
+        if let Some((first, last)) = store::day_range(&tx)? {
+            let mut from = first;
+            while from <= last {
+                let to = from.saturating_add(REGROUP_SPAN_DAYS - 1);
+                articles += store::days_between(&tx, from, to)?.len();
+                let corpus = Corpus::new(store::docs_between(&tx, from - reach, to + reach)?, PARAMS);
+                pairs.extend(corpus.pairs(from, to));
+                from = to + 1;
+            }
+        }
         let corrections = store::corrections(&tx)?;
-        let threads = grouping::threads(&Corpus::new(docs, PARAMS), &corrections);
+        let threads = grouping::threads(pairs, &corrections, PARAMS);
         let threaded = threads.iter().map(Vec::len).sum();
         store::rewrite_threads(&tx, None, &threads, &corrections)?;
         tx.commit()?;
@@ -357,7 +377,7 @@ fn regroup_near(tx: &Transaction, mut days: Vec<i32>) -> Result<()> {
 /// Groups again the articles published from day `from` to day `to` and
 /// the other articles of their threads.
 fn regroup_span(tx: &Transaction, from: i32, to: i32, corrections: &Corrections) -> Result<()> {
-    let reach = PARAMS.context_days + PARAMS.window_days;
+    let reach = grouping::reach(&PARAMS);
     let mut scope: HashSet<i64> = HashSet::new();
     let (mut first, mut last) = (from, to);
     for (id, day) in store::days_between(tx, from, to)? {
@@ -378,6 +398,8 @@ fn regroup_span(tx: &Transaction, from: i32, to: i32, corrections: &Corrections)
         return Ok(());
     }
     let corpus = Corpus::new(store::docs_between(tx, first - reach, last + reach)?, PARAMS);
-    let threads = grouping::threads(&corpus, corrections);
+    // Every pair with an article of the span in it.
+    let pairs = corpus.pairs(first - PARAMS.window_days, last);
+    let threads = grouping::threads(pairs, corrections, PARAMS);
     store::rewrite_threads(tx, Some(&scope), &threads, corrections)
 }

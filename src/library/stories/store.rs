@@ -115,6 +115,20 @@ pub fn live_size(tx: &Transaction, story: i64) -> Result<usize> {
     Ok(n as usize)
 }
 
+/// The article leaves its thread, unless the user put it there.
+pub fn leave_unless_joined(tx: &Transaction, article: i64) -> Result<()> {
+    let story: Option<i64> = tx
+        .prepare_cached("SELECT story_id FROM story_members WHERE article_id = ? AND by_user = 0")?
+        .query_row([article], |r| r.get(0))
+        .optional()?;
+    if let Some(story) = story {
+        tx.prepare_cached("DELETE FROM story_members WHERE article_id = ?")?
+            .execute([article])?;
+        dissolve_if_alone(tx, story)?;
+    }
+    Ok(())
+}
+
 /// A thread left with fewer than two live articles is no thread.
 pub fn dissolve_if_alone(tx: &Transaction, story: i64) -> Result<()> {
     if live_size(tx, story)? < 2 {
@@ -188,16 +202,29 @@ pub fn docs_between(tx: &Transaction, from: i32, to: i32) -> Result<Vec<Doc>> {
     )?;
     let docs = stmt
         .query_map([from, to], |r| {
-            let terms: String = r.get(3)?;
             Ok(Doc {
                 id: r.get(0)?,
                 day: r.get(1)?,
                 language: r.get(2)?,
-                terms: terms.lines().map(str::to_string).collect(),
+                terms: r.get(3)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(docs)
+}
+
+/// The first and last days of the live articles grouped.
+pub fn day_range(tx: &Transaction) -> Result<Option<(i32, i32)>> {
+    let range: (Option<i32>, Option<i32>) = tx.query_row(
+        "SELECT min(f.day), max(f.day) FROM story_features f JOIN articles a ON a.id = f.article_id \
+         WHERE f.day IS NOT NULL AND a.deleted_at IS NULL",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    Ok(match range {
+        (Some(first), Some(last)) => Some((first, last)),
+        _ => None,
+    })
 }
 
 /// The live articles published from day `from` to day `to`, with their days.
