@@ -6,6 +6,8 @@ pub mod region_basis;
 pub mod regions;
 pub mod script;
 pub mod site_rules;
+pub mod stories;
+pub use stories::{StoryMember, StorySummary, StoryThread};
 
 pub mod choice;
 pub use choice::{Chip, DateChoice, Facet, FacetChoice};

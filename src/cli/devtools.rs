@@ -76,6 +76,31 @@ pub enum DevCommand {
         #[arg(long, value_name = "DIR")]
         labelled: Option<PathBuf>,
     },
+    /// How well story threads match a set labelled by hand: pairwise
+    /// precision, recall and F1 and B-cubed F1 per half, with threads made
+    /// as articles arrive and all at once (uses a scratch library). Without
+    /// --labelled, how fast they are made on the library given (needs
+    /// --library, a generated one: the threads are written into it).
+    #[command(
+        after_help = "Examples:\n  folio bench-stories --labelled tests/fixtures/stories --half tune\n  \
+        folio --library /tmp/bench.sqlite bench-stories --runs 50\n\n\
+        The labelled folder holds the halves' folders and a manifest.tsv: a header, then a line per clipping, \
+        file<TAB>story (- for none)<TAB>language<TAB>paper<TAB>date<TAB>half<TAB>note."
+    )]
+    BenchStories {
+        /// The folder of the labelled set.
+        #[arg(long, value_name = "DIR")]
+        labelled: Option<PathBuf>,
+        /// New articles placed one by one, for the time per new article.
+        #[arg(long, default_value_t = 50)]
+        runs: usize,
+        /// Only these halves (as the manifest names them); all when none is given.
+        #[arg(long, value_name = "HALF")]
+        half: Vec<String>,
+        /// List the pairs put together against the labels and the pairs missed.
+        #[arg(long)]
+        errors: bool,
+    },
 }
 
 pub fn run(library_path: &Option<PathBuf>, command: DevCommand, out: &mut dyn Write) -> Result<ExitCode> {
@@ -218,8 +243,79 @@ pub fn run(library_path: &Option<PathBuf>, command: DevCommand, out: &mut dyn Wr
                 )?;
             }
         }
+        DevCommand::BenchStories {
+            labelled: None, runs, ..
+        } => {
+            let Some(path) = library_path else {
+                bail!(
+                    "bench-stories needs --labelled DIR, or --library: a generated library, never your own"
+                );
+            };
+            writeln!(out, "{:<62} {:>12} {:>10}  goal", "", "median", "p95")?;
+            for line in crate::devtools::story_bench::bench_scale(path, runs)? {
+                writeln!(
+                    out,
+                    "{:<62} {:>12} {:>10}  {}",
+                    line.what, line.median, line.p95, line.goal
+                )?;
+            }
+        }
+        DevCommand::BenchStories {
+            labelled: Some(labelled),
+            half,
+            errors,
+            ..
+        } => {
+            let scratch = std::env::temp_dir().join(format!("folio-stories-{}", std::process::id()));
+            std::fs::create_dir_all(&scratch)?;
+            let measured = crate::devtools::story_eval::measure_labelled(
+                &labelled,
+                &half,
+                &scratch.join("labelled.sqlite"),
+            );
+            let _ = std::fs::remove_dir_all(&scratch);
+            write_story_report(out, &measured?, errors)?;
+        }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `folio bench-stories`: a table per way of making threads, a line per half.
+fn write_story_report(
+    out: &mut dyn Write,
+    measured: &[crate::devtools::story_eval::Measured],
+    errors: bool,
+) -> Result<()> {
+    for m in measured {
+        if errors {
+            for (a, b) in &m.wrong {
+                writeln!(out, "wrongly together: {a}  {b}")?;
+            }
+            for (a, b) in &m.missed {
+                writeln!(out, "missed:           {a}  {b}")?;
+            }
+        }
+        writeln!(out, "story threads made {}", m.how)?;
+        writeln!(
+            out,
+            "{:<10} {:>8} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10}",
+            "half", "articles", "pair P", "pair R", "pair F1", "B3 P", "B3 R", "B3 F1"
+        )?;
+        for (half, s) in &m.halves {
+            writeln!(
+                out,
+                "{half:<10} {:>8} {:>10.3} {:>10.3} {:>10.3} {:>10.3} {:>10.3} {:>10.3}",
+                s.articles,
+                s.pair_precision,
+                s.pair_recall,
+                s.pair_f1,
+                s.bcubed_precision,
+                s.bcubed_recall,
+                s.bcubed_f1
+            )?;
+        }
+    }
+    Ok(())
 }
 
 /// `folio bench-topics --labelled`: the misses, then a line per half of

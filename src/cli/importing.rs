@@ -60,6 +60,13 @@ pub fn run(library_path: &Option<PathBuf>, command: ImportCommand, out: &mut dyn
                 report.files.extend(files.files);
             }
             writeln!(out, "{}", report.summary_line())?;
+            // The new articles' story threads, after the report: the
+            // import itself never waits for them.
+            if report.imported() > 0
+                && let Err(e) = library.update_stories(usize::MAX)
+            {
+                eprintln!("folio: the story threads of the new articles were not made: {e}");
+            }
             if report.failed() > 0 && report.imported() + report.duplicates() == 0 {
                 return Ok(ExitCode::FAILURE);
             }

@@ -20,6 +20,7 @@ mod importing;
 mod open_files;
 mod options_anywhere;
 mod organize;
+mod stories;
 mod tag_words;
 mod watching;
 
@@ -128,6 +129,8 @@ pub enum Command {
     Desktop(desktop::DesktopCommand),
     #[command(flatten)]
     Dev(devtools::DevCommand),
+    #[command(flatten)]
+    Stories(stories::StoryCommand),
 }
 
 fn open_library(cli_path: &Option<PathBuf>) -> Result<Library> {
@@ -168,6 +171,7 @@ pub fn run_command(library_path: &Option<PathBuf>, command: Command) -> Result<E
         Command::Care(command) => care::run(library_path, command, out),
         Command::Desktop(command) => desktop::run(command, out),
         Command::Dev(command) => devtools::run(library_path, command, out),
+        Command::Stories(command) => stories::run(library_path, command, out),
     }
 }
 

@@ -102,7 +102,7 @@ pub fn bench_import(folder: &Path, files: usize) -> Result<Vec<Line>> {
 }
 
 /// The peak resident memory of this process so far, in MB (Linux).
-fn peak_memory_mb() -> Option<f64> {
+pub(crate) fn peak_memory_mb() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;

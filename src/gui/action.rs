@@ -4,11 +4,13 @@
 use super::state::annotating::AnnotateAction;
 use super::state::atlas::AtlasAction;
 use super::state::clipping::ClippingAction;
+use super::state::compare::CompareAction;
 use super::state::dialogs::DialogAction;
 use super::state::import::ImportAction;
 use super::state::learned::LearnedAction;
 use super::state::list::ListAction;
 use super::state::reader::ReaderAction;
+use super::state::stories::StoriesAction;
 use super::state::tags::TagsAction;
 use super::state::watch::WatchAction;
 
@@ -24,6 +26,8 @@ pub enum Action {
     Watch(WatchAction),
     Learned(LearnedAction),
     Atlas(AtlasAction),
+    Stories(StoriesAction),
+    Compare(CompareAction),
     /// Take back the last change (Ctrl+Z).
     Undo,
     DismissStatus,
@@ -51,6 +55,8 @@ wraps!(
     Watch(WatchAction),
     Learned(LearnedAction),
     Atlas(AtlasAction),
+    Stories(StoriesAction),
+    Compare(CompareAction),
 );
 
 /// What a view collects while it draws: the user's intent, in order.

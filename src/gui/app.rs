@@ -8,9 +8,10 @@ use super::clipboard::{ClipboardSource, SystemClipboard};
 use super::inbox::Inbox;
 use super::picker::PathPicker;
 use super::screenshot::ScreenshotJob;
-use super::state::annotating::{Annotating, NOTE_SAVE_DELAY};
-use super::state::atlas::AtlasState;
+use super::state::annotating::{AnnotateAction, Annotating, NOTE_SAVE_DELAY};
+use super::state::atlas::{AtlasAction, AtlasState, Picture};
 use super::state::clipping::ClippingState;
+use super::state::compare::CompareState;
 use super::state::dialogs::{Dialogs, ListFacts};
 use super::state::import::{ImportAction, ImportState};
 use super::state::learned::LearnedRules;
@@ -18,6 +19,7 @@ use super::state::list::{Browse, ListState, Listing};
 use super::state::messages::Messages;
 use super::state::outbox::{Effect, Outbox};
 use super::state::reader::ReaderState;
+use super::state::stories::{StoriesAction, StoriesState};
 use super::state::tags::TagEdits;
 use super::state::watch::WatchState;
 use super::undo::{UNDO_DEPTH, Undo};
@@ -101,6 +103,10 @@ pub struct FolioApp {
     pub learned: LearnedRules,
     /// Whether the centre shows the list, the map or the trends chart, and their counts.
     pub atlas: AtlasState,
+    /// The open article's story thread, and the Stories view.
+    pub stories: StoriesState,
+    /// Two articles side by side, while Compare is open.
+    pub compare: CompareState,
     /// Changes that Ctrl+Z takes back, the last one last.
     undo: Vec<Undo>,
     /// What views keep between frames to draw faster.
@@ -173,6 +179,8 @@ impl FolioApp {
             watch: WatchState::new(picker, read_only.clone()),
             learned: LearnedRules::default(),
             atlas: AtlasState::default(),
+            stories: StoriesState::default(),
+            compare: CompareState::default(),
             messages: Messages {
                 status: read_only,
                 ..Messages::default()
@@ -249,11 +257,34 @@ impl FolioApp {
                 self.dialogs.apply(action, facts, &mut out);
             }
             Action::Import(action) => self.import.apply(action, ctx, &mut out),
-            Action::Annotate(action) => self.annotating.apply(action, article, &mut out),
+            Action::Annotate(action) => {
+                if action == AnnotateAction::ShowView {
+                    self.stories.view = None;
+                }
+                self.annotating.apply(action, article, &mut out)
+            }
             Action::Clipping(action) => self.clipping.apply(action, ctx, &mut out),
             Action::Watch(action) => self.watch.apply(action, ctx, &mut out),
             Action::Learned(action) => self.learned.apply(action, &mut out),
-            Action::Atlas(action) => self.atlas.apply(action, &mut out),
+            Action::Atlas(action) => {
+                // The map or the chart takes the centre from the Stories view.
+                if matches!(action, AtlasAction::Show(picture) if picture != Picture::List) {
+                    self.stories.view = None;
+                }
+                self.atlas.apply(action, &mut out)
+            }
+            Action::Stories(action) => {
+                // One view over the list at a time.
+                if action == StoriesAction::ShowView {
+                    self.annotating.view = None;
+                }
+                self.stories.apply(action, self.list.filter(), &mut out)
+            }
+            Action::Compare(action) => {
+                let selected = self.list.rows.ids().iter().copied();
+                let selected: Vec<i64> = selected.filter(|&id| self.list.selection.contains(id)).collect();
+                self.compare.apply(action, &selected, &mut out)
+            }
             Action::Undo => self.take_back(&mut out),
             Action::DismissStatus => {
                 self.messages.status = None;
@@ -296,6 +327,7 @@ impl FolioApp {
                     self.list.failed();
                     self.import.run = None;
                     self.clipping.failed();
+                    self.compare.failed();
                     self.messages.error = Some(message);
                 }
                 Effect::ForgetUndo => self.undo.clear(),
@@ -328,7 +360,12 @@ impl FolioApp {
                 self.open(None, out)
             }
             Effect::SearchChanged => self.reader.search_changed(),
-            Effect::CloseAnnotations => self.annotating.view = None,
+            // Another place of the library was chosen: the views over the
+            // list give way to it.
+            Effect::CloseAnnotations => {
+                self.annotating.view = None;
+                self.stories.view = None;
+            }
             Effect::QueryAnnotations => self.annotating.query(self.list.filter(), out),
             Effect::ShowImported(new) => self.list.show_imported(&new),
             Effect::ChosenTagRenamed(old, new) => self.list.tag_renamed(&old, &new),
@@ -404,11 +441,17 @@ impl FolioApp {
             Response::Rows(rows) => self.list.rows.fill(rows),
             Response::Counts { facets, generation } => self.list.counted(*facets, generation),
             Response::Opened(article) => {
+                let id = article.id;
                 if let Some(same) = self.reader.opened(*article, out)
                     && let Some(article) = &self.reader.article
                 {
                     self.annotating.article_loaded(article, same);
                 }
+                // Its thread, asked each time it is read again, so a
+                // correction shows at once; after what the reader asked
+                // for, so the section (under the topics) arrives last and
+                // nothing above it moves it once it shows.
+                out.send(Request::StoryOf(id));
             }
             Response::NotOpened(id) => self.reader.not_opened(id),
             Response::Suggestions { article, list } => self.reader.suggested(article, list),
@@ -424,6 +467,7 @@ impl FolioApp {
             Response::Exported { path, what } => out.say(format!("{what} written to {}", path.display())),
             Response::Changed => {
                 self.learned.refresh(out);
+                self.stories.query(self.list.filter(), out);
                 out.then(Effect::Refresh);
                 out.then(Effect::Reload);
             }
@@ -436,7 +480,62 @@ impl FolioApp {
                 self.atlas.counted_countries(counts, generation)
             }
             Response::Trends { trends, generation } => self.atlas.counted_trends(trends, generation),
+            r @ (Response::Story { .. } | Response::StoryThreads(_) | Response::StoriesJoined { .. }) => {
+                self.stories.receive(r, self.reader.article_id(), out)
+            }
+            r @ Response::Compared { .. } => self.compare.receive(r),
+            Response::StoriesGrouped => {
+                if let Some(id) = self.reader.article_id() {
+                    out.send(Request::StoryOf(id));
+                }
+                self.stories.query(self.list.filter(), out);
+            }
         }
+    }
+
+    /// The sidebar, the list (or a view over it) and the reader.
+    fn panes(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
+        let viewing = self.annotating.view.is_some();
+        let stories = self.stories.view.is_some();
+        let mut actions =
+            views::sidebar::show(ui, &self.list, &self.tags, (viewing, stories, self.atlas.picture));
+        // Several rows selected: the pane says what they are and what can be
+        // done to them all (the trash has its own bar for that).
+        let several = self.list.selection.len() > 1 && self.list.browse != Browse::Trash && !viewing;
+        if several {
+            actions.extend(views::selection::show(ui, &self.list, &self.tags));
+        } else if self.reader.article.is_some() {
+            let view = views::reader::ReaderView {
+                reader: &self.reader,
+                edits: &self.tags,
+                annotating: &self.annotating,
+                list: &self.list,
+                story: self.reader.article_id().and_then(|id| self.stories.thread_of(id)),
+            };
+            actions.extend(views::reader::show(ui, view, &mut self.cache));
+        }
+        match (&self.annotating.view, &self.stories.view) {
+            (Some(view), _) => actions.extend(views::annotations_view::show(
+                ui,
+                view,
+                &self.list.facets,
+                &mut self.cache,
+            )),
+            (None, Some(view)) => actions.extend(views::stories::show(ui, view)),
+            (None, None) => {
+                let importing = self.import.run.is_some();
+                let compact = several || self.reader.article.is_some();
+                let open = self.reader.article_id();
+                actions.extend(views::centre::show(
+                    ui,
+                    &self.list,
+                    &self.atlas,
+                    importing,
+                    (compact, open),
+                ));
+            }
+        }
+        actions
     }
 
     /// Draws every view; returns what the user asked for, in order.
@@ -459,45 +558,16 @@ impl FolioApp {
             (&self.list, annotations),
             (&self.messages, &self.watch),
         ));
-        let viewing = self.annotating.view.is_some();
-        actions.extend(views::sidebar::show(
-            ui,
-            &self.list,
-            &self.tags,
-            (viewing, self.atlas.picture),
-        ));
-        // Several rows selected: the pane says what they are and what can be
-        // done to them all (the trash has its own bar for that).
-        let several = self.list.selection.len() > 1 && self.list.browse != Browse::Trash && !viewing;
-        if several {
-            actions.extend(views::selection::show(ui, &self.list, &self.tags));
-        } else if self.reader.article.is_some() {
-            let view = views::reader::ReaderView {
-                reader: &self.reader,
-                edits: &self.tags,
-                annotating: &self.annotating,
-                list: &self.list,
-            };
-            actions.extend(views::reader::show(ui, view, &mut self.cache));
-        }
-        match &self.annotating.view {
-            Some(view) => actions.extend(views::annotations_view::show(
+        match &self.compare.open {
+            // Compare has the window's width; the list and the reader wait
+            // behind it as they were.
+            Some(open) => actions.extend(views::compare::show(
                 ui,
-                view,
-                &self.list.facets,
+                open,
+                (&self.list.search, self.reader.text_size),
                 &mut self.cache,
             )),
-            None => {
-                let importing = self.import.run.is_some();
-                let compact = several || self.reader.article.is_some();
-                actions.extend(views::centre::show(
-                    ui,
-                    &self.list,
-                    &self.atlas,
-                    importing,
-                    compact,
-                ));
-            }
+            None => actions.extend(self.panes(ui)),
         }
         let delete_tag = self.tags.confirm_delete.as_ref();
         actions.extend(views::confirm::show(
@@ -559,6 +629,7 @@ impl FolioApp {
                 browse: &self.list.browse,
                 asking_purge: self.dialogs.confirm_purge.is_some(),
                 was_typing: self.was_typing,
+                comparing: self.compare.open.is_some(),
             },
         ));
         actions.extend(self.draw(ui));

@@ -112,6 +112,39 @@ pub fn reading_job(
     matches: &[Range<usize>],
     style: &ReadingStyle,
 ) -> egui::text::LayoutJob {
+    marked_job(text, highlights, matches, &[], style)
+}
+
+/// How Compare marks a passage both articles hold: underlined, on a tint
+/// of its own where no highlight or match is painted.
+fn shared_look(dark: bool) -> (egui::Color32, egui::Stroke) {
+    if dark {
+        (
+            egui::Color32::from_rgb(28, 62, 60),
+            egui::Stroke::new(1.5, egui::Color32::from_rgb(90, 200, 190)),
+        )
+    } else {
+        (
+            egui::Color32::from_rgb(218, 240, 236),
+            egui::Stroke::new(1.5, egui::Color32::from_rgb(0, 128, 118)),
+        )
+    }
+}
+
+/// The colour Compare's legend shows for a shared passage.
+pub fn shared_mark(dark: bool) -> egui::Stroke {
+    shared_look(dark).1
+}
+
+/// As [`reading_job`], with the passages in `shared` (byte ranges, in
+/// order, not overlapping) marked as Compare marks them, under the rest.
+pub fn marked_job(
+    text: &str,
+    highlights: &[Highlight],
+    matches: &[Range<usize>],
+    shared: &[Range<usize>],
+    style: &ReadingStyle,
+) -> egui::text::LayoutJob {
     let (weak, strong) = if style.dark {
         (
             egui::Color32::from_rgb(90, 80, 20),
@@ -123,19 +156,26 @@ pub fn reading_job(
             egui::Color32::from_rgb(255, 190, 60),
         )
     };
+    let (shared_fill, shared_line) = shared_look(style.dark);
     let starts = char_starts(text);
     let byte = |char_index: usize| starts[char_index.min(starts.len() - 1)];
-    let painted: Vec<(usize, usize, egui::Color32, u8)> = highlights
+    // (from, to, fill, layer): the highest layer shows.
+    let painted: Vec<(usize, usize, egui::Color32, u8)> = shared
         .iter()
-        .filter(|h| !h.detached)
-        .map(|h| (byte(h.start), byte(h.end), highlight_fill(h.color, style.dark), 0))
+        .map(|r| (r.start, r.end, shared_fill, 0))
+        .chain(
+            highlights
+                .iter()
+                .filter(|h| !h.detached)
+                .map(|h| (byte(h.start), byte(h.end), highlight_fill(h.color, style.dark), 1)),
+        )
         .chain(matches.iter().enumerate().map(|(i, m)| {
             let current = i == style.current;
             (
                 m.start,
                 m.end,
                 if current { strong } else { weak },
-                1 + u8::from(current),
+                2 + u8::from(current),
             )
         }))
         .collect();
@@ -152,17 +192,26 @@ pub fn reading_job(
         if from >= to || !text.is_char_boundary(from) || !text.is_char_boundary(to) {
             continue;
         }
-        let background = painted
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.0 <= from && to <= p.1)
+        let covering = || {
+            painted
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.0 <= from && to <= p.1)
+        };
+        let background = covering()
             .max_by_key(|(order, p)| (p.3, *order))
             .map_or(egui::Color32::TRANSPARENT, |(_, p)| p.2);
+        let in_shared = covering().any(|(_, p)| p.3 == 0);
         job.append(
             &text[from..to],
             0.0,
             egui::TextFormat {
                 background,
+                underline: if in_shared {
+                    shared_line
+                } else {
+                    egui::Stroke::NONE
+                },
                 ..egui::TextFormat::simple(style.font.clone(), style.color)
             },
         );
@@ -202,6 +251,52 @@ mod tests {
             .map(|s| &job.text[s.byte_range.start.0..s.byte_range.end.0])
             .collect();
         assert_eq!(painted, ["talks", "soon"]);
+    }
+
+    #[test]
+    fn a_shared_passage_is_underlined_under_a_highlight_and_tinted_elsewhere() {
+        let text = "Seoul said the talks would resume, officials said.";
+        let highlight = Highlight {
+            id: 1,
+            article_id: 1,
+            start: 0,
+            end: 5,
+            quote: "Seoul".into(),
+            prefix: String::new(),
+            suffix: String::new(),
+            color: crate::model::HighlightColor::Green,
+            comment: None,
+            created_at: String::new(),
+            updated_at: String::new(),
+            detached: false,
+        };
+        let style = ReadingStyle {
+            font: egui::FontId::proportional(14.0),
+            color: egui::Color32::BLACK,
+            dark: false,
+            current: 0,
+        };
+        let shared = std::slice::from_ref(&(0..33));
+        let job = marked_job(text, &[highlight], &[], shared, &style);
+        let section = |word: &str| {
+            let at = text.find(word).unwrap();
+            job.sections
+                .iter()
+                .find(|s| s.byte_range.start.0 <= at && at < s.byte_range.end.0)
+                .unwrap()
+                .format
+                .clone()
+        };
+        let (tint, line) = shared_look(false);
+        assert_eq!(section("Seoul").underline, line);
+        assert_ne!(
+            section("Seoul").background,
+            tint,
+            "the highlight shows over the tint"
+        );
+        assert_eq!(section("talks").background, tint);
+        assert_eq!(section("officials").underline, egui::Stroke::NONE);
+        assert_eq!(job.text, text);
     }
 
     #[test]

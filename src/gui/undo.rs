@@ -58,6 +58,17 @@ pub enum Undo {
     HighlightRemoved(Box<Highlight>),
     /// A rule learned from corrections, removed from the table.
     ForgotRule(Box<SiteRule>),
+    /// "Not the same story": the article left the thread it shared with `with`.
+    StorySplit {
+        article: i64,
+        with: i64,
+    },
+    /// The article was joined to another's thread, leaving the thread of
+    /// `was_with` (none: it was in no thread).
+    StoryJoined {
+        article: i64,
+        was_with: Option<i64>,
+    },
 }
 
 /// How many changes can be taken back.
@@ -93,6 +104,8 @@ impl Undo {
             Undo::Topics { .. } => "Undo topic change".into(),
             Undo::HighlightRemoved(_) => "Undo highlight removal".into(),
             Undo::ForgotRule(_) => "Undo removing a learned correction".into(),
+            Undo::StorySplit { .. } => "Undo “Not the same story”".into(),
+            Undo::StoryJoined { .. } => "Undo joining stories".into(),
         }
     }
 
@@ -144,6 +157,15 @@ impl Undo {
                 id,
                 add: removed,
                 remove: added,
+            },
+            Undo::StorySplit { article, with } => Request::JoinStories {
+                article,
+                onto: with,
+                undoing: true,
+            },
+            Undo::StoryJoined { article, was_with } => Request::RestoreStory {
+                article,
+                with: was_with,
             },
         }
     }

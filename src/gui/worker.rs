@@ -5,12 +5,14 @@ use super::list_model::FIRST_PAGE;
 
 /// Results a search in the window lists, best first, each with a snippet.
 const SEARCH_RESULTS: usize = 200;
+use crate::annotate::shared_passages::{SharedPassage, shared_passages};
 use crate::export::{AnnotationFormat, ExportFormat};
 use crate::ingest::pipeline::{self, ImportReport, Progress};
 use crate::library::maintenance::{self, BackupFile};
 use crate::library::{Annotation, AnnotationQuery, Facets, Filter, Library, LibraryError, TopicSuggestion};
 use crate::model::site_rules::{Lesson, SiteRule};
 use crate::model::{Article, ArticleSummary, ExtractedArticle, FoundIn, Highlight, HighlightColor};
+use crate::model::{StorySummary, StoryThread};
 use anyhow::Context;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -186,6 +188,38 @@ pub enum Request {
     },
     /// The watched folder as it now stands (`None`: none).
     RememberWatch(Option<crate::library::WatchedFolder>),
+    /// The story thread of the open article.
+    StoryOf(i64),
+    /// The threads with an article the filter selects, for the Stories view.
+    StoryThreads {
+        filter: Filter,
+        limit: usize,
+    },
+    /// One thread's articles, as the list.
+    StoryListing {
+        thread: i64,
+        generation: u64,
+    },
+    /// "Not the same story": the article leaves its thread.
+    SplitStory(i64),
+    /// The user says `article` tells the same story as `onto`.
+    JoinStories {
+        article: i64,
+        onto: i64,
+        /// Sent by Undo: not itself put on the undo stack.
+        undoing: bool,
+    },
+    /// The undo of a join: the article leaves the thread it was joined to,
+    /// back to the thread of `with` when it was in one.
+    RestoreStory {
+        article: i64,
+        with: Option<i64>,
+    },
+    /// Two articles side by side, with the passages they share.
+    Compare {
+        left: i64,
+        right: i64,
+    },
     /// The counts behind the map or the trends chart, for what the list
     /// shows (its search already among the filter's conditions).
     Overview {
@@ -292,6 +326,28 @@ pub enum Response {
         trends: crate::library::Trends,
         generation: u64,
     },
+    /// The thread of this article (none: it is in no thread).
+    Story {
+        article: i64,
+        thread: Option<StoryThread>,
+    },
+    StoryThreads(Vec<StorySummary>),
+    /// `article` joined `onto`'s thread; it was in the thread of
+    /// `was_with` before (none: in no thread), for undo.
+    StoriesJoined {
+        article: i64,
+        was_with: Option<i64>,
+        undoing: bool,
+    },
+    /// The background grouping of articles into story threads has caught
+    /// up: the threads shown may have changed.
+    StoriesGrouped,
+    /// Two articles to compare, and the passages they share.
+    Compared {
+        left: Box<Article>,
+        right: Box<Article>,
+        passages: Vec<SharedPassage>,
+    },
 }
 
 pub struct Worker {
@@ -323,6 +379,9 @@ impl Worker {
             .spawn(move || {
                 // Counts under a search, done once nothing else waits.
                 let mut later: Option<Counting> = None;
+                // Articles to group into story threads, a few at a time
+                // once nothing else waits (some may wait from before).
+                let mut stories_due = true;
                 loop {
                     let first = match later.take() {
                         Some(counting) => match inbox.try_recv() {
@@ -336,6 +395,22 @@ impl Worker {
                                     return;
                                 }
                                 wake();
+                                continue;
+                            }
+                            Err(TryRecvError::Disconnected) => return,
+                        },
+                        None if stories_due => match inbox.try_recv() {
+                            Ok(request) => request,
+                            Err(TryRecvError::Empty) => {
+                                stories_due = group_stories(&mut library);
+                                // The threads are as they will stay: the
+                                // window asks again for those it shows.
+                                if !stories_due {
+                                    if outbox.send(Response::StoriesGrouped).is_err() {
+                                        return;
+                                    }
+                                    wake();
+                                }
                                 continue;
                             }
                             Err(TryRecvError::Disconnected) => return,
@@ -373,6 +448,7 @@ impl Worker {
                         if matches!(request, Request::Overview { .. }) && Some(i) != last_overview {
                             continue;
                         }
+                        stories_due |= brings_articles(&request);
                         let answer = handle(&mut library, request, &outbox, &wake, &mut later);
                         if outbox.send(answer).is_err() {
                             return;
@@ -753,6 +829,71 @@ fn answer(
             }
             Response::Changed
         }
+        request => stories(library, request)?,
+    })
+}
+
+/// The requests of story threads and Compare.
+fn stories(library: &mut Library, request: Request) -> anyhow::Result<Response> {
+    Ok(match request {
+        Request::StoryOf(article) => Response::Story {
+            article,
+            thread: library.story_of(article)?,
+        },
+        Request::StoryThreads { filter, limit } => {
+            Response::StoryThreads(library.story_threads(&filter, limit)?)
+        }
+        Request::StoryListing { thread, generation } => {
+            let ids: Vec<i64> = library
+                .story_thread(thread)?
+                .map(|t| t.articles.iter().map(|m| m.id).collect())
+                .unwrap_or_default();
+            Response::Listing {
+                rows: library.summaries(&ids)?,
+                ids,
+                snippets: Vec::new(),
+                facets: None,
+                generation,
+            }
+        }
+        Request::SplitStory(article) => {
+            library.split_from_story(article)?;
+            Response::Changed
+        }
+        Request::JoinStories {
+            article,
+            onto,
+            undoing,
+        } => {
+            // Where it was, for the undo: the thread it leaves, by one of
+            // the articles staying there.
+            let was_with = library
+                .story_of(article)?
+                .and_then(|t| t.articles.into_iter().map(|m| m.id).find(|&m| m != article));
+            library.join_stories(article, onto)?;
+            Response::StoriesJoined {
+                article,
+                was_with,
+                undoing,
+            }
+        }
+        Request::RestoreStory { article, with } => {
+            library.split_from_story(article)?;
+            if let Some(with) = with {
+                library.join_stories(article, with)?;
+            }
+            Response::Changed
+        }
+        Request::Compare { left, right } => {
+            let (left, right) = (library.get_article(left)?, library.get_article(right)?);
+            let passages = shared_passages(&left.meta.body, &right.meta.body);
+            Response::Compared {
+                left: Box::new(left),
+                right: Box::new(right),
+                passages,
+            }
+        }
+        other => anyhow::bail!("the library thread has no answer for {other:?}"),
     })
 }
 
@@ -808,4 +949,32 @@ fn listing(
         snippets,
         facets,
     })
+}
+
+/// Articles grouped into story threads in one step between requests: a
+/// step takes a few milliseconds an article, so a request waits at most a
+/// fraction of a second behind it, and an import never waits for it.
+const STORY_BATCH: usize = 20;
+
+/// Groups a few waiting articles into story threads; whether more wait.
+/// A failure stops the grouping until the next import (the error shows
+/// where the user acts, not here).
+fn group_stories(library: &mut Library) -> bool {
+    matches!(library.update_stories(STORY_BATCH), Ok(waiting) if waiting > 0)
+}
+
+/// Whether a request may bring articles to group into story threads (new
+/// ones, or ones whose text, date or language changed, or back from the trash).
+fn brings_articles(request: &Request) -> bool {
+    matches!(
+        request,
+        Request::Import { .. }
+            | Request::ImportLanded { .. }
+            | Request::SaveClipping(_)
+            | Request::UpdateDetails { .. }
+            | Request::RestoreDetails { .. }
+            | Request::EditMany { .. }
+            | Request::Restore(_)
+            | Request::RestoreBackup(_)
+    )
 }

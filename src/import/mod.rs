@@ -206,10 +206,10 @@ fn printed_page_date(
     let Some(mut stated) = url.and_then(html::url_date).or_else(from_title) else {
         return from_text;
     };
-    if let Some(text) = from_text {
-        if text.date == stated.date {
-            stated.time = text.time;
-        }
+    if let Some(text) = from_text
+        && text.date == stated.date
+    {
+        stated.time = text.time;
     }
     Some(stated)
 }

@@ -22,6 +22,8 @@ pub mod query;
 pub mod schema;
 mod search;
 mod snippet;
+pub mod stories;
+pub use stories::Regrouped;
 mod suggestions;
 mod topic_lexicon;
 mod topics;

@@ -551,12 +551,64 @@ pub const MIGRATIONS: &[&str] = &[
     r#"
     ALTER TABLE articles ADD COLUMN region_basis TEXT;
     "#,
+    // 15: story threads, articles of several papers on the same event.
+    // `story_features` holds what the grouping compares of each article
+    // (its day, language and terms), so a new article is compared with
+    // its neighbours in time without reading their text again.
+    // `story_pending` lists the articles not grouped yet (every article
+    // already there, each new one, each whose text, date or language
+    // changes), kept by triggers so no code path can forget one, and so
+    // finding them never means a pass over the whole library. The user's corrections
+    // are pairs of articles ('same' when joined by hand, 'apart' for "not
+    // the same story"), kept apart from the threads so that a
+    // recomputation starts from them and never undoes one.
+    r#"
+    CREATE TABLE stories (
+        id INTEGER PRIMARY KEY,
+        made_at TEXT NOT NULL
+    );
+    CREATE TABLE story_members (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        story_id   INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        by_user    INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX story_members_story ON story_members(story_id);
+    CREATE TABLE story_features (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        day        INTEGER,                -- days from the common era; NULL: no day to place it by
+        language   TEXT,
+        terms      TEXT NOT NULL           -- one term a line (see `library::stories::features`)
+    );
+    CREATE INDEX story_features_day ON story_features(day) WHERE day IS NOT NULL;
+    CREATE TABLE story_corrections (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        other_id   INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        verdict    TEXT NOT NULL CHECK (verdict IN ('same', 'apart')),
+        made_at    TEXT NOT NULL,
+        PRIMARY KEY (article_id, other_id),
+        CHECK (article_id < other_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX story_corrections_other ON story_corrections(other_id);
+    CREATE TABLE story_pending (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE
+    );
+    INSERT INTO story_pending(article_id) SELECT id FROM articles;
+    CREATE TRIGGER story_pending_new AFTER INSERT ON articles BEGIN
+        INSERT OR IGNORE INTO story_pending(article_id) VALUES (new.id);
+    END;
+    -- An article whose text, date or language changes is grouped again.
+    CREATE TRIGGER story_features_stale AFTER UPDATE OF title, body, published_date, published_precision, language ON articles BEGIN
+        DELETE FROM story_features WHERE article_id = new.id;
+        INSERT OR IGNORE INTO story_pending(article_id) VALUES (new.id);
+    END;
+    "#,
 ];
 
 /// The steps that added what a file at an older step lacks; tests open
 /// files at older steps and import into them.
 pub const SITE_RULES_STEP: i64 = 13;
 pub const REGION_BASIS_STEP: i64 = 14;
+pub const STORIES_STEP: i64 = 15;
 
 pub fn current_version(conn: &Connection) -> Result<i64, LibraryError> {
     Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)

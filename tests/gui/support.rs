@@ -276,3 +276,154 @@ impl egui::DroppedFile for Dropped {
         std::fs::read(&self.0).map_err(|e| e.to_string())
     }
 }
+
+/// The paragraph of agency copy that two papers of [`story_library`]
+/// printed word for word.
+pub const WIRE: &str = "North Korea said on Tuesday it was ready to hold talks with Japan without \
+preconditions, a shift that officials in Tokyo and Seoul said they would study closely before answering.";
+
+/// Titles of [`story_library`]'s articles, in the order of their ids.
+pub const TOKYO: &str = "Tokyo weighs Pyongyang's offer of talks";
+pub const SEOUL: &str = "Seoul watches as the North courts Japan";
+pub const HARBOUR: &str = "Harbour wall to close for the winter";
+
+/// Three clippings written for these tests, as files in `dir`: a Tokyo
+/// paper's and a Seoul paper's articles on the same offer of talks, both
+/// carrying the same wire paragraph, and an unrelated one.
+pub fn story_clippings(dir: &Path) -> Vec<PathBuf> {
+    let clippings = [
+        (
+            "tokyo.txt",
+            format!(
+                "The Tokyo Daily\n\n{TOKYO}\n\nPublished : Jun 12, 2018\n\n\
+                 The government will answer the offer with care, and with its allies.\n\n{WIRE}\n\n\
+                 For Japan, the abductions of its citizens remain the first question on any agenda, \
+                 and no minister can set it aside for the sake of a meeting.\n"
+            ),
+        ),
+        (
+            "seoul.txt",
+            format!(
+                "Seoul Herald\n\n{SEOUL}\n\nPublished : Jun 13, 2018\n\n\
+                 SEOUL — The presidential office welcomed any step that lowers tension in the region.\n\n{WIRE}\n\n\
+                 Analysts in Seoul said the offer was meant as much for Washington as for Tokyo, \
+                 weeks before the summit planned in Singapore.\n"
+            ),
+        ),
+        (
+            "harbour.txt",
+            format!(
+                "{HARBOUR}\n\n\
+                 The council closed the harbour wall on Monday, after the second storm in a week broke through \
+                 its northern end and flooded the road behind it.\n\n\
+                 Engineers will inspect the damage once the sea calms, and the council expects to reopen the \
+                 wall in the spring if the repairs cost no more than the budget allows.\n"
+            ),
+        ),
+    ];
+    let mut paths = Vec::new();
+    for (name, text) in clippings {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        paths.push(path);
+    }
+    paths
+}
+
+/// A library of the [`story_clippings`], and their ids in that order.
+pub fn story_library(dir: &Path) -> (PathBuf, Vec<i64>) {
+    let paths = story_clippings(dir);
+    let path = dir.join("lib.sqlite");
+    let mut library = Library::open(&path).unwrap();
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let mut ids = Vec::new();
+    // One at a time, so the ids follow the order above.
+    for file in paths {
+        let report =
+            folio::ingest::pipeline::import_paths(&mut library, &[file], &cancel, |_, _| {}).unwrap();
+        ids.extend(report.new_ids());
+    }
+    assert_eq!(ids.len(), 3);
+    (path, ids)
+}
+
+/// The app over [`story_library`], the Tokyo and Seoul articles joined
+/// as one story (by the user, so it holds whatever the grouping finds)
+/// and the grouping done before the window opens, so nothing changes
+/// behind the test's back; the list shown.
+pub fn story_app(dir: &Path) -> Harness<'static, FolioApp> {
+    let (path, ids) = story_library(dir);
+    let mut library = Library::open(&path).unwrap();
+    library.update_stories(usize::MAX).unwrap();
+    library.join_stories(ids[1], ids[0]).unwrap();
+    drop(library);
+    let mut harness = app_over(&path, Vec::new());
+    wait_for(&mut harness, "the list", |h| shows(h, "3 articles"));
+    harness
+}
+
+/// Ctrl+clicks the list's row titled `title` (not the reader's link to
+/// the same article).
+pub fn ctrl_click_row(harness: &Harness<'static, FolioApp>, title: &str) {
+    let row = harness
+        .get_all_by_label(title)
+        .min_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
+        .unwrap();
+    row.click_modifiers(egui::Modifiers::COMMAND);
+}
+
+/// Drags the list's row titled `from` and drops it on the row titled
+/// `onto`, as a mouse does: press, move past the drag threshold, move
+/// over the other row, release there.
+pub fn drag_row_onto(harness: &mut Harness<'static, FolioApp>, from: &str, onto: &str) {
+    let end = row_of(harness, onto);
+    drag_row_to(harness, from, end);
+}
+
+/// Where the list's row titled `title` is (the leftmost of the labels
+/// with that text: the reader may show it too).
+pub fn row_of(harness: &Harness<'static, FolioApp>, title: &str) -> egui::Pos2 {
+    harness
+        .get_all_by_label(title)
+        .map(|n| n.rect())
+        .min_by(|a, b| a.left().total_cmp(&b.left()))
+        .unwrap()
+        .center()
+}
+
+/// Drags the list's row titled `from` to `end` and drops it there.
+pub fn drag_row_to(harness: &mut Harness<'static, FolioApp>, from: &str, end: egui::Pos2) {
+    let start = row_of(harness, from);
+    harness.hover_at(start);
+    harness.step();
+    harness.drag_at(start);
+    harness.step();
+    for step in 1..=6 {
+        harness.hover_at(start + (end - start) * (step as f32 / 6.0));
+        harness.step();
+    }
+    harness.event(egui::Event::PointerButton {
+        pos: end,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.step();
+    harness.remove_cursor();
+    harness.step();
+}
+
+/// Steps frames until Compare shows its two articles; what it shows.
+pub fn wait_for_compare<'h>(
+    harness: &'h mut Harness<'static, FolioApp>,
+) -> &'h folio::gui::state::compare::Compared {
+    wait_for(harness, "the two articles side by side", |h| {
+        h.state()
+            .compare
+            .open
+            .as_ref()
+            .is_some_and(|c| c.compared.is_some())
+    });
+    let open = harness.state().compare.open.as_ref();
+    open.and_then(|c| c.compared.as_ref()).unwrap()
+}

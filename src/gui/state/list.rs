@@ -49,6 +49,10 @@ pub enum ListAction {
     /// List the articles most like this one (id, title).
     MoreLikeThis(i64, String),
     ClearMoreLikeThis,
+    /// List only the articles of this story thread (id, title).
+    ShowThread(i64, String),
+    /// Back from a thread to the list it was opened from.
+    ClearThread,
     /// The selected rows, or the open article when none is selected.
     TrashSelected,
     RestoreSelected,
@@ -80,6 +84,8 @@ pub struct ListState {
     pub selection: Selection,
     /// The list shows the articles most like this one (id, title).
     pub similar_to: Option<(i64, String)>,
+    /// The list shows only this story thread's articles (id, title).
+    pub thread: Option<(i64, String)>,
     /// The cursor moved by keyboard: scroll the list to it once.
     pub scroll_to_cursor: bool,
     /// A new result set arrived without the selected row in it: show it
@@ -112,6 +118,7 @@ impl ListState {
             loaded: false,
             selection: Selection::default(),
             similar_to: None,
+            thread: None,
             scroll_to_cursor: false,
             scroll_to_top: false,
             new_results_at: None,
@@ -146,6 +153,13 @@ impl ListState {
             out.send(Request::Similar { id: *id, generation });
             return;
         }
+        if let Some((thread, _)) = &self.thread {
+            out.send(Request::StoryListing {
+                thread: *thread,
+                generation,
+            });
+            return;
+        }
         out.send(Request::Refresh {
             filter: self.filter(),
             search: self.search.clone(),
@@ -157,7 +171,7 @@ impl ListState {
     /// The same place in another order or with other search words: the
     /// sidebar's counts cannot have changed.
     fn refresh_list_only(&mut self, out: &mut Outbox) {
-        if self.similar_to.is_some() {
+        if self.similar_to.is_some() || self.thread.is_some() {
             return self.refresh(out);
         }
         self.asked += 1;
@@ -184,6 +198,7 @@ impl ListState {
             ListAction::Browse(browse) => self.browse_to(browse, out),
             ListAction::ToggleFacet(facet, value) => {
                 self.similar_to = None;
+                self.thread = None;
                 out.then(Effect::CloseAnnotations);
                 if self.browse == Browse::Trash {
                     self.browse = Browse::All;
@@ -207,6 +222,7 @@ impl ListState {
             }
             ListAction::Search(text) => {
                 self.similar_to = None;
+                self.thread = None;
                 out.then(Effect::SearchChanged);
                 self.search = text;
                 // The counts follow the search.
@@ -264,6 +280,7 @@ impl ListState {
             }
             ListAction::RunSavedSearch(saved) => {
                 self.similar_to = None;
+                self.thread = None;
                 self.selection.clear();
                 out.then(Effect::Open(None));
                 self.browse = saved.place;
@@ -273,6 +290,7 @@ impl ListState {
             }
             ListAction::DeleteSavedSearch(id) => out.send(Request::DeleteSavedSearch(id)),
             ListAction::MoreLikeThis(id, title) => {
+                self.thread = None;
                 self.similar_to = Some((id, title));
                 self.selection.clear();
                 self.refresh(out);
@@ -280,6 +298,19 @@ impl ListState {
             }
             ListAction::ClearMoreLikeThis => {
                 self.similar_to = None;
+                self.thread = None;
+                self.refresh(out);
+                self.new_results();
+            }
+            ListAction::ShowThread(id, title) => {
+                self.similar_to = None;
+                self.thread = Some((id, title));
+                self.selection.clear();
+                self.refresh(out);
+                self.new_results();
+            }
+            ListAction::ClearThread => {
+                self.thread = None;
                 self.refresh(out);
                 self.new_results();
             }
@@ -289,6 +320,7 @@ impl ListState {
 
     fn browse_to(&mut self, browse: Browse, out: &mut Outbox) {
         self.similar_to = None;
+        self.thread = None;
         out.then(Effect::CloseAnnotations);
         // A new place in the library starts with nothing open, as a mail
         // client does when another folder is chosen.

@@ -6,6 +6,7 @@
 pub mod annotating;
 pub mod atlas;
 pub mod clipping;
+pub mod compare;
 pub mod dialogs;
 pub mod import;
 pub mod learned;
@@ -13,5 +14,6 @@ pub mod list;
 pub mod messages;
 pub mod outbox;
 pub mod reader;
+pub mod stories;
 pub mod tags;
 pub mod watch;

@@ -17,4 +17,6 @@ pub struct ReadingText {
 pub struct ViewCache {
     pub reading: Option<ReadingText>,
     pub markdown: egui_commonmark::CommonMarkCache,
+    /// Compare's two texts as last laid out, and what they were made from.
+    pub compare: Option<(u64, [egui::text::LayoutJob; 2])>,
 }

@@ -6,6 +6,7 @@ use super::sidebar::parts::{sidebar_rect_key, sidebar_start_key};
 use crate::gui::action::{Action, Actions};
 use crate::gui::state::annotating::{AnnotateAction, Annotating};
 use crate::gui::state::clipping::ClippingAction;
+use crate::gui::state::compare::CompareAction;
 use crate::gui::state::dialogs::DialogAction;
 use crate::gui::state::import::ImportAction;
 use crate::gui::state::list::{Browse, ListAction};
@@ -20,6 +21,8 @@ pub struct KeyFacts<'a> {
     pub asking_purge: bool,
     /// A text field had the keyboard at the end of the last frame.
     pub was_typing: bool,
+    /// Compare is open over the list and the reader.
+    pub comparing: bool,
 }
 
 fn pressed(ctx: &egui::Context, key: egui::Key) -> bool {
@@ -35,6 +38,9 @@ fn commands(ctx: &egui::Context, facts: &KeyFacts<'_>, actions: &mut Actions) {
     }
     if pressed(ctx, egui::Key::O) {
         actions.push(ImportAction::PickFiles);
+    }
+    if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::C)) {
+        actions.push(CompareAction::OpenSelected);
     }
     if pressed(ctx, egui::Key::E) {
         actions.push(DialogAction::ShowExport);
@@ -196,8 +202,16 @@ fn next_pane(ctx: &egui::Context, facts: &KeyFacts<'_>) {
 
 pub fn read(ctx: &egui::Context, facts: KeyFacts<'_>) -> Vec<Action> {
     let mut actions = Actions::default();
-    next_pane(ctx, &facts);
     commands(ctx, &facts, &mut actions);
+    // Over the list and the reader, Compare takes their keys: Esc is the
+    // way back to them.
+    if facts.comparing {
+        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+            actions.push(CompareAction::Close);
+        }
+        return actions.0;
+    }
+    next_pane(ctx, &facts);
     // List keys work only while no text field has the keyboard, nor had it
     // a moment ago: Esc or Enter that leaves a field does only that.
     if !ctx.text_edit_focused() && !facts.was_typing && !facts.asking_purge {

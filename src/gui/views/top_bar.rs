@@ -5,6 +5,7 @@ use crate::gui::action::{Action, Actions};
 use crate::gui::selection::ClickMode;
 use crate::gui::state::annotating::AnnotateAction;
 use crate::gui::state::clipping::ClippingAction;
+use crate::gui::state::compare::CompareAction;
 use crate::gui::state::dialogs::DialogAction;
 use crate::gui::state::import::ImportAction;
 use crate::gui::state::learned::LearnedAction;
@@ -235,6 +236,9 @@ fn menus(
                     color: highlight,
                     exact: false,
                 });
+            }
+            if menu_item(ui, "Compare the two selected", "Ctrl+Shift+C") {
+                actions.push(CompareAction::OpenSelected);
             }
             if menu_item(ui, "Find…", "Ctrl+F") {
                 ui.data_mut(|d| d.insert_temp(find_asked(), true));

@@ -1,5 +1,5 @@
 //! The bar over the list, where the list is not the library's own: the
-//! articles "more like" one, or the trash with what can be done there.
+//! articles "more like" one, one story thread, or the trash with what can be done there.
 //! (What can be done to several selected articles is in the pane beside
 //! the list, so selecting never moves the list.)
 
@@ -21,6 +21,17 @@ pub fn list_bar(ui: &mut egui::Ui, list: &ListState, actions: &mut Actions) {
                 .clicked()
             {
                 actions.push(ListAction::ClearMoreLikeThis);
+            }
+            return;
+        }
+        if let Some((_, title)) = &list.thread {
+            // A chip, as the facets chosen are: its × leaves the thread.
+            if ui
+                .button(format!("Story: {title}  ×"))
+                .on_hover_text("Leave this story: back to the list it was opened from")
+                .clicked()
+            {
+                actions.push(ListAction::ClearThread);
             }
             return;
         }

@@ -112,13 +112,13 @@ fn nothing_here(ui: &mut egui::Ui, list: &ListState) {
 
 /// `pictures`: whether the list, the map or the trends chart is shown;
 /// `importing`: an import is running; `compact`: the reader is open beside
-/// the list.
+/// the list; `open`: the article open in it.
 pub fn show(
     ui: &mut egui::Ui,
     list: &ListState,
     pictures: &AtlasState,
     importing: bool,
-    compact: bool,
+    (compact, open): (bool, Option<i64>),
 ) -> Vec<Action> {
     let mut actions = Actions::default();
     egui::CentralPanel::default().show(ui, |ui| {
@@ -140,7 +140,7 @@ pub fn show(
             nothing_here(ui, list);
             return;
         }
-        table::table(ui, list, compact, &mut actions);
+        table::table(ui, list, compact, open, &mut actions);
     });
     actions.0
 }

@@ -4,7 +4,9 @@
 
 use crate::gui::action::Actions;
 use crate::gui::selection::ClickMode;
+use crate::gui::state::compare::CompareAction;
 use crate::gui::state::list::{ListAction, ListState};
+use crate::gui::state::stories::{DraggedArticle, StoriesAction};
 use crate::model::{ArticleSummary, SortKey};
 use egui_extras::{Column, TableBuilder};
 
@@ -116,7 +118,7 @@ impl RowStyle {
 /// A column's heading: a button that sorts by it, with an arrow for the
 /// current sort (none while searching: the best matches come first).
 fn heading(ui: &mut egui::Ui, column: &ListColumn, list: &ListState, actions: &mut Actions) {
-    let searching = !list.search.trim().is_empty() || list.similar_to.is_some();
+    let searching = !list.search.trim().is_empty() || list.similar_to.is_some() || list.thread.is_some();
     let sort = list.sort;
     let Some(key) = column.sort else {
         ui.strong(column.title);
@@ -179,8 +181,79 @@ fn cell(
     });
 }
 
+/// A row's right-click menu: compare it (with the other selected row, or
+/// with the article open in the reader).
+fn row_menu(ui: &mut egui::Ui, id: i64, list: &ListState, open: Option<i64>, actions: &mut Actions) {
+    let selected = list.selection.ids();
+    let pair = match selected.as_slice() {
+        [a, b] if selected.contains(&id) => Some((*a, *b)),
+        _ => open.filter(|&o| o != id).map(|o| (o, id)),
+    };
+    let label = if selected.len() == 2 && selected.contains(&id) {
+        "Compare the two selected side by side"
+    } else {
+        "Compare with the open article"
+    };
+    let button = ui
+        .add_enabled(
+            pair.is_some(),
+            egui::Button::new(label).shortcut_text("Ctrl+Shift+C"),
+        )
+        .on_disabled_hover_text("Select two articles, or open one and right-click another");
+    if button.clicked()
+        && let Some((left, right)) = pair
+    {
+        actions.push(CompareAction::Open(left, right));
+        ui.close();
+    }
+}
+
+/// A row takes an article dropped on it as the same story, and is
+/// outlined while one is held over it.
+fn drop_on_row(response: &egui::Response, id: i64, actions: &mut Actions) {
+    if let Some(dragged) = response.dnd_hover_payload::<DraggedArticle>()
+        && dragged.0 != id
+    {
+        let stroke = response.ctx.global_style().visuals.selection.stroke;
+        response.ctx.layer_painter(response.layer_id).rect_stroke(
+            response.rect,
+            2.0,
+            stroke,
+            egui::StrokeKind::Inside,
+        );
+    }
+    if let Some(dragged) = response.dnd_release_payload::<DraggedArticle>()
+        && dragged.0 != id
+    {
+        actions.push(StoriesAction::Join {
+            article: dragged.0,
+            onto: id,
+        });
+    }
+}
+
+/// While a row is dragged, what dropping it does, beside the pointer.
+fn drag_hint(ctx: &egui::Context) {
+    if !egui::DragAndDrop::has_payload_of_type::<DraggedArticle>(ctx) {
+        return;
+    }
+    let Some(pointer) = ctx.pointer_latest_pos() else {
+        return;
+    };
+    egui::Area::new(egui::Id::unique("article-drag-hint"))
+        .order(egui::Order::Tooltip)
+        .fixed_pos(pointer + egui::vec2(14.0, 10.0))
+        .interactable(false)
+        .show(ctx, |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.label("Drop on another article: the same story");
+            });
+        });
+}
+
 /// The article list: a table whose rows are drawn only where they show.
-pub fn table(ui: &mut egui::Ui, list: &ListState, compact: bool, actions: &mut Actions) {
+/// `open`: the article in the reader.
+pub fn table(ui: &mut egui::Ui, list: &ListState, compact: bool, open: Option<i64>, actions: &mut Actions) {
     let shown = columns_shown(ui.available_width(), compact);
     let columns = columns(shown);
     let style = RowStyle::new(ui, list.rows.has_snippets());
@@ -197,7 +270,9 @@ pub fn table(ui: &mut egui::Ui, list: &ListState, compact: bool, actions: &mut A
         .id_salt(("article-list", shown))
         .striped(true)
         .resizable(true)
-        .sense(egui::Sense::click())
+        // Dragged onto another row (or the reader's story section), a row
+        // says the two articles tell the same story.
+        .sense(egui::Sense::click_and_drag())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
     let cursor = list.selection.cursor();
     if list.scroll_to_top {
@@ -239,9 +314,13 @@ pub fn table(ui: &mut egui::Ui, list: &ListState, compact: bool, actions: &mut A
                     let modifiers = response.ctx.input(|i| i.modifiers);
                     actions.push(ListAction::Click(id, click_mode(modifiers)));
                 }
+                response.dnd_set_drag_payload(DraggedArticle(id));
+                drop_on_row(&response, id, actions);
+                response.context_menu(|ui| row_menu(ui, id, list, open, actions));
             });
         });
     if let Some((first, last)) = visible {
         actions.push(ListAction::Shown(first, last));
     }
+    drag_hint(ui.ctx());
 }

@@ -4,6 +4,7 @@
 
 mod filing;
 mod note;
+mod stories;
 mod text;
 
 use super::annotations;
@@ -22,6 +23,8 @@ pub struct ReaderView<'a> {
     pub edits: &'a TagEdits,
     pub annotating: &'a Annotating,
     pub list: &'a ListState,
+    /// The open article's story thread, when it is in one.
+    pub story: Option<&'a crate::model::StoryThread>,
 }
 
 fn metadata_line(article: &Article) -> String {
@@ -219,6 +222,7 @@ fn contents(
     let facets = &view.list.facets;
     filing::tags_row(ui, article, view.edits, facets, actions);
     filing::topics_row(ui, article, &facets.topics, reader, actions);
+    stories::section(ui, article, view.story, actions);
     // The text being corrected is in the form: not shown twice.
     if reader.details.as_ref().is_some_and(|f| f.editing_text) {
         return;

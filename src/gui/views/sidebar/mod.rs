@@ -1,5 +1,5 @@
 //! The left sidebar: the library's places (all, recent, trash), the
-//! annotations view and the saved searches, then the facets — state
+//! annotations and Stories views and the saved searches, then the facets — state
 //! (starred, unread, archived), date (year
 //! → month → day), region, topic, source, tag, kind and language — each
 //! value with the count the current choice leaves it.
@@ -13,6 +13,7 @@ use crate::gui::action::{Action, Actions};
 use crate::gui::state::annotating::AnnotateAction;
 use crate::gui::state::atlas::{AtlasAction, Picture};
 use crate::gui::state::list::{Browse, ListAction, ListState};
+use crate::gui::state::stories::StoriesAction;
 use crate::gui::state::tags::TagEdits;
 use crate::gui::widgets::{capitalised, language_name};
 use crate::model::Facet;
@@ -48,11 +49,12 @@ fn saved_searches(ui: &mut egui::Ui, list: &ListState, actions: &mut Actions) {
 fn places(
     ui: &mut egui::Ui,
     list: &ListState,
-    (viewing_annotations, picture): (bool, Picture),
+    (viewing_annotations, viewing_stories, picture): (bool, bool, Picture),
     actions: &mut Actions,
 ) {
-    // While the annotations view is open, no place in the list is shown.
-    let current = (!viewing_annotations).then_some(&list.browse);
+    // While the annotations or the Stories view is open, no place in the
+    // list is shown.
+    let current = (!viewing_annotations && !viewing_stories).then_some(&list.browse);
     ui.strong("Library");
     // With facet values chosen, the list is no longer "all".
     let whole = list.choice.is_empty();
@@ -72,26 +74,40 @@ fn places(
         .extend(entry(ui, current, Browse::Trash, "Trash", Some(facets.trash)));
     // The views of the whole library share a row: the sidebar's facets
     // stay where they were.
-    ui.horizontal(|ui| {
-        if ui
-            .add(egui::Button::selectable(viewing_annotations, "Annotations"))
-            .on_hover_text("Every highlight and note in the library")
-            .clicked()
-        {
+    let viewing = viewing_annotations || viewing_stories;
+    ui.horizontal_wrapped(|ui| {
+        let annotations = "Every highlight and note in the library";
+        if view_entry(ui, viewing_annotations, "Annotations", annotations) {
             actions.push(if viewing_annotations {
                 AnnotateAction::CloseView
             } else {
                 AnnotateAction::ShowView
             });
         }
-        pictures(ui, viewing_annotations, picture, actions);
+        let stories = "Events several papers wrote about, each a thread of their articles";
+        if view_entry(ui, viewing_stories, "Stories", stories) {
+            actions.push(if viewing_stories {
+                StoriesAction::CloseView
+            } else {
+                StoriesAction::ShowView
+            });
+        }
+        pictures(ui, viewing, picture, actions);
     });
     saved_searches(ui, list, actions);
 }
 
+/// A view over the list (the annotations, the stories) among the places:
+/// whether it was clicked (to open it, or close it when `open`).
+fn view_entry(ui: &mut egui::Ui, open: bool, name: &str, hover: &str) -> bool {
+    ui.add(egui::Button::selectable(open, name))
+        .on_hover_text(hover)
+        .clicked()
+}
+
 /// The map and the trends chart of what the list shows (the switch over
-/// the list leads to them too), beside the annotations.
-fn pictures(ui: &mut egui::Ui, viewing_annotations: bool, picture: Picture, actions: &mut Actions) {
+/// the list leads to them too), beside the views of the whole library.
+fn pictures(ui: &mut egui::Ui, viewing: bool, picture: Picture, actions: &mut Actions) {
     for (shown, label, hint) in [
         (
             Picture::Map,
@@ -104,7 +120,7 @@ fn pictures(ui: &mut egui::Ui, viewing_annotations: bool, picture: Picture, acti
             "Articles per month, by region, topic or source",
         ),
     ] {
-        let on = picture == shown && !viewing_annotations;
+        let on = picture == shown && !viewing;
         if ui
             .add(egui::Button::selectable(on, label))
             .on_hover_text(hint)
@@ -166,9 +182,14 @@ fn facets(ui: &mut egui::Ui, list: &ListState, edits: &TagEdits, actions: &mut A
     );
 }
 
-/// `showing`: whether the annotations view is open, and the picture of
-/// the list shown.
-pub fn show(ui: &mut egui::Ui, list: &ListState, edits: &TagEdits, showing: (bool, Picture)) -> Vec<Action> {
+/// `showing`: whether the annotations view and the Stories view are open,
+/// and the picture of the list shown.
+pub fn show(
+    ui: &mut egui::Ui,
+    list: &ListState,
+    edits: &TagEdits,
+    showing: (bool, bool, Picture),
+) -> Vec<Action> {
     let mut actions = Actions::default();
     egui::Panel::left("sidebar")
         .resizable(true)
