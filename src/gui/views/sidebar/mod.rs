@@ -72,10 +72,10 @@ fn places(
     actions
         .0
         .extend(entry(ui, current, Browse::Trash, "Trash", Some(facets.trash)));
-    // The views of the whole library share a row: the sidebar's facets
-    // stay where they were.
+    // The views of the whole library share a row, and the pictures of the
+    // list another: the sidebar's facets stay where they were.
     let viewing = viewing_annotations || viewing_stories;
-    ui.horizontal_wrapped(|ui| {
+    ui.horizontal(|ui| {
         let annotations = "Every highlight and note in the library";
         if view_entry(ui, viewing_annotations, "Annotations", annotations) {
             actions.push(if viewing_annotations {
@@ -92,8 +92,8 @@ fn places(
                 StoriesAction::ShowView
             });
         }
-        pictures(ui, viewing, picture, actions);
     });
+    ui.horizontal(|ui| pictures(ui, viewing, picture, actions));
     saved_searches(ui, list, actions);
 }
 
