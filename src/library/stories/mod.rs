@@ -46,7 +46,7 @@ impl Library {
         let story: Option<i64> = self
             .conn
             .prepare_cached(
-                "SELECT m.story_id FROM story_members m JOIN articles a ON a.id = m.article_id \
+                "SELECT m.story_id FROM story_members m CROSS JOIN articles a ON a.id = m.article_id \
                  WHERE m.article_id = ? AND a.deleted_at IS NULL",
             )?
             .query_row([article], |r| r.get(0))
@@ -70,7 +70,7 @@ impl Library {
     fn story_members(&self, story: i64) -> Result<Vec<StoryMember>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT a.id, a.title, a.source, a.published_date, a.language, m.by_user \
-             FROM story_members m JOIN articles a ON a.id = m.article_id \
+             FROM story_members m CROSS JOIN articles a ON a.id = m.article_id \
              WHERE m.story_id = ? AND a.deleted_at IS NULL \
              ORDER BY a.published_date IS NULL, a.published_date, a.published_time, a.id",
         )?;
@@ -100,7 +100,7 @@ impl Library {
         let (selecting, values) = filter.selecting("s.article_id");
         let sql = format!(
             "SELECT m.story_id, count(*), min(a.published_date), max(a.published_date) \
-             FROM story_members m JOIN articles a ON a.id = m.article_id \
+             FROM story_members m CROSS JOIN articles a ON a.id = m.article_id \
              WHERE a.deleted_at IS NULL \
                AND m.story_id IN (SELECT s.story_id FROM story_members s WHERE {selecting}) \
              GROUP BY m.story_id HAVING count(*) > 1 \
@@ -143,7 +143,7 @@ impl Library {
     /// The regions of a thread's live articles, most articles first.
     fn story_regions(&self, story: i64) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT a.region FROM story_members m JOIN articles a ON a.id = m.article_id \
+            "SELECT a.region FROM story_members m CROSS JOIN articles a ON a.id = m.article_id \
              WHERE m.story_id = ? AND a.deleted_at IS NULL AND a.region IS NOT NULL \
              GROUP BY a.region ORDER BY count(*) DESC, a.region",
         )?;
@@ -256,7 +256,7 @@ impl Library {
             return Ok(0);
         }
         let n: i64 = self.conn.query_row(
-            "SELECT count(*) FROM story_pending p JOIN articles a ON a.id = p.article_id \
+            "SELECT count(*) FROM story_pending p CROSS JOIN articles a ON a.id = p.article_id \
              WHERE a.deleted_at IS NULL",
             [],
             |r| r.get(0),
@@ -286,7 +286,7 @@ impl Library {
         let ids: Vec<i64> = self
             .conn
             .prepare(
-                "SELECT p.article_id FROM story_pending p JOIN articles a ON a.id = p.article_id \
+                "SELECT p.article_id FROM story_pending p CROSS JOIN articles a ON a.id = p.article_id \
                  WHERE a.deleted_at IS NULL ORDER BY p.article_id LIMIT ?",
             )?
             .query_map([limit.min(i64::MAX as usize) as i64], |r| r.get(0))?
@@ -315,7 +315,7 @@ impl Library {
         let tx = self.conn.transaction()?;
         let waiting: Vec<i64> = tx
             .prepare(
-                "SELECT p.article_id FROM story_pending p JOIN articles a ON a.id = p.article_id \
+                "SELECT p.article_id FROM story_pending p CROSS JOIN articles a ON a.id = p.article_id \
                  WHERE a.deleted_at IS NULL",
             )?
             .query_map([], |r| r.get(0))?

@@ -1,5 +1,11 @@
 //! The SQL of story threads: articles' terms, threads, memberships and
 //! the user's corrections, read and written inside a transaction.
+//!
+//! Every join of these tables with the articles is written `CROSS JOIN`,
+//! which SQLite takes as the order to read them in: from the few rows of a
+//! thread, a span of days or the waiting list to their articles. Left to
+//! itself, the planner walked the list index of every live article to
+//! find the few it needed (0.4 s a query at 100,000 articles).
 
 use super::features;
 use super::grouping::{Corrections, Doc};
@@ -61,7 +67,7 @@ pub fn forget_apart(tx: &Transaction, a: i64, b: i64) -> Result<()> {
 pub fn corrections(tx: &Transaction) -> Result<Corrections> {
     let mut stmt = tx.prepare(
         "SELECT c.article_id, c.other_id, c.verdict FROM story_corrections c \
-         JOIN articles a ON a.id = c.article_id JOIN articles b ON b.id = c.other_id \
+         CROSS JOIN articles a ON a.id = c.article_id CROSS JOIN articles b ON b.id = c.other_id \
          WHERE a.deleted_at IS NULL AND b.deleted_at IS NULL",
     )?;
     let mut found = Corrections::default();
@@ -97,7 +103,7 @@ pub fn set_member(tx: &Transaction, article: i64, story: i64, by_user: bool) -> 
 pub fn live_story_of(tx: &Transaction, article: i64) -> Result<Option<i64>> {
     Ok(tx
         .prepare_cached(
-            "SELECT m.story_id FROM story_members m JOIN articles a ON a.id = m.article_id \
+            "SELECT m.story_id FROM story_members m CROSS JOIN articles a ON a.id = m.article_id \
              WHERE m.article_id = ? AND a.deleted_at IS NULL",
         )?
         .query_row([article], |r| r.get(0))
@@ -108,7 +114,7 @@ pub fn live_story_of(tx: &Transaction, article: i64) -> Result<Option<i64>> {
 pub fn live_size(tx: &Transaction, story: i64) -> Result<usize> {
     let n: i64 = tx
         .prepare_cached(
-            "SELECT count(*) FROM story_members m JOIN articles a ON a.id = m.article_id \
+            "SELECT count(*) FROM story_members m CROSS JOIN articles a ON a.id = m.article_id \
              WHERE m.story_id = ? AND a.deleted_at IS NULL",
         )?
         .query_row([story], |r| r.get(0))?;
@@ -197,7 +203,7 @@ pub fn describe(tx: &Transaction, id: i64) -> Result<Option<i32>> {
 pub fn docs_between(tx: &Transaction, from: i32, to: i32) -> Result<Vec<Doc>> {
     let mut stmt = tx.prepare_cached(
         "SELECT f.article_id, f.day, f.language, f.terms FROM story_features f \
-         JOIN articles a ON a.id = f.article_id \
+         CROSS JOIN articles a ON a.id = f.article_id \
          WHERE f.day IS NOT NULL AND f.day BETWEEN ? AND ? AND a.deleted_at IS NULL",
     )?;
     let docs = stmt
@@ -216,7 +222,7 @@ pub fn docs_between(tx: &Transaction, from: i32, to: i32) -> Result<Vec<Doc>> {
 /// The first and last days of the live articles grouped.
 pub fn day_range(tx: &Transaction) -> Result<Option<(i32, i32)>> {
     let range: (Option<i32>, Option<i32>) = tx.query_row(
-        "SELECT min(f.day), max(f.day) FROM story_features f JOIN articles a ON a.id = f.article_id \
+        "SELECT min(f.day), max(f.day) FROM story_features f CROSS JOIN articles a ON a.id = f.article_id \
          WHERE f.day IS NOT NULL AND a.deleted_at IS NULL",
         [],
         |r| Ok((r.get(0)?, r.get(1)?)),
@@ -230,7 +236,7 @@ pub fn day_range(tx: &Transaction) -> Result<Option<(i32, i32)>> {
 /// The live articles published from day `from` to day `to`, with their days.
 pub fn days_between(tx: &Transaction, from: i32, to: i32) -> Result<Vec<(i64, i32)>> {
     let mut stmt = tx.prepare_cached(
-        "SELECT f.article_id, f.day FROM story_features f JOIN articles a ON a.id = f.article_id \
+        "SELECT f.article_id, f.day FROM story_features f CROSS JOIN articles a ON a.id = f.article_id \
          WHERE f.day IS NOT NULL AND f.day BETWEEN ? AND ? AND a.deleted_at IS NULL",
     )?;
     let found = stmt
@@ -242,7 +248,7 @@ pub fn days_between(tx: &Transaction, from: i32, to: i32) -> Result<Vec<(i64, i3
 /// A thread's live articles, with their days (when grouped already).
 pub fn member_days(tx: &Transaction, story: i64) -> Result<Vec<(i64, Option<i32>)>> {
     let mut stmt = tx.prepare_cached(
-        "SELECT m.article_id, f.day FROM story_members m JOIN articles a ON a.id = m.article_id \
+        "SELECT m.article_id, f.day FROM story_members m CROSS JOIN articles a ON a.id = m.article_id \
          LEFT JOIN story_features f ON f.article_id = m.article_id \
          WHERE m.story_id = ? AND a.deleted_at IS NULL",
     )?;
