@@ -264,6 +264,19 @@ pub fn bench_library(path: &Path, runs: usize) -> Result<Vec<Line>> {
         .chain(places.iter().cloned())
         .chain(combined.iter().cloned())
         .collect();
+    let whole = Filter::default();
+    lines.push(timed_runs(
+        "atlas: every country's count, whole library",
+        "≤ 100 ms",
+        |_| library.country_counts_for(&whole).map(|_| ()),
+        runs.min(20),
+    )?);
+    lines.push(timed_runs(
+        "trends by topic (the slowest): whole library",
+        "≤ 100 ms",
+        |_| library.trends_for(&whole, TrendSplit::Topic).map(|_| ()),
+        runs.min(20),
+    )?);
     lines.push(timed_runs(
         "atlas: every country's count, after a facet change",
         "≤ 100 ms",

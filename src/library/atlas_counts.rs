@@ -8,7 +8,7 @@ use super::filter::{FILED, Filter};
 use super::{Library, Result};
 use rusqlite::params_from_iter;
 use rusqlite::types::ValueRef;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// What the trends chart stacks its months by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
@@ -132,18 +132,29 @@ impl Library {
                      LEFT JOIN article_topics x ON x.article_id = a.id AND {FILED} WHERE {clause}"
                 ))?;
                 let mut rows = stmt.query(params_from_iter(values.iter()))?;
-                // An article counts once under each top-level topic.
-                let mut seen: HashSet<(i64, &str)> = HashSet::new();
+                // An article counts once under each top-level topic. Its
+                // rows come one after another (the left side of a LEFT JOIN
+                // is the outer loop), so only its own roots are remembered.
+                let mut article = None;
+                let mut counted: Vec<&str> = Vec::new();
                 while let Some(row) = rows.next()? {
                     let id: i64 = row.get(0)?;
+                    if article != Some(id) {
+                        article = Some(id);
+                        counted.clear();
+                    }
                     let month = month_of(text(row, 1)?, text(row, 2)?);
                     let root = row
                         .get::<_, Option<i64>>(3)?
                         .and_then(|topic| roots.get(&topic))
                         .map(String::as_str);
                     match root {
-                        Some(root) if !seen.insert((id, root)) => {}
-                        _ => bump(month, root),
+                        Some(root) if counted.contains(&root) => {}
+                        Some(root) => {
+                            counted.push(root);
+                            bump(month, Some(root));
+                        }
+                        None => bump(month, None),
                     }
                 }
             }

@@ -34,37 +34,41 @@ struct Span {
     of: (u64, usize),
 }
 
-/// One bar: the months it covers (`to` excluded) and its name.
+/// One bar: the months it covers (`to` excluded), one or a year's.
 struct Bucket {
     from: usize,
     to: usize,
-    name: String,
+    year: bool,
 }
 
-fn month_name(month: &str) -> String {
-    let number: usize = month.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(0);
-    match MONTH_NAMES.get(number.wrapping_sub(1)) {
-        Some(name) => format!("{name} {}", month.get(..4).unwrap_or("")),
-        None => month.to_string(),
+impl Bucket {
+    /// "March 2024", or "2024" for a year's bar.
+    fn name(&self, months: &[String]) -> String {
+        let month = &months[self.from];
+        if self.year {
+            return month.get(..4).unwrap_or(month).to_string();
+        }
+        let number: usize = month.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(0);
+        match MONTH_NAMES.get(number.wrapping_sub(1)) {
+            Some(name) => format!("{name} {}", month.get(..4).unwrap_or("")),
+            None => month.to_string(),
+        }
     }
 }
 
-/// The bars for the months in view: one a month, or one a year.
+/// The bars for the months in view: one a month, or one a year. Built
+/// every frame, so no text is made here.
 fn buckets(months: &[String], span: Span) -> Vec<Bucket> {
-    let by_year = span.to - span.from > MONTHS_SHOWN;
+    let year = span.to - span.from > MONTHS_SHOWN;
+    let year_of = |i: usize| months[i].get(..4);
     let mut buckets: Vec<Bucket> = Vec::new();
-    for (i, month) in months.iter().enumerate() {
-        let year = month.get(..4).unwrap_or(month);
+    for i in 0..months.len() {
         match buckets.last_mut() {
-            Some(last) if by_year && last.name == year => last.to = i + 1,
+            Some(last) if year && year_of(last.from) == year_of(i) => last.to = i + 1,
             _ => buckets.push(Bucket {
                 from: i,
                 to: i + 1,
-                name: if by_year {
-                    year.to_string()
-                } else {
-                    month_name(month)
-                },
+                year,
             }),
         }
     }
@@ -285,7 +289,7 @@ pub fn show(ui: &mut egui::Ui, trends: &Trends, what: &str) -> Option<String> {
         }
         // Year labels where a year begins, as far apart as they fit.
         let month = &trends.months[bar.from];
-        if (month.ends_with("-01") || bar.from == 0 || bar.name.len() == 4)
+        if (month.ends_with("-01") || bar.from == 0 || bar.year)
             && left - last_label_x > 40.0
             && left >= plot.left() - 1.0
         {
@@ -301,7 +305,12 @@ pub fn show(ui: &mut egui::Ui, trends: &Trends, what: &str) -> Option<String> {
     }
     if let Some((i, bar, count)) = hovered {
         let band = &trends.bands[i];
-        let label = format!("{} — {}: {}", band_name(band), bar.name, super::articles(count));
+        let label = format!(
+            "{} — {}: {}",
+            band_name(band),
+            bar.name(&trends.months),
+            super::articles(count)
+        );
         let response = response.clone().on_hover_ui_at_pointer(|ui| {
             ui.strong(&label);
             if band.value.is_some() {
@@ -331,10 +340,10 @@ mod tests {
             .collect();
         let monthly = buckets(&months, span(0.0, 24.0));
         assert_eq!(monthly.len(), 60);
-        assert_eq!(monthly[0].name, "January 2018");
+        assert_eq!(monthly[0].name(&months), "January 2018");
         let yearly = buckets(&months, span(0.0, 60.0));
         assert_eq!(
-            yearly.iter().map(|b| b.name.as_str()).collect::<Vec<_>>(),
+            yearly.iter().map(|b| b.name(&months)).collect::<Vec<_>>(),
             ["2018", "2019", "2020", "2021", "2022"]
         );
         assert_eq!((yearly[1].from, yearly[1].to), (12, 24));
