@@ -577,7 +577,7 @@ pub const MIGRATIONS: &[&str] = &[
         article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
         day        INTEGER,                -- days from the common era; NULL: no day to place it by
         language   TEXT,
-        terms      TEXT NOT NULL           -- one term a line (see `library::stories::features`)
+        terms      BLOB NOT NULL           -- one term a line (see `library::stories::features`), zlib-compressed
     );
     CREATE INDEX story_features_day ON story_features(day) WHERE day IS NOT NULL;
     CREATE TABLE story_corrections (

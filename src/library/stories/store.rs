@@ -187,7 +187,7 @@ pub fn describe(tx: &Transaction, id: i64) -> Result<Option<i32>> {
         .query_map([id], |r| r.get(0))?
         .collect::<rusqlite::Result<Vec<String>>>()?;
     let day = day_of(date.as_deref(), precision.as_deref());
-    let terms = features::extract(&title, &body, &countries).join("\n");
+    let terms = crate::library::compress(features::extract(&title, &body, &countries).join("\n").as_bytes());
     tx.prepare_cached(
         "INSERT INTO story_features(article_id, day, language, terms) VALUES (?, ?, ?, ?) \
          ON CONFLICT(article_id) DO UPDATE SET day = excluded.day, language = excluded.language, terms = excluded.terms",
@@ -196,6 +196,23 @@ pub fn describe(tx: &Transaction, id: i64) -> Result<Option<i32>> {
     tx.prepare_cached("DELETE FROM story_pending WHERE article_id = ?")?
         .execute([id])?;
     Ok(day)
+}
+
+/// The most an article's terms unpack to: a few kilobytes on any real
+/// page; a damaged or forged row is read no further.
+const MOST_TERMS_BYTES: u64 = 1 << 20;
+
+/// An article's terms as stored: compressed, since the terms of every
+/// article would otherwise take a tenth of the library's file. A row that
+/// does not unpack reads as an article with no terms (it is grouped with
+/// nothing), not as an error that would stop the grouping.
+fn unpacked_terms(packed: &[u8]) -> String {
+    let mut out = String::new();
+    let reader = flate2::read::ZlibDecoder::new(packed);
+    if std::io::Read::read_to_string(&mut std::io::Read::take(reader, MOST_TERMS_BYTES), &mut out).is_err() {
+        out.clear();
+    }
+    out
 }
 
 /// The live articles published from day `from` to day `to`, as the
@@ -212,7 +229,7 @@ pub fn docs_between(tx: &Transaction, from: i32, to: i32) -> Result<Vec<Doc>> {
                 id: r.get(0)?,
                 day: r.get(1)?,
                 language: r.get(2)?,
-                terms: r.get(3)?,
+                terms: unpacked_terms(&r.get::<_, Vec<u8>>(3)?),
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
