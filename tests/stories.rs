@@ -331,14 +331,11 @@ fn folio_stories_and_folio_story_print_the_threads() {
 #[test]
 fn the_labelled_set_is_grouped_as_labelled() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/stories");
-    if !dir.join("manifest.tsv").is_file() {
-        // Only until the labelled set is merged into this branch.
-        eprintln!(
-            "note: {} is missing; the labelled set is not measured",
-            dir.display()
-        );
-        return;
-    }
+    assert!(
+        dir.join("manifest.tsv").is_file(),
+        "the labelled set is at {}",
+        dir.display()
+    );
     let scratch = tempfile::tempdir().unwrap();
     let measured =
         folio::devtools::story_eval::measure_labelled(&dir, &[], &scratch.path().join("labelled.sqlite"))
