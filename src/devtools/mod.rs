@@ -11,6 +11,7 @@ pub mod bench_extract;
 pub mod bench_suite;
 pub mod frame_bench;
 pub mod generate;
+mod labelled_set;
 pub mod story_bench;
 pub mod story_eval;
 mod timing;

@@ -7,13 +7,11 @@
 //! articles put together), and B-cubed F1 (per article, over the articles
 //! it was put with), per half of the set.
 
-use crate::ingest::pipeline::Outcome as FileOutcome;
-use crate::ingest::pipeline::import_paths;
+use super::labelled_set::import_every_file;
 use crate::library::Library;
 use anyhow::{Context, bail};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicBool;
 
 /// One labelled clipping.
 #[derive(Debug, Clone, PartialEq)]
@@ -145,21 +143,7 @@ pub fn measure_labelled(dir: &Path, halves: &[String], library_path: &Path) -> a
     }
     let mut library = Library::open(library_path)?;
     let paths: Vec<PathBuf> = cases.iter().map(|c| dir.join(&c.file)).collect();
-    for path in &paths {
-        if !path.is_file() {
-            bail!("{} is in the manifest but not in the folder", path.display());
-        }
-    }
-    let report = import_paths(&mut library, &paths, &AtomicBool::new(false), |_, _| {})?;
-    let mut ids: HashMap<PathBuf, i64> = HashMap::new();
-    for file in &report.files {
-        match file.outcome {
-            FileOutcome::Imported { id, .. } => {
-                ids.insert(file.path.clone(), id);
-            }
-            ref other => bail!("{} was not imported: {other:?}", file.path.display()),
-        }
-    }
+    let ids = import_every_file(&mut library, &paths)?;
     let ids: Vec<i64> = paths.iter().map(|p| ids[p]).collect();
     // One at a time, in the order they came, as the background does.
     while library.update_stories(1)? > 0 {}

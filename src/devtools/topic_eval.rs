@@ -14,14 +14,11 @@
 //! each with the one top-level topic a reader would file it under.
 
 use super::generate::Rng;
-use crate::ingest::pipeline::Outcome as FileOutcome;
-use crate::ingest::pipeline::import_paths;
+use super::labelled_set::import_every_file;
 use crate::library::{Library, NewArticle, Result, compress};
 use crate::model::ExtractedArticle;
 use anyhow::{Context, bail};
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicBool;
 
 /// (top-level topic, headlines, sentences).
 const TOPICS: &[(&str, &[&str], &[&str])] = &[
@@ -437,21 +434,7 @@ pub fn measure_labelled(dir: &Path, library_path: &Path) -> anyhow::Result<Vec<O
     let cases = read_manifest(dir)?;
     let mut library = Library::open(library_path)?;
     let paths: Vec<PathBuf> = cases.iter().map(|c| dir.join(&c.file)).collect();
-    for path in &paths {
-        if !path.is_file() {
-            bail!("{} is in the manifest but not in the folder", path.display());
-        }
-    }
-    let report = import_paths(&mut library, &paths, &AtomicBool::new(false), |_, _| {})?;
-    let mut ids: HashMap<PathBuf, i64> = HashMap::new();
-    for file in &report.files {
-        match file.outcome {
-            FileOutcome::Imported { id, .. } => {
-                ids.insert(file.path.clone(), id);
-            }
-            ref other => bail!("{} was not imported: {other:?}", file.path.display()),
-        }
-    }
+    let ids = import_every_file(&mut library, &paths)?;
     let mut outcomes = Vec::new();
     for (case, path) in cases.into_iter().zip(paths) {
         let id = ids[&path];

@@ -5,24 +5,11 @@
 //! band (or its name in the legend) picks its value.
 
 use crate::library::{TrendBand, Trends};
+use crate::model::MONTH_NAMES;
 use egui::{Color32, Rect, Sense, Stroke, pos2, vec2};
 
 /// Above this many months in view, the bars are years.
 const MONTHS_SHOWN: f32 = 48.0;
-const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// The months in view, as a stretch of month indices into `Trends::months`.
 #[derive(Clone, Copy, PartialEq, Debug)]
