@@ -416,13 +416,14 @@ pub(super) static COMMENT_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\d+\s+(?:comments?|responses?|replies|reactions?)\b").expect("valid comment pattern")
 });
 /// The head of the readers' comments under an article: "There are 13
-/// comments", "12 thoughts on “…”", "Leave a Reply". The article ends
+/// comments", "12 thoughts on “…”", "8 appreciated comments on “…”",
+/// "Leave a Reply". The article ends
 /// there, however much the comments say. (A bare count, "11 Comments", is
 /// as often a link under the headline: furniture only. A sentence such as
 /// "300 responses to the survey backed the plan" names no quoted title.)
 pub(super) static COMMENT_THREAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"(?i)^(?:there (?:are|is) \d+ (?:comments?|responses?|replies)\s*$|\d+ (?:comments?|responses?|replies|thoughts?) (?:on|to) [“"‘'«].{1,160}[”"’'»]$|(?:leave|post|add|write) a (?:comment|reply|response)$|(?:deja(?:r)? (?:un|tu|su) comentario|escriba su comentario(?: aquí)?|deixe (?:um|seu) comentário|laisser un commentaire|lascia un commento|schreibe? einen kommentar|kommentar schreiben|оставить комментарий|добавить комментарий|napisz komentarz|dodaj komentarz)\s*[.:!]?$|join the (?:discussion|conversation)$|\{\s*\d+\s+comments?\b.*\}$|\d+ of \d+ comments\b.*$|(?:reader|readers'|readers’) comments$)"#,
+        r#"(?i)^(?:there (?:are|is) \d+ (?:comments?|responses?|replies)\s*$|\d+ (?:\p{L}+ )?(?:comments?|responses?|replies|thoughts?) (?:on|to) [“"‘'«].{1,160}[”"’'»]$|(?:leave|post|add|write) a (?:comment|reply|response)$|(?:deja(?:r)? (?:un|tu|su) comentario|escriba su comentario(?: aquí)?|deixe (?:um|seu) comentário|laisser un commentaire|lascia un commento|schreibe? einen kommentar|kommentar schreiben|оставить комментарий|добавить комментарий|napisz komentarz|dodaj komentarz)\s*[.:!]?$|join the (?:discussion|conversation)$|\{\s*\d+\s+comments?\b.*\}$|\d+ of \d+ comments\b.*$|(?:reader|readers'|readers’) comments$)"#,
     )
     .expect("valid comment thread pattern")
 });
@@ -490,6 +491,7 @@ mod tests {
     fn only_the_head_of_a_thread_ends_an_article() {
         for head in [
             "3 thoughts on “Council agrees to rebuild the harbour wall”",
+            "8 appreciated comments on “Council agrees to rebuild the harbour wall”",
             "There are 13 comments",
             "Leave a Reply",
             "Escriba su comentario aquí!",
