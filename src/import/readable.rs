@@ -297,6 +297,14 @@ fn without_header_lines(body: &str, title: Option<&str>) -> String {
     // Inside the text, an advert's label, a share bar, a slideshow's
     // counter or a link on to the rest is still furniture.
     paragraphs.retain(|p| !is_furniture_line(p) && !is_inline_furniture(p));
+    // The comment form's messages to the reader ("Your comment has not yet
+    // been posted.") stand under the post, never in it: it ends there.
+    if let Some(form) = paragraphs
+        .iter()
+        .position(|p| COMMENT_FORM_MESSAGE.is_match(p.trim()))
+    {
+        paragraphs.truncate(form);
+    }
     // The post's own footer: where it was filed, when and by whom it was
     // posted, how to follow its comments.
     while paragraphs.last().is_some_and(|p| is_post_footer(p)) {
@@ -324,6 +332,14 @@ static INLINE_FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
 fn is_inline_furniture(paragraph: &str) -> bool {
     INLINE_FURNITURE.is_match(paragraph.trim())
 }
+
+/// What a blog's comment form says to the one commenting: "This is only a
+/// preview. Your comment has not yet been posted.", "Your comment could
+/// not be posted.", "Comments are moderated…".
+static COMMENT_FORM_MESSAGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:this is only a preview\b|your comment (?:has|could|will|is|was|must)\b|comments are moderated\b|(?:please )?(?:log|sign) in to (?:comment|leave a comment|post a comment)\b)")
+        .expect("valid pattern")
+});
 
 /// The lines a post ends on, below its text: "Posted by Ann at 9:01 AM |
 /// Permalink", "Filed under: News", "This entry was posted on …", "A
@@ -371,6 +387,11 @@ mod tests {
         assert!(!is_post_footer(
             "Posted on the harbour wall, a notice warned walkers of the tide."
         ));
+        let form = "This is only a preview. Your comment has not yet been posted.\n\nPost another comment";
+        assert_eq!(
+            without_header_lines(&format!("The council voted to rebuild the wall.\n\n{form}"), None),
+            "The council voted to rebuild the wall."
+        );
         let body = "« Older | Main\n\nThe council voted to rebuild the wall.\n\nImage 1 of 3\n\nWork starts in May.\n\nPosted in News | 3 Comments";
         assert_eq!(
             without_header_lines(body, None),
