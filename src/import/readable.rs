@@ -310,7 +310,44 @@ fn without_header_lines(body: &str, title: Option<&str>) -> String {
     while paragraphs.last().is_some_and(|p| is_post_footer(p)) {
         paragraphs.pop();
     }
+    drop_trailing_teasers(&mut paragraphs);
     paragraphs.join("\n\n")
+}
+
+/// A paragraph that ends on a link to the rest of another story: "…
+/// with midnight launch event Read more...".
+static ENDS_IN_READ_MORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\S.*\b(?:read more|continue reading|lire la suite|weiterlesen|leer más|leia mais)\s*(?:\.\.\.|…|»|›|>)?\s*$")
+        .expect("valid pattern")
+});
+
+/// The most words of a teaser's headline.
+const TEASER_HEADLINE_MAX_WORDS: usize = 20;
+
+/// Teasers of other stories listed under the article, each a headline, a
+/// summary ending on "Read more…" and, often, its date: the article ends
+/// before them. (The article's own paragraphs never end on a link to
+/// read more of something else.)
+fn drop_trailing_teasers(paragraphs: &mut Vec<&str>) {
+    let is_date_only = |p: &str| find_date(p).is_some_and(|found| super::dates::is_bare_date(p, &found));
+    loop {
+        let n = paragraphs.len();
+        if n >= 2 && is_date_only(paragraphs[n - 1]) && ENDS_IN_READ_MORE.is_match(paragraphs[n - 2].trim()) {
+            paragraphs.pop();
+        }
+        let n = paragraphs.len();
+        if n < 2 || !ENDS_IN_READ_MORE.is_match(paragraphs[n - 1].trim()) {
+            return;
+        }
+        paragraphs.pop();
+        let headline = paragraphs.last().map(|p| p.trim()).unwrap_or_default();
+        if paragraphs.len() > 1
+            && headline.split_whitespace().count() <= TEASER_HEADLINE_MAX_WORDS
+            && !headline.ends_with(['.', '!', '?', ':'])
+        {
+            paragraphs.pop();
+        }
+    }
 }
 
 /// "« Last week's swatches | Main | Next post »": the links to a post's
@@ -325,7 +362,7 @@ fn is_neighbour_links(paragraph: &str) -> bool {
 /// "Image 3 of 12", "1 / 12", "Read more", "Continue reading »": a
 /// slideshow's counter or a link, never a sentence of the article.
 static INLINE_FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:image|photo|picture|slide|foto|bild)\s*\d+\s*(?:of|/|von|de|sur|di)\s*\d+|\d+\s*/\s*\d+|read more|read the full (?:story|article)|continue reading|more|lire la suite|weiterlesen|leer más|leia mais)\W*$")
+    Regex::new(r"(?i)^(?:(?:image|photo|picture|slide|foto|bild)\s*\d+\s*(?:of|/|von|de|sur|di)\s*\d+|\d+\s*/\s*\d+|read more|read the full (?:story|article)|continue reading|more|lire la suite|weiterlesen|leer más|leia mais|advertisement|advertise here|advertise with us)\W*$")
         .expect("valid pattern")
 });
 
@@ -345,7 +382,7 @@ static COMMENT_FORM_MESSAGE: LazyLock<Regex> = LazyLock::new(|| {
 /// Permalink", "Filed under: News", "This entry was posted on …", "A
 /// version of this article appeared in print on …".
 static POST_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:posted (?:by|on|in|at|under)\b|this entry was posted|filed (?:under|in)\b|tags?:|tagged\b|categor(?:y|ies):|you can follow any responses|a version of this article appeared|explore related|related (?:posts|articles|stories)\b|more posts\b|share this\b|like this:|permalink\b|(?:no|\d+) comments?\b|leave a (?:reply|comment)\b)")
+    Regex::new(r"(?i)^(?:posted (?:by|on|in|at|under)\b|this entry was posted|filed (?:under|in)\b|tags?:|tagged\b|categor(?:y|ies):|you can follow any responses|a version of this article appeared|explore related|related (?:posts|articles|stories)\b|more posts\b|share this\b|like this:|permalink\b|(?:no|\d+) comments?\b|leave a (?:reply|comment)\b|comments? (?:rss|feed)\b|print (?:this )?post\b|save to bookmarks\b|post a comment\b)")
         .expect("valid pattern")
 });
 
@@ -377,6 +414,9 @@ mod tests {
         assert!(!is_neighbour_links("He said: «it is over» and left."));
         assert!(is_inline_furniture("Image 2 of 5"));
         assert!(is_inline_furniture("Read more »"));
+        assert!(is_inline_furniture("Advertise Here"));
+        assert!(is_post_footer("Comments RSS"));
+        assert!(is_post_footer("Post a Comment Get a Gravatar"));
         assert!(!is_inline_furniture(
             "Read more about the harbour in our guide to the coast."
         ));
@@ -387,6 +427,13 @@ mod tests {
         assert!(!is_post_footer(
             "Posted on the harbour wall, a notice warned walkers of the tide."
         ));
+        let teasers = "The council voted to rebuild the wall.\n\nWork starts in May.\n\n\
+            Ferry fares to rise in spring\n\nThe harbour board raised fares for the third time. Read more...\n\n\
+            2012-11-09\n\nNew lighthouse keeper named\n\nShe starts on Monday. Read more...\n\n2012-11-08";
+        assert_eq!(
+            without_header_lines(teasers, None),
+            "The council voted to rebuild the wall.\n\nWork starts in May."
+        );
         let form = "This is only a preview. Your comment has not yet been posted.\n\nPost another comment";
         assert_eq!(
             without_header_lines(&format!("The council voted to rebuild the wall.\n\n{form}"), None),
