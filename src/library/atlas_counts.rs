@@ -78,12 +78,7 @@ impl Library {
              WHERE r.parent_id IS NOT NULL ORDER BY c.n DESC, r.name"
         ))?;
         let counts = stmt
-            .query_map(params_from_iter(values), |r| {
-                Ok(FacetCount {
-                    value: r.get(0)?,
-                    count: r.get::<_, i64>(1)? as usize,
-                })
-            })?
+            .query_map(params_from_iter(values), FacetCount::from_row)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(counts)
     }

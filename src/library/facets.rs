@@ -17,6 +17,16 @@ pub struct FacetCount {
     pub count: usize,
 }
 
+impl FacetCount {
+    /// A row of (value, count), as every facet's counting query returns.
+    pub(super) fn from_row(row: &rusqlite::Row) -> rusqlite::Result<FacetCount> {
+        Ok(FacetCount {
+            value: row.get(0)?,
+            count: row.get::<_, i64>(1)? as usize,
+        })
+    }
+}
+
 /// Everything the sidebar shows.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Facets {
@@ -229,12 +239,7 @@ impl Library {
         for region in regions {
             let params = std::iter::once(Value::Text(region.clone())).chain(values.iter().cloned());
             let countries = stmt
-                .query_map(params_from_iter(params), |r| {
-                    Ok(FacetCount {
-                        value: r.get(0)?,
-                        count: r.get::<_, i64>(1)? as usize,
-                    })
-                })?
+                .query_map(params_from_iter(params), FacetCount::from_row)?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             if !countries.is_empty() {
                 found.push((region.clone(), countries));
@@ -285,12 +290,7 @@ impl Library {
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt
-            .query_map(params_from_iter(values), |r| {
-                Ok(FacetCount {
-                    value: r.get(0)?,
-                    count: r.get::<_, i64>(1)? as usize,
-                })
-            })?
+            .query_map(params_from_iter(values), FacetCount::from_row)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
