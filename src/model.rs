@@ -420,7 +420,7 @@ impl DetailChanges {
 }
 
 /// What a list is ordered by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum SortKey {
     #[default]
     Published,

@@ -254,6 +254,19 @@ impl Library {
     /// The ids of the articles matching a filter, in list order: what a
     /// window needs to show a list of any length, fetching rows by page.
     pub fn list_ids(&self, filter: &Filter) -> Result<Vec<i64>> {
+        let indexed = self.with_index(|index, conn| {
+            let selection = index.select(conn, filter)?;
+            index.ordered_ids(conn, &selection, filter.sort)
+        })?;
+        match indexed {
+            Some(ids) => Ok(ids),
+            None => self.list_ids_by_sql(filter),
+        }
+    }
+
+    /// [`Library::list_ids`] asked of SQL: for a file without the change
+    /// log, and as the reference the index is tested against.
+    pub(super) fn list_ids_by_sql(&self, filter: &Filter) -> Result<Vec<i64>> {
         let (clause, values) = filter.to_sql();
         let key = filter.sort.key;
         let sql = format!(
@@ -291,6 +304,15 @@ impl Library {
     }
 
     pub fn count(&self, filter: &Filter) -> Result<usize> {
+        let indexed = self.with_index(|index, conn| Ok(index.select(conn, filter)?.bits.count()))?;
+        match indexed {
+            Some(count) => Ok(count),
+            None => self.count_by_sql(filter),
+        }
+    }
+
+    /// [`Library::count`] asked of SQL.
+    pub(super) fn count_by_sql(&self, filter: &Filter) -> Result<usize> {
         let (clause, values) = filter.to_sql();
         let sql = format!("SELECT count(*) FROM articles a WHERE {clause}");
         let n: i64 = self

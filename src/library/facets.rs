@@ -57,7 +57,7 @@ pub struct Facets {
 
 /// The facets counted from the articles' own columns, in one pass over the
 /// list index per selection.
-const COLUMN_FACETS: [Facet; 5] = [
+pub(super) const COLUMN_FACETS: [Facet; 5] = [
     Facet::Date,
     Facet::Region,
     Facet::Source,
@@ -77,7 +77,7 @@ struct Tally {
     languages: HashMap<String, usize>,
 }
 
-fn sorted(counts: HashMap<String, usize>, order: Order) -> Vec<FacetCount> {
+pub(super) fn sorted(counts: HashMap<String, usize>, order: Order) -> Vec<FacetCount> {
     let mut list: Vec<FacetCount> = counts
         .into_iter()
         .map(|(value, count)| FacetCount { value, count })
@@ -90,7 +90,7 @@ fn sorted(counts: HashMap<String, usize>, order: Order) -> Vec<FacetCount> {
     list
 }
 
-enum Order {
+pub(super) enum Order {
     NewestFirst,
     ByName,
     MostFirst,
@@ -155,7 +155,7 @@ fn bump(counts: &mut HashMap<String, usize>, key: &str) {
 }
 
 /// Sources shown at most: the most used.
-const SOURCES_SHOWN: usize = 200;
+pub(super) const SOURCES_SHOWN: usize = 200;
 
 impl Library {
     /// Tallies the column facets named in `wanted` over the articles that
@@ -305,31 +305,25 @@ impl Library {
     /// show what choosing them too would add), the values chosen always
     /// listed. The trash and the sort of the filter play no part.
     pub fn facets_for(&self, filter: &Filter) -> Result<Facets> {
+        match self.facets_from_index(filter)? {
+            Some(facets) => Ok(facets),
+            None => self.facets_by_sql(filter),
+        }
+    }
+
+    /// [`Library::facets_for`] counted by SQL: for a file without the
+    /// change log, and as the reference the index is tested against.
+    pub(super) fn facets_by_sql(&self, filter: &Filter) -> Result<Facets> {
         let count = |sql: &str| -> Result<usize> {
             Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as usize)
         };
         let choice = &filter.choice;
-        let scope = |facet: Facet| Filter {
-            choice: choice.without(facet),
-            trash: false,
-            ..filter.clone()
-        };
-        // Facets with nothing chosen share the whole selection as their
-        // scope; each facet with values chosen is counted without them.
-        let mut scopes: Vec<(Filter, Vec<Facet>)> = Vec::new();
-        for facet in COLUMN_FACETS {
-            let own = scope(facet);
-            match scopes.iter_mut().find(|(f, _)| *f == own) {
-                Some((_, facets)) => facets.push(facet),
-                None => scopes.push((own, vec![facet])),
-            }
-        }
+        let scope = |facet: Facet| scope_of(filter, facet);
+        let scopes = column_scopes(filter);
         let mut tally = Tally::default();
-        // Days are listed under the months chosen, or holding a chosen day.
         let months = choice.dates(|d| matches!(d, DateChoice::Month(_)));
         let days = choice.dates(|d| matches!(d, DateChoice::Day(_)));
-        let mut open_months: Vec<String> = months.clone();
-        open_months.extend(days.iter().filter_map(|d| d.get(..7)).map(str::to_string));
+        let open_months = open_months(choice);
         let mut all = None;
         for (scope_filter, facets) in &scopes {
             let (clause, values) = scope_filter.to_sql();
@@ -374,9 +368,42 @@ impl Library {
     }
 }
 
+/// What a facet is counted over: the selection without that facet's own
+/// choice (so its other values show what choosing them too would add),
+/// never the trash.
+pub(super) fn scope_of(filter: &Filter, facet: Facet) -> Filter {
+    Filter {
+        choice: filter.choice.without(facet),
+        trash: false,
+        ..filter.clone()
+    }
+}
+
+/// The column facets grouped by scope: facets with nothing chosen share
+/// the whole selection; each facet with values chosen is counted without them.
+pub(super) fn column_scopes(filter: &Filter) -> Vec<(Filter, Vec<Facet>)> {
+    let mut scopes: Vec<(Filter, Vec<Facet>)> = Vec::new();
+    for facet in COLUMN_FACETS {
+        let own = scope_of(filter, facet);
+        match scopes.iter_mut().find(|(f, _)| *f == own) {
+            Some((_, facets)) => facets.push(facet),
+            None => scopes.push((own, vec![facet])),
+        }
+    }
+    scopes
+}
+
+/// The months whose days are listed: those chosen, and those holding a chosen day.
+pub(super) fn open_months(choice: &crate::model::FacetChoice) -> Vec<String> {
+    let mut open = choice.dates(|d| matches!(d, DateChoice::Month(_)));
+    let days = choice.dates(|d| matches!(d, DateChoice::Day(_)));
+    open.extend(days.iter().filter_map(|d| d.get(..7)).map(str::to_string));
+    open
+}
+
 /// The chosen values that are regions, not countries (a chosen country is
 /// listed under its region).
-fn chosen_regions_only(chosen: &[String]) -> Vec<String> {
+pub(super) fn chosen_regions_only(chosen: &[String]) -> Vec<String> {
     chosen
         .iter()
         .filter(|v| crate::model::regions::region_of_country(v).is_none())
@@ -386,7 +413,7 @@ fn chosen_regions_only(chosen: &[String]) -> Vec<String> {
 
 /// The regions whose countries the sidebar lists: those chosen, and those
 /// of the countries chosen.
-fn opened_regions(chosen: &[String]) -> Vec<String> {
+pub(super) fn opened_regions(chosen: &[String]) -> Vec<String> {
     let mut opened: Vec<String> = Vec::new();
     for value in chosen {
         let region = crate::model::regions::region_of_country(value).unwrap_or(value);
@@ -399,7 +426,7 @@ fn opened_regions(chosen: &[String]) -> Vec<String> {
 
 /// The counts with every chosen value in them, at 0 when nothing has it
 /// now, so a choice can always be seen and taken back where it was made.
-fn with_chosen(mut counts: Vec<FacetCount>, chosen: &[String]) -> Vec<FacetCount> {
+pub(super) fn with_chosen(mut counts: Vec<FacetCount>, chosen: &[String]) -> Vec<FacetCount> {
     for value in chosen {
         if !counts.iter().any(|c| c.value.eq_ignore_ascii_case(value)) {
             counts.push(FacetCount {

@@ -398,6 +398,7 @@ impl Library {
         self.conn.pragma_update(None, "journal_mode", "WAL")?;
         // The backup may come from an older Folio.
         schema::migrate(&mut self.conn, None)?;
+        self.drop_index();
         Ok(safety)
     }
 }

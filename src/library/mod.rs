@@ -4,10 +4,12 @@
 //! methods, grouped by concern in the submodules, take and return the plain
 //! types of [`crate::model`]. Every statement is parameterised.
 
+mod article_index;
 mod articles;
 mod atlas_counts;
 mod bulk;
 mod facets;
+mod facets_indexed;
 mod filter;
 mod highlights;
 mod link_merge;
@@ -128,6 +130,8 @@ pub struct Library {
     /// How many of the newest matches a search ranks first (see
     /// `search::RANKING_WINDOW`).
     ranking_window: usize,
+    /// The list fields in memory, loaded on first use (see `article_index`).
+    index: std::cell::RefCell<Option<article_index::ArticleIndex>>,
 }
 
 /// The lock file beside a library: `library.sqlite.lock`.
@@ -389,6 +393,7 @@ impl Library {
             _lock: lock,
             access,
             ranking_window: search::RANKING_WINDOW,
+            index: std::cell::RefCell::new(None),
         })
     }
 

@@ -21,6 +21,49 @@ pub struct TopicNode {
     pub children: Vec<TopicNode>,
 }
 
+/// The topic tree as read from the library, before counting.
+#[derive(Default)]
+pub(super) struct TopicRows {
+    /// (id, name, built in) of each topic, by parent.
+    by_parent: HashMap<Option<i64>, Vec<(i64, String, bool)>>,
+    parent_of: HashMap<i64, i64>,
+}
+
+impl TopicRows {
+    /// The ids of each topic's children.
+    pub(super) fn child_ids(&self) -> HashMap<Option<i64>, Vec<i64>> {
+        self.by_parent
+            .iter()
+            .map(|(parent, children)| (*parent, children.iter().map(|c| c.0).collect()))
+            .collect()
+    }
+
+    pub(super) fn with_counts(&self, counts: &HashMap<i64, usize>) -> Vec<TopicNode> {
+        self.nodes_below(None, counts, 0)
+    }
+
+    fn nodes_below(&self, parent: Option<i64>, counts: &HashMap<i64, usize>, depth: usize) -> Vec<TopicNode> {
+        if depth > 64 {
+            return Vec::new();
+        }
+        self.by_parent
+            .get(&parent)
+            .map(|children| {
+                children
+                    .iter()
+                    .map(|(id, name, builtin)| TopicNode {
+                        id: *id,
+                        name: name.clone(),
+                        count: counts.get(id).copied().unwrap_or(0),
+                        builtin: *builtin,
+                        children: self.nodes_below(Some(*id), counts, depth + 1),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
 /// Files an article under topics and takes it out of others, inside the
 /// caller's transaction.
 pub(super) fn change_topics_tx(tx: &Transaction, article_id: i64, add: &[i64], remove: &[i64]) -> Result<()> {
@@ -54,28 +97,46 @@ impl Library {
     /// The tree with counts of the articles that `filter` selects. An
     /// article counts once under each topic it is filed under or below.
     pub(super) fn topic_tree_within(&self, filter: &Filter) -> Result<Vec<TopicNode>> {
-        let mut by_parent: HashMap<Option<i64>, Vec<(i64, String, bool)>> = HashMap::new();
-        let mut parent_of: HashMap<i64, i64> = HashMap::new();
-        {
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT id, name, parent_id, builtin FROM topics ORDER BY name COLLATE NOCASE",
-            )?;
-            let rows = stmt.query_map([], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, Option<i64>>(2)?,
-                    r.get::<_, i64>(3)? != 0,
-                ))
-            })?;
-            for row in rows {
-                let (id, name, parent, builtin) = row?;
-                if let Some(parent) = parent {
-                    parent_of.insert(id, parent);
-                }
-                by_parent.entry(parent).or_default().push((id, name, builtin));
+        let tree = self.topic_rows()?;
+        let counts = match self.with_index(|index, conn| {
+            let selection = index.select(conn, filter)?;
+            Ok(index.topic_counts(&selection, &tree.child_ids()))
+        })? {
+            Some(counts) => counts,
+            None => self.topic_counts_by_sql(filter, &tree)?,
+        };
+        Ok(tree.with_counts(&counts))
+    }
+
+    /// Every topic, by parent, alphabetical at each level.
+    pub(super) fn topic_rows(&self) -> Result<TopicRows> {
+        let mut tree = TopicRows::default();
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, name, parent_id, builtin FROM topics ORDER BY name COLLATE NOCASE")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<i64>>(2)?,
+                r.get::<_, i64>(3)? != 0,
+            ))
+        })?;
+        for row in rows {
+            let (id, name, parent, builtin) = row?;
+            if let Some(parent) = parent {
+                tree.parent_of.insert(id, parent);
             }
+            tree.by_parent
+                .entry(parent)
+                .or_default()
+                .push((id, name, builtin));
         }
+        Ok(tree)
+    }
+
+    /// Each topic's articles among those `filter` selects, counted by SQL.
+    fn topic_counts_by_sql(&self, filter: &Filter, tree: &TopicRows) -> Result<HashMap<i64, usize>> {
         // The filings of the selection, read once; each is credited to its
         // topic and every topic above it here, which is cheaper than asking
         // SQL to walk the tree for every filing.
@@ -96,32 +157,14 @@ impl Library {
                     // is everything above it.
                     break;
                 }
-                at = parent_of.get(&id).copied();
+                at = tree.parent_of.get(&id).copied();
             }
         }
         let mut counts: HashMap<i64, usize> = HashMap::new();
         for (topic, _) in credited {
             *counts.entry(topic).or_default() += 1;
         }
-        type Children = HashMap<Option<i64>, Vec<(i64, String, bool)>>;
-        fn build(parent: Option<i64>, by_parent: &Children, counts: &HashMap<i64, usize>) -> Vec<TopicNode> {
-            by_parent
-                .get(&parent)
-                .map(|children| {
-                    children
-                        .iter()
-                        .map(|(id, name, builtin)| TopicNode {
-                            id: *id,
-                            name: name.clone(),
-                            count: counts.get(id).copied().unwrap_or(0),
-                            builtin: *builtin,
-                            children: build(Some(*id), by_parent, counts),
-                        })
-                        .collect()
-                })
-                .unwrap_or_default()
-        }
-        Ok(build(None, &by_parent, &counts))
+        Ok(counts)
     }
 
     /// The topics an article is filed under, by path.

@@ -1,0 +1,214 @@
+//! The list's order, kept per sort key as every slot sorted ascending, so
+//! a list in any order is one walk over the slots that picks the selected.
+//!
+//! The order is `order_by` in `articles.rs` (which `list` still uses):
+//! a missing value after every other, whichever the direction. Dates run
+//! fully in the chosen direction; a title, source or region that ties is
+//! broken newest first in both directions, so the descending walk takes
+//! the ascending groups of equal values from the last, each in its own order.
+//!
+//! Sorting packs each slot's whole key into one 128-bit number where it
+//! fits (sorting a million numbers takes a tenth of a second here); titles
+//! pack their first fifteen letters, and runs that share them are finished
+//! by comparing the titles.
+
+use super::ArticleIndex;
+use super::entry::{Entry, NONE};
+use super::selection::Selection;
+use crate::model::{Sort, SortKey};
+use std::collections::HashMap;
+
+/// One key's ascending order.
+struct Ascending {
+    slots: Vec<u32>,
+    /// Where the articles with no value for the key begin.
+    missing_from: usize,
+    /// Where each run of equal values begins (titles, sources and regions:
+    /// the runs the descending walk keeps in order).
+    groups: Vec<u32>,
+}
+
+/// The orders sorted since the index last changed.
+#[derive(Default)]
+pub(super) struct Orders(HashMap<SortKey, Ascending>);
+
+impl Orders {
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+}
+
+/// An id as a number that orders as the ids do.
+fn id_bits(id: i64) -> u128 {
+    u128::from((id as u64) ^ (1 << 63))
+}
+
+/// The first fifteen bytes of a title, as a number that orders as they do.
+fn title_prefix(title: &str) -> u128 {
+    let mut n = 0u128;
+    let bytes = title.as_bytes();
+    for i in 0..15 {
+        n = (n << 8) | u128::from(bytes.get(i).copied().unwrap_or(0));
+    }
+    n
+}
+
+impl ArticleIndex {
+    /// The selected articles' ids in the order `sort` asks.
+    pub fn ordered_ids(
+        &mut self,
+        conn: &rusqlite::Connection,
+        selection: &Selection,
+        sort: Sort,
+    ) -> crate::library::Result<Vec<i64>> {
+        if sort.key == SortKey::Title {
+            self.titles(conn)?;
+        }
+        if !self.orders.0.contains_key(&sort.key) {
+            let sorted = self.ascending(sort.key);
+            self.orders.0.insert(sort.key, sorted);
+        }
+        let order = &self.orders.0[&sort.key];
+        let mut ids = Vec::with_capacity(selection.bits.count());
+        let mut take = |slots: &[u32]| {
+            for &slot in slots {
+                if selection.bits.has(slot) {
+                    ids.push(self.entries[slot as usize].id);
+                }
+            }
+        };
+        let (present, missing) = order.slots.split_at(order.missing_from);
+        if !sort.descending {
+            take(present);
+            take(missing);
+            return Ok(ids);
+        }
+        match sort.key {
+            SortKey::Published | SortKey::Imported => {
+                let mut reversed: Vec<u32> = present.iter().rev().copied().collect();
+                reversed.extend(missing.iter().rev());
+                take(&reversed);
+            }
+            SortKey::Title | SortKey::Source | SortKey::Region => {
+                let mut end = present.len();
+                for &start in order.groups.iter().rev() {
+                    take(&present[start as usize..end]);
+                    end = start as usize;
+                }
+                take(missing);
+            }
+        }
+        Ok(ids)
+    }
+
+    fn ascending(&self, key: SortKey) -> Ascending {
+        let live = (0..self.entries.len() as u32).filter(|&s| !self.entry(s).gone);
+        let mut keyed: Vec<(u128, u32)> = match key {
+            SortKey::Imported => live.map(|s| (id_bits(self.id(s)), s)).collect(),
+            SortKey::Published => {
+                let times = self.times.ranks(|a, b| a.cmp(b));
+                live.map(|s| {
+                    let e = self.entry(s);
+                    let time = if e.time == NONE {
+                        0
+                    } else {
+                        times[e.time as usize] + 1
+                    };
+                    let k = (u128::from(e.date == 0) << 127)
+                        | (u128::from(e.date) << 90)
+                        | (u128::from(time) << 64)
+                        | id_bits(e.id);
+                    (k, s)
+                })
+                .collect()
+            }
+            SortKey::Title => live
+                .map(|s| match self.title(s) {
+                    // No title: after every title, the highest id first.
+                    None => ((1 << 127) | (u128::from(u64::MAX) - id_bits(self.id(s))), s),
+                    Some(t) => (title_prefix(t), s),
+                })
+                .collect(),
+            SortKey::Source => {
+                let ranks = self
+                    .sources
+                    .ranks(|a, b| a.to_ascii_lowercase().cmp(&b.to_ascii_lowercase()));
+                live.map(|s| (self.grouped_key(self.entry(s), self.entry(s).source, &ranks), s))
+                    .collect()
+            }
+            SortKey::Region => {
+                let ranks = self.regions.ranks(|a, b| a.cmp(b));
+                live.map(|s| (self.grouped_key(self.entry(s), self.entry(s).region, &ranks), s))
+                    .collect()
+            }
+        };
+        keyed.sort_unstable();
+        let missing = |k: u128| k >> 127 == 1;
+        if key == SortKey::Title {
+            self.finish_titles(&mut keyed);
+        }
+        let missing_from = keyed.iter().position(|(k, _)| missing(*k)).unwrap_or(keyed.len());
+        let groups = match key {
+            SortKey::Published | SortKey::Imported => Vec::new(),
+            _ => {
+                // A source's or region's rank fills the 31 bits below the missing flag.
+                let rank = |k: u128| (k >> 96) & 0x7fff_ffff;
+                let mut groups = Vec::new();
+                for i in 0..missing_from {
+                    let starts = i == 0 || {
+                        let (a, b) = (keyed[i - 1], keyed[i]);
+                        if key == SortKey::Title {
+                            self.title(a.1) != self.title(b.1)
+                        } else {
+                            rank(a.0) != rank(b.0)
+                        }
+                    };
+                    if starts {
+                        groups.push(i as u32);
+                    }
+                }
+                groups
+            }
+        };
+        Ascending {
+            slots: keyed.into_iter().map(|(_, s)| s).collect(),
+            missing_from,
+            groups,
+        }
+    }
+
+    /// A source's or region's key: its rank, then newest first (a missing
+    /// date last), then the highest id first.
+    fn grouped_key(&self, e: &Entry, value: u32, ranks: &[u32]) -> u128 {
+        let missing = u128::from(value == NONE);
+        let rank = if value == NONE {
+            0
+        } else {
+            u128::from(ranks[value as usize])
+        };
+        (missing << 127)
+            | ((rank & 0x7fff_ffff) << 96)
+            | (u128::from(u32::MAX - e.date) << 64)
+            | (u128::from(u64::MAX) - id_bits(e.id))
+    }
+
+    /// Titles sharing their first fifteen letters, put in order by the
+    /// whole title, ties the highest id first.
+    fn finish_titles(&self, keyed: &mut [(u128, u32)]) {
+        let mut start = 0;
+        while start < keyed.len() {
+            let mut end = start + 1;
+            while end < keyed.len() && keyed[end].0 == keyed[start].0 {
+                end += 1;
+            }
+            if end - start > 1 {
+                keyed[start..end].sort_by(|a, b| {
+                    self.title(a.1)
+                        .cmp(&self.title(b.1))
+                        .then_with(|| self.id(b.1).cmp(&self.id(a.1)))
+                });
+            }
+            start = end;
+        }
+    }
+}
