@@ -134,6 +134,12 @@ pub struct Library {
     index: std::cell::RefCell<Option<article_index::ArticleIndex>>,
 }
 
+impl Drop for Library {
+    fn drop(&mut self) {
+        self.keep_index();
+    }
+}
+
 /// The lock file beside a library: `library.sqlite.lock`.
 pub fn lock_path(library: &Path) -> PathBuf {
     beside(library, ".lock")

@@ -117,14 +117,21 @@ impl ArticleIndex {
             }
         })?;
         index.apply_links(links);
+        index.read_titles_after(conn, path)?;
+        Ok(index)
+    }
+
+    /// Starts reading the titles, in the background where a second
+    /// connection can be had.
+    pub(super) fn read_titles_after(&mut self, conn: &Connection, path: &Path) -> Result<()> {
         match reader(path) {
-            Some(other) => index.titles_read = Some(std::thread::spawn(move || read_titles(&other))),
+            Some(other) => self.titles_read = Some(std::thread::spawn(move || read_titles(&other))),
             None => {
                 let read = read_titles(conn)?;
-                index.titles = read.into_titles(|id| index.slots.get(id), index.entries.len());
+                self.titles = read.into_titles(|id| self.slots.get(id), self.entries.len());
             }
         }
-        Ok(index)
+        Ok(())
     }
 
     fn read_entries(&mut self, conn: &Connection) -> Result<()> {

@@ -18,6 +18,7 @@ mod entry;
 mod load;
 mod order;
 mod selection;
+mod snapshot;
 mod tally;
 
 pub(super) use selection::Selection;
@@ -388,10 +389,37 @@ impl Library {
             // The old index is let go before the new one is read, so the
             // two are never in memory together.
             *held = None;
-            *held = Some(ArticleIndex::load(&self.conn, &self.path)?);
+            *held = Some(self.read_index()?);
         }
         let index = held.as_mut().expect("loaded above");
         work(index, &self.conn).map(Some)
+    }
+
+    /// The index from the snapshot kept in the library, brought up to
+    /// date; or, without one that can be, read from the articles.
+    fn read_index(&self) -> Result<ArticleIndex> {
+        if let Some(mut index) = ArticleIndex::from_snapshot(&self.conn)
+            && index.catch_up(&self.conn)?
+        {
+            index.read_titles_after(&self.conn, &self.path)?;
+            return Ok(index);
+        }
+        ArticleIndex::load(&self.conn, &self.path)
+    }
+
+    /// Keeps the index in the library for the next session to start from,
+    /// if it was read and the library may be written. A failure only costs
+    /// the next session a full read.
+    pub(super) fn keep_index(&mut self) {
+        if self.ensure_writable().is_err() {
+            return;
+        }
+        if let Some(index) = self.index.borrow().as_ref()
+            && super::schema::current_version(&self.conn)
+                .is_ok_and(|v| v >= super::schema::INDEX_SNAPSHOT_STEP)
+        {
+            let _ = index.save_snapshot(&self.conn);
+        }
     }
 
     /// Forgets the index: the file's content was replaced.

@@ -16,6 +16,7 @@ use super::ArticleIndex;
 use super::entry::{Entry, NONE};
 use super::selection::Selection;
 use crate::model::{Sort, SortKey};
+use rayon::slice::ParallelSliceMut;
 use std::collections::HashMap;
 
 /// One key's ascending order.
@@ -142,7 +143,8 @@ impl ArticleIndex {
                     .collect()
             }
         };
-        keyed.sort_unstable();
+        // On every core: a million keys take a tenth of a second on one.
+        keyed.par_sort_unstable();
         let missing = |k: u128| k >> 127 == 1;
         if key == SortKey::Title {
             self.finish_titles(&mut keyed);

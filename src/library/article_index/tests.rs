@@ -197,3 +197,25 @@ fn a_change_rolled_back_is_forgotten() {
     assert!(library.list_ids(&rolled).unwrap().is_empty());
     assert_same(&library, "after the rollback");
 }
+
+#[test]
+fn a_library_opened_again_starts_from_its_kept_index_and_catches_up() {
+    let (_dir, library) = library(200);
+    let path = library.path.clone();
+    library.list_ids(&Filter::default()).unwrap();
+    // Closing keeps the index in the file.
+    drop(library);
+    let other = rusqlite::Connection::open(&path).unwrap();
+    crate::library::word_starts::register(&other).unwrap();
+    other
+        .execute("UPDATE articles SET source = 'Later Gazette' WHERE id = 5", [])
+        .unwrap();
+    other.execute("DELETE FROM articles WHERE id = 6", []).unwrap();
+    drop(other);
+    let library = Library::open(&path).unwrap();
+    let kept = super::ArticleIndex::from_snapshot(&library.conn).expect("a kept index");
+    assert!(kept.slot_of(6).is_some(), "kept before the article was deleted");
+    assert_same(&library, "from the kept index");
+    let later = Filter::matching(Condition::Source(vec!["Later Gazette".into()]));
+    assert_eq!(library.list_ids(&later).unwrap(), [5]);
+}
