@@ -55,7 +55,18 @@ fn find_matches(body: &str, words: &[(usize, usize)], needles: &[Needle]) -> Vec
     let mut found = Vec::new();
     for (index, &(start, end)) in words.iter().enumerate() {
         let word = &body[start..end];
-        let lower = word.to_lowercase();
+        // Most words are ASCII: compared without copying them to lower case.
+        let lower = if word.is_ascii() {
+            std::borrow::Cow::Borrowed(word)
+        } else {
+            std::borrow::Cow::Owned(word.to_lowercase())
+        };
+        let same = |needle: &str| lower.len() == needle.len() && lower.eq_ignore_ascii_case(needle);
+        let begins = |needle: &str| {
+            lower.len() >= needle.len()
+                && lower.is_char_boundary(needle.len())
+                && lower[..needle.len()].eq_ignore_ascii_case(needle)
+        };
         for (which, (needle, prefix, cjk)) in needles.iter().enumerate() {
             if needle.is_empty() {
                 continue;
@@ -70,7 +81,7 @@ fn find_matches(body: &str, words: &[(usize, usize)], needles: &[Needle]) -> Vec
                         word: index,
                     });
                 }
-            } else if lower == *needle || (*prefix && lower.starts_with(needle.as_str())) {
+            } else if same(needle) || (*prefix && begins(needle)) {
                 found.push(Match {
                     start,
                     end,
