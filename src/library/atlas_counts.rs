@@ -67,6 +67,33 @@ impl Library {
     /// an article names, not only its main region's), most first; countries
     /// no article concerns are not listed.
     pub fn country_counts_for(&self, filter: &Filter) -> Result<Vec<FacetCount>> {
+        let Some(places) =
+            self.with_index(|index, conn| Ok(index.place_counts(&index.select(conn, filter)?)))?
+        else {
+            return self.country_counts_by_sql(filter);
+        };
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, name FROM regions WHERE parent_id IS NOT NULL")?;
+        let countries = stmt
+            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
+            .collect::<rusqlite::Result<HashMap<_, _>>>()?;
+        let mut counts: Vec<FacetCount> = places
+            .into_iter()
+            .filter_map(|(id, count)| {
+                countries.get(&id).map(|name| FacetCount {
+                    value: name.clone(),
+                    count,
+                })
+            })
+            .collect();
+        counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+        Ok(counts)
+    }
+
+    /// [`Library::country_counts_for`] counted by SQL: for a file without
+    /// the article index, and as its reference.
+    pub(super) fn country_counts_by_sql(&self, filter: &Filter) -> Result<Vec<FacetCount>> {
         let (selected, values) = filter.selecting("ar.article_id");
         // Grouped by the region's id first: over the whole library that is
         // one pass of the (region, article) index, the table untouched.
@@ -87,6 +114,27 @@ impl Library {
     /// with most articles, then all others as one band. An article filed
     /// under two top-level topics is in both topics' bands.
     pub fn trends_for(&self, filter: &Filter, split: TrendSplit) -> Result<Trends> {
+        let roots = match split {
+            TrendSplit::Topic => self.topic_roots()?,
+            _ => HashMap::new(),
+        };
+        let indexed = self.with_index(|index, conn| {
+            let selection = index.select(conn, filter)?;
+            Ok(match split {
+                TrendSplit::Region => index.trend_cells_by_column(&selection, true),
+                TrendSplit::Source => index.trend_cells_by_column(&selection, false),
+                TrendSplit::Topic => index.trend_cells_by_topic(&selection, &roots),
+            })
+        })?;
+        match indexed {
+            Some((cells, left_out)) => Ok(stack(cells, left_out)),
+            None => self.trends_by_sql(filter, split),
+        }
+    }
+
+    /// [`Library::trends_for`] counted by SQL: for a file without the
+    /// article index, and as its reference.
+    pub(super) fn trends_by_sql(&self, filter: &Filter, split: TrendSplit) -> Result<Trends> {
         let (clause, values) = filter.to_sql();
         // (month, value) → articles
         // value → month → articles

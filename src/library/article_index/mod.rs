@@ -17,6 +17,7 @@
 mod entry;
 mod load;
 mod order;
+mod pictures;
 mod selection;
 mod snapshot;
 mod tally;

@@ -126,6 +126,18 @@ fn assert_same(library: &Library, when: &str) {
             library.facets_by_sql(&filter).unwrap(),
             "{when}: sidebar of {filter:?}"
         );
+        assert_eq!(
+            library.country_counts_for(&filter).unwrap(),
+            library.country_counts_by_sql(&filter).unwrap(),
+            "{when}: atlas of {filter:?}"
+        );
+        for split in crate::library::TrendSplit::ALL {
+            assert_eq!(
+                library.trends_for(&filter, split).unwrap(),
+                library.trends_by_sql(&filter, split).unwrap(),
+                "{when}: trends by {split:?} of {filter:?}"
+            );
+        }
     }
 }
 
