@@ -12,6 +12,7 @@ use super::headline_cues::{
     lead_words, without_share_label,
 };
 use super::kinds::split_kind_prefix;
+use super::pictures::picture_lines;
 use super::source::{SourceCandidates, looks_like_publication};
 use super::vocabulary::{COPYRIGHT, FROM_LINE, SECTION_LINE};
 use crate::import::lines::{ends_sentence, is_prose, word_count};
@@ -84,6 +85,8 @@ struct Candidates<'a> {
     lead: HashSet<String>,
     /// The first line is the kicker or section over a headline.
     kicker_first: bool,
+    /// A picture's lines (its name, credit and caption): never the headline.
+    pictures: Vec<bool>,
 }
 
 impl<'a> Candidates<'a> {
@@ -124,6 +127,7 @@ impl<'a> Candidates<'a> {
             echoes,
             lead,
             kicker_first,
+            pictures: picture_lines(units),
         };
         (candidates, header)
     }
@@ -203,6 +207,7 @@ impl<'a> Candidates<'a> {
     fn can_be_headline(&self, i: usize) -> bool {
         let units = &self.lines.units;
         !self.lines.is_furniture_or_mark(i)
+            && !self.pictures[i]
             && SECTION_LINE.captures(&units[i].text).is_none()
             && !FROM_LINE.is_match(&units[i].text)
             && !looks_like_code_strictly(&units[i].text)
