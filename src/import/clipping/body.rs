@@ -33,7 +33,56 @@ pub(super) fn body_span(lines: &LineFeatures) -> (usize, usize) {
     soften_introduced_lists(units, &mut weights);
     soften_pictures(&picture_lines(units), &mut weights);
     wall_off_comments(lines, &mut weights);
-    body_run(&weights).unwrap_or((units.len(), units.len()))
+    let run = body_run(&weights);
+    let prose_sum = run.map_or(0, |(s, e)| weights[s..=e].iter().sum::<i64>());
+    match list_post(units, &lines.furniture) {
+        Some(list) if prose_sum < A_PARAGRAPH && run.is_none_or(|(s, e)| e - s < list.1 - list.0) => list,
+        _ => run.unwrap_or((units.len(), units.len())),
+    }
+}
+
+/// What a run of prose must weigh to be an article's text rather than a
+/// few stray sentences: a paragraph.
+const A_PARAGRAPH: i64 = 150;
+/// How many points a post made of one list has at least.
+const LIST_POST_ITEMS: usize = 12;
+
+/// A post that is one long list (the changes of a release, a list of
+/// points) and no paragraph: its longest run of list items that say
+/// something (four words and more on average, no menu's one-word links,
+/// no furniture), with the lines their items wrap onto.
+fn list_post(units: &[Unit], furniture: &[bool]) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize)> = None;
+    let mut i = 0;
+    while i < units.len() {
+        if !units[i].bullet || furniture[i] {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let (mut items, mut words) = (0, 0);
+        while i < units.len() && !furniture[i] && (units[i].bullet || wraps_an_item(&units[i].text)) {
+            if units[i].bullet {
+                items += 1;
+            }
+            words += word_count(&units[i].text);
+            i += 1;
+        }
+        let says_something = items >= LIST_POST_ITEMS && words >= 4 * items;
+        if says_something && best.is_none_or(|(s, e)| e - s < i - 1 - start) {
+            best = Some((start, i - 1));
+        }
+    }
+    best
+}
+
+/// The rest of a list item that a copy wrapped onto a line of its own: a
+/// few words going on in lower case ("left/right arms can be edited").
+fn wraps_an_item(text: &str) -> bool {
+    word_count(text) <= 8
+        && text
+            .trim_start()
+            .starts_with(|c: char| c.is_lowercase() || c == '(')
 }
 
 /// The body's text: the units of its run, less the header's lines that
@@ -299,6 +348,7 @@ const OTHER_PAGES_WORDS: &[&str] = &[
 mod tests {
     use super::*;
     use crate::import::clipping::{PROSE, extract_clipping, is_furniture_line, read_clipping};
+    use crate::import::lines::split_units;
 
     #[test]
     fn a_cookie_notice_and_other_stories_cards_are_not_the_body() {
@@ -419,6 +469,27 @@ mod tests {
         assert!(!announces_other_pages("What You'll Need:"));
         assert!(is_step_heading("Step 3") && is_step_heading("Étape 2:"));
         assert!(!is_step_heading("Step by step"));
+    }
+
+    /// A post that is one list and no paragraph: the changes of a release,
+    /// some items wrapped onto a second line. A menu of one-word links is
+    /// no such list.
+    #[test]
+    fn a_post_made_of_one_list_is_that_list() {
+        let mut page = String::from("Harbour App News\n\nHarbour App 2.0 - The Winter Update\n\n");
+        for n in 0..14 {
+            page.push_str(&format!("+ Added tide table number {n} for the northern piers\n"));
+        }
+        page.push_str(
+            "+ The ferry timetable can now be shown for the whole week, and\nprinted on one page\n",
+        );
+        page.push_str("- Removed the old harbour map\n\nNewer Older\n");
+        let body = read_clipping(&page).body;
+        assert!(body.starts_with("Added tide table number 0"), "{body}");
+        assert!(body.contains("printed on one page"), "{body}");
+        assert!(body.ends_with("Removed the old harbour map"), "{body}");
+        let menu: String = (0..20).map(|n| format!("• Section {n}\n")).collect();
+        assert!(list_post(&split_units(&menu), &[false; 20]).is_none());
     }
 
     #[test]
