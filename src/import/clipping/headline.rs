@@ -14,7 +14,7 @@ use super::headline_cues::{
 use super::kinds::split_kind_prefix;
 use super::pictures::picture_lines;
 use super::source::{SourceCandidates, looks_like_publication};
-use super::vocabulary::{COPYRIGHT, FROM_LINE, SECTION_LINE};
+use super::vocabulary::{COPYRIGHT, FROM_LINE, SECTION_LINE, TEASER_HEAD};
 use crate::import::lines::{ends_sentence, is_prose, word_count};
 use crate::model::ExtractedArticle;
 use regex::Regex;
@@ -87,6 +87,8 @@ struct Candidates<'a> {
     kicker_first: bool,
     /// A picture's lines (its name, credit and caption): never the headline.
     pictures: Vec<bool>,
+    /// The first head of a list of other stories over the body, if any.
+    teaser_head: Option<usize>,
 }
 
 impl<'a> Candidates<'a> {
@@ -128,6 +130,8 @@ impl<'a> Candidates<'a> {
             lead,
             kicker_first,
             pictures: picture_lines(units),
+            teaser_head: (0..body_start.min(units.len()))
+                .find(|&i| !units[i].bullet && TEASER_HEAD.is_match(units[i].text.trim())),
         };
         (candidates, header)
     }
@@ -200,8 +204,22 @@ impl<'a> Candidates<'a> {
         } + self.echoes.bonus(text)
             + overlap
             + first_line
-            - if captioned { 12 } else { 0 };
+            - if captioned { 12 } else { 0 }
+            - if self.under_teaser_head(i, text) { 12 } else { 0 };
         headline_score(&units[i], text, body_start.saturating_sub(i)).map(|s| s + bonus)
+    }
+
+    /// Whether unit `i` stands in a list of other stories: under its head
+    /// ("You may also like"), and not printed over that head as well (the
+    /// window title that names the article).
+    fn under_teaser_head(&self, i: usize, text: &str) -> bool {
+        let Some(head) = self.teaser_head.filter(|&h| h < i) else {
+            return false;
+        };
+        let units = &self.lines.units;
+        !units[..head]
+            .iter()
+            .any(|u| u.text.split('|').any(|part| part.trim() == text))
     }
 
     fn can_be_headline(&self, i: usize) -> bool {
@@ -354,6 +372,27 @@ mod tests {
             article.body.starts_with("A strike by ferry crews"),
             "{}",
             article.body
+        );
+    }
+
+    /// The headline, then a list of other stories before the article's
+    /// byline: each teaser printed twice with its writer and time, as a
+    /// headline is.
+    #[test]
+    fn headlines_under_a_you_may_also_like_head_are_other_stories() {
+        let page = format!(
+            "Gazette Home\n\nNews, Sport and Weather from the Coast.\n\n\
+             Council agrees to rebuild the harbour wall after years of delay\n\n\
+             You may also like\n\n\
+             Ferry crews walk out again on the northern islands\n\nThe Islander\n\n\
+             Ferry crews walk out again on the northern islands\n\nTom Roe\n\nAn hour ago\n\n\
+             Town hall to open its doors on Sundays from next month\n\n\
+             Town hall to open its doors on Sundays from next month\n\nAnn Lee\n\nToday 7:30AM\n\n\
+             Subscribe To Our Newsletter\n\nJane Doe\n\n{PROSE}"
+        );
+        assert_eq!(
+            extract_clipping(&page).title.as_deref(),
+            Some("Council agrees to rebuild the harbour wall after years of delay")
         );
     }
 

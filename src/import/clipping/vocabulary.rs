@@ -463,6 +463,15 @@ pub(super) static RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid relative time pattern")
 });
+/// The head of a list of other stories set between a page's menus and its
+/// article: "You may also like", "More from the Gazette", "Most read",
+/// "Popular deals". Headlines under it are other stories'.
+pub(super) static TEASER_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:you (?:may|might) (?:also )?(?:like|enjoy)|more from\b.{0,40}|recommended(?: for you| stories| reading)?|most (?:read|popular|viewed|shared|commented)|popular\b.{0,40}|related (?:stories|articles|posts|content|news)|more (?:stories|news|articles|headlines)\b.{0,40}|trending(?: now| stories)?|read next|up next|what to read next|don['’]t miss|editor['’]?s['’]? picks|top stories|à lire aussi|les plus lus|te puede interesar|lo más (?:leído|visto)|meistgelesen|das könnte sie auch interessieren|potrebbe interessarti|i più letti)\s*:?$",
+    )
+    .expect("valid teaser head pattern")
+});
 /// A reader's signature over a comment: "martinealison said...", "Ann
 /// wrote:", "Tom says:".
 pub(super) static COMMENT_SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
