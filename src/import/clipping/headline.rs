@@ -130,8 +130,11 @@ impl<'a> Candidates<'a> {
             lead,
             kicker_first,
             pictures: picture_lines(units),
-            teaser_head: (0..body_start.min(units.len()))
-                .find(|&i| !units[i].bullet && TEASER_HEAD.is_match(units[i].text.trim())),
+            teaser_head: (0..body_start.min(units.len())).find(|&i| {
+                !units[i].bullet
+                    && word_count(&units[i].text) <= 6
+                    && TEASER_HEAD.is_match(units[i].text.trim())
+            }),
         };
         (candidates, header)
     }
@@ -394,6 +397,10 @@ mod tests {
             extract_clipping(&page).title.as_deref(),
             Some("Council agrees to rebuild the harbour wall after years of delay")
         );
+        // A headline that opens on such a word heads nothing.
+        use super::TEASER_HEAD;
+        assert!(TEASER_HEAD.is_match("Popular deals on the Gazette"));
+        assert!(!TEASER_HEAD.is_match("Popular uprising topples the government"));
     }
 
     #[test]

@@ -468,7 +468,7 @@ pub(super) static RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
 /// "Popular deals". Headlines under it are other stories'.
 pub(super) static TEASER_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:you (?:may|might) (?:also )?(?:like|enjoy)|more from\b.{0,40}|recommended(?: for you| stories| reading)?|most (?:read|popular|viewed|shared|commented)|popular\b.{0,40}|related (?:stories|articles|posts|content|news)|more (?:stories|news|articles|headlines)\b.{0,40}|trending(?: now| stories)?|read next|up next|what to read next|don['’]t miss|editor['’]?s['’]? picks|top stories|à lire aussi|les plus lus|te puede interesar|lo más (?:leído|visto)|meistgelesen|das könnte sie auch interessieren|potrebbe interessarti|i più letti)\s*:?$",
+        r"(?i)^(?:you (?:may|might) (?:also )?(?:like|enjoy)|more from\b.{0,40}|recommended(?: for you| stories| reading)?|most (?:read|popular|viewed|shared|commented)|popular(?: now| stories| articles| posts| deals\b.{0,30}| on\b.{0,30}| in\b.{0,30})?|related (?:stories|articles|posts|content|news)|more (?:stories|news|articles|headlines)\b.{0,40}|trending(?: now| stories)?|read next|up next|what to read next|don['’]t miss|editor['’]?s['’]? picks|top stories|à lire aussi|les plus lus|te puede interesar|lo más (?:leído|visto)|meistgelesen|das könnte sie auch interessieren|potrebbe interessarti|i più letti)\s*:?$",
     )
     .expect("valid teaser head pattern")
 });
