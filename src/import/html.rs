@@ -382,6 +382,25 @@ static ZONED_STAMP: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid pattern")
 });
 
+/// A day alone, with no time, as a page's data names it (`"DateModification":
+/// "2020-08-24"`): written in the publisher's own zone, where a machine's
+/// stamps are in UTC.
+static DATA_DAY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#""\w*[Dd]ate\w*"\s*:\s*"(\d{4}-\d{2}-\d{2})""#).expect("valid pattern"));
+
+/// The first day alone in the page's data that falls before a UTC stamp's
+/// day: the publisher's day of a stamp written after its midnight in UTC
+/// but not in its own zone. (A day after the stamp's is a later revision's.)
+fn data_day_before(raw_stamp: &str, html: &str) -> Option<Published> {
+    utc_minutes(raw_stamp)?;
+    let stamp_day = chrono::NaiveDate::parse_from_str(raw_stamp.get(..10)?, "%Y-%m-%d").ok()?;
+    DATA_DAY
+        .captures_iter(html)
+        .filter_map(|c| chrono::NaiveDate::parse_from_str(&c[1], "%Y-%m-%d").ok())
+        .find(|day| day.succ_opt() == Some(stamp_day))
+        .map(Published::day)
+}
+
 /// The day a UTC publication stamp falls on in the zone the page's other
 /// stamps are written in (a schedule's "-0400", a feed's "+05:30"): the
 /// publisher's own zone, when the page names no day of its own.
@@ -644,8 +663,10 @@ fn extract(html: &str, guesses: Guesses) -> ExtractedArticle {
         .url
         .as_deref()
         .and_then(url_date)
-        .or(article.published)
-        .or_else(|| day_in_page_zone(stamp.as_deref()?, html));
+        // A month alone witnesses no day.
+        .or(article.published.filter(|p| p.precision == DatePrecision::Day))
+        .or_else(|| day_in_page_zone(stamp.as_deref()?, html))
+        .or_else(|| data_day_before(stamp.as_deref()?, html));
     let stamped = match (meta.published, stamp.as_deref()) {
         (Some(p), Some(raw)) => Some(publisher_day(p, raw, witness)),
         (published, _) => published,
@@ -832,6 +853,31 @@ mod tests {
             <td><script>printDate("2019/11/05 08:12:00")</script> 12 views</td></body></html>"#;
         assert_eq!(script_written_date(html).unwrap().date_label(), "2019-11-05");
         assert!(script_written_date("<body><script>track('x');</script></body>").is_none());
+    }
+
+    /// An evening piece of a paper in the Americas, stamped after midnight
+    /// in UTC: its page's data names the publisher's own day alone, and
+    /// its text mentions only a month.
+    #[test]
+    fn a_day_alone_in_the_pages_data_corrects_a_utc_stamp() {
+        let page = |data_day: &str| {
+            format!(
+                r#"<html><head><script type="application/ld+json">{{"@type":"NewsArticle",
+                "datePublished":"2020-08-25T00:23:33.312Z"}}</script>
+                <script>var stats = {{"Section":"regions","DateModification":"{data_day}"}};</script>
+                <title>School buses will run from mid-September</title></head><body><article>
+                <h1>School buses will run from mid-September</h1>
+                <p>The school boards said on Monday evening that buses would run from the middle of
+                September 2020, two weeks later than planned, because too few drivers had been hired.</p>
+                <p>Parents will be told the times of the new routes by letter, the boards said, and the
+                first week of classes will be taught online for pupils who live beyond walking distance.</p>
+                </article></body></html>"#
+            )
+        };
+        let day = |html: &str| extract_html(html).published.map(|p| p.date_label());
+        assert_eq!(day(&page("2020-08-24")).as_deref(), Some("2020-08-24"));
+        // A later day in the data is a revision's: the stamp stands.
+        assert_eq!(day(&page("2020-08-26")).as_deref(), Some("2020-08-25"));
     }
 
     #[test]

@@ -96,7 +96,41 @@ pub fn split_units(text: &str) -> Vec<Unit> {
         previous_width = width;
         previous_blank = false;
     }
+    for unit in units.iter_mut().filter(|u| u.text.contains(TEX_ANNOTATION)) {
+        unit.text = without_tex_annotations(&unit.text);
+    }
+    units.retain(|u| !u.text.is_empty());
     units
+}
+
+/// How a formula's TeX source opens where a copied page prints it beside
+/// the formula (MathML's annotation, meant for screen readers and copying).
+const TEX_ANNOTATION: &str = "{\\displaystyle";
+
+/// `text` without the TeX source of its formulas: `{\displaystyle …}`, up to
+/// its closing brace (or the end of the unit, when the copy cut it). The
+/// reader sees the formula once, drawn; its source is no words of the text.
+fn without_tex_annotations(text: &str) -> String {
+    let mut kept = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(TEX_ANNOTATION) {
+        kept.push_str(&rest[..at]);
+        let mut depth = 0usize;
+        let end = rest[at..]
+            .char_indices()
+            .find(|&(_, c)| {
+                match c {
+                    '{' => depth += 1,
+                    '}' => depth -= 1,
+                    _ => {}
+                }
+                depth == 0
+            })
+            .map_or(rest.len(), |(i, _)| at + i + 1);
+        rest = &rest[end..];
+    }
+    kept.push_str(rest);
+    single_spaced(&kept)
 }
 
 /// The width a file was hard-wrapped at, if it was: many lines end close to
@@ -226,6 +260,22 @@ pub fn is_prose(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_formulas_tex_source_printed_beside_it_is_left_out() {
+        let text = "The matrix is Hermitian when A = A* {\\displaystyle A=A^{\\ast }} holds for it.\n\n\
+                    {\\displaystyle \\sum _{i}a_{ii}}\n\n\
+                    Its eigenvalues are real {\\displaystyle \\lambda \\in \\mathbb {R";
+        let units = split_units(text);
+        let texts: Vec<&str> = units.iter().map(|u| u.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "The matrix is Hermitian when A = A* holds for it.",
+                "Its eigenvalues are real"
+            ]
+        );
+    }
 
     #[test]
     fn bullets_and_paragraphs() {

@@ -30,9 +30,59 @@ pub(super) fn body_span(lines: &LineFeatures) -> (usize, usize) {
         })
         .collect();
     let mut weights = damp_long_lists(units, weights);
+    soften_introduced_lists(units, &mut weights);
     soften_pictures(&picture_lines(units), &mut weights);
     wall_off_comments(lines, &mut weights);
-    body_run(&weights).unwrap_or((units.len(), units.len()))
+    let run = body_run(&weights);
+    let prose_sum = run.map_or(0, |(s, e)| weights[s..=e].iter().sum::<i64>());
+    match list_post(units, &lines.furniture) {
+        Some(list) if prose_sum < A_PARAGRAPH && run.is_none_or(|(s, e)| e - s < list.1 - list.0) => list,
+        _ => run.unwrap_or((units.len(), units.len())),
+    }
+}
+
+/// What a run of prose must weigh to be an article's text rather than a
+/// few stray sentences: a paragraph.
+const A_PARAGRAPH: i64 = 150;
+/// How many points a post made of one list has at least.
+const LIST_POST_ITEMS: usize = 12;
+
+/// A post that is one long list (the changes of a release, a list of
+/// points) and no paragraph: its longest run of list items that say
+/// something (four words and more on average, no menu's one-word links,
+/// no furniture), with the lines their items wrap onto.
+fn list_post(units: &[Unit], furniture: &[bool]) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize)> = None;
+    let mut i = 0;
+    while i < units.len() {
+        if !units[i].bullet || furniture[i] {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let (mut items, mut words) = (0, 0);
+        while i < units.len() && !furniture[i] && (units[i].bullet || wraps_an_item(&units[i].text)) {
+            if units[i].bullet {
+                items += 1;
+            }
+            words += word_count(&units[i].text);
+            i += 1;
+        }
+        let says_something = items >= LIST_POST_ITEMS && words >= 4 * items;
+        if says_something && best.is_none_or(|(s, e)| e - s < i - 1 - start) {
+            best = Some((start, i - 1));
+        }
+    }
+    best
+}
+
+/// The rest of a list item that a copy wrapped onto a line of its own: a
+/// few words going on in lower case ("left/right arms can be edited").
+fn wraps_an_item(text: &str) -> bool {
+    word_count(text) <= 8
+        && text
+            .trim_start()
+            .starts_with(|c: char| c.is_lowercase() || c == '(')
 }
 
 /// The body's text: the units of its run, less the header's lines that
@@ -87,6 +137,9 @@ pub(super) fn body_weight(unit: &Unit, furniture: bool) -> i64 {
         return if unit.bullet { weight / 2 } else { weight };
     }
     let words = word_count(&unit.text);
+    if is_step_heading(&unit.text) {
+        return 0;
+    }
     if unit.bullet {
         // A clause is a point the article lists; a word or two, a menu.
         return if words >= 8 { chars / 6 } else { -60 - chars / 4 };
@@ -108,6 +161,21 @@ pub(super) fn body_weight(unit: &Unit, furniture: bool) -> i64 {
     }
     if chars < 40 { -40 } else { -30 }
 }
+
+/// The heading of one step of a how-to ("Step 3", "Étape 3"): the
+/// article's own parts, which go on past it, not a label of the page.
+fn is_step_heading(text: &str) -> bool {
+    let mut words = text.trim().trim_end_matches(':').split_whitespace();
+    let (Some(word), Some(number), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    STEP_WORDS.contains(&word.to_lowercase().as_str()) && number.chars().all(|c| c.is_ascii_digit())
+}
+
+/// "Step", in the languages of our readers.
+const STEP_WORDS: &[&str] = &[
+    "step", "étape", "etape", "paso", "passo", "schritt", "stap", "krok", "шаг",
+];
 
 /// A site's notice that it stores cookies: it says the site uses them and
 /// speaks to the reader ("This website uses cookies to improve your
@@ -204,10 +272,83 @@ fn damp_long_lists(units: &[Unit], mut weights: Vec<i64>) -> Vec<i64> {
 }
 const LIST_ITEMS_AT_FULL_COST: usize = 4;
 
+/// A short heading that ends on a colon ("What you'll need:", "Ingredients:")
+/// introduces the list under it: the article's own list (the things a
+/// how-to needs), which a menu's or a share bar's label does not announce
+/// so. The heading weighs nothing and its items little, so that the
+/// article goes on past them; a list alone is still no body.
+fn soften_introduced_lists(units: &[Unit], weights: &mut [i64]) {
+    let mut i = 0;
+    while i < units.len() {
+        let text = units[i].text.trim();
+        let introduces = !units[i].bullet
+            && text.ends_with(':')
+            && (1..=6).contains(&word_count(text))
+            && !announces_other_pages(text)
+            && weights[i] > FURNITURE_WEIGHT
+            && units.get(i + 1).is_some_and(|next| next.bullet);
+        if !introduces {
+            i += 1;
+            continue;
+        }
+        weights[i] = weights[i].max(0);
+        i += 1;
+        while i < units.len() && units[i].bullet {
+            if weights[i] > FURNITURE_WEIGHT {
+                weights[i] = weights[i].max(INTRODUCED_ITEM_WEIGHT);
+            }
+            i += 1;
+        }
+    }
+}
+const INTRODUCED_ITEM_WEIGHT: i64 = -5;
+
+/// A heading of a list of other stories or links ("More world stories from
+/// the Gazette:", "Related links:"), not of the article's own list.
+fn announces_other_pages(heading: &str) -> bool {
+    heading
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| OTHER_PAGES_WORDS.contains(&w))
+}
+
+/// The words of the heads of lists of other stories and links.
+const OTHER_PAGES_WORDS: &[&str] = &[
+    "more",
+    "stories",
+    "story",
+    "related",
+    "other",
+    "also",
+    "popular",
+    "recommended",
+    "trending",
+    "latest",
+    "read",
+    "see",
+    "news",
+    "headlines",
+    "links",
+    "sites",
+    "follow",
+    "share",
+    "topics",
+    "tags",
+    "plus",
+    "autres",
+    "más",
+    "otras",
+    "mehr",
+    "weitere",
+    "altri",
+    "outras",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::import::clipping::{PROSE, extract_clipping, is_furniture_line, read_clipping};
+    use crate::import::lines::split_units;
 
     #[test]
     fn a_cookie_notice_and_other_stories_cards_are_not_the_body() {
@@ -280,6 +421,75 @@ mod tests {
             "Tesla calls workers back Tesla calls workers back"
         ));
         assert!(!is_printed_twice("Tesla calls workers back to the plant"));
+    }
+
+    /// A how-to: its introduction, a picture captioned twice (the second
+    /// time with its credit), teasers of other how-tos, the list of what it
+    /// needs, then its steps, each a heading, a sentence or two and a
+    /// picture.
+    #[test]
+    fn a_how_to_goes_on_past_its_list_of_things_and_its_steps_pictures() {
+        let mut page = String::from(
+            "How to Repot an Orchid\n\nBy Ann Lee\n\n\
+             Orchids outgrow their pots every two or three years, when the bark they grow in breaks down \
+             and the roots begin to climb over the rim. Repotting takes half an hour, and the plant will \
+             reward you with healthier leaves and, the following season, more flowers than before. Choose \
+             a day after the plant has finished flowering, and give yourself room to work.\n\n\
+             An orchid in its pot\n\nAn orchid in its pot (Ann Lee)\n\n\
+             Other People Are Reading\n\n\
+             • [a7edbb0f-8] Orchid Care Ideas\n• [619daaaa-7] How to Water an Orchid\n\n\
+             What You'll Need:\n\n• Pot\n• Fresh bark\n• Scissors\n• Gloves\n• Water\n• Newspaper\n\n",
+        );
+        for (n, step) in [
+            "Water the plant the day before, so that the roots bend without breaking.",
+            "Lift the orchid out and shake off the old bark over the newspaper.",
+            "Cut away the roots that are brown and soft with clean scissors.",
+            "Set the plant in the new pot and fill the gaps with fresh bark.",
+        ]
+        .iter()
+        .enumerate()
+        {
+            page.push_str(&format!(
+                "Step {}\n\n{step}\n\nThe roots.\n\nThe roots. (Ann Lee)\n\n",
+                n + 1
+            ));
+        }
+        page.push_str("Related Searches\n\nMore Like This\n\n• Orchids\n• Ferns\n");
+        let article = extract_clipping(&page);
+        assert_eq!(article.title.as_deref(), Some("How to Repot an Orchid"));
+        assert!(article.body.starts_with("Orchids outgrow"), "{}", article.body);
+        assert!(
+            article.body.ends_with("fill the gaps with fresh bark."),
+            "{}",
+            article.body
+        );
+        assert!(!article.body.contains("(Ann Lee)"), "{}", article.body);
+        // A list of other stories is announced so too; it is no part of the article.
+        assert!(announces_other_pages("More world stories from the Gazette:"));
+        assert!(!announces_other_pages("What You'll Need:"));
+        assert!(is_step_heading("Step 3") && is_step_heading("Étape 2:"));
+        assert!(!is_step_heading("Step by step"));
+    }
+
+    /// A post that is one list and no paragraph: the changes of a release,
+    /// some items wrapped onto a second line. A menu of one-word links is
+    /// no such list.
+    #[test]
+    fn a_post_made_of_one_list_is_that_list() {
+        let mut page = String::from("Harbour App News\n\nHarbour App 2.0 - The Winter Update\n\n");
+        for n in 0..14 {
+            page.push_str(&format!("+ Added tide table number {n} for the northern piers\n"));
+        }
+        page.push_str(
+            "+ The ferry timetable can now be shown for the whole week, and\nprinted on one page\n",
+        );
+        page.push_str("- Removed the old harbour map\n\nNewer Older\n");
+        let body = read_clipping(&page).body;
+        assert!(body.starts_with("Added tide table number 0"), "{body}");
+        assert!(body.contains("printed on one page"), "{body}");
+        assert!(body.ends_with("Removed the old harbour map"), "{body}");
+        let menu: String = (0..20).map(|n| format!("• Section {n}\n")).collect();
+        assert!(list_post(&split_units(&menu), &[false; 20]).is_none());
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Readers' comments under an article: where their thread begins, so that
 //! the body stops there however much the readers wrote. The list of
 //! related news that Japanese, Chinese and Korean papers set under the
-//! article ends it the same way.
+//! article ends it the same way, and so does a feed of the latest news,
+//! its items stamped with how long ago they appeared.
 //!
 //! A head that names the thread ("12 thoughts on “…”", "Leave a Reply") is
 //! a wall wherever it stands. A bare heading ("Comments", "23 Comments",
@@ -14,7 +15,7 @@
 use super::features::LineFeatures;
 use super::vocabulary::{
     COMMENT_COUNT_SENTENCE, COMMENT_FORM_FIELD, COMMENT_HEADING, COMMENT_SIGNATURE, COMMENT_THREAD,
-    RELATED_NEWS_HEADS, REPLY_LINK,
+    RELATED_NEWS_HEADS, RELATIVE_TIME, REPLY_LINK,
 };
 use crate::import::lines::is_prose;
 
@@ -43,6 +44,7 @@ pub(super) fn wall_off_comments(lines: &LineFeatures, weights: &mut [i64]) {
                 && !units[i].bullet
                 && (COMMENT_HEADING.is_match(text) && signed_posts_follow(lines, i)
                     || heads_related_news(text))
+            || prose_above >= PROSE_ABOVE_A_FEED && opens_news_feed(lines, i)
         {
             weights[i] = WALL;
         }
@@ -50,6 +52,26 @@ pub(super) fn wall_off_comments(lines: &LineFeatures, weights: &mut [i64]) {
             prose_above += weights[i];
         }
     }
+}
+
+/// How much prose must stand above a feed of the latest news for it to end
+/// the article: a few paragraphs, so that the article's own "Updated 2
+/// hours ago" under its headline ends nothing.
+const PROSE_ABOVE_A_FEED: i64 = 400;
+/// How far apart two stamps of one feed stand: a headline, its picture's
+/// label and a summary between them.
+const FEED_ITEM_REACH: usize = 10;
+
+/// Whether unit `i` opens a feed of the latest news under the article: a
+/// stamp of how long ago its item appeared ("před 1 minutou", "3 minutes
+/// ago") over a headline, not over a paragraph (a live report's posts open
+/// on their text), and another such stamp soon under it.
+fn opens_news_feed(lines: &LineFeatures, i: usize) -> bool {
+    let units = &lines.units;
+    let stamped = |j: usize| RELATIVE_TIME.is_match(units[j].text.trim());
+    stamped(i)
+        && units.get(i + 1).is_some_and(|next| !is_prose(&next.text))
+        && (i + 2..(i + 1 + FEED_ITEM_REACH).min(units.len())).any(stamped)
 }
 
 /// The head of a Japanese, Chinese or Korean paper's list of related news
@@ -123,7 +145,7 @@ fn densest_run(weights: &[i64]) -> Option<(i64, usize, usize)> {
 
 #[cfg(test)]
 mod tests {
-    use crate::import::clipping::{PROSE, extract_clipping};
+    use crate::import::clipping::{PROSE, extract_clipping, read_clipping};
 
     /// A blog's post, then a bare "Comments" heading (or a count of the
     /// responses to the post's unquoted title) and readers' posts,
@@ -205,5 +227,31 @@ mod tests {
         let article = extract_clipping(&page);
         assert!(article.body.starts_with("The council voted"), "{}", article.body);
         assert!(article.body.ends_with("two years to finish."), "{}", article.body);
+    }
+    /// A feed of the latest news under the article: each item's stamp says
+    /// how long ago it appeared, and one item runs to several paragraphs.
+    #[test]
+    fn a_feed_of_the_latest_news_under_the_article_ends_it() {
+        let (first, rest) = PROSE.split_once("\n\n").unwrap();
+        let article = format!(
+            "Council agrees to rebuild the harbour wall\n\nUpdated 2 hours ago\n\n{first}\n\n{rest}\n\n\
+             The mayor said the first stones would be laid in April, once the storms of the winter had passed.\n\n"
+        );
+        let feed = "Latest news\n\n5 minutes ago\n\nPhoto\n\nFerry crews walk out again on the islands\n\n\
+            12 minutes ago\n\nTown hall to open on Sundays\n\n\
+            The town hall will open on Sundays from next month, the council said, so that residents who work \
+            during the week can register births, marriages and deaths without taking a day off.\n\n\
+            The change will cost the town about forty thousand pounds a year, paid from the budget for \
+            libraries, which opposition councillors called a false economy.\n\n\
+            Staff will work the extra day in turns, and none will be asked to work more than two Sundays a \
+            month, the union said after talks with the council on Tuesday evening.\n\n";
+        let body = read_clipping(&format!("{article}{feed}")).body;
+        assert!(body.ends_with("the storms of the winter had passed."), "{body}");
+        // A live report's posts open on their text: they are the article.
+        let live = "5 minutes ago\n\nThe first ferry has left the harbour with two hundred passengers on board, \
+            the operator said, and a second will follow within the hour if the weather holds.\n\n\
+            12 minutes ago\n\nUnion leaders say the crews will return to work tonight after the deal was signed.\n\n";
+        let body = read_clipping(&format!("{article}{live}")).body;
+        assert!(body.ends_with("after the deal was signed."), "{body}");
     }
 }

@@ -12,8 +12,9 @@ use super::headline_cues::{
     lead_words, without_share_label,
 };
 use super::kinds::split_kind_prefix;
+use super::pictures::picture_lines;
 use super::source::{SourceCandidates, looks_like_publication};
-use super::vocabulary::{COPYRIGHT, FROM_LINE, SECTION_LINE};
+use super::vocabulary::{COPYRIGHT, FROM_LINE, SECTION_LINE, TEASER_HEAD};
 use crate::import::lines::{ends_sentence, is_prose, word_count};
 use crate::model::ExtractedArticle;
 use regex::Regex;
@@ -84,6 +85,10 @@ struct Candidates<'a> {
     lead: HashSet<String>,
     /// The first line is the kicker or section over a headline.
     kicker_first: bool,
+    /// A picture's lines (its name, credit and caption): never the headline.
+    pictures: Vec<bool>,
+    /// The first head of a list of other stories over the body, if any.
+    teaser_head: Option<usize>,
 }
 
 impl<'a> Candidates<'a> {
@@ -124,6 +129,12 @@ impl<'a> Candidates<'a> {
             echoes,
             lead,
             kicker_first,
+            pictures: picture_lines(units),
+            teaser_head: (0..body_start.min(units.len())).find(|&i| {
+                !units[i].bullet
+                    && word_count(&units[i].text) <= 6
+                    && TEASER_HEAD.is_match(units[i].text.trim())
+            }),
         };
         (candidates, header)
     }
@@ -196,13 +207,28 @@ impl<'a> Candidates<'a> {
         } + self.echoes.bonus(text)
             + overlap
             + first_line
-            - if captioned { 12 } else { 0 };
+            - if captioned { 12 } else { 0 }
+            - if self.under_teaser_head(i, text) { 12 } else { 0 };
         headline_score(&units[i], text, body_start.saturating_sub(i)).map(|s| s + bonus)
+    }
+
+    /// Whether unit `i` stands in a list of other stories: under its head
+    /// ("You may also like"), and not printed over that head as well (the
+    /// window title that names the article).
+    fn under_teaser_head(&self, i: usize, text: &str) -> bool {
+        let Some(head) = self.teaser_head.filter(|&h| h < i) else {
+            return false;
+        };
+        let units = &self.lines.units;
+        !units[..head]
+            .iter()
+            .any(|u| u.text.split('|').any(|part| part.trim() == text))
     }
 
     fn can_be_headline(&self, i: usize) -> bool {
         let units = &self.lines.units;
         !self.lines.is_furniture_or_mark(i)
+            && !self.pictures[i]
             && SECTION_LINE.captures(&units[i].text).is_none()
             && !FROM_LINE.is_match(&units[i].text)
             && !looks_like_code_strictly(&units[i].text)
@@ -350,6 +376,31 @@ mod tests {
             "{}",
             article.body
         );
+    }
+
+    /// The headline, then a list of other stories before the article's
+    /// byline: each teaser printed twice with its writer and time, as a
+    /// headline is.
+    #[test]
+    fn headlines_under_a_you_may_also_like_head_are_other_stories() {
+        let page = format!(
+            "Gazette Home\n\nNews, Sport and Weather from the Coast.\n\n\
+             Council agrees to rebuild the harbour wall after years of delay\n\n\
+             You may also like\n\n\
+             Ferry crews walk out again on the northern islands\n\nThe Islander\n\n\
+             Ferry crews walk out again on the northern islands\n\nTom Roe\n\nAn hour ago\n\n\
+             Town hall to open its doors on Sundays from next month\n\n\
+             Town hall to open its doors on Sundays from next month\n\nAnn Lee\n\nToday 7:30AM\n\n\
+             Subscribe To Our Newsletter\n\nJane Doe\n\n{PROSE}"
+        );
+        assert_eq!(
+            extract_clipping(&page).title.as_deref(),
+            Some("Council agrees to rebuild the harbour wall after years of delay")
+        );
+        // A headline that opens on such a word heads nothing.
+        use super::TEASER_HEAD;
+        assert!(TEASER_HEAD.is_match("Popular deals on the Gazette"));
+        assert!(!TEASER_HEAD.is_match("Popular uprising topples the government"));
     }
 
     #[test]

@@ -32,7 +32,28 @@ pub(super) fn picture_lines(units: &[Unit]) -> Vec<bool> {
             marked[i + 1] = true;
         }
     }
+    for i in 1..units.len() {
+        if is_caption_with_its_credit(&units[i].text, &units[i - 1].text) {
+            marked[i - 1] = true;
+            marked[i] = true;
+        }
+    }
     marked
+}
+
+/// A caption printed twice, as a page copied as text does (the picture's
+/// own text, then the caption under it): the same words, the second time
+/// with the picture's credit after them ("Rearrange the moss. (Ann Lee)",
+/// "The mayor at the pier | Photo: Reuters").
+fn is_caption_with_its_credit(text: &str, above: &str) -> bool {
+    let (text, above) = (text.trim(), above.trim());
+    let Some(credit) = text.strip_prefix(above).map(str::trim_start) else {
+        return false;
+    };
+    !above.is_empty()
+        && word_count(above) <= 40
+        && (is_credit(credit) && word_count(credit) <= 5
+            || credit.starts_with('|') && (2..=6).contains(&word_count(credit)))
 }
 
 /// Lightens the weight of a picture's lines: the paragraphs on either side
@@ -92,6 +113,22 @@ mod tests {
         ));
         assert!(!ends_on_credit(
             "The council agreed to pay for the wall (in part)"
+        ));
+        assert!(is_caption_with_its_credit(
+            "Rearrange the moss. (Ann Lee)",
+            "Rearrange the moss."
+        ));
+        assert!(is_caption_with_its_credit(
+            "The mayor at the pier | Photo: Harbour Gazette",
+            "The mayor at the pier"
+        ));
+        assert!(!is_caption_with_its_credit(
+            "Rearrange the moss.",
+            "Rearrange the moss."
+        ));
+        assert!(!is_caption_with_its_credit(
+            "The council met (in part) on Tuesday",
+            "The council met"
         ));
         assert!(!is_credit(
             "(The council met on Tuesday, after the storm had passed and the roads to the harbour were open again.)"

@@ -454,6 +454,24 @@ pub(super) static COMMENT_FORM_FIELD: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid comment form pattern")
 });
+/// A stamp that says how long ago an item appeared ("3 minutes ago",
+/// "Updated an hour ago", "il y a 5 min", "před 3 minutami", "2時間前"):
+/// a feed's or a thread's, on a line of its own (a label word may open it).
+pub(super) static RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:\p{L}+:?\s+)?(?:(?:\d+|an?|one)\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?)\s+ago|il y a\s+\d+\s*(?:secondes?|minutes?|min|heures?|h|jours?)|hace\s+\d+\s+(?:segundos?|minutos?|min|horas?|días?)|há\s+\d+\s+(?:segundos?|minutos?|min|horas?|dias?)|vor\s+\d+\s+(?:sekunden|minuten?|min|stunden?|tagen?)|\d+\s+(?:secondi|minuti|min|ore|ora|giorni)\s+fa|\d+\s+(?:seconden|minuten|min|uur|dagen)\s+geleden|\d+\s+(?:sekund[ay]?|minut[ya]?|min|godzin[ya]?|dni)\s+temu|před\s+\d+\s+(?:sekundami|minutou|minutami|hodinou|hodinami|dnem|dny)|\d+\s+(?:секунд[уы]?|минут[уы]?|час(?:а|ов)?|дн(?:я|ей))\s+назад|\d+\s*(?:秒|分|分钟|分鐘|時間|小时|小時|日|天)前|\d+\s*(?:초|분|시간|일)\s*전)\s*$",
+    )
+    .expect("valid relative time pattern")
+});
+/// The head of a list of other stories set between a page's menus and its
+/// article: "You may also like", "More from the Gazette", "Most read",
+/// "Popular deals". Headlines under it are other stories'.
+pub(super) static TEASER_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:you (?:may|might) (?:also )?(?:like|enjoy)|more from\b.{0,40}|recommended(?: for you| stories| reading)?|most (?:read|popular|viewed|shared|commented)|popular(?: now| stories| articles| posts| deals\b.{0,30}| on\b.{0,30}| in\b.{0,30})?|related (?:stories|articles|posts|content|news)|more (?:stories|news|articles|headlines)\b.{0,40}|trending(?: now| stories)?|read next|up next|what to read next|don['’]t miss|editor['’]?s['’]? picks|top stories|à lire aussi|les plus lus|te puede interesar|lo más (?:leído|visto)|meistgelesen|das könnte sie auch interessieren|potrebbe interessarti|i più letti)\s*:?$",
+    )
+    .expect("valid teaser head pattern")
+});
 /// A reader's signature over a comment: "martinealison said...", "Ann
 /// wrote:", "Tom says:".
 pub(super) static COMMENT_SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
