@@ -119,6 +119,10 @@ pub(super) struct ArticleIndex {
     /// them, so they are read in the background after the rest.
     titles: Titles,
     titles_read: Option<std::thread::JoinHandle<Result<load::TitlesRead>>>,
+    /// Titles changed while `titles_read` was still reading, by slot, in
+    /// the order they came: set once the reading is joined, so a change
+    /// never waits for it.
+    titles_changed: Vec<(u32, Option<String>)>,
     slots: Slots,
     sources: Names,
     regions: Names,
@@ -165,6 +169,7 @@ impl ArticleIndex {
             entries: Vec::new(),
             titles: Titles::default(),
             titles_read: None,
+            titles_changed: Vec::new(),
             slots: Slots::Dense(Vec::new()),
             sources: Names::default(),
             regions: Names::default(),
@@ -238,8 +243,20 @@ impl ArticleIndex {
                 _ => load::read_titles(conn)?,
             };
             self.titles = read.into_titles(|id| self.slots.get(id), self.entries.len());
+            for (slot, title) in std::mem::take(&mut self.titles_changed) {
+                self.titles.set(slot, title.as_deref());
+            }
         }
         Ok(&mut self.titles)
+    }
+
+    /// Sets a slot's title, or notes it for when the titles are read.
+    fn set_title(&mut self, slot: u32, title: Option<String>) {
+        if self.titles_read.is_some() {
+            self.titles_changed.push((slot, title));
+        } else {
+            self.titles.set(slot, title.as_deref());
+        }
     }
 
     /// Brings the index up to the library's present state. Returns false
@@ -289,9 +306,11 @@ impl ArticleIndex {
         if ids.is_empty() {
             return Ok(());
         }
-        self.titles(conn)?;
         let mut touched = selection::Bits::empty(self.entries.len() + ids.len());
         let mut found = std::collections::HashSet::new();
+        // Whether any field a list is sorted by changed: starring, tagging
+        // or filing an article keeps the sorted orders.
+        let mut reordered = false;
         for chunk in ids.chunks(CHUNK) {
             let marks = vec!["?"; chunk.len()].join(",");
             let mut stmt = conn.prepare_cached(&format!(
@@ -304,20 +323,29 @@ impl ArticleIndex {
                 found.insert(entry.id);
                 let slot = match self.slots.get(entry.id) {
                     Some(slot) => {
+                        let was = self.entries[slot as usize];
+                        reordered |= (was.date, was.time, was.source, was.region, was.gone)
+                            != (entry.date, entry.time, entry.source, entry.region, false)
+                            || self.titles_read.is_some()
+                            || self.title(slot) != title.as_deref().map(str::to_ascii_lowercase).as_deref();
                         self.entries[slot as usize] = entry;
                         slot
                     }
-                    None => self.push(entry),
+                    None => {
+                        reordered = true;
+                        self.push(entry)
+                    }
                 };
                 touched.grow_to(self.entries.len());
                 touched.set(slot);
-                self.titles(conn)?.set(slot, title.as_deref());
+                self.set_title(slot, title);
             }
         }
         for &id in ids.iter().filter(|id| !found.contains(id)) {
             if let Some(slot) = self.slots.get(id) {
                 self.entries[slot as usize].gone = true;
                 touched.set(slot);
+                reordered = true;
             }
         }
         for postings in [
@@ -332,8 +360,12 @@ impl ArticleIndex {
             let links = load::read_links(conn, Some(chunk))?;
             self.apply_links(links);
         }
-        self.titles(conn)?.compact_if_wasteful();
-        self.orders.clear();
+        if self.titles_read.is_none() {
+            self.titles.compact_if_wasteful();
+        }
+        if reordered {
+            self.orders.clear();
+        }
         Ok(())
     }
 
