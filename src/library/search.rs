@@ -261,9 +261,16 @@ impl Library {
                 Ok((summary_from_row(row)?, body.unwrap_or_default()))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
+        // Cut from each text on every core: a page of two hundred texts is
+        // a megabyte to read through.
+        let in_texts: Vec<Option<(String, usize)>> = {
+            use rayon::prelude::*;
+            hits.par_iter().map(|(_, body)| matched_snippet(body, needles)).collect()
+        };
         hits.into_iter()
-            .map(|(summary, body)| {
-                let (snippet, found_in) = self.snippet_of(summary.id, &body, needles)?;
+            .zip(in_texts)
+            .map(|((summary, body), in_text)| {
+                let (snippet, found_in) = self.snippet_of(summary.id, &body, in_text, needles)?;
                 Ok(SearchHit {
                     summary,
                     snippet,
@@ -273,11 +280,16 @@ impl Library {
             .collect()
     }
 
-    /// The snippet from the text; when the note or a highlight's comment
-    /// holds more of the words (notes are searched with the text), from
-    /// there, saying which.
-    fn snippet_of(&self, id: i64, body: &str, needles: &[Needle]) -> Result<(String, FoundIn)> {
-        let in_text = matched_snippet(body, needles);
+    /// The snippet from the text (`in_text`, cut already); when the note or
+    /// a highlight's comment holds more of the words (notes are searched
+    /// with the text), from there, saying which.
+    fn snippet_of(
+        &self,
+        id: i64,
+        body: &str,
+        in_text: Option<(String, usize)>,
+        needles: &[Needle],
+    ) -> Result<(String, FoundIn)> {
         if in_text.as_ref().is_some_and(|(_, found)| *found == needles.len()) {
             return Ok((in_text.map(|(cut, _)| cut).unwrap_or_default(), FoundIn::Text));
         }
