@@ -151,6 +151,13 @@ pub fn bench_library(path: &Path, runs: usize) -> Result<Vec<Line>> {
     let started = Instant::now();
     let mut library = Library::open(path)?;
     let ids = library.list_ids(&Filter::default())?;
+    if ids.is_empty() {
+        return Err(crate::library::LibraryError::Invalid(
+            "the library has no articles to time: fill a new one first, \
+             e.g. folio generate --articles 100000 --library /tmp/bench.sqlite"
+                .into(),
+        ));
+    }
     library.summaries(&ids[..ids.len().min(PAGE)])?;
     let facets = library.facets()?;
     lines.push(Line {
