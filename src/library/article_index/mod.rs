@@ -444,7 +444,9 @@ impl Library {
     /// if it was read and the library may be written. A failure only costs
     /// the next session a full read.
     pub(super) fn keep_index(&mut self) {
-        if self.ensure_writable().is_err() {
+        // Nothing to keep without an index; and the check before a first
+        // write is not paid for by a session that read none.
+        if self.index.borrow().is_none() || self.ensure_writable().is_err() {
             return;
         }
         if let Some(index) = self.index.borrow().as_ref()
