@@ -265,7 +265,9 @@ impl Library {
         // a megabyte to read through.
         let in_texts: Vec<Option<(String, usize)>> = {
             use rayon::prelude::*;
-            hits.par_iter().map(|(_, body)| matched_snippet(body, needles)).collect()
+            hits.par_iter()
+                .map(|(_, body)| matched_snippet(body, needles))
+                .collect()
         };
         hits.into_iter()
             .zip(in_texts)
