@@ -430,6 +430,16 @@ pub enum SortKey {
     Imported,
 }
 
+impl SortKey {
+    pub const ALL: [SortKey; 5] = [
+        SortKey::Published,
+        SortKey::Title,
+        SortKey::Source,
+        SortKey::Region,
+        SortKey::Imported,
+    ];
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sort {
     pub key: SortKey,

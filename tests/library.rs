@@ -293,13 +293,7 @@ fn every_sort_lists_the_same_order_as_the_library_query() {
     for outcome in library.insert_batch(&articles).unwrap() {
         outcome.unwrap();
     }
-    for key in [
-        SortKey::Published,
-        SortKey::Title,
-        SortKey::Source,
-        SortKey::Region,
-        SortKey::Imported,
-    ] {
+    for key in SortKey::ALL {
         for descending in [false, true] {
             let filter = Filter {
                 sort: Sort { key, descending },

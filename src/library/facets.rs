@@ -65,6 +65,28 @@ pub(super) const COLUMN_FACETS: [Facet; 5] = [
     Facet::Language,
 ];
 
+/// Which of the column facets a scope counts.
+pub(super) struct Wanted {
+    pub dates: bool,
+    pub regions: bool,
+    pub sources: bool,
+    pub kinds: bool,
+    pub languages: bool,
+}
+
+impl Wanted {
+    pub fn of(facets: &[Facet]) -> Wanted {
+        let want = |f: Facet| facets.contains(&f);
+        Wanted {
+            dates: want(Facet::Date),
+            regions: want(Facet::Region),
+            sources: want(Facet::Source),
+            kinds: want(Facet::Kind),
+            languages: want(Facet::Language),
+        }
+    }
+}
+
 /// Counts of the column facets, gathered from one scan.
 #[derive(Default)]
 struct Tally {
@@ -172,14 +194,13 @@ impl Library {
             "SELECT a.published_date, a.published_precision, a.region, a.source, a.kind, a.language \
              FROM articles a WHERE {clause}"
         ))?;
-        let want = |f: Facet| wanted.contains(&f);
-        let (dates, regions, sources, kinds, languages) = (
-            want(Facet::Date),
-            want(Facet::Region),
-            want(Facet::Source),
-            want(Facet::Kind),
-            want(Facet::Language),
-        );
+        let Wanted {
+            dates,
+            regions,
+            sources,
+            kinds,
+            languages,
+        } = Wanted::of(wanted);
         let mut rows = stmt.query(params_from_iter(values))?;
         let mut read = 0;
         while let Some(row) = rows.next()? {

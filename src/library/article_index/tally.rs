@@ -62,7 +62,6 @@ impl ArticleIndex {
     /// Adds the selection's articles to the counts of the facets in
     /// `wanted`; days are counted only in `open_months` (`YYYY-MM`).
     pub fn tally(&self, selection: &Selection, wanted: &[Facet], open_months: &[String], tally: &mut Tally) {
-        let want = |f: Facet| wanted.contains(&f);
         let open: Vec<u32> = open_months
             .iter()
             .filter_map(|m| super::entry::packed_date(&format!("{m}-01")))
@@ -72,13 +71,13 @@ impl ArticleIndex {
         tally.sources.resize(self.sources.len(), 0);
         tally.kinds.resize(self.kinds.len(), 0);
         tally.languages.resize(self.languages.len(), 0);
-        let (dates, regions, sources, kinds, languages) = (
-            want(Facet::Date),
-            want(Facet::Region),
-            want(Facet::Source),
-            want(Facet::Kind),
-            want(Facet::Language),
-        );
+        let crate::library::facets::Wanted {
+            dates,
+            regions,
+            sources,
+            kinds,
+            languages,
+        } = crate::library::facets::Wanted::of(wanted);
         for slot in selection.bits.slots() {
             let e = self.entry(slot);
             if dates && e.date != 0 {

@@ -97,13 +97,7 @@ fn filters(library: &Library) -> Vec<Filter> {
 
 fn assert_same(library: &Library, when: &str) {
     for filter in filters(library) {
-        for key in [
-            SortKey::Published,
-            SortKey::Title,
-            SortKey::Source,
-            SortKey::Region,
-            SortKey::Imported,
-        ] {
+        for key in SortKey::ALL {
             for descending in [false, true] {
                 let sorted = Filter {
                     sort: Sort { key, descending },
