@@ -55,6 +55,9 @@ pub(super) fn read_links(conn: &Connection, only: Option<&[i64]>) -> Result<Link
 pub(super) struct TitlesRead {
     text: String,
     spans: Vec<(i64, (u32, u32))>,
+    /// The ids in the list's order by title, sorted on the reading's own
+    /// thread so that the first sort by title need not wait for it.
+    pub by_title: Vec<i64>,
 }
 
 impl TitlesRead {
@@ -77,11 +80,23 @@ pub(super) fn read_titles(conn: &Connection) -> Result<TitlesRead> {
     let mut read = TitlesRead {
         text: String::new(),
         spans: Vec::new(),
+        by_title: Vec::new(),
     };
     while let Some(row) = rows.next()? {
         let span = Titles::append(&mut read.text, text(row, 1)?);
         read.spans.push((row.get(0)?, span));
     }
+    let title = |row: u32| {
+        let (start, len) = read.spans[row as usize].1;
+        (start != u32::MAX).then(|| &read.text[start as usize..(start + len) as usize])
+    };
+    let id = |row: u32| read.spans[row as usize].0;
+    let rows = (0..read.spans.len() as u32).collect();
+    let by_title: Vec<i64> = super::order::by_title(rows, &title, &id)
+        .into_iter()
+        .map(|(_, row)| id(row))
+        .collect();
+    read.by_title = by_title;
     Ok(read)
 }
 

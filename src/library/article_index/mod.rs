@@ -26,6 +26,7 @@ pub(super) use selection::Selection;
 pub(super) use tally::{ColumnCounts, Tally};
 
 use super::{Library, Result};
+use crate::model::SortKey;
 use entry::{Entry, Names, Precision, ReadState, Titles};
 use order::Orders;
 use rusqlite::{Connection, params_from_iter};
@@ -237,17 +238,42 @@ impl ArticleIndex {
     /// The titles, waiting for them if they are still being read.
     fn titles(&mut self, conn: &Connection) -> Result<&mut Titles> {
         if let Some(reading) = self.titles_read.take() {
-            let read = match reading.join() {
+            let mut read = match reading.join() {
                 Ok(Ok(read)) => read,
                 // Read again on the library's own connection (see `load`).
                 _ => load::read_titles(conn)?,
             };
+            let by_title = std::mem::take(&mut read.by_title);
             self.titles = read.into_titles(|id| self.slots.get(id), self.entries.len());
+            let unchanged = self.titles_changed.is_empty();
             for (slot, title) in std::mem::take(&mut self.titles_changed) {
                 self.titles.set(slot, title.as_deref());
             }
+            if unchanged && !self.orders.has(SortKey::Title) {
+                self.keep_title_order(&by_title);
+            }
         }
         Ok(&mut self.titles)
+    }
+
+    /// Keeps the order by title the reading sorted, if it covers exactly
+    /// the articles there are (none came or went meanwhile).
+    fn keep_title_order(&mut self, by_title: &[i64]) {
+        let slots: Vec<u32> = by_title
+            .iter()
+            .filter_map(|&id| self.slots.get(id))
+            .filter(|&s| !self.entry(s).gone)
+            .collect();
+        let live = self.entries.iter().filter(|e| !e.gone).count();
+        if slots.len() != live {
+            return;
+        }
+        let keyed = slots
+            .into_iter()
+            .map(|s| (order::title_key(self.title(s), self.id(s)), s))
+            .collect();
+        let sorted = self.finish_order(SortKey::Title, keyed);
+        self.orders.keep(SortKey::Title, sorted);
     }
 
     /// Sets a slot's title, or notes it for when the titles are read.

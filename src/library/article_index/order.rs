@@ -21,7 +21,7 @@ use rayon::slice::ParallelSliceMut;
 use std::collections::HashMap;
 
 /// One key's ascending order.
-struct Ascending {
+pub(super) struct Ascending {
     slots: Vec<u32>,
     /// Where the articles with no value for the key begin.
     missing_from: usize,
@@ -37,6 +37,15 @@ pub(super) struct Orders(HashMap<SortKey, Ascending>);
 impl Orders {
     pub fn clear(&mut self) {
         self.0.clear();
+    }
+
+    /// Keeps an order sorted ahead of its first use.
+    pub fn keep(&mut self, key: SortKey, order: Ascending) {
+        self.0.insert(key, order);
+    }
+
+    pub fn has(&self, key: SortKey) -> bool {
+        self.0.contains_key(&key)
     }
 }
 
@@ -126,16 +135,10 @@ impl ArticleIndex {
                 })
                 .collect()
             }
-            // Titles are read from all over memory: on every core.
-            SortKey::Title => (0..self.entries.len() as u32)
-                .into_par_iter()
-                .filter(|&s| !self.entry(s).gone)
-                .map(|s| match self.title(s) {
-                    // No title: after every title, the highest id first.
-                    None => ((1 << 127) | (u128::from(u64::MAX) - id_bits(self.id(s))), s),
-                    Some(t) => (title_prefix(t), s),
-                })
-                .collect(),
+            SortKey::Title => {
+                let live: Vec<u32> = live.collect();
+                return self.finish_order(key, by_title(live, &|s| self.title(s), &|s| self.id(s)));
+            }
             SortKey::Source => {
                 let ranks = self
                     .sources
@@ -151,10 +154,13 @@ impl ArticleIndex {
         };
         // On every core: a million keys take a tenth of a second on one.
         keyed.par_sort_unstable();
+        self.finish_order(key, keyed)
+    }
+
+    /// The order from its sorted keys: where the missing values begin, and
+    /// the runs of equal values the descending walk keeps.
+    pub(super) fn finish_order(&self, key: SortKey, keyed: Vec<(u128, u32)>) -> Ascending {
         let missing = |k: u128| k >> 127 == 1;
-        if key == SortKey::Title {
-            self.finish_titles(&mut keyed);
-        }
         let missing_from = keyed.iter().position(|(k, _)| missing(*k)).unwrap_or(keyed.len());
         let groups = match key {
             SortKey::Published | SortKey::Imported => Vec::new(),
@@ -201,54 +207,76 @@ impl ArticleIndex {
             | (u128::from(u32::MAX - e.date) << 64)
             | (u128::from(u64::MAX) - id_bits(e.id))
     }
+}
 
-    /// Titles sharing their first fifteen letters, put in order by the
-    /// whole title, ties the highest id first.
-    fn finish_titles(&self, keyed: &mut [(u128, u32)]) {
-        keyed.par_chunk_by_mut(|a, b| a.0 == b.0).for_each(|run| {
-            if run.len() > 1 {
-                let mut slots: Vec<u32> = run.iter().map(|k| k.1).collect();
-                self.order_titles_from(&mut slots, 15);
-                for (k, slot) in run.iter_mut().zip(slots) {
-                    k.1 = slot;
-                }
-            }
-        });
+/// A title as the list sorts it, and an article's id, by item number.
+type TitleOf<'a> = dyn Fn(u32) -> Option<&'a str> + Sync + 'a;
+type IdOf<'a> = dyn Fn(u32) -> i64 + Sync + 'a;
+
+/// An article's place by title before its first fifteen bytes tie: no
+/// title after every title, the highest id first.
+pub(super) fn title_key(title: Option<&str>, id: i64) -> u128 {
+    match title {
+        None => (1 << 127) | (u128::from(u64::MAX) - id_bits(id)),
+        Some(t) => title_prefix(t),
     }
+}
 
-    /// Orders slots whose titles share their first `from` bytes: by the
-    /// next fifteen as a number, and so on down; equal titles the highest
-    /// id first. Numbers, not strings, are compared, which is what keeps
-    /// a million titles of few distinct openings fast to sort.
-    fn order_titles_from(&self, run: &mut [u32], from: usize) {
-        let chunk = |slot: u32| {
-            let title = self.title(slot).unwrap_or("").as_bytes();
-            // Past its end a title has no more bytes; one that ends here
-            // sorts first, as a shorter string does.
-            let rest = title.get(from..).unwrap_or(&[]);
-            (title_prefix_bytes(rest), rest.len() > 15)
-        };
-        let mut keyed: Vec<((u128, bool), u32)> = run.iter().map(|&s| (chunk(s), s)).collect();
-        keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| self.id(b.1).cmp(&self.id(a.1))));
-        let mut start = 0;
-        while start < keyed.len() {
-            let mut end = start + 1;
-            while end < keyed.len() && keyed[end].0 == keyed[start].0 {
-                end += 1;
+/// Items in the list's order by title (no title last; equal titles, and
+/// the untitled, the highest id first), each with the key of its first
+/// fifteen bytes (titles with different keys are different titles). On
+/// every core: titles are read from all over memory.
+pub(super) fn by_title(items: Vec<u32>, title: &TitleOf, id: &IdOf) -> Vec<(u128, u32)> {
+    let mut keyed: Vec<(u128, u32)> = items
+        .into_par_iter()
+        .map(|s| (title_key(title(s), id(s)), s))
+        .collect();
+    keyed.par_sort_unstable();
+    // Titles sharing their first fifteen bytes, put in order by the rest.
+    keyed.par_chunk_by_mut(|a, b| a.0 == b.0).for_each(|run| {
+        if run.len() > 1 {
+            let mut items: Vec<u32> = run.iter().map(|k| k.1).collect();
+            order_titles_from(&mut items, 15, title, id);
+            for (k, item) in run.iter_mut().zip(items) {
+                k.1 = item;
             }
-            // Longer titles that still agree are told apart further on;
-            // ones that ended are equal and already highest id first.
-            if end - start > 1 && keyed[start].0.1 && from < 1 << 16 {
-                let mut deeper: Vec<u32> = keyed[start..end].iter().map(|k| k.1).collect();
-                self.order_titles_from(&mut deeper, from + 15);
-                for (k, slot) in keyed[start..end].iter_mut().zip(deeper) {
-                    k.1 = slot;
-                }
+        }
+    });
+    keyed
+}
+
+/// Orders items whose titles share their first `from` bytes: by the next
+/// fifteen as a number, and so on down; equal titles the highest id
+/// first. Numbers, not strings, are compared, which is what keeps a
+/// million titles of few distinct openings fast to sort.
+fn order_titles_from(run: &mut [u32], from: usize, title: &TitleOf, id: &IdOf) {
+    let chunk = |item: u32| {
+        let title = title(item).unwrap_or("").as_bytes();
+        // Past its end a title has no more bytes; one that ends here
+        // sorts first, as a shorter string does.
+        let rest = title.get(from..).unwrap_or(&[]);
+        (title_prefix_bytes(rest), rest.len() > 15)
+    };
+    let mut keyed: Vec<((u128, bool), u32)> = run.iter().map(|&s| (chunk(s), s)).collect();
+    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| id(b.1).cmp(&id(a.1))));
+    let mut start = 0;
+    while start < keyed.len() {
+        let mut end = start + 1;
+        while end < keyed.len() && keyed[end].0 == keyed[start].0 {
+            end += 1;
+        }
+        // Longer titles that still agree are told apart further on; ones
+        // that ended are equal and already highest id first.
+        if end - start > 1 && keyed[start].0.1 && from < 1 << 16 {
+            let mut deeper: Vec<u32> = keyed[start..end].iter().map(|k| k.1).collect();
+            order_titles_from(&mut deeper, from + 15, title, id);
+            for (k, item) in keyed[start..end].iter_mut().zip(deeper) {
+                k.1 = item;
             }
-            start = end;
         }
-        for (slot, k) in run.iter_mut().zip(keyed) {
-            *slot = k.1;
-        }
+        start = end;
+    }
+    for (item, k) in run.iter_mut().zip(keyed) {
+        *item = k.1;
     }
 }
