@@ -11,7 +11,10 @@ use crate::model::Facet;
 
 /// List | Map | Trends, and for the chart what it stacks by.
 pub(super) fn picture_switch(ui: &mut egui::Ui, pictures: &AtlasState, actions: &mut Actions) {
-    ui.horizontal(|ui| {
+    // Wrapped: beside the reader the centre can be narrower than the row,
+    // and a row wider than it would widen the legend and chart below too,
+    // under the reader.
+    ui.horizontal_wrapped(|ui| {
         for picture in Picture::ALL {
             if ui
                 .selectable_label(pictures.picture == picture, picture.label())
