@@ -210,7 +210,7 @@ pub(super) fn where_sql(conditions: &[Condition]) -> (String, Vec<Value>) {
 
 /// The SQL for "this topic and every topic below it", given the topic's
 /// name as the one parameter.
-const TOPIC_AND_BELOW: &str = "WITH RECURSIVE below(id) AS ( \
+pub(super) const TOPIC_AND_BELOW: &str = "WITH RECURSIVE below(id) AS ( \
         SELECT id FROM topics WHERE name = ? COLLATE NOCASE \
         UNION SELECT t.id FROM topics t JOIN below ON t.parent_id = below.id) \
      SELECT id FROM below";

@@ -331,12 +331,7 @@ fn ids_named(conn: &Connection, sql: &str, names: &[String]) -> Result<Vec<i64>>
 
 /// The topics named (by name, case aside) and every topic below them.
 pub(super) fn topic_ids_below(conn: &Connection, names: &[String]) -> Result<Vec<i64>> {
-    let mut stmt = conn.prepare_cached(
-        "WITH RECURSIVE below(id) AS ( \
-            SELECT id FROM topics WHERE name = ? COLLATE NOCASE \
-            UNION SELECT t.id FROM topics t JOIN below ON t.parent_id = below.id) \
-         SELECT id FROM below",
-    )?;
+    let mut stmt = conn.prepare_cached(crate::library::filter::TOPIC_AND_BELOW)?;
     let mut all = Vec::new();
     for name in names {
         let ids = stmt
