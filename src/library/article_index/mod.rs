@@ -138,6 +138,9 @@ pub(super) struct ArticleIndex {
     countries: Postings,
     /// The last change of the log this index holds.
     seen: i64,
+    /// Read from the snapshot kept in the library (which then need not be
+    /// written again unless the index moved on), not from the articles.
+    from_snapshot: bool,
     /// Articles reloaded inside a transaction, which may yet be rolled
     /// back: reloaded again once it is over.
     unsure: Vec<i64>,
@@ -182,6 +185,7 @@ impl ArticleIndex {
             places: Postings::default(),
             countries: Postings::default(),
             seen,
+            from_snapshot: false,
             unsure: Vec::new(),
             orders: Orders::default(),
         }

@@ -258,7 +258,9 @@ impl ArticleIndex {
         if format != FORMAT {
             return None;
         }
-        ArticleIndex::decode(&data, seen)
+        let mut index = ArticleIndex::decode(&data, seen)?;
+        index.from_snapshot = true;
+        Some(index)
     }
 
     /// Keeps the index in the library, unless the one kept is as recent.
@@ -268,7 +270,9 @@ impl ArticleIndex {
                 r.get(0)
             })
             .optional()?;
-        if kept == Some(self.seen) || !self.unsure.is_empty() {
+        // An index read from the articles replaces whatever is kept: a
+        // snapshot that could not be read may carry the same mark.
+        if (self.from_snapshot && kept == Some(self.seen)) || !self.unsure.is_empty() {
             return Ok(());
         }
         conn.execute(

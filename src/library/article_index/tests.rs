@@ -225,3 +225,25 @@ fn a_library_opened_again_starts_from_its_kept_index_and_catches_up() {
     let later = Filter::matching(Condition::Source(vec!["Later Gazette".into()]));
     assert_eq!(library.list_ids(&later).unwrap(), [5]);
 }
+
+#[test]
+fn a_kept_index_that_cannot_be_read_is_replaced_when_the_library_closes() {
+    let (_dir, library) = library(50);
+    let path = library.path.clone();
+    library.list_ids(&Filter::default()).unwrap();
+    drop(library);
+    let other = rusqlite::Connection::open(&path).unwrap();
+    other
+        .execute("UPDATE article_index_snapshot SET data = x'00010203'", [])
+        .unwrap();
+    drop(other);
+    let library = Library::open(&path).unwrap();
+    assert!(super::ArticleIndex::from_snapshot(&library.conn).is_none());
+    assert_same(&library, "read from the articles");
+    drop(library);
+    let library = Library::open(&path).unwrap();
+    assert!(
+        super::ArticleIndex::from_snapshot(&library.conn).is_some(),
+        "kept anew"
+    );
+}
