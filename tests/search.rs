@@ -381,3 +381,84 @@ fn a_library_from_before_the_word_start_index_finds_words_being_typed() {
     let report = lib.check().unwrap();
     assert!(report.is_healthy(), "{report:?}");
 }
+
+/// The ids of the articles that hold what `query` asks, as the full-text
+/// index itself answers it: the conditions the sidebar counts under a
+/// search.
+fn ids_the_index_finds(library: &Library, query: &str) -> std::collections::BTreeSet<i64> {
+    let filter = Filter {
+        conditions: folio::library::search_conditions(query),
+        ..Filter::default()
+    };
+    library.list_ids(&filter).unwrap().into_iter().collect()
+}
+
+#[test]
+fn a_longer_word_being_typed_is_read_in_the_texts_and_found_as_the_index_finds_it() {
+    use folio::devtools::generate::{Plan, generate};
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = Library::open(&dir.path().join("lib.sqlite")).unwrap();
+    let plan = Plan {
+        articles: 2_600,
+        seed: 5,
+        tags: 10,
+    };
+    generate(&mut lib, &plan, |_| {}).unwrap();
+    // The oldest article: a word no text holds, in its note, and a word
+    // beginning with "the" (which every article has) that only it holds.
+    let oldest = *lib.list_ids(&Filter::default()).unwrap().iter().min().unwrap();
+    lib.set_note(oldest, "Surveyed with a Theodolite, Zqxwell said.")
+        .unwrap();
+
+    let page = Filter {
+        limit: Some(50),
+        ..Filter::default()
+    };
+    for typed in [
+        "elec", "electi", "minist", "ÉCONOM", "governm", "zqxw", "theodol", "thexq",
+    ] {
+        let hits = lib.search_as_typed(typed, &page).unwrap();
+        let found: std::collections::BTreeSet<i64> = hits.iter().map(|h| h.summary.id).collect();
+        let exact = ids_the_index_finds(&lib, typed);
+        assert!(
+            found.is_subset(&exact),
+            "{typed}: found what the index does not hold"
+        );
+        assert_eq!(
+            found.len(),
+            exact.len().min(50),
+            "{typed}: a page, or all there are"
+        );
+        assert_eq!(found.len(), hits.len(), "{typed}: each once");
+    }
+    // Found in the note only, behind thousands of newer articles that begin
+    // a word with the same letters.
+    let hits = lib.search_as_typed("theodol", &page).unwrap();
+    assert_eq!(hits.iter().map(|h| h.summary.id).collect::<Vec<_>>(), [oldest]);
+    assert_eq!(hits[0].found_in, folio::model::FoundIn::Note);
+    assert!(hits[0].snippet.contains("[Theodolite]"), "{}", hits[0].snippet);
+
+    // Ranked by the word: one in a title counts ten times one in the text.
+    let hits = lib.search_as_typed("minist", &page).unwrap();
+    let in_title = |h: &SearchHit| {
+        h.summary
+            .title
+            .as_deref()
+            .unwrap_or_default()
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.starts_with("minist"))
+    };
+    let titled = hits.iter().filter(|h| in_title(h)).count();
+    assert!(titled >= 10 && titled < hits.len(), "the data has both kinds");
+    assert!(
+        hits.iter().take(10).all(in_title),
+        "the best hold the word in their titles: {:?}",
+        hits.iter().map(|h| h.summary.title.clone()).collect::<Vec<_>>()
+    );
+    let newest_first = lib.search_as_typed("min", &page).unwrap();
+    assert!(
+        !newest_first.iter().take(10).all(in_title),
+        "a word's start alone lists the newest first"
+    );
+}

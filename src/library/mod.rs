@@ -301,6 +301,10 @@ pub fn upgrade_pending(path: &Path) -> bool {
     schema::current_version(&conn).is_ok_and(|v| v > 0 && v < schema::MIGRATIONS.len() as i64)
 }
 
+/// The page cache of the library's connection, in KiB as SQLite counts a
+/// negative `cache_size`: 32 MB, a tenth of the memory budget at 1,000,000.
+const PAGE_CACHE_KIB: i64 = -32_768;
+
 impl Library {
     /// Opens the library at `path`, creating it (and its folder) on first use
     /// and bringing an older file up to the current schema.
@@ -386,6 +390,10 @@ impl Library {
         lock: Option<std::fs::File>,
         access: Access,
     ) -> Result<Library> {
+        // SQLite keeps 2 MB of pages by default; a search's keystrokes read
+        // the same newest texts and index pages again and again, which
+        // otherwise come back from the system one read call per page.
+        conn.pragma_update(None, "cache_size", PAGE_CACHE_KIB)?;
         // Document counts per word, for "more like this"; a view of the
         // index that lives only in this connection.
         if schema::current_version(&conn)? >= 1 {

@@ -132,18 +132,26 @@ pub fn matched_snippet(body: &str, needles: &[Needle]) -> Option<(String, usize)
     let first = matches.first()?;
     // The window of words holding the most different needles, then the
     // most matches; the earliest such.
+    // Matches come in word order, so the window's matches are a run that
+    // slides along: counted as it moves, not again for each match.
     let mut best = (0usize, 0usize, first.word.saturating_sub(WORDS_BEFORE));
+    let mut per_needle = vec![0usize; needles.len()];
+    let mut kinds = 0;
+    let (mut low, mut high) = (0, 0);
     for m in &matches {
         let from = m.word.saturating_sub(WORDS_BEFORE);
-        let inside: Vec<&Match> = matches
-            .iter()
-            .filter(|o| o.word >= from && o.word < from + WORDS_SHOWN)
-            .collect();
-        let mut kinds: Vec<usize> = inside.iter().map(|o| o.needle).collect();
-        kinds.sort_unstable();
-        kinds.dedup();
-        if (kinds.len(), inside.len()) > (best.0, best.1) {
-            best = (kinds.len(), inside.len(), from);
+        while high < matches.len() && matches[high].word < from + WORDS_SHOWN {
+            per_needle[matches[high].needle] += 1;
+            kinds += usize::from(per_needle[matches[high].needle] == 1);
+            high += 1;
+        }
+        while matches[low].word < from {
+            per_needle[matches[low].needle] -= 1;
+            kinds -= usize::from(per_needle[matches[low].needle] == 0);
+            low += 1;
+        }
+        if (kinds, high - low) > (best.0, best.1) {
+            best = (kinds, high - low, from);
         }
     }
     let from_word = best.2;

@@ -1,13 +1,23 @@
 //! Full-text search over title, body, source and notes, in the search
 //! language of [`super::query`].
 
+mod saved;
+mod similar;
+mod typed;
+mod typed_word;
+
+pub use saved::SavedSearch;
+
 use super::articles::{SUMMARY_COLUMN_COUNT, SUMMARY_COLUMNS, summary_from_row};
-use super::filter::{Condition, Filter, Place, where_sql};
+use super::filter::{Condition, Filter, where_sql};
 use super::query::{self, Term};
 use super::snippet::{Needle, matched_snippet, snippet};
 use super::{Library, Result};
-use crate::model::{FoundIn, SearchHit};
+use crate::model::{ArticleSummary, FoundIn, SearchHit};
 use rusqlite::{OptionalExtension, params_from_iter, types::Value};
+use std::collections::HashMap;
+use typed::{TYPED_WORD_COLUMNS, TYPED_WORD_READ_AT_MOST};
+use typed_word::TypedWord;
 
 /// Results a search returns when the filter sets no limit.
 const DEFAULT_LIMIT: usize = 50;
@@ -22,11 +32,18 @@ const PHRASE_WINDOW_DIVISOR: usize = 1;
 /// timeline can follow the search.
 pub fn search_conditions(input: &str) -> Vec<Condition> {
     let compiled = query::compile(&query::parse(input, true));
+    // A typed word longer than its start is counted exactly.
+    let typed_word = compiled.typed_word_match().map(Condition::FullText);
+    let word_start = match typed_word {
+        Some(_) => None,
+        None => compiled.prefix_match.map(Condition::WordStart),
+    };
     let mut conditions: Vec<Condition> = compiled
         .rank_match
         .into_iter()
         .map(Condition::FullText)
-        .chain(compiled.prefix_match.map(Condition::WordStart))
+        .chain(typed_word)
+        .chain(word_start)
         .collect();
     conditions.extend(compiled.conditions);
     conditions
@@ -65,10 +82,35 @@ impl Library {
             })
             .flatten()
             .collect();
+        // The typed word checked in the texts, unless its start is common
+        // and the word rare: then the main index is asked.
+        if let Some(hits) = self.search_compiled(&compiled, filter, limit, &needles)? {
+            return Ok(hits);
+        }
+        self.search_compiled(&compiled.with_typed_word_ranked(), filter, limit, &needles)
+            .map(Option::unwrap_or_default)
+    }
+
+    /// The first `limit` hits of a compiled query, or `None` when checking
+    /// a typed word in the texts read too many articles without filling
+    /// the page.
+    fn search_compiled(
+        &self,
+        compiled: &query::CompiledQuery,
+        filter: &Filter,
+        limit: usize,
+        needles: &[Needle],
+    ) -> Result<Option<Vec<SearchHit>>> {
+        let typed = compiled.typed_word.as_deref().map(TypedWord::new);
         let Some(rank_match) = &compiled.rank_match else {
-            return match &compiled.prefix_match {
-                Some(prefix) => self.recent_with_prefix(prefix, &compiled, filter, limit, &needles),
-                None => self.newest_matching(&compiled, filter, limit, &needles),
+            return match (&compiled.prefix_match, &typed) {
+                (Some(prefix), Some(typed)) => {
+                    self.best_with_typed_word(prefix, typed, compiled, filter, limit, needles)
+                }
+                (Some(prefix), None) => self
+                    .recent_with_prefix(prefix, compiled, filter, limit, needles)
+                    .map(Some),
+                (None, _) => self.newest_matching(compiled, filter, limit, needles).map(Some),
             };
         };
         // Ranking every match is what makes a common word slow in a large
@@ -99,13 +141,44 @@ impl Library {
                 phrases,
                 start,
             };
-            let hits = self.ranked(&ranking, &compiled, filter, limit, &needles)?;
+            let Some(hits) = self.ranked(&ranking, compiled, typed.as_ref(), filter, limit, needles)? else {
+                return Ok(None);
+            };
             if start.is_none() || hits.len() >= limit {
-                return Ok(hits);
+                return Ok(Some(hits));
             }
             window = window.saturating_mul(8);
         }
     }
+}
+
+/// Whether the snippet cut from the text shows every word looked for.
+fn shows_every_needle(in_text: Option<&(String, usize)>, needles: &[Needle]) -> bool {
+    in_text.is_some_and(|(_, found)| *found == needles.len())
+}
+
+/// The snippet from the text (`in_text`, cut already); when the note or a
+/// highlight's comment holds more of the words (notes are searched with the
+/// text), from there, saying which.
+fn snippet_of(
+    body: &str,
+    in_text: Option<(String, usize)>,
+    annotations: &[(FoundIn, String)],
+    needles: &[Needle],
+) -> (String, FoundIn) {
+    if shows_every_needle(in_text.as_ref(), needles) {
+        return (in_text.map(|(cut, _)| cut).unwrap_or_default(), FoundIn::Text);
+    }
+    let mut best = in_text.map(|(cut, found)| (cut, found, FoundIn::Text));
+    for (place, text) in annotations {
+        if let Some((cut, found)) = matched_snippet(text, needles)
+            && best.as_ref().is_none_or(|b| found > b.1)
+        {
+            best = Some((cut, found, *place));
+        }
+    }
+    best.map(|(cut, _, place)| (cut, place))
+        .unwrap_or_else(|| (snippet(body, needles), FoundIn::Text))
 }
 
 /// The browse filter's conditions and the query's, joined, with their values.
@@ -138,15 +211,17 @@ impl Library {
         Ok(start)
     }
 
-    /// Best match first among the matches from `start` on, with snippets.
+    /// Best match first among the matches from `start` on, with snippets;
+    /// `None` when a typed word, checked in the texts, was too rare.
     fn ranked(
         &self,
         ranking: &Ranking,
         compiled: &query::CompiledQuery,
+        typed: Option<&TypedWord>,
         filter: &Filter,
         limit: usize,
         needles: &[Needle],
-    ) -> Result<Vec<SearchHit>> {
+    ) -> Result<Option<Vec<SearchHit>>> {
         let start = ranking.start;
         let (base, base_values) = where_clause(filter, compiled);
         let mut conditions = vec![base];
@@ -190,19 +265,29 @@ impl Library {
         let conditions = conditions.join(" AND ");
         // Ranked first, described after: the summary columns and the
         // snippet are worked out for the page shown, not for every match.
+        // With a typed word to check, more are ranked than the page holds:
+        // the check drops some, and the rest are read only as far as needed.
+        let (ranked_rows, columns) = match typed {
+            Some(_) => (TYPED_WORD_READ_AT_MOST, TYPED_WORD_COLUMNS.to_string()),
+            None => (limit, format!("{SUMMARY_COLUMNS}, a.body")),
+        };
         let sql = format!(
             "WITH ranked AS ( \
                  SELECT articles_fts.rowid AS id, bm25(articles_fts, 10.0, 1.0, 3.0, 2.0) AS score \
                  FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid \
                  WHERE articles_fts MATCH ? {window} AND {conditions} \
                  ORDER BY score LIMIT ?) \
-             SELECT {SUMMARY_COLUMNS}, a.body FROM ranked JOIN articles a ON a.id = ranked.id \
+             SELECT {columns} FROM ranked JOIN articles a ON a.id = ranked.id \
              ORDER BY ranked.score"
         );
         values.extend(base_values);
         values.extend(narrowing_values);
-        values.push(Value::Integer(limit as i64));
-        self.hits_with_own_snippets(&sql, values, needles)
+        values.push(Value::Integer(ranked_rows as i64));
+        let Some(typed) = typed else {
+            let rows = self.rows_with_bodies(&sql, values)?;
+            return self.described(rows, needles).map(Some);
+        };
+        self.first_page_holding(&sql, values, typed, limit, needles)
     }
 
     /// A query whose only words are a short one still being typed: the
@@ -254,13 +339,25 @@ impl Library {
         values: Vec<Value>,
         needles: &[Needle],
     ) -> Result<Vec<SearchHit>> {
+        let rows = self.rows_with_bodies(sql, values)?;
+        self.described(rows, needles)
+    }
+
+    /// The summaries and bodies of a query's rows (the body follows the
+    /// summary columns).
+    fn rows_with_bodies(&self, sql: &str, values: Vec<Value>) -> Result<Vec<(ArticleSummary, String)>> {
         let mut stmt = self.conn.prepare(sql)?;
-        let hits = stmt
+        let rows = stmt
             .query_map(params_from_iter(values), |row| {
                 let body: Option<String> = row.get(SUMMARY_COLUMN_COUNT)?;
                 Ok((summary_from_row(row)?, body.unwrap_or_default()))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// Hits for rows read, each with its snippet.
+    fn described(&self, hits: Vec<(ArticleSummary, String)>, needles: &[Needle]) -> Result<Vec<SearchHit>> {
         // Cut from each text on every core: a page of two hundred texts is
         // a megabyte to read through.
         let in_texts: Vec<Option<(String, usize)>> = {
@@ -269,205 +366,54 @@ impl Library {
                 .map(|(_, body)| matched_snippet(body, needles))
                 .collect()
         };
-        hits.into_iter()
+        // A note or a highlight's comment may hold more of the words than
+        // the text: those of the page's articles whose text lacks some are
+        // read at once.
+        let lacking: Vec<i64> = hits
+            .iter()
+            .zip(&in_texts)
+            .filter(|(_, in_text)| !shows_every_needle(in_text.as_ref(), needles))
+            .map(|((summary, _), _)| summary.id)
+            .collect();
+        let mut annotations = self.annotations_of(&lacking)?;
+        Ok(hits
+            .into_iter()
             .zip(in_texts)
             .map(|((summary, body), in_text)| {
-                let (snippet, found_in) = self.snippet_of(summary.id, &body, in_text, needles)?;
-                Ok(SearchHit {
+                let annotations = annotations.remove(&summary.id).unwrap_or_default();
+                let (snippet, found_in) = snippet_of(&body, in_text, &annotations, needles);
+                SearchHit {
                     summary,
                     snippet,
                     found_in,
-                })
+                }
             })
-            .collect()
-    }
-
-    /// The snippet from the text (`in_text`, cut already); when the note or
-    /// a highlight's comment holds more of the words (notes are searched
-    /// with the text), from there, saying which.
-    fn snippet_of(
-        &self,
-        id: i64,
-        body: &str,
-        in_text: Option<(String, usize)>,
-        needles: &[Needle],
-    ) -> Result<(String, FoundIn)> {
-        if in_text.as_ref().is_some_and(|(_, found)| *found == needles.len()) {
-            return Ok((in_text.map(|(cut, _)| cut).unwrap_or_default(), FoundIn::Text));
-        }
-        let mut best = in_text.map(|(cut, found)| (cut, found, FoundIn::Text));
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT 0, body FROM notes WHERE article_id = ?1 \
-             UNION ALL SELECT 1, comment FROM highlights WHERE article_id = ?1 AND comment IS NOT NULL",
-        )?;
-        let annotations = stmt
-            .query_map([id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        for (kind, text) in annotations {
-            if let Some((cut, found)) = matched_snippet(&text, needles)
-                && best.as_ref().is_none_or(|b| found > b.1)
-            {
-                let place = if kind == 0 {
-                    FoundIn::Note
-                } else {
-                    FoundIn::HighlightComment
-                };
-                best = Some((cut, found, place));
-            }
-        }
-        Ok(best
-            .map(|(cut, _, place)| (cut, place))
-            .unwrap_or_else(|| (snippet(body, needles), FoundIn::Text)))
-    }
-}
-
-/// A search the user named, to run again from the sidebar.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SavedSearch {
-    pub id: i64,
-    pub name: String,
-    pub query: String,
-    /// The part of the library it was saved in, where it runs again.
-    pub place: Place,
-}
-
-/// Words too common to say what an article is about.
-const STOPWORDS: &[&str] = &[
-    "that", "this", "with", "from", "have", "will", "been", "were", "they", "their", "there", "which",
-    "would", "about", "after", "also", "into", "more", "than", "them", "then", "these", "those", "what",
-    "when", "where", "while", "could", "should", "other", "some", "such", "only", "over", "very", "dans",
-    "pour", "avec", "sont", "mais", "como", "para", "pero", "esta", "este", "eine", "einer", "nicht", "sich",
-    "auch",
-];
-
-impl Library {
-    pub fn save_search(&mut self, name: &str, query: &str, place: Place) -> Result<()> {
-        self.ensure_writable()?;
-        let name = name.trim();
-        if name.is_empty() {
-            return Err(super::LibraryError::Invalid("a saved search needs a name".into()));
-        }
-        self.conn.execute(
-            "INSERT INTO saved_searches(name, query, place, created_at) VALUES (?, ?, ?, ?) \
-             ON CONFLICT(name) DO UPDATE SET query = excluded.query, place = excluded.place",
-            rusqlite::params![name, query, place.as_str(), super::now()],
-        )?;
-        Ok(())
-    }
-
-    pub fn saved_searches(&self) -> Result<Vec<SavedSearch>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, name, query, place FROM saved_searches ORDER BY name COLLATE NOCASE",
-        )?;
-        let rows = stmt
-            .query_map([], |r| {
-                Ok(SavedSearch {
-                    id: r.get(0)?,
-                    name: r.get(1)?,
-                    query: r.get(2)?,
-                    place: Place::from_stored(&r.get::<_, String>(3)?),
-                })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(rows)
-    }
-
-    pub fn delete_saved_search(&mut self, id: i64) -> Result<()> {
-        self.ensure_writable()?;
-        self.conn
-            .execute("DELETE FROM saved_searches WHERE id = ?", [id])?;
-        Ok(())
-    }
-
-    /// The live articles most like this one: its most distinctive words
-    /// (frequent in it, rare in the library) searched for, best match first.
-    pub fn more_like_this(&self, id: i64, limit: usize) -> Result<Vec<SearchHit>> {
-        let terms = self.distinctive_terms(id)?;
-        if terms.is_empty() {
-            return Ok(Vec::new());
-        }
-        let sql = format!(
-            "SELECT {SUMMARY_COLUMNS}, snippet(articles_fts, -1, '[', ']', '…', 12) \
-             FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid \
-             WHERE articles_fts MATCH ? AND a.id != ? AND a.deleted_at IS NULL \
-             ORDER BY bm25(articles_fts, 10.0, 1.0, 3.0, 2.0) LIMIT ?"
-        );
-        let mut stmt = self.conn.prepare(&sql)?;
-        let hits = stmt
-            .query_map(rusqlite::params![terms.join(" OR "), id, limit as i64], |row| {
-                Ok(SearchHit {
-                    summary: summary_from_row(row)?,
-                    snippet: row
-                        .get::<_, Option<String>>(SUMMARY_COLUMN_COUNT)?
-                        .unwrap_or_default(),
-                    found_in: FoundIn::Text,
-                })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(hits)
-    }
-
-    /// The articles filed under topics (by the user) most like this one,
-    /// best first, with how alike (bm25, larger is closer).
-    pub(super) fn filed_neighbours(&self, id: i64, limit: usize) -> Result<Vec<(i64, f64)>> {
-        let terms = self.distinctive_terms(id)?;
-        if terms.is_empty() {
-            return Ok(Vec::new());
-        }
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT a.id, -bm25(articles_fts, 10.0, 1.0, 3.0, 2.0) FROM articles_fts \
-             JOIN articles a ON a.id = articles_fts.rowid \
-             WHERE articles_fts MATCH ? AND a.id != ? AND a.deleted_at IS NULL \
-             AND a.id IN (SELECT article_id FROM article_topics WHERE origin = 'user' AND rejected = 0) \
-             ORDER BY bm25(articles_fts, 10.0, 1.0, 3.0, 2.0) LIMIT ?",
-        )?;
-        let rows = stmt
-            .query_map(rusqlite::params![terms.join(" OR "), id, limit as i64], |r| {
-                Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?))
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(rows)
-    }
-
-    /// An article's most distinctive words (frequent in it, rare in the
-    /// library), quoted for a MATCH.
-    fn distinctive_terms(&self, id: i64) -> Result<Vec<String>> {
-        let article = self.get_article(id)?;
-        let text = format!(
-            "{} {}",
-            article.meta.title.clone().unwrap_or_default(),
-            article.meta.body
-        );
-        let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-        for word in text.split(|c: char| !c.is_alphanumeric()) {
-            let word = word.to_lowercase();
-            if word.chars().count() >= 4
-                && !word.chars().all(|c| c.is_ascii_digit())
-                && !STOPWORDS.contains(&word.as_str())
-            {
-                *counts.entry(word).or_default() += 1;
-            }
-        }
-        let total: f64 =
-            self.conn
-                .query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0))? as f64;
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT doc FROM temp.fts_vocabulary WHERE term = ?")?;
-        let mut scored: Vec<(f64, String)> = Vec::new();
-        for (word, tf) in counts {
-            let docs: Option<i64> = stmt.query_row([&word], |r| r.get(0)).ok();
-            // Words in every article say nothing; words in one (this one) neither.
-            if let Some(docs) = docs.filter(|d| *d >= 2) {
-                let idf = (total / docs as f64).ln();
-                scored.push((tf as f64 * idf, word));
-            }
-        }
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-        Ok(scored
-            .into_iter()
-            .take(12)
-            .map(|(_, w)| format!("\"{w}\""))
             .collect())
+    }
+
+    /// The notes and commented highlights of articles, by article.
+    fn annotations_of(&self, ids: &[i64]) -> Result<HashMap<i64, Vec<(FoundIn, String)>>> {
+        let mut found: HashMap<i64, Vec<(FoundIn, String)>> = HashMap::new();
+        for chunk in ids.chunks(400) {
+            let marks = vec!["?"; chunk.len()].join(",");
+            let sql = format!(
+                "SELECT article_id, 0, body FROM notes WHERE article_id IN ({marks}) \
+                 UNION ALL SELECT article_id, 1, comment FROM highlights \
+                 WHERE article_id IN ({marks}) AND comment IS NOT NULL ORDER BY 1, 2"
+            );
+            let mut stmt = self.conn.prepare(&sql)?;
+            let rows = stmt.query_map(params_from_iter(chunk.iter().chain(chunk)), |r| {
+                let place = match r.get::<_, i64>(1)? {
+                    0 => FoundIn::Note,
+                    _ => FoundIn::HighlightComment,
+                };
+                Ok((r.get::<_, i64>(0)?, place, r.get::<_, String>(2)?))
+            })?;
+            for row in rows {
+                let (id, place, text) = row?;
+                found.entry(id).or_default().push((place, text));
+            }
+        }
+        Ok(found)
     }
 }
