@@ -462,3 +462,42 @@ fn a_longer_word_being_typed_is_read_in_the_texts_and_found_as_the_index_finds_i
         "a word's start alone lists the newest first"
     );
 }
+
+#[test]
+fn every_article_of_a_batch_is_indexed_at_its_end_and_later_ones_as_they_come() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = library(dir.path());
+    // Each stored article is found by its own title's longest word.
+    let every = |lib: &Library| {
+        for id in lib.list_ids(&Filter::default()).unwrap() {
+            let title = lib.get_article(id).unwrap().meta.title.unwrap_or_default();
+            let Some(word) = title
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() >= 5)
+                .max_by_key(|w| w.chars().count())
+            else {
+                continue;
+            };
+            let found = lib.search(&format!("title:{word}"), &Filter::default()).unwrap();
+            assert!(found.iter().any(|h| h.summary.id == id), "{word} finds {title}");
+        }
+    };
+    every(&lib);
+    // A note written after the batch reaches the index through its trigger.
+    let id = lib.list_ids(&Filter::default()).unwrap()[0];
+    lib.set_note(id, "Quorvantine remark").unwrap();
+    assert_eq!(lib.search("quorvantine", &Filter::default()).unwrap().len(), 1);
+    // A second batch, one of its files a duplicate of the first's.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let again = import_paths(
+        &mut lib,
+        &[root.join("tests/fixtures/clippings")],
+        &AtomicBool::new(false),
+        |_, _| {},
+    )
+    .unwrap();
+    assert_eq!(again.imported(), 0, "every clipping is there already");
+    every(&lib);
+    let report = lib.check().unwrap();
+    assert!(report.is_healthy(), "{report:?}");
+}

@@ -126,7 +126,9 @@ impl Library {
     /// whole batch or none of it. Each item's outcome is returned in order;
     /// one item's failure does not undo the others.
     pub fn insert_batch(&mut self, items: &[NewArticle]) -> Result<Vec<Result<InsertOutcome>>> {
-        self.each_in_its_savepoint(items, insert_one)
+        // Nothing else is written to a new article here, so its indexing
+        // can wait for the end of the batch.
+        self.each_in_its_savepoint(items, insert_one, Indexing::AtTheEnd)
     }
 
     /// Stores each item with `store` in one transaction, each in its own
@@ -136,8 +138,11 @@ impl Library {
         &mut self,
         items: &[T],
         store: impl Fn(&Transaction, &T) -> Result<InsertOutcome>,
+        indexing: Indexing,
     ) -> Result<Vec<Result<InsertOutcome>>> {
         self.ensure_writable()?;
+        let deferral = self.deferral.clone();
+        let held = (indexing == Indexing::AtTheEnd).then(|| deferral.hold());
         let tx = self.conn.transaction()?;
         let mut outcomes = Vec::with_capacity(items.len());
         for item in items {
@@ -157,6 +162,17 @@ impl Library {
                 tx.execute_batch("ROLLBACK TO item; RELEASE item")?;
             }
             outcomes.push(outcome);
+        }
+        if let Some(held) = held {
+            drop(held);
+            let new: Vec<i64> = outcomes
+                .iter()
+                .filter_map(|o| match o {
+                    Ok(InsertOutcome::Imported { id }) => Some(*id),
+                    _ => None,
+                })
+                .collect();
+            super::deferred_index::index_articles(&tx, &new)?;
         }
         tx.commit()?;
         Ok(outcomes)
@@ -635,6 +651,16 @@ pub(super) fn insert_original(
     )?
     .execute(params![id, file_name, format, compressed])?;
     Ok(())
+}
+
+/// When a batch's new articles are entered in the full-text indexes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Indexing {
+    /// By the insert trigger, each as it is stored: for items that write
+    /// more to their article (a note, highlights), which the index follows.
+    AsInserted,
+    /// At the end of the batch (see `deferred_index`).
+    AtTheEnd,
 }
 
 fn insert_one(tx: &Transaction, item: &NewArticle) -> Result<InsertOutcome> {

@@ -5,9 +5,10 @@
 //! types of [`crate::model`]. Every statement is parameterised.
 
 mod article_index;
-mod articles;
+pub mod articles;
 mod atlas_counts;
 mod bulk;
+mod deferred_index;
 mod facets;
 mod facets_indexed;
 mod filter;
@@ -132,6 +133,8 @@ pub struct Library {
     ranking_window: usize,
     /// The list fields in memory, loaded on first use (see `article_index`).
     index: std::cell::RefCell<Option<article_index::ArticleIndex>>,
+    /// Holds back the indexing of new articles while a batch is stored.
+    deferral: deferred_index::Deferral,
 }
 
 impl Drop for Library {
@@ -341,10 +344,11 @@ impl Library {
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        // Before any step or write: the triggers of the word-start index call it.
+        // Before any step or write: the triggers of the indexes call them.
         word_starts::register(&conn)?;
+        let deferral = deferred_index::register(&conn)?;
         schema::migrate(&mut conn, version)?;
-        Self::finish_opening(conn, path, Some(lock), Access::Unchecked)
+        Self::finish_opening(conn, path, Some(lock), Access::Unchecked, deferral)
     }
 
     /// Opens a library only to read it: nothing is written, not even the
@@ -381,7 +385,8 @@ impl Library {
         }
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         word_starts::register(&conn)?;
-        Self::finish_opening(conn, path, None, Access::ReadOnly(reason))
+        let deferral = deferred_index::register(&conn)?;
+        Self::finish_opening(conn, path, None, Access::ReadOnly(reason), deferral)
     }
 
     fn finish_opening(
@@ -389,6 +394,7 @@ impl Library {
         path: &Path,
         lock: Option<std::fs::File>,
         access: Access,
+        deferral: deferred_index::Deferral,
     ) -> Result<Library> {
         // SQLite keeps 2 MB of pages by default; a search's keystrokes read
         // the same newest texts and index pages again and again, which
@@ -408,6 +414,7 @@ impl Library {
             access,
             ranking_window: search::RANKING_WINDOW,
             index: std::cell::RefCell::new(None),
+            deferral,
         })
     }
 

@@ -657,6 +657,17 @@ pub const MIGRATIONS: &[&str] = &[
         data   BLOB NOT NULL
     );
     "#,
+    // 18: a batch of new articles is indexed at its end (see
+    // `deferred_index`): the insert trigger stands aside while it is stored.
+    r#"
+    DROP TRIGGER articles_index_insert;
+    CREATE TRIGGER articles_index_insert AFTER INSERT ON articles WHEN NOT folio_index_deferred() BEGIN
+        INSERT INTO articles_fts(rowid, title, body, source, notes)
+            SELECT id, title, body, source, notes FROM article_search_text WHERE id = new.id;
+        INSERT INTO article_word_starts(rowid, starts)
+            SELECT id, folio_word_starts(title, body, source, notes) FROM article_search_text WHERE id = new.id;
+    END;
+    "#,
 ];
 
 /// The steps that added what a file at an older step lacks; tests open

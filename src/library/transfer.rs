@@ -203,7 +203,11 @@ impl Library {
         &mut self,
         articles: &[ExportedArticle],
     ) -> Result<Vec<Result<InsertOutcome>>> {
-        self.each_in_its_savepoint(articles, import_exported_tx)
+        self.each_in_its_savepoint(
+            articles,
+            import_exported_tx,
+            super::articles::Indexing::AsInserted,
+        )
     }
 }
 
