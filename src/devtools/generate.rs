@@ -542,10 +542,22 @@ pub fn as_clipping(meta: &ExtractedArticle) -> String {
     lines.join("\n")
 }
 
+/// Articles stored per transaction by [`generate`].
+const GENERATED_BATCH: usize = 500;
+
+/// Generated articles on their way to the library, with the notes some of
+/// them come with (by their place in the batch).
+#[derive(Default)]
+struct Batch {
+    articles: Vec<NewArticle>,
+    notes: Vec<(usize, String)>,
+}
+
 /// Builds the articles and stores them in batches; `progress` hears how many
 /// are done. Returns how many were stored.
 pub fn generate(library: &mut Library, plan: &Plan, mut progress: impl FnMut(usize)) -> Result<usize> {
     let mut articles = Articles::new(plan);
+    library.write_without_waiting_for_the_disk()?;
     // What users add by hand, drawn apart from the articles so they stay
     // the same: a topic for about a third, a highlight for one in twenty.
     let mut hand = Rng::new(plan.seed ^ 0x5eed_70b1c);
@@ -562,22 +574,33 @@ pub fn generate(library: &mut Library, plan: &Plan, mut progress: impl FnMut(usi
     };
     let colours = crate::model::HighlightColor::ALL;
     let mut stored = 0;
-    let mut batch: Vec<NewArticle> = Vec::with_capacity(500);
-    let mut notes: Vec<(usize, String)> = Vec::new();
-    for n in 0..plan.articles {
-        let (meta, note) = articles.next_article();
-        if let Some(note) = note {
-            notes.push((batch.len(), note));
-        }
-        batch.push(NewArticle {
-            compressed_original: crate::library::compress(meta.body.as_bytes()),
-            meta,
-            file_name: Some(format!("generated-{n:06}.txt")),
-            format: "text".into(),
+    // The articles are written on a thread of their own while this one
+    // stores the batch before.
+    std::thread::scope(|scope| -> Result<()> {
+        let (sender, batches) = std::sync::mpsc::sync_channel::<Batch>(1);
+        scope.spawn(move || {
+            let mut batch = Batch::default();
+            for n in 0..plan.articles {
+                let (meta, note) = articles.next_article();
+                if let Some(note) = note {
+                    batch.notes.push((batch.articles.len(), note));
+                }
+                batch.articles.push(NewArticle {
+                    compressed_original: crate::library::compress(meta.body.as_bytes()),
+                    meta,
+                    file_name: Some(format!("generated-{n:06}.txt")),
+                    format: "text".into(),
+                });
+                let full = batch.articles.len() == GENERATED_BATCH || n + 1 == plan.articles;
+                // The receiver is gone when storing failed: stop.
+                if full && sender.send(std::mem::take(&mut batch)).is_err() {
+                    break;
+                }
+            }
         });
-        if batch.len() == 500 || n + 1 == plan.articles {
-            let outcomes = library.insert_batch(&batch)?;
-            for (outcome, new) in outcomes.iter().zip(&batch) {
+        for batch in batches {
+            let outcomes = library.insert_batch(&batch.articles)?;
+            for (outcome, new) in outcomes.iter().zip(&batch.articles) {
                 let Ok(crate::library::InsertOutcome::Imported { id }) = outcome else {
                     continue;
                 };
@@ -597,7 +620,7 @@ pub fn generate(library: &mut Library, plan: &Plan, mut progress: impl FnMut(usi
                     library.add_highlight_of(*id, quote.trim(), colour, comment)?;
                 }
             }
-            for (index, note) in notes.drain(..) {
+            for (index, note) in batch.notes {
                 if let Some(Ok(crate::library::InsertOutcome::Imported { id })) = outcomes.get(index) {
                     library.set_note(*id, &note)?;
                 }
@@ -606,10 +629,10 @@ pub fn generate(library: &mut Library, plan: &Plan, mut progress: impl FnMut(usi
                 .iter()
                 .filter(|o| matches!(o, Ok(crate::library::InsertOutcome::Imported { .. })))
                 .count();
-            batch.clear();
             progress(stored);
         }
-    }
+        Ok(())
+    })?;
     Ok(stored)
 }
 

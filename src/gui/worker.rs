@@ -588,7 +588,7 @@ fn answer(
             let n = crate::export::write_export(library, format, &Filter::default(), true, &path)?;
             Response::Exported {
                 path,
-                what: format!("The library ({n} articles)"),
+                what: format!("The library ({})", crate::gui::widgets::articles(n)),
             }
         }
         Request::ExportArticles { ids, format, path } => {
@@ -599,7 +599,7 @@ fn answer(
             let n = crate::export::write_articles(&articles, format, &path)?;
             Response::Exported {
                 path,
-                what: format!("{n} article{}", if n == 1 { "" } else { "s" }),
+                what: crate::gui::widgets::articles(n),
             }
         }
         Request::RenameTag { old, new } => {

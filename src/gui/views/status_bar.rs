@@ -23,7 +23,11 @@ fn import_progress(ui: &mut egui::Ui, import: &ImportState, actions: &mut Action
             ui.label("Importing…");
             ui.add(
                 egui::ProgressBar::new(fraction)
-                    .text(format!("{done} of {total}"))
+                    .text(format!(
+                        "{} of {}",
+                        crate::gui::widgets::grouped(done),
+                        crate::gui::widgets::grouped(total)
+                    ))
                     .desired_width(240.0),
             );
             if ui.button("Cancel").clicked() {

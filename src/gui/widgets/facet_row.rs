@@ -38,6 +38,7 @@ pub fn facet_row(ui: &mut egui::Ui, selected: bool, name: &str, count: usize) ->
     let height = ui.spacing().interact_size.y;
     let (rect, response) =
         ui.allocate_exact_size(egui::vec2(ui.available_width(), height), egui::Sense::click());
+    let count = super::grouped(count);
     let label = format!("{name}  ({count})");
     response
         .widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, ui.is_enabled(), selected, &label));
@@ -57,7 +58,7 @@ pub fn facet_row(ui: &mut egui::Ui, selected: bool, name: &str, count: usize) ->
         ui.visuals().weak_text_color()
     };
     let painter = ui.painter();
-    let count_text = painter.layout_no_wrap(count.to_string(), font.clone(), count_color);
+    let count_text = painter.layout_no_wrap(count, font.clone(), count_color);
     let room = (rect.width() - 3.0 * pad - count_text.size().x).max(0.0);
     let name_text = painter.layout_no_wrap(elide_middle(ui, name, &font, room), font, visuals.text_color());
     let top = |size: egui::Vec2| rect.center().y - size.y / 2.0;

@@ -91,8 +91,22 @@ pub fn articles(n: usize) -> String {
     if n == 1 {
         "1 article".into()
     } else {
-        format!("{n} articles")
+        format!("{} articles", grouped(n))
     }
+}
+
+/// A count with its thousands grouped ("1,000,000"), as the window shows
+/// every count: a million articles read at a glance.
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 /// A language's name for the code stored with an article.
@@ -166,6 +180,16 @@ pub fn typed_line(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_group_their_thousands() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1_000), "1,000");
+        assert_eq!(grouped(189_190), "189,190");
+        assert_eq!(grouped(1_000_000), "1,000,000");
+        assert_eq!(articles(12_345), "12,345 articles");
+    }
 
     #[test]
     fn suggests_prefix_matches_first_and_skips_tags_already_on() {

@@ -11,8 +11,8 @@ use crate::model::{Facet, FacetChoice};
 fn label_with_count(label: &str, count: Option<usize>) -> (String, String) {
     match count {
         Some(count) => (
-            format!("{label}  ({count})"),
-            format!("{label}: {count} article{}", if count == 1 { "" } else { "s" }),
+            format!("{label}  ({})", widgets::grouped(count)),
+            format!("{label}: {}", widgets::articles(count)),
         ),
         None => (label.to_string(), label.to_string()),
     }
