@@ -141,8 +141,11 @@ impl Library {
         indexing: Indexing,
     ) -> Result<Vec<Result<InsertOutcome>>> {
         self.ensure_writable()?;
+        // A file at an older step indexes each article by its trigger.
+        let defer = indexing == Indexing::AtTheEnd
+            && super::schema::current_version(&self.conn)? >= super::schema::DEFERRED_INDEX_STEP;
         let deferral = self.deferral.clone();
-        let held = (indexing == Indexing::AtTheEnd).then(|| deferral.hold());
+        let held = defer.then(|| deferral.hold());
         let tx = self.conn.transaction()?;
         let mut outcomes = Vec::with_capacity(items.len());
         for item in items {

@@ -674,6 +674,10 @@ pub const MIGRATIONS: &[&str] = &[
 /// files at older steps and import into them.
 pub const SITE_RULES_STEP: i64 = 13;
 pub const REGION_BASIS_STEP: i64 = 14;
+
+/// The step from which the insert trigger can leave a batch's indexing to
+/// its end (see `deferred_index`).
+pub const DEFERRED_INDEX_STEP: i64 = 18;
 pub const STORIES_STEP: i64 = 15;
 pub const CHANGE_LOG_STEP: i64 = 16;
 pub const INDEX_SNAPSHOT_STEP: i64 = 17;
