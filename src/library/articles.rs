@@ -51,8 +51,14 @@ pub fn content_hash(body: &str) -> String {
     hasher.finalize().to_hex().to_string()
 }
 
+/// zlib's level for originals. With zlib-rs, 7 writes clippings a little
+/// smaller than miniz_oxide's 6 did, in two thirds of the time; level 6
+/// wrote them 0.8% larger, which pushed many rows past half a page (they
+/// are about 2 KB) and grew the table by 5%.
+const ORIGINAL_LEVEL: u32 = 7;
+
 pub fn compress(bytes: &[u8]) -> Vec<u8> {
-    let mut encoder = ZlibEncoder::new(Vec::new(), Compression::default());
+    let mut encoder = ZlibEncoder::new(Vec::new(), Compression::new(ORIGINAL_LEVEL));
     // Writing to a Vec cannot fail.
     let _ = encoder.write_all(bytes);
     encoder.finish().unwrap_or_default()
