@@ -50,16 +50,28 @@ fn word_spans(text: &str) -> Vec<(usize, usize)> {
 fn find_matches(body: &str, words: &[(usize, usize)], needles: &[Needle]) -> Vec<Match> {
     let needles: Vec<(String, bool, bool)> = needles
         .iter()
-        .map(|n| (n.text.to_lowercase(), n.prefix, n.text.chars().any(is_cjk)))
+        .map(|n| {
+            let cjk = n.text.chars().any(is_cjk);
+            // CJK is looked for inside runs as written (NFD would take
+            // Hangul syllables apart).
+            let text = if cjk {
+                n.text.to_lowercase()
+            } else {
+                fold(&n.text).into_owned()
+            };
+            (text, n.prefix, cjk)
+        })
         .collect();
     let mut found = Vec::new();
     for (index, &(start, end)) in words.iter().enumerate() {
         let word = &body[start..end];
         // Most words are ASCII: compared without copying them to lower case.
+        // Others are folded as the index folds them: "élection" is found
+        // by "election".
         let lower = if word.is_ascii() {
             std::borrow::Cow::Borrowed(word)
         } else {
-            std::borrow::Cow::Owned(word.to_lowercase())
+            fold(word)
         };
         let same = |needle: &str| lower.len() == needle.len() && lower.eq_ignore_ascii_case(needle);
         let begins = |needle: &str| {
@@ -96,6 +108,22 @@ fn find_matches(body: &str, words: &[(usize, usize)], needles: &[Needle]) -> Vec
         }
     }
     found
+}
+
+/// Lower case without accents, as the full-text index's tokenizer
+/// (`remove_diacritics 2`) compares words; ASCII is left as it is (it is
+/// compared ignoring case).
+pub(super) fn fold(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.is_ascii() {
+        return std::borrow::Cow::Borrowed(word);
+    }
+    let mut folded = String::with_capacity(word.len());
+    for c in icu_normalizer::DecomposingNormalizerBorrowed::new_nfd().normalize_iter(word.chars()) {
+        if !matches!(c as u32, 0x0300..=0x036F) {
+            folded.extend(c.to_lowercase());
+        }
+    }
+    std::borrow::Cow::Owned(folded)
 }
 
 /// The byte offset `chars` characters before or after `at`.
@@ -241,6 +269,14 @@ mod tests {
         assert!(s.contains("[対話]"), "{s}");
         let shown = s.chars().filter(|c| !"[]…".contains(*c)).count();
         assert!(shown <= MAX_CHARS, "{shown}");
+    }
+
+    #[test]
+    fn accents_are_folded_as_the_index_folds_them() {
+        let s = snippet("Après l'élection, le ministre.", &needles(&["elect"], true));
+        assert_eq!(s, "Après l'[élection], le ministre.");
+        let s = snippet("The election board.", &needles(&["Élection"], false));
+        assert_eq!(s, "The [election] board.");
     }
 
     #[test]

@@ -48,7 +48,7 @@ pub fn show(ui: &mut egui::Ui, list: &ListState, edits: &TagEdits) -> Vec<Action
                         actions.push(ListAction::StarSelected(Some(false)));
                     }
                     if ui
-                        .button(format!("Edit {} articles…", selected.len()))
+                        .button(format!("Edit {}…", widgets::articles(selected.len())))
                         .on_hover_text(
                             "Set the date, source, region or kind of every selected article, or file them under a topic",
                         )

@@ -100,9 +100,13 @@ pub fn show(
         ui.horizontal(|ui| {
             ui.label(match annotations {
                 Some(1) => "1 annotation".to_string(),
-                Some(n) => format!("{n} annotations"),
-                None if list.search.trim().is_empty() => format!("{} {noun}", list.total),
-                None => format!("{} {noun} match {}", list.total, widgets::quoted(&list.search)),
+                Some(n) => format!("{} annotations", widgets::grouped(n)),
+                None if list.search.trim().is_empty() => format!("{} {noun}", widgets::grouped(list.total)),
+                None => format!(
+                    "{} {noun} match {}",
+                    widgets::grouped(list.total),
+                    widgets::quoted(&list.search)
+                ),
             });
             if list.is_loading() {
                 ui.spinner();

@@ -146,19 +146,12 @@ fn is_combining_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F)
 }
 
-/// Lower case without accents; ASCII words, almost all of them, are
-/// compared without being copied.
+/// Lower case without accents, as the index compares words.
 fn fold(word: &str) -> Cow<'_, str> {
-    if word.is_ascii() {
-        return Cow::Owned(word.to_ascii_lowercase());
+    match crate::library::snippet::fold(word) {
+        Cow::Borrowed(ascii) => Cow::Owned(ascii.to_ascii_lowercase()),
+        folded => folded,
     }
-    let mut folded = String::with_capacity(word.len());
-    for c in icu_normalizer::DecomposingNormalizerBorrowed::new_nfd().normalize_iter(word.chars()) {
-        if !is_combining_mark(c) {
-            folded.extend(c.to_lowercase());
-        }
-    }
-    Cow::Owned(folded)
 }
 
 /// A letter lower case without its accents (its first, where lower case
