@@ -176,10 +176,12 @@ impl Library {
                 .filter(|(row, counts)| row.annotated && !typed_word::holds(counts))
                 .map(|(row, _)| row.id)
                 .collect();
-            let annotations = self.annotation_texts(&unsure)?;
+            let annotations = self.annotations_of(&unsure)?;
             for (row, counts) in batch.iter().zip(counted.iter_mut()) {
-                if let Some(text) = annotations.get(&row.id) {
-                    counts[3] = typed.count_in(text);
+                for (_, text) in annotations.get(&row.id).into_iter().flatten() {
+                    let count = typed.count_in(text);
+                    counts[3].matches += count.matches;
+                    counts[3].words += count.words;
                 }
             }
             kept.extend(
@@ -207,27 +209,5 @@ impl Library {
                 return Ok(Holding { rows: kept, gave_up });
             }
         }
-    }
-
-    /// The notes and highlight comments of articles, as the index reads
-    /// them.
-    fn annotation_texts(&self, ids: &[i64]) -> Result<HashMap<i64, String>> {
-        let mut texts = HashMap::new();
-        for chunk in ids.chunks(500) {
-            let marks = vec!["?"; chunk.len()].join(",");
-            let sql = format!("SELECT id, notes FROM article_search_text WHERE id IN ({marks})");
-            let mut stmt = self.conn.prepare(&sql)?;
-            let rows = stmt.query_map(params_from_iter(chunk.iter()), |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, Option<String>>(1)?.unwrap_or_default(),
-                ))
-            })?;
-            for row in rows {
-                let (id, text) = row?;
-                texts.insert(id, text);
-            }
-        }
-        Ok(texts)
     }
 }
