@@ -263,9 +263,12 @@ pub fn search_field_key() -> egui::Id {
 /// The search box, its help, Clear and Save.
 fn search_box(ui: &mut egui::Ui, list: &ListState, actions: &mut Actions) {
     let label = ui.label("Search");
+    // Narrower in a narrow window, so that "?", Clear and Save… stay whole
+    // beside it (they take about 150 points).
+    let width = (ui.available_width() - 150.0).clamp(160.0, 380.0);
     let (typed, search) = widgets::typed_line(ui, &list.search, |t| {
         t.hint_text("titles, text, sources and notes (Ctrl+F)")
-            .desired_width(380.0)
+            .desired_width(width)
     });
     let search = search.labelled_by(label.id);
     // Where F6 finds the search field, to move the keyboard on from it.
